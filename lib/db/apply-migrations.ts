@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+// Migrations run through Prisma's WASM schema engine because the CLI's native engine cannot be
+// downloaded on our machines. It writes the standard `_prisma_migrations` table, so
+// `prisma migrate deploy` stays usable wherever the native engine is available.
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+export const SCHEMA_PATH = path.resolve(process.cwd(), "prisma/schema.prisma");
+
+export function readMigrationsList(dir = MIGRATIONS_DIR) {
+  const entries = fs.existsSync(dir)
+    ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    : [];
+  const lockPath = path.join(dir, "migration_lock.toml");
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: entries.map((name) => {
+      const file = path.join(dir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: fs.existsSync(file)
+            ? ({ tag: "ok", value: fs.readFileSync(file, "utf8") } as const)
+            : ({ tag: "error", value: "missing migration.sql" } as const),
+        },
+      };
+    }),
+  };
+}
+
+const FILTERS = { externalTables: [], externalEnums: [] };
+
+type TSchemaEngineClass = typeof import("@prisma/schema-engine-wasm").SchemaEngine;
+let engineClass: TSchemaEngineClass | undefined;
+
+// The package's entry imports the .wasm file as an ES module, which Node cannot do; instantiate
+// it by hand against its JS glue, as Prisma's own CLI does.
+async function loadSchemaEngine(): Promise<TSchemaEngineClass> {
+  if (engineClass) return engineClass;
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const bg = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Record<string, unknown> & {
+    __wbg_set_wasm: (w: unknown) => void;
+    SchemaEngine: TSchemaEngineClass;
+  };
+  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": bg as WebAssembly.ModuleImports });
+  bg.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  engineClass = bg.SchemaEngine;
+  return engineClass;
+}
+
+async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory, datamodel: string) {
+  const SchemaEngine = await loadSchemaEngine();
+  const log = (msg: string) => {
+    if (process.env.DEBUG_MIGRATIONS) console.error(msg);
+  };
+  return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
+}
+
+export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const engine = await loadEngine(factory, fs.readFileSync(SCHEMA_PATH, "utf8"));
+  try {
+    const out = await engine.applyMigrations({ migrationsList: readMigrationsList(), filters: FILTERS });
+    return out.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+// The SQL that takes the schema from the snapshot of the last migration to the current schema.
+export async function diffSchema(factory: SqlMigrationAwareDriverAdapterFactory, fromDatamodel: string | null, toDatamodel: string): Promise<string> {
+  const engine = await loadEngine(factory, toDatamodel);
+  try {
+    const result = await engine.diff({
+      from: fromDatamodel === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "previous.prisma", content: fromDatamodel }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: toDatamodel }] },
+      script: true,
+      exitCode: null,
+      filters: FILTERS,
+    });
+    return result.stdout ?? "";
+  } finally {
+    engine.free();
+  }
+}
