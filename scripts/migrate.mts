@@ -3,7 +3,7 @@ import { createAdapterFactory } from "../lib/db/create-adapter-factory";
 import { applyMigrations } from "../lib/db/apply-migrations";
 import { describeDatabaseTarget } from "../lib/db/database-url";
 
-const handle = await createAdapterFactory();
+const handle = createAdapterFactory();
 try {
   const applied = await applyMigrations(handle.factory);
   console.log(`${describeDatabaseTarget(handle.target)}: ${applied.length ? `migraciones aplicadas: ${applied.join(", ")}` : "al día"}`);

@@ -15,7 +15,7 @@ const previous = fs.existsSync(snapshotPath) ? fs.readFileSync(snapshotPath, "ut
 const current = fs.readFileSync(SCHEMA_PATH, "utf8");
 
 // Diffing two datamodels needs no real database; a throwaway in-memory PGlite satisfies the engine.
-const handle = await createAdapterFactory("pglite:.data/tmp-migration-diff");
+const handle = createAdapterFactory("pglite:.data/tmp-migration-diff");
 try {
   const sql = await diffSchema(handle.factory, previous, current);
   if (!sql.trim() || /empty migration/i.test(sql)) {

@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { resolveDatabaseTarget, type TDatabaseTarget } from "./database-url";
 
 export type TAdapterHandle = {
@@ -10,17 +13,14 @@ export type TAdapterHandle = {
   close: () => Promise<void>;
 };
 
-export async function createAdapterFactory(url?: string): Promise<TAdapterHandle> {
+export function createAdapterFactory(url?: string): TAdapterHandle {
   const target = resolveDatabaseTarget(url);
   if (target.kind === "postgres") {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
     const factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     return { target, factory, close: async () => {} };
   }
   fs.mkdirSync(path.dirname(target.dir), { recursive: true });
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  // PGlite queues queries until it is ready, so construction can stay synchronous.
   const client = new PGlite(target.dir);
-  await client.waitReady;
   return { target, factory: new PrismaPGlite(client), close: () => client.close() };
 }

@@ -3,8 +3,8 @@ import { createAdapterFactory, type TAdapterHandle } from "./create-adapter-fact
 
 export type TDb = PrismaClient;
 
-export async function createPrisma(url?: string): Promise<{ prisma: PrismaClient; handle: TAdapterHandle; close: () => Promise<void> }> {
-  const handle = await createAdapterFactory(url);
+export function createPrisma(url?: string): { prisma: PrismaClient; handle: TAdapterHandle; close: () => Promise<void> } {
+  const handle = createAdapterFactory(url);
   const prisma = new PrismaClient({ adapter: handle.factory });
   return {
     prisma,
