@@ -1,0 +1,15 @@
+// Installs npm dependencies when node_modules is missing or older than the lockfile, so that
+// `npm start` and `npm test` work straight after a clone. Plain Node: it runs before anything is installed.
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+
+const lock = "package-lock.json";
+const marker = "node_modules/.package-lock.json";
+const stale = !fs.existsSync(marker) || (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs + 1000);
+if (stale) {
+  console.log("Instalando dependencias (npm ci)…");
+  execSync(fs.existsSync(lock) ? "npm ci --no-audit --no-fund" : "npm install --no-audit --no-fund", { stdio: "inherit" });
+}
+if (!fs.existsSync("lib/generated/prisma/client.ts")) {
+  execSync("npm run db:generate", { stdio: "inherit" });
+}

@@ -1,0 +1,82 @@
+// `npm start`: the whole app on this machine with nothing to configure. Applies migrations,
+// seeds demo data into an empty database, builds when the sources changed, starts `next start`
+// and prints the URL and the demo accounts. DATABASE_URL unset → embedded PGlite under .data/.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "../lib/db/apply-migrations";
+import { createPrisma } from "../lib/db/create-prisma";
+import { describeDatabaseTarget } from "../lib/db/database-url";
+import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
+import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
+
+const port = Number(process.env.PORT ?? 3000);
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: "production" };
+
+fs.mkdirSync(".data", { recursive: true });
+if (!env.AUTH_SECRET) {
+  // A demo install needs no configuration; production sets AUTH_SECRET explicitly.
+  const file = ".data/auth-secret";
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+env.APP_BASE_URL ??= `http://localhost:${port}`;
+
+// 1. Database: PGlite has no cross-process lock, so migrate and seed before the server opens it.
+const { prisma, handle, close } = createPrisma(env.DATABASE_URL);
+try {
+  const applied = await applyMigrations(handle.factory);
+  console.log(`Base de datos: ${describeDatabaseTarget(handle.target)}${applied.length ? ` (migraciones aplicadas: ${applied.length})` : ""}`);
+  if (await isDatabaseEmpty(prisma)) {
+    console.log("Base vacía: cargando datos de demostración…");
+    await seedDatabase(prisma, { log: (m: string) => console.log(`  ${m}`) });
+  }
+} finally {
+  await close();
+}
+
+// 2. Build only when the sources changed since the last build.
+const stampFile = ".next/certifica-build-stamp";
+const stamp = sourceStamp();
+if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(stampFile) || fs.readFileSync(stampFile, "utf8") !== stamp) {
+  console.log("Compilando la aplicación (next build)…");
+  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  fs.writeFileSync(stampFile, stamp);
+}
+
+// 3. Serve.
+const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+let announced = false;
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /ready|started|Local:/i.test(chunk.toString())) {
+    announced = true;
+    printWelcome();
+  }
+});
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+function printWelcome() {
+  const rows = DEMO_ACCOUNTS.map((a) => [a.roleLabel, a.email, a.password, a.dideduc ?? "", a.pkcs12 ? `${a.pkcs12} (${a.pkcs12Passphrase})` : ""]);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log(`\nCertifica está en ${env.APP_BASE_URL}  (base de datos: ${describeDatabaseTarget(handle.target)})\n`);
+  console.log("Cuentas de demostración (rol · correo · contraseña · DIDEDUC · certificado PKCS#12 y su frase):");
+  for (const r of rows) console.log("  " + r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
+  console.log("");
+}
+
+function sourceStamp(): string {
+  const h = createHash("sha256");
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const e of fs.readdirSync(p).sort()) if (e !== "node_modules" && e !== "generated") walk(path.join(p, e));
+    } else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+  };
+  for (const p of ["app", "components", "lib", "public", "proxy.ts", "auth.ts", "auth.config.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
+  return h.digest("hex");
+}
