@@ -1,0 +1,87 @@
+import "server-only";
+import { z } from "zod";
+import type { Case, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Procedure } from "@/lib/generated/prisma/enums";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { zodFieldErrors } from "@/lib/workflow/check-transition";
+import { getDefinition } from "@/lib/workflow/definitions";
+import { TransitionError } from "@/lib/workflow/transition-error";
+import { nextCaseNumber } from "./next-case-number";
+
+export const ZCreateDraftCaseInput = z.object({
+  procedure: z.enum(Procedure, { error: "Seleccione el trámite." }),
+  dideducId: z.string().trim().min(1).nullish(),
+  formData: z.record(z.string(), z.unknown()).optional(),
+  // "Start a new request from this one" after a rejection with guidance.
+  parentCaseId: z.string().trim().min(1).nullish(),
+});
+export type TCreateDraftCaseInput = z.input<typeof ZCreateDraftCaseInput>;
+
+export type TCreateDraftCaseOptions = { db?: PrismaClient; ip?: string | null; now?: Date };
+
+// A new case in DRAFT for the applicant, with its number, and the audit event "create".
+export async function createDraftCase(
+  applicant: TWorkflowActor,
+  rawInput: TCreateDraftCaseInput,
+  options: TCreateDraftCaseOptions = {},
+): Promise<Case> {
+  const db = options.db ?? (await import("@/lib/db")).db;
+  const now = options.now ?? new Date();
+
+  const parsed = ZCreateDraftCaseInput.safeParse(rawInput);
+  if (!parsed.success) throw new TransitionError("INVALID_INPUT", undefined, zodFieldErrors(parsed.error));
+  const input = parsed.data;
+  const definition = getDefinition(input.procedure);
+
+  const role = definition.applicantRoles.find((r) => applicant.roles.includes(r));
+  if (!role) {
+    const who = definition.applicantRoles.includes("TRANSLATOR") && !definition.applicantRoles.includes("CITIZEN")
+      ? "una cuenta de traductor jurado"
+      : "una cuenta de usuario";
+    throw new TransitionError("FORBIDDEN_ROLE", `Este trámite se solicita con ${who}.`);
+  }
+  if (input.dideducId && !definition.requiresDideduc) {
+    throw new TransitionError("INVALID_INPUT", undefined, {
+      dideducId: ["Este trámite lo atiende Atención al Ciudadano, no una Dirección Departamental."],
+    });
+  }
+
+  return db.$transaction(async (tx) => {
+    if (input.dideducId) {
+      const dideduc = await tx.dideduc.findUnique({ where: { id: input.dideducId }, select: { id: true } });
+      if (!dideduc) throw new TransitionError("INVALID_INPUT", undefined, { dideducId: ["Dirección Departamental no encontrada."] });
+    }
+    if (input.parentCaseId) {
+      const parent = await tx.case.findUnique({ where: { id: input.parentCaseId }, select: { applicantId: true } });
+      if (!parent) throw new TransitionError("NOT_FOUND", "La solicitud de origen no existe.");
+      if (parent.applicantId !== applicant.id) throw new TransitionError("OUT_OF_SCOPE", "La solicitud de origen no es suya.");
+    }
+    const number = await nextCaseNumber(tx, input.procedure, now);
+    const created = await tx.case.create({
+      data: {
+        number,
+        procedure: input.procedure,
+        state: "DRAFT",
+        applicantId: applicant.id,
+        dideducId: input.dideducId ?? null,
+        formData: (input.formData ?? {}) as Prisma.InputJsonValue,
+        parentCaseId: input.parentCaseId ?? null,
+        createdAt: now,
+      },
+    });
+    await tx.auditEvent.create({
+      data: {
+        caseId: created.id,
+        actorId: applicant.id,
+        role,
+        action: "create",
+        fromState: null,
+        toState: "DRAFT",
+        data: { number, procedure: input.procedure, ...(input.parentCaseId ? { parentCaseId: input.parentCaseId } : {}) },
+        ip: options.ip ?? null,
+        createdAt: now,
+      },
+    });
+    return created;
+  });
+}

@@ -1,0 +1,49 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ZNoInput } from "../inputs";
+import { defineTransition, type TCaseLike, type TFieldErrors, type TTransitionDefinition } from "../types";
+
+// Building blocks shared by several procedures. Each procedure file still lists its transitions
+// in order, so it reads like the diagram in procedures.md.
+
+// The central office's assistant; the coordinator inherits it through expandRoles().
+export const CENTRAL_ASSISTANT: readonly Role[] = ["CENTRAL_ASSISTANT"];
+export const DIDEDUC_REVIEWER: readonly Role[] = ["DIDEDUC_REVIEWER"];
+export const DIDEDUC_SIGNER: readonly Role[] = ["DIDEDUC_SIGNER"];
+
+function requireDideduc(c: TCaseLike): TFieldErrors | null {
+  return c.dideducId ? null : { dideducId: ["Seleccione la Dirección Departamental de Educación a la que corresponden los documentos."] };
+}
+
+export function submit(opts: { to: TTransitionDefinition["to"]; roles: readonly Role[]; requiresDideduc: boolean; citizenMessage: string }) {
+  return defineTransition({
+    action: "submit",
+    from: ["DRAFT"],
+    to: opts.to,
+    roles: opts.roles,
+    scope: "APPLICANT",
+    input: ZNoInput,
+    label: "Enviar solicitud",
+    citizenMessage: opts.citizenMessage,
+    guard: opts.requiresDideduc ? requireDideduc : undefined,
+  });
+}
+
+export function resubmit(opts: { to: TTransitionDefinition["to"]; roles: readonly Role[]; requiresDideduc: boolean; citizenMessage: string }) {
+  return defineTransition({
+    action: "resubmit",
+    from: ["NEEDS_CORRECTION"],
+    to: opts.to,
+    roles: opts.roles,
+    scope: "APPLICANT",
+    input: ZNoInput,
+    label: "Enviar correcciones",
+    citizenMessage: opts.citizenMessage,
+    guard: opts.requiresDideduc ? requireDideduc : undefined,
+  });
+}
+
+export const MESSAGE_NEEDS_CORRECTION =
+  "Su solicitud necesita correcciones. Lea el motivo, corrija la información o los documentos en esta misma solicitud y vuelva a enviarla.";
+
+export const MESSAGE_ISSUED =
+  "Su certificación fue emitida con firma electrónica avanzada y código QR. Descargue el PDF. Si necesita apostillarlo, súbalo a la plataforma del Ministerio de Relaciones Exteriores.";

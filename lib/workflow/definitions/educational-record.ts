@@ -1,0 +1,131 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ZGuidanceInput, ZNoInput, ZReasonInput } from "../inputs";
+import { defineTransition, type TProcedureDefinition, type TTransitionDefinition } from "../types";
+import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_ISSUED, MESSAGE_NEEDS_CORRECTION, resubmit, submit } from "./common";
+
+// D.1.1 Expediente educativo (escolar o extraescolar):
+//
+//   DRAFT --submit--> DIDEDUC_REVIEW
+//   DIDEDUC_REVIEW --reject_for_correction (reviewer)--> NEEDS_CORRECTION --resubmit (citizen)--> DIDEDUC_REVIEW
+//   DIDEDUC_REVIEW --reject_with_guidance (reviewer)--> REJECTED
+//   DIDEDUC_REVIEW --generate_certification (reviewer)--> DIDEDUC_SIGNATURE
+//   DIDEDUC_SIGNATURE --sign (signer)--> CENTRAL_REVIEW
+//   DIDEDUC_SIGNATURE --return (signer, note)--> DIDEDUC_REVIEW
+//   DIDEDUC_SIGNATURE --reject_definitively (signer)--> REJECTED
+//   CENTRAL_REVIEW --return (assistant|coordinator, note to the DIDEDUC)--> DIDEDUC_REVIEW
+//   CENTRAL_REVIEW --sign_and_issue (assistant|coordinator)--> ISSUED
+//
+// "return" appears twice, from different states; the engine picks the one that leaves the case's state.
+
+// D.2.1 reuses this whole path (procedures.md: "same path as D.1.1").
+export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinition[] {
+  return [
+    submit({
+      to: "DIDEDUC_REVIEW",
+      roles: applicantRoles,
+      requiresDideduc: true,
+      citizenMessage:
+        "Su solicitud fue enviada. El Departamento Técnico Pedagógico de la Dirección Departamental de Educación revisará sus documentos. Le avisaremos por correo electrónico.",
+    }),
+    defineTransition({
+      action: "reject_for_correction",
+      from: ["DIDEDUC_REVIEW"],
+      to: "NEEDS_CORRECTION",
+      roles: DIDEDUC_REVIEWER,
+      scope: "DIDEDUC",
+      input: ZReasonInput,
+      label: "Rechazar para corrección",
+      citizenMessage: MESSAGE_NEEDS_CORRECTION,
+    }),
+    resubmit({
+      to: "DIDEDUC_REVIEW",
+      roles: applicantRoles,
+      requiresDideduc: true,
+      citizenMessage: "Sus correcciones fueron enviadas. La Dirección Departamental de Educación revisará de nuevo su solicitud.",
+    }),
+    defineTransition({
+      action: "reject_with_guidance",
+      from: ["DIDEDUC_REVIEW"],
+      to: "REJECTED",
+      roles: DIDEDUC_REVIEWER,
+      scope: "DIDEDUC",
+      input: ZGuidanceInput,
+      label: "Rechazar e indicar dónde acudir",
+      citizenMessage:
+        "No fue posible verificar sus documentos en los registros de la Dirección Departamental. Acuda a la oficina indicada para que le extiendan una certificación y después inicie una nueva solicitud con ella.",
+      guidance: (input) => ({ kind: "SUPERVISION", contact: input.supervision }),
+    }),
+    defineTransition({
+      action: "generate_certification",
+      from: ["DIDEDUC_REVIEW"],
+      to: "DIDEDUC_SIGNATURE",
+      roles: DIDEDUC_REVIEWER,
+      scope: "DIDEDUC",
+      input: ZNoInput,
+      label: "Generar certificación y trasladar a firma",
+      citizenMessage: "Sus documentos fueron verificados. La certificación espera la firma electrónica del Director o Subdirector departamental.",
+    }),
+    defineTransition({
+      action: "sign",
+      from: ["DIDEDUC_SIGNATURE"],
+      to: "CENTRAL_REVIEW",
+      roles: DIDEDUC_SIGNER,
+      scope: "DIDEDUC",
+      input: ZNoInput,
+      label: "Firmar certificación",
+      citizenMessage:
+        "La Dirección Departamental firmó su certificación. Atención al Ciudadano del Ministerio de Educación la revisará y la firmará.",
+    }),
+    defineTransition({
+      action: "return",
+      from: ["DIDEDUC_SIGNATURE"],
+      to: "DIDEDUC_REVIEW",
+      roles: DIDEDUC_SIGNER,
+      scope: "DIDEDUC",
+      input: ZReasonInput,
+      label: "Devolver al Departamento Técnico Pedagógico",
+      citizenMessage: "La Dirección Departamental está corrigiendo la certificación. Usted no necesita hacer nada.",
+    }),
+    defineTransition({
+      action: "reject_definitively",
+      from: ["DIDEDUC_SIGNATURE"],
+      to: "REJECTED",
+      roles: DIDEDUC_SIGNER,
+      scope: "DIDEDUC",
+      input: ZReasonInput,
+      label: "Rechazar definitivamente",
+      citizenMessage: "Su solicitud fue rechazada de forma definitiva por la Dirección Departamental de Educación. Lea el motivo indicado.",
+    }),
+    defineTransition({
+      action: "return",
+      from: ["CENTRAL_REVIEW"],
+      to: "DIDEDUC_REVIEW",
+      roles: CENTRAL_ASSISTANT,
+      scope: "CENTRAL",
+      input: ZReasonInput,
+      label: "Devolver a la Dirección Departamental",
+      citizenMessage:
+        "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para una corrección. Usted no necesita hacer nada.",
+    }),
+    defineTransition({
+      action: "sign_and_issue",
+      from: ["CENTRAL_REVIEW"],
+      to: "ISSUED",
+      roles: CENTRAL_ASSISTANT,
+      scope: "CENTRAL",
+      input: ZNoInput,
+      label: "Firmar y emitir",
+      citizenMessage: MESSAGE_ISSUED,
+    }),
+  ];
+}
+
+export const educationalRecord: TProcedureDefinition = {
+  procedure: "EDUCATIONAL_RECORD",
+  code: "D.1.1",
+  label: "Expediente educativo",
+  prefix: "EE",
+  applicantRoles: ["CITIZEN"],
+  requiresDideduc: true,
+  transitions: dideducPath(["CITIZEN"]),
+};

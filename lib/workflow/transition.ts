@@ -1,0 +1,130 @@
+import "server-only";
+import type { Case, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { CaseState } from "@/lib/generated/prisma/enums";
+import { checkTransition, type TAuthority, type TWorkflowActor } from "./check-transition";
+import { findActiveDelegations } from "./find-active-delegation";
+import type { TGuidance } from "./inputs";
+import { isTerminalState } from "./state-labels";
+import { TransitionError } from "./transition-error";
+import type { TTransitionDefinition } from "./types";
+
+export type TTx = Prisma.TransactionClient;
+
+// What an operation may add to the case in the same transaction (e.g. verificationCode). The
+// state machine's own columns are not among them.
+export type TCaseExtraUpdate = Omit<
+  Prisma.CaseUncheckedUpdateManyInput,
+  "id" | "state" | "version" | "procedure" | "applicantId" | "number" | "createdAt"
+>;
+
+export type TApplyContext = {
+  transition: TTransitionDefinition;
+  fromState: CaseState;
+  toState: CaseState;
+  input: Record<string, unknown>;
+  authority: TAuthority;
+  now: Date;
+};
+
+export type TTransitionOptions = {
+  db?: PrismaClient;
+  ip?: string | null;
+  now?: Date;
+  // Runs inside the transaction after the guarded update, so whatever it writes commits together
+  // with the state change, or not at all when it throws.
+  apply?: (tx: TTx, caseRow: Case, ctx: TApplyContext) => Promise<TCaseExtraUpdate | void>;
+  // Extra facts for the audit event (e.g. the id of the signed document version).
+  auditData?: Record<string, unknown>;
+};
+
+const PROTECTED_KEYS = ["id", "state", "version", "procedure", "applicantId", "number", "createdAt"] as const;
+
+// Concurrent attempts on one case wait on its row lock, so they need more than Prisma's 2 s default.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+// THE only code that changes a case's state. One interactive transaction: load, check (role incl.
+// expansion and delegation, scope, state, version, input), update where id, version and state still
+// match, run `apply`, write the audit event. A refusal throws TransitionError and changes nothing.
+//
+// lastNote always holds the note of the latest transition (a rejection's or return's reason, or
+// nothing): a resubmission clears the old reason, and every reason stays in the audit trail.
+export async function transition(
+  caseId: string,
+  action: string,
+  actor: TWorkflowActor,
+  input: unknown,
+  expectedVersion: number,
+  options: TTransitionOptions = {},
+): Promise<Case> {
+  // Imported lazily so tests, which pass their own client, never open the app's database.
+  const db = options.db ?? (await import("@/lib/db")).db;
+  const now = options.now ?? new Date();
+
+  return db.$transaction(async (tx) => {
+    const row = await tx.case.findUnique({ where: { id: caseId } });
+    if (!row) throw new TransitionError("NOT_FOUND");
+    const delegations = await findActiveDelegations(tx, actor.id, now);
+
+    const check = checkTransition({ caseLike: row, action, actor, delegations, input, expectedVersion, now });
+    if (!check.ok) throw check.error;
+    const { transition: t, authority } = check;
+    const { reason, ...rest } = check.input;
+    const note = typeof reason === "string" ? reason : null;
+    const guidance: TGuidance | undefined = t.guidance?.(check.input as never);
+
+    const data: Prisma.CaseUncheckedUpdateManyInput = {
+      state: t.to,
+      version: { increment: 1 },
+      lastNote: note,
+    };
+    if (guidance) data.guidance = guidance;
+    if (row.state === "DRAFT" && row.submittedAt === null) data.submittedAt = now;
+    if (t.to === "ISSUED") data.issuedAt = now;
+    if (isTerminalState(t.to)) data.closedAt = now;
+
+    const { count } = await tx.case.updateMany({ where: { id: row.id, version: expectedVersion, state: row.state }, data });
+    if (count === 0) throw new TransitionError("STALE_VERSION");
+
+    if (options.apply) {
+      const extra = await options.apply(tx, row, { transition: t, fromState: row.state, toState: t.to, input: check.input, authority, now });
+      if (extra && Object.keys(extra).length > 0) {
+        const safe: Record<string, unknown> = { ...extra };
+        for (const k of PROTECTED_KEYS) delete safe[k];
+        await tx.case.update({ where: { id: row.id }, data: safe as Prisma.CaseUncheckedUpdateInput });
+      }
+    }
+
+    const auditData: Record<string, unknown> = { version: expectedVersion + 1 };
+    if (Object.keys(rest).length > 0) auditData.input = rest;
+    if (guidance) auditData.guidance = guidance;
+    if (authority.actingAs !== authority.role) auditData.actingAs = authority.actingAs;
+    if (authority.delegation) {
+      auditData.byDelegation = true;
+      auditData.delegation = {
+        id: authority.delegation.id,
+        grantorId: authority.delegation.grantorId ?? null,
+        role: authority.delegation.role,
+        dideducId: authority.delegation.dideducId,
+      };
+    }
+    Object.assign(auditData, options.auditData);
+
+    await tx.auditEvent.create({
+      data: {
+        caseId: row.id,
+        actorId: actor.id,
+        role: authority.role,
+        action: t.action,
+        fromState: row.state,
+        toState: t.to,
+        note,
+        data: auditData as Prisma.InputJsonValue,
+        ip: options.ip ?? null,
+        delegationId: authority.delegation?.id ?? null,
+        createdAt: now,
+      },
+    });
+
+    return tx.case.findUniqueOrThrow({ where: { id: row.id } });
+  }, TRANSACTION_OPTIONS);
+}
