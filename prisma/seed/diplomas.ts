@@ -1,0 +1,111 @@
+// Títulos de diversificado (2005 onwards) in the registry D.2.2 looks up. Demonstration data:
+// invented holders and registration numbers, real-sounding degrees and schools.
+export type TSeedDiploma = {
+  registrationNumber: string;
+  holderName: string;
+  degree: string;
+  school: string;
+  year: number;
+  dideducCode: string;
+};
+
+export const DIPLOMA_IMPORT_BATCH = "demo-seed";
+
+export const DIPLOMAS: readonly TSeedDiploma[] = [
+  {
+    registrationNumber: "D-2015-018734",
+    holderName: "María José Ixcot Chávez",
+    degree: "Bachiller en Ciencias y Letras con Orientación en Computación",
+    school: "Instituto Nacional de Educación Diversificada, Quetzaltenango",
+    year: 2015,
+    dideducCode: "quetzaltenango",
+  },
+  {
+    registrationNumber: "D-2010-006251",
+    holderName: "Juan Pablo Sic Batz",
+    degree: "Perito Contador con Orientación en Computación",
+    school: "Instituto Nacional Central para Varones, Ciudad de Guatemala",
+    year: 2010,
+    dideducCode: "guatemala-norte",
+  },
+  {
+    registrationNumber: "D-2012-004512",
+    holderName: "Carmen Lucía Ajanel Tuy",
+    degree: "Bachiller en Ciencias y Letras",
+    school: "Instituto Normal Central para Señoritas Belén, Ciudad de Guatemala",
+    year: 2012,
+    dideducCode: "guatemala-norte",
+  },
+  {
+    registrationNumber: "D-2006-001187",
+    holderName: "Edgar Rolando Chocooj Caal",
+    degree: "Maestro de Educación Primaria Urbana",
+    school: "Escuela Normal Rural de Cobán, Alta Verapaz",
+    year: 2006,
+    dideducCode: "alta-verapaz",
+  },
+  {
+    registrationNumber: "D-2008-009943",
+    holderName: "Ana Isabel Gómez Barrios",
+    degree: "Secretaria Bilingüe Español-Inglés",
+    school: "Colegio Mixto Santa Teresita, Quetzaltenango",
+    year: 2008,
+    dideducCode: "quetzaltenango",
+  },
+  {
+    registrationNumber: "D-2011-012078",
+    holderName: "Kevin Alexander Morales Ruiz",
+    degree: "Bachiller Industrial y Perito en Electricidad",
+    school: "Instituto Técnico Vocacional Dr. Imrich Fischmann, Ciudad de Guatemala",
+    year: 2011,
+    dideducCode: "guatemala-sur",
+  },
+  {
+    registrationNumber: "D-2014-021560",
+    holderName: "Gladys Marisol Pérez López",
+    degree: "Perito en Administración de Empresas",
+    school: "Colegio Evangélico La Patria, Mixco",
+    year: 2014,
+    dideducCode: "guatemala-occidente",
+  },
+  {
+    registrationNumber: "D-2017-030415",
+    holderName: "Byron Estuardo Juárez Hernández",
+    degree: "Bachiller en Ciencias y Letras con Orientación en Educación",
+    school: "Instituto Nacional de Educación Diversificada, Huehuetenango",
+    year: 2017,
+    dideducCode: "huehuetenango",
+  },
+  {
+    registrationNumber: "D-2019-041208",
+    holderName: "Wendy Paola Xoyón Cumes",
+    degree: "Bachiller en Ciencias y Letras con Orientación en Educación Musical",
+    school: "Instituto Normal Mixto Pedro Molina, Chimaltenango",
+    year: 2019,
+    dideducCode: "chimaltenango",
+  },
+  {
+    registrationNumber: "D-2009-010376",
+    holderName: "Selvin Otoniel Ramírez Cordón",
+    degree: "Perito Agrónomo",
+    school: "Instituto de Educación Diversificada por Cooperativa, Zacapa",
+    year: 2009,
+    dideducCode: "zacapa",
+  },
+  {
+    registrationNumber: "D-2021-052219",
+    holderName: "Mónica Andrea Tzoc Quiej",
+    degree: "Bachiller en Computación con Orientación Científica",
+    school: "Colegio Particular Mixto La Asunción, Totonicapán",
+    year: 2021,
+    dideducCode: "totonicapan",
+  },
+  {
+    registrationNumber: "D-2005-000318",
+    holderName: "Rony Adalberto Castañeda Ical",
+    degree: "Perito en Turismo",
+    school: "Instituto Nacional de Educación Diversificada, Flores, Petén",
+    year: 2005,
+    dideducCode: "peten",
+  },
+];

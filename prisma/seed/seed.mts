@@ -1,0 +1,17 @@
+// `npm run db:seed`: loads the demo data into DATABASE_URL (or the embedded default) and prints
+// the demo accounts. Safe to run again. Run `npm run db:migrate` first; with PGlite, only while
+// the app is stopped (it has no cross-process lock).
+import { createPrisma } from "../../lib/db/create-prisma";
+import { describeDatabaseTarget } from "../../lib/db/database-url";
+import { formatDemoAccountsTable } from "./format-demo-accounts";
+import { seedDatabase } from "./seed-database";
+
+const { prisma, handle, close } = createPrisma();
+try {
+  console.log(`Base de datos: ${describeDatabaseTarget(handle.target)}`);
+  const { pki } = await seedDatabase(prisma, { log: (m) => console.log(`  ${m}`) });
+  console.log(`\nCuentas de demostración (la raíz de pruebas es ${pki.dir}/root-ca.pem):`);
+  console.log(formatDemoAccountsTable(pki.dir));
+} finally {
+  await close();
+}
