@@ -1,0 +1,43 @@
+import type { Readable } from "node:stream";
+
+// What a stored file is known by. `key` is the content's SHA-256 (lowercase hex) for every
+// backend, so rows keep pointing at the same bytes if the deployment switches backends.
+export type TStoredFile = { key: string; sha256: string; size: number };
+
+export type TFileStorageInput = Buffer | Uint8Array | Readable | AsyncIterable<Uint8Array>;
+
+// Content-addressed, write-once storage: a put of bytes already stored changes nothing and
+// returns the same key; nothing is ever overwritten or deleted through this interface.
+export interface FileStorage {
+  readonly name: "local-disk" | "uploadthing";
+  put(input: TFileStorageInput): Promise<TStoredFile>;
+  get(key: string): Promise<Buffer>;
+  getStream(key: string): Promise<Readable>;
+  exists(key: string): Promise<boolean>;
+}
+
+export class FileNotFoundError extends Error {
+  readonly key: string;
+  constructor(key: string) {
+    super(`No stored file with key ${key}`);
+    this.name = "FileNotFoundError";
+    this.key = key;
+  }
+}
+
+// A stored file whose bytes no longer hash to its key: corruption or tampering, never served.
+export class FileIntegrityError extends Error {
+  readonly key: string;
+  constructor(key: string, actual: string) {
+    super(`Stored file ${key} hashes to ${actual}`);
+    this.name = "FileIntegrityError";
+    this.key = key;
+  }
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+// Keys reach file paths and URLs; anything but a SHA-256 hex string is refused before that.
+export function assertStorageKey(key: string): void {
+  if (!SHA256_HEX.test(key)) throw new FileNotFoundError(key);
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import {
+  assertStorageKey,
+  FileIntegrityError,
+  FileNotFoundError,
+  type FileStorage,
+  type TFileStorageInput,
+  type TStoredFile,
+} from "./file-storage";
+
+export const DEFAULT_STORAGE_DIR = ".data/files";
+
+// Files live at <root>/ab/cd/<sha256>, read-only. Partial writes go to <root>/.tmp, on the same
+// file system, so publishing a file is one atomic link().
+export class LocalDiskStorage implements FileStorage {
+  readonly name = "local-disk" as const;
+  readonly root: string;
+
+  constructor(root: string = process.env.STORAGE_DIR || DEFAULT_STORAGE_DIR) {
+    this.root = path.resolve(root);
+  }
+
+  pathFor(key: string): string {
+    assertStorageKey(key);
+    return path.join(this.root, key.slice(0, 2), key.slice(2, 4), key);
+  }
+
+  get tmpDir(): string {
+    return path.join(this.root, ".tmp");
+  }
+
+  async put(input: TFileStorageInput): Promise<TStoredFile> {
+    // With the bytes in hand the hash is known first: existing content costs no write at all.
+    if (input instanceof Uint8Array) {
+      const sha256 = createHash("sha256").update(input).digest("hex");
+      if (await this.exists(sha256)) return { key: sha256, sha256, size: input.byteLength };
+    }
+
+    await fs.mkdir(this.tmpDir, { recursive: true });
+    const tmp = path.join(this.tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}.part`);
+    try {
+      const hash = createHash("sha256");
+      let size = 0;
+      const hashing = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        },
+      });
+      const source =
+        input instanceof Uint8Array ? Readable.from([Buffer.from(input)]) : input instanceof Readable ? input : Readable.from(input);
+      await pipeline(source, hashing, createWriteStream(tmp, { flags: "wx", mode: 0o600 }));
+      // The data must be on disk before the name that promises it exists.
+      const handle = await fs.open(tmp, "r");
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const sha256 = hash.digest("hex");
+      await this.publish(tmp, sha256);
+      return { key: sha256, sha256, size };
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
+  }
+
+  // link() never replaces an existing name, unlike rename(): of two concurrent puts of the same
+  // content one publishes and the other finds the file there, and neither overwrites.
+  private async publish(tmp: string, sha256: string): Promise<void> {
+    const target = this.pathFor(sha256);
+    const dir = path.dirname(target);
+    await fs.mkdir(dir, { recursive: true });
+    await fs.chmod(tmp, 0o444);
+    try {
+      await fs.link(tmp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") return;
+      // Some file systems (certain network or FUSE mounts) have no hard links.
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw e;
+      if (await this.exists(sha256)) return;
+      await fs.rename(tmp, target);
+    }
+    await syncDir(dir);
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const file = this.pathFor(key);
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new FileNotFoundError(key);
+      throw e;
+    }
+    const actual = createHash("sha256").update(bytes).digest("hex");
+    if (actual !== key) throw new FileIntegrityError(key, actual);
+    return bytes;
+  }
+
+  // Streams are checked as they flow: a corrupted file fails at its end instead of being served whole.
+  async getStream(key: string): Promise<Readable> {
+    const file = this.pathFor(key);
+    if (!(await this.exists(key))) throw new FileNotFoundError(key);
+    const hash = createHash("sha256");
+    const verify = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        const actual = hash.digest("hex");
+        done(actual === key ? null : new FileIntegrityError(key, actual));
+      },
+    });
+    const source = createReadStream(file);
+    source.on("error", (e) => verify.destroy(e));
+    return source.pipe(verify);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      const stat = await fs.stat(this.pathFor(key));
+      return stat.isFile();
+    } catch (e) {
+      if (e instanceof FileNotFoundError) return false;
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw e;
+    }
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Directory fsync is not supported everywhere (e.g. some Windows or network file systems).
+  } finally {
+    await handle?.close();
+  }
+}
