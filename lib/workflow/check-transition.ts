@@ -113,7 +113,7 @@ export type TCheckTransitionArgs = {
   definition?: TProcedureDefinition;
 };
 
-// Order of the checks: action known, role, scope, state, version, case guard, input. The first
+// Order of the checks: action known, role, scope, version, state, case guard, input. The first
 // failure is the one reported.
 export function checkTransition(args: TCheckTransitionArgs): TCheckResult {
   const { caseLike: c, action, actor } = args;
@@ -130,10 +130,11 @@ export function checkTransition(args: TCheckTransitionArgs): TCheckResult {
 
   const auth = resolveAuthority(t, c, actor, delegations, now);
   if (!auth.ok) return { ok: false, error: new TransitionError(auth.code) };
-  if (!t.from.includes(c.state)) return { ok: false, error: new TransitionError("INVALID_STATE") };
+  // Version before state: whoever acted on an outdated page should hear "someone changed it".
   if (args.expectedVersion !== undefined && args.expectedVersion !== c.version) {
     return { ok: false, error: new TransitionError("STALE_VERSION") };
   }
+  if (!t.from.includes(c.state)) return { ok: false, error: new TransitionError("INVALID_STATE") };
   const guardErrors = t.guard?.(c);
   if (guardErrors) {
     return { ok: false, error: new TransitionError("INVALID_INPUT", "Complete los datos que faltan antes de continuar.", guardErrors) };

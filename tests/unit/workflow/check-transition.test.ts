@@ -233,15 +233,16 @@ describe("checkTransition edge cases", () => {
     refusedWith(checkTransition({ caseLike: caseFor(def, "DIDEDUC_REVIEW"), action: "return", actor: signer, input, expectedVersion: 3 }), "INVALID_STATE");
   });
 
-  it("checks role before scope, scope before state, state before version, version before input", () => {
+  it("checks role, then scope, then version, then state, then input", () => {
     const c = caseFor(def, "ISSUED");
-    const base = { caseLike: c, action: "generate_certification", input: {}, expectedVersion: 1, now: NOW };
+    const base = { caseLike: c, action: "reject_for_correction", input: {}, expectedVersion: 1, now: NOW };
+    const reviewerA = { id: "x", roles: ["DIDEDUC_REVIEWER" as const], dideducId: DIDEDUC_A };
     refusedWith(checkTransition({ ...base, actor: { id: "x", roles: ["CITIZEN"], dideducId: DIDEDUC_B } }), "FORBIDDEN_ROLE");
-    refusedWith(checkTransition({ ...base, actor: { id: "x", roles: ["DIDEDUC_REVIEWER"], dideducId: DIDEDUC_B } }), "OUT_OF_SCOPE");
-    refusedWith(checkTransition({ ...base, actor: { id: "x", roles: ["DIDEDUC_REVIEWER"], dideducId: DIDEDUC_A } }), "INVALID_STATE");
-    const review = { ...base, caseLike: caseFor(def, "DIDEDUC_REVIEW"), action: "reject_for_correction" };
-    refusedWith(checkTransition({ ...review, actor: { id: "x", roles: ["DIDEDUC_REVIEWER"], dideducId: DIDEDUC_A } }), "STALE_VERSION");
-    refusedWith(checkTransition({ ...review, expectedVersion: 3, actor: { id: "x", roles: ["DIDEDUC_REVIEWER"], dideducId: DIDEDUC_A } }), "INVALID_INPUT");
+    refusedWith(checkTransition({ ...base, actor: { ...reviewerA, dideducId: DIDEDUC_B } }), "OUT_OF_SCOPE");
+    // Someone moved the case on while this reviewer looked at an old page: say so, not "wrong state".
+    refusedWith(checkTransition({ ...base, actor: reviewerA }), "STALE_VERSION");
+    refusedWith(checkTransition({ ...base, expectedVersion: 3, actor: reviewerA }), "INVALID_STATE");
+    refusedWith(checkTransition({ ...base, caseLike: caseFor(def, "DIDEDUC_REVIEW"), expectedVersion: 3, actor: reviewerA }), "INVALID_INPUT");
   });
 
   it("accepts either a citizen or a translator as applicant of D.3, but only a translator for D.4", () => {
