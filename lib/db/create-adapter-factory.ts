@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { resolveDatabaseTarget, type TDatabaseTarget } from "./database-url";
@@ -16,8 +17,16 @@ export type TAdapterHandle = {
 export function createAdapterFactory(url?: string): TAdapterHandle {
   const target = resolveDatabaseTarget(url);
   if (target.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return { target, factory, close: async () => {} };
+    // Our own pool so close() really disconnects: a lingering idle connection keeps a template
+    // database busy and blocks CREATE DATABASE … TEMPLATE.
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle connection the server terminates (restart, DROP DATABASE … FORCE) must not crash
+    // the process; the pool replaces it on the next query.
+    pool.on("error", (err: Error & { code?: string }) => {
+      if (err.code !== "57P01") console.error("[db] conexión inactiva perdida:", err.message);
+    });
+    const factory = new PrismaPg(pool);
+    return { target, factory, close: () => pool.end() };
   }
   fs.mkdirSync(path.dirname(target.dir), { recursive: true });
   // PGlite queues queries until it is ready, so construction can stay synchronous.

@@ -4,13 +4,14 @@ import { nextCaseNumber } from "@/lib/cases/next-case-number";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { transition } from "@/lib/workflow/transition";
 import type { TTestDatabase } from "../../helpers/test-database";
-import { createWorkflowTestDatabase, seedWorld, type TWorld } from "./seed-world";
+import { createTestDatabase } from "../../helpers/test-database";
+import { seedWorld, type TWorld } from "./seed-world";
 
 let tdb: TTestDatabase;
 let w: TWorld;
 
 beforeAll(async () => {
-  tdb = await createWorkflowTestDatabase();
+  tdb = await createTestDatabase();
   w = await seedWorld(tdb.prisma);
 });
 afterAll(async () => {

@@ -8,7 +8,8 @@ import { revokeDelegation } from "@/lib/workflow/revoke-delegation";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { transition } from "@/lib/workflow/transition";
 import type { TTestDatabase } from "../../helpers/test-database";
-import { createWorkflowTestDatabase, seedWorld, type TWorld } from "./seed-world";
+import { createTestDatabase } from "../../helpers/test-database";
+import { seedWorld, type TWorld } from "./seed-world";
 
 let tdb: TTestDatabase;
 let w: TWorld;
@@ -18,7 +19,7 @@ const FROM = new Date("2026-03-09T00:00:00Z");
 const TO = new Date("2026-03-20T23:59:59Z");
 
 beforeAll(async () => {
-  tdb = await createWorkflowTestDatabase();
+  tdb = await createTestDatabase();
   w = await seedWorld(tdb.prisma);
 });
 afterAll(async () => {

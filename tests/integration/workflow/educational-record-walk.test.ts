@@ -6,13 +6,14 @@ import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { getDefinition } from "@/lib/workflow/definitions";
 import { transition } from "@/lib/workflow/transition";
 import type { TTestDatabase } from "../../helpers/test-database";
-import { createWorkflowTestDatabase, seedWorld, type TWorld } from "./seed-world";
+import { createTestDatabase } from "../../helpers/test-database";
+import { seedWorld, type TWorld } from "./seed-world";
 
 let tdb: TTestDatabase;
 let w: TWorld;
 
 beforeAll(async () => {
-  tdb = await createWorkflowTestDatabase();
+  tdb = await createTestDatabase();
   w = await seedWorld(tdb.prisma);
 });
 afterAll(async () => {

@@ -1,4 +1,3 @@
-import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
@@ -38,18 +37,3 @@ export async function seedWorld(prisma: PrismaClient) {
 }
 
 export type TWorld = Awaited<ReturnType<typeof seedWorld>>;
-
-// The shared global setup leaves its migration pool connected to the template for a few seconds
-// (pg's idle timeout), and PostgreSQL refuses to clone a template while anyone is connected to it.
-// Retry until that pool has let go; see the report to the lead for the fix in the shared helper.
-export async function createWorkflowTestDatabase(): Promise<TTestDatabase> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      return await createTestDatabase();
-    } catch (e) {
-      if (!/being accessed by other users/.test(String(e)) || Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}

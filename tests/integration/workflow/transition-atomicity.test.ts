@@ -3,13 +3,14 @@ import { createDraftCase } from "@/lib/cases/create-draft-case";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { transition } from "@/lib/workflow/transition";
 import type { TTestDatabase } from "../../helpers/test-database";
-import { createWorkflowTestDatabase, seedWorld, type TWorld } from "./seed-world";
+import { createTestDatabase } from "../../helpers/test-database";
+import { seedWorld, type TWorld } from "./seed-world";
 
 let tdb: TTestDatabase;
 let w: TWorld;
 
 beforeAll(async () => {
-  tdb = await createWorkflowTestDatabase();
+  tdb = await createTestDatabase();
   w = await seedWorld(tdb.prisma);
 });
 afterAll(async () => {
