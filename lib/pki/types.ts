@@ -1,3 +1,6 @@
+// The test PKI (lib/pki): one operation per file, on node-forge and Node's crypto. These modules
+// carry no `server-only` marker because the seed script, plain Node under tsx, imports them;
+// nothing in them may be imported by a client component.
 import type forge from "node-forge";
 
 // A distinguished name as people write it. Text attributes go out as UTF8String so accented

@@ -160,13 +160,15 @@ export type TDemoAccount = {
   post?: string;
   // Key of its signing certificate in DEMO_CERTIFICATES.
   certificateKey?: string;
-  // Path of the PKCS#12 under the PKI dir in use when this module loaded, and its passphrase.
+  // File name of its PKCS#12 inside the PKI dir (see demoPkcs12Path), and that file's path under
+  // the PKI dir in use when this module loaded (for printing).
+  pkcs12File?: string;
   pkcs12?: string;
   pkcs12Passphrase?: string;
   note?: string;
 };
 
-type TDemoAccountInput = Omit<TDemoAccount, "pkcs12" | "pkcs12Passphrase">;
+type TDemoAccountInput = Omit<TDemoAccount, "pkcs12" | "pkcs12File" | "pkcs12Passphrase">;
 
 const ACCOUNTS: TDemoAccountInput[] = [
   {
@@ -330,8 +332,18 @@ export const DEMO_ACCOUNTS: readonly TDemoAccount[] = ACCOUNTS.map((a) => {
   const cert = a.certificateKey ? DEMO_CERTIFICATES.find((c) => c.key === a.certificateKey) : undefined;
   if (a.certificateKey && !cert) throw new Error(`Certificado de demostración desconocido: ${a.certificateKey}`);
   const withDideduc = a.dideducCode ? { ...a, dideduc: findSeedDideduc(a.dideducCode).name } : a;
-  return cert ? { ...withDideduc, pkcs12: path.join(pkiDirAtLoad, cert.file), pkcs12Passphrase: cert.passphrase } : withDideduc;
+  return cert
+    ? { ...withDideduc, pkcs12File: cert.file, pkcs12: path.join(pkiDirAtLoad, cert.file), pkcs12Passphrase: cert.passphrase }
+    : withDideduc;
 });
+
+// Absolute path of a demo certificate's PKCS#12 (by its key, e.g. "expired-signer"), resolving
+// PKI_DIR now: tests and e2e fixtures may set it after this module loaded.
+export function demoPkcs12Path(certificateKey: string, pkiDir?: string): string {
+  const cert = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
+  if (!cert) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
+  return path.join(resolvePkiDir(pkiDir), cert.file);
+}
 
 // The registered sworn translator's registry entry (D.4 already accepted).
 export const DEMO_SWORN_TRANSLATOR = {

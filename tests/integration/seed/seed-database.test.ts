@@ -6,7 +6,7 @@ import { verifyPassword } from "@/lib/auth/hash-password";
 import { DIDEDUC_ROLES, ROLES } from "@/lib/auth/roles";
 import { fingerprintCertificate } from "@/lib/pki/fingerprint-certificate";
 import { openPkcs12 } from "@/lib/pki/open-pkcs12";
-import { DEMO_ACCOUNTS, DEMO_CERTIFICATES } from "@/prisma/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
 import { isDatabaseEmpty, seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
 
@@ -107,7 +107,7 @@ describe("seedDatabase on a fresh database", () => {
     const signers = await db.prisma.authorizedSigner.findMany({ include: { dideduc: true, user: true } });
     expect(signers).toHaveLength(DEMO_CERTIFICATES.length);
     for (const def of DEMO_CERTIFICATES) {
-      const opened = openPkcs12(fs.readFileSync(path.join(pkiDir, def.file)), def.passphrase);
+      const opened = openPkcs12(fs.readFileSync(demoPkcs12Path(def.key, pkiDir)), def.passphrase);
       const fingerprint = fingerprintCertificate(opened.certPem);
       const row = signers.find((s) => s.certFingerprint === fingerprint);
       expect(row, def.key).toBeDefined();
