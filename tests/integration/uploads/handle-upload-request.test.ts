@@ -96,7 +96,8 @@ describe("POST /api/uploads (handleUploadRequest)", () => {
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ code: "TOO_LARGE" });
 
-    for (const headers of [{ "x-file-kind": "SCAN" }, { "x-file-name": "%E0%A4%A", "x-file-kind": "SCAN" }, { "x-file-name": "a.pdf", "x-file-kind": "FOTO" }]) {
+    const badHeaders: Record<string, string>[] = [{ "x-file-kind": "SCAN" }, { "x-file-name": "%E0%A4%A", "x-file-kind": "SCAN" }, { "x-file-name": "a.pdf", "x-file-kind": "FOTO" }];
+    for (const headers of badHeaders) {
       const r = await call(uploadRequest(await makePdf(1), headers), citizen);
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ ok: false, code: "INVALID_INPUT" });

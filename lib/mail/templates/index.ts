@@ -1,0 +1,6 @@
+export { correctionRequestedMail, type TCorrectionRequestedMailData } from "./correction-requested-mail";
+export { issuanceMail, type TIssuanceMailData } from "./issuance-mail";
+export { rejectionMail, type TRejectionMailData } from "./rejection-mail";
+export { escapeHtml, type TRenderedMail } from "./render-mail";
+export { submissionReceivedMail, type TSubmissionReceivedMailData } from "./submission-received-mail";
+export type { TCaseMailData, TOfficeContact } from "./types";
