@@ -1,0 +1,108 @@
+import { createHash, verify, X509Certificate } from "node:crypto";
+import {
+  derContextConstructed,
+  derInteger,
+  derNode,
+  derNull,
+  derOctetString,
+  derOid,
+  derSequence,
+  derSetOf,
+  TAG,
+} from "./der";
+import { OID } from "./oids";
+import { readCertificateFields } from "./read-certificate-fields";
+import type { DocumentSigner, TSignerCertificates } from "./signer";
+import { SigningError } from "./signing-error";
+
+export type TBuildCadesSignedDataInput = {
+  // SHA-256 of the signed content (for a PDF, of its two byte ranges).
+  contentDigest: Buffer;
+  signer: DocumentSigner;
+  // Passed when the caller already fetched them (e.g. to size the placeholder).
+  certificates?: TSignerCertificates;
+};
+
+const sha256Algorithm = () => derSequence([derOid(OID.sha256)]);
+
+function attribute(oid: string, value: Buffer): Buffer {
+  return derSequence([derOid(oid), derSetOf([value])]);
+}
+
+// A CAdES detached signature (ETSI EN 319 122-1, as PAdES baseline B-B uses it): CMS SignedData
+// without encapsulated content, whose signed attributes are contentType, messageDigest and
+// signing-certificate-v2. No signing-time attribute: PAdES carries the claimed time in /M.
+export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): Promise<Buffer> {
+  if (input.contentDigest.length !== 32) throw new SigningError("SIGNER_FAILED", "El resumen del contenido debe ser SHA-256.");
+  const certificates = input.certificates ?? (await input.signer.certificates());
+  const signerCert = certificates.certificate;
+  const x509 = new X509Certificate(signerCert);
+  const keyType = x509.publicKey.asymmetricKeyType;
+  if (keyType !== "rsa" && keyType !== "ec") {
+    throw new SigningError("UNSUPPORTED_KEY", `Tipo de clave del certificado no soportado: ${keyType ?? "desconocido"}`);
+  }
+  const { issuerDer, serialDer } = readCertificateFields(signerCert);
+
+  // ESSCertIDv2 { certHash, issuerSerial { GeneralNames { [4] directoryName }, serial } };
+  // hashAlgorithm is left out because SHA-256 is its DEFAULT.
+  const essCertId = derSequence([
+    derOctetString(createHash("sha256").update(signerCert).digest()),
+    derSequence([derSequence([derContextConstructed(4, issuerDer)]), serialDer]),
+  ]);
+  const attributes = [
+    attribute(OID.contentType, derOid(OID.data)),
+    attribute(OID.messageDigest, derOctetString(input.contentDigest)),
+    attribute(OID.signingCertificateV2, derSequence([derSequence([essCertId])])),
+  ];
+  // The signature covers the attributes encoded as a DER SET OF (RFC 5652 §5.4); in the
+  // SignerInfo the same contents carry the [0] IMPLICIT tag.
+  const signedAttributes = derSetOf(attributes);
+
+  let signature: Buffer;
+  try {
+    signature = await input.signer.sign(signedAttributes);
+  } catch (cause) {
+    if (cause instanceof SigningError) throw cause;
+    throw new SigningError("SIGNER_FAILED", "El dispositivo de firma no pudo firmar.", { cause });
+  }
+  // A token that answers with the wrong key or a damaged value would otherwise yield a PDF
+  // whose signature nobody can verify.
+  if (!verify("sha256", signedAttributes, x509.publicKey, signature)) {
+    throw new SigningError("SIGNER_FAILED", "La firma producida no corresponde al certificado.");
+  }
+
+  const signatureAlgorithm =
+    keyType === "rsa" ? derSequence([derOid(OID.sha256WithRsa), derNull()]) : derSequence([derOid(OID.ecdsaWithSha256)]);
+  const signerInfo = derSequence([
+    derInteger(1),
+    derSequence([issuerDer, serialDer]),
+    sha256Algorithm(),
+    derNode(0xa0, signedAttributes.subarray(signedAttributes.length - setContentsLength(signedAttributes))),
+    signatureAlgorithm,
+    derOctetString(signature),
+  ]);
+  const signedData = derSequence([
+    derInteger(1),
+    derSetOf([sha256Algorithm()]),
+    derSequence([derOid(OID.data)]),
+    derNode(0xa0, Buffer.concat(sortedUnique([signerCert, ...certificates.chain]))),
+    derSetOf([signerInfo]),
+  ]);
+  return derSequence([derOid(OID.signedData), derContextConstructed(0, signedData)]);
+}
+
+// Length of a DER node's contents, read from its header.
+function setContentsLength(node: Buffer): number {
+  if (node[0] !== TAG.SET) throw new Error("not a SET");
+  const first = node[1];
+  if (!(first & 0x80)) return first;
+  let length = 0;
+  for (let i = 0; i < (first & 0x7f); i++) length = length * 256 + node[2 + i];
+  return length;
+}
+
+// CertificateSet is a SET OF: DER order, no duplicates (a chain may repeat the signer).
+function sortedUnique(certificates: Buffer[]): Buffer[] {
+  const sorted = [...certificates].sort(Buffer.compare);
+  return sorted.filter((c, i) => i === 0 || !c.equals(sorted[i - 1]));
+}

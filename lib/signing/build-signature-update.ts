@@ -1,0 +1,248 @@
+import {
+  asName,
+  decodeTextString,
+  encodeTextString,
+  formatPdfDate,
+  pdfInt,
+  pdfName,
+  pdfRef,
+  serializePdfValue,
+  type TPdfDict,
+  type TPdfValue,
+} from "@/lib/pdf/signatures/pdf-syntax";
+import { PdfStructureError, readXrefTable, resolveObject, resolveValue, type TXrefTable } from "@/lib/pdf/signatures/read-xref-table";
+import { SigningError } from "./signing-error";
+
+export type TSignatureFields = {
+  reason: string;
+  location: string;
+  name: string;
+  contactInfo?: string;
+  signingTime: Date;
+  subFilter: "ETSI.CAdES.detached" | "adbe.pkcs7.detached";
+  // Bytes reserved for the CMS; the /Contents hex string is twice as long.
+  contentsLength: number;
+};
+
+export type TSignatureUpdate = {
+  // Bytes to append to the PDF, /ByteRange already filled in, /Contents all zeros.
+  update: Buffer;
+  // Offsets inside `update` of the "<" of /Contents and just past its ">".
+  contentsStart: number;
+  contentsEnd: number;
+};
+
+const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 ********** ********** **********]";
+
+type TRewrite = { num: number; gen: number; body: string };
+
+// Writes the incremental update (§7.5.6) that adds an invisible signature field to the first
+// page: signature dictionary, widget, AcroForm, the page with the widget in /Annots, a
+// cross-reference section for exactly those objects and a trailer pointing back with /Prev. The
+// original bytes stay untouched, so earlier signatures keep covering what they signed.
+export function buildSignatureUpdate(pdf: Buffer, fields: TSignatureFields): TSignatureUpdate {
+  if (!pdf.subarray(0, 1024).includes("%PDF-")) throw new SigningError("MALFORMED_PDF", "El archivo no es un PDF.");
+  let xref: TXrefTable;
+  try {
+    xref = readXrefTable(pdf);
+  } catch (error) {
+    throw structureError(error);
+  }
+  try {
+    return writeUpdate(pdf, xref, fields);
+  } catch (error) {
+    throw structureError(error);
+  }
+}
+
+function structureError(error: unknown): unknown {
+  if (!(error instanceof PdfStructureError)) return error;
+  if (error.problem === "XREF_STREAM") {
+    return new SigningError("UNSUPPORTED_PDF", `No se puede firmar este PDF: ${error.message}.`, { cause: error });
+  }
+  if (error.problem === "ENCRYPTED") return new SigningError("UNSUPPORTED_PDF", "No se puede firmar un PDF cifrado.", { cause: error });
+  return new SigningError("MALFORMED_PDF", `El PDF está dañado: ${error.message}.`, { cause: error });
+}
+
+function expectDict(value: TPdfValue | undefined, what: string): TPdfDict {
+  if (value?.kind !== "dict") throw new PdfStructureError("MALFORMED", `${what} no es un diccionario`);
+  return value;
+}
+
+function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): TSignatureUpdate {
+  const rootRef = xref.trailer.entries.get("Root");
+  if (rootRef?.kind !== "ref") throw new PdfStructureError("MALFORMED", "El trailer no tiene /Root");
+  const root = resolveObject(pdf, xref, rootRef.num);
+  const catalog = expectDict(root.value, "El catálogo");
+  const page = findFirstPage(pdf, xref, catalog);
+
+  let highest = 0;
+  for (const num of xref.entries.keys()) highest = Math.max(highest, num);
+  let next = Math.max(xref.size, highest + 1);
+  const sigNum = next++;
+  const widgetNum = next++;
+  const rewrites: TRewrite[] = [];
+
+  // AcroForm: rewrite it where it lives (its own object, or inline in the catalog), or create it.
+  const acroFormValue = catalog.entries.get("AcroForm");
+  const acroForm = acroFormValue ? expectDict(resolveValue(pdf, xref, acroFormValue), "/AcroForm") : null;
+  const fieldsValue = acroForm?.entries.get("Fields");
+  const existingFields = fieldsValue ? resolveValue(pdf, xref, fieldsValue) : undefined;
+  const fieldItems = existingFields?.kind === "array" ? existingFields.items : [];
+  const fieldName = uniqueFieldName(pdf, xref, fieldItems);
+  const newFields: TPdfValue = { kind: "array", items: [...fieldItems, pdfRef(widgetNum)] };
+
+  const newAcroForm: TPdfDict = { kind: "dict", entries: new Map(acroForm?.entries ?? []) };
+  if (fieldsValue?.kind === "ref") {
+    // /Fields lives in its own object: keep the AcroForm as it is and rewrite the array.
+    rewrites.push({ num: fieldsValue.num, gen: fieldsValue.gen, body: serializePdfValue(newFields) });
+  } else {
+    newAcroForm.entries.set("Fields", newFields);
+  }
+  newAcroForm.entries.set("SigFlags", pdfInt(3));
+  if (acroFormValue?.kind === "ref") {
+    rewrites.push({ num: acroFormValue.num, gen: acroFormValue.gen, body: serializePdfValue(newAcroForm) });
+  } else {
+    const newCatalog: TPdfDict = { kind: "dict", entries: new Map(catalog.entries) };
+    if (acroFormValue) newCatalog.entries.set("AcroForm", newAcroForm);
+    else {
+      const acroFormNum = next++;
+      rewrites.push({ num: acroFormNum, gen: 0, body: serializePdfValue(newAcroForm) });
+      newCatalog.entries.set("AcroForm", pdfRef(acroFormNum));
+    }
+    rewrites.push({ num: root.num, gen: root.gen, body: serializePdfValue(newCatalog) });
+  }
+
+  // The widget goes into the first page's /Annots (an inline array, or an array object).
+  const annotsValue = page.dict.entries.get("Annots");
+  const annots = annotsValue ? resolveValue(pdf, xref, annotsValue) : undefined;
+  const newAnnots: TPdfValue = { kind: "array", items: [...(annots?.kind === "array" ? annots.items : []), pdfRef(widgetNum)] };
+  if (annotsValue?.kind === "ref") {
+    rewrites.push({ num: annotsValue.num, gen: annotsValue.gen, body: serializePdfValue(newAnnots) });
+  } else {
+    const newPage: TPdfDict = { kind: "dict", entries: new Map(page.dict.entries) };
+    newPage.entries.set("Annots", newAnnots);
+    rewrites.push({ num: page.num, gen: page.gen, body: serializePdfValue(newPage) });
+  }
+
+  const widget: TPdfDict = {
+    kind: "dict",
+    entries: new Map<string, TPdfValue>([
+      ["Type", pdfName("Annot")],
+      ["Subtype", pdfName("Widget")],
+      ["FT", pdfName("Sig")],
+      ["Rect", { kind: "array", items: [pdfInt(0), pdfInt(0), pdfInt(0), pdfInt(0)] }],
+      // Print + Locked: an invisible field nobody edits.
+      ["F", pdfInt(132)],
+      ["T", { kind: "string", raw: encodeTextString(fieldName), start: 0, end: 0 }],
+      ["V", pdfRef(sigNum)],
+      ["P", pdfRef(page.num, page.gen)],
+    ]),
+  };
+
+  const text = (key: string, value: string | undefined) => (value ? `/${key} ${encodeTextString(value)}\n` : "");
+  const sigHead =
+    `<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /${fields.subFilter}\n${BYTE_RANGE_PLACEHOLDER}\n/Contents <`;
+  const sigTail =
+    `>\n/M (${formatPdfDate(fields.signingTime)})\n` +
+    text("Name", fields.name) +
+    text("Reason", fields.reason) +
+    text("Location", fields.location) +
+    text("ContactInfo", fields.contactInfo) +
+    ">>";
+
+  // Layout: every object's offset is known before any byte is written.
+  const parts: string[] = endsWithEol(pdf) ? [] : ["\n"];
+  let length = parts.length;
+  const offsets = new Map<number, { offset: number; gen: number }>();
+  const push = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  const contentsHexLength = fields.contentsLength * 2;
+
+  offsets.set(sigNum, { offset: pdf.length + length, gen: 0 });
+  push(`${sigNum} 0 obj\n`);
+  const byteRangeAt = length + sigHead.indexOf(BYTE_RANGE_PLACEHOLDER);
+  const contentsStart = length + sigHead.length - 1;
+  push(sigHead);
+  push("0".repeat(contentsHexLength));
+  const contentsEnd = length + 1;
+  push(`${sigTail}\nendobj\n`);
+  for (const obj of [{ num: widgetNum, gen: 0, body: serializePdfValue(widget) }, ...rewrites]) {
+    offsets.set(obj.num, { offset: pdf.length + length, gen: obj.gen });
+    push(`${obj.num} ${obj.gen} obj\n${obj.body}\nendobj\n`);
+  }
+
+  const xrefOffset = pdf.length + length;
+  push(`xref\n${xrefSubsections(offsets)}`);
+  const trailer = new Map<string, TPdfValue>([["Size", pdfInt(Math.max(xref.size, next))]]);
+  for (const key of ["Root", "Info", "ID"]) {
+    const value = xref.trailer.entries.get(key);
+    if (value) trailer.set(key, value);
+  }
+  trailer.set("Prev", pdfInt(xref.startxref));
+  push(`trailer\n${serializePdfValue({ kind: "dict", entries: trailer })}\nstartxref\n${xrefOffset}\n%%EOF\n`);
+
+  const update = Buffer.from(parts.join(""), "latin1");
+  const total = pdf.length + update.length;
+  const absoluteStart = pdf.length + contentsStart;
+  const absoluteEnd = pdf.length + contentsEnd;
+  const byteRange = `/ByteRange [0 ${absoluteStart} ${absoluteEnd} ${total - absoluteEnd}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, " ");
+  if (byteRange.length > BYTE_RANGE_PLACEHOLDER.length) throw new SigningError("UNSUPPORTED_PDF", "El PDF es demasiado grande para firmarlo.");
+  update.write(byteRange, byteRangeAt, "latin1");
+  return { update, contentsStart, contentsEnd };
+}
+
+function endsWithEol(pdf: Buffer): boolean {
+  const last = pdf[pdf.length - 1];
+  return last === 0x0a || last === 0x0d;
+}
+
+// Subsections of consecutive object numbers; each entry is exactly 20 bytes (§7.5.4).
+function xrefSubsections(offsets: Map<number, { offset: number; gen: number }>): string {
+  const nums = [...offsets.keys()].sort((a, b) => a - b);
+  let out = "";
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
+    out += `${nums[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) {
+      const { offset, gen } = offsets.get(nums[k])!;
+      out += `${String(offset).padStart(10, "0")} ${String(gen).padStart(5, "0")} n\r\n`;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+function findFirstPage(pdf: Buffer, xref: TXrefTable, catalog: TPdfDict): { num: number; gen: number; dict: TPdfDict } {
+  let ref = catalog.entries.get("Pages");
+  for (let depth = 0; depth < 32; depth++) {
+    if (ref?.kind !== "ref") throw new PdfStructureError("MALFORMED", "El árbol de páginas no usa referencias");
+    const node = resolveObject(pdf, xref, ref.num);
+    const dict = expectDict(node.value, "Un nodo del árbol de páginas");
+    const type = asName(dict.entries.get("Type"));
+    const kids = resolveValue(pdf, xref, dict.entries.get("Kids"));
+    if (type === "Page" || (type !== "Pages" && kids?.kind !== "array")) return { num: node.num, gen: node.gen, dict };
+    if (kids?.kind !== "array" || kids.items.length === 0) throw new PdfStructureError("MALFORMED", "El PDF no tiene páginas");
+    ref = kids.items[0];
+  }
+  throw new PdfStructureError("MALFORMED", "El árbol de páginas es demasiado profundo");
+}
+
+function uniqueFieldName(pdf: Buffer, xref: TXrefTable, fieldRefs: TPdfValue[]): string {
+  const taken = new Set<string>();
+  for (const ref of fieldRefs) {
+    try {
+      const field = resolveValue(pdf, xref, ref);
+      const name = field?.kind === "dict" ? decodeTextString(field.entries.get("T")) : null;
+      if (name) taken.add(name);
+    } catch {
+      // A field we cannot read does not stop the signature; its name just cannot be avoided.
+    }
+  }
+  let n = fieldRefs.length + 1;
+  while (taken.has(`Firma${n}`)) n++;
+  return `Firma${n}`;
+}
