@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
+import { signPdf } from "@/lib/signing/sign-pdf";
+import { createTestPki, type TTestPki } from "../../helpers/pki-fixtures";
+import { appendIncrementalUpdate, makeTestPdf, signingOptions, writeTemp } from "./fixtures";
+
+const root = path.resolve(__dirname, "../../..");
+let pki: TTestPki;
+let signedFile: string;
+let appendedFile: string;
+let unsignedFile: string;
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/pdf-verify.mts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, TRUSTED_ROOTS_PEM: "", ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  pki = createTestPki();
+  const unsigned = await makeTestPdf();
+  const once = await signPdf(unsigned, openPkcs12Signer(pki.jose.pkcs12, pki.jose.passphrase), signingOptions("José Pérez Gómez"));
+  const twice = await signPdf(once, openPkcs12Signer(pki.maria.pkcs12, pki.maria.passphrase), signingOptions("María Fernanda Núñez Ibáñez"));
+  signedFile = writeTemp("cli-signed.pdf", twice);
+  appendedFile = writeTemp("cli-appended.pdf", appendIncrementalUpdate(twice));
+  unsignedFile = writeTemp("cli-unsigned.pdf", unsigned);
+}, 60_000);
+
+describe("npm run pdf:verify", { timeout: 60_000 }, () => {
+  it("exits 0 and prints the JSON report for a validly signed file", () => {
+    const { code, stdout } = cli([signedFile, "--trust", pki.root.path]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ valid: true, modifiedAfterLastSignature: false });
+    expect(report.signatures.map((s: { certificate: { commonName: string } }) => s.certificate.commonName)).toEqual([
+      "José Pérez Gómez",
+      "María Fernanda Núñez Ibáñez",
+    ]);
+  });
+
+  it("takes the trusted roots from TRUSTED_ROOTS_PEM when --trust is not given", () => {
+    expect(cli([signedFile], { TRUSTED_ROOTS_PEM: pki.root.path }).code).toBe(0);
+  });
+
+  it("exits 1 when the file changed after the last signature, is unsigned or is not trusted", () => {
+    const appended = cli([appendedFile, "--trust", pki.root.path]);
+    expect(appended.code).toBe(1);
+    expect(JSON.parse(appended.stdout).modifiedAfterLastSignature).toBe(true);
+    expect(cli([unsignedFile, "--trust", pki.root.path]).code).toBe(1);
+    expect(cli([signedFile, "--trust", pki.untrustedRoot.path]).code).toBe(1);
+  });
+
+  it("exits 2 on usage errors and unreadable files", () => {
+    expect(cli([]).code).toBe(2);
+    expect(cli(["--no-such-option", signedFile]).code).toBe(2);
+    const missing = cli(["/no/existe.pdf"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("No se pudo leer");
+  });
+});
