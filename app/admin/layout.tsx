@@ -1,0 +1,8 @@
+import type { ReactNode } from "react";
+import { requireSegment } from "@/lib/auth/require-segment";
+
+// The server-side check of this area; the proxy's redirect is only the first, cheaper one.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireSegment("admin");
+  return <>{children}</>;
+}

@@ -1,0 +1,70 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "@/auth";
+import { createAction } from "@/lib/action";
+import { DomainError } from "@/lib/errors";
+import { findSessionUser } from "./find-session-user";
+import { registerCitizen } from "./register-citizen";
+import { homePathFor } from "./roles";
+import { safeCallbackPath } from "./route-access";
+import { ZCitizenRegistration, ZSignIn } from "./schemas";
+import { accessRolesOf } from "./session-user";
+import { signInErrorMessage } from "./sign-in-error-message";
+
+// Server actions of sign-in, registration and sign-out. Every export goes through createAction.
+
+function isCredentialsRefusal(e: unknown): e is CredentialsSignin {
+  return e instanceof CredentialsSignin || (e as { type?: string } | null)?.type === "CredentialsSignin";
+}
+
+export const signInAction = createAction({
+  name: "auth.sign-in",
+  public: true,
+  schema: ZSignIn,
+  handler: async ({ email, password, callbackUrl }) => {
+    try {
+      // Runs authorize() (throttle, password, active account) and sets the session cookie.
+      await signIn("credentials", { email, password, redirect: false });
+    } catch (e) {
+      if (isCredentialsRefusal(e)) {
+        throw new DomainError("SIGN_IN_REFUSED", signInErrorMessage("CredentialsSignin", e.code) ?? "No se pudo iniciar sesión.");
+      }
+      throw e;
+    }
+    const user = await findSessionUser({ email });
+    const roles = user ? accessRolesOf(user) : [];
+    redirect(safeCallbackPath(callbackUrl, roles) ?? homePathFor(roles));
+  },
+});
+
+export const registerAction = createAction({
+  name: "auth.register",
+  public: true,
+  schema: ZCitizenRegistration,
+  sensitiveFields: ["password", "passwordConfirmation"],
+  handler: async (input) => {
+    await registerCitizen(input);
+    try {
+      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    } catch (e) {
+      // The account exists; if signing in is refused now (e.g. this address is throttled), the
+      // person signs in by hand.
+      if (isCredentialsRefusal(e)) redirect("/ingresar?registrado=1");
+      throw e;
+    }
+    redirect("/ciudadano");
+  },
+});
+
+export const signOutAction = createAction({
+  name: "auth.sign-out",
+  // Public, so that a session whose account was deactivated can still be closed.
+  public: true,
+  schema: z.object({}),
+  handler: async () => {
+    await signOut({ redirectTo: "/" });
+  },
+});
