@@ -1,0 +1,45 @@
+import { loadPdfPart, loadScans, mergePdfs, type TPdfAttachment, type TPdfInput } from "./merge-pdfs";
+import { renderCertificationSheet } from "./render-certification-sheet";
+import { ZCertificationSheetData, type TCertificationSheetData, type TCertificationSheetInput } from "./sheet-data";
+
+export type TBuildCertificationPdfInput = {
+  sheet: TCertificationSheetInput;
+  // The uploaded scans, in the order they are to follow the sheet.
+  scans: readonly TPdfInput[];
+  // Files embedded unchanged (D.1.2: the archive's signed PDF).
+  attachments?: readonly TPdfAttachment[];
+  now?: Date;
+};
+
+export type TBuiltCertificationPdf = {
+  pdf: Buffer;
+  // The data as printed (page count and attachment names filled in): store this one.
+  data: TCertificationSheetData;
+  sheetPages: number;
+  totalPages: number;
+};
+
+// Renders the sheet and merges it in front of the scans: the unsigned document of a case.
+// Scans are read first, so a damaged or encrypted one fails before anything is rendered and
+// the sheet can state how many scanned pages follow it.
+export async function buildCertificationPdf({
+  sheet,
+  scans,
+  attachments = [],
+  now,
+}: TBuildCertificationPdfInput): Promise<TBuiltCertificationPdf> {
+  const scanDocs = await loadScans(scans);
+  const scanPages = scanDocs.reduce((n, d) => n + d.getPageCount(), 0);
+
+  const parsed = ZCertificationSheetData.parse(sheet);
+  const data: TCertificationSheetData = {
+    ...parsed,
+    attachedPages: parsed.attachedPages ?? scanPages,
+    attachmentNames: parsed.attachmentNames.length > 0 ? parsed.attachmentNames : attachments.map((a) => a.name),
+  };
+
+  const sheetDoc = await loadPdfPart(await renderCertificationSheet(data), "hoja de certificación");
+  const sheetPages = sheetDoc.getPageCount();
+  const pdf = await mergePdfs({ sheet: sheetDoc, scans: scanDocs, attachments, now });
+  return { pdf, data, sheetPages, totalPages: sheetPages + scanPages };
+}

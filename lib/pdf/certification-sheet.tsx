@@ -1,0 +1,347 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Document, Font, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { STUDY_MODE_LABELS, type TCertificationSheetData, type TSheetSigner } from "./sheet-data";
+
+// The certification sheet ("página de certificación") placed in front of the scans.
+// Paper: US Letter (Carta, 216 × 279 mm), the size Guatemalan offices print on; the scans that
+// follow keep their own size. Text uses an embedded TrueType font (Source Sans 3, SIL OFL,
+// lib/pdf/fonts) rather than the built-in Helvetica, so the archived file carries its glyphs.
+
+export const SHEET_FONT_FAMILY = "SourceSans3";
+
+const FONT_FILES = {
+  regular: "SourceSans3-Regular.ttf",
+  bold: "SourceSans3-Bold.ttf",
+  italic: "SourceSans3-Italic.ttf",
+} as const;
+
+// The fonts are read from disk at render time; `next start` and the tests run from the project
+// root, and CERTIFICA_PDF_FONTS_DIR covers any other working directory.
+export function resolveFontsDir(): string {
+  const candidates = [
+    process.env.CERTIFICA_PDF_FONTS_DIR,
+    path.join(process.cwd(), "lib", "pdf", "fonts"),
+  ].filter((d): d is string => Boolean(d));
+  for (const dir of candidates) {
+    if (fs.existsSync(path.join(dir, FONT_FILES.regular))) return dir;
+  }
+  throw new Error(
+    `No se encontraron las fuentes de la hoja de certificación (${FONT_FILES.regular}) en: ${candidates.join(", ")}`,
+  );
+}
+
+let fontsRegistered = false;
+
+export function registerSheetFonts(): void {
+  if (fontsRegistered) return;
+  const dir = resolveFontsDir();
+  Font.register({
+    family: SHEET_FONT_FAMILY,
+    fonts: [
+      { src: path.join(dir, FONT_FILES.regular), fontWeight: 400, fontStyle: "normal" },
+      { src: path.join(dir, FONT_FILES.bold), fontWeight: 700, fontStyle: "normal" },
+      { src: path.join(dir, FONT_FILES.italic), fontWeight: 400, fontStyle: "italic" },
+    ],
+  });
+  // Spanish words must not be split by the English hyphenation rules react-pdf ships with.
+  Font.registerHyphenationCallback((word) => [word]);
+  fontsRegistered = true;
+}
+
+const MONTHS = [
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
+];
+
+// "2026-03-15" → "15 de marzo de 2026", without going through a Date (no time zone shift).
+export function formatLongSpanishDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return `${day} de ${MONTHS[month - 1]} de ${year}`;
+}
+
+const INK = "#1a1a1a";
+const MUTED = "#555555";
+const RULE = "#1f3a5f";
+const HAIRLINE = "#b8c0cc";
+const TABLE_HEAD = "#e9edf2";
+
+const s = StyleSheet.create({
+  page: {
+    fontFamily: SHEET_FONT_FAMILY,
+    fontSize: 10,
+    color: INK,
+    paddingTop: 40,
+    paddingBottom: 64,
+    paddingHorizontal: 56,
+  },
+  header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
+  headerLeft: { flexGrow: 1, flexShrink: 1, paddingRight: 16 },
+  heading: { fontSize: 12.5, fontWeight: 700, textTransform: "uppercase" },
+  office: { fontSize: 10, color: INK },
+  headerRight: { width: 170, alignItems: "flex-end" },
+  sheetLabel: { fontSize: 8.5, color: MUTED, textTransform: "uppercase" },
+  caseNumber: { fontSize: 11, fontWeight: 700 },
+  small: { fontSize: 9, color: MUTED },
+  rule: { borderBottomWidth: 1.5, borderBottomColor: RULE, marginTop: 8, marginBottom: 12 },
+  title: { fontSize: 13.5, fontWeight: 700, textAlign: "center", textTransform: "uppercase" },
+  subtitle: { fontSize: 10.5, textAlign: "center", color: MUTED, marginTop: 2 },
+  section: { marginTop: 11 },
+  sectionTitle: {
+    fontSize: 9,
+    fontWeight: 700,
+    color: RULE,
+    textTransform: "uppercase",
+    marginBottom: 5,
+  },
+  fieldRow: { flexDirection: "row", marginBottom: 2 },
+  fieldLabel: { width: 150, fontSize: 9.5, color: MUTED, paddingTop: 1 },
+  fieldValue: { flex: 1 },
+  holderName: { fontSize: 12, fontWeight: 700 },
+  table: { borderTopWidth: 0.75, borderTopColor: HAIRLINE },
+  tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: HAIRLINE },
+  th: { backgroundColor: TABLE_HEAD, fontWeight: 700, fontSize: 9.5 },
+  td: { paddingVertical: 2.5, paddingHorizontal: 5 },
+  statement: { fontSize: 10, lineHeight: 1.4, textAlign: "justify" },
+  paragraph: { fontSize: 10, lineHeight: 1.4, marginTop: 6, textAlign: "justify" },
+  closing: { marginTop: 12 },
+  signers: { flexDirection: "row", flexWrap: "wrap", marginHorizontal: -8 },
+  signer: { width: "50%", paddingHorizontal: 8, marginTop: 6 },
+  signerBox: { borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 4 },
+  signerName: { fontSize: 10.5, fontWeight: 700 },
+  verification: {
+    flexDirection: "row",
+    marginTop: 12,
+    borderWidth: 0.75,
+    borderColor: HAIRLINE,
+    padding: 10,
+    alignItems: "center",
+  },
+  qr: { width: 96, height: 96 },
+  verificationText: { flex: 1, paddingLeft: 14 },
+  url: { fontSize: 10, fontWeight: 700, marginTop: 2 },
+  code: { fontSize: 15, fontWeight: 700, marginTop: 1 },
+  note: { fontSize: 8.5, color: MUTED, fontStyle: "italic", marginTop: 3 },
+  footer: {
+    position: "absolute",
+    bottom: 30,
+    left: 56,
+    right: 56,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    borderTopWidth: 0.5,
+    borderTopColor: HAIRLINE,
+    paddingTop: 5,
+    fontSize: 8.5,
+    color: MUTED,
+  },
+  // No lineHeight on the page or a wrapper: react-pdf turns it into points with that node's font
+  // size and every text inherits the points, and an inherited one drops the footer's page number.
+  body: {},
+});
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <View style={s.fieldRow} wrap={false}>
+      <Text style={s.fieldLabel}>{label}</Text>
+      <View style={s.fieldValue}>{children}</View>
+    </View>
+  );
+}
+
+function SignerBlock({ signer }: { signer: TSheetSigner }) {
+  return (
+    <View style={s.signer}>
+      <View style={s.signerBox}>
+        <Text style={s.small}>Firmado electrónicamente por</Text>
+        <Text style={s.signerName}>{signer.name ?? signer.post}</Text>
+        {signer.name ? <Text>{signer.post}</Text> : null}
+        <Text style={s.small}>{signer.office}</Text>
+        {signer.name ? null : (
+          <Text style={s.note}>El nombre del firmante consta en su firma electrónica avanzada.</Text>
+        )}
+      </View>
+    </View>
+  );
+}
+
+export type TCertificationSheetProps = {
+  data: TCertificationSheetData;
+  // PNG bytes of the QR code for `data.verification.url`.
+  qrPng: Buffer;
+};
+
+export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
+  const issueDate = formatLongSpanishDate(data.issueDate);
+  const studies = data.studies;
+  const widths = studies ? (studies.widths ?? studies.columns.map(() => 1)) : [];
+  const hasDocumentSection = data.documents.length > 0 || data.fields.length > 0 || data.studyMode !== undefined;
+
+  return (
+    <Document
+      title={`${data.title} — ${data.caseNumber}`}
+      author="Ministerio de Educación de Guatemala"
+      subject={`Código de verificación ${data.verification.code}`}
+      creator="Certifica"
+      producer="Certifica"
+      language="es-GT"
+    >
+      <Page size="LETTER" style={s.page}>
+        <View style={s.footer} fixed>
+          <Text>
+            Expediente {data.caseNumber} · Código de verificación {data.verification.code}
+          </Text>
+          <Text render={({ pageNumber, totalPages }) => `Página de certificación ${pageNumber} de ${totalPages}`} />
+        </View>
+        <View style={s.body}>
+          <View style={s.header}>
+            <View style={s.headerLeft}>
+              <Text style={s.heading}>{data.heading}</Text>
+              {data.issuingOffices.map((office) => (
+                <Text key={office} style={s.office}>
+                  {office}
+                </Text>
+              ))}
+            </View>
+            <View style={s.headerRight}>
+              <Text style={s.sheetLabel}>Página de certificación</Text>
+              <Text style={s.caseNumber}>Expediente {data.caseNumber}</Text>
+              <Text style={s.small}>Fecha de emisión: {issueDate}</Text>
+            </View>
+          </View>
+          <View style={s.rule} />
+
+          <Text style={s.title}>{data.title}</Text>
+          {data.studyMode ? <Text style={s.subtitle}>{STUDY_MODE_LABELS[data.studyMode]}</Text> : null}
+
+          <View style={s.section}>
+            <Text style={s.sectionTitle}>Datos del titular</Text>
+            <Field label="Nombre completo">
+              <Text style={s.holderName}>{data.holder.fullName}</Text>
+            </Field>
+            {data.holder.cui ? (
+              <Field label="CUI (DPI)">
+                <Text>{data.holder.cui}</Text>
+              </Field>
+            ) : null}
+          </View>
+
+          {hasDocumentSection ? (
+            <View style={s.section}>
+              <Text style={s.sectionTitle}>
+                {data.documents.length > 0 ? "Documentos certificados" : "Datos certificados"}
+              </Text>
+              {data.studyMode ? (
+                <Field label="Modalidad">
+                  <Text>{STUDY_MODE_LABELS[data.studyMode]}</Text>
+                </Field>
+              ) : null}
+              {data.documents.length > 0 ? (
+                <Field label="Documentos">
+                  {data.documents.map((d, i) => (
+                    <Text key={i}>• {d.description ? `${d.label}: ${d.description}` : d.label}</Text>
+                  ))}
+                </Field>
+              ) : null}
+              {data.fields.map((f, i) => (
+                <Field key={i} label={f.label}>
+                  <Text>{f.value}</Text>
+                </Field>
+              ))}
+            </View>
+          ) : null}
+
+          {studies ? (
+            <View style={s.section}>
+              <Text style={s.sectionTitle} minPresenceAhead={60}>
+                {studies.title}
+              </Text>
+              <View style={s.table}>
+                {/* Repeated at the top of every page the table runs onto. */}
+                <View style={[s.tr, s.th]} fixed>
+                  {studies.columns.map((c, i) => (
+                    <Text key={i} style={[s.td, { flex: widths[i] }]}>
+                      {c}
+                    </Text>
+                  ))}
+                </View>
+                {studies.rows.map((row, r) => (
+                  <View key={r} style={s.tr} wrap={false}>
+                    {row.map((cell, i) => (
+                      <Text key={i} style={[s.td, { flex: widths[i] }]}>
+                        {cell}
+                      </Text>
+                    ))}
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : null}
+
+          <View style={s.section}>
+            <Text style={s.sectionTitle} minPresenceAhead={40}>
+              Certificación
+            </Text>
+            <Text style={s.statement}>{data.statement}</Text>
+            {data.attachedPages !== undefined && data.attachedPages > 0 ? (
+              <Text style={s.paragraph}>
+                {data.attachedPages === 1
+                  ? "A esta hoja sigue 1 página de documentos digitalizados, que forma parte integrante de la presente certificación."
+                  : `A esta hoja siguen ${data.attachedPages} páginas de documentos digitalizados, que forman parte integrante de la presente certificación.`}
+              </Text>
+            ) : null}
+            {data.attachmentNames.length > 0 ? (
+              <Text style={s.paragraph}>
+                {data.attachmentNames.length === 1
+                  ? `Se incorpora como archivo adjunto, sin alteración alguna, el documento «${data.attachmentNames[0]}».`
+                  : `Se incorporan como archivos adjuntos, sin alteración alguna, los documentos ${data.attachmentNames
+                      .map((n) => `«${n}»`)
+                      .join(", ")}.`}
+              </Text>
+            ) : null}
+          </View>
+
+          {/* Signatures and verification stay together and never split across pages. */}
+          <View style={s.closing} wrap={false}>
+            <Text style={s.sectionTitle}>Firmas electrónicas avanzadas</Text>
+            <View style={s.signers}>
+              {data.signers.map((signer, i) => (
+                <SignerBlock key={i} signer={signer} />
+              ))}
+            </View>
+
+            <View style={s.verification}>
+              <Image style={s.qr} src={{ data: qrPng, format: "png" }} />
+              <View style={s.verificationText}>
+                <Text style={{ fontWeight: 700 }}>Verificación de autenticidad</Text>
+                <Text style={s.small}>Escanee el código QR o ingrese a:</Text>
+                <Text style={s.url}>{data.verification.url}</Text>
+                <Text style={[s.small, { marginTop: 4 }]}>Código de verificación:</Text>
+                <Text style={s.code}>{data.verification.code}</Text>
+                <Text style={s.note}>
+                  La verificación muestra el estado del documento, sus firmantes y la huella digital (SHA-256) del
+                  archivo emitido.
+                </Text>
+              </View>
+            </View>
+            {data.notes.map((n, i) => (
+              <Text key={i} style={s.note}>
+                {n}
+              </Text>
+            ))}
+          </View>
+        </View>
+      </Page>
+    </Document>
+  );
+}

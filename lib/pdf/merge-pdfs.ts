@@ -1,0 +1,115 @@
+import { AFRelationship, EncryptedPDFError, PDFDocument, PDFHeader } from "pdf-lib";
+
+// Joins the certification sheet and the scans into the one file that gets signed.
+// Saved with classic cross-reference tables (`useObjectStreams: false`): the signing step
+// (@signpdf/placeholder-plain) appends incremental updates and cannot read xref streams.
+// Pages are copied as objects (copyPages), so scanned images keep their bytes: nothing is
+// decoded or re-encoded, which keeps a 10-page 5 MB scan well inside the signing budget.
+
+export type TPdfMergeErrorCode = "ENCRYPTED" | "INVALID" | "NO_PAGES";
+
+// Which input failed and why, in Spanish for the staff member who pressed the button.
+export class PdfMergeError extends Error {
+  readonly code: TPdfMergeErrorCode;
+  readonly part: string;
+
+  constructor(code: TPdfMergeErrorCode, part: string) {
+    const reason = {
+      ENCRYPTED: "está protegido con contraseña o cifrado y no se puede incorporar a la certificación",
+      INVALID: "no es un PDF válido o está dañado",
+      NO_PAGES: "no tiene páginas",
+    }[code];
+    super(`El ${part} ${reason}.`);
+    this.name = "PdfMergeError";
+    this.code = code;
+    this.part = part;
+  }
+}
+
+export type TPdfAttachment = {
+  // File name shown by PDF readers in their attachments panel.
+  name: string;
+  bytes: Uint8Array;
+  description?: string;
+  mimeType?: string;
+  // Defaults to the merge time.
+  date?: Date;
+};
+
+export type TPdfInput = Uint8Array | PDFDocument;
+
+export type TMergePdfsInput = {
+  sheet: TPdfInput;
+  scans: readonly TPdfInput[];
+  attachments?: readonly TPdfAttachment[];
+  now?: Date;
+};
+
+function scanLabel(index: number): string {
+  return `documento escaneado n.º ${index + 1}`;
+}
+
+// Loads one input, turning pdf-lib's errors into a PdfMergeError naming the part.
+export async function loadPdfPart(bytes: Uint8Array, part: string): Promise<PDFDocument> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (e) {
+    if (e instanceof EncryptedPDFError || declaresEncryption(bytes)) throw new PdfMergeError("ENCRYPTED", part);
+    throw new PdfMergeError("INVALID", part);
+  }
+  if (doc.isEncrypted) throw new PdfMergeError("ENCRYPTED", part);
+  let pages: number;
+  try {
+    pages = doc.getPageCount();
+  } catch {
+    throw new PdfMergeError("INVALID", part);
+  }
+  if (pages === 0) throw new PdfMergeError("NO_PAGES", part);
+  return doc;
+}
+
+// pdf-lib fails to parse many encrypted files (AES with xref streams) before it notices the
+// encryption; the trailer or xref stream dictionary still names /Encrypt in plain text.
+function declaresEncryption(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return /\/Encrypt\s+\d+\s+\d+\s+R\b/.test(text);
+}
+
+export async function loadScans(scans: readonly TPdfInput[]): Promise<PDFDocument[]> {
+  return Promise.all(scans.map((s, i) => (s instanceof PDFDocument ? s : loadPdfPart(s, scanLabel(i)))));
+}
+
+// Sheet pages first, then every page of every scan in order; attachments are embedded as files
+// (byte for byte, so an embedded signed PDF keeps a verifiable signature).
+export async function mergePdfs({ sheet, scans, attachments = [], now = new Date() }: TMergePdfsInput): Promise<Buffer> {
+  // The sheet is the base document: its fonts and QR are not copied, only the scans are.
+  const base = sheet instanceof PDFDocument ? sheet : await loadPdfPart(sheet, "hoja de certificación");
+  const scanDocs = await loadScans(scans);
+
+  for (const [i, scan] of scanDocs.entries()) {
+    let pages;
+    try {
+      pages = await base.copyPages(scan, scan.getPageIndices());
+    } catch {
+      throw new PdfMergeError("INVALID", scanLabel(i));
+    }
+    for (const page of pages) base.addPage(page);
+  }
+
+  for (const a of attachments) {
+    await base.attach(a.bytes, a.name, {
+      mimeType: a.mimeType ?? "application/pdf",
+      description: a.description,
+      creationDate: a.date ?? now,
+      modificationDate: a.date ?? now,
+      afRelationship: AFRelationship.Source,
+    });
+  }
+
+  // React-PDF writes a 1.3 header; scans and embedded files use later features (1.4–1.7).
+  base.context.header = PDFHeader.forVersion(1, 7);
+  base.setModificationDate(now);
+  const out = await base.save({ useObjectStreams: false });
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
