@@ -242,7 +242,7 @@ function uniqueFieldName(pdf: Buffer, xref: TXrefTable, fieldRefs: TPdfValue[]):
       // A field we cannot read does not stop the signature; its name just cannot be avoided.
     }
   }
-  let n = fieldRefs.length + 1;
+  let n = 1;
   while (taken.has(`Firma${n}`)) n++;
   return `Firma${n}`;
 }

@@ -242,7 +242,11 @@ const PDF_DOC_ENCODING_HIGH: Record<number, string> = {
 // The bytes of a string value: literal escapes resolved, hex decoded.
 export function stringBytes(value: TPdfValue): Buffer | null {
   if (value.kind === "hex") {
-    let hex = value.raw.slice(1, -1).replace(/[^0-9a-fA-F]/g, "");
+    let hex = value.raw.slice(1, -1);
+    // Buffer.from stops at the first non-hex character; clean up only when that happened.
+    const fast = Buffer.from(hex, "hex");
+    if (fast.length * 2 === hex.length) return fast;
+    hex = hex.replace(/[^0-9a-fA-F]/g, "");
     if (hex.length % 2) hex += "0";
     return Buffer.from(hex, "hex");
   }

@@ -1,4 +1,5 @@
-import { X509Certificate } from "node:crypto";
+import type { X509Certificate } from "node:crypto";
+import { parseX509 } from "./parse-x509";
 import { readCertificateSummary } from "./read-certificate-summary";
 
 export type TChainCheck = {
@@ -20,12 +21,12 @@ export function verifyCertificateChain(signer: Buffer, intermediates: Buffer[], 
   const errors: string[] = [];
   const candidates = intermediates.flatMap((der) => {
     try {
-      return [new X509Certificate(der)];
+      return [parseX509(der)];
     } catch {
       return [];
     }
   });
-  let current = new X509Certificate(signer);
+  let current = parseX509(signer);
   const path: X509Certificate[] = [current];
   let trusted = false;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
@@ -67,11 +68,11 @@ export function parseTrustedRoots(inputs: Array<string | Buffer>): X509Certifica
   for (const input of inputs) {
     const text = typeof input === "string" ? input : input.subarray(0, 64).includes("-----BEGIN") ? input.toString("latin1") : null;
     if (text === null) {
-      roots.push(new X509Certificate(input as Buffer));
+      roots.push(parseX509(input as Buffer));
       continue;
     }
     for (const block of text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
-      roots.push(new X509Certificate(block));
+      roots.push(parseX509(Buffer.from(block.replace(/-----[A-Z ]+-----|\s+/g, ""), "base64")));
     }
   }
   return roots;

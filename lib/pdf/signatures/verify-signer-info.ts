@@ -1,7 +1,8 @@
-import { constants, createHash, createVerify, X509Certificate } from "node:crypto";
+import { constants, createHash, createVerify, type X509Certificate } from "node:crypto";
 import { decodeOid, derChildren, readDer, readDerTime, TAG } from "@/lib/signing/der";
 import { DIGEST_NAMES, OID } from "@/lib/signing/oids";
 import { readCertificateFields } from "@/lib/signing/read-certificate-fields";
+import { parseX509 } from "./parse-x509";
 import type { TCmsSignedData, TCmsSignerInfo } from "./read-cms-signed-data";
 
 export type TSignerInfoCheck = {
@@ -56,7 +57,7 @@ export function verifySignerInfo(cms: TCmsSignedData, signerInfo: TCmsSignerInfo
   if (signerCertificate) {
     const data = signerInfo.signedAttributes ? [signerInfo.signedAttributes] : content;
     try {
-      signatureOk = verifySignature(signerInfo, new X509Certificate(signerCertificate), data);
+      signatureOk = verifySignature(signerInfo, parseX509(signerCertificate), data);
     } catch {
       signatureOk = false;
     }

@@ -1,5 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readXrefTable } from "@/lib/pdf/signatures/read-xref-table";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
@@ -149,5 +152,47 @@ describe("signPdf", { timeout: 30_000 }, () => {
     const second = validatePdfSignatures(readFileSync(thenPdfsig), { trustedRoots: [pki.root.certPem] });
     expect(second.valid).toBe(true);
     expect(second.signatures).toHaveLength(2);
+  });
+});
+
+describe("signPdf on PDFs of other shapes", { timeout: 30_000 }, () => {
+  async function expectTwoValidSignatures(pdf: Buffer, name: string) {
+    const once = await signPdf(pdf, signer(pki.jose), signingOptions("José Pérez Gómez"));
+    const twice = await signPdf(once, signer(pki.maria), signingOptions("María Fernanda Núñez Ibáñez"));
+    const file = writeTemp(name, twice);
+    expect(runPdfsig(file, nss).signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
+    const check = qpdfCheck(file);
+    expect(check.output).not.toMatch(/WARNING/i);
+    expect(check.clean).toBe(true);
+    expect(validatePdfSignatures(twice, { trustedRoots: [pki.root.certPem] }).valid).toBe(true);
+    return twice;
+  }
+
+  it("keeps an existing form field and page annotations", async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage();
+    doc.getForm().createTextField("nombre.completo").addToPage(page, { x: 50, y: 600, width: 200, height: 20 });
+    const input = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const twice = await expectTwoValidSignatures(input, "with-form.pdf");
+    // pdf-lib still reads the signed file: the text field and both signature fields.
+    const reloaded = await PDFDocument.load(twice);
+    expect(reloaded.getForm().getFields().map((f) => f.getName()).sort()).toEqual(["Firma1", "Firma2", "nombre.completo"]);
+    const annots = reloaded.getPage(0).node.Annots();
+    expect(annots?.size()).toBe(3);
+  });
+
+  it("signs a file qpdf wrote (its own layout, no trailing newline)", async () => {
+    const input = writeTemp("for-qpdf.pdf", await makeTestPdf());
+    const output = writeTemp("by-qpdf.pdf", Buffer.alloc(0));
+    execFileSync("qpdf", ["--object-streams=disable", input, output]);
+    let rewritten = readFileSync(output);
+    while (rewritten[rewritten.length - 1] === 0x0a || rewritten[rewritten.length - 1] === 0x0d) rewritten = rewritten.subarray(0, -1);
+    await expectTwoValidSignatures(rewritten, "by-qpdf-signed.pdf");
+  });
+
+  it("writes /Size one past the highest object number", async () => {
+    const twice = await expectTwoValidSignatures(await makeTestPdf(), "size.pdf");
+    const xref = readXrefTable(twice);
+    expect(xref.size).toBe(Math.max(...xref.entries.keys()) + 1);
   });
 });
