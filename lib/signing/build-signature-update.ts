@@ -152,13 +152,15 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
     ">>";
 
   // Layout: every object's offset is known before any byte is written.
-  const parts: string[] = endsWithEol(pdf) ? [] : ["\n"];
-  let length = parts.length;
+  // Every string here is latin1, one character per byte, so string lengths are byte offsets.
+  const parts: string[] = [];
+  let length = 0;
   const offsets = new Map<number, { offset: number; gen: number }>();
   const push = (s: string) => {
     parts.push(s);
     length += s.length;
   };
+  if (!endsWithEol(pdf)) push("\n");
   const contentsHexLength = fields.contentsLength * 2;
 
   offsets.set(sigNum, { offset: pdf.length + length, gen: 0 });
