@@ -86,7 +86,7 @@ describe("role helpers", () => {
   });
   it("describeRoles names roles in Spanish and marks delegation", () => {
     expect(describeRoles({ roles: ["CITIZEN"], delegatedRoles: [] })).toBe("Usuario");
-    expect(describeRoles({ roles: [], delegatedRoles: ["DIDEDUC_REVIEWER"] })).toBe("Departamento Técnico Pedagógico (DIDEDUC) (por delegación)");
+    expect(describeRoles({ roles: [], delegatedRoles: ["DIDEDUC_REVIEWER"] })).toBe("Departamento Técnico Pedagógico (DIDEDUC), por delegación");
     expect(describeRoles({ roles: [], delegatedRoles: [] })).toBe("Sin rol asignado");
   });
   it("signInErrorMessage turns Auth.js codes into Spanish", () => {
