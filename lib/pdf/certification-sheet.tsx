@@ -81,8 +81,8 @@ const s = StyleSheet.create({
     fontFamily: SHEET_FONT_FAMILY,
     fontSize: 10,
     color: INK,
-    paddingTop: 40,
-    paddingBottom: 64,
+    paddingTop: 36,
+    paddingBottom: 58,
     paddingHorizontal: 56,
   },
   header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
@@ -96,8 +96,8 @@ const s = StyleSheet.create({
   rule: { borderBottomWidth: 1.5, borderBottomColor: RULE, marginTop: 8, marginBottom: 12 },
   title: { fontSize: 13.5, fontWeight: 700, textAlign: "center", textTransform: "uppercase" },
   subtitle: { fontSize: 10.5, textAlign: "center", color: MUTED, marginTop: 2 },
-  section: { marginTop: 11 },
   sectionTitle: {
+    marginTop: 11,
     fontSize: 9,
     fontWeight: 700,
     color: RULE,
@@ -112,26 +112,28 @@ const s = StyleSheet.create({
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: HAIRLINE },
   th: { backgroundColor: TABLE_HEAD, fontWeight: 700, fontSize: 9.5 },
   td: { paddingVertical: 2.5, paddingHorizontal: 5 },
-  statement: { fontSize: 10, lineHeight: 1.4, textAlign: "justify" },
-  paragraph: { fontSize: 10, lineHeight: 1.4, marginTop: 6, textAlign: "justify" },
-  closing: { marginTop: 12 },
+  // Left-aligned: react-pdf justifies by stretching letters too, which looked uneven.
+  statement: { fontSize: 10, lineHeight: 1.35 },
+  paragraph: { fontSize: 10, lineHeight: 1.35, marginTop: 4 },
+  closing: { marginTop: 10 },
   signers: { flexDirection: "row", flexWrap: "wrap", marginHorizontal: -8 },
   signer: { width: "50%", paddingHorizontal: 8, marginTop: 6 },
   signerBox: { borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 4 },
   signerName: { fontSize: 10.5, fontWeight: 700 },
   verification: {
     flexDirection: "row",
-    marginTop: 12,
+    marginTop: 10,
     borderWidth: 0.75,
     borderColor: HAIRLINE,
-    padding: 10,
+    padding: 8,
     alignItems: "center",
   },
-  qr: { width: 96, height: 96 },
+  qr: { width: 84, height: 84 },
   verificationText: { flex: 1, paddingLeft: 14 },
   url: { fontSize: 10, fontWeight: 700, marginTop: 2 },
   code: { fontSize: 15, fontWeight: 700, marginTop: 1 },
   note: { fontSize: 8.5, color: MUTED, fontStyle: "italic", marginTop: 3 },
+  runningHead: { position: "absolute", top: 18, left: 56, right: 56, fontSize: 8.5, color: MUTED },
   footer: {
     position: "absolute",
     bottom: 30,
@@ -185,7 +187,6 @@ export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
   const issueDate = formatLongSpanishDate(data.issueDate);
   const studies = data.studies;
   const widths = studies ? (studies.widths ?? studies.columns.map(() => 1)) : [];
-  const hasDocumentSection = data.documents.length > 0 || data.fields.length > 0 || data.studyMode !== undefined;
 
   return (
     <Document
@@ -197,6 +198,12 @@ export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
       language="es-GT"
     >
       <Page size="LETTER" style={s.page}>
+        {/* From the second page on, a reminder of which document the page continues. */}
+        <Text
+          style={s.runningHead}
+          fixed
+          render={({ pageNumber }) => (pageNumber > 1 ? `${data.title} — Expediente ${data.caseNumber} (continuación)` : "")}
+        />
         <View style={s.footer} fixed>
           <Text>
             Expediente {data.caseNumber} · Código de verificación {data.verification.code}
@@ -224,46 +231,35 @@ export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
           <Text style={s.title}>{data.title}</Text>
           {data.studyMode ? <Text style={s.subtitle}>{STUDY_MODE_LABELS[data.studyMode]}</Text> : null}
 
-          <View style={s.section}>
-            <Text style={s.sectionTitle}>Datos del titular</Text>
-            <Field label="Nombre completo">
-              <Text style={s.holderName}>{data.holder.fullName}</Text>
+          {/* Sections are not wrapped in views: a title keeps its minPresenceAhead only among
+              siblings that precede it (react-pdf 4.9 never breaks before a first child). */}
+          <Text style={s.sectionTitle} minPresenceAhead={30}>
+            {data.documents.length > 0 ? "Titular y documentos certificados" : "Titular y datos certificados"}
+          </Text>
+          <Field label="Nombre completo">
+            <Text style={s.holderName}>{data.holder.fullName}</Text>
+          </Field>
+          {data.holder.cui ? (
+            <Field label="CUI (DPI)">
+              <Text>{data.holder.cui}</Text>
             </Field>
-            {data.holder.cui ? (
-              <Field label="CUI (DPI)">
-                <Text>{data.holder.cui}</Text>
-              </Field>
-            ) : null}
-          </View>
-
-          {hasDocumentSection ? (
-            <View style={s.section}>
-              <Text style={s.sectionTitle}>
-                {data.documents.length > 0 ? "Documentos certificados" : "Datos certificados"}
-              </Text>
-              {data.studyMode ? (
-                <Field label="Modalidad">
-                  <Text>{STUDY_MODE_LABELS[data.studyMode]}</Text>
-                </Field>
-              ) : null}
-              {data.documents.length > 0 ? (
-                <Field label="Documentos">
-                  {data.documents.map((d, i) => (
-                    <Text key={i}>• {d.description ? `${d.label}: ${d.description}` : d.label}</Text>
-                  ))}
-                </Field>
-              ) : null}
-              {data.fields.map((f, i) => (
-                <Field key={i} label={f.label}>
-                  <Text>{f.value}</Text>
-                </Field>
-              ))}
-            </View>
           ) : null}
+          {data.documents.length > 0 ? (
+            <Field label="Documentos certificados">
+              <Text>
+                {data.documents.map((d) => (d.description ? `${d.label}: ${d.description}` : d.label)).join("; ")}
+              </Text>
+            </Field>
+          ) : null}
+          {data.fields.map((f, i) => (
+            <Field key={i} label={f.label}>
+              <Text>{f.value}</Text>
+            </Field>
+          ))}
 
           {studies ? (
-            <View style={s.section}>
-              <Text style={s.sectionTitle} minPresenceAhead={60}>
+            <>
+              <Text style={s.sectionTitle} minPresenceAhead={45}>
                 {studies.title}
               </Text>
               <View style={s.table}>
@@ -285,35 +281,32 @@ export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
                   </View>
                 ))}
               </View>
-            </View>
+            </>
           ) : null}
 
-          <View style={s.section}>
-            <Text style={s.sectionTitle} minPresenceAhead={40}>
-              Certificación
+          <Text style={s.sectionTitle} minPresenceAhead={40}>
+            Certificación
+          </Text>
+          <Text style={s.statement}>{data.statement}</Text>
+          {data.attachedPages !== undefined && data.attachedPages > 0 ? (
+            <Text style={s.paragraph}>
+              {data.attachedPages === 1
+                ? "A esta hoja sigue 1 página de documentos digitalizados, que forma parte integrante de la presente certificación."
+                : `A esta hoja siguen ${data.attachedPages} páginas de documentos digitalizados, que forman parte integrante de la presente certificación.`}
             </Text>
-            <Text style={s.statement}>{data.statement}</Text>
-            {data.attachedPages !== undefined && data.attachedPages > 0 ? (
-              <Text style={s.paragraph}>
-                {data.attachedPages === 1
-                  ? "A esta hoja sigue 1 página de documentos digitalizados, que forma parte integrante de la presente certificación."
-                  : `A esta hoja siguen ${data.attachedPages} páginas de documentos digitalizados, que forman parte integrante de la presente certificación.`}
-              </Text>
-            ) : null}
-            {data.attachmentNames.length > 0 ? (
-              <Text style={s.paragraph}>
-                {data.attachmentNames.length === 1
-                  ? `Se incorpora como archivo adjunto, sin alteración alguna, el documento «${data.attachmentNames[0]}».`
-                  : `Se incorporan como archivos adjuntos, sin alteración alguna, los documentos ${data.attachmentNames
-                      .map((n) => `«${n}»`)
-                      .join(", ")}.`}
-              </Text>
-            ) : null}
-          </View>
+          ) : null}
+          {data.attachmentNames.length > 0 ? (
+            <Text style={s.paragraph}>
+              {data.attachmentNames.length === 1
+                ? `Se incorpora como archivo adjunto, sin alteración alguna, el documento «${data.attachmentNames[0]}».`
+                : `Se incorporan como archivos adjuntos, sin alteración alguna, los documentos ${data.attachmentNames
+                    .map((n) => `«${n}»`)
+                    .join(", ")}.`}
+            </Text>
+          ) : null}
 
           {/* Signatures and verification stay together and never split across pages. */}
           <View style={s.closing} wrap={false}>
-            <Text style={s.sectionTitle}>Firmas electrónicas avanzadas</Text>
             <View style={s.signers}>
               {data.signers.map((signer, i) => (
                 <SignerBlock key={i} signer={signer} />
@@ -326,11 +319,10 @@ export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
                 <Text style={{ fontWeight: 700 }}>Verificación de autenticidad</Text>
                 <Text style={s.small}>Escanee el código QR o ingrese a:</Text>
                 <Text style={s.url}>{data.verification.url}</Text>
-                <Text style={[s.small, { marginTop: 4 }]}>Código de verificación:</Text>
+                <Text style={[s.small, { marginTop: 3 }]}>Código de verificación:</Text>
                 <Text style={s.code}>{data.verification.code}</Text>
                 <Text style={s.note}>
-                  La verificación muestra el estado del documento, sus firmantes y la huella digital (SHA-256) del
-                  archivo emitido.
+                  Muestra el estado del documento, sus firmantes y la huella digital (SHA-256) del archivo emitido.
                 </Text>
               </View>
             </View>

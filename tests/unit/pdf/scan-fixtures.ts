@@ -10,7 +10,7 @@ import { educationalRecordSheet } from "./sheet-fixtures";
 export async function makeJpegScan(pages: number): Promise<Buffer> {
   const jpeg = await withTempDir(async (dir) => {
     const src = await writeTemp(dir, "page.pdf", await renderCertificationSheet(educationalRecordSheet(12)));
-    await run("pdftoppm", ["-f", "1", "-l", "1", "-r", "200", "-jpeg", "-jpegopt", "quality=92", "-singlefile", src, `${dir}/scan`]);
+    await run("pdftoppm", ["-f", "1", "-l", "1", "-r", "200", "-jpeg", "-jpegopt", "quality=85", "-singlefile", src, `${dir}/scan`]);
     return fs.readFile(`${dir}/scan.jpg`);
   });
   const doc = await PDFDocument.create();
