@@ -4,7 +4,8 @@
 // included), 2 on a usage error or an unreadable file.
 //
 // Trusted roots: each --trust file (PEM, possibly several certificates, or DER); without any,
-// the file named by TRUSTED_ROOTS_PEM; without that, .data/pki/root-ca.pem when it exists.
+// the file named by TRUSTED_ROOTS_PEM; without that, the demo PKI's root-ca.pem in PKI_DIR
+// (default .data/pki) when it exists.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -31,7 +32,7 @@ const file = parsed.positionals[0];
 
 let trustFiles = parsed.values.trust ?? [];
 if (trustFiles.length === 0 && process.env.TRUSTED_ROOTS_PEM) trustFiles = [process.env.TRUSTED_ROOTS_PEM];
-const defaultRoot = path.join(process.cwd(), ".data/pki/root-ca.pem");
+const defaultRoot = path.resolve(process.env.PKI_DIR || ".data/pki", "root-ca.pem");
 if (trustFiles.length === 0 && existsSync(defaultRoot)) trustFiles = [defaultRoot];
 if (trustFiles.length === 0) console.error("Aviso: no hay raíces de confianza configuradas; ninguna cadena resultará de confianza.");
 

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
@@ -16,7 +18,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/pdf-verify.mts", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, TRUSTED_ROOTS_PEM: "", ...env },
+    // An empty PKI_DIR would fall back to the repository's .data/pki: point it nowhere instead.
+    env: { ...process.env, TRUSTED_ROOTS_PEM: "", PKI_DIR: path.join(tmpdir(), "certifica-sin-pki"), ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -43,8 +46,12 @@ describe("npm run pdf:verify", { timeout: 60_000 }, () => {
     ]);
   });
 
-  it("takes the trusted roots from TRUSTED_ROOTS_PEM when --trust is not given", () => {
+  it("takes the trusted roots from TRUSTED_ROOTS_PEM, else from PKI_DIR/root-ca.pem", () => {
     expect(cli([signedFile], { TRUSTED_ROOTS_PEM: pki.root.path }).code).toBe(0);
+    const pkiDir = mkdtempSync(path.join(tmpdir(), "certifica-pki-dir-"));
+    copyFileSync(pki.root.path, path.join(pkiDir, "root-ca.pem"));
+    expect(cli([signedFile], { PKI_DIR: pkiDir }).code).toBe(0);
+    expect(cli([signedFile], { PKI_DIR: path.join(pkiDir, "vacío") }).code).toBe(1);
   });
 
   it("exits 1 when the file changed after the last signature, is unsigned or is not trusted", () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
-import { createNssDb, runPdfsig, type TNssDb } from "../../helpers/pdfsig";
+import { createNssDb, importPkcs12, runPdfsig, signWithPdfsig, type TNssDb } from "../../helpers/pdfsig";
 import { createTestPki, type TTestIdentity, type TTestPki } from "../../helpers/pki-fixtures";
 import { appendIncrementalUpdate, makeScanPdf, makeTestPdf, signingOptions, writeTemp } from "./fixtures";
 
@@ -161,6 +161,20 @@ describe("validatePdfSignatures", { timeout: 30_000 }, () => {
     const signed = await signPdf(await makeTestPdf(), signer(pki.jose), signingOptions("José", { signingTime: new Date("2001-01-01T00:00:00Z") }));
     const [signature] = validatePdfSignatures(signed, trust).signatures;
     expect(signature).toMatchObject({ signatureOk: true, chainTrusted: true, certificateValidAtSigningTime: false, valid: false });
+  });
+
+  it("finds signatures in files with cross-reference streams, signed by pdfsig", async () => {
+    const db = createNssDb([pki.root.certPem]);
+    importPkcs12(db, pki.maria.pkcs12Path, pki.maria.passphrase);
+    const input = writeTemp("xref-stream.pdf", await makeTestPdf({ useObjectStreams: true }));
+    const output = writeTemp("xref-stream-signed.pdf", Buffer.alloc(0));
+    signWithPdfsig(input, output, db, pki.maria.name);
+    const signed = readFileSync(output);
+    expect(signed.includes("/XRef")).toBe(true);
+    const report = validatePdfSignatures(signed, trust);
+    expect(report.valid).toBe(true);
+    expect(report.signatures).toMatchObject([{ subFilter: "adbe.pkcs7.detached", coversWholeFile: true, chainTrusted: true }]);
+    expect(report.signatures[0].certificate?.commonName).toBe("María Fernanda Núñez Ibáñez");
   });
 
   it("reports the signer certificate in detail", () => {
