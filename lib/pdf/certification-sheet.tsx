@@ -10,38 +10,33 @@ import { STUDY_MODE_LABELS, type TCertificationSheetData, type TSheetSigner } fr
 
 export const SHEET_FONT_FAMILY = "SourceSans3";
 
-const FONT_FILES = {
-  regular: "SourceSans3-Regular.ttf",
-  bold: "SourceSans3-Bold.ttf",
-  italic: "SourceSans3-Italic.ttf",
-} as const;
-
-// The fonts are read from disk at render time; `next start` and the tests run from the project
-// root, and CERTIFICA_PDF_FONTS_DIR covers any other working directory.
-export function resolveFontsDir(): string {
-  const candidates = [
-    process.env.CERTIFICA_PDF_FONTS_DIR,
-    path.join(process.cwd(), "lib", "pdf", "fonts"),
-  ].filter((d): d is string => Boolean(d));
-  for (const dir of candidates) {
-    if (fs.existsSync(path.join(dir, FONT_FILES.regular))) return dir;
-  }
-  throw new Error(
-    `No se encontraron las fuentes de la hoja de certificación (${FONT_FILES.regular}) en: ${candidates.join(", ")}`,
-  );
+// Read from disk at render time: `next start` and the tests run from the project root. Each
+// path is a literal under process.cwd() so Next's file tracing ships these three files and
+// nothing else (a computed directory makes it trace the whole project).
+function fontPaths() {
+  return {
+    regular: path.join(process.cwd(), "lib", "pdf", "fonts", "SourceSans3-Regular.ttf"),
+    bold: path.join(process.cwd(), "lib", "pdf", "fonts", "SourceSans3-Bold.ttf"),
+    italic: path.join(process.cwd(), "lib", "pdf", "fonts", "SourceSans3-Italic.ttf"),
+  };
 }
 
 let fontsRegistered = false;
 
 export function registerSheetFonts(): void {
   if (fontsRegistered) return;
-  const dir = resolveFontsDir();
+  const fonts = fontPaths();
+  for (const file of Object.values(fonts)) {
+    if (!fs.existsSync(file)) {
+      throw new Error(`No se encontró la fuente de la hoja de certificación: ${file}. Inicie el servidor desde la raíz del proyecto.`);
+    }
+  }
   Font.register({
     family: SHEET_FONT_FAMILY,
     fonts: [
-      { src: path.join(dir, FONT_FILES.regular), fontWeight: 400, fontStyle: "normal" },
-      { src: path.join(dir, FONT_FILES.bold), fontWeight: 700, fontStyle: "normal" },
-      { src: path.join(dir, FONT_FILES.italic), fontWeight: 400, fontStyle: "italic" },
+      { src: fonts.regular, fontWeight: 400, fontStyle: "normal" },
+      { src: fonts.bold, fontWeight: 700, fontStyle: "normal" },
+      { src: fonts.italic, fontWeight: 400, fontStyle: "italic" },
     ],
   });
   // Spanish words must not be split by the English hyphenation rules react-pdf ships with.
