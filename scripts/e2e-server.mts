@@ -8,30 +8,33 @@ import { createPrisma } from "../lib/db/create-prisma";
 import { seedDatabase } from "../prisma/seed/seed-database";
 
 const port = process.env.E2E_PORT ?? "3210";
+// Per port, so that two runs on one machine do not share a database or files.
+const dbName = port === "3210" ? "certifica_e2e" : `certifica_e2e_${port}`;
+const dataDir = port === "3210" ? ".data/e2e" : `.data/e2e-${port}`;
 let databaseUrl: string;
 if (process.env.TEST_DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query("DROP DATABASE IF EXISTS certifica_e2e WITH (FORCE)");
-  await admin.query("CREATE DATABASE certifica_e2e");
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const u = new URL(process.env.TEST_DATABASE_URL);
-  u.pathname = "/certifica_e2e";
+  u.pathname = `/${dbName}`;
   databaseUrl = u.toString();
 } else {
-  fs.rmSync(".data/e2e-pglite", { recursive: true, force: true });
-  databaseUrl = "pglite:.data/e2e-pglite";
+  fs.rmSync(`${dataDir}/pglite`, { recursive: true, force: true });
+  databaseUrl = `pglite:${dataDir}/pglite`;
 }
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,
-  PKI_DIR: process.env.PKI_DIR ?? ".data/e2e-pki",
-  STORAGE_DIR: ".data/e2e-files",
+  PKI_DIR: process.env.PKI_DIR ?? `${dataDir}/pki`,
+  STORAGE_DIR: `${dataDir}/files`,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
   APP_BASE_URL: `http://localhost:${port}`,
   NODE_ENV: "production",
 };
-fs.rmSync(".data/e2e-files", { recursive: true, force: true });
+fs.rmSync(`${dataDir}/files`, { recursive: true, force: true });
 Object.assign(process.env, { PKI_DIR: env.PKI_DIR });
 
 const { prisma, handle, close } = createPrisma(databaseUrl);

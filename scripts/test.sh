@@ -10,6 +10,7 @@ command -v qpdf >/dev/null || need+=(qpdf)
 command -v certutil >/dev/null || need+=(libnss3-tools)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v openssl >/dev/null || need+=(openssl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

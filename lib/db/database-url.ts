@@ -8,10 +8,10 @@ export type TDatabaseTarget =
 // chosen only by an explicit postgres URL.
 export function resolveDatabaseTarget(url = process.env.DATABASE_URL): TDatabaseTarget {
   const value = url?.trim();
-  if (!value) return { kind: "pglite", dir: path.resolve(process.cwd(), ".data/pglite") };
+  if (!value) return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".data/pglite") };
   if (value.startsWith("pglite:")) {
     const dir = value.slice("pglite:".length) || ".data/pglite";
-    return { kind: "pglite", dir: path.resolve(process.cwd(), dir) };
+    return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir) };
   }
   if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {
     return { kind: "postgres", url: value };

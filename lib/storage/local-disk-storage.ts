@@ -23,7 +23,7 @@ export class LocalDiskStorage implements FileStorage {
   readonly root: string;
 
   constructor(root: string = process.env.STORAGE_DIR || DEFAULT_STORAGE_DIR) {
-    this.root = path.resolve(root);
+    this.root = path.resolve(/*turbopackIgnore: true*/ root);
   }
 
   pathFor(key: string): string {

@@ -5,7 +5,8 @@ import { applyMigrations } from "../../lib/db/apply-migrations";
 // Integration tests run against a real PostgreSQL server (TEST_DATABASE_URL, an admin URL such
 // as postgresql://postgres@127.0.0.1:55432/postgres). A template database is migrated once;
 // every test file then clones it, which takes milliseconds.
-export const TEMPLATE_DB = "certifica_test_template";
+// Parallel runs (several developers on one server) each set their own TEST_TEMPLATE_DB.
+export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB || "certifica_test_template";
 
 export default async function setup() {
   const adminUrl = process.env.TEST_DATABASE_URL;

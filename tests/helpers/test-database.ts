@@ -3,7 +3,7 @@ import pg from "pg";
 import { createPrisma } from "../../lib/db/create-prisma";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 
-const TEMPLATE_DB = "certifica_test_template";
+const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB || "certifica_test_template";
 
 export type TTestDatabase = { prisma: PrismaClient; url: string; drop: () => Promise<void> };
 
