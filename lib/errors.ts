@@ -24,7 +24,7 @@ export type TUserFacingError = { code: string; message: string; fieldErrors: TFi
 
 // Errors of other modules whose `message` is Spanish and written for the user (workflow, delegations,
 // uploads, signing). Matched by name so this module stays free of their imports.
-const USER_FACING_ERROR_NAMES = new Set(["TransitionError", "DelegationError", "UploadError", "SigningError"]);
+const USER_FACING_ERROR_NAMES = new Set(["TransitionError", "DelegationError", "UploadError", "SigningError", "SigningRefusal"]);
 // SIGNER_FAILED wraps a crash inside the signer: that one is a bug, logged with the request id.
 const NOT_USER_FACING_CODES = new Set(["SIGNER_FAILED"]);
 
