@@ -1,0 +1,126 @@
+// The editor's own state: everything as typed (years stay strings until saved), plus the DIDEDUC,
+// which lives on the case, not in formData. Pure functions, shared by the editor and its tests.
+
+export type TStudyRow = { key: string; level: string; year: string; institution: string };
+
+export type TEditorValues = {
+  modality: string;
+  documentKinds: string[];
+  otherDescription: string;
+  student: { firstNames: string; lastNames: string; cui: string; birthDate: string };
+  studies: TStudyRow[];
+  contactPhone: string;
+  dideducId: string;
+};
+
+// What saveCaseDraft stores: the lenient draft shape of lib/cases/forms/educational-record-form.
+export type TDraftPayload = {
+  modality?: string;
+  documentKinds: string[];
+  otherDescription?: string;
+  student: { firstNames?: string; lastNames?: string; cui?: string; birthDate?: string };
+  studies: Array<{ level?: string; year?: number; institution?: string }>;
+  contactPhone?: string;
+};
+
+let rowCounter = 0;
+export function newRowKey(): string {
+  rowCounter += 1;
+  return `fila-${Date.now().toString(36)}-${rowCounter}`;
+}
+
+export function emptyStudyRow(): TStudyRow {
+  return { key: newRowKey(), level: "", year: "", institution: "" };
+}
+
+function str(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return "";
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+// Whatever formData holds (stored by an older version, copied from another case…) becomes editor
+// values without throwing: unknown keys are ignored, missing ones start empty.
+export function valuesFromFormData(formData: unknown, dideducId: string | null | undefined): TEditorValues {
+  const data = obj(formData);
+  const student = obj(data.student);
+  const studies = Array.isArray(data.studies) ? data.studies.map(obj) : [];
+  return {
+    modality: str(data.modality),
+    documentKinds: Array.isArray(data.documentKinds) ? data.documentKinds.filter((k): k is string => typeof k === "string") : [],
+    otherDescription: str(data.otherDescription),
+    student: {
+      firstNames: str(student.firstNames),
+      lastNames: str(student.lastNames),
+      cui: str(student.cui),
+      birthDate: str(student.birthDate).slice(0, 10),
+    },
+    studies: studies.length > 0
+      ? studies.map((s) => ({ key: newRowKey(), level: str(s.level), year: str(s.year), institution: str(s.institution) }))
+      : [emptyStudyRow()],
+    contactPhone: str(data.contactPhone),
+    dideducId: dideducId ?? "",
+  };
+}
+
+function optional(s: string): string | undefined {
+  const t = s.trim();
+  return t === "" ? undefined : s;
+}
+
+// Editor values → the draft's formData. A year that is not (yet) a number is left out of the saved
+// draft, but the editor keeps showing it: the strict check on submission names it.
+export function draftPayloadOf(values: TEditorValues): TDraftPayload {
+  const studies = values.studies
+    .filter((r) => r.level.trim() || r.year.trim() || r.institution.trim())
+    .map((r) => {
+      const year = /^\d{1,4}$/.test(r.year.trim()) ? Number(r.year.trim()) : undefined;
+      return { level: optional(r.level), year, institution: optional(r.institution) };
+    });
+  return {
+    modality: optional(values.modality),
+    documentKinds: values.documentKinds,
+    otherDescription: values.documentKinds.includes("OTROS") ? optional(values.otherDescription) : undefined,
+    student: {
+      firstNames: optional(values.student.firstNames),
+      lastNames: optional(values.student.lastNames),
+      cui: optional(values.student.cui),
+      birthDate: optional(values.student.birthDate),
+    },
+    studies,
+    contactPhone: optional(values.contactPhone),
+  };
+}
+
+// Comparable snapshot (row keys are the editor's, not data).
+export function snapshotOf(values: TEditorValues): string {
+  return JSON.stringify({ ...values, studies: values.studies.map(({ level, year, institution }) => ({ level, year, institution })) });
+}
+
+// Field paths (as the server names them: "student.firstNames", "studies.0.year") → element ids.
+export function fieldId(path: string): string {
+  return `f-${path.replace(/^formData\./, "").replace(/[^A-Za-z0-9_-]+/g, "-")}`;
+}
+
+// Server paths count rows after empty ones are dropped (draftPayloadOf); map them back to the
+// editor's row index so the message lands next to the right row.
+export function editorRowIndexes(values: TEditorValues): number[] {
+  const out: number[] = [];
+  values.studies.forEach((r, i) => {
+    if (r.level.trim() || r.year.trim() || r.institution.trim()) out.push(i);
+  });
+  return out;
+}
+
+export function normalizeErrorPath(path: string, values: TEditorValues): string {
+  const clean = path.replace(/^formData\./, "");
+  const m = /^studies\.(\d+)(\..*)?$/.exec(clean);
+  if (!m) return clean;
+  const rows = editorRowIndexes(values);
+  const index = rows[Number(m[1])] ?? Number(m[1]);
+  return `studies.${index}${m[2] ?? ""}`;
+}
