@@ -1,0 +1,107 @@
+import { Card } from "@/components/ui/card";
+import type { TStaffFormAction } from "./form-action";
+import { formKindOf } from "./form-kind";
+import { GenerateCertificationForm } from "./generate-certification-form";
+import { GuidanceForm, type TSupervisionOfficeOption } from "./guidance-form";
+import { ReasonActionForm } from "./reason-action-form";
+import { SigningForm } from "./signing-form";
+import type { TTransitionDefinition } from "@/lib/workflow/types";
+
+// What each reason-taking transition asks for, in the words of the person who reads it.
+const REASON_LABELS: Record<string, { label: string; hint: string; variant: "secondary" | "danger" }> = {
+  reject_for_correction: {
+    label: "Qué debe corregir la persona",
+    hint: "La persona lo leerá en su solicitud y en el correo que le enviaremos; su solicitud se reabre con todo lo que ya escribió.",
+    variant: "secondary",
+  },
+  return: {
+    label: "Nota: qué hay que corregir",
+    hint: "La lee la oficina que recibe la solicitud de vuelta; la persona solicitante no necesita hacer nada.",
+    variant: "secondary",
+  },
+  reject_definitively: {
+    label: "Motivo del rechazo definitivo",
+    hint: "La persona lo leerá en su solicitud y en el correo. La solicitud termina aquí.",
+    variant: "danger",
+  },
+};
+
+// The actions this person may take on the case now, one form each, in the order of the workflow
+// definition; each button's text is the transition's label.
+export function CaseActionPanel({
+  caseId,
+  version,
+  actions,
+  pageHref,
+  perform,
+  generate,
+  sign,
+  previewHref,
+  offices = [],
+  signIntro,
+}: {
+  caseId: string;
+  version: number;
+  actions: readonly Pick<TTransitionDefinition, "action" | "label" | "input">[];
+  pageHref: string;
+  perform: TStaffFormAction;
+  generate?: TStaffFormAction;
+  sign?: TStaffFormAction;
+  previewHref?: string;
+  offices?: readonly TSupervisionOfficeOption[];
+  signIntro?: string;
+}) {
+  if (actions.length === 0) {
+    return (
+      <p className="rounded-md border border-slate-300 bg-white p-4" data-testid="no-actions">
+        No hay acciones pendientes para usted en esta solicitud.
+      </p>
+    );
+  }
+  // Signing first: it is the main step wherever it is offered.
+  const ordered = [...actions].sort((a, b) => Number(formKindOf(b) === "sign") - Number(formKindOf(a) === "sign"));
+  return (
+    <section aria-labelledby="acciones-heading" className="space-y-6">
+      <h2 id="acciones-heading" className="text-2xl font-semibold">
+        Acciones
+      </h2>
+      {ordered.map((a) => {
+        const kind = formKindOf(a);
+        const headingId = `accion-${a.action}`;
+        let body;
+        if (kind === "generate" && generate && previewHref) {
+          body = <GenerateCertificationForm formAction={generate} caseId={caseId} version={version} label={a.label} previewHref={previewHref} pageHref={pageHref} />;
+        } else if (kind === "sign" && sign) {
+          body = <SigningForm formAction={sign} caseId={caseId} version={version} label={a.label} pageHref={pageHref} intro={signIntro} />;
+        } else if (kind === "guidance") {
+          body = <GuidanceForm formAction={perform} caseId={caseId} version={version} action={a.action} label={a.label} offices={offices} pageHref={pageHref} />;
+        } else if (kind === "reason") {
+          const words = REASON_LABELS[a.action] ?? { label: "Motivo", hint: "Explique el motivo.", variant: "secondary" as const };
+          body = (
+            <ReasonActionForm
+              formAction={perform}
+              caseId={caseId}
+              version={version}
+              action={a.action}
+              label={a.label}
+              reasonLabel={words.label}
+              hint={words.hint}
+              variant={words.variant}
+              pageHref={pageHref}
+            />
+          );
+        } else {
+          body = <p>Esta acción no está disponible en esta pantalla.</p>;
+        }
+        return (
+          <Card key={a.action} aria-labelledby={headingId}>
+            <h3 id={headingId} className="mb-3 text-lg font-semibold">
+              {a.label}
+            </h3>
+            {body}
+          </Card>
+        );
+      })}
+    </section>
+  );
+}

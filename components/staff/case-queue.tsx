@@ -1,0 +1,216 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CaseStateBadge } from "@/components/cases/case-state-badge";
+import { formatDateTime } from "@/components/cases/format-date";
+import type { CaseState } from "@/lib/generated/prisma/enums";
+
+export type TQueueRow = {
+  id: string;
+  number: string;
+  procedureLabel: string;
+  state: CaseState;
+  // Whom the documents are about (the student), else the applicant.
+  personName: string;
+  applicantName: string | null;
+  dideducName: string | null;
+  submittedAt: Date | null;
+  // A return or correction note that explains why the case is back here.
+  lastNote: string | null;
+};
+
+export type TQueueFilters = { state: string; procedure: string; q: string; page: number };
+export type TOption = { value: string; label: string };
+
+function queueHref(basePath: string, filters: TQueueFilters, page: number): string {
+  const params = new URLSearchParams();
+  if (filters.state) params.set("estado", filters.state);
+  if (filters.procedure) params.set("tramite", filters.procedure);
+  if (filters.q) params.set("q", filters.q);
+  if (page > 1) params.set("pagina", String(page));
+  const qs = params.toString();
+  return qs ? `${basePath}?${qs}` : basePath;
+}
+
+// Reads the queue's filters from the URL (?estado=&tramite=&q=&pagina=), so the queue works as a
+// plain GET form without JavaScript and a filtered view can be bookmarked or shared.
+export function parseQueueFilters(
+  searchParams: Record<string, string | string[] | undefined>,
+  allowed: { states: readonly string[]; procedures: readonly string[] },
+): TQueueFilters {
+  const one = (k: string) => {
+    const v = searchParams[k];
+    return (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+  };
+  const state = one("estado");
+  const procedure = one("tramite");
+  const page = Number.parseInt(one("pagina"), 10);
+  return {
+    state: allowed.states.includes(state) ? state : "",
+    procedure: allowed.procedures.includes(procedure) ? procedure : "",
+    q: one("q").slice(0, 100),
+    page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
+  };
+}
+
+// A queue of cases, oldest first: filters (state, procedure, number or name), the table and the
+// pages. `caseHref` turns a case id into the link of this segment's case view.
+export function CaseQueue({
+  basePath,
+  caseBasePath,
+  filters,
+  stateOptions,
+  procedureOptions,
+  rows,
+  total,
+  page,
+  pageCount,
+  showDideduc = false,
+  emptyText,
+}: {
+  basePath: string;
+  caseBasePath: string;
+  filters: TQueueFilters;
+  stateOptions: readonly TOption[];
+  procedureOptions: readonly TOption[];
+  rows: readonly TQueueRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  showDideduc?: boolean;
+  emptyText: string;
+}) {
+  const filtered = Boolean(filters.state || filters.procedure || filters.q);
+  return (
+    <div className="space-y-6">
+      <Card aria-labelledby="queue-filters-heading">
+        <h2 id="queue-filters-heading" className="sr-only">
+          Filtrar la bandeja
+        </h2>
+        <form method="get" action={basePath} role="search" aria-label="Filtrar solicitudes" className="grid gap-4 md:grid-cols-[1fr_1fr_1.3fr_auto] md:items-end">
+          <div className="space-y-1">
+            <label htmlFor="estado" className="block font-semibold">
+              Estado
+            </label>
+            <select id="estado" name="estado" defaultValue={filters.state} className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2">
+              <option value="">Todos los estados de esta bandeja</option>
+              {stateOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="tramite" className="block font-semibold">
+              Trámite
+            </label>
+            <select id="tramite" name="tramite" defaultValue={filters.procedure} className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2">
+              <option value="">Todos los trámites</option>
+              {procedureOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="q" className="block font-semibold">
+              Buscar por número o nombre
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filters.q}
+              maxLength={100}
+              placeholder="EE-2026-000123 o un nombre"
+              className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2"
+            />
+          </div>
+          <div className="flex gap-3">
+            <button type="submit" className={buttonClasses("primary")}>
+              Filtrar
+            </button>
+            {filtered ? (
+              <Link href={basePath} className={buttonClasses("ghost")}>
+                Quitar filtros
+              </Link>
+            ) : null}
+          </div>
+        </form>
+      </Card>
+
+      <section aria-labelledby="queue-heading" className="space-y-3">
+        <h2 id="queue-heading" className="text-xl font-semibold">
+          Solicitudes{" "}
+          <span className="font-normal text-slate-700" data-testid="queue-total">
+            ({total} {total === 1 ? "solicitud" : "solicitudes"}
+            {filtered ? " con estos filtros" : ""})
+          </span>
+        </h2>
+        <p className="text-sm text-slate-700">Ordenadas por fecha de envío: las más antiguas primero.</p>
+        {rows.length === 0 ? (
+          <p className="rounded-md border border-slate-300 bg-white p-4" data-testid="queue-empty">
+            {filtered ? "Ninguna solicitud coincide con estos filtros." : emptyText}
+          </p>
+        ) : (
+          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+            <table className="w-full border-collapse text-left" data-testid="case-queue">
+              <caption className="sr-only">Solicitudes de la bandeja, las más antiguas primero</caption>
+              <thead className="bg-slate-100 text-sm">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Número</th>
+                  <th scope="col" className="px-3 py-2">Persona</th>
+                  <th scope="col" className="px-3 py-2">Trámite</th>
+                  {showDideduc ? <th scope="col" className="px-3 py-2">DIDEDUC</th> : null}
+                  <th scope="col" className="px-3 py-2">Estado</th>
+                  <th scope="col" className="px-3 py-2">Enviada</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="queue-row" data-case-number={r.number}>
+                    <th scope="row" className="px-3 py-2 font-semibold">
+                      <Link href={`${caseBasePath}/${r.id}`}>{r.number}</Link>
+                    </th>
+                    <td className="px-3 py-2">
+                      {r.personName}
+                      {r.applicantName && r.applicantName !== r.personName ? (
+                        <span className="block text-sm text-slate-700">Solicitante: {r.applicantName}</span>
+                      ) : null}
+                    </td>
+                    <td className="px-3 py-2">{r.procedureLabel}</td>
+                    {showDideduc ? <td className="px-3 py-2">{r.dideducName ?? "—"}</td> : null}
+                    <td className="px-3 py-2">
+                      <CaseStateBadge state={r.state} />
+                      {r.lastNote ? <span className="mt-1 block text-sm text-slate-700">Nota: {r.lastNote}</span> : null}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {pageCount > 1 ? (
+          <nav aria-label="Páginas de la bandeja" className="flex flex-wrap items-center gap-3">
+            {page > 1 ? (
+              <Link href={queueHref(basePath, filters, page - 1)} rel="prev" className={buttonClasses("secondary")}>
+                Anterior
+              </Link>
+            ) : null}
+            <span aria-current="page">
+              Página {page} de {pageCount}
+            </span>
+            {page < pageCount ? (
+              <Link href={queueHref(basePath, filters, page + 1)} rel="next" className={buttonClasses("secondary")}>
+                Siguiente
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

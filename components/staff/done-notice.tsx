@@ -1,0 +1,22 @@
+import { Notice } from "@/components/ui/notice";
+
+// What the person just did, confirmed on the page they land on (the actions redirect here with ?hecho=).
+const DONE: Record<string, string> = {
+  reject_for_correction: "La solicitud fue devuelta a la persona para que la corrija. Se le avisó por correo electrónico.",
+  reject_with_guidance: "La solicitud fue rechazada con la indicación de dónde acudir. Se avisó a la persona por correo electrónico.",
+  generate_certification: "La certificación fue generada y trasladada a la firma de la Dirección Departamental.",
+  sign: "La certificación fue firmada y trasladada a Atención al Ciudadano.",
+  return: "La solicitud fue devuelta con su nota.",
+  reject_definitively: "La solicitud fue rechazada de forma definitiva. Se avisó a la persona por correo electrónico.",
+  sign_and_issue: "La certificación fue firmada y emitida. La persona ya puede descargarla.",
+};
+
+export function DoneNotice({ action }: { action: string | undefined }) {
+  const text = action ? DONE[action] : undefined;
+  if (!text) return null;
+  return (
+    <Notice tone="success" title="Listo" className="mb-6">
+      <span data-testid="done-notice">{text}</span>
+    </Notice>
+  );
+}

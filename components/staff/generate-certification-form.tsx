@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState } from "react";
+import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { CaseRefFields } from "./case-ref-fields";
+import { failureCodeOf, type TStaffFormAction } from "./form-action";
+import { OutdatedNotice } from "./outdated-notice";
+import { CHECKLIST_FIELD_PREFIX, REVIEW_CHECKLIST } from "./review-checklist";
+import { useSingleSubmit } from "./use-single-submit";
+
+const FIELD_ORDER = REVIEW_CHECKLIST.map((i) => `${CHECKLIST_FIELD_PREFIX}${i.key}`);
+
+// The checklist and "Generar certificación y trasladar a firma". The preview link sits beside it
+// so the reviewer can read the sheet before it goes to the director.
+export function GenerateCertificationForm({
+  formAction,
+  caseId,
+  version,
+  label,
+  previewHref,
+  pageHref,
+}: {
+  formAction: TStaffFormAction;
+  caseId: string;
+  version: number;
+  label: string;
+  previewHref: string;
+  pageHref: string;
+}) {
+  const [state, dispatch] = useActionState(formAction, null);
+  const failure = failureOf(state);
+  const errors = fieldErrorsOf(state);
+  const values = valuesOf(state);
+  const onSubmit = useSingleSubmit(state);
+  return (
+    <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={label}>
+      <FormAlert id="generate-form-error" message={failure?.formError} items={errorSummaryItems(state, FIELD_ORDER)} />
+      <OutdatedNotice code={failureCodeOf(state)} href={pageHref} />
+      <CaseRefFields caseId={caseId} version={version} />
+      <fieldset className="space-y-3">
+        <legend className="mb-2 font-semibold">Lista de verificación</legend>
+        <p className="text-sm text-slate-700">Marque cada punto después de compararlo con los escaneos y los registros de la DIDEDUC.</p>
+        {REVIEW_CHECKLIST.map((item) => {
+          const name = `${CHECKLIST_FIELD_PREFIX}${item.key}`;
+          return (
+            <CheckboxField
+              key={item.key}
+              name={name}
+              label={item.label}
+              required
+              defaultChecked={values[name] === "on"}
+              errors={errors[name]}
+            />
+          );
+        })}
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-4">
+        <a href={previewHref} target="_blank" rel="noopener" className="font-semibold">
+          Vista previa de la certificación
+          <span className="sr-only"> (PDF, se abre en otra pestaña)</span>
+        </a>
+        <SubmitButton pendingLabel="Generando la certificación…">{label}</SubmitButton>
+      </div>
+    </form>
+  );
+}
