@@ -2,7 +2,8 @@ import { AFRelationship, EncryptedPDFError, PDFDocument, PDFHeader } from "pdf-l
 
 // Joins the certification sheet and the scans into the one file that gets signed.
 // Saved with classic cross-reference tables (`useObjectStreams: false`): the signing step
-// (@signpdf/placeholder-plain) appends incremental updates and cannot read xref streams.
+// (lib/signing/build-signature-update.ts) appends incremental updates and reads only classic
+// cross-reference tables.
 // Pages are copied as objects (copyPages), so scanned images keep their bytes: nothing is
 // decoded or re-encoded, which keeps a 10-page 5 MB scan well inside the signing budget.
 

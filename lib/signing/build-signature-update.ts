@@ -25,14 +25,16 @@ export type TSignatureFields = {
 };
 
 export type TSignatureUpdate = {
-  // Bytes to append to the PDF, /ByteRange already filled in, /Contents all zeros.
+  // Bytes to append to the PDF: /ByteRange is @signpdf's placeholder, /Contents all zeros.
   update: Buffer;
   // Offsets inside `update` of the "<" of /Contents and just past its ">".
   contentsStart: number;
   contentsEnd: number;
 };
 
-const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 ********** ********** **********]";
+// The placeholder @signpdf/signpdf looks for (findByteRange with its default "**********"):
+// SignPdf fills in the real ranges, padded with spaces to the same length.
+export const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 /********** /********** /**********]";
 
 type TRewrite = { num: number; gen: number; body: string };
 
@@ -165,7 +167,6 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
 
   offsets.set(sigNum, { offset: pdf.length + length, gen: 0 });
   push(`${sigNum} 0 obj\n`);
-  const byteRangeAt = length + sigHead.indexOf(BYTE_RANGE_PLACEHOLDER);
   const contentsStart = length + sigHead.length - 1;
   push(sigHead);
   push("0".repeat(contentsHexLength));
@@ -187,12 +188,8 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
   push(`trailer\n${serializePdfValue({ kind: "dict", entries: trailer })}\nstartxref\n${xrefOffset}\n%%EOF\n`);
 
   const update = Buffer.from(parts.join(""), "latin1");
-  const total = pdf.length + update.length;
-  const absoluteStart = pdf.length + contentsStart;
-  const absoluteEnd = pdf.length + contentsEnd;
-  const byteRange = `/ByteRange [0 ${absoluteStart} ${absoluteEnd} ${total - absoluteEnd}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, " ");
-  if (byteRange.length > BYTE_RANGE_PLACEHOLDER.length) throw new SigningError("UNSUPPORTED_PDF", "El PDF es demasiado grande para firmarlo.");
-  update.write(byteRange, byteRangeAt, "latin1");
+  // The ranges SignPdf writes must fit the placeholder: three numbers of up to 10 digits.
+  if (pdf.length + update.length > 9_999_999_999) throw new SigningError("UNSUPPORTED_PDF", "El PDF es demasiado grande para firmarlo.");
   return { update, contentsStart, contentsEnd };
 }
 

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
-import { buildCadesSignedData } from "./build-cades-signed-data";
+import { SignPdf, SignPdfError } from "@signpdf/signpdf";
 import { buildSignatureUpdate } from "./build-signature-update";
+import { CadesSigner } from "./cades-signer";
 import type { DocumentSigner } from "./signer";
 import { SigningError } from "./signing-error";
 
@@ -21,29 +21,26 @@ const CMS_OVERHEAD_BYTES = 2048;
 // kept as they are, so the output's earlier signatures stay valid; the new one covers the whole
 // output. The input must use classic cross-reference tables (pdf-lib: useObjectStreams: false).
 //
-// Cost for a large file is one SHA-256 pass over it and one copy into the output: the two byte
-// ranges are hashed where they lie, and the signature is written into the update before the
-// update is joined to the original.
+// Two halves (docs/decisions/0002-pdf-signing.md): our incremental update writes the signature
+// field with @signpdf's /ByteRange placeholder (@signpdf/placeholder-plain leaves qpdf warnings on
+// a second signature and is slow on large files), then @signpdf/signpdf fills the byte ranges
+// and asks CadesSigner for the CMS that goes into /Contents.
 export async function signPdf(pdf: Buffer, signer: DocumentSigner, options: TSignPdfOptions): Promise<Buffer> {
   const certificates = await signer.certificates();
   const certificatesLength = [certificates.certificate, ...certificates.chain].reduce((n, c) => n + c.length, 0);
-  const { update, contentsStart, contentsEnd } = buildSignatureUpdate(pdf, {
+  const { update } = buildSignatureUpdate(pdf, {
     ...options,
     subFilter: "ETSI.CAdES.detached",
     contentsLength: certificatesLength + CMS_OVERHEAD_BYTES,
   });
-
-  const contentDigest = createHash("sha256")
-    .update(pdf)
-    .update(update.subarray(0, contentsStart))
-    .update(update.subarray(contentsEnd))
-    .digest();
-  const cms = await buildCadesSignedData({ contentDigest, signer, certificates });
-
-  const room = contentsEnd - contentsStart - 2;
-  if (cms.length * 2 > room) {
-    throw new SigningError("SIGNATURE_TOO_LARGE", `La firma (${cms.length} bytes) no cabe en el espacio reservado (${room / 2} bytes).`);
+  const withPlaceholder = Buffer.concat([pdf, update], pdf.length + update.length);
+  try {
+    return await new SignPdf().sign(withPlaceholder, new CadesSigner(signer, certificates));
+  } catch (error) {
+    if (!(error instanceof SignPdfError)) throw error;
+    // The only @signpdf failure our placeholder leaves possible: a CMS larger than reserved.
+    const code = /exceeds placeholder/i.test(error.message) ? "SIGNATURE_TOO_LARGE" : "MALFORMED_PDF";
+    const message = code === "SIGNATURE_TOO_LARGE" ? "La firma no cabe en el espacio reservado en el PDF." : "No se pudo firmar el PDF.";
+    throw new SigningError(code, message, { cause: error });
   }
-  update.write(cms.toString("hex"), contentsStart + 1, "latin1");
-  return Buffer.concat([pdf, update], pdf.length + update.length);
 }

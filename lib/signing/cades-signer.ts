@@ -1,0 +1,29 @@
+import { createHash } from "node:crypto";
+// Signer comes through @signpdf/signpdf (which re-exports @signpdf/utils' class) so that
+// SignPdf's `instanceof Signer` check sees the very class this one extends, however a bundler
+// splits the packages.
+import { Signer } from "@signpdf/signpdf";
+import { buildCadesSignedData } from "./build-cades-signed-data";
+import type { DocumentSigner, TSignerCertificates } from "./signer";
+
+// The @signpdf side of a signature: SignPdf hands over the signed byte ranges (the file without
+// its /Contents placeholder) and gets back the CMS to write there. The CMS is our CAdES-detached
+// SignedData (build-cades-signed-data.ts), not @signpdf/signer-p12's: forge re-encodes issuer
+// names with non-ASCII characters wrongly, so those signatures do not verify.
+export class CadesSigner extends Signer {
+  readonly #signer: DocumentSigner;
+  readonly #certificates: TSignerCertificates | undefined;
+
+  constructor(signer: DocumentSigner, certificates?: TSignerCertificates) {
+    super();
+    this.#signer = signer;
+    this.#certificates = certificates;
+  }
+
+  // `signingTime` is not put in the CMS: PAdES carries the claimed time in the signature
+  // dictionary's /M, and a CAdES signing-time attribute would have to agree with it.
+  override async sign(pdfBuffer: Buffer, _signingTime?: Date): Promise<Buffer> {
+    const contentDigest = createHash("sha256").update(pdfBuffer).digest();
+    return buildCadesSignedData({ contentDigest, signer: this.#signer, certificates: this.#certificates });
+  }
+}
