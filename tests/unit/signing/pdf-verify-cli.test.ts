@@ -13,6 +13,7 @@ let pki: TTestPki;
 let signedFile: string;
 let appendedFile: string;
 let unsignedFile: string;
+let flippedFile: string;
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/pdf-verify.mts", ...args], {
@@ -32,6 +33,10 @@ beforeAll(async () => {
   signedFile = writeTemp("cli-signed.pdf", twice);
   appendedFile = writeTemp("cli-appended.pdf", appendIncrementalUpdate(twice));
   unsignedFile = writeTemp("cli-unsigned.pdf", unsigned);
+  // The first page's width, 612 → 613: inside what both signatures cover.
+  const flipped = Buffer.from(twice);
+  flipped[twice.indexOf("/MediaBox [ 0 0 612 ") + "/MediaBox [ 0 0 61".length] = 0x33;
+  flippedFile = writeTemp("cli-flipped.pdf", flipped);
 }, 60_000);
 
 describe("npm run pdf:verify", { timeout: 60_000 }, () => {
@@ -60,6 +65,17 @@ describe("npm run pdf:verify", { timeout: 60_000 }, () => {
     expect(JSON.parse(appended.stdout).modifiedAfterLastSignature).toBe(true);
     expect(cli([unsignedFile, "--trust", pki.root.path]).code).toBe(1);
     expect(cli([signedFile, "--trust", pki.untrustedRoot.path]).code).toBe(1);
+  });
+
+  it("exits 1 when a signed byte was changed, naming the failed digests", () => {
+    const { code, stdout } = cli([flippedFile, "--trust", pki.root.path]);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ valid: false, modifiedAfterLastSignature: false });
+    expect(report.signatures.map((s: { digestOk: boolean; valid: boolean }) => [s.digestOk, s.valid])).toEqual([
+      [false, false],
+      [false, false],
+    ]);
   });
 
   it("exits 2 on usage errors and unreadable files", () => {
