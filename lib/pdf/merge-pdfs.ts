@@ -1,4 +1,4 @@
-import { AFRelationship, EncryptedPDFError, PDFDocument, PDFHeader } from "pdf-lib";
+import { AFRelationship, EncryptedPDFError, PDFDocument, PDFHeader, PDFRawStream, type PDFContext, type PDFDict } from "pdf-lib";
 
 // Joins the certification sheet and the scans into the one file that gets signed.
 // Saved with classic cross-reference tables (`useObjectStreams: false`): the signing step
@@ -6,6 +6,8 @@ import { AFRelationship, EncryptedPDFError, PDFDocument, PDFHeader } from "pdf-l
 // cross-reference tables.
 // Pages are copied as objects (copyPages), so scanned images keep their bytes: nothing is
 // decoded or re-encoded, which keeps a 10-page 5 MB scan well inside the signing budget.
+// Large streams of the scans are moved as SharedRawStream (below): one copy of their bytes, the
+// one into the output, where stock pdf-lib makes two and writes them a byte at a time.
 
 export type TPdfMergeErrorCode = "ENCRYPTED" | "INVALID" | "NO_PAGES";
 
@@ -81,6 +83,50 @@ export async function loadScans(scans: readonly TPdfInput[]): Promise<PDFDocumen
   return Promise.all(scans.map((s, i) => (s instanceof PDFDocument ? s : loadPdfPart(s, scanLabel(i)))));
 }
 
+// Streams at least this long (scanned page images) are worth sharing; small ones are not.
+const SHARED_STREAM_MIN_BYTES = 16 * 1024;
+
+// A raw stream whose bytes are shared, not copied, when copyPages clones it into the merged
+// document, and are written into the output with one block copy: pdf-lib's PDFStream copies
+// contents a byte at a time (≈ 8 ms for 5 MB here) and PDFRawStream.clone slices them (a 5 MB
+// copy). The output bytes are exactly what pdf-lib writes. Sharing is safe because nothing
+// writes into a loaded scan's stream bytes: the scan documents are read-only inputs.
+// (pdf-lib's typings mark the constructor private; at run time it is an ordinary class.)
+const RawStream = PDFRawStream as unknown as new (dict: PDFDict, contents: Uint8Array) => PDFRawStream;
+class SharedRawStream extends RawStream {
+  static share(stream: PDFRawStream): SharedRawStream {
+    return new SharedRawStream(stream.dict, stream.contents);
+  }
+
+  override clone(context?: PDFContext): SharedRawStream {
+    return new SharedRawStream(this.dict.clone(context), this.contents);
+  }
+
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    this.updateDict();
+    const start = offset;
+    offset += this.dict.copyBytesInto(buffer, offset);
+    offset += writeLatin1(buffer, offset, "\nstream\n");
+    buffer.set(this.contents, offset);
+    offset += this.contents.length;
+    offset += writeLatin1(buffer, offset, "\nendstream");
+    return offset - start;
+  }
+}
+
+function writeLatin1(buffer: Uint8Array, offset: number, text: string): number {
+  for (let i = 0; i < text.length; i++) buffer[offset + i] = text.charCodeAt(i);
+  return text.length;
+}
+
+function shareLargeStreams(doc: PDFDocument): void {
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFRawStream && !(object instanceof SharedRawStream) && object.contents.length >= SHARED_STREAM_MIN_BYTES) {
+      doc.context.assign(ref, SharedRawStream.share(object));
+    }
+  }
+}
+
 // Sheet pages first, then every page of every scan in order; attachments are embedded as files
 // (byte for byte, so an embedded signed PDF keeps a verifiable signature).
 export async function mergePdfs({ sheet, scans, attachments = [], now = new Date() }: TMergePdfsInput): Promise<Buffer> {
@@ -91,6 +137,7 @@ export async function mergePdfs({ sheet, scans, attachments = [], now = new Date
   for (const [i, scan] of scanDocs.entries()) {
     let pages;
     try {
+      shareLargeStreams(scan);
       pages = await base.copyPages(scan, scan.getPageIndices());
     } catch {
       throw new PdfMergeError("INVALID", scanLabel(i));
@@ -111,6 +158,8 @@ export async function mergePdfs({ sheet, scans, attachments = [], now = new Date
   // React-PDF writes a 1.3 header; scans and embedded files use later features (1.4–1.7).
   base.context.header = PDFHeader.forVersion(1, 7);
   base.setModificationDate(now);
-  const out = await base.save({ useObjectStreams: false });
+  // objectsPerTick: pdf-lib otherwise yields to the event loop with setTimeout every 50 objects
+  // (≥ 1 ms each); the whole save takes a few milliseconds.
+  const out = await base.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -2,18 +2,19 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, PDFHeader } from "pdf-lib";
 import { buildCertificationPdf } from "@/lib/pdf/build-certification-pdf";
 import { mergePdfs, PdfMergeError } from "@/lib/pdf/merge-pdfs";
 import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
+import { buildSignatureUpdate } from "@/lib/signing/build-signature-update";
+import { makeScanPdf } from "../signing/fixtures";
 import { encryptWithQpdf, makePdf } from "../uploads/pdf-fixtures";
 import { pdfImages, pdfPageCount, pdfPagesText, run, withTempDir, writeTemp } from "./poppler";
 import { makeJpegScan } from "./scan-fixtures";
 import { CODE, URL_, educationalRecordSheet } from "./sheet-fixtures";
 
 // The last cross-reference section must be a classic table: the signing step appends
-// incremental updates with @signpdf/placeholder-plain, which cannot read xref streams.
+// incremental updates and reads only classic tables (lib/signing/build-signature-update.ts).
 function expectClassicXref(pdf: Buffer) {
   const text = pdf.toString("latin1");
   expect(text).not.toMatch(/\/Type\s*\/XRef\b/);
@@ -60,22 +61,38 @@ describe("mergePdfs", () => {
     expect(doc.getPageCount()).toBe(sheetPages + 4);
   });
 
-  it("is ready for the signing step: placeholder-plain adds a signature field to it", async () => {
+  it("is ready for the signing step: a signature field is added to it as an incremental update", async () => {
     const merged = await mergePdfs({ sheet, scans: [await makePdf(2)] });
-    const withPlaceholder = plainAddPlaceholder({
-      pdfBuffer: merged,
+    const { update } = buildSignatureUpdate(merged, {
       reason: "Certificación",
-      contactInfo: "atencion@example.invalid",
-      name: "Prueba",
       location: "Guatemala",
+      name: "Prueba",
+      signingTime: new Date(),
       subFilter: "ETSI.CAdES.detached",
+      contentsLength: 4096,
     });
-    expect(withPlaceholder.length).toBeGreaterThan(merged.length);
-    expect(withPlaceholder.subarray(0, merged.length).equals(merged)).toBe(true);
+    const withPlaceholder = Buffer.concat([merged, update]);
     await withTempDir(async (dir) => {
       const file = await writeTemp(dir, "placeholder.pdf", withPlaceholder);
       expect(await pdfPageCount(file)).toBe(sheetPages + 2);
+      await expectQpdfClean(file);
     });
+  });
+
+  it("writes exactly the bytes stock pdf-lib writes (large scan streams are only moved faster)", async () => {
+    const scans = [await makeScanPdf(3, 600_000), await makePdf(2)];
+    const now = new Date("2026-03-15T10:00:00Z");
+    const ours = await mergePdfs({ sheet, scans, now });
+    const stock = await PDFDocument.load(sheet, { updateMetadata: false });
+    for (const scan of scans) {
+      const doc = await PDFDocument.load(scan, { updateMetadata: false });
+      for (const page of await stock.copyPages(doc, doc.getPageIndices())) stock.addPage(page);
+    }
+    stock.context.header = PDFHeader.forVersion(1, 7);
+    stock.setModificationDate(now);
+    const expected = Buffer.from(await stock.save({ useObjectStreams: false }));
+    expect(ours.length).toBe(expected.length);
+    expect(ours.equals(expected)).toBe(true);
   });
 
   it("copies scanned images without re-encoding them", async () => {
