@@ -1,0 +1,169 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { AuthorizedSigner, DocumentVersion } from "@/lib/generated/prisma/client";
+import type { DocumentStage, SignerOffice } from "@/lib/generated/prisma/enums";
+import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
+import { findCurrentDocument } from "./signing/find-current-document";
+import { loadTrustedRoots } from "./signing/load-trusted-roots";
+
+export type TSignatureReportEntry = {
+  index: number;
+  signerName: string | null;
+  fingerprint: string | null;
+  // When it was signed: the time our Signature row recorded, else the time the signature claims.
+  signedAt: Date | null;
+  // The signed bytes are unchanged and the cryptographic signature verifies.
+  intact: boolean;
+  coversWholeFile: boolean;
+  // The office this signature should come from in the procedure (1st: the DIDEDUC, then central).
+  expectedOffice: SignerOffice;
+  // A registry entry for this certificate and that office (the case's DIDEDUC) exists, not
+  // revoked before the signature.
+  authorized: boolean;
+  // "Nombre, puesto — oficina" of the matching registry entry.
+  authorizedAs: string | null;
+  authorizedSignerId: string | null;
+  // Registry dates and the certificate's own dates include the signing time.
+  validAtSigning: boolean;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  // The certificate chains to a configured trusted root (informative: the registry is the authority).
+  chainTrusted: boolean;
+  // Spanish, one line each, for what is wrong.
+  problems: string[];
+};
+
+export type TSignatureReport = {
+  // Every signature intact, authorized and valid when made; the last one reaches the end of the file.
+  ok: boolean;
+  documentVersionId: string;
+  stage: DocumentStage;
+  fileSha256: string;
+  // The stored bytes still hash to the SHA-256 recorded when they were stored.
+  storedHashMatches: boolean;
+  modifiedAfterLastSignature: boolean;
+  signatures: TSignatureReportEntry[];
+  problems: string[];
+};
+
+const OFFICE_LABEL: Record<SignerOffice, string> = {
+  DIDEDUC: "Dirección Departamental de Educación",
+  ARCHIVE: "Archivo Documental",
+  CENTRAL: "Departamento de Atención al Ciudadano",
+};
+
+// The procedures a DIDEDUC signs first (D.1.1, D.2.1); the others are signed by the central office only.
+const DIDEDUC_FIRST = new Set(["EDUCATIONAL_RECORD", "DIPLOMA_BEFORE_2005"]);
+
+// The central office's automatic check of a case's document (issue #3): for each signature, who
+// signed, the certificate's fingerprint, intact or not, whether it reaches the end of the file,
+// and whether the certificate is an authorized signer of the right office (the case's DIDEDUC,
+// or the central office) that was valid and not revoked when it signed. Reads only.
+// Without documentVersionId: the case's current document. Returns null when there is none.
+export async function buildSignatureReport(
+  args: { caseId: string; documentVersionId?: string },
+  options: TCertifyOptions = {},
+): Promise<TSignatureReport | null> {
+  const { db, storage, now } = await resolveCertifyDeps(options);
+  const caseRow = await db.case.findUnique({ where: { id: args.caseId }, include: { dideduc: { select: { name: true } } } });
+  if (!caseRow) return null;
+  let doc: DocumentVersion | null;
+  if (args.documentVersionId) {
+    doc = await db.documentVersion.findFirst({ where: { id: args.documentVersionId, caseId: caseRow.id } });
+  } else {
+    doc = await findCurrentDocument(db, caseRow.id);
+  }
+  if (!doc) return null;
+
+  const pdf = await storage.get(doc.storageKey);
+  const fileSha256 = createHash("sha256").update(pdf).digest("hex");
+  const validation = validatePdfSignatures(pdf, { trustedRoots: options.trustedRoots ?? loadTrustedRoots(), now });
+
+  const fingerprints = validation.signatures.map((s) => s.certificate?.fingerprint).filter((f): f is string => Boolean(f));
+  const [registry, recorded] = await Promise.all([
+    db.authorizedSigner.findMany({ where: { certFingerprint: { in: fingerprints } }, include: { dideduc: { select: { name: true } } } }),
+    db.signature.findMany({ where: { caseId: caseRow.id, certFingerprint: { in: fingerprints } }, orderBy: { signedAt: "asc" } }),
+  ]);
+
+  const expected: SignerOffice[] = DIDEDUC_FIRST.has(caseRow.procedure) ? ["DIDEDUC", "CENTRAL"] : ["CENTRAL"];
+  const signatures = validation.signatures.map((s): TSignatureReportEntry => {
+    const problems: string[] = [];
+    const fingerprint = s.certificate?.fingerprint ?? null;
+    const expectedOffice = expected[Math.min(s.index - 1, expected.length - 1)];
+    const intact = s.byteRangeOk && s.digestOk && s.signatureOk;
+    if (!intact) problems.push("El contenido firmado cambió o la firma criptográfica no es válida.");
+    const isLast = s.index === validation.signatures.length;
+    if (isLast && !s.coversWholeFile) problems.push("La última firma no llega al final del archivo: se agregó contenido después de firmar.");
+
+    const row = recorded.find((r) => r.certFingerprint === fingerprint);
+    const signedAt = row?.signedAt ?? s.signingTime ?? null;
+    const at = (signedAt ?? now).getTime();
+
+    const candidates = registry.filter(
+      (e) => e.certFingerprint === fingerprint && e.office === expectedOffice && (expectedOffice !== "DIDEDUC" || e.dideducId === caseRow.dideducId),
+    );
+    const notRevokedThen = candidates.filter((e) => e.revokedAt === null || e.revokedAt.getTime() > at);
+    const validThen = notRevokedThen.find((e) => e.validFrom.getTime() <= at && at <= e.validTo.getTime());
+    const entry: AuthorizedSigner | undefined = validThen ?? notRevokedThen[0] ?? candidates[0];
+    const authorized = notRevokedThen.length > 0;
+    const certificateValid = s.certificate ? s.certificate.validFrom.getTime() <= at && at <= s.certificate.validTo.getTime() : false;
+    const validAtSigning = Boolean(validThen) && certificateValid;
+
+    const officeName =
+      expectedOffice === "DIDEDUC" ? `Dirección Departamental de Educación de ${caseRow.dideduc?.name ?? "la solicitud"}` : OFFICE_LABEL[expectedOffice];
+    if (candidates.length === 0) {
+      const other = registry.find((e) => e.certFingerprint === fingerprint);
+      problems.push(
+        other
+          ? `El certificado está registrado para otra oficina (${other.office === "DIDEDUC" ? `Dirección Departamental de Educación de ${(other as AuthorizedSigner & { dideduc: { name: string } | null }).dideduc?.name ?? "otra DIDEDUC"}` : OFFICE_LABEL[other.office]}), no para ${officeName}.`
+          : `El certificado no está en el registro de firmantes autorizados de ${officeName}.`,
+      );
+    } else if (!authorized) {
+      problems.push("El certificado había sido revocado en el registro cuando se firmó.");
+    }
+    if (authorized && !validAtSigning) problems.push("El certificado no estaba vigente en la fecha de la firma.");
+
+    const revoked = candidates.find((e) => e.revokedAt !== null) ?? null;
+    return {
+      index: s.index,
+      signerName: s.certificate?.commonName ?? s.name ?? null,
+      fingerprint,
+      signedAt,
+      intact,
+      coversWholeFile: s.coversWholeFile,
+      expectedOffice,
+      authorized,
+      authorizedAs: entry ? `${entry.name}, ${entry.post} — ${officeName}` : null,
+      authorizedSignerId: entry?.id ?? null,
+      validAtSigning,
+      revokedAt: revoked?.revokedAt ?? null,
+      revokedReason: revoked?.revokedReason ?? null,
+      chainTrusted: s.chainTrusted,
+      problems,
+    };
+  });
+
+  const problems: string[] = [];
+  const storedHashMatches = fileSha256 === doc.sha256;
+  if (!storedHashMatches) problems.push("El archivo guardado no corresponde a la huella registrada al guardarlo.");
+  if (signatures.length === 0) problems.push("El documento no tiene firmas.");
+  if (validation.modifiedAfterLastSignature) problems.push("El documento fue modificado después de la última firma.");
+  const ok =
+    storedHashMatches &&
+    signatures.length > 0 &&
+    !validation.modifiedAfterLastSignature &&
+    signatures.every((s) => s.intact && s.authorized && s.validAtSigning) &&
+    signatures[signatures.length - 1].coversWholeFile;
+
+  return {
+    ok,
+    documentVersionId: doc.id,
+    stage: doc.stage,
+    fileSha256,
+    storedHashMatches,
+    modifiedAfterLastSignature: validation.modifiedAfterLastSignature,
+    signatures,
+    problems,
+  };
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import type { SignerOffice } from "@/lib/generated/prisma/enums";
+import type { Procedure } from "@/lib/generated/prisma/enums";
+import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
+import { maskHolderName } from "@/lib/verification/mask-holder-name";
+import { normalizeVerificationCode } from "@/lib/verification/normalize-verification-code";
+import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
+import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
+import { findCurrentDocument } from "./signing/find-current-document";
+
+// ISSUED: signed by every office and issued. IN_PROCESS: the code is printed on a sheet that is
+// still being signed. REVOKED: issued, then revoked (reason given). CANCELLED: the case was
+// rejected after its sheet was generated, so no valid document carries this code.
+export type TVerificationStatus = "ISSUED" | "IN_PROCESS" | "REVOKED" | "CANCELLED";
+
+export type TVerificationSigner = { name: string; post: string | null; office: string; officeKind: SignerOffice | null; signedAt: Date };
+
+export type TVerification = {
+  code: string;
+  caseNumber: string;
+  procedure: Procedure;
+  // e.g. "Certificación electrónica de expediente educativo".
+  documentType: string;
+  issuingOffices: string[];
+  // The holder's name partly masked ("María J*** L****").
+  holderName: string | null;
+  status: TVerificationStatus;
+  issuedAt: Date | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  signers: TVerificationSigner[];
+  // Of the issued file (what the "compare a file" box hashes against); null until issued.
+  sha256: string | null;
+  size: number | null;
+};
+
+// Public data behind a verification code (/verificar/[code], no login), or null for a code that
+// is malformed or unknown. Tolerates the forms normalizeVerificationCode accepts. Reveals no
+// more than the printed sheet does, with the holder's name masked.
+export async function findVerification(code: string, options: TCertifyOptions = {}): Promise<TVerification | null> {
+  const normalized = normalizeVerificationCode(code);
+  if (!normalized) return null;
+  const { db } = await resolveCertifyDeps(options);
+  const c = await db.case.findUnique({
+    where: { verificationCode: normalized },
+    include: { dideduc: { select: { name: true } } },
+  });
+  if (!c) return null;
+
+  const current = await findCurrentDocument(db, c.id);
+  const sheetRow = current?.sheetId
+    ? await db.certificationSheet.findUnique({ where: { id: current.sheetId } })
+    : await db.certificationSheet.findFirst({ where: { caseId: c.id }, orderBy: { createdAt: "desc" } });
+  const sheet = sheetRow ? ZCertificationSheetData.safeParse(sheetRow.data) : null;
+  const sheetData = sheet?.success ? sheet.data : null;
+
+  const signatures = current?.sheetId
+    ? await db.signature.findMany({
+        where: { caseId: c.id, documentVersion: { sheetId: current.sheetId } },
+        include: { authorizedSigner: { include: { dideduc: { select: { name: true } } } }, signer: { select: { name: true } } },
+        orderBy: { signedAt: "asc" },
+      })
+    : [];
+  const signers: TVerificationSigner[] = signatures.map((s) => {
+    const a = s.authorizedSigner;
+    const office =
+      a?.office === "DIDEDUC"
+        ? `Dirección Departamental de Educación de ${a.dideduc?.name ?? c.dideduc?.name ?? ""}`.trim()
+        : a?.office === "ARCHIVE"
+          ? "Archivo Documental del Ministerio de Educación"
+          : "Departamento de Atención al Ciudadano — DISERSA";
+    return { name: a?.name ?? s.signer.name, post: a?.post ?? null, office, officeKind: a?.office ?? null, signedAt: s.signedAt };
+  });
+
+  let status: TVerificationStatus;
+  if (c.revokedAt) status = "REVOKED";
+  else if (c.state === "ISSUED") status = "ISSUED";
+  else if (c.state === "REJECTED") status = "CANCELLED";
+  else status = "IN_PROCESS";
+
+  const issued = status === "ISSUED" || status === "REVOKED" ? await findCurrentDocument(db, c.id, "ISSUED") : null;
+  return {
+    code: normalized,
+    caseNumber: c.number,
+    procedure: c.procedure,
+    documentType: sheetData?.title ?? PROCEDURE_LABELS[c.procedure],
+    issuingOffices: sheetData?.issuingOffices ?? [],
+    holderName: sheetData ? maskHolderName(sheetData.holder.fullName) : null,
+    status,
+    issuedAt: c.issuedAt,
+    revokedAt: c.revokedAt,
+    revokedReason: c.revokedReason,
+    signers,
+    sha256: issued?.sha256 ?? null,
+    size: issued?.size ?? null,
+  };
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { generateVerificationCode } from "@/lib/verification/generate-verification-code";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { transition } from "@/lib/workflow/transition";
+import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
+import { precheckTransition } from "./signing/precheck-transition";
+import { renderCaseCertification } from "./signing/render-case-certification";
+
+// The reviewer's checklist of D.1.1 (procedures.md): years and studies, the authorities' names,
+// signatures and seals, the student's name, the grades. Same keys as the staff form.
+export const D11_REVIEW_CHECKLIST_KEYS = ["studies", "authorities", "signaturesAndSeals", "studentName", "grades"] as const;
+export type TReviewChecklist = Record<string, boolean>;
+
+export type TGenerateCertificationInput = {
+  actor: TWorkflowActor;
+  caseId: string;
+  expectedVersion: number;
+  ip?: string | null;
+  checklist: TReviewChecklist;
+};
+
+export type TGenerateCertificationResult = { version: number; state: string; verificationCode: string };
+
+// "Generar certificación y trasladar a firma". The case keeps the verification code of its first
+// generation (a return and a new generation print the same QR). The slow part — rendering, merging,
+// storing by SHA-256 — happens before the transaction, which then only writes the sheet, the
+// UNSIGNED document version and the state change; a refused transition leaves at most an orphan
+// file in content-addressed storage, which nothing points to.
+export async function generateCertification(
+  input: TGenerateCertificationInput,
+  options: TCertifyOptions = {},
+): Promise<TGenerateCertificationResult> {
+  const { db, storage, now } = await resolveCertifyDeps(options);
+  const { actor, caseId, expectedVersion } = input;
+  const { row } = await precheckTransition(db, { caseId, action: "generate_certification", actor, expectedVersion, now });
+
+  const missing = D11_REVIEW_CHECKLIST_KEYS.filter((k) => input.checklist?.[k] !== true);
+  if (missing.length > 0) {
+    throw new DomainError(
+      "CHECKLIST_INCOMPLETE",
+      "Marque cada punto de la lista de verificación antes de generar la certificación.",
+      Object.fromEntries(missing.map((k) => [`checklist.${k}`, ["Marque este punto después de verificarlo."]])),
+    );
+  }
+  const checklist = Object.fromEntries(D11_REVIEW_CHECKLIST_KEYS.map((k) => [k, true]));
+
+  const verificationCode = row.verificationCode ?? generateVerificationCode();
+  const built = await renderCaseCertification(db, storage, { caseRow: row, verificationCode, now });
+  const stored = await storage.put(built.pdf);
+
+  const sheetId = randomUUID();
+  const documentVersionId = randomUUID();
+  const updated = await transition(caseId, "generate_certification", actor, {}, expectedVersion, {
+    db,
+    ip: input.ip ?? null,
+    now,
+    auditData: { checklist, sheetId, documentVersionId, sha256: stored.sha256, verificationCode },
+    apply: async (tx, caseRow) => {
+      // Under the row lock: a code assigned meanwhile would be the one to keep, but the version
+      // check already refused any concurrent change, so this is the code read above.
+      await tx.certificationSheet.create({
+        data: { id: sheetId, caseId, generatedById: actor.id, data: built.data as unknown as Prisma.InputJsonValue },
+      });
+      await tx.documentVersion.create({
+        data: {
+          id: documentVersionId,
+          caseId,
+          sheetId,
+          stage: "UNSIGNED",
+          sha256: stored.sha256,
+          size: stored.size,
+          storageKey: stored.key,
+          createdById: actor.id,
+        },
+      });
+      return caseRow.verificationCode ? {} : { verificationCode };
+    },
+  });
+  return { version: updated.version, state: updated.state, verificationCode: updated.verificationCode ?? verificationCode };
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import type { AuthorizedSigner, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { SignerOffice } from "@/lib/generated/prisma/enums";
+import { readCertificate } from "@/lib/pki/read-certificate";
+import type { TCertificateInfo } from "@/lib/pki/types";
+import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
+import type { DocumentSigner } from "@/lib/signing/signer";
+import { SigningError } from "@/lib/signing/signing-error";
+import { SigningRefusal } from "./signing-refusal";
+
+export type TOpenAuthorizedSignerInput = {
+  pkcs12: Uint8Array;
+  passphrase: string;
+  // The office the signature is made for: a DIDEDUC (its id) or the central office.
+  office: Extract<SignerOffice, "DIDEDUC" | "CENTRAL">;
+  dideducId?: string | null;
+  // The person signing; a registry entry bound to another person's account does not let them sign.
+  userId: string;
+  now: Date;
+};
+
+export type TAuthorizedSignerHandle = {
+  signer: DocumentSigner;
+  certificate: TCertificateInfo;
+  authorizedSigner: AuthorizedSigner;
+};
+
+const formatDate = (d: Date) => d.toLocaleDateString("es-GT", { timeZone: "America/Guatemala", day: "numeric", month: "long", year: "numeric" });
+
+// Opens the PKCS#12 for one signing and checks its certificate against the registry of authorized
+// signers (Nota 3): same SHA-256 fingerprint, the office it signs for, not revoked, valid today
+// both in the registry and in the certificate itself. Any failure is a SigningRefusal; nothing
+// is written. The passphrase is only handed to the PKCS#12 reader.
+export async function openAuthorizedSigner(
+  db: PrismaClient | Prisma.TransactionClient,
+  input: TOpenAuthorizedSignerInput,
+): Promise<TAuthorizedSignerHandle> {
+  let signer: DocumentSigner;
+  try {
+    signer = openPkcs12Signer(input.pkcs12, input.passphrase);
+  } catch (error) {
+    if (error instanceof SigningError && error.code === "BAD_PASSPHRASE") throw new SigningRefusal("WRONG_PASSPHRASE");
+    if (error instanceof SigningError) throw new SigningRefusal("NOT_A_PKCS12", error.message);
+    throw error;
+  }
+  const { certificate: der } = await signer.certificates();
+  const certificate = readCertificate(der);
+  const now = input.now.getTime();
+
+  const entries = await db.authorizedSigner.findMany({
+    where: { certFingerprint: certificate.fingerprint },
+    include: { dideduc: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  const forOffice = entries.filter(
+    (e) => e.office === input.office && (input.office !== "DIDEDUC" || (input.dideducId != null && e.dideducId === input.dideducId)),
+  );
+  if (forOffice.length === 0) {
+    const elsewhere = entries[0];
+    const where =
+      input.office === "CENTRAL" ? "del Departamento de Atención al Ciudadano" : "de la Dirección Departamental de esta solicitud";
+    const detail = elsewhere
+      ? ` Está registrado para ${elsewhere.office === "DIDEDUC" ? `la Dirección Departamental de ${elsewhere.dideduc?.name ?? "otra DIDEDUC"}` : elsewhere.office === "CENTRAL" ? "el Departamento de Atención al Ciudadano" : "el Archivo Documental"}.`
+      : "";
+    throw new SigningRefusal("NOT_AUTHORIZED", `El certificado de ${certificate.subjectCommonName ?? "este firmante"} no está en el registro de firmantes autorizados ${where}.${detail}`);
+  }
+  const ownEntries = forOffice.filter((e) => e.userId === null || e.userId === input.userId);
+  if (ownEntries.length === 0) {
+    throw new SigningRefusal("NOT_AUTHORIZED", "El certificado está registrado a nombre de otra persona. Firme con su propio certificado.");
+  }
+  const notRevoked = ownEntries.filter((e) => e.revokedAt === null || e.revokedAt.getTime() > now);
+  if (notRevoked.length === 0) {
+    const revoked = ownEntries[0];
+    throw new SigningRefusal(
+      "REVOKED",
+      `Este certificado fue revocado en el registro de firmantes autorizados el ${formatDate(revoked.revokedAt!)}${revoked.revokedReason ? ` (${revoked.revokedReason})` : ""}. Use su certificado vigente.`,
+    );
+  }
+  const valid = notRevoked.find((e) => e.validFrom.getTime() <= now && now <= e.validTo.getTime());
+  const certificateValid = certificate.validFrom.getTime() <= now && now <= certificate.validTo.getTime();
+  if (!valid || !certificateValid) {
+    const from = valid ? certificate.validFrom : notRevoked[0].validFrom;
+    const to = valid ? certificate.validTo : notRevoked[0].validTo;
+    const when = now < from.getTime() ? `es válido a partir del ${formatDate(from)}` : `venció el ${formatDate(to)}`;
+    throw new SigningRefusal("NOT_VALID_TODAY", `Este certificado no está vigente hoy: ${when}. Use su certificado vigente.`);
+  }
+  const { dideduc: _dideduc, ...authorizedSigner } = valid;
+  return { signer, certificate, authorizedSigner };
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import type { Case } from "@/lib/generated/prisma/client";
+import type { DocumentStage } from "@/lib/generated/prisma/enums";
+import { DomainError } from "@/lib/errors";
+import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { signPdf } from "@/lib/signing/sign-pdf";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { transition } from "@/lib/workflow/transition";
+import { TransitionError } from "@/lib/workflow/transition-error";
+import { resolveCertifyDeps, type TCertifyOptions } from "./certify-options";
+import { findCurrentDocument } from "./find-current-document";
+import { openAuthorizedSigner, type TAuthorizedSignerHandle } from "./open-authorized-signer";
+import { precheckTransition } from "./precheck-transition";
+
+export type TSignCaseInput = {
+  actor: TWorkflowActor;
+  caseId: string;
+  expectedVersion: number;
+  pkcs12: Uint8Array;
+  passphrase: string;
+  ip?: string | null;
+};
+
+export type TSignCaseStep = {
+  action: "sign" | "sign_and_issue";
+  // The document this step signs, and the one it produces.
+  fromStage: DocumentStage;
+  toStage: DocumentStage;
+  office: "DIDEDUC" | "CENTRAL";
+  // Signs over earlier signatures: each must still be intact and the file unchanged after the last.
+  requirePriorSignatures: number;
+  // /Reason and /Location of the signature dictionary (Spanish: PDF readers show them).
+  describe: (args: { caseRow: Case; dideducName: string | null; handle: TAuthorizedSignerHandle }) => { reason: string; location: string };
+};
+
+// One signature on the case's current document, as one workflow transition:
+// 1. the same checks as the transition (role, scope, version, state) — early, so a stale or
+//    out-of-scope click opens no certificate;
+// 2. the PKCS#12 opened with its passphrase and its certificate checked against the registry
+//    (SigningRefusal otherwise, nothing written);
+// 3. the stored document read and checked against its SHA-256 (and its earlier signatures);
+// 4. signed as an incremental update and stored by SHA-256 — before the transaction;
+// 5. transition() with expectedVersion: under the row lock it writes the new DocumentVersion and
+//    the Signature row, or refuses (a second click gets STALE_VERSION and leaves one signature).
+export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseStep, options: TCertifyOptions = {}): Promise<Case> {
+  const { db, storage, now } = await resolveCertifyDeps(options);
+  const { actor, caseId, expectedVersion } = input;
+  const { row } = await precheckTransition(db, { caseId, action: step.action, actor, expectedVersion, now });
+
+  const source = await findCurrentDocument(db, caseId);
+  if (!source || source.stage !== step.fromStage) {
+    throw new DomainError("NO_DOCUMENT", "La solicitud no tiene el documento que corresponde firmar en este paso. Recargue la página.");
+  }
+
+  const handle = await openAuthorizedSigner(db, {
+    pkcs12: input.pkcs12,
+    passphrase: input.passphrase,
+    office: step.office,
+    dideducId: row.dideducId,
+    userId: actor.id,
+    now,
+  });
+
+  const pdf = await storage.get(source.storageKey);
+  if (createHash("sha256").update(pdf).digest("hex") !== source.sha256) {
+    throw new Error(`Documento ${source.id}: el archivo guardado no corresponde a su SHA-256`);
+  }
+  if (step.requirePriorSignatures > 0) {
+    const report = validatePdfSignatures(pdf, { trustedRoots: [], now });
+    const intact = report.signatures.filter((s) => s.byteRangeOk && s.digestOk && s.signatureOk);
+    if (report.signatures.length !== step.requirePriorSignatures || intact.length !== report.signatures.length || report.modifiedAfterLastSignature) {
+      throw new DomainError(
+        "DOCUMENT_ALTERED",
+        "La firma de la Dirección Departamental no está íntegra o el archivo cambió después de firmarse. Devuelva la solicitud a la Dirección Departamental.",
+      );
+    }
+  }
+
+  const dideducName = row.dideducId ? ((await db.dideduc.findUnique({ where: { id: row.dideducId }, select: { name: true } }))?.name ?? null) : null;
+  const { reason, location } = step.describe({ caseRow: row, dideducName, handle });
+  const signed = await signPdf(pdf, handle.signer, { reason, location, name: handle.authorizedSigner.name, signingTime: now });
+  const stored = await storage.put(signed);
+
+  const documentVersionId = randomUUID();
+  return transition(caseId, step.action, actor, {}, expectedVersion, {
+    db,
+    ip: input.ip ?? null,
+    now,
+    auditData: {
+      documentVersionId,
+      sourceDocumentVersionId: source.id,
+      sha256: stored.sha256,
+      certFingerprint: handle.certificate.fingerprint,
+      authorizedSignerId: handle.authorizedSigner.id,
+    },
+    apply: async (tx, _caseRow, ctx) => {
+      // The version check already makes this the document read above; checked again because a
+      // signature on anything else must never be recorded.
+      const current = await findCurrentDocument(tx, caseId);
+      if (current?.id !== source.id) throw new TransitionError("STALE_VERSION");
+      await tx.documentVersion.create({
+        data: {
+          id: documentVersionId,
+          caseId,
+          sheetId: source.sheetId,
+          stage: step.toStage,
+          sha256: stored.sha256,
+          size: stored.size,
+          storageKey: stored.key,
+          createdById: actor.id,
+        },
+      });
+      await tx.signature.create({
+        data: {
+          caseId,
+          documentVersionId,
+          signerId: actor.id,
+          authorizedSignerId: handle.authorizedSigner.id,
+          role: ctx.authority.role,
+          certFingerprint: handle.certificate.fingerprint,
+          certSubject: handle.certificate.subject,
+          signedAt: now,
+        },
+      });
+    },
+  });
+}

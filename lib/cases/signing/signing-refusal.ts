@@ -1,0 +1,43 @@
+import type { TFieldErrors } from "@/lib/errors";
+
+export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12";
+
+// The form field the person must correct.
+export type TSigningRefusalField = "passphrase" | "pkcs12";
+
+const DEFAULT_MESSAGES: Record<TSigningRefusalCode, string> = {
+  WRONG_PASSPHRASE: "La contraseña del certificado no es correcta. Escríbala de nuevo.",
+  NOT_A_PKCS12: "El archivo no es un certificado PKCS#12 (.p12 o .pfx) válido.",
+  NOT_AUTHORIZED: "Este certificado no está en el registro de firmantes autorizados para esta oficina.",
+  NOT_VALID_TODAY: "Este certificado no está vigente hoy.",
+  REVOKED: "Este certificado fue revocado en el registro de firmantes autorizados.",
+};
+
+const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
+  WRONG_PASSPHRASE: "passphrase",
+  NOT_A_PKCS12: "pkcs12",
+  NOT_AUTHORIZED: "pkcs12",
+  NOT_VALID_TODAY: "pkcs12",
+  REVOKED: "pkcs12",
+};
+
+// A signature the system refuses to make with the certificate it was given: the person can fix it
+// (another passphrase, another certificate). Nothing has been stored when this is thrown, and the
+// message never contains the passphrase or key material. lib/errors shows it as is (by name).
+export class SigningRefusal extends Error {
+  readonly code: TSigningRefusalCode;
+  readonly field: TSigningRefusalField;
+  readonly fieldErrors: TFieldErrors;
+
+  constructor(code: TSigningRefusalCode, message: string = DEFAULT_MESSAGES[code]) {
+    super(message);
+    this.name = "SigningRefusal";
+    this.code = code;
+    this.field = FIELDS[code];
+    this.fieldErrors = { [this.field]: [message] };
+  }
+}
+
+export function isSigningRefusal(e: unknown): e is SigningRefusal {
+  return e instanceof SigningRefusal;
+}
