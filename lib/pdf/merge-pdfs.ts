@@ -1,4 +1,5 @@
 import { AFRelationship, EncryptedPDFError, PDFDocument, PDFHeader, PDFRawStream, type PDFContext, type PDFDict } from "pdf-lib";
+import { dropCopiedSignatures } from "./drop-copied-signatures";
 
 // Joins the certification sheet and the scans into the one file that gets signed.
 // Saved with classic cross-reference tables (`useObjectStreams: false`): the signing step
@@ -142,6 +143,7 @@ export async function mergePdfs({ sheet, scans, attachments = [], now = new Date
     } catch {
       throw new PdfMergeError("INVALID", scanLabel(i));
     }
+    dropCopiedSignatures(base, pages);
     for (const page of pages) base.addPage(page);
   }
 

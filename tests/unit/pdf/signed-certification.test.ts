@@ -5,9 +5,9 @@ import { buildCertificationPdf } from "@/lib/pdf/build-certification-pdf";
 import { validatePdfSignatures, type TPdfSignatureReport } from "@/lib/pdf/validate-pdf-signatures";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb, type TPdfsigResult } from "../../helpers/pdfsig";
+import { createNssDb, importPkcs12, qpdfCheck, runPdfsig, signWithPdfsig, type TNssDb, type TPdfsigResult } from "../../helpers/pdfsig";
 import { createTestPki, type TTestPki } from "../../helpers/pki-fixtures";
-import { appendIncrementalUpdate, signingOptions, writeTemp } from "../signing/fixtures";
+import { appendIncrementalUpdate, makeTestPdf, signingOptions, writeTemp } from "../signing/fixtures";
 import { makeJpegScan } from "./scan-fixtures";
 import { educationalRecordSheet } from "./sheet-fixtures";
 
@@ -90,3 +90,36 @@ describe("validator and pdfsig on an issued certification", { timeout: 60_000 },
     expect(report.signatures.every((s) => !s.valid)).toBe(true);
   });
 });
+
+describe("a scan that is itself a signed PDF", { timeout: 60_000 }, () => {
+  it("is merged without its old signature, so the issued file has exactly the two new, valid ones", async () => {
+    // Signed by another implementation (pdfsig/NSS) and by ours.
+    const db = createNssDb([pki.root.certPem]);
+    importPkcs12(db, pki.maria.pkcs12Path, pki.maria.passphrase);
+    const byPdfsig = writeTemp("scan-signed-by-pdfsig.pdf", Buffer.alloc(0));
+    signWithPdfsig(writeTemp("scan-to-sign.pdf", await makeTestPdf({ pages: 2 })), byPdfsig, db, pki.maria.name);
+    const byUs = await signPdf(await makeTestPdf({ pages: 1 }), openPkcs12Signer(pki.ecdsa.pkcs12, pki.ecdsa.passphrase), signingOptions("Otra institución"));
+    const scans = [readFileSync(byPdfsig), byUs];
+    expect(scans.map((scan) => validate(scan).signatures.length)).toEqual([1, 1]);
+
+    const { pdf, sheetPages, totalPages } = await buildCertificationPdf({ sheet: educationalRecordSheet(6), scans });
+    expect(totalPages).toBe(sheetPages + 3);
+    expect(pdf.includes("/ByteRange")).toBe(false);
+    const once = await signPdf(pdf, openPkcs12Signer(pki.jose.pkcs12, pki.jose.passphrase), signingOptions("José Pérez Gómez"));
+    const twice = await signPdf(once, openPkcs12Signer(pki.maria.pkcs12, pki.maria.passphrase), signingOptions("María Fernanda Núñez Ibáñez"));
+
+    const file = writeTemp("issued-from-signed-scans.pdf", twice);
+    const pdfsig = runPdfsig(file, nss);
+    expect(pdfsig.signatures.map((s) => [s.fieldName, s.commonName, s.signatureValidation])).toEqual([
+      ["Firma1", "José Pérez Gómez", "Signature is Valid."],
+      ["Firma2", "María Fernanda Núñez Ibáñez", "Signature is Valid."],
+    ]);
+    const check = qpdfCheck(file);
+    expect(check.output).not.toMatch(/WARNING/i);
+    expect(check.clean).toBe(true);
+    const report = validate(twice);
+    expect(report.valid).toBe(true);
+    expect(report.signatures.map((s) => s.certificate?.commonName)).toEqual(["José Pérez Gómez", "María Fernanda Núñez Ibáñez"]);
+  });
+});
+
