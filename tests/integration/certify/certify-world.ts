@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { createDraftCase } from "@/lib/cases/create-draft-case";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { transition } from "@/lib/workflow/transition";
+import { DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
+import { seedDatabase } from "@/prisma/seed/seed-database";
+import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+
+// The demo world of the seed (26 DIDEDUCs, one account per role, the demo PKI and its registry
+// of authorized signers, with an expired and a revoked certificate) on a fresh PostgreSQL
+// database, plus a storage directory and helpers to bring a D.1.1 case to DIDEDUC_REVIEW.
+
+export type TActorWithName = TWorkflowActor & { name: string; email: string };
+
+// PostgreSQL refuses to clone a template another connection still holds (55006): wait it out.
+async function createTestDatabaseWhenTemplateIsFree(): Promise<TTestDatabase> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await createTestDatabase();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 30) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+export const SAMPLE_FORM = {
+  modality: "ESCOLAR",
+  documentKinds: ["CERTIFICADOS_ESTUDIO", "DIPLOMA", "OTROS"],
+  otherDescription: "Constancia de conducta",
+  student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "5260181510901", birthDate: "2001-04-17" },
+  studies: [
+    { level: "Primero primaria", year: 2008, institution: "Escuela Oficial Rural Mixta No. 12, Mixco" },
+    { level: "Sexto primaria", year: 2013, institution: "Escuela Oficial Rural Mixta No. 12, Mixco" },
+    { level: "Tercero básico", year: 2016, institution: "Instituto Nacional de Educación Básica, Mixco" },
+  ],
+  contactPhone: "5512-3478",
+};
+
+export async function makeScanPdf(label: string, pages = 2): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) {
+    const page = doc.addPage([612, 792]);
+    page.drawText(`${label} - ${i % 2 === 1 ? "anverso" : "reverso"} (pagina ${i})`, { x: 72, y: 700, size: 16, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
+export async function createCertifyWorld() {
+  const tdb = await createTestDatabaseWhenTemplateIsFree();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-certify-"));
+  const pkiDir = path.join(root, "pki");
+  const storage = new LocalDiskStorage(path.join(root, "files"));
+  const seeded = await seedDatabase(tdb.prisma, { pkiDir });
+  const db = tdb.prisma;
+
+  async function actor(emailLocal: string): Promise<TActorWithName> {
+    const u = await db.user.findUniqueOrThrow({ where: { email: `${emailLocal}@demo.certifica.gt` } });
+    return { id: u.id, roles: u.roles, dideducId: u.dideducId, name: u.name, email: u.email };
+  }
+  const gn = await db.dideduc.findUniqueOrThrow({ where: { code: "guatemala-norte" } });
+  const xela = await db.dideduc.findUniqueOrThrow({ where: { code: "quetzaltenango" } });
+
+  const actors = {
+    citizen: await actor("ciudadana"),
+    otherCitizen: await actor("ciudadano"),
+    reviewer: await actor("revisora.guatemala-norte"),
+    signer: await actor("firmante.guatemala-norte"),
+    reviewerXela: await actor("revisora.quetzaltenango"),
+    signerXela: await actor("firmante.quetzaltenango"),
+    assistant: await actor("asistente.central"),
+    coordinator: await actor("coordinadora.central"),
+  };
+
+  function p12(key: string): { pkcs12: Buffer; passphrase: string } {
+    const def = DEMO_CERTIFICATES.find((c) => c.key === key)!;
+    return { pkcs12: fs.readFileSync(demoPkcs12Path(key, pkiDir)), passphrase: def.passphrase };
+  }
+
+  // A D.1.1 case of the demo citizen in Guatemala Norte, with two scans, submitted.
+  async function caseInReview(formData: Record<string, unknown> = SAMPLE_FORM, dideducId = gn.id) {
+    const draft = await createDraftCase(actors.citizen, { procedure: "EDUCATIONAL_RECORD", dideducId, formData }, { db });
+    for (const [i, name] of ["certificados.pdf", "diploma.pdf"].entries()) {
+      const stored = await storage.put(await makeScanPdf(`${name} ${draft.number}`, 2 + i));
+      await db.uploadedFile.create({
+        data: {
+          caseId: draft.id,
+          uploaderId: actors.citizen.id,
+          kind: "SCAN",
+          originalName: name,
+          sha256: stored.sha256,
+          size: stored.size,
+          pages: 2 + i,
+          storageKey: stored.key,
+        },
+      });
+    }
+    return transition(draft.id, "submit", actors.citizen, {}, draft.version, { db });
+  }
+
+  return {
+    db,
+    storage,
+    pki: seeded.pki,
+    pkiDir,
+    root,
+    gn,
+    xela,
+    actors,
+    p12,
+    caseInReview,
+    options: { db, storage, trustedRoots: [Buffer.from(seeded.pki.rootPem)] },
+    cleanup: async () => {
+      await tdb.drop();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TCertifyWorld = Awaited<ReturnType<typeof createCertifyWorld>>;
+
+export const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
