@@ -16,12 +16,14 @@ export type TSignatureReportItem = {
   // What the registry says: the entry's name, post and office, when one matched.
   authorizedAs: string | null;
   validAtSigning: boolean;
+  revokedReason?: string | null;
   problems: readonly string[];
 };
 
+// Structurally what lib/cases/build-signature-report returns; the report's `problems` already say
+// when the file was modified after the last signature.
 export type TSignatureReportView = {
   ok: boolean;
-  modifiedAfterLastSignature: boolean;
   fileSha256: string | null;
   signatures: readonly TSignatureReportItem[];
   problems: readonly string[];
@@ -49,7 +51,6 @@ export function SignatureReport({ report }: { report: TSignatureReportView }) {
             ? "Correcto: todas las firmas están intactas y son de firmantes autorizados con certificado vigente al firmar."
             : "Atención: el archivo no pasó la comprobación. Revise el detalle antes de firmar."}
         </p>
-        {report.modifiedAfterLastSignature ? <p className="mt-1">El archivo fue modificado después de la última firma.</p> : null}
         {report.problems.map((p) => (
           <p key={p} className="mt-1">
             {p}
@@ -101,6 +102,12 @@ export function SignatureReport({ report }: { report: TSignatureReportView }) {
               <dd>
                 <Check ok={s.validAtSigning} yes="Certificado vigente al firmar" no="Certificado no vigente al firmar" testId="check-valid" />
               </dd>
+              {s.revokedReason ? (
+                <>
+                  <dt className="text-slate-700">Revocación en el registro</dt>
+                  <dd>{s.revokedReason}</dd>
+                </>
+              ) : null}
             </dl>
             {s.problems.length > 0 ? (
               <ul className="mt-2 list-disc pl-6 text-red-900">
