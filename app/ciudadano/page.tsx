@@ -1,27 +1,66 @@
 import type { Metadata } from "next";
-import { SegmentDashboard } from "@/components/layout/segment-dashboard";
+import Link from "next/link";
+import { PageHeading } from "@/components/layout/page-heading";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CaseStateBadge } from "@/components/cases/case-state-badge";
+import { formatDate } from "@/components/cases/format-date";
+import { nextStepText } from "@/components/cases/next-step";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { listApplicantCases } from "@/lib/cases/list-applicant-cases";
+import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Mis trámites" };
 
-const UPCOMING = [
-  "Sus solicitudes, con el estado de cada una y lo que falta para continuar.",
-  "Nuevas solicitudes: expediente educativo, expediente de graduación (1974–1996), título de diversificado y certificación de traducciones juradas.",
-  "Los avisos de corrección o rechazo, con el motivo y lo que debe hacer.",
-  "La descarga del documento certificado, con su código QR de verificación.",
-  "Para traductores jurados: el registro ante el Ministerio (acuerdo o resolución e idiomas autorizados).",
-];
-
+// The citizen's own cases, newest first, each with its state and what comes next.
 export default async function CitizenHomePage() {
   const actor = await requireSegment("ciudadano");
+  const cases = await listApplicantCases({ actor });
   return (
     <>
-      <SegmentDashboard
-        actor={actor}
-        title="Mis trámites"
-        intro={<p>Aquí solicita la certificación de sus documentos educativos y sigue cada trámite hasta descargar el PDF certificado.</p>}
-        upcoming={UPCOMING}
-      />
+      <PageHeading title="Mis trámites">
+        <p>Aquí solicita la certificación de sus documentos educativos y sigue cada trámite hasta descargar el PDF firmado.</p>
+      </PageHeading>
+      <p className="mb-8">
+        <ButtonLink href="/ciudadano/solicitudes/nueva">Nueva solicitud</ButtonLink>
+      </p>
+      <section aria-labelledby="mis-solicitudes">
+        <h2 id="mis-solicitudes" className="mb-4 text-2xl font-semibold">
+          Mis solicitudes
+        </h2>
+        {cases.length === 0 ? (
+          <Card>
+            <p>Todavía no tiene solicitudes. Use «Nueva solicitud» para empezar.</p>
+          </Card>
+        ) : (
+          <ul className="space-y-4" data-testid="my-cases">
+            {cases.map((c) => (
+              <li key={c.id}>
+                <Card as="article" className="space-y-2">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h3 className="text-lg font-semibold">
+                      <Link href={`/ciudadano/solicitudes/${encodeURIComponent(c.id)}`}>
+                        {PROCEDURE_LABELS[c.procedure]} · <span className="tabular-nums">{c.number}</span>
+                      </Link>
+                    </h3>
+                    <CaseStateBadge state={c.state} />
+                  </div>
+                  <p className="text-slate-800">{nextStepText(c.procedure, c.state, lastActionOf(c))}</p>
+                  <p className="text-sm text-slate-600">
+                    {c.submittedAt ? `Enviada el ${formatDate(c.submittedAt)}` : `Creada el ${formatDate(c.createdAt)}`}
+                  </p>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
+}
+
+// The latest transition's action, when the list carries it (it picks the right "next step" message).
+function lastActionOf(row: object): string | null {
+  const value = (row as { lastAction?: unknown }).lastAction;
+  return typeof value === "string" ? value : null;
 }

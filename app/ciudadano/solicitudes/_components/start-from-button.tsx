@@ -1,0 +1,19 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { startCaseFromAction } from "@/app/ciudadano/actions/start-case-from";
+
+// After a rejection with guidance: a new draft with everything this one had, to attach the
+// certification the indicated office gives.
+export function StartFromButton({ caseId }: { caseId: string }) {
+  const [state, formAction] = useActionState(startCaseFromAction, null);
+  return (
+    <form action={formAction} className="space-y-3">
+      <FormAlert message={state && !state.ok ? state.formError : null} title="No se pudo iniciar la nueva solicitud" />
+      <input type="hidden" name="caseId" value={caseId} />
+      <SubmitButton pendingLabel="Creando la nueva solicitud…">Iniciar una nueva solicitud a partir de esta</SubmitButton>
+    </form>
+  );
+}

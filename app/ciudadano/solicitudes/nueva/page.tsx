@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/layout/page-heading";
+import { Card } from "@/components/ui/card";
+import { requireSegment } from "@/lib/auth/require-segment";
+
+export const metadata: Metadata = { title: "Nueva solicitud" };
+
+// The procedures a citizen may start. Only those whose form exists get a link; the others are
+// named so people know they are coming, without a dead end.
+const AVAILABLE = [
+  {
+    href: "/ciudadano/solicitudes/nueva/expediente-educativo",
+    title: "Expediente educativo",
+    text: "Certificación de certificados de estudio, diplomas, cierre de pensum o certificación general de cursos, escolar o extraescolar. La revisa la Dirección Departamental de Educación donde estudió.",
+  },
+];
+
+const COMING = [
+  "Expediente de graduación (1974–1996)",
+  "Título de diversificado",
+  "Certificación de traducción jurada",
+];
+
+export default async function NewRequestPage() {
+  await requireSegment("ciudadano");
+  return (
+    <>
+      <PageHeading title="Nueva solicitud" eyebrow="Mis trámites">
+        <p>Elija el trámite. Sus datos se guardan como borrador mientras escribe; puede enviarlo cuando esté completo.</p>
+      </PageHeading>
+      <ul className="grid gap-4 md:grid-cols-2">
+        {AVAILABLE.map((p) => (
+          <li key={p.href}>
+            <Card as="article" className="h-full space-y-2">
+              <h2 className="text-xl font-semibold">
+                <Link href={p.href}>{p.title}</Link>
+              </h2>
+              <p>{p.text}</p>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="proximamente" className="mt-8">
+        <h2 id="proximamente" className="text-lg font-semibold">
+          Próximamente en línea
+        </h2>
+        <ul className="mt-2 list-disc space-y-1 pl-6 text-slate-700">
+          {COMING.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      </section>
+      <p className="mt-8">
+        <Link href="/ciudadano">Volver a mis trámites</Link>
+      </p>
+    </>
+  );
+}

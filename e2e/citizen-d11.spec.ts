@@ -1,0 +1,163 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test, type Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { signIn, signOut } from "./helpers/sign-in";
+
+const run = promisify(execFile);
+
+const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026" };
+const OTHER_CITIZEN = { email: "ciudadano@demo.certifica.gt", password: "Ciudadano2026" };
+
+let tmpDir: string;
+let scanPdf: string;
+let fakePdf: string;
+let encryptedPdf: string;
+
+// Real files, made here: a 2-page scan, a PNG renamed .pdf and a PDF protected by qpdf.
+test.beforeAll(async () => {
+  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-citizen-"));
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const side of ["Anverso", "Reverso"]) {
+    const page = doc.addPage([612, 792]);
+    page.drawText(`Certificado de estudios - ${side}`, { x: 72, y: 700, size: 18, font });
+  }
+  const bytes = Buffer.from(await doc.save());
+  scanPdf = path.join(tmpDir, "certificado-primaria.pdf");
+  await fs.writeFile(scanPdf, bytes);
+
+  fakePdf = path.join(tmpDir, "foto-del-titulo.pdf");
+  // The PNG signature and an IHDR chunk: an image whatever its name says.
+  await fs.writeFile(fakePdf, Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
+
+  encryptedPdf = path.join(tmpDir, "protegido.pdf");
+  await run("qpdf", ["--encrypt", "usuario", "propietario", "256", "--", scanPdf, encryptedPdf]);
+});
+
+test.afterAll(async () => {
+  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+});
+
+async function startEducationalRecord(page: Page): Promise<void> {
+  await page.goto("/ciudadano");
+  await page.getByRole("link", { name: "Nueva solicitud" }).click();
+  await page.getByRole("link", { name: "Expediente educativo" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Expediente educativo" })).toBeVisible();
+}
+
+// The first autosave creates the case and moves the address to it.
+async function waitForDraftUrl(page: Page): Promise<string> {
+  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado");
+  return page.url();
+}
+
+test("a citizen fills a D.1.1 request: autosave, uploads with refusals, a field error, then submission", async ({ page }) => {
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+  await startEducationalRecord(page);
+
+  // Limits are stated before choosing a file.
+  await expect(page.getByText(/hasta 20 MB/)).toBeVisible();
+  await expect(page.getByText(/hasta 10 archivos/)).toBeVisible();
+
+  await page.getByRole("radio", { name: "Escolar", exact: true }).check();
+  await page.getByLabel("Nombres", { exact: true }).fill("María José");
+  const caseUrl = await waitForDraftUrl(page);
+  // Typing goes on in the same form while the address changed: nothing was lost.
+  await page.getByLabel("Grado", { exact: true }).fill("Sexto primaria");
+  await page.getByLabel("Año", { exact: true }).fill("2008");
+  await page.getByLabel("Establecimiento educativo").fill("Escuela Oficial Rural Mixta, Mixco");
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado");
+  await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("María José");
+
+  await page.reload();
+  await expect(page).toHaveURL(caseUrl);
+  await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("María José");
+  await expect(page.getByLabel("Año", { exact: true })).toHaveValue("2008");
+  await expect(page.getByLabel("Establecimiento educativo")).toHaveValue("Escuela Oficial Rural Mixta, Mixco");
+  await expect(page.getByRole("radio", { name: "Escolar", exact: true })).toBeChecked();
+
+  // A real PDF: stored, listed with its page count.
+  const input = page.getByLabel("Agregar archivos PDF");
+  await input.setInputFiles(scanPdf);
+  const uploaded = page.getByTestId("uploaded-files");
+  const listed = (name: string) => page.locator(`[data-testid="uploaded-files"] li[data-file-name="${name}"]`);
+  await expect(listed("certificado-primaria.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(listed("certificado-primaria.pdf")).toContainText("2 páginas");
+
+  // An image renamed .pdf: refused by the server's parser, in Spanish, and not listed.
+  await input.setInputFiles(fakePdf);
+  const refusals = page.getByTestId("upload-errors");
+  await expect(refusals).toContainText("foto-del-titulo.pdf");
+  await expect(refusals).toContainText(/no un PDF|no es un PDF/);
+  await expect(listed("foto-del-titulo.pdf")).toHaveCount(0);
+
+  // A password-protected PDF: refused, not listed.
+  await input.setInputFiles(encryptedPdf);
+  await expect(refusals).toContainText("protegido.pdf");
+  await expect(refusals).toContainText(/protegido con contraseña/);
+  await expect(listed("protegido.pdf")).toHaveCount(0);
+  await expect(uploaded.locator("li")).toHaveCount(1);
+
+  // The typed data survived the refused uploads.
+  await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("María José");
+
+  // Submitting without the surname: the message stands next to the field and in the summary; nothing typed is lost.
+  await page.getByRole("checkbox", { name: /Certificados de estudio/i }).check();
+  await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  const alert = page.locator("#form-error");
+  await expect(alert).toBeVisible();
+  const surname = page.getByLabel("Apellidos", { exact: true });
+  await expect(surname).toHaveAttribute("aria-invalid", "true");
+  const surnameError = page.locator(`#${await surname.getAttribute("id")}-error`);
+  await expect(surnameError).toBeVisible();
+  await expect(surnameError).not.toBeEmpty();
+  await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("María José");
+  await expect(page.getByLabel("Año", { exact: true })).toHaveValue("2008");
+  await expect(listed("certificado-primaria.pdf")).toBeVisible();
+
+  // Corrected and sent: the case is now with the DIDEDUC.
+  await surname.fill("Ixcot Chávez");
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("button", { name: "Enviar solicitud" })).toHaveCount(0);
+  const timeline = page.getByTestId("case-timeline");
+  await expect(timeline).toContainText("Solicitud creada");
+  await expect(timeline).toContainText("Solicitud enviada");
+  await expect(page.getByTestId("case-summary")).toContainText("Ixcot Chávez");
+
+  // The dashboard lists it with its state and the next step.
+  await page.goto("/ciudadano");
+  const caseId = caseUrl.split("/").pop()!;
+  const item = page.getByTestId("my-cases").locator("li").filter({ has: page.locator(`a[href$="/${caseId}"]`) });
+  await expect(item).toContainText("En revisión en la Dirección Departamental");
+  // The next step in plain words (the transition's message, or the state's description when the list does not say how it got there).
+  await expect(item).toContainText(/(revisará|está revisando) sus documentos/);
+});
+
+test("another citizen's case opened by URL reads as not found, and takes no uploads", async ({ page }) => {
+  await signIn(page, OTHER_CITIZEN.email, OTHER_CITIZEN.password);
+  await startEducationalRecord(page);
+  await page.getByLabel("Nombres", { exact: true }).fill("Juan Pablo");
+  const otherUrl = await waitForDraftUrl(page);
+  const otherId = otherUrl.split("/").pop()!;
+  await signOut(page);
+
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+  const response = await page.goto(otherUrl);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
+  await expect(page.getByText("Juan Pablo")).toHaveCount(0);
+
+  const upload = await page.request.post("/api/uploads", {
+    headers: { "content-type": "application/pdf", "x-file-name": "intruso.pdf", "x-file-kind": "SCAN", "x-case-id": otherId },
+    data: await fs.readFile(scanPdf),
+  });
+  expect(upload.status()).toBe(404);
+  expect((await upload.json()).ok).toBe(false);
+});
