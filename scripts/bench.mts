@@ -17,8 +17,8 @@ import type { DocumentSigner } from "../lib/signing/signer";
 import { createTestPki, pemToDer, type TTestIdentity } from "../tests/helpers/pki-fixtures";
 import { makeScanPdf, signingOptions } from "../tests/unit/signing/fixtures";
 
-const RUNS = 7;
-const WARMUP = 2;
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const WARMUP = 3;
 
 // The real render + merge of a case (React-PDF sheet with embedded font and QR, pdf-lib merge
 // with classic cross-reference tables), fed D.1.1-like data. Every run gets a different case
