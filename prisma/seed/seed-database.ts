@@ -1,5 +1,7 @@
 import { hashPassword } from "../../lib/auth/hash-password";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
+import type { FileStorage } from "../../lib/storage/file-storage";
+import type { TDemoCasesResult } from "./demo-cases";
 import { DEMO_ACCOUNTS, DEMO_DELEGATION, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
 import { DIDEDUCS } from "./dideducs";
 import { DIPLOMA_IMPORT_BATCH, DIPLOMAS } from "./diplomas";
@@ -10,6 +12,11 @@ export type TSeedOptions = {
   // Default: PKI_DIR, else .data/pki.
   pkiDir?: string;
   now?: Date;
+  // Also walk the demo D.1.1 cases (prisma/seed/demo-cases.ts) through the real operations, one
+  // per state. `npm run db:seed` turns it on; off by default so a bare seed creates no cases.
+  demoCases?: boolean;
+  // Where the demo cases' files go (default: lib/storage's getStorage(), i.e. STORAGE_DIR).
+  storage?: FileStorage;
 };
 
 export type TSeedCounts = {
@@ -22,7 +29,7 @@ export type TSeedCounts = {
   delegations: number;
 };
 
-export type TSeedResult = { pki: TDemoPki; before: TSeedCounts; after: TSeedCounts };
+export type TSeedResult = { pki: TDemoPki; before: TSeedCounts; after: TSeedCounts; demoCases?: TDemoCasesResult };
 
 // A database is "empty" for the demo when nobody could sign in and no office exists: `npm start`
 // seeds only then, so it never touches a database someone already uses.
@@ -54,7 +61,7 @@ function currentMonthInGuatemala(now: Date): { from: Date; to: Date } {
 // Demo data: the 26 DIDEDUCs, one account per role, the test PKI and its registry entries, a
 // registered sworn translator, title registry rows and a delegation. Idempotent: what exists is
 // left as it is (an administrator may have edited it), except that the registry entries of the
-// demo certificates follow the .p12 files on disk. Creates no cases.
+// demo certificates follow the .p12 files on disk. Creates no cases unless `demoCases` is set.
 export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions = {}): Promise<TSeedResult> {
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
@@ -203,5 +210,10 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
     .filter((k) => after[k] !== before[k])
     .map((k) => `${k} +${after[k] - before[k]}`);
   log(added.length ? `Datos de demostración cargados: ${added.join(", ")}` : "Datos de demostración ya presentes: nada que agregar");
-  return { pki, before, after };
+  if (!options.demoCases) return { pki, before, after };
+
+  // Loaded only when asked: it pulls in the server's case operations (rendering, signing).
+  const { seedDemoCases } = await import("./demo-cases");
+  const demoCases = await seedDemoCases(prisma, { pki, log, storage: options.storage });
+  return { pki, before, after, demoCases };
 }

@@ -9,7 +9,7 @@ import { seedDatabase } from "./seed-database";
 const { prisma, handle, close } = createPrisma();
 try {
   console.log(`Base de datos: ${describeDatabaseTarget(handle.target)}`);
-  const { pki } = await seedDatabase(prisma, { log: (m) => console.log(`  ${m}`) });
+  const { pki } = await seedDatabase(prisma, { log: (m) => console.log(`  ${m}`), demoCases: true });
   console.log(`\nCuentas de demostración (la raíz de pruebas es ${pki.dir}/root-ca.pem):`);
   console.log(formatDemoAccountsTable(pki.dir));
 } finally {

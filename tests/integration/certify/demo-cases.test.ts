@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findVerification } from "@/lib/cases/find-verification";
+import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import { seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
+import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
+import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+
+let tdb: TTestDatabase;
+let root: string;
+let storage: LocalDiskStorage;
+let first: TSeedResult;
+const logs: string[] = [];
+
+async function createTestDatabaseWhenTemplateIsFree(): Promise<TTestDatabase> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await createTestDatabase();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 30) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+beforeAll(async () => {
+  tdb = await createTestDatabaseWhenTemplateIsFree();
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-demo-cases-"));
+  storage = new LocalDiskStorage(path.join(root, "files"));
+  first = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage, log: (m) => logs.push(m) });
+});
+afterAll(async () => {
+  await tdb?.drop();
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("the demo D.1.1 cases of the seed", () => {
+  it("puts one case in each D.1.1 state, walked through the real transitions", async () => {
+    const cases = await tdb.prisma.case.findMany({ where: { procedure: "EDUCATIONAL_RECORD" }, include: { auditEvents: true } });
+    const states = cases.map((c) => c.state).sort();
+    expect(states).toEqual(["CENTRAL_REVIEW", "DIDEDUC_REVIEW", "DIDEDUC_SIGNATURE", "DRAFT", "ISSUED", "NEEDS_CORRECTION", "REJECTED"].sort());
+    for (const c of cases) {
+      // The audit trail starts at "create" and each event leaves the state the next one starts from.
+      const events = [...c.auditEvents].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(a.id - b.id));
+      expect(events[0].action).toBe("create");
+      for (let i = 1; i < events.length; i++) expect(events[i].fromState).toBe(events[i - 1].toState);
+      expect(events[events.length - 1].toState).toBe(c.state);
+      expect(c.version).toBe(events.length - 1);
+      expect(await tdb.prisma.uploadedFile.count({ where: { caseId: c.id } })).toBeGreaterThan(0);
+    }
+    const rejected = cases.find((c) => c.state === "REJECTED")!;
+    expect(rejected.guidance).toMatchObject({ kind: "SUPERVISION", contact: { name: expect.stringMatching(/^Supervisión Educativa/) } });
+    expect(cases.find((c) => c.state === "NEEDS_CORRECTION")!.lastNote).toMatch(/reverso/);
+  });
+
+  it("issues one case whose PDF carries two valid signatures, and prints its code and path", async () => {
+    const issued = first.demoCases?.issued;
+    expect(issued).toBeTruthy();
+    expect(logs.join("\n")).toContain(issued!.verificationCode);
+    expect(logs.join("\n")).toContain(issued!.pdfPath);
+    const bytes = fs.readFileSync(issued!.pdfPath);
+    const validation = validatePdfSignatures(bytes, { trustedRoots: [first.pki.rootPem] });
+    expect(validation.valid).toBe(true);
+    expect(validation.signatures).toHaveLength(2);
+    const pdfsig = runPdfsig(issued!.pdfPath, createNssDb([first.pki.rootPem], { dir: path.join(root, "nss") }));
+    expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
+    expect(pdfsig.signatures[1].totalDocumentSigned).toBe(true);
+
+    const verification = await findVerification(issued!.verificationCode, { db: tdb.prisma, storage });
+    expect(verification?.status).toBe("ISSUED");
+    expect(verification?.holderName).toBe("María J*** I**** C*****");
+    const inProcess = await tdb.prisma.case.findFirstOrThrow({ where: { state: "CENTRAL_REVIEW" } });
+    expect((await findVerification(inProcess.verificationCode!, { db: tdb.prisma, storage }))?.status).toBe("IN_PROCESS");
+  });
+
+  it("is idempotent: running the seed again adds no case, event, document or signature", async () => {
+    const count = async () => ({
+      cases: await tdb.prisma.case.count(),
+      events: await tdb.prisma.auditEvent.count(),
+      documents: await tdb.prisma.documentVersion.count(),
+      signatures: await tdb.prisma.signature.count(),
+      files: await tdb.prisma.uploadedFile.count(),
+    });
+    const before = await count();
+    const second = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage });
+    expect(await count()).toEqual(before);
+    expect(second.demoCases?.cases.every((c) => !c.created)).toBe(true);
+    expect(second.demoCases?.issued?.verificationCode).toBe(first.demoCases?.issued?.verificationCode);
+  });
+});
