@@ -118,6 +118,9 @@ async function bench(label: string, scan: Buffer, first: DocumentSigner, second:
     steps.total.push(t4 - t0);
     floors.push(f1 - f0);
     validations.push(v1 - v0);
+    if (process.env.BENCH_VERBOSE) {
+      console.log(`  run ${run - WARMUP + 1}: build ${ms(t2 - t0)}, sign 1 ${ms(t3 - t2)}, sign 2 ${ms(t4 - t3)}, total ${ms(t4 - t0)}`);
+    }
   }
   const total = median(steps.total);
   const signing = median(steps.sign1) + median(steps.sign2);
