@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import type { Case, Dideduc } from "@/lib/generated/prisma/client";
+import { formatCui } from "@/lib/identity/format-cui";
 import { buildCertifyingStatement, dideducOfficeName } from "@/lib/pdf/certifying-statement";
 import { CENTRAL_OFFICE, studiesTable, type TCertificationSheetInput, type TSheetField, type TStudyMode } from "@/lib/pdf/sheet-data";
 import { verificationUrl } from "@/lib/verification/verification-url";
@@ -89,7 +90,7 @@ export function buildSheetData(input: TBuildSheetDataInput): TCertificationSheet
     issuingOffices: [dideducOffice, CENTRAL_OFFICE],
     caseNumber: caseRow.number,
     title: CERTIFICATION_TITLE_D11,
-    holder: { fullName: holderName, ...(form.student.cui ? { cui: form.student.cui.replace(/\s+/g, " ") } : {}) },
+    holder: { fullName: holderName, ...(form.student.cui ? { cui: formatCui(form.student.cui) } : {}) },
     studyMode: mode,
     documents: form.documentKinds.map((k) =>
       k === "OTROS" && form.otherDescription ? { label: DOCUMENT_LABELS[k], description: form.otherDescription } : { label: DOCUMENT_LABELS[k] },
