@@ -71,6 +71,8 @@ export async function createCertifyWorld() {
     citizen: await actor("ciudadana"),
     otherCitizen: await actor("ciudadano"),
     reviewer: await actor("revisora.guatemala-norte"),
+    // No role of her own: reviews Guatemala Norte's cases through the director's delegation.
+    delegate: await actor("delegado.guatemala-norte"),
     signer: await actor("firmante.guatemala-norte"),
     reviewerXela: await actor("revisora.quetzaltenango"),
     signerXela: await actor("firmante.quetzaltenango"),

@@ -225,4 +225,24 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     expect(after).toMatchObject({ state: "DIDEDUC_REVIEW", version: submitted.version, verificationCode: null });
     expect(await db.certificationSheet.count({ where: { caseId: submitted.id } })).toBe(0);
   });
+
+  it("a reviewer by delegation previews and generates; the audit trail records the delegation", async () => {
+    const { db, actors, options } = w;
+    const submitted = await w.caseInReview();
+    const preview = await previewCertification({ actor: actors.delegate, caseId: submitted.id }, options);
+    expect(preview.subarray(0, 5).toString()).toBe("%PDF-");
+    const generated = await generateCertification(
+      { actor: actors.delegate, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST },
+      options,
+    );
+    expect(generated.state).toBe("DIDEDUC_SIGNATURE");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { caseId: submitted.id, action: "generate_certification" } });
+    expect(event.delegationId).toBe("seed-delegation-guatemala-norte");
+    expect(event.role).toBe("DIDEDUC_REVIEWER");
+    expect((await readCaseDocument({ actor: actors.delegate, caseId: submitted.id }, options))?.stage).toBe("UNSIGNED");
+    // The delegation covers reviewing only: signing stays with the director.
+    await expect(
+      signCertification({ actor: actors.delegate, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") }, options),
+    ).rejects.toMatchObject({ code: "FORBIDDEN_ROLE" });
+  });
 });
