@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { expect } from "vitest";
+import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
@@ -9,6 +11,7 @@ import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
 import { DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
 import { seedDatabase } from "@/prisma/seed/seed-database";
+import { createNssDb, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
 
 // The demo world of the seed (26 DIDEDUCs, one account per role, the demo PKI and its registry
@@ -106,9 +109,29 @@ export async function createCertifyWorld() {
     return transition(draft.id, "submit", actors.citizen, {}, draft.version, { db });
   }
 
+  // Every issued PDF a test makes: exactly two signatures, valid for our validator and for pdfsig
+  // with the demo root trusted, the last one covering the whole file.
+  let nss: TNssDb | undefined;
+  async function expectIssuedPdfValid(caseId: string): Promise<Buffer> {
+    const doc = await db.documentVersion.findFirstOrThrow({ where: { caseId, stage: "ISSUED" } });
+    const bytes = await storage.get(doc.storageKey);
+    const validation = validatePdfSignatures(bytes, { trustedRoots: [seeded.pki.rootPem] });
+    expect(validation.valid).toBe(true);
+    expect(validation.signatures).toHaveLength(2);
+    const file = path.join(root, `issued-${caseId}.pdf`);
+    fs.writeFileSync(file, bytes);
+    nss ??= createNssDb([seeded.pki.rootPem], { dir: path.join(root, "nss-world") });
+    const pdfsig = runPdfsig(file, nss);
+    expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
+    expect(pdfsig.signatures.map((s) => s.certificateValidation)).toEqual(["Certificate is Trusted.", "Certificate is Trusted."]);
+    expect(pdfsig.signatures[1].totalDocumentSigned).toBe(true);
+    return bytes;
+  }
+
   return {
     db,
     storage,
+    expectIssuedPdfValid,
     pki: seeded.pki,
     pkiDir,
     root,

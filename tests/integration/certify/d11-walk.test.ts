@@ -245,4 +245,17 @@ describe("D.1.1 from review to issuance with the real operations", () => {
       signCertification({ actor: actors.delegate, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") }, options),
     ).rejects.toMatchObject({ code: "FORBIDDEN_ROLE" });
   });
+
+  it("a code whose case was rejected after generation verifies as cancelled, with no file", async () => {
+    const { db, actors, options } = w;
+    const submitted = await w.caseInReview();
+    const generated = await generateCertification(
+      { actor: actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST },
+      options,
+    );
+    await transition(submitted.id, "reject_definitively", actors.signer, { reason: "Los documentos presentan alteraciones." }, generated.version, { db });
+    const verification = await findVerification(generated.verificationCode, options);
+    expect(verification).toMatchObject({ status: "CANCELLED", sha256: null, issuedAt: null });
+    expect(await readIssuedDocumentByCode(generated.verificationCode, options)).toBeNull();
+  });
 });

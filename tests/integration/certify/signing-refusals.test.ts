@@ -146,6 +146,7 @@ describe("a double click signs once", () => {
     expect(await w.db.signature.count({ where: { caseId } })).toBe(2);
     expect(await w.db.documentVersion.count({ where: { caseId, stage: "ISSUED" } })).toBe(1);
     expect(await w.db.outboxMail.count({ where: { caseId, subject: { contains: "emitida" } } })).toBe(1);
+    await w.expectIssuedPdfValid(caseId);
   });
 
   it("two concurrent issuances: exactly one central signature", async () => {
@@ -155,6 +156,7 @@ describe("a double click signs once", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await w.db.signature.count({ where: { caseId } })).toBe(2);
     expect(await w.db.documentVersion.count({ where: { caseId, stage: "ISSUED" } })).toBe(1);
+    await w.expectIssuedPdfValid(caseId);
   });
 });
 
