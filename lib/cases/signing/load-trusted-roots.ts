@@ -7,7 +7,10 @@ import path from "node:path";
 // configured → no chain is trusted, which the report says; the registry check does not depend on it.
 export function loadTrustedRoots(env: Record<string, string | undefined> = process.env): Buffer[] {
   const configured = env.TRUSTED_ROOTS_PEM?.trim();
-  const file = configured ? path.resolve(configured) : path.resolve(env.PKI_DIR?.trim() || ".data/pki", "root-ca.pem");
-  if (!existsSync(file)) return [];
-  return [readFileSync(file)];
+  // turbopackIgnore: runtime files, not sources to trace into the build output.
+  const file = configured
+    ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), configured)
+    : path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PKI_DIR?.trim() || ".data/pki", "root-ca.pem");
+  if (!existsSync(/*turbopackIgnore: true*/ file)) return [];
+  return [readFileSync(/*turbopackIgnore: true*/ file)];
 }
