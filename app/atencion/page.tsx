@@ -1,25 +1,45 @@
 import type { Metadata } from "next";
-import { SegmentDashboard } from "@/components/layout/segment-dashboard";
+import { PageHeading } from "@/components/layout/page-heading";
+import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "@/components/staff/queue-page";
+import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { listCaseQueue } from "@/components/staff/data/list-case-queue";
+import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import { PROCEDURES } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Atención al Ciudadano" };
 
-const UPCOMING = [
-  "La bandeja de solicitudes firmadas por las DIDEDUC y las que llegan directamente a Planta Central.",
-  "La comprobación automática de cada firma contra el registro de firmantes autorizados.",
-  "Firmar y emitir, o devolver a la DIDEDUC con una nota.",
-  "El registro de traductores jurados y la certificación de sus traducciones.",
-];
+const STATES: CaseState[] = ["CENTRAL_REVIEW", "ISSUED", "REJECTED"];
 
-export default async function AtencionHomePage() {
+export default async function AtencionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSegment("atencion");
+  const filters = readQueueFilters(await searchParams, STATES, PROCEDURES);
+  const queue = await listCaseQueue({
+    actor,
+    segment: "atencion",
+    states: STATES,
+    state: (filters.state || undefined) as CaseState | undefined,
+    procedure: (filters.procedure || undefined) as Procedure | undefined,
+    q: filters.q || undefined,
+    page: filters.page,
+    pageSize: QUEUE_PAGE_SIZE,
+  });
   return (
     <>
-      <SegmentDashboard
-        actor={actor}
-        title="Atención al Ciudadano"
-        intro={<p>Aquí el Departamento de Atención al Ciudadano (DISERSA) verifica las firmas de las DIDEDUC, firma y emite los documentos certificados.</p>}
-        upcoming={UPCOMING}
+      <PageHeading title="Atención al Ciudadano">
+        <p>Las solicitudes de todas las Direcciones Departamentales que esperan la revisión de Planta Central: compruebe las firmas, firme y emita, o devuelva a la DIDEDUC.</p>
+      </PageHeading>
+      <CaseQueue
+        basePath="/atencion"
+        caseBasePath="/atencion/casos"
+        filters={filters}
+        {...queueOptions(STATES, PROCEDURES)}
+        rows={toQueueRows(queue.rows)}
+        total={queue.total}
+        page={queue.page}
+        pageCount={queue.pageCount}
+        showDideduc
+        emptyText="No hay solicitudes esperando la revisión de Atención al Ciudadano."
       />
     </>
   );

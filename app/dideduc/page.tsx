@@ -1,37 +1,60 @@
 import type { Metadata } from "next";
-import { SegmentDashboard } from "@/components/layout/segment-dashboard";
+import { PageHeading } from "@/components/layout/page-heading";
+import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "@/components/staff/queue-page";
+import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { Notice } from "@/components/ui/notice";
 import { findActorOffice } from "@/lib/auth/find-actor-office";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { listCaseQueue } from "@/components/staff/data/list-case-queue";
+import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Revisión departamental" };
 
-const UPCOMING = [
-  "La bandeja de solicitudes por revisar de su DIDEDUC, las más antiguas primero.",
-  "Los escaneos de cada solicitud junto a los datos que escribió la persona.",
-  "Generar la certificación para firma, devolver para corrección o rechazar con orientación sobre dónde acudir.",
-  "Las solicitudes devueltas por la Dirección o por Atención al Ciudadano, con su nota.",
-];
+// Every state a DIDEDUC case passes through after it is sent: the reviewer works DIDEDUC_REVIEW
+// and follows the rest.
+const STATES: CaseState[] = ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED"];
+const DIDEDUC_PROCEDURES: Procedure[] = PROCEDURES.filter((p) => getDefinition(p).requiresDideduc);
 
-export default async function DideducHomePage() {
+export default async function DideducQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSegment("dideduc");
   const office = await findActorOffice(actor.dideducId);
+  const filters = readQueueFilters(await searchParams, STATES, DIDEDUC_PROCEDURES);
+  const queue = office
+    ? await listCaseQueue({
+        actor,
+        segment: "dideduc",
+        states: STATES,
+        state: (filters.state || undefined) as CaseState | undefined,
+        procedure: (filters.procedure || undefined) as Procedure | undefined,
+        q: filters.q || undefined,
+        page: filters.page,
+        pageSize: QUEUE_PAGE_SIZE,
+      })
+    : null;
   return (
     <>
-      <SegmentDashboard
-        actor={actor}
-        title="Revisión departamental"
-        intro={<>
-          <p>Aquí el Departamento Técnico Pedagógico revisa las solicitudes de su Dirección Departamental contra sus registros.</p>
-          {office ? <p className="mt-2 font-semibold">Dirección Departamental de Educación de {office.name}</p> : null}
-        </>}
-        upcoming={UPCOMING}
-      />
-      {!office ? (
-        <Notice tone="warning" className="mt-6" title="Su cuenta no tiene DIDEDUC asignada">
+      <PageHeading title="Revisión departamental">
+        <p>Las solicitudes de su Dirección Departamental: compare los escaneos con sus registros y genere la certificación, o devuélvala.</p>
+        {office ? <p className="mt-2 font-semibold">Dirección Departamental de Educación de {office.name}</p> : null}
+      </PageHeading>
+      {!office || !queue ? (
+        <Notice tone="warning" title="Su cuenta no tiene DIDEDUC asignada">
           Pida a la administración del sistema que asigne su Dirección Departamental; sin ella no verá solicitudes.
         </Notice>
-      ) : null}
+      ) : (
+        <CaseQueue
+          basePath="/dideduc"
+          caseBasePath="/dideduc/casos"
+          filters={filters}
+          {...queueOptions(STATES, DIDEDUC_PROCEDURES)}
+          rows={toQueueRows(queue.rows)}
+          total={queue.total}
+          page={queue.page}
+          pageCount={queue.pageCount}
+          emptyText="No hay solicitudes en su bandeja."
+        />
+      )}
     </>
   );
 }

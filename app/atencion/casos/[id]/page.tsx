@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EducationalRecordSummary } from "@/components/cases/case-summary";
+import { CaseTimeline } from "@/components/cases/case-timeline";
+import { Card } from "@/components/ui/card";
+import { CaseActionPanel } from "@/components/staff/case-action-panel";
+import { DoneNotice } from "@/components/staff/done-notice";
+import { PdfFrame } from "@/components/staff/pdf-frame";
+import { SignatureReport } from "@/components/staff/signature-report";
+import { StaffCaseHeader } from "@/components/staff/staff-case-header";
+import { toCaseViewModel } from "@/components/staff/to-case-view-model";
+import { requireSegment } from "@/lib/auth/require-segment";
+import { buildSignatureReport } from "@/lib/cases/build-signature-report";
+import { getCaseForActor } from "@/components/staff/data/get-case-for-actor";
+import { performCaseActionAction } from "../../actions/perform-case-action";
+import { signAndIssueAction } from "../../actions/sign-and-issue";
+
+export const metadata: Metadata = { title: "Revisión central" };
+
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The central office's case view: the automatic signature report on the file the DIDEDUC signed,
+// the file itself, and "Firmar y emitir" or the return to the DIDEDUC.
+export default async function AtencionCasePage({ params, searchParams }: TProps) {
+  const actor = await requireSegment("atencion");
+  const { id } = await params;
+  const view = await getCaseForActor({ actor, caseId: id });
+  if (!view) notFound();
+  const vm = toCaseViewModel(view);
+  const done = (await searchParams).hecho;
+  const pageHref = `/atencion/casos/${encodeURIComponent(vm.id)}`;
+  const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
+  const hasDocument = vm.documents.length > 0;
+  // Only after getCaseForActor said this person may see the case: the report itself reads any case.
+  const report = hasDocument ? await buildSignatureReport({ caseId: vm.id }) : null;
+
+  return (
+    <>
+      <DoneNotice action={typeof done === "string" ? done : undefined} />
+      <StaffCaseHeader c={vm.header} backHref="/atencion" backLabel="Volver a la bandeja" />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <Card aria-labelledby="firmas-heading">
+            <h2 id="firmas-heading" className="mb-3 text-xl font-semibold">
+              Comprobación automática de firmas
+            </h2>
+            {report ? <SignatureReport report={report} /> : <p>Esta solicitud aún no tiene un documento firmado.</p>}
+          </Card>
+          <CaseActionPanel
+            caseId={vm.id}
+            version={vm.version}
+            actions={vm.actions}
+            pageHref={pageHref}
+            perform={performCaseActionAction}
+            sign={signAndIssueAction}
+            signIntro="Su firma se agrega como actualización incremental: la firma de la Dirección Departamental sigue siendo válida."
+          />
+          <Card aria-labelledby="datos-heading">
+            <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
+              Datos de la solicitud
+            </h2>
+            <EducationalRecordSummary formData={vm.formData} dideducName={vm.header.dideducName} />
+          </Card>
+        </div>
+        <section aria-labelledby="documento-heading" className="space-y-3">
+          <h2 id="documento-heading" className="text-xl font-semibold">
+            Documento
+          </h2>
+          {hasDocument ? (
+            <PdfFrame src={docBase} downloadHref={`${docBase}?descargar=1`} title="Certificación, última versión (PDF)" />
+          ) : (
+            <p>Sin documento.</p>
+          )}
+        </section>
+      </div>
+      <div className="mt-10">
+        <CaseTimeline events={vm.events} showActors />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EducationalRecordSummary } from "@/components/cases/case-summary";
+import { CaseTimeline } from "@/components/cases/case-timeline";
+import { Card } from "@/components/ui/card";
+import { CaseFiles } from "@/components/staff/case-files";
+import { DoneNotice } from "@/components/staff/done-notice";
+import { CaseActionPanel } from "@/components/staff/case-action-panel";
+import { StaffCaseHeader } from "@/components/staff/staff-case-header";
+import { formKindOf } from "@/components/staff/form-kind";
+import { toCaseViewModel } from "@/components/staff/to-case-view-model";
+import { requireSegment } from "@/lib/auth/require-segment";
+import { getCaseForActor } from "@/components/staff/data/get-case-for-actor";
+import { listSupervisionOffices } from "@/components/staff/data/list-supervision-offices";
+import { generateCertificationAction } from "../../actions/generate-certification";
+import { performCaseActionAction } from "../../actions/perform-case-action";
+
+export const metadata: Metadata = { title: "Revisión de la solicitud" };
+
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The reviewer's case view: the scans inline beside the typed data, the checklist, and the actions
+// this person may take now, as the workflow definition lists them.
+export default async function DideducCasePage({ params, searchParams }: TProps) {
+  const actor = await requireSegment("dideduc");
+  const { id } = await params;
+  const view = await getCaseForActor({ actor, caseId: id });
+  // Unknown, or another DIDEDUC's: the same answer, so ids cannot be probed.
+  if (!view) notFound();
+  const vm = toCaseViewModel(view);
+  const done = (await searchParams).hecho;
+  const pageHref = `/dideduc/casos/${encodeURIComponent(vm.id)}`;
+  const needsOffices = vm.actions.some((a) => formKindOf(a) === "guidance");
+  const offices = needsOffices && vm.dideducId ? await listSupervisionOffices(vm.dideducId) : [];
+
+  return (
+    <>
+      <DoneNotice action={typeof done === "string" ? done : undefined} />
+      <StaffCaseHeader c={vm.header} backHref="/dideduc" backLabel="Volver a la bandeja" />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <Card aria-labelledby="datos-heading">
+            <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
+              Datos que escribió la persona
+            </h2>
+            <EducationalRecordSummary formData={vm.formData} dideducName={vm.header.dideducName} />
+          </Card>
+          <CaseActionPanel
+            caseId={vm.id}
+            version={vm.version}
+            actions={vm.actions}
+            pageHref={pageHref}
+            perform={performCaseActionAction}
+            generate={generateCertificationAction}
+            previewHref={`/api/cases/${encodeURIComponent(vm.id)}/preview`}
+            offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address }))}
+          />
+        </div>
+        <section aria-labelledby="escaneos-heading" className="space-y-3">
+          <h2 id="escaneos-heading" className="text-xl font-semibold">
+            Documentos escaneados
+          </h2>
+          <CaseFiles files={vm.files} />
+        </section>
+      </div>
+      <div className="mt-10">
+        <CaseTimeline events={vm.events} showActors />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EducationalRecordSummary } from "@/components/cases/case-summary";
+import { CaseTimeline } from "@/components/cases/case-timeline";
+import { Card } from "@/components/ui/card";
+import { CaseActionPanel } from "@/components/staff/case-action-panel";
+import { CaseFiles } from "@/components/staff/case-files";
+import { DoneNotice } from "@/components/staff/done-notice";
+import { PdfFrame } from "@/components/staff/pdf-frame";
+import { StaffCaseHeader } from "@/components/staff/staff-case-header";
+import { toCaseViewModel } from "@/components/staff/to-case-view-model";
+import { requireSegment } from "@/lib/auth/require-segment";
+import { getCaseForActor } from "@/components/staff/data/get-case-for-actor";
+import { performCaseActionAction } from "../../actions/perform-case-action";
+import { signCertificationAction } from "../../actions/sign-certification";
+
+export const metadata: Metadata = { title: "Firma de la certificación" };
+
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The director's case view: the certification as it will be signed (the unsigned version the
+// reviewer generated), the signing form, and the way back or out.
+export default async function DireccionCasePage({ params, searchParams }: TProps) {
+  const actor = await requireSegment("direccion");
+  const { id } = await params;
+  const view = await getCaseForActor({ actor, caseId: id });
+  if (!view) notFound();
+  const vm = toCaseViewModel(view);
+  const done = (await searchParams).hecho;
+  const pageHref = `/direccion/casos/${encodeURIComponent(vm.id)}`;
+  const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
+  const unsigned = vm.documents.find((d) => d.stage === "UNSIGNED");
+  const latest = vm.documents[vm.documents.length - 1];
+
+  return (
+    <>
+      <DoneNotice action={typeof done === "string" ? done : undefined} />
+      <StaffCaseHeader c={vm.header} backHref="/direccion" backLabel="Volver a la bandeja" />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <CaseActionPanel
+            caseId={vm.id}
+            version={vm.version}
+            actions={vm.actions}
+            pageHref={pageHref}
+            perform={performCaseActionAction}
+            sign={signCertificationAction}
+            signIntro="Revise la certificación antes de firmar. Su firma electrónica avanzada se agrega al PDF completo (hoja de certificación y escaneos)."
+          />
+          <Card aria-labelledby="datos-heading">
+            <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
+              Datos de la solicitud
+            </h2>
+            <EducationalRecordSummary formData={vm.formData} dideducName={vm.header.dideducName} />
+          </Card>
+        </div>
+        <section aria-labelledby="certificacion-heading" className="space-y-3">
+          <h2 id="certificacion-heading" className="text-xl font-semibold">
+            Certificación
+          </h2>
+          {unsigned || latest ? (
+            <PdfFrame
+              src={vm.state === "DIDEDUC_SIGNATURE" && unsigned ? `${docBase}?stage=UNSIGNED` : docBase}
+              downloadHref={`${vm.state === "DIDEDUC_SIGNATURE" && unsigned ? `${docBase}?stage=UNSIGNED&` : `${docBase}?`}descargar=1`}
+              title={vm.state === "DIDEDUC_SIGNATURE" ? "Certificación por firmar (PDF)" : "Certificación, última versión (PDF)"}
+            />
+          ) : (
+            <p>Esta solicitud aún no tiene una certificación generada.</p>
+          )}
+        </section>
+      </div>
+      <details className="mt-8 rounded-md border border-slate-300 bg-white p-4">
+        <summary className="cursor-pointer font-semibold">Escaneos que adjuntó la persona</summary>
+        <div className="mt-4">
+          <CaseFiles files={vm.files} />
+        </div>
+      </details>
+      <div className="mt-10">
+        <CaseTimeline events={vm.events} showActors />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
+import type { TCaseView } from "./data/get-case-for-actor";
+import type { TStaffCaseHeader } from "./staff-case-header";
+import type { TCaseFileItem } from "./case-files";
+
+// What the staff case views render, from the domain's case view: plain values only, so that what
+// reaches client components is serializable.
+export function toCaseViewModel(view: TCaseView) {
+  const c = view.case;
+  const header: TStaffCaseHeader = {
+    number: c.number,
+    procedureLabel: PROCEDURE_LABELS[c.procedure],
+    state: c.state,
+    dideducName: view.dideduc?.name ?? null,
+    applicantName: view.applicant.name,
+    applicantEmail: view.applicant.email ?? null,
+    submittedAt: c.submittedAt,
+    lastNote: c.lastNote,
+    verificationCode: c.verificationCode,
+  };
+  const files: TCaseFileItem[] = view.files.map((f) => ({ id: f.id, originalName: f.originalName, pages: f.pages, size: f.size }));
+  return {
+    id: c.id,
+    version: c.version,
+    state: c.state,
+    dideducId: c.dideducId,
+    formData: c.formData,
+    header,
+    files,
+    documents: view.documents,
+    events: view.events,
+    actions: view.actions,
+  };
+}

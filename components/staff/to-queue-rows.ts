@@ -1,0 +1,35 @@
+import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
+import type { TQueueRow } from "./case-queue";
+
+type TRowLike = {
+  id: string;
+  number: string;
+  procedure: Procedure;
+  state: CaseState;
+  submittedAt: Date | null;
+  lastNote: string | null;
+  formData: unknown;
+  applicant: { name: string };
+  dideduc: { name: string } | null;
+};
+
+function studentName(formData: unknown): string | null {
+  const student = (formData as { student?: { firstNames?: unknown; lastNames?: unknown } } | null)?.student;
+  const parts = [student?.firstNames, student?.lastNames].filter((p): p is string => typeof p === "string" && p.trim() !== "");
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+export function toQueueRows(rows: readonly TRowLike[]): TQueueRow[] {
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    procedureLabel: PROCEDURE_LABELS[r.procedure],
+    state: r.state,
+    personName: studentName(r.formData) ?? r.applicant.name,
+    applicantName: r.applicant.name,
+    dideducName: r.dideduc?.name ?? null,
+    submittedAt: r.submittedAt,
+    lastNote: r.lastNote,
+  }));
+}
