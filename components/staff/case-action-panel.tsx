@@ -58,8 +58,9 @@ export function CaseActionPanel({
       </p>
     );
   }
-  // Signing first: it is the main step wherever it is offered.
-  const ordered = [...actions].sort((a, b) => Number(formKindOf(b) === "sign") - Number(formKindOf(a) === "sign"));
+  // The step that moves the case forward (generate, sign) first; returns and rejections after it.
+  const main = (a: Pick<TTransitionDefinition, "action" | "input">) => ["generate", "sign"].includes(formKindOf(a));
+  const ordered = [...actions].sort((a, b) => Number(main(b)) - Number(main(a)));
   return (
     <section aria-labelledby="acciones-heading" className="space-y-6">
       <h2 id="acciones-heading" className="text-2xl font-semibold">

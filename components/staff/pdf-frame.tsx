@@ -1,6 +1,6 @@
 // A PDF shown inside the page, with links for when the browser cannot show it inline (some phones,
 // or a browser with PDF viewing turned off). The route it points at checks who may see the file.
-export function PdfFrame({ src, title, downloadHref, height = "42rem" }: { src: string; title: string; downloadHref?: string; height?: string }) {
+export function PdfFrame({ src, title, downloadHref, height = "min(42rem, 80vh)" }: { src: string; title: string; downloadHref?: string; height?: string }) {
   return (
     <figure className="space-y-2">
       <iframe src={src} title={title} className="w-full rounded-md border border-slate-400 bg-slate-100" style={{ height }} />

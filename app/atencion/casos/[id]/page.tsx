@@ -62,7 +62,7 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
             <EducationalRecordSummary formData={vm.formData} dideducName={vm.header.dideducName} />
           </Card>
         </div>
-        <section aria-labelledby="documento-heading" className="space-y-3">
+        <section aria-labelledby="documento-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <h2 id="documento-heading" className="text-xl font-semibold">
             Documento
           </h2>

@@ -56,7 +56,7 @@ export default async function DideducCasePage({ params, searchParams }: TProps) 
             offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address }))}
           />
         </div>
-        <section aria-labelledby="escaneos-heading" className="space-y-3">
+        <section aria-labelledby="escaneos-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <h2 id="escaneos-heading" className="text-xl font-semibold">
             Documentos escaneados
           </h2>

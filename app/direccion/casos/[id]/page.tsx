@@ -54,7 +54,7 @@ export default async function DireccionCasePage({ params, searchParams }: TProps
             <EducationalRecordSummary formData={vm.formData} dideducName={vm.header.dideducName} />
           </Card>
         </div>
-        <section aria-labelledby="certificacion-heading" className="space-y-3">
+        <section aria-labelledby="certificacion-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <h2 id="certificacion-heading" className="text-xl font-semibold">
             Certificación
           </h2>
