@@ -1,0 +1,317 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
+import { createNssDb, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
+import { E2E_PKI_DIR, E2E_PORT } from "./helpers/e2e-env";
+import { signIn, signOut } from "./helpers/sign-in";
+
+// Issue #3, staff side of D.1.1: the reviewer's queue and case view, the director's signature with
+// refusals (wrong passphrase, a certificate outside the registry, an expired one) and the double
+// click that must still sign once. Every case here is new, with names unique to this run, so the
+// tests do not depend on what other suites did to the demo data: on a PostgreSQL e2e database they
+// are filed through the domain (e2e/staff-fixtures.mts), otherwise through the citizen's screens.
+
+const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026" };
+const REVIEWER_GN = { email: "revisora.guatemala-norte@demo.certifica.gt", password: "RevisaNorte2026" };
+const REVIEWER_XELA = { email: "revisora.quetzaltenango@demo.certifica.gt", password: "RevisaXela2026" };
+const SIGNER_GN = { email: "firmante.guatemala-norte@demo.certifica.gt", password: "FirmaNorte2026" };
+
+function certificate(key: string): { file: string; passphrase: string } {
+  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
+  if (!cert) throw new Error(`certificado de demostración desconocido: ${key}`);
+  return { file: path.join(E2E_PKI_DIR, cert.file), passphrase: cert.passphrase };
+}
+
+// Unique to this run: searching for it finds exactly the cases filed here.
+const RUN = `Qa${randomBytes(3).toString("hex")}`;
+
+let tmpDir: string;
+let scanPdf: string;
+let nss: TNssDb;
+
+test.beforeAll(async () => {
+  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-staff-"));
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const side of ["Anverso", "Reverso"]) {
+    const page = doc.addPage([612, 792]);
+    page.drawText(`Certificado de estudios - ${side}`, { x: 72, y: 700, size: 18, font });
+  }
+  scanPdf = path.join(tmpDir, "certificado-sexto.pdf");
+  await fs.writeFile(scanPdf, Buffer.from(await doc.save()));
+  nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+});
+
+test.afterAll(async () => {
+  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+});
+
+type TFiled = { id: string; lastNames: string };
+
+// Submitted D.1.1 requests of the demo citizen for Guatemala Norte, in this order (oldest first).
+async function fileCases(page: Page, lastNames: string[]): Promise<TFiled[]> {
+  if (!process.env.TEST_DATABASE_URL) {
+    const filed: TFiled[] = [];
+    for (const name of lastNames) filed.push(await fileCaseAsCitizen(page, name));
+    return filed;
+  }
+  const result = spawnSync(
+    "npx",
+    ["tsx", "--tsconfig", "e2e/staff-fixtures.tsconfig.json", "e2e/staff-fixtures.mts", JSON.stringify({ cases: lastNames.map((n) => ({ lastNames: n })) })],
+    { encoding: "utf8", env: { ...process.env, APP_BASE_URL: `http://localhost:${E2E_PORT}` } },
+  );
+  if (result.status !== 0) throw new Error(`staff-fixtures falló: ${result.stderr}`);
+  const created = JSON.parse(result.stdout) as Array<TFiled & { state: string }>;
+  for (const c of created) expect(c.state).toBe("DIDEDUC_REVIEW");
+  return created;
+}
+
+// The citizen files a D.1.1 request for Guatemala Norte through her own screens.
+async function fileCaseAsCitizen(page: Page, lastNames: string): Promise<TFiled> {
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+  await page.goto("/ciudadano");
+  await page.getByRole("link", { name: "Nueva solicitud" }).click();
+  await page.getByRole("link", { name: "Expediente educativo" }).click();
+  await page.getByRole("radio", { name: "Escolar" }).check();
+  await page.getByLabel("Nombres", { exact: true }).fill("Ana Sofía");
+  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
+  await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
+  await page.getByLabel("Grado", { exact: true }).fill("Sexto primaria");
+  await page.getByLabel("Año", { exact: true }).fill("2009");
+  await page.getByLabel("Establecimiento educativo").fill("Escuela Oficial Urbana Mixta, zona 6");
+  await page.getByRole("checkbox", { name: /Certificados de estudio/i }).check();
+  await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
+  await page.getByLabel("Agregar archivos PDF").setInputFiles(scanPdf);
+  await expect(page.getByTestId("uploaded-files").getByText("certificado-sexto.pdf")).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  await signOut(page);
+  return { id, lastNames };
+}
+
+async function openAsReviewer(page: Page, caseId: string): Promise<void> {
+  await page.goto(`/dideduc/casos/${caseId}`);
+  await expect(page.getByTestId("case-number")).toBeVisible();
+}
+
+// The reviewer ticks the checklist and sends the certification to the director.
+async function generateCertification(page: Page, caseId: string): Promise<void> {
+  await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+  await openAsReviewer(page, caseId);
+  const form = page.getByRole("form", { name: "Generar certificación y trasladar a firma" });
+  for (const box of await form.getByRole("checkbox").all()) await box.check();
+  await form.getByRole("button", { name: "Generar certificación y trasladar a firma" }).click();
+  await expect(page.getByTestId("done-notice")).toContainText("trasladada a la firma", { timeout: 30_000 });
+  await expect(page.locator("[data-state]").first()).toHaveAttribute("data-state", "DIDEDUC_SIGNATURE");
+  await signOut(page);
+}
+
+async function stateOf(page: Page): Promise<string | null> {
+  return page.locator("h1 ~ p [data-state]").first().getAttribute("data-state");
+}
+
+async function sign(page: Page, cert: { file: string; passphrase: string }): Promise<void> {
+  const form = page.getByRole("form", { name: "Firmar certificación" });
+  await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
+  await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
+  await form.getByRole("button", { name: "Firmar certificación" }).click();
+}
+
+test.describe.serial("D.1.1 en la DIDEDUC", () => {
+  let first: TFiled;
+  let second: TFiled;
+
+  test("the reviewer's queue: own DIDEDUC, oldest first, filters and search by name or number", async ({ page }) => {
+    [first, second] = await fileCases(page, [`Primero ${RUN}`, `Segundo ${RUN}`]);
+
+    await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Revisión departamental" })).toBeVisible();
+
+    // Search by a name both share: both rows, the older first.
+    await page.getByLabel("Buscar por número o nombre").fill(RUN);
+    await page.getByRole("button", { name: "Filtrar" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${RUN}`));
+    const rows = page.getByTestId("queue-row");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText(`Primero ${RUN}`);
+    await expect(rows.nth(1)).toContainText(`Segundo ${RUN}`);
+
+    // Search by the case number: only that case.
+    const number = await rows.nth(1).getAttribute("data-case-number");
+    expect(number).toMatch(/^EE-\d{4}-\d{6}$/);
+    await page.goto(`/dideduc?q=${encodeURIComponent(number!)}`);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(`Segundo ${RUN}`);
+    await expect(page.getByLabel("Buscar por número o nombre")).toHaveValue(number!);
+
+    // Filter by state: every row is in that state; a state none of these cases is in hides them.
+    await page.goto(`/dideduc?estado=DIDEDUC_REVIEW&q=${RUN}`);
+    await expect(rows).toHaveCount(2);
+    for (const badge of await rows.locator("[data-state]").all()) await expect(badge).toHaveAttribute("data-state", "DIDEDUC_REVIEW");
+    await expect(page.getByLabel("Estado")).toHaveValue("DIDEDUC_REVIEW");
+    await page.goto(`/dideduc?estado=ISSUED&q=${RUN}`);
+    await expect(rows).toHaveCount(0);
+    await expect(page.getByTestId("queue-empty")).toBeVisible();
+
+    // Filter by procedure, through the form (a plain GET: the address carries the filters).
+    await page.goto(`/dideduc?q=${RUN}`);
+    await page.getByLabel("Trámite").selectOption("EDUCATIONAL_RECORD");
+    await page.getByRole("button", { name: "Filtrar" }).click();
+    await expect(page).toHaveURL(/tramite=EDUCATIONAL_RECORD/);
+    await expect(rows).toHaveCount(2);
+    await page.getByLabel("Trámite").selectOption("DIPLOMA_BEFORE_2005");
+    await page.getByRole("button", { name: "Filtrar" }).click();
+    await expect(rows).toHaveCount(0);
+
+    // The case view shows the typed data beside the scan, embedded through the file route.
+    await page.goto(`/dideduc?q=${RUN}`);
+    await rows.first().getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/dideduc/casos/${first.id}$`));
+    await expect(page.getByTestId("case-summary")).toContainText(`Primero ${RUN}`);
+    const frame = page.getByTestId("case-files").locator("iframe").first();
+    const src = await frame.getAttribute("src");
+    expect(src).toMatch(/^\/api\/files\//);
+    const file = await page.request.get(src!);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toBe("application/pdf");
+    expect(file.headers()["cache-control"]).toBe("private, no-store");
+    expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(file.headers()["content-disposition"]).toMatch(/^inline; filename="certificado-sexto\.pdf"/);
+    expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  test("another DIDEDUC's reviewer opening a Guatemala Norte case by URL finds nothing", async ({ page }) => {
+    await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+    await openAsReviewer(page, first.id);
+    const fileSrc = await page.getByTestId("case-files").locator("iframe").first().getAttribute("src");
+    await signOut(page);
+
+    await signIn(page, REVIEWER_XELA.email, REVIEWER_XELA.password, /\/dideduc$/);
+    const response = await page.goto(`/dideduc/casos/${first.id}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
+    await expect(page.getByText(`Primero ${RUN}`)).toHaveCount(0);
+    // Nor does it appear in her queue, nor do its scan and document routes answer.
+    await page.goto(`/dideduc?q=${RUN}`);
+    await expect(page.getByTestId("queue-row")).toHaveCount(0);
+    expect((await page.request.get(fileSrc!)).status()).toBe(404);
+    expect((await page.request.get(`/api/cases/${first.id}/document`)).status()).toBe(404);
+    expect((await page.request.get(`/api/cases/${first.id}/preview`)).status()).toBe(404);
+    // An id that does not exist reads the same.
+    expect((await page.goto("/dideduc/casos/no-existe-esta-solicitud"))?.status()).toBe(404);
+  });
+
+  test("the reviewer requests a correction: the reason is required, then the case goes back to the citizen", async ({ page }) => {
+    await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+    await openAsReviewer(page, second.id);
+    // The workflow offers the reviewer's three actions here, with its labels.
+    await expect(page.getByRole("button", { name: "Rechazar para corrección" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Rechazar e indicar dónde acudir" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Generar certificación y trasladar a firma" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Vista previa de la certificación/ })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "Rechazar para corrección" });
+    await form.getByRole("button", { name: "Rechazar para corrección" }).click();
+    const reason = form.getByLabel("Qué debe corregir la persona");
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(form.locator("#reject_for_correction-reason-error")).toContainText("Indique el motivo");
+    expect(await stateOf(page)).toBe("DIDEDUC_REVIEW");
+
+    await reason.fill("El reverso del certificado de sexto grado no se lee; escanéelo de nuevo.");
+    await form.getByRole("button", { name: "Rechazar para corrección" }).click();
+    await expect(page.getByTestId("done-notice")).toContainText("devuelta a la persona");
+    expect(await stateOf(page)).toBe("NEEDS_CORRECTION");
+    await expect(page.getByTestId("last-note")).toContainText("no se lee");
+    await expect(page.getByTestId("case-timeline")).toContainText("Se solicitó una corrección");
+    await expect(page.getByTestId("no-actions")).toBeVisible();
+  });
+
+  test("the director's signature: refusals change nothing, and a double click signs exactly once", async ({ page }) => {
+    await generateCertification(page, first.id);
+
+    await signIn(page, SIGNER_GN.email, SIGNER_GN.password, /\/direccion$/);
+    await page.goto(`/direccion?q=${RUN}`);
+    await expect(page.getByTestId("queue-row")).toHaveCount(1);
+    await page.getByTestId("queue-row").getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/direccion/casos/${first.id}$`));
+    expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
+    // The certification to sign is shown: the unsigned version.
+    const preview = await page.request.get(`/api/cases/${first.id}/document?stage=UNSIGNED`);
+    expect(preview.status()).toBe(200);
+    expect(preview.headers()["content-type"]).toBe("application/pdf");
+    expect(runPdfsigOn(await preview.body(), "sin-firmar.pdf").signatures).toHaveLength(0);
+
+    // Wrong passphrase: refused next to the field, nothing changed.
+    const own = certificate("signer-guatemala-norte");
+    await sign(page, { file: own.file, passphrase: "no-es-la-contrasena" });
+    const passphraseError = page.locator("#passphrase-error");
+    await expect(passphraseError).toBeVisible({ timeout: 20_000 });
+    await expect(passphraseError).toContainText(/contraseña/i);
+    await expect(page.getByLabel("Contraseña del certificado")).toHaveValue("");
+    await page.reload();
+    expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
+
+    // Another DIDEDUC's director's certificate, with its right passphrase: not in this DIDEDUC's registry.
+    await sign(page, certificate("signer-quetzaltenango"));
+    await expect(page.locator("#sign-form-error")).toContainText(/registro|autorizad/i, { timeout: 20_000 });
+    await page.reload();
+    expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
+
+    // His own previous certificate, registered but expired.
+    await sign(page, certificate("expired-signer"));
+    await expect(page.locator("#sign-form-error")).toContainText(/vigente|venci/i, { timeout: 20_000 });
+    await page.reload();
+    expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
+    expect((await page.request.get(`/api/cases/${first.id}/document?stage=DIDEDUC_SIGNED`)).status()).toBe(404);
+
+    // A second tab opened on the same version, before signing.
+    const other = await openSecondTab(page, first.id);
+
+    // Double click on sign: one signature.
+    const form = page.getByRole("form", { name: "Firmar certificación" });
+    await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(own.file);
+    await form.getByLabel("Contraseña del certificado").fill(own.passphrase);
+    await form.getByRole("button", { name: "Firmar certificación" }).dblclick();
+    await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 30_000 });
+    expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
+
+    // The other tab signs the version it showed: told that the case changed, nothing added.
+    await sign(other, own);
+    await expect(other.locator("#sign-form-error")).toContainText(/modificó|estado actual/, { timeout: 20_000 });
+    await expect(other.getByTestId("outdated-notice")).toBeVisible();
+    await other.close();
+
+    const signed = await page.request.get(`/api/cases/${first.id}/document?stage=DIDEDUC_SIGNED`);
+    expect(signed.status()).toBe(200);
+    const result = runPdfsigOn(await signed.body(), "firmado-dideduc.pdf");
+    expect(result.signatures).toHaveLength(1);
+    expect(result.signatures[0].signatureValidation).toBe("Signature is Valid.");
+    expect(result.signatures[0].totalDocumentSigned).toBe(true);
+    expect(result.signatures[0].commonName).toContain("José Antonio Pérez Gómez");
+    await page.reload();
+    const timeline = page.getByTestId("case-timeline");
+    await expect(timeline.getByText("Certificación firmada por la Dirección Departamental")).toHaveCount(1);
+  });
+});
+
+let pdfCounter = 0;
+function runPdfsigOn(bytes: Buffer, name: string) {
+  const file = path.join(tmpDir, `${++pdfCounter}-${name}`);
+  writeFileSync(file, bytes);
+  return runPdfsig(file, nss);
+}
+
+// Same session, second tab: what a director who left the case open twice would do.
+async function openSecondTab(page: Page, caseId: string): Promise<Page> {
+  const tab = await page.context().newPage();
+  await tab.goto(`/direccion/casos/${caseId}`);
+  await expect(tab.getByRole("button", { name: "Firmar certificación" })).toBeVisible();
+  return tab;
+}
