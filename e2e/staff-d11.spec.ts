@@ -21,6 +21,8 @@ const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026
 const REVIEWER_GN = { email: "revisora.guatemala-norte@demo.certifica.gt", password: "RevisaNorte2026" };
 const REVIEWER_XELA = { email: "revisora.quetzaltenango@demo.certifica.gt", password: "RevisaXela2026" };
 const SIGNER_GN = { email: "firmante.guatemala-norte@demo.certifica.gt", password: "FirmaNorte2026" };
+const COORDINATOR = { email: "coordinadora.central@demo.certifica.gt", password: "Coordina2026" };
+const OTHER_CITIZEN = { email: "ciudadano@demo.certifica.gt", password: "Ciudadano2026" };
 
 function certificate(key: string): { file: string; passphrase: string } {
   const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
@@ -117,11 +119,11 @@ async function stateOf(page: Page): Promise<string | null> {
   return page.locator("h1 ~ p [data-state]").first().getAttribute("data-state");
 }
 
-async function sign(page: Page, cert: { file: string; passphrase: string }): Promise<void> {
-  const form = page.getByRole("form", { name: "Firmar certificación" });
+async function sign(page: Page, cert: { file: string; passphrase: string }, label = "Firmar certificación"): Promise<void> {
+  const form = page.getByRole("form", { name: label });
   await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
   await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
-  await form.getByRole("button", { name: "Firmar certificación" }).click();
+  await form.getByRole("button", { name: label }).click();
 }
 
 test.describe.serial("D.1.1 en la DIDEDUC", () => {
@@ -298,6 +300,55 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     await page.reload();
     const timeline = page.getByTestId("case-timeline");
     await expect(timeline.getByText("Certificación firmada por la Dirección Departamental")).toHaveCount(1);
+  });
+
+  test("the central office sees the signature report; the coordinator signs and issues; the citizen downloads", async ({ page }) => {
+    await signIn(page, COORDINATOR.email, COORDINATOR.password, /\/atencion$/);
+    await page.goto(`/atencion?q=${RUN}`);
+    const rows = page.getByTestId("queue-row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText("Guatemala Norte");
+    await rows.first().getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/atencion/casos/${first.id}$`));
+
+    // The automatic report: one signature, the Guatemala Norte director's, every check passed, in words.
+    await expect(page.getByTestId("signature-report-summary")).toContainText("Correcto");
+    const item = page.getByTestId("signature-report-item");
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText("José Antonio Pérez Gómez");
+    await expect(item.getByTestId("signature-fingerprint")).toHaveText(/^[0-9a-f:]{64,}$/i);
+    for (const check of ["check-intact", "check-covers", "check-authorized", "check-valid"]) {
+      await expect(item.getByTestId(check)).toHaveAttribute("data-ok", "true");
+    }
+    await expect(item.getByTestId("check-authorized")).toContainText("Firmante autorizado");
+
+    // The coordinator may do what the assistant does ("en ausencia de la persona encargada").
+    await expect(page.getByRole("button", { name: "Devolver a la Dirección Departamental" })).toBeVisible();
+    await sign(page, certificate("central-coordinator"), "Firmar y emitir");
+    await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
+    expect(await stateOf(page)).toBe("ISSUED");
+
+    const issued = await page.request.get(`/api/cases/${first.id}/document`);
+    expect(issued.status()).toBe(200);
+    const result = runPdfsigOn(await issued.body(), "emitido.pdf");
+    expect(result.signatures).toHaveLength(2);
+    for (const sig of result.signatures) expect(sig.signatureValidation).toBe("Signature is Valid.");
+    expect(result.signatures[1].totalDocumentSigned).toBe(true);
+    await signOut(page);
+
+    // The applicant downloads the issued file ("Descargar PDF firmado" points here); another citizen cannot.
+    await signIn(page, CITIZEN.email, CITIZEN.password);
+    const mine = await page.request.get(`/api/cases/${first.id}/document?descargar=1`);
+    expect(mine.status()).toBe(200);
+    expect(mine.headers()["content-disposition"]).toMatch(/^attachment; filename="certificacion-EE-\d{4}-\d{6}-firmado\.pdf"/);
+    expect((await mine.body()).equals(await issued.body())).toBe(true);
+    // Earlier stages stay with the staff.
+    expect((await page.request.get(`/api/cases/${first.id}/document?stage=UNSIGNED`)).status()).toBe(404);
+    await signOut(page);
+    await signIn(page, OTHER_CITIZEN.email, OTHER_CITIZEN.password);
+    expect((await page.request.get(`/api/cases/${first.id}/document`)).status()).toBe(404);
+    await signOut(page);
+    expect((await page.request.get(`/api/cases/${first.id}/document`)).status()).toBe(401);
   });
 });
 
