@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
@@ -172,11 +173,16 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     await page.getByRole("button", { name: "Filtrar" }).click();
     await expect(rows).toHaveCount(0);
 
-    // The case view shows the typed data beside the scan, embedded through the file route.
+    // No automatic accessibility violations in the queue…
     await page.goto(`/dideduc?q=${RUN}`);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    // …or in the case view, which shows the typed data beside the scan, embedded through the file route.
     await rows.first().getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/dideduc/casos/${first.id}$`));
     await expect(page.getByTestId("case-summary")).toContainText(`Primero ${RUN}`);
+    // The PDF viewer inside the frame is the browser's own, not ours.
+    expect((await new AxeBuilder({ page }).exclude("iframe").analyze()).violations.map((v) => v.id)).toEqual([]);
     const frame = page.getByTestId("case-files").locator("iframe").first();
     const src = await frame.getAttribute("src");
     expect(src).toMatch(/^\/api\/files\//);
