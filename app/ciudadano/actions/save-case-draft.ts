@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { saveCaseDraft } from "@/lib/cases/save-case-draft";
+import { saveCaseDraft } from "@/app/ciudadano/_data/save-case-draft";
 import { Procedure } from "@/lib/generated/prisma/enums";
 
 // Autosave and "Guardar borrador": the first call creates the draft, later ones update it. The

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { startCaseFrom } from "@/lib/cases/start-case-from";
+import { startCaseFrom } from "@/app/ciudadano/_data/start-case-from";
 
 // "Iniciar una nueva solicitud a partir de esta": a new draft with the typed data of a rejected
 // case; the citizen lands on it to attach the new certification and send it.

@@ -10,8 +10,8 @@ import { CaseTimeline, type TTimelineEvent } from "@/components/cases/case-timel
 import { formatDateTime, formatFileSize, pagesText } from "@/components/cases/format-date";
 import { nextStepText } from "@/components/cases/next-step";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
-import { listDideducs } from "@/lib/cases/list-dideducs";
+import { getApplicantCase } from "@/app/ciudadano/_data/get-applicant-case";
+import { listDideducs } from "@/app/ciudadano/_data/list-dideducs";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { EducationalRecordEditor } from "../_components/educational-record-editor";
 import { StartFromButton } from "../_components/start-from-button";
@@ -40,7 +40,7 @@ export default async function CitizenCasePage({
   const actor = await requireSegment("ciudadano");
   const { id } = await params;
   const query = await searchParams;
-  const view = await getCaseForActor({ actor, caseId: id });
+  const view = await getApplicantCase({ actor, caseId: id });
   if (!view || view.case.applicantId !== actor.id) notFound();
 
   const c = view.case;
