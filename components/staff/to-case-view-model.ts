@@ -29,7 +29,9 @@ export function toCaseViewModel(view: TCaseView) {
     header,
     files,
     documents: view.documents,
-    events: view.events,
+    // The shared timeline names the applicant's own steps "Usted" (the citizen's view); staff read
+    // the applicant's name instead.
+    events: view.events.map((e) => (e.role === "CITIZEN" || e.role === "TRANSLATOR" ? { ...e, role: null, actorName: e.actorName ? `${e.actorName} (solicitante)` : "Solicitante" } : e)),
     actions: view.actions,
   };
 }
