@@ -112,10 +112,34 @@ export function ZEducationalRecordFormAt(now: Date) {
       contactPhone: z.string().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
     })
     .superRefine((form, ctx) => {
-      if (form.documentKinds.includes("OTROS") && !form.otherDescription) {
-        ctx.addIssue({ code: "custom", path: ["otherDescription"], message: "Describa los otros documentos que desea certificar." });
-      }
+      const problem = otherDescriptionProblem(form);
+      if (problem) ctx.addIssue({ code: "custom", path: ["otherDescription"], message: problem });
     });
+}
+
+const OTHER_DESCRIPTION_MISSING = "Describa los otros documentos que desea certificar.";
+
+function otherDescriptionProblem(form: unknown): string | null {
+  const f = (typeof form === "object" && form !== null ? form : {}) as { documentKinds?: unknown; otherDescription?: unknown };
+  const wantsOther = Array.isArray(f.documentKinds) && f.documentKinds.includes("OTROS");
+  const described = typeof f.otherDescription === "string" && f.otherDescription.trim() !== "";
+  return wantsOther && !described ? OTHER_DESCRIPTION_MISSING : null;
+}
+
+// Every message at once: zod skips an object's refinements while any of its fields fails, so the
+// cross-field rule is also checked apart (the citizen should not fix the form in two rounds).
+export function educationalRecordErrors(formData: unknown, now: Date): Record<string, string[]> {
+  const parsed = ZEducationalRecordFormAt(now).safeParse(formData);
+  const errors: Record<string, string[]> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+      (errors[key] ??= []).push(issue.message);
+    }
+  }
+  const other = otherDescriptionProblem(formData);
+  if (other && !errors.otherDescription) errors.otherDescription = [other];
+  return errors;
 }
 
 export const ZEducationalRecordForm = ZEducationalRecordFormAt(new Date());

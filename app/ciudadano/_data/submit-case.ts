@@ -4,12 +4,12 @@ import type { CaseState } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send-mail";
 import { submissionReceivedMail } from "@/lib/mail/templates";
-import { zodFieldErrors, type TWorkflowActor } from "@/lib/workflow/check-transition";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import type { TFieldErrors } from "@/lib/errors";
-import { ZEducationalRecordFormAt } from "./educational-record-form";
+import { educationalRecordErrors } from "./educational-record-form";
 
 function appUrl(pathname: string): string {
   const base = new URL(process.env.APP_BASE_URL?.trim() || "http://localhost:3000");
@@ -42,8 +42,7 @@ export async function submitCase(input: {
 
   const errors: TFieldErrors = {};
   if (row.procedure === "EDUCATIONAL_RECORD") {
-    const parsed = ZEducationalRecordFormAt(now).safeParse(row.formData);
-    if (!parsed.success) Object.assign(errors, zodFieldErrors(parsed.error));
+    Object.assign(errors, educationalRecordErrors(row.formData, now));
   }
   if (!row.dideducId) errors.dideducId = ["Seleccione la Dirección Departamental de Educación a la que corresponden los documentos."];
   if (row._count.files === 0) errors.files = ["Adjunte al menos un PDF con el escaneo de sus documentos (anverso y reverso)."];
