@@ -241,11 +241,34 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     await expect(page.getByTestId("no-actions")).toBeVisible();
   });
 
+  test("the reviewer rejects with guidance: the office comes from the DIDEDUC's directory and stays editable", async ({ page }) => {
+    const [third] = await fileCases(page, [`Tercero ${RUN}`]);
+    await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+    await openAsReviewer(page, third.id);
+    const form = page.getByRole("form", { name: "Rechazar e indicar dónde acudir" });
+    const office = form.getByLabel("Supervisión Educativa del directorio");
+    const options = await office.locator("option").allTextContents();
+    expect(options.length).toBeGreaterThan(0);
+    // Prefilled from the directory; picking another office copies its data.
+    await expect(form.getByLabel("Nombre de la oficina")).toHaveValue(options[0]);
+    if (options.length > 1) {
+      await office.selectOption({ label: options[1] });
+      await expect(form.getByLabel("Nombre de la oficina")).toHaveValue(options[1]);
+    }
+    await form.getByLabel("Teléfono").fill("2232-0000");
+    await form.getByLabel("Motivo del rechazo").fill("Los registros de 2009 de ese establecimiento están en la supervisión del distrito.");
+    await form.getByRole("button", { name: "Rechazar e indicar dónde acudir" }).click();
+    await expect(page.getByTestId("done-notice")).toContainText("dónde acudir");
+    expect(await stateOf(page)).toBe("REJECTED");
+    await expect(page.getByTestId("case-timeline")).toContainText("Rechazada con indicaciones de dónde acudir");
+    await expect(page.getByTestId("no-actions")).toBeVisible();
+  });
+
   test("the director's signature: refusals change nothing, and a double click signs exactly once", async ({ page }) => {
     await generateCertification(page, first.id);
 
     await signIn(page, SIGNER_GN.email, SIGNER_GN.password, /\/direccion$/);
-    await page.goto(`/direccion?q=${RUN}`);
+    await page.goto(`/direccion?estado=DIDEDUC_SIGNATURE&q=${RUN}`);
     await expect(page.getByTestId("queue-row")).toHaveCount(1);
     await page.getByTestId("queue-row").getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/direccion/casos/${first.id}$`));
@@ -310,7 +333,7 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
 
   test("the central office sees the signature report; the coordinator signs and issues; the citizen downloads", async ({ page }) => {
     await signIn(page, COORDINATOR.email, COORDINATOR.password, /\/atencion$/);
-    await page.goto(`/atencion?q=${RUN}`);
+    await page.goto(`/atencion?estado=CENTRAL_REVIEW&q=${RUN}`);
     const rows = page.getByTestId("queue-row");
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText("Guatemala Norte");
