@@ -225,12 +225,19 @@ export function FileUploads({
                   </p>
                 </div>
                 <div className="flex gap-2">
-                  <a className="inline-flex min-h-11 items-center px-2 font-semibold underline" href={`/api/files/${encodeURIComponent(f.id)}`} target="_blank" rel="noopener">
-                    Ver<span className="sr-only"> {f.name}</span>
+                  {/* The file name in the accessible name (not as hidden text): the visible name stays the
+                      only text match for it. */}
+                  <a
+                    className="inline-flex min-h-11 items-center px-2 font-semibold underline"
+                    href={`/api/files/${encodeURIComponent(f.id)}`}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={`Ver ${f.name}`}
+                  >
+                    Ver
                   </a>
-                  <Button variant="ghost" disabled={removing === f.id} onClick={() => void onRemove(f)}>
+                  <Button variant="ghost" disabled={removing === f.id} onClick={() => void onRemove(f)} aria-label={`Quitar ${f.name}`}>
                     {removing === f.id ? "Quitando…" : "Quitar"}
-                    <span className="sr-only"> {f.name}</span>
                   </Button>
                 </div>
               </li>
