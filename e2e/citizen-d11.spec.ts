@@ -1,10 +1,12 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { createNssDb, runPdfsig } from "../tests/helpers/pdfsig";
+import { E2E_PKI_DIR, E2E_PORT } from "./helpers/e2e-env";
 import { signIn, signOut } from "./helpers/sign-in";
 
 const run = promisify(execFile);
@@ -160,4 +162,70 @@ test("another citizen's case opened by URL reads as not found, and takes no uplo
   });
   expect(upload.status()).toBe(404);
   expect((await upload.json()).ok).toBe(false);
+});
+
+type TFixtureCase = { id: string; number: string; lastNames: string; state: string };
+
+// Cases taken to a state by the staff side, through the real domain (e2e/citizen-fixtures.mts).
+function prepareCases(specs: Array<{ lastNames: string; outcome: "correction" | "guidance" | "issued" }>): TFixtureCase[] {
+  const result = spawnSync(
+    "npx",
+    ["tsx", "--tsconfig", "e2e/staff-fixtures.tsconfig.json", "e2e/citizen-fixtures.mts", JSON.stringify({ cases: specs })],
+    { encoding: "utf8", env: { ...process.env, APP_BASE_URL: `http://localhost:${E2E_PORT}` } },
+  );
+  if (result.status !== 0) throw new Error(`citizen-fixtures falló: ${result.stderr}`);
+  return JSON.parse(result.stdout) as TFixtureCase[];
+}
+
+test("what the citizen sees after the office acts: correction loop, rejection with guidance, issued PDF", async ({ page }) => {
+  test.skip(!process.env.TEST_DATABASE_URL, "Needs the PostgreSQL e2e database (TEST_DATABASE_URL) to prepare cases in another process.");
+  const run = Date.now().toString(36);
+  const [toCorrect, rejected, issued] = prepareCases([
+    { lastNames: `Corrección ${run}`, outcome: "correction" },
+    { lastNames: `Orientación ${run}`, outcome: "guidance" },
+    { lastNames: `Emitida ${run}`, outcome: "issued" },
+  ]);
+  expect([toCorrect.state, rejected.state, issued.state]).toEqual(["NEEDS_CORRECTION", "REJECTED", "ISSUED"]);
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+
+  // Correction: the reason stands at the top, the form is back with everything as it was.
+  await page.goto(`/ciudadano/solicitudes/${toCorrect.id}`);
+  await expect(page.getByTestId("correction-reason")).toContainText("escanéelo de nuevo, anverso y reverso");
+  await expect(page.getByLabel("Apellidos", { exact: true })).toHaveValue(toCorrect.lastNames);
+  await expect(page.getByLabel("Año", { exact: true })).toHaveValue("2009");
+  await expect(page.getByRole("radio", { name: "Escolar", exact: true })).toBeChecked();
+  await expect(page.locator('[data-testid="uploaded-files"] li[data-file-name="certificado-sexto.pdf"]')).toContainText("2 páginas");
+  await page.getByLabel("Grado", { exact: true }).fill("Sexto grado de primaria");
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado");
+  await page.getByRole("button", { name: "Enviar correcciones" }).click();
+  await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("next-step")).toContainText("correcciones fueron enviadas");
+  await expect(page.getByTestId("case-timeline")).toContainText("Se solicitó una corrección");
+  await expect(page.getByTestId("case-timeline")).toContainText("Correcciones enviadas");
+  await expect(page.getByTestId("case-summary")).toContainText("Sexto grado de primaria");
+
+  // Rejection with guidance: where to go, and a new request that carries the data over.
+  await page.goto(`/ciudadano/solicitudes/${rejected.id}`);
+  const office = page.getByTestId("guidance-office");
+  await expect(office).toContainText("Supervisión Educativa de Mixco");
+  await expect(office).toContainText("2435-1122");
+  await expect(office).toContainText("5a. Calle 2-10, zona 1, Mixco");
+  await page.getByRole("button", { name: "Iniciar una nueva solicitud a partir de esta" }).click();
+  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+\?nueva=1$/);
+  expect(new URL(page.url()).pathname).not.toContain(rejected.id);
+  await expect(page.getByLabel("Apellidos", { exact: true })).toHaveValue(rejected.lastNames);
+  await expect(page.getByLabel(/DIDEDUC a la que corresponden/)).toHaveValue(/.+/);
+  await expect(page.locator("[data-state]").first()).toHaveAttribute("data-state", "DRAFT");
+
+  // Issued: the signed PDF downloads, both signatures valid under pdfsig; the apostille note is there.
+  await page.goto(`/ciudadano/solicitudes/${issued.id}`);
+  await expect(page.getByText(/apostilla electrónica del Ministerio de Relaciones Exteriores/)).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar PDF firmado" }).click()]);
+  const pdfPath = path.join(tmpDir, "emitida.pdf");
+  await download.saveAs(pdfPath);
+  const nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+  const report = runPdfsig(pdfPath, nss);
+  expect(report.signatures).toHaveLength(2);
+  for (const sig of report.signatures) expect(sig.signatureValidation).toBe("Signature is Valid.");
+  expect(report.signatures[1].totalDocumentSigned).toBe(true);
 });
