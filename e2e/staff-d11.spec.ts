@@ -81,7 +81,7 @@ async function fileCaseAsCitizen(page: Page, lastNames: string): Promise<TFiled>
   await page.goto("/ciudadano");
   await page.getByRole("link", { name: "Nueva solicitud" }).click();
   await page.getByRole("link", { name: "Expediente educativo" }).click();
-  await page.getByRole("radio", { name: "Escolar" }).check();
+  await page.getByRole("radio", { name: "Escolar", exact: true }).check();
   await page.getByLabel("Nombres", { exact: true }).fill("Ana Sofía");
   await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
   await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
