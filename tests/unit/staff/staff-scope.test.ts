@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { canSeeCase } from "@/components/staff/data/staff-scope";
+
+const base = { delegatedRoles: [] as never[] };
+const reviewerGN = { ...base, id: "r1", roles: ["DIDEDUC_REVIEWER" as const], dideducId: "gn" };
+const signerXela = { ...base, id: "s2", roles: ["DIDEDUC_SIGNER" as const], dideducId: "xela" };
+const coordinator = { ...base, id: "c1", roles: ["CENTRAL_COORDINATOR" as const], dideducId: null };
+const delegate = { id: "d1", roles: [], delegatedRoles: ["DIDEDUC_REVIEWER" as const], dideducId: "gn" };
+const citizen = { ...base, id: "u1", roles: ["CITIZEN" as const], dideducId: null };
+
+const gnCase = { applicantId: "u1", dideducId: "gn", state: "DIDEDUC_REVIEW" };
+
+describe("canSeeCase (who may look at a case in the staff views and file routes)", () => {
+  it("lets DIDEDUC staff see only their own DIDEDUC's cases", () => {
+    expect(canSeeCase(reviewerGN, gnCase, [])).toBe(true);
+    expect(canSeeCase(signerXela, gnCase, [])).toBe(false);
+    expect(canSeeCase(reviewerGN, { ...gnCase, dideducId: null }, [])).toBe(false);
+  });
+
+  it("lets the central office see every DIDEDUC's cases", () => {
+    expect(canSeeCase(coordinator, gnCase, [])).toBe(true);
+    expect(canSeeCase(coordinator, { ...gnCase, dideducId: "xela" }, [])).toBe(true);
+  });
+
+  it("lets a delegate see the delegating DIDEDUC's cases only while the delegation is active", () => {
+    expect(canSeeCase(delegate, gnCase, [{ dideducId: "gn" }])).toBe(true);
+    // The session still says "delegated reviewer", but the delegation is over: the role alone is enough
+    // only for staff who hold it; a delegate without an active delegation sees nothing.
+    expect(canSeeCase({ ...delegate, delegatedRoles: [] }, gnCase, [])).toBe(false);
+  });
+
+  it("keeps drafts to the applicant, and other people's cases from citizens", () => {
+    expect(canSeeCase(citizen, gnCase, [])).toBe(true);
+    expect(canSeeCase(citizen, { ...gnCase, applicantId: "someone-else" }, [])).toBe(false);
+    expect(canSeeCase(reviewerGN, { ...gnCase, state: "DRAFT" }, [])).toBe(false);
+    expect(canSeeCase(coordinator, { ...gnCase, state: "DRAFT" }, [])).toBe(false);
+  });
+});
