@@ -60,6 +60,13 @@ export default async function DideducCasePage({ params, searchParams }: TProps) 
           <h2 id="escaneos-heading" className="text-xl font-semibold">
             Documentos escaneados
           </h2>
+          {vm.documents.length > 0 ? (
+            <p className="rounded-md border border-slate-300 bg-white p-3">
+              <a href={`/api/cases/${encodeURIComponent(vm.id)}/document`} target="_blank" rel="noopener" className="font-semibold">
+                Ver la certificación generada (PDF, última versión)
+              </a>
+            </p>
+          ) : null}
           <CaseFiles files={vm.files} />
         </section>
       </div>
