@@ -18,6 +18,7 @@ let tmpDir: string;
 let scanPdf: string;
 let fakePdf: string;
 let encryptedPdf: string;
+let extraPdf: string;
 
 // Real files, made here: a 2-page scan, a PNG renamed .pdf and a PDF protected by qpdf.
 test.beforeAll(async () => {
@@ -31,6 +32,11 @@ test.beforeAll(async () => {
   const bytes = Buffer.from(await doc.save());
   scanPdf = path.join(tmpDir, "certificado-primaria.pdf");
   await fs.writeFile(scanPdf, bytes);
+
+  const extra = await PDFDocument.create();
+  extra.addPage([612, 792]).drawText("Diploma - anverso", { x: 72, y: 700, size: 18, font: await extra.embedFont(StandardFonts.Helvetica) });
+  extraPdf = path.join(tmpDir, "diploma-equivocado.pdf");
+  await fs.writeFile(extraPdf, Buffer.from(await extra.save()));
 
   fakePdf = path.join(tmpDir, "foto-del-titulo.pdf");
   // The PNG signature and an IHDR chunk: an image whatever its name says.
@@ -105,6 +111,13 @@ test("a citizen fills a D.1.1 request: autosave, uploads with refusals, a field 
   await expect(listed("protegido.pdf")).toHaveCount(0);
   await expect(uploaded.locator("li")).toHaveCount(1);
 
+  // A file attached by mistake is taken off again while the request is a draft.
+  await input.setInputFiles(extraPdf);
+  await expect(listed("diploma-equivocado.pdf")).toContainText("1 página");
+  await page.getByRole("button", { name: "Quitar diploma-equivocado.pdf" }).click();
+  await expect(listed("diploma-equivocado.pdf")).toHaveCount(0);
+  await expect(uploaded.locator("li")).toHaveCount(1);
+
   // The typed data survived the refused uploads.
   await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("María José");
 
@@ -132,6 +145,9 @@ test("a citizen fills a D.1.1 request: autosave, uploads with refusals, a field 
   await expect(timeline).toContainText("Solicitud creada");
   await expect(timeline).toContainText("Solicitud enviada");
   await expect(page.getByTestId("case-summary")).toContainText("Ixcot Chávez");
+  // The server kept exactly the file that stayed attached.
+  await expect(page.getByRole("link", { name: "certificado-primaria.pdf" })).toBeVisible();
+  await expect(page.getByText("diploma-equivocado.pdf")).toHaveCount(0);
 
   // The dashboard lists it with its state and the next step.
   await page.goto("/ciudadano");
