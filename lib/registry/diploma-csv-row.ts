@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber } from "./diploma-number";
+import { foldText, tidyText } from "./fold-text";
+
+// Client-safe. The columns of the title registry's CSV, as the import page documents them. The
+// header row names them (any order, accents and case ignored); other columns are ignored, so the
+// report of rejected rows (which adds "linea" and "motivo") can be corrected and imported again.
+export const DIPLOMA_CSV_COLUMNS = [
+  { key: "registrationNumber", header: "numero_registro", aliases: ["numero", "numero_de_registro", "registro"], label: "Número de registro del título, como aparece en su esquina superior derecha (por ejemplo D-2015-018734)." },
+  { key: "holderName", header: "nombre", aliases: ["nombre_completo", "nombre_del_graduado"], label: "Nombre completo del graduado, como aparece en el título." },
+  { key: "degree", header: "titulo", aliases: ["carrera"], label: "Título o carrera obtenida (por ejemplo Bachiller en Ciencias y Letras)." },
+  { key: "school", header: "establecimiento", aliases: ["centro_educativo"], label: "Establecimiento educativo que lo extendió." },
+  { key: "year", header: "anio", aliases: ["ano", "year"], label: "Año de graduación: 2005 o posterior, no en el futuro." },
+  { key: "dideduc", header: "dideduc", aliases: ["codigo_dideduc", "direccion_departamental"], label: "Dirección Departamental de Educación: su código (por ejemplo quetzaltenango) o su nombre (Quetzaltenango)." },
+] as const;
+
+export type TDiplomaCsvKey = (typeof DIPLOMA_CSV_COLUMNS)[number]["key"];
+
+export function headerKey(header: string): string {
+  return foldText(header).replace(/ /g, "_");
+}
+
+// Header fields → the index of each known column, and the columns missing.
+export function mapDiplomaCsvHeader(header: readonly string[]): { index: Partial<Record<TDiplomaCsvKey, number>>; missing: string[] } {
+  const keys = header.map(headerKey);
+  const index: Partial<Record<TDiplomaCsvKey, number>> = {};
+  for (const column of DIPLOMA_CSV_COLUMNS) {
+    const names: string[] = [column.header, ...column.aliases];
+    const at = keys.findIndex((k) => names.includes(k));
+    if (at >= 0) index[column.key] = at;
+  }
+  const missing = DIPLOMA_CSV_COLUMNS.filter((c) => index[c.key] === undefined).map((c) => c.header);
+  return { index, missing };
+}
+
+const NAME = /^[\p{L}][\p{L}\p{M}' .-]*$/u;
+const text = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .transform(tidyText)
+    .pipe(
+      z
+        .string()
+        .min(1, `Falta ${label}.`)
+        .min(min, `${label[0].toUpperCase()}${label.slice(1)} es demasiado corto.`)
+        .max(max, `${label[0].toUpperCase()}${label.slice(1)} pasa de ${max} caracteres.`)
+        .refine((v) => !v.includes("\uFFFD"), `${label[0].toUpperCase()}${label.slice(1)} tiene caracteres ilegibles: guarde el archivo como «CSV UTF-8».`),
+    );
+
+// One row, as read from the file (strings) → the values to store. `now` bounds the year.
+export function diplomaCsvRowSchema(now: Date) {
+  // Guatemala (UTC−6): on 31 December 19:00 there it is still that year.
+  const currentYear = new Date(now.getTime() - 6 * 3600 * 1000).getUTCFullYear();
+  return z.object({
+    registrationNumber: z
+      .string()
+      .trim()
+      .min(1, "Falta el número de registro.")
+      .transform((value, ctx) => {
+        const n = normalizeDiplomaNumber(value);
+        if (!n) {
+          ctx.addIssue({ code: "custom", message: `Número de registro no válido («${value.slice(0, 40)}»). ${DIPLOMA_NUMBER_FORMAT_MESSAGE}` });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    holderName: text("el nombre", 5, 200).refine(
+      (v) => v.length === 0 || (NAME.test(v) && v.split(" ").length >= 2),
+      "El nombre debe tener al menos un nombre y un apellido, solo con letras.",
+    ),
+    degree: text("el título", 5, 200),
+    school: text("el establecimiento", 5, 300),
+    year: z
+      .string()
+      .trim()
+      .min(1, "Falta el año.")
+      .regex(/^\d{4}$/, "El año debe tener cuatro cifras.")
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(2005, "El año es anterior a 2005: esos títulos no entran en este registro (se certifican por el trámite de títulos antes de 2005).")
+          .max(currentYear, `El año está en el futuro (posterior a ${currentYear}).`),
+      ),
+    dideduc: z.string().trim().min(1, "Falta la DIDEDUC."),
+  });
+}
+
+export type TDiplomaCsvRow = z.output<ReturnType<typeof diplomaCsvRowSchema>>;
