@@ -1,4 +1,5 @@
 import "server-only";
+import { dbOf, type TDataOptions } from "./data-options";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { availableActions } from "@/lib/workflow/check-transition";
 import { getDefinition } from "@/lib/workflow/definitions";
@@ -7,8 +8,8 @@ import { canSeeCase } from "./staff-scope";
 
 // The whole case for a staff view, or null when it does not exist or is out of this person's scope
 // (pages answer notFound() alike). `actions` are the transitions this person may take now.
-export async function getCaseForActor({ actor, caseId }: { actor: TSessionUser; caseId: string }) {
-  const { db } = await import("@/lib/db");
+export async function getCaseForActor({ actor, caseId }: { actor: TSessionUser; caseId: string }, options: TDataOptions = {}) {
+  const db = await dbOf(options);
   const now = new Date();
   const c = await db.case.findUnique({
     where: { id: caseId },

@@ -1,4 +1,5 @@
 import "server-only";
+import { dbOf, type TDataOptions } from "./data-options";
 import { createHash } from "node:crypto";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -8,8 +9,8 @@ import { canSeeCase } from "./staff-scope";
 // An uploaded scan with its bytes, for whoever may see it: its uploader, or whoever may see its
 // case. Null otherwise (the route answers 404 alike). Bytes that no longer match the recorded
 // SHA-256 are never served.
-export async function getUploadedFileForActor({ actor, fileId }: { actor: TSessionUser; fileId: string }) {
-  const { db } = await import("@/lib/db");
+export async function getUploadedFileForActor({ actor, fileId }: { actor: TSessionUser; fileId: string }, options: TDataOptions = {}) {
+  const db = await dbOf(options);
   const file = await db.uploadedFile.findUnique({
     where: { id: fileId },
     include: { case: { select: { applicantId: true, dideducId: true, state: true } } },

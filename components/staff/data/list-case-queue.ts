@@ -1,4 +1,5 @@
 import "server-only";
+import { dbOf, type TDataOptions } from "./data-options";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import type { TSessionUser } from "@/lib/auth/session-user";
@@ -17,8 +18,8 @@ export type TListCaseQueueInput = {
 };
 
 // A queue, oldest first (by submission). DIDEDUC segments: only the actor's DIDEDUC (none → empty).
-export async function listCaseQueue(input: TListCaseQueueInput) {
-  const { db } = await import("@/lib/db");
+export async function listCaseQueue(input: TListCaseQueueInput, options: TDataOptions = {}) {
+  const db = await dbOf(options);
   const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100);
   const states = input.state ? input.states.filter((s) => s === input.state) : [...input.states];
   const where: Prisma.CaseWhereInput = { state: { in: states } };

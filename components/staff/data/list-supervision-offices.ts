@@ -1,8 +1,9 @@
 import "server-only";
+import { dbOf, type TDataOptions } from "./data-options";
 
 // The DIDEDUC's directory of Supervisiones Educativas, for "Rechazar e indicar dónde acudir".
-export async function listSupervisionOffices(dideducId: string) {
-  const { db } = await import("@/lib/db");
+export async function listSupervisionOffices(dideducId: string, options: TDataOptions = {}) {
+  const db = await dbOf(options);
   return db.supervisionOffice.findMany({
     where: { dideducId, active: true },
     orderBy: { name: "asc" },

@@ -1,4 +1,5 @@
 import "server-only";
+import { dbOf, type TDataOptions } from "./data-options";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { log } from "@/lib/log";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -25,12 +26,12 @@ export async function performCaseAction(args: {
   input: unknown;
   expectedVersion: number;
   ip: string | null;
-}): Promise<{ version: number; state: string }> {
+}, options: TDataOptions = {}): Promise<{ version: number; state: string }> {
   if (NOT_PLAIN.has(args.action)) {
     const { TransitionError } = await import("@/lib/workflow/transition-error");
     throw new TransitionError("INVALID_STATE", "Esta acción se realiza con su propio formulario.");
   }
-  const { db } = await import("@/lib/db");
+  const db = await dbOf(options);
   const updated = await transition(args.caseId, args.action, args.actor, args.input, args.expectedVersion, { db, ip: args.ip });
   if (["reject_for_correction", "reject_with_guidance", "reject_definitively", "reject"].includes(args.action)) {
     try {
