@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCsvRecords } from "@/lib/registry/csv/read-csv-records";
+import { findDiplomaByNumber } from "@/lib/registry/find-diploma-by-number";
+import { importDiplomasCsv } from "@/lib/registry/import-diplomas-csv";
+import { readImportReport } from "@/lib/registry/read-import-report";
+import { searchDiplomas } from "@/lib/registry/search-diplomas";
+import { chunked, createRegistryWorld, readAll, type TRegistryWorld } from "./registry-world";
+
+let w: TRegistryWorld;
+beforeAll(async () => {
+  w = await createRegistryWorld();
+});
+afterAll(async () => {
+  await w?.cleanup();
+});
+
+// Spanish-locale spreadsheet export: BOM, ";" and CRLF; a quoted school with ";" and a line break.
+const FILE = [
+  "numero_registro;nombre;titulo;establecimiento;anio;dideduc",
+  "D-2016-100001;Luisa Fernanda Coj Tzul;Bachiller en Ciencias y Letras;Instituto Nacional de Educación Diversificada, Sololá;2016;solola",
+  'd 2018 100002;José Andrés Pérez López;Perito Contador;"Colegio Mixto ""El Ángel""; jornada\nvespertina";2018;Guatemala Norte',
+  "D2019-100003;Ana Sofía Ixchop Batz;Maestra de Educación Primaria;Escuela Normal Rural de Cobán;2019;ALTA VERAPAZ",
+  "X-2016-1;Pedro Gómez;Bachiller en Computación;Instituto Central;2016;solola",
+  "D-2004-100005;Rosa Elena Tum Yax;Perito Contador;Instituto Nacional, Zacapa;2004;zacapa",
+  "D-2016-100006;Mario;Perito en Turismo;Instituto Nacional, Petén;2016;peten",
+  "D-2016-100007;Carlos Ruano Paz;Perito en Turismo;Instituto Nacional, Petén;2016;Atlántida",
+  "D-2016-100008;Carlos Ruano Paz;Perito en Turismo;Instituto Nacional, Petén;2999;peten",
+  "",
+  "D-2015-018734;Otra Persona Distinta;Bachiller en Ciencias y Letras con Orientación en Computación;Instituto Nacional de Educación Diversificada, Quetzaltenango;2015;quetzaltenango",
+].join("\r\n");
+const NOW = new Date("2026-06-15T12:00:00Z");
+
+describe("importDiplomasCsv", () => {
+  let first: Awaited<ReturnType<typeof importDiplomasCsv>>;
+
+  it("imports the good rows, reports the bad ones with line and reason, and records the import", async () => {
+    const before = await w.db.diplomaRegistry.count();
+    first = await importDiplomasCsv(chunked(`\uFEFF${FILE}`, 7), { ...w.options, now: NOW, actor: w.admin, fileName: "titulos.csv", batchSize: 2 });
+    expect(first).toMatchObject({ delimiter: ";", rows: 9, created: 3, unchanged: 0, rejected: 6, conflicts: 1, fileName: "titulos.csv" });
+    expect(await w.db.diplomaRegistry.count()).toBe(before + 3);
+
+    const quoted = await w.db.diplomaRegistry.findUniqueOrThrow({ where: { registrationNumber: "D-2018-100002" }, include: { dideduc: true } });
+    expect(quoted.school).toBe('Colegio Mixto "El Ángel"; jornada vespertina');
+    expect(quoted.dideduc?.code).toBe("guatemala-norte");
+    expect(quoted.importBatch).toBe(first.importBatch);
+
+    const reasons = Object.fromEntries(first.rejectedSample.map((r) => [r.line, r.reason]));
+    expect(Object.keys(reasons).map(Number)).toEqual([6, 7, 8, 9, 10, 12]);
+    expect(reasons[6]).toMatch(/Número de registro no válido/);
+    expect(reasons[7]).toMatch(/anterior a 2005/);
+    expect(reasons[8]).toMatch(/al menos un nombre y un apellido/);
+    expect(reasons[9]).toMatch(/DIDEDUC «Atlántida» no existe/);
+    expect(reasons[10]).toMatch(/en el futuro/);
+    expect(reasons[12]).toMatch(/ya está registrado con otros datos \(nombre registrado «María José Ixcot Chávez»\)/);
+    // Not overwritten.
+    expect((await w.db.diplomaRegistry.findUniqueOrThrow({ where: { registrationNumber: "D-2015-018734" } })).holderName).toBe("María José Ixcot Chávez");
+
+    const event = await w.db.auditEvent.findUniqueOrThrow({ where: { id: BigInt(first.auditEventId) } });
+    expect(event).toMatchObject({ caseId: null, actorId: w.admin.id, role: "ADMIN", action: "admin.import_diplomas" });
+    expect(event.data).toMatchObject({ fileName: "titulos.csv", rows: 9, created: 3, unchanged: 0, rejected: 6, conflicts: 1, reportKey: first.reportKey });
+  });
+
+  it("keeps a downloadable CSV report of the rejected rows that can be corrected and imported again", async () => {
+    const report = await readImportReport(first.auditEventId, w.options);
+    expect(report?.fileName).toMatch(/^filas-rechazadas-\d{4}-\d{2}-\d{2}-\d+\.csv$/);
+    const text = await readAll(report!.stream);
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const records = [];
+    for await (const r of readCsvRecords([text])) records.push(r.fields);
+    expect(records[0]).toEqual(["linea", "numero_registro", "nombre", "titulo", "establecimiento", "anio", "dideduc", "motivo"]);
+    expect(records.slice(1).map((r) => r[0])).toEqual(["6", "7", "8", "9", "10", "12"]);
+    expect(records[2][1]).toBe("D-2004-100005");
+    expect(records[2][7]).toMatch(/anterior a 2005/);
+    expect(await readImportReport("999999999", w.options)).toBeNull();
+    expect(await readImportReport("not-a-number", w.options)).toBeNull();
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    const rowsBefore = await w.db.diplomaRegistry.findMany({ orderBy: { registrationNumber: "asc" } });
+    const again = await importDiplomasCsv(chunked(`\uFEFF${FILE}`, 1024), { ...w.options, now: NOW, actor: w.admin, fileName: "titulos.csv" });
+    expect(again).toMatchObject({ rows: 9, created: 0, unchanged: 3, rejected: 6, conflicts: 1 });
+    expect(await w.db.diplomaRegistry.findMany({ orderBy: { registrationNumber: "asc" } })).toEqual(rowsBefore);
+    expect(await w.db.auditEvent.count({ where: { action: "admin.import_diplomas" } })).toBe(2);
+  });
+
+  it("reads a comma-separated file without BOM, and a repeated number in one file", async () => {
+    const csv = [
+      "dideduc,Año,Título,Nombre,Establecimiento,Número de registro,notas",
+      "zacapa,2020,Perito Agrónomo,Elsa Marina Cordón Paz,\"Instituto Técnico, Zacapa\",D-2020-200001,ok",
+      "zacapa,2020,Perito Agrónomo,Elsa Marina Cordón Paz,\"Instituto Técnico, Zacapa\",D-2020-200001,repetida igual",
+      "zacapa,2021,Perito Agrónomo,Elsa Marina Cordón Paz,\"Instituto Técnico, Zacapa\",D-2020-200001,repetida distinta",
+    ].join("\n");
+    const result = await importDiplomasCsv([csv], { ...w.options, now: NOW, actor: w.admin });
+    expect(result).toMatchObject({ delimiter: ",", rows: 3, created: 1, unchanged: 1, rejected: 1, conflicts: 1 });
+    expect(result.rejectedSample[0]).toMatchObject({ line: 4, registrationNumber: "D-2020-200001" });
+    expect(result.rejectedSample[0].reason).toMatch(/ya aparece en la línea 2 con otros datos/);
+  });
+
+  it("refuses a file without the required columns and a non-administrator, recording the failed import", async () => {
+    await expect(importDiplomasCsv(["numero;nombre\nD-2016-1;x"], { ...w.options, now: NOW, actor: w.admin, fileName: "malo.csv" })).rejects.toMatchObject({
+      code: "CSV_HEADER",
+      message: expect.stringContaining("faltan: titulo, establecimiento, anio, dideduc"),
+    });
+    const failed = await w.db.auditEvent.findFirstOrThrow({ where: { action: "admin.import_diplomas" }, orderBy: { id: "desc" } });
+    expect(failed.data).toMatchObject({ fileName: "malo.csv", failed: true, created: 0 });
+    await expect(importDiplomasCsv([""], { ...w.options, now: NOW, actor: w.admin })).rejects.toMatchObject({ code: "CSV_EMPTY" });
+    const citizen = await w.user("ciudadana");
+    await expect(importDiplomasCsv([FILE], { ...w.options, now: NOW, actor: citizen })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("refuses rows with bytes that are not UTF-8 (a Latin-1 export), naming the problem", async () => {
+    const latin1 = Buffer.from("numero_registro;nombre;titulo;establecimiento;anio;dideduc\nD-2016-300001;José Pérez;Perito Contador;Instituto Nacional;2016;zacapa\n", "latin1");
+    const result = await importDiplomasCsv([latin1], { ...w.options, now: NOW, actor: w.admin });
+    expect(result).toMatchObject({ created: 0, rejected: 1 });
+    expect(result.rejectedSample[0].reason).toMatch(/caracteres ilegibles: guarde el archivo como «CSV UTF-8»/);
+  });
+});
+
+describe("findDiplomaByNumber", () => {
+  it("finds a title however the citizen types its number", async () => {
+    for (const typed of ["D-2015-018734", "d 2015 018734", "D2015018734", " d–2015–018734 ", "D.2015.018734"]) {
+      const found = await findDiplomaByNumber(typed, w.options);
+      expect(found, typed).toMatchObject({
+        registrationNumber: "D-2015-018734",
+        holderName: "María José Ixcot Chávez",
+        year: 2015,
+        dideduc: { code: "quetzaltenango", name: "Quetzaltenango" },
+        otherProcedure: null,
+      });
+    }
+  });
+
+  it("returns null for a number not registered or not a number at all", async () => {
+    expect(await findDiplomaByNumber("D-2015-999999", w.options)).toBeNull();
+    expect(await findDiplomaByNumber("hola", w.options)).toBeNull();
+    expect(await findDiplomaByNumber("", w.options)).toBeNull();
+  });
+});
+
+describe("searchDiplomas", () => {
+  it("searches by number or a part of the name, paginated", async () => {
+    expect((await searchDiplomas({ q: "d2015 018734" }, w.options)).rows.map((r) => r.holderName)).toEqual(["María José Ixcot Chávez"]);
+    const byName = await searchDiplomas({ q: "ixcot" }, w.options);
+    expect(byName.rows.map((r) => r.registrationNumber)).toContain("D-2015-018734");
+    const page1 = await searchDiplomas({ page: 1, pageSize: 5 }, w.options);
+    const page2 = await searchDiplomas({ page: 2, pageSize: 5 }, w.options);
+    expect(page1.rows).toHaveLength(5);
+    expect(page1.total).toBe(await w.db.diplomaRegistry.count());
+    expect(page1.pageCount).toBe(Math.ceil(page1.total / 5));
+    expect(page2.rows[0].registrationNumber < page1.rows[4].registrationNumber).toBe(true);
+  });
+});
