@@ -53,7 +53,7 @@ type TGoodRow = { line: number; raw: string[]; data: { registrationNumber: strin
 // second import of the same file changes nothing. Rejected rows go to a CSV report (original
 // columns + linea + motivo) kept in file storage. Every import is one AuditEvent, also when it
 // fails half-way (rows of batches already written stay: importing again completes them).
-export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string>, options: TImportDiplomasOptions): Promise<TImportDiplomasResult> {
+export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: TImportDiplomasOptions): Promise<TImportDiplomasResult> {
   if (!options.actor.roles.includes("ADMIN")) throw new DomainError("FORBIDDEN", "Solo la administración puede importar el registro de títulos.");
   const { db, now } = await resolveRegistryDeps(options);
   const storage = await resolveRegistryStorage(options);

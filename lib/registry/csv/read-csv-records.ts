@@ -23,7 +23,7 @@ export type TReadCsvOptions = {
 // or ",". Memory stays bounded by one record whatever the file size. Bytes that are not UTF-8
 // become U+FFFD, so the row that carries them can be refused by whoever reads the fields.
 // Blank lines are skipped.
-export async function* readCsvRecords(input: AsyncIterable<Uint8Array | string>, options: TReadCsvOptions = {}): AsyncGenerator<TCsvRecord> {
+export async function* readCsvRecords(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: TReadCsvOptions = {}): AsyncGenerator<TCsvRecord> {
   const maxRecordChars = options.maxRecordChars ?? 20_000;
   const decoder = new TextDecoder("utf-8");
   let delimiter: TCsvDelimiter | undefined = options.delimiter;
