@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDateTime } from "@/components/cases/format-date";
+import { PageHeading } from "@/components/layout/page-heading";
+import { RegistryPagination } from "@/components/registry/registry-pagination";
+import { TranslatorStatusForm } from "@/components/registry/translator-status-form";
+import { buttonClasses } from "@/components/ui/button";
+import { requireSegment } from "@/lib/auth/require-segment";
+import { listSwornTranslatorChanges } from "@/lib/registry/list-sworn-translator-changes";
+import { searchSwornTranslators } from "@/lib/registry/search-sworn-translators";
+import { setTranslatorActiveAction } from "./actions/set-translator-active";
+
+export const metadata: Metadata = { title: "Registro de traductores jurados" };
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function SwornTranslatorsPage({ searchParams }: { searchParams: TSearchParams }) {
+  await requireSegment("admin");
+  const params = await searchParams;
+  const q = one(params.q).slice(0, 200);
+  const language = one(params.idioma).slice(0, 60);
+  const page = Math.max(1, Math.min(10000, Number.parseInt(one(params.pagina), 10) || 1));
+  const list = await searchSwornTranslators({ q, language, page, pageSize: 20, includeInactive: true });
+  const changes = await listSwornTranslatorChanges(list.rows.map((r) => r.id));
+
+  return (
+    <>
+      <PageHeading eyebrow="Administración" title="Registro de traductores jurados">
+        <p>
+          Los traductores jurados registrados (trámite de registro de traductor jurado). Solo los activos aparecen a quien solicita la certificación de una traducción jurada, y solo
+          para los idiomas que tienen autorizados. Desactivar o reactivar pide un motivo, que queda en la bitácora.
+        </p>
+      </PageHeading>
+
+      <form method="get" role="search" aria-label="Buscar traductores" className="mb-6 flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1 space-y-1">
+          <label htmlFor="q" className="block font-semibold">
+            Nombre o número de registro
+          </label>
+          <input id="q" name="q" defaultValue={q} maxLength={200} className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2" />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="idioma" className="block font-semibold">
+            Idioma
+          </label>
+          <input id="idioma" name="idioma" defaultValue={language} maxLength={60} className="block w-48 rounded-md border-2 border-slate-600 bg-white px-3 py-2" />
+        </div>
+        <button type="submit" className={buttonClasses("primary")}>
+          Buscar
+        </button>
+        {q || language ? (
+          <Link href="/admin/traductores" className={buttonClasses("ghost")}>
+            Quitar búsqueda
+          </Link>
+        ) : null}
+      </form>
+
+      <section aria-labelledby="translators-heading" className="space-y-4">
+        <h2 id="translators-heading" className="text-xl font-semibold">
+          Traductores <span className="font-normal text-slate-700">({list.total})</span>
+        </h2>
+        {list.rows.length === 0 ? (
+          <p className="rounded-md border border-slate-300 bg-white p-4">Ningún traductor coincide con la búsqueda.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+            <table className="w-full border-collapse text-left" data-testid="translator-table">
+              <caption className="sr-only">Traductores jurados registrados</caption>
+              <thead className="bg-slate-100 text-sm">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Nombre</th>
+                  <th scope="col" className="px-3 py-2">Registro DIDEDUC</th>
+                  <th scope="col" className="px-3 py-2">Idiomas</th>
+                  <th scope="col" className="px-3 py-2">Acuerdo o resolución</th>
+                  <th scope="col" className="px-3 py-2">Estado</th>
+                  <th scope="col" className="px-3 py-2">Cambiar estado</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((r) => {
+                  const change = changes.get(r.id);
+                  return (
+                    <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="translator-row">
+                      <th scope="row" className="px-3 py-2 font-semibold">
+                        {r.name}
+                      </th>
+                      <td className="px-3 py-2">
+                        {r.dideducRegistrationNumber}
+                        <span className="block text-sm text-slate-700">{r.dideduc.name}</span>
+                      </td>
+                      <td className="px-3 py-2">{r.languages.join(", ")}</td>
+                      <td className="px-3 py-2">{r.appointmentResolution}</td>
+                      <td className="px-3 py-2">
+                        <span className={r.active ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{r.active ? "Activo" : "Inactivo"}</span>
+                        {change ? (
+                          <span className="mt-1 block text-sm text-slate-700">
+                            {change.active ? "Reactivado" : "Desactivado"} el {formatDateTime(change.at)}
+                            {change.actorName ? ` por ${change.actorName}` : ""}: {change.reason}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="min-w-56 px-3 py-2">
+                        <TranslatorStatusForm translatorId={r.id} translatorName={r.name} active={r.active} action={setTranslatorActiveAction} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <RegistryPagination basePath="/admin/traductores" query={{ q, idioma: language }} page={list.page} pageCount={list.pageCount} />
+      </section>
+    </>
+  );
+}

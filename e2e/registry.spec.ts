@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers/sign-in";
+
+const SAMPLE = path.resolve("docs/samples/registro-titulos-ejemplo.csv");
+
+test.describe("Administración de registros", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "admin@demo.certifica.gt", "Administra2026");
+  });
+
+  test("importa el CSV de ejemplo, descarga el informe de rechazadas y una segunda importación no cambia nada", async ({ page }) => {
+    await page.goto("/admin/titulos");
+    await expect(page.getByRole("heading", { level: 1, name: "Registro de títulos" })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: "numero_registro" })).toBeVisible();
+    const totalBefore = Number((await page.getByTestId("registry-total").textContent())!.replace(/\D/g, ""));
+
+    await page.getByLabel("Archivo CSV del registro de títulos").setInputFiles(SAMPLE);
+    await page.getByRole("button", { name: "Importar archivo" }).click();
+    const result = page.getByTestId("import-result");
+    await expect(result).toBeVisible();
+    await expect(result.getByTestId("count-rows")).toHaveText("11");
+    await expect(result.getByTestId("count-created")).toHaveText("6");
+    await expect(result.getByTestId("count-unchanged")).toHaveText("0");
+    await expect(result.getByTestId("count-rejected")).toHaveText("5");
+    await expect(result.getByTestId("count-conflicts")).toHaveText("1");
+    await expect(result).toContainText("anterior a 2005");
+    await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore + 6})`);
+
+    const downloadPromise = page.waitForEvent("download");
+    await result.getByRole("link", { name: "Descargar informe de filas rechazadas" }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^filas-rechazadas-.*\.csv$/);
+    const report = fs.readFileSync((await download.path())!, "utf8");
+    const lines = report.replace(/^\uFEFF/, "").trim().split(/\r\n/);
+    expect(lines[0]).toBe("linea;numero_registro;nombre;titulo;establecimiento;anio;dideduc;motivo");
+    expect(lines).toHaveLength(6);
+    expect(lines.map((l) => l.split(";")[0]).slice(1)).toEqual(["8", "9", "10", "11", "12"]);
+    expect(report).toContain("X-2016-1");
+    expect(report).toContain("La DIDEDUC «Atlántida» no existe en el directorio.");
+    expect(report).toContain("ya está registrado con otros datos");
+
+    // Searching the registry by the number as a citizen would type it.
+    await page.getByLabel("Número de registro o nombre").fill("d 2016 100001");
+    await page.getByRole("button", { name: "Buscar" }).click();
+    await expect(page.getByTestId("diploma-table")).toContainText("Luisa Fernanda Coj Tzul");
+    await expect(page.getByTestId("diploma-table").locator("tbody tr")).toHaveCount(1);
+
+    // The same file again: nothing new, nothing changed.
+    await page.goto("/admin/titulos");
+    await page.getByLabel("Archivo CSV del registro de títulos").setInputFiles(SAMPLE);
+    await page.getByRole("button", { name: "Importar archivo" }).click();
+    await expect(result.getByTestId("count-created")).toHaveText("0");
+    await expect(result.getByTestId("count-unchanged")).toHaveText("6");
+    await expect(result.getByTestId("count-rejected")).toHaveText("5");
+    await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore + 6})`);
+    await expect(page.getByTestId("import-history").locator("li")).toHaveCount(2);
+  });
+
+  test("desactiva y reactiva a un traductor jurado con motivo", async ({ page }) => {
+    await page.goto("/admin/traductores");
+    const row = page.getByTestId("translator-row").filter({ hasText: "Ana Lucía Méndez Ruiz" });
+    await expect(row).toContainText("Activo");
+    await row.getByRole("button", { name: "Desactivar" }).click();
+    await expect(row.getByText("Escriba el motivo", { exact: false }).or(row.locator("textarea:invalid"))).toBeVisible();
+    await row.getByLabel("Motivo para desactivar").fill("Suspensión notificada por la DIDEDUC");
+    await row.getByRole("button", { name: "Desactivar" }).click();
+    await expect(row).toContainText("Inactivo");
+    await expect(row).toContainText("Suspensión notificada por la DIDEDUC");
+    await row.getByLabel("Motivo para reactivar").fill("Suspensión levantada");
+    await row.getByRole("button", { name: "Reactivar" }).click();
+    await expect(row).toContainText("Activo");
+    await expect(row).toContainText("Reactivado");
+  });
+});

@@ -1,0 +1,71 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { TSessionUser } from "@/lib/auth/session-user";
+import { actorHasAnyRole } from "@/lib/auth/session-user";
+import { isDomainError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { clientIpFromHeaders } from "@/lib/request-context";
+import { importDiplomasCsv, type TImportDiplomasResult } from "./import-diplomas-csv";
+import type { TRegistryOptions } from "./registry-options";
+
+export const MAX_DIPLOMA_CSV_BYTES = 200 * 1024 * 1024;
+
+export type TDiplomaImportResponseBody =
+  | { ok: true; result: Omit<TImportDiplomasResult, "reportKey"> & { reportUrl: string | null } }
+  | { ok: false; code: string; message: string };
+
+const reply = (status: number, body: TDiplomaImportResponseBody) => Response.json(body, { status });
+
+// The HTTP side of the title registry import: the raw CSV is the request body, streamed into
+// importDiplomasCsv (never read whole), its name URI-encoded in x-file-name. The custom header
+// also keeps a cross-site form from posting here without a CORS preflight, which is never granted.
+// The route lives under a path the proxy does not match, so the body is not cut at 10 MB: the
+// role check happens here.
+export async function handleDiplomaImportRequest(request: Request, actor: TSessionUser | null, options: TRegistryOptions = {}): Promise<Response> {
+  const refuse = async (status: number, code: string, message: string) => {
+    await request.body?.cancel().catch(() => undefined);
+    return reply(status, { ok: false, code, message });
+  };
+  if (!actor) return refuse(401, "UNAUTHENTICATED", "Su sesión terminó. Ingrese de nuevo para continuar.");
+  if (!actorHasAnyRole(actor, ["ADMIN"])) return refuse(403, "FORBIDDEN", "Su usuario no tiene permiso para importar el registro de títulos.");
+  const rawName = request.headers.get("x-file-name");
+  if (!rawName || !request.body) return refuse(400, "INVALID_INPUT", "Elija el archivo CSV que desea importar.");
+  let fileName: string;
+  try {
+    fileName = decodeURIComponent(rawName).slice(0, 200);
+  } catch {
+    return refuse(400, "INVALID_INPUT", "El nombre del archivo no es válido. Cámbielo e inténtelo de nuevo.");
+  }
+  if (!/\.(csv|txt)$/i.test(fileName)) return refuse(415, "NOT_CSV", "El archivo debe ser un CSV (extensión .csv), guardado como «CSV UTF-8».");
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_DIPLOMA_CSV_BYTES) return refuse(413, "TOO_LARGE", "El archivo pasa de 200 MB. Divídalo en partes e impórtelas una por una.");
+
+  let received = 0;
+  async function* limited(body: ReadableStream<Uint8Array>) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      received += value.byteLength;
+      if (received > MAX_DIPLOMA_CSV_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw new TooLarge();
+      }
+      yield value;
+    }
+  }
+
+  try {
+    const result = await importDiplomasCsv(limited(request.body), { ...options, actor, fileName, ip: clientIpFromHeaders(request.headers) });
+    const { reportKey, ...rest } = result;
+    return reply(200, { ok: true, result: { ...rest, reportUrl: reportKey ? `/admin/titulos/informe/${result.auditEventId}` : null } });
+  } catch (e) {
+    if (e instanceof TooLarge) return reply(413, { ok: false, code: "TOO_LARGE", message: "El archivo pasa de 200 MB. Divídalo en partes e impórtelas una por una." });
+    if (isDomainError(e)) return reply(422, { ok: false, code: e.code, message: e.message });
+    const ref = randomBytes(4).toString("hex");
+    log.error("diploma import failed", { ref, actorId: actor.id, error: e });
+    return reply(500, { ok: false, code: "INTERNAL", message: `No se pudo importar el archivo por un error del sistema. Las filas ya guardadas quedan; vuelva a importarlo para completar (referencia ${ref}).` });
+  }
+}
+
+class TooLarge extends Error {}
