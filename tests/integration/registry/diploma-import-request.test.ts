@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TSessionUser } from "@/lib/auth/session-user";
+import { handleDiplomaImportRequest, type TDiplomaImportResponseBody } from "@/lib/registry/handle-diploma-import-request";
+import { createRegistryWorld, type TRegistryWorld } from "./registry-world";
+
+let w: TRegistryWorld;
+let admin: TSessionUser;
+const SAMPLE = fs.readFileSync(path.resolve("docs/samples/registro-titulos-ejemplo.csv"));
+
+beforeAll(async () => {
+  w = await createRegistryWorld();
+  admin = { ...w.admin, delegatedRoles: [] };
+});
+afterAll(async () => {
+  await w?.cleanup();
+});
+
+const post = (body: BodyInit | null, headers: Record<string, string> = { "x-file-name": encodeURIComponent("registro títulos.csv") }) =>
+  new Request("http://localhost/admin/titulos/subir", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+
+async function json(response: Response): Promise<TDiplomaImportResponseBody> {
+  return (await response.json()) as TDiplomaImportResponseBody;
+}
+
+describe("handleDiplomaImportRequest (the documented sample file)", () => {
+  it("imports the sample's good rows, reports its bad ones, and is a no-op the second time", async () => {
+    const first = await handleDiplomaImportRequest(post(new Blob([SAMPLE]).stream()), admin, w.options);
+    expect(first.status).toBe(200);
+    const body = await json(first);
+    expect(body).toMatchObject({ ok: true, result: { fileName: "registro títulos.csv", rows: 11, created: 6, unchanged: 0, rejected: 5, conflicts: 1 } });
+    if (!body.ok) throw new Error("unreachable");
+    expect(body.result.reportUrl).toBe(`/admin/titulos/informe/${body.result.auditEventId}`);
+    expect(body.result.rejectedSample.map((r) => r.line)).toEqual([8, 9, 10, 11, 12]);
+
+    const again = await json(await handleDiplomaImportRequest(post(new Blob([SAMPLE]).stream()), admin, w.options));
+    expect(again).toMatchObject({ ok: true, result: { created: 0, unchanged: 6, rejected: 5 } });
+  });
+
+  it("refuses the signed-out, non-administrators, a missing file name and a non-CSV name", async () => {
+    expect((await handleDiplomaImportRequest(post(SAMPLE), null, w.options)).status).toBe(401);
+    const citizen = { ...(await w.user("ciudadana")), delegatedRoles: [] };
+    expect(await json(await handleDiplomaImportRequest(post(SAMPLE), citizen, w.options))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await json(await handleDiplomaImportRequest(post(SAMPLE, {}), admin, w.options))).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await json(await handleDiplomaImportRequest(post(SAMPLE, { "x-file-name": "titulos.xlsx" }), admin, w.options))).toMatchObject({ ok: false, code: "NOT_CSV" });
+    const header = await handleDiplomaImportRequest(post("a;b\n1;2\n"), admin, w.options);
+    expect(header.status).toBe(422);
+    expect(await json(header)).toMatchObject({ ok: false, code: "CSV_HEADER" });
+  });
+});
