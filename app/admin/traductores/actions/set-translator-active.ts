@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
 import { setSwornTranslatorActive } from "@/lib/registry/set-sworn-translator-active";
@@ -15,5 +16,10 @@ export const setTranslatorActiveAction = createAction({
   name: "admin.setTranslatorActive",
   schema: ZInput,
   roles: ["ADMIN"],
-  handler: async (input, { actor, ip }) => setSwornTranslatorActive({ ...input, actor, ip }),
+  handler: async (input, { actor, ip }) => {
+    const result = await setSwornTranslatorActive({ ...input, actor, ip });
+    // The list shows the new state and the reason at once.
+    revalidatePath("/admin/traductores");
+    return result;
+  },
 });
