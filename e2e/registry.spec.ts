@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers/sign-in";
 
@@ -56,6 +57,7 @@ test.describe("Administración de registros", () => {
     await expect(result.getByTestId("count-rejected")).toHaveText("5");
     await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore + 6})`);
     await expect(page.getByTestId("import-history").locator("li")).toHaveCount(2);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 
   test("desactiva y reactiva a un traductor jurado con motivo", async ({ page }) => {
@@ -74,5 +76,6 @@ test.describe("Administración de registros", () => {
     await row.getByRole("button", { name: "Reactivar" }).click();
     await expect(row).toContainText("Activo");
     await expect(row).toContainText("Reactivado");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 });

@@ -116,6 +116,26 @@ describe("importDiplomasCsv", () => {
   });
 });
 
+describe("importDiplomasCsv with a larger file", () => {
+  it("streams thousands of rows in small chunks across batches, then a second pass is a no-op", async () => {
+    const rows = 3000;
+    // Names take letters only: "Aab", "Aac"… from the row's index.
+    const letters = (n: number) => "A" + [Math.floor(n / 676) % 26, Math.floor(n / 26) % 26, n % 26].map((d) => String.fromCharCode(97 + d)).join("");
+    async function* file(): AsyncGenerator<string> {
+      yield "numero_registro;nombre;titulo;establecimiento;anio;dideduc\n";
+      for (let i = 0; i < rows; i++) yield `D-2010-${String(700000 + i).padStart(6, "0")};Persona ${letters(i)} Prueba;Perito Contador;Instituto Nacional de Prueba;2010;${i % 100 === 0 ? "Narnia" : "jutiapa"}\n`;
+    }
+    const before = await w.db.diplomaRegistry.count();
+    const first = await importDiplomasCsv(file(), { ...w.options, now: NOW, actor: w.admin });
+    expect(first).toMatchObject({ rows, created: rows - 30, rejected: 30, unchanged: 0 });
+    expect(await w.db.diplomaRegistry.count()).toBe(before + rows - 30);
+    const second = await importDiplomasCsv(file(), { ...w.options, now: NOW, actor: w.admin });
+    expect(second).toMatchObject({ rows, created: 0, rejected: 30, unchanged: rows - 30 });
+    const report = await readAll((await readImportReport(second.auditEventId, w.options))!.stream);
+    expect(report.trim().split("\r\n")).toHaveLength(31);
+  });
+});
+
 describe("findDiplomaByNumber", () => {
   it("finds a title however the citizen types its number", async () => {
     for (const typed of ["D-2015-018734", "d 2015 018734", "D2015018734", " d–2015–018734 ", "D.2015.018734"]) {
