@@ -15,6 +15,10 @@ test.describe("Administración de registros", () => {
     await page.goto("/admin/titulos");
     await expect(page.getByRole("heading", { level: 1, name: "Registro de títulos" })).toBeVisible();
     await expect(page.getByRole("rowheader", { name: "numero_registro" })).toBeVisible();
+    // The sample the page links to is the documented file.
+    const sample = await page.request.get("/admin/titulos/ejemplo");
+    expect(sample.status()).toBe(200);
+    expect(Buffer.from(await sample.body()).equals(fs.readFileSync(SAMPLE))).toBe(true);
     const totalBefore = Number((await page.getByTestId("registry-total").textContent())!.replace(/\D/g, ""));
 
     await page.getByLabel("Archivo CSV del registro de títulos").setInputFiles(SAMPLE);

@@ -131,9 +131,11 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
         header = record.fields.map((f) => f.trim());
         const mapped = mapDiplomaCsvHeader(header);
         if (mapped.missing.length > 0) {
+          // A Latin-1 export turns "año" into "a\uFFFDo": say so rather than only "missing column".
+          const encoding = header.some((h) => h.includes("\uFFFD")) ? " El archivo no parece estar en UTF-8: guárdelo como «CSV UTF-8»." : "";
           throw new DomainError(
             "CSV_HEADER",
-            `La primera fila del archivo debe nombrar las columnas; faltan: ${mapped.missing.join(", ")}. Columnas esperadas: ${DIPLOMA_CSV_COLUMNS.map((c) => c.header).join(delimiter)}.`,
+            `La primera fila del archivo debe nombrar las columnas; faltan: ${mapped.missing.join(", ")}. Columnas esperadas: ${DIPLOMA_CSV_COLUMNS.map((c) => c.header).join(delimiter)}.${encoding}`,
             { file: [`Faltan las columnas ${mapped.missing.join(", ")}.`] },
           );
         }

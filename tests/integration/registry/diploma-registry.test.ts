@@ -113,6 +113,11 @@ describe("importDiplomasCsv", () => {
     const result = await importDiplomasCsv([latin1], { ...w.options, now: NOW, actor: w.admin });
     expect(result).toMatchObject({ created: 0, rejected: 1 });
     expect(result.rejectedSample[0].reason).toMatch(/caracteres ilegibles: guarde el archivo como «CSV UTF-8»/);
+    const latin1Header = Buffer.from("numero_registro;nombre;título;establecimiento;año;dideduc\n", "latin1");
+    await expect(importDiplomasCsv([latin1Header], { ...w.options, now: NOW, actor: w.admin })).rejects.toMatchObject({
+      code: "CSV_HEADER",
+      message: expect.stringContaining("no parece estar en UTF-8"),
+    });
   });
 });
 
