@@ -1,0 +1,40 @@
+import "server-only";
+import type { TTransitionDefinition } from "@/lib/workflow/types";
+import { ZGuidanceInput, ZNoInput, ZReasonInput, ZRequestDocumentsInput } from "@/lib/workflow/inputs";
+import type { CaseState } from "@/lib/generated/prisma/enums";
+
+// What a screen needs to draw a button and its form for a transition (client-safe, serializable):
+// - inputKind: which fields to ask for (none, a reason, a reason + supervision office, a reason +
+//   documents + office);
+// - operation: which domain call performs it. "plain" → performCaseAction; the others have their
+//   own operation (submitCase, generateCertification, signCertification, signAndIssue).
+export type TCaseActionInputKind = "none" | "reason" | "guidance" | "request_documents";
+export type TCaseActionOperation = "plain" | "submit" | "generate_certification" | "sign" | "sign_and_issue";
+
+export type TCaseAction = {
+  action: string;
+  label: string;
+  to: CaseState;
+  inputKind: TCaseActionInputKind;
+  operation: TCaseActionOperation;
+};
+
+export function describeCaseAction(t: TTransitionDefinition): TCaseAction {
+  const inputKind: TCaseActionInputKind =
+    t.input === ZGuidanceInput
+      ? "guidance"
+      : t.input === ZRequestDocumentsInput
+        ? "request_documents"
+        : t.input === ZReasonInput || "reason" in t.input.shape
+          ? "reason"
+          : t.input === ZNoInput
+            ? "none"
+            : "none";
+  const operation: TCaseActionOperation =
+    t.action === "submit" || t.action === "resubmit"
+      ? "submit"
+      : t.action === "generate_certification" || t.action === "sign" || t.action === "sign_and_issue"
+        ? t.action
+        : "plain";
+  return { action: t.action, label: t.label, to: t.to, inputKind, operation };
+}

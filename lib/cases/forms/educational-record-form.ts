@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { validateCui } from "@/lib/identity/validate-cui";
+
+// The D.1.1 form (client-safe: the editor reads the labels). Two schemas over one shape:
+// ZEducationalRecordDraft, lenient, for autosave (anything may be missing, nothing may be huge);
+// ZEducationalRecordForm, strict, for submission, with the Spanish message each field shows.
+// The DIDEDUC is the case's dideducId, not part of formData.
+
+export const MODALITIES = ["ESCOLAR", "EXTRAESCOLAR"] as const;
+export const DOCUMENT_KINDS = ["CERTIFICADOS_ESTUDIO", "DIPLOMA", "CIERRE_PENSUM", "CERTIFICACION_CURSOS", "OTROS"] as const;
+
+export const MODALITY_LABELS: Record<(typeof MODALITIES)[number], string> = {
+  ESCOLAR: "Escolar",
+  EXTRAESCOLAR: "Extraescolar",
+};
+
+// Same wording as the certification sheet (lib/cases/build-sheet-data.ts).
+export const DOCUMENT_KIND_LABELS: Record<(typeof DOCUMENT_KINDS)[number], string> = {
+  CERTIFICADOS_ESTUDIO: "Certificados de estudio",
+  DIPLOMA: "Diplomas",
+  CIERRE_PENSUM: "Cierre de pensum",
+  CERTIFICACION_CURSOS: "Certificación general de cursos",
+  OTROS: "Otros",
+};
+
+export const MAX_STUDY_ROWS = 40;
+const FIRST_YEAR = 1900;
+
+const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
+
+export const ZEducationalRecordDraft = z.object({
+  modality: z.enum(MODALITIES).optional().catch(undefined),
+  documentKinds: z.array(z.enum(DOCUMENT_KINDS)).max(DOCUMENT_KINDS.length).catch([]).default([]),
+  otherDescription: draftText(300),
+  student: z
+    .object({
+      firstNames: draftText(120),
+      lastNames: draftText(120),
+      cui: draftText(20),
+      birthDate: draftText(10),
+    })
+    .catch({})
+    .default({}),
+  studies: z
+    .array(
+      z.object({
+        level: draftText(120),
+        year: z.number().int().min(0).max(9999).optional().catch(undefined),
+        institution: draftText(200),
+      }),
+    )
+    .max(MAX_STUDY_ROWS)
+    .catch([])
+    .default([]),
+  contactPhone: draftText(30),
+});
+export type TEducationalRecordDraft = z.infer<typeof ZEducationalRecordDraft>;
+
+function required(message: string, max: number, tooLong: string) {
+  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
+}
+
+export function ZEducationalRecordFormAt(now: Date) {
+  const thisYear = now.getUTCFullYear();
+  return z
+    .object({
+      modality: z.enum(MODALITIES, { error: "Indique si los estudios fueron escolares o extraescolares." }),
+      documentKinds: z
+        .array(z.enum(DOCUMENT_KINDS), { error: "Marque al menos un documento." })
+        .min(1, { error: "Marque al menos un documento." }),
+      otherDescription: z.string().trim().max(300, { error: "La descripción no puede tener más de 300 caracteres." }).optional(),
+      student: z.object(
+        {
+          firstNames: required("Escriba los nombres del estudiante.", 120, "Los nombres no pueden tener más de 120 caracteres."),
+          lastNames: required("Escriba los apellidos del estudiante.", 120, "Los apellidos no pueden tener más de 120 caracteres."),
+          cui: z
+            .string()
+            .trim()
+            .optional()
+            .transform((v) => (v ? v : undefined))
+            .superRefine((v, ctx) => {
+              if (v && !validateCui(v).ok) {
+                ctx.addIssue({ code: "custom", message: "El CUI del estudiante no es válido: revise los 13 dígitos tal como aparecen en el DPI, o deje el campo vacío." });
+              }
+            }),
+          birthDate: z
+            .string()
+            .trim()
+            .optional()
+            .transform((v) => (v ? v : undefined))
+            .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && Date.parse(v) <= now.getTime()), {
+              error: "Escriba una fecha de nacimiento válida, o deje el campo vacío.",
+            }),
+        },
+        { error: "Escriba los datos del estudiante." },
+      ),
+      studies: z
+        .array(
+          z.object({
+            level: required("Indique el grado o la etapa.", 120, "El grado no puede tener más de 120 caracteres."),
+            year: z
+              .number({ error: "Escriba el año con cuatro dígitos." })
+              .int({ error: "Escriba el año con cuatro dígitos." })
+              .min(FIRST_YEAR, { error: `El año debe estar entre ${FIRST_YEAR} y ${thisYear}.` })
+              .max(thisYear, { error: `El año debe estar entre ${FIRST_YEAR} y ${thisYear}.` }),
+            institution: required("Indique el establecimiento o el programa.", 200, "El nombre no puede tener más de 200 caracteres."),
+          }),
+          { error: "Agregue al menos un grado o etapa." },
+        )
+        .min(1, { error: "Agregue al menos un grado o etapa, con su año y establecimiento o programa." })
+        .max(MAX_STUDY_ROWS, { error: `Se admiten hasta ${MAX_STUDY_ROWS} grados o etapas.` }),
+      contactPhone: z.string().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
+    })
+    .superRefine((form, ctx) => {
+      const problem = otherDescriptionProblem(form);
+      if (problem) ctx.addIssue({ code: "custom", path: ["otherDescription"], message: problem });
+    });
+}
+
+const OTHER_DESCRIPTION_MISSING = "Describa los otros documentos que desea certificar.";
+
+function otherDescriptionProblem(form: unknown): string | null {
+  const f = (typeof form === "object" && form !== null ? form : {}) as { documentKinds?: unknown; otherDescription?: unknown };
+  const wantsOther = Array.isArray(f.documentKinds) && f.documentKinds.includes("OTROS");
+  const described = typeof f.otherDescription === "string" && f.otherDescription.trim() !== "";
+  return wantsOther && !described ? OTHER_DESCRIPTION_MISSING : null;
+}
+
+// Every message at once: zod skips an object's refinements while any of its fields fails, so the
+// cross-field rule is also checked apart (the citizen should not fix the form in two rounds).
+export function educationalRecordErrors(formData: unknown, now: Date): Record<string, string[]> {
+  const parsed = ZEducationalRecordFormAt(now).safeParse(formData);
+  const errors: Record<string, string[]> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+      (errors[key] ??= []).push(issue.message);
+    }
+  }
+  const other = otherDescriptionProblem(formData);
+  if (other && !errors.otherDescription) errors.otherDescription = [other];
+  return errors;
+}
+
+export const ZEducationalRecordForm = ZEducationalRecordFormAt(new Date());
+export type TEducationalRecordForm = z.infer<typeof ZEducationalRecordForm>;

@@ -1,0 +1,87 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import type { TSessionUser } from "@/lib/auth/session-user";
+import { dbOf, type TDbOptions } from "./db-options";
+
+export type TQueueSegment = "dideduc" | "direccion" | "atencion";
+
+// What each office's queue lists when no state is picked: its work first, then what it has passed on.
+export const QUEUE_STATES: Record<TQueueSegment, readonly CaseState[]> = {
+  dideduc: ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED"],
+  direccion: ["DIDEDUC_SIGNATURE", "DIDEDUC_REVIEW", "CENTRAL_REVIEW", "REJECTED", "ISSUED"],
+  atencion: ["CENTRAL_REVIEW", "ISSUED", "REJECTED"],
+};
+
+export const QUEUE_MAX_PAGE_SIZE = 100;
+const CASE_NUMBER_START = /^[A-Za-z]{2}-\d/;
+
+export type TListCaseQueueInput = {
+  actor: Pick<TSessionUser, "id" | "dideducId">;
+  segment: TQueueSegment;
+  // Narrows the segment's states (a state outside them yields nothing, never another office's work).
+  states?: readonly CaseState[];
+  state?: CaseState;
+  procedure?: Procedure;
+  // A case number or its beginning (EE-2026-0001…), or a name: the applicant's or the student's.
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  db?: PrismaClient;
+};
+
+// An office's queue, oldest submission first, paginated. DIDEDUC segments only list the actor's
+// DIDEDUC (no DIDEDUC → empty). A case number is matched by prefix on its unique index; names by
+// case-insensitive substring within the office's (dideducId, state, submittedAt) range.
+export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOptions = {}) {
+  const db = await dbOf(options, input);
+  const pageSize = Math.min(Math.max(Math.trunc(input.pageSize ?? 20) || 20, 1), QUEUE_MAX_PAGE_SIZE);
+  const allowed = QUEUE_STATES[input.segment];
+  let states = input.states ? allowed.filter((s) => input.states!.includes(s)) : [...allowed];
+  if (input.state) states = states.filter((s) => s === input.state);
+  const empty = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
+  if (states.length === 0) return empty;
+
+  const where: Prisma.CaseWhereInput = { state: { in: states } };
+  if (input.segment !== "atencion") {
+    if (!input.actor.dideducId) return empty;
+    where.dideducId = input.actor.dideducId;
+  }
+  if (input.procedure) where.procedure = input.procedure;
+  const q = input.q?.trim().slice(0, 100);
+  if (q) {
+    if (CASE_NUMBER_START.test(q)) {
+      where.number = { startsWith: q.toUpperCase() };
+    } else {
+      where.OR = [
+        { applicant: { name: { contains: q, mode: "insensitive" } } },
+        { formData: { path: ["student", "firstNames"], string_contains: q } },
+        { formData: { path: ["student", "lastNames"], string_contains: q } },
+      ];
+    }
+  }
+  const total = await db.case.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(Math.trunc(input.page ?? 1) || 1, 1), pageCount);
+  const rows = await db.case.findMany({
+    where,
+    orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: {
+      id: true,
+      number: true,
+      procedure: true,
+      state: true,
+      version: true,
+      submittedAt: true,
+      lastNote: true,
+      formData: true,
+      applicant: { select: { name: true } },
+      dideduc: { select: { name: true } },
+    },
+  });
+  return { rows, total, page, pageCount, pageSize };
+}
+
+export type TCaseQueueRow = Awaited<ReturnType<typeof listCaseQueue>>["rows"][number];

@@ -1,0 +1,90 @@
+import "server-only";
+import type { Case, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  correctionRequestedMail,
+  issuanceMail,
+  rejectionMail,
+  submissionReceivedMail,
+  type TOfficeContact,
+  type TRenderedMail,
+} from "@/lib/mail/templates";
+import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
+import { verificationUrl } from "@/lib/verification/verification-url";
+
+export type TNotifyEvent =
+  | { type: "submitted"; resubmitted?: boolean }
+  | { type: "correction_requested"; reason: string }
+  | { type: "rejected"; reason: string; guidance?: TOfficeContact | null; requestedDocuments?: string[] | null }
+  | { type: "issued"; verificationCode: string };
+
+type TDb = PrismaClient | Prisma.TransactionClient;
+
+export function appUrl(pathname: string): string {
+  const base = new URL(process.env.APP_BASE_URL?.trim() || "http://localhost:3000");
+  return `${base.origin}${base.pathname.replace(/\/+$/, "")}${pathname}`;
+}
+
+export function citizenCaseUrl(caseId: string): string {
+  return appUrl(`/ciudadano/solicitudes/${encodeURIComponent(caseId)}`);
+}
+
+// Writes the applicant's mail for `event` to the outbox with the caller's client. Called with the
+// transaction of the state change, the record of what the citizen was told commits (or rolls back)
+// with the change itself; delivery happens after the commit (deliverNotification), so an SMTP
+// problem can never leave a transition half done. Returns the outbox row id.
+export async function notifyApplicant(
+  db: TDb,
+  caseRow: Pick<Case, "id" | "number" | "procedure" | "applicantId" | "dideducId">,
+  event: TNotifyEvent,
+  options: { now?: Date } = {},
+): Promise<string> {
+  const applicant = await db.user.findUniqueOrThrow({ where: { id: caseRow.applicantId }, select: { name: true, email: true } });
+  const base = {
+    applicantName: applicant.name,
+    caseNumber: caseRow.number,
+    procedureLabel: PROCEDURE_LABELS[caseRow.procedure],
+    caseUrl: citizenCaseUrl(caseRow.id),
+  };
+  let mail: TRenderedMail;
+  switch (event.type) {
+    case "submitted": {
+      const dideduc = caseRow.dideducId
+        ? await db.dideduc.findUnique({ where: { id: caseRow.dideducId }, select: { name: true } })
+        : null;
+      mail = submissionReceivedMail({
+        ...base,
+        reviewingOffice: dideduc ? `Dirección Departamental de Educación de ${dideduc.name}` : null,
+        resubmitted: event.resubmitted ?? false,
+      });
+      break;
+    }
+    case "correction_requested":
+      mail = correctionRequestedMail({ ...base, reason: event.reason });
+      break;
+    case "rejected":
+      mail = rejectionMail({
+        ...base,
+        reason: event.reason,
+        guidance: event.guidance ?? null,
+        requestedDocuments: event.requestedDocuments ?? null,
+        // The case page carries "Iniciar una nueva solicitud a partir de esta".
+        newRequestUrl: event.guidance ? base.caseUrl : null,
+      });
+      break;
+    case "issued":
+      mail = issuanceMail({ ...base, verificationCode: event.verificationCode, verificationUrl: verificationUrl(event.verificationCode) });
+      break;
+  }
+  const row = await db.outboxMail.create({
+    data: {
+      to: applicant.email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      caseId: caseRow.id,
+      ...(options.now ? { createdAt: options.now } : {}),
+    },
+    select: { id: true },
+  });
+  return row.id;
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { CaseState } from "@/lib/generated/prisma/enums";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { REQUESTABLE_DOCUMENT_LABELS, type TGuidance } from "@/lib/workflow/inputs";
+import { transition } from "@/lib/workflow/transition";
+import { TransitionError } from "@/lib/workflow/transition-error";
+import { dbOf, type TDbOptions } from "./db-options";
+import { deliverNotification } from "./deliver-notification";
+import { notifyApplicant, type TNotifyEvent } from "./notify-applicant";
+
+// Operations with their own domain function (validation, documents, signatures) never go through here.
+export const NOT_PLAIN_ACTIONS: ReadonlySet<string> = new Set(["submit", "resubmit", "generate_certification", "sign", "sign_and_issue"]);
+
+export type TPerformCaseActionInput = {
+  actor: TWorkflowActor;
+  caseId: string;
+  action: string;
+  input: unknown;
+  expectedVersion: number;
+  ip: string | null;
+  now?: Date;
+  db?: PrismaClient;
+};
+
+// What the applicant is told when a plain transition lands in `to` (returns between offices are internal).
+function eventFor(action: string, to: CaseState, reason: string, guidance: TGuidance | undefined): TNotifyEvent | null {
+  if (to === "NEEDS_CORRECTION") return { type: "correction_requested", reason };
+  if (to === "REJECTED") {
+    return {
+      type: "rejected",
+      reason,
+      guidance: guidance?.contact ?? null,
+      requestedDocuments: guidance?.kind === "REQUEST_DOCUMENTS" ? guidance.documents.map((d) => REQUESTABLE_DOCUMENT_LABELS[d]) : null,
+    };
+  }
+  void action;
+  return null;
+}
+
+// A plain staff transition (request correction, reject with guidance, return, reject definitively)
+// and the applicant's mail it calls for, written to the outbox in the same transaction and
+// delivered after the commit: the decision and the record of the notice stand or fall together.
+export async function performCaseAction(input: TPerformCaseActionInput, options: TDbOptions = {}): Promise<{ version: number; state: CaseState }> {
+  if (NOT_PLAIN_ACTIONS.has(input.action)) throw new TransitionError("INVALID_STATE", "Esta acción se realiza con su propio formulario.");
+  const db = await dbOf(options, input);
+  let outboxId: string | null = null;
+  const updated = await transition(input.caseId, input.action, input.actor, input.input, input.expectedVersion, {
+    db,
+    ip: input.ip,
+    now: input.now,
+    apply: async (tx, caseRow, ctx) => {
+      const reason = typeof ctx.input.reason === "string" ? ctx.input.reason : "";
+      const guidance = ctx.transition.guidance?.(ctx.input as never);
+      const event = eventFor(ctx.transition.action, ctx.toState, reason, guidance);
+      if (event) outboxId = await notifyApplicant(tx, caseRow, event, { now: ctx.now });
+    },
+  });
+  await deliverNotification(db, outboxId);
+  return { version: updated.version, state: updated.state };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Procedure } from "@/lib/generated/prisma/enums";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { TransitionError } from "@/lib/workflow/transition-error";
+import { UPLOAD_EDITABLE_STATES } from "@/lib/uploads/store-upload";
+import { createDraftCase } from "./create-draft-case";
+import { dbOf, type TDbOptions } from "./db-options";
+import { ZEducationalRecordDraft } from "./forms/educational-record-form";
+
+export type TSaveCaseDraftInput = {
+  actor: TWorkflowActor;
+  caseId?: string | null;
+  procedure: Procedure;
+  dideducId?: string | null;
+  formData: unknown;
+  expectedVersion?: number;
+  ip?: string | null;
+  db?: PrismaClient;
+};
+
+// Lenient on purpose: a draft may be incomplete, but never of another shape or size.
+function cleanFormData(procedure: Procedure, formData: unknown): Prisma.InputJsonValue {
+  if (procedure !== "EDUCATIONAL_RECORD") {
+    throw new TransitionError("INVALID_INPUT", "Este trámite todavía no se puede solicitar en línea.");
+  }
+  return ZEducationalRecordDraft.parse(formData ?? {}) as Prisma.InputJsonValue;
+}
+
+// The first save creates the DRAFT (number and "create" event); later saves replace the form data
+// and DIDEDUC of the applicant's own case while it is a draft or under correction, only if nobody
+// saved since `expectedVersion` (another tab), and bump the version. Saving is not a transition:
+// the state stays, and the engine remains the only code that moves it.
+export async function saveCaseDraft(input: TSaveCaseDraftInput, options: TDbOptions = {}): Promise<{ caseId: string; number: string; version: number }> {
+  const db = await dbOf(options, input);
+  const formData = cleanFormData(input.procedure, input.formData);
+  const dideducId = input.dideducId || null;
+
+  if (!input.caseId) {
+    const created = await createDraftCase(
+      input.actor,
+      { procedure: input.procedure, dideducId, formData: formData as Record<string, unknown> },
+      { db, ip: input.ip ?? null },
+    );
+    return { caseId: created.id, number: created.number, version: created.version };
+  }
+
+  return db.$transaction(async (tx) => {
+    const row = await tx.case.findUnique({
+      where: { id: input.caseId! },
+      select: { id: true, applicantId: true, state: true, version: true, procedure: true },
+    });
+    // Someone else's case reads as missing.
+    if (!row || row.applicantId !== input.actor.id) throw new TransitionError("NOT_FOUND", "La solicitud no existe.");
+    if (row.procedure !== input.procedure) throw new TransitionError("INVALID_INPUT", "La solicitud es de otro trámite.");
+    if (!UPLOAD_EDITABLE_STATES.includes(row.state)) {
+      throw new TransitionError("INVALID_STATE", "Esta solicitud ya fue enviada: sus datos solo se pueden cambiar cuando se le pide corregirla.");
+    }
+    if (input.expectedVersion != null && row.version !== input.expectedVersion) {
+      throw new TransitionError(
+        "STALE_VERSION",
+        "La solicitud cambió en otra ventana o pestaña. Recargue la página para ver la versión guardada; lo que escribió aquí sigue en este formulario.",
+      );
+    }
+    if (dideducId) {
+      const dideduc = await tx.dideduc.findUnique({ where: { id: dideducId }, select: { id: true } });
+      if (!dideduc) throw new TransitionError("INVALID_INPUT", undefined, { dideducId: ["Dirección Departamental no encontrada."] });
+    }
+    const updated = await tx.case.updateMany({
+      where: { id: row.id, version: row.version, state: row.state },
+      data: { formData, dideducId, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new TransitionError("STALE_VERSION", "La solicitud cambió mientras se guardaba. Recargue la página.");
+    return { caseId: row.id, number: (await tx.case.findUniqueOrThrow({ where: { id: row.id }, select: { number: true } })).number, version: row.version + 1 };
+  });
+}
