@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignerRegisterForm } from "@/components/admin/signer-register-form";
+import { SignerRevokeForm } from "@/components/admin/signer-revoke-form";
+import { formatDate, formatDateTime } from "@/components/cases/format-date";
+import { PageHeading } from "@/components/layout/page-heading";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { listAuthorizedSigners } from "@/lib/admin/list-authorized-signers";
+import { listDideducDirectory } from "@/lib/admin/list-dideduc-directory";
+import { listStaffAccounts } from "@/lib/admin/list-staff-accounts";
+import { groupFingerprint, SIGNER_OFFICE_LABELS, SIGNER_STATE_LABELS, type TSignerState } from "@/lib/admin/signer-state";
+import { requireSegment } from "@/lib/auth/require-segment";
+
+export const metadata: Metadata = { title: "Registro de firmantes autorizados" };
+
+type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+const STATE_CLASSES: Record<TSignerState, string> = {
+  VALID: "text-green-800",
+  EXPIRED: "text-slate-700",
+  REVOKED: "text-red-800",
+  NOT_YET_VALID: "text-amber-900",
+};
+
+export default async function AuthorizedSignersPage({ searchParams }: { searchParams: TSearchParams }) {
+  await requireSegment("admin");
+  const params = await searchParams;
+  const office = one(params.oficina);
+  const dideducId = one(params.dideduc);
+  const [rows, dideducs, accounts] = await Promise.all([
+    listAuthorizedSigners({ office: (office || undefined) as never, dideducId: dideducId || undefined }),
+    listDideducDirectory(),
+    listStaffAccounts({ pageSize: 100 }),
+  ]);
+  const select = "block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2";
+  return (
+    <>
+      <PageHeading eyebrow="Administración" title="Registro de firmantes autorizados">
+        <p>
+          Nota 3 del procedimiento: quién firma por cada Dirección Departamental, por el Archivo Documental y por la planta central. Se registra el certificado público; la
+          firma solo se acepta con un certificado vigente de este registro.
+        </p>
+      </PageHeading>
+
+      <form method="get" role="search" aria-label="Filtrar firmantes" className="mb-6 grid gap-3 md:grid-cols-3 md:items-end">
+        <div className="space-y-1">
+          <label htmlFor="oficina" className="block font-semibold">Oficina</label>
+          <select id="oficina" name="oficina" defaultValue={office} className={select}>
+            <option value="">Todas</option>
+            {Object.entries(SIGNER_OFFICE_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>{l}</option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="dideduc" className="block font-semibold">DIDEDUC</label>
+          <select id="dideduc" name="dideduc" defaultValue={dideducId} className={select}>
+            <option value="">Todas</option>
+            {dideducs.map((d) => (
+              <option key={d.id} value={d.id}>{d.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex gap-3">
+          <button type="submit" className={buttonClasses("primary")}>Filtrar</button>
+          {office || dideducId ? <Link href="/admin/firmantes" className={buttonClasses("ghost")}>Quitar filtros</Link> : null}
+        </div>
+      </form>
+
+      <section aria-labelledby="signers-heading" className="mb-10 space-y-4">
+        <h2 id="signers-heading" className="text-xl font-semibold">
+          Firmantes <span className="font-normal text-slate-700">({rows.length})</span>
+        </h2>
+        {rows.length === 0 ? (
+          <p className="rounded-md border border-slate-300 bg-white p-4">No hay firmantes registrados con esos filtros.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+            <table className="w-full border-collapse text-left" data-testid="signer-table">
+              <caption className="sr-only">Firmantes autorizados</caption>
+              <thead className="bg-slate-100 text-sm">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Nombre y puesto</th>
+                  <th scope="col" className="px-3 py-2">Oficina</th>
+                  <th scope="col" className="px-3 py-2">Huella SHA-256</th>
+                  <th scope="col" className="px-3 py-2">Vigencia</th>
+                  <th scope="col" className="px-3 py-2">Estado</th>
+                  <th scope="col" className="px-3 py-2">Revocar</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.id} className="border-t border-slate-200 align-top" data-testid="signer-row">
+                    <th scope="row" className="px-3 py-2">
+                      <span className="font-semibold">{s.name}</span>
+                      <span className="block text-sm font-normal text-slate-700">{s.post}</span>
+                      {s.user ? <span className="block text-sm font-normal text-slate-700">Cuenta: {s.user.email}</span> : null}
+                    </th>
+                    <td className="px-3 py-2">
+                      {SIGNER_OFFICE_LABELS[s.office]}
+                      {s.dideduc ? <span className="block text-sm text-slate-700">{s.dideduc.name}</span> : null}
+                    </td>
+                    <td className="max-w-64 px-3 py-2">
+                      <code className="break-all text-xs" title={s.certSubject}>{groupFingerprint(s.certFingerprint)}</code>
+                    </td>
+                    <td className="px-3 py-2 text-sm">
+                      {formatDate(s.validFrom)} – {formatDate(s.validTo)}
+                    </td>
+                    <td className="px-3 py-2">
+                      <span className={`font-semibold ${STATE_CLASSES[s.state]}`} data-testid="signer-state">{SIGNER_STATE_LABELS[s.state]}</span>
+                      {s.revokedAt ? (
+                        <span className="block text-sm text-slate-700">
+                          {formatDateTime(s.revokedAt)}
+                          {s.revokedReason ? `: ${s.revokedReason}` : ""}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="min-w-56 px-3 py-2">{s.revokedAt ? "—" : <SignerRevokeForm signerId={s.id} signerName={s.name} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <Card aria-labelledby="register-heading">
+        <h2 id="register-heading" className="mb-4 text-xl font-semibold">Registrar firmante</h2>
+        <SignerRegisterForm
+          dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
+          accounts={accounts.rows.filter((a) => a.active).map((a) => ({ id: a.id, name: `${a.name} (${a.email})` }))}
+        />
+      </Card>
+    </>
+  );
+}

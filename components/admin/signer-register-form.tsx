@@ -1,0 +1,91 @@
+"use client";
+
+import { useActionState } from "react";
+import { registerAuthorizedSignerAction } from "@/app/admin/actions/register-authorized-signer";
+import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextField } from "@/components/ui/text-field";
+import { groupFingerprint, SIGNER_OFFICE_LABELS } from "@/lib/admin/signer-state";
+import { SelectField } from "./select-field";
+
+const ORDER = ["certificate", "office", "dideducId", "post", "name", "userId", "validFrom", "validTo"] as const;
+
+type TOption = { id: string; name: string };
+
+export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly TOption[]; accounts: readonly TOption[] }) {
+  const [state, formAction] = useActionState(registerAuthorizedSignerAction, null);
+  const failure = failureOf(state);
+  const errors = fieldErrorsOf(state);
+  const values = valuesOf(state);
+  const certErrorId = errors.certificate?.length ? "certificate-error" : undefined;
+  return (
+    <form action={formAction} noValidate className="space-y-5" aria-label="Registrar firmante">
+      {state?.ok ? (
+        <Notice tone="success" title="Firmante registrado">
+          Huella SHA-256: <code className="break-all">{groupFingerprint(state.data.fingerprint)}</code>
+        </Notice>
+      ) : null}
+      <FormAlert message={failure?.formError} items={errorSummaryItems(state, ORDER)} />
+      <div className="space-y-1">
+        <label htmlFor="certificate" className="block font-semibold">Archivo del certificado (.pem, .cer o .crt)</label>
+        <p id="certificate-hint" className="text-sm text-slate-700">Solo el certificado público, en PEM o DER. Nunca suba un .p12 ni una clave privada.</p>
+        {certErrorId ? (
+          <p id={certErrorId} className="text-sm font-semibold text-red-800">
+            <span className="sr-only">Error: </span>
+            {errors.certificate!.join(" ")}
+          </p>
+        ) : null}
+        <input
+          id="certificate"
+          name="certificate"
+          type="file"
+          accept=".pem,.cer,.crt,application/x-x509-ca-cert,application/pkix-cert"
+          aria-describedby={["certificate-hint", certErrorId].filter(Boolean).join(" ")}
+          aria-invalid={certErrorId ? true : undefined}
+          className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2"
+        />
+      </div>
+      <div className="grid gap-5 md:grid-cols-2">
+        <SelectField
+          name="office"
+          label="Oficina"
+          placeholder="Elija la oficina"
+          options={Object.entries(SIGNER_OFFICE_LABELS).map(([value, label]) => ({ value, label }))}
+          defaultValue={values.office ?? ""}
+          key={`office-${values.office ?? ""}`}
+          errors={errors.office}
+        />
+        <SelectField
+          name="dideducId"
+          label="Dirección Departamental"
+          hint="Obligatoria si la oficina es una DIDEDUC."
+          optional
+          placeholder="—"
+          options={dideducs.map((d) => ({ value: d.id, label: d.name }))}
+          defaultValue={values.dideducId ?? ""}
+          key={`dideduc-${values.dideducId ?? ""}`}
+          errors={errors.dideducId}
+        />
+        <TextField name="post" label="Puesto" hint="Por ejemplo: Director Departamental." defaultValue={values.post ?? ""} errors={errors.post} />
+        <TextField name="name" label="Nombre del firmante" hint="Si lo deja vacío, se toma del certificado." optional defaultValue={values.name ?? ""} errors={errors.name} />
+        <SelectField
+          name="userId"
+          label="Cuenta del personal"
+          hint="Si la elige, solo esa cuenta podrá firmar con este certificado."
+          optional
+          placeholder="Sin cuenta vinculada"
+          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
+          defaultValue={values.userId ?? ""}
+          key={`user-${values.userId ?? ""}`}
+          errors={errors.userId}
+        />
+        <div />
+        <TextField name="validFrom" type="date" label="Vigente desde" hint="Vacío: la fecha del certificado." optional defaultValue={values.validFrom ?? ""} errors={errors.validFrom} />
+        <TextField name="validTo" type="date" label="Vigente hasta" hint="Vacío: la fecha del certificado." optional defaultValue={values.validTo ?? ""} errors={errors.validTo} />
+      </div>
+      <SubmitButton pendingLabel="Registrando…">Registrar firmante</SubmitButton>
+    </form>
+  );
+}

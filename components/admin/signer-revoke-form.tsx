@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { revokeAuthorizedSignerAction } from "@/app/admin/actions/revoke-authorized-signer";
+import { failureOf } from "@/components/ui/action-state";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function SignerRevokeForm({ signerId, signerName }: { signerId: string; signerName: string }) {
+  const [state, formAction] = useActionState(revokeAuthorizedSignerAction, null);
+  const failure = failureOf(state);
+  const reasonErrors = failure?.fieldErrors?.reason ?? [];
+  const id = `reason-${signerId}`;
+  return (
+    <form action={formAction} className="space-y-2" aria-label={`Revocar a ${signerName}`}>
+      <input type="hidden" name="signerId" value={signerId} />
+      <label htmlFor={id} className="block text-sm font-semibold">Motivo de la revocación</label>
+      {reasonErrors.length > 0 ? (
+        <p id={`${id}-error`} className="text-sm font-semibold text-red-800">
+          <span className="sr-only">Error: </span>
+          {reasonErrors.join(" ")}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name="reason"
+        rows={2}
+        maxLength={500}
+        defaultValue={failure?.values?.reason ?? ""}
+        aria-invalid={reasonErrors.length > 0 ? true : undefined}
+        aria-describedby={reasonErrors.length > 0 ? `${id}-error` : undefined}
+        className="block w-full rounded-md border-2 border-slate-600 bg-white px-2 py-1 text-sm"
+      />
+      {failure && reasonErrors.length === 0 ? (
+        <p role="alert" className="text-sm font-semibold text-red-800">{failure.formError}</p>
+      ) : null}
+      <SubmitButton variant="danger" pendingLabel="Revocando…">Revocar</SubmitButton>
+    </form>
+  );
+}
