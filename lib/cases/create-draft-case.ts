@@ -6,6 +6,7 @@ import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { zodFieldErrors } from "@/lib/workflow/check-transition";
 import { getDefinition } from "@/lib/workflow/definitions";
 import { TransitionError } from "@/lib/workflow/transition-error";
+import { caseSearchTerms, studentNamesOf } from "./case-search-terms";
 import { nextCaseNumber } from "./next-case-number";
 
 export const ZCreateDraftCaseInput = z.object({
@@ -57,6 +58,7 @@ export async function createDraftCase(
       if (parent.applicantId !== applicant.id) throw new TransitionError("OUT_OF_SCOPE", "La solicitud de origen no es suya.");
     }
     const number = await nextCaseNumber(tx, input.procedure, now);
+    const applicantRow = await tx.user.findUnique({ where: { id: applicant.id }, select: { name: true } });
     const created = await tx.case.create({
       data: {
         number,
@@ -66,6 +68,7 @@ export async function createDraftCase(
         dideducId: input.dideducId ?? null,
         formData: (input.formData ?? {}) as Prisma.InputJsonValue,
         parentCaseId: input.parentCaseId ?? null,
+        searchTerms: caseSearchTerms(applicantRow?.name, ...studentNamesOf(input.formData)),
         createdAt: now,
       },
     });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import type { TSessionUser } from "@/lib/auth/session-user";
+import { caseSearchTerms } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
 
 export type TQueueSegment = "dideduc" | "direccion" | "atencion";
@@ -15,6 +16,11 @@ export const QUEUE_STATES: Record<TQueueSegment, readonly CaseState[]> = {
 
 export const QUEUE_MAX_PAGE_SIZE = 100;
 const CASE_NUMBER_START = /^[A-Za-z]{2}-\d/;
+
+// The smallest string above every string that starts with `prefix`.
+function nextPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+}
 
 export type TListCaseQueueInput = {
   actor: Pick<TSessionUser, "id" | "dideducId">;
@@ -32,7 +38,7 @@ export type TListCaseQueueInput = {
 
 // An office's queue, oldest submission first, paginated. DIDEDUC segments only list the actor's
 // DIDEDUC (no DIDEDUC → empty). A case number is matched by prefix on its unique index; names by
-// case-insensitive substring within the office's (dideducId, state, submittedAt) range.
+// whole words (any case or accents; applicant's or student's) on the GIN index of searchTerms.
 export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOptions = {}) {
   const db = await dbOf(options, input);
   const pageSize = Math.min(Math.max(Math.trunc(input.pageSize ?? 20) || 20, 1), QUEUE_MAX_PAGE_SIZE);
@@ -51,13 +57,14 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
   const q = input.q?.trim().slice(0, 100);
   if (q) {
     if (CASE_NUMBER_START.test(q)) {
-      where.number = { startsWith: q.toUpperCase() };
+      // A range on the unique index (LIKE 'x%' only uses it under the C collation); startsWith
+      // keeps the match exact.
+      const prefix = q.toUpperCase();
+      where.number = { gte: prefix, lt: nextPrefix(prefix), startsWith: prefix };
     } else {
-      where.OR = [
-        { applicant: { name: { contains: q, mode: "insensitive" } } },
-        { formData: { path: ["student", "firstNames"], string_contains: q } },
-        { formData: { path: ["student", "lastNames"], string_contains: q } },
-      ];
+      const words = caseSearchTerms(q);
+      if (words.length === 0) return empty;
+      where.searchTerms = { hasEvery: words };
     }
   }
   const total = await db.case.count({ where });

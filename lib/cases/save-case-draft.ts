@@ -4,6 +4,7 @@ import type { Procedure } from "@/lib/generated/prisma/enums";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { UPLOAD_EDITABLE_STATES } from "@/lib/uploads/store-upload";
+import { caseSearchTerms, studentNamesOf } from "./case-search-terms";
 import { createDraftCase } from "./create-draft-case";
 import { dbOf, type TDbOptions } from "./db-options";
 import { ZEducationalRecordDraft } from "./forms/educational-record-form";
@@ -48,7 +49,7 @@ export async function saveCaseDraft(input: TSaveCaseDraftInput, options: TDbOpti
   return db.$transaction(async (tx) => {
     const row = await tx.case.findUnique({
       where: { id: input.caseId! },
-      select: { id: true, applicantId: true, state: true, version: true, procedure: true },
+      select: { id: true, applicantId: true, state: true, version: true, procedure: true, applicant: { select: { name: true } } },
     });
     // Someone else's case reads as missing.
     if (!row || row.applicantId !== input.actor.id) throw new TransitionError("NOT_FOUND", "La solicitud no existe.");
@@ -68,7 +69,7 @@ export async function saveCaseDraft(input: TSaveCaseDraftInput, options: TDbOpti
     }
     const updated = await tx.case.updateMany({
       where: { id: row.id, version: row.version, state: row.state },
-      data: { formData, dideducId, version: { increment: 1 } },
+      data: { formData, dideducId, version: { increment: 1 }, searchTerms: caseSearchTerms(row.applicant.name, ...studentNamesOf(formData)) },
     });
     if (updated.count !== 1) throw new TransitionError("STALE_VERSION", "La solicitud cambió mientras se guardaba. Recargue la página.");
     return { caseId: row.id, number: (await tx.case.findUniqueOrThrow({ where: { id: row.id }, select: { number: true } })).number, version: row.version + 1 };

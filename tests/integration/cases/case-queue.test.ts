@@ -80,8 +80,13 @@ describe("queues", () => {
     // Search: case number prefix (any case), applicant name (any case), student name as typed.
     expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: b.number.toLowerCase() }, opts())).rows.map((r) => r.id)).toEqual([b.id]);
     expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: b.number.slice(0, 7) }, opts())).total).toBe(3);
-    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: "lucía" }, opts())).rows.map((r) => r.id)).toEqual([b.id]);
-    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: "Cux Tres" }, opts())).rows.map((r) => r.id)).toEqual([c.id]);
+    // Names: whole words of the applicant's or the student's name, in any order, case or accents.
+    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: "LUCIA" }, opts())).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: "batz lucía" }, opts())).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: "Tres Cux" }, opts())).rows.map((r) => r.id)).toEqual([c.id]);
+    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: "rosa perez" }, opts())).rows.map((r) => r.id)).toEqual([a.id, c.id]);
+    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: "Cux Siete" }, opts())).total).toBe(0);
+    expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: " - " }, opts())).total).toBe(0);
     expect((await listCaseQueue({ actor: reviewerGN, segment: "dideduc", q: elsewhere.number }, opts())).rows).toEqual([]);
 
     // Filters.

@@ -280,3 +280,15 @@ describe("staff decisions the citizen lives with", () => {
     expect((await listDideducs({}, opts())).map((d) => d.name)).toContain("Guatemala Norte");
   });
 });
+
+describe("search terms", () => {
+  it("follow the student's names as the draft is saved", async () => {
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "EDUCATIONAL_RECORD", formData: { student: { firstNames: "Ana" } } }, opts());
+    expect((await tdb.prisma.case.findUniqueOrThrow({ where: { id: draft.caseId } })).searchTerms.sort()).toEqual(["ana", "ciudadana", "nombre"]);
+    await saveCaseDraft(
+      { actor: citizen, caseId: draft.caseId, procedure: "EDUCATIONAL_RECORD", formData: { student: { firstNames: "José Ángel", lastNames: "Núñez" } }, expectedVersion: draft.version },
+      opts(),
+    );
+    expect((await tdb.prisma.case.findUniqueOrThrow({ where: { id: draft.caseId } })).searchTerms.sort()).toEqual(["angel", "ciudadana", "jose", "nombre", "nunez"]);
+  });
+});
