@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/layout/page-heading";
+import { listDideducDirectory } from "@/lib/admin/list-dideduc-directory";
+import { requireSegment } from "@/lib/auth/require-segment";
+
+export const metadata: Metadata = { title: "Directorio de DIDEDUC" };
+
+export default async function DideducDirectoryPage() {
+  await requireSegment("admin");
+  const rows = await listDideducDirectory();
+  return (
+    <>
+      <PageHeading eyebrow="Administración" title="Directorio de DIDEDUC">
+        <p>Las {rows.length} Direcciones Departamentales de Educación y sus Supervisiones Educativas. Quien revisa elige de esta lista al rechazar e indicar dónde acudir.</p>
+      </PageHeading>
+      <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+        <table className="w-full border-collapse text-left" data-testid="dideduc-table">
+          <caption className="sr-only">Direcciones Departamentales</caption>
+          <thead className="bg-slate-100 text-sm">
+            <tr>
+              <th scope="col" className="px-3 py-2">DIDEDUC</th>
+              <th scope="col" className="px-3 py-2">Tipo</th>
+              <th scope="col" className="px-3 py-2">Dirección y contacto</th>
+              <th scope="col" className="px-3 py-2">Supervisiones</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((d) => (
+              <tr key={d.id} className="border-t border-slate-200 align-top">
+                <th scope="row" className="px-3 py-2 font-semibold">
+                  <Link href={`/admin/dideduc/${d.id}`}>{d.name}</Link>
+                  {d.isPlaceholder ? <span className="block text-sm font-normal text-amber-900">Dato de demostración</span> : null}
+                </th>
+                <td className="px-3 py-2">{d.type}</td>
+                <td className="px-3 py-2 text-sm">
+                  {d.address}
+                  <span className="block">{d.phone} · {d.email}</span>
+                </td>
+                <td className="px-3 py-2">{d.supervisions.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
