@@ -13,7 +13,8 @@ export const removeSupervisionOfficeAction = createAction({
   roles: ["ADMIN"],
   handler: async (input, { actor, ip }) => {
     const result = await removeSupervisionOffice(actor, input, { ip });
-    revalidatePath("/admin/dideduc");
+    // The directory and the DIDEDUC's own page both show it.
+    revalidatePath("/admin/dideduc", "layout");
     return result;
   },
 });

@@ -14,7 +14,8 @@ export const saveSupervisionOfficeAction = createAction({
   roles: ["ADMIN"],
   handler: async (input, { actor, ip }) => {
     const result = await saveSupervisionOffice(actor, input, { ip });
-    revalidatePath("/admin/dideduc");
+    // The directory and the DIDEDUC's own page both show it.
+    revalidatePath("/admin/dideduc", "layout");
     return result;
   },
 });

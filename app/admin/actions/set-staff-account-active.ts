@@ -17,7 +17,8 @@ export const setStaffAccountActiveAction = createAction({
   roles: ["ADMIN"],
   handler: async (input, { actor, ip }) => {
     const result = await setStaffAccountActive(actor, input, { ip });
-    revalidatePath("/admin/cuentas");
+    // The list and the account's own page both show it.
+    revalidatePath("/admin/cuentas", "layout");
     return result;
   },
 });

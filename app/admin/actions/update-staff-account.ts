@@ -14,7 +14,8 @@ export const updateStaffAccountAction = createAction({
   roles: ["ADMIN"],
   handler: async (input, { actor, ip }) => {
     const result = await updateStaffAccount(actor, { userId: input.userId, dideducId: input.dideducId, post: input.post, roles: rolesFromForm(input) as never }, { ip });
-    revalidatePath("/admin/cuentas");
+    // The list and the account's own page both show it.
+    revalidatePath("/admin/cuentas", "layout");
     return result;
   },
 });
