@@ -1,0 +1,84 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_PKI_DIR } from "./helpers/e2e-env";
+import { signIn, signOut } from "./helpers/sign-in";
+
+const ADMIN = { email: "admin@demo.certifica.gt", password: "Administra2026" };
+
+test.describe("Administración del personal y de los firmantes", () => {
+  test("crea una revisora de Quetzaltenango que ingresa a /dideduc; desactivada, ya no puede ingresar", async ({ page }) => {
+    const email = `revisora.e2e.${Date.now()}@mineduc.gt`;
+    const password = "RevisaXela2026e2e";
+    await signIn(page, ADMIN.email, ADMIN.password, /\/admin/);
+    await expect(page.getByRole("link", { name: "Correos enviados (bandeja de salida)" })).toBeVisible();
+    await page.getByRole("link", { name: "Cuentas del personal" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Cuentas del personal" })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "Crear cuenta del personal" });
+    await form.getByLabel("Nombre completo").fill("Carmen Elena Tzunún Ixcoy");
+    await form.getByLabel("Correo electrónico").fill(email);
+    await form.getByLabel("Puesto").fill("Técnica del Departamento Técnico Pedagógico");
+    await form.getByLabel("Departamento Técnico Pedagógico (DIDEDUC)").check();
+    await form.getByLabel("Contraseña inicial").fill(password);
+    // Without the DIDEDUC: refused next to the field, and what was typed stays.
+    await form.getByRole("button", { name: "Crear cuenta" }).click();
+    await expect(page.locator("#dideducId-error")).toContainText("requieren elegir la Dirección Departamental");
+    await expect(form.getByLabel("Nombre completo")).toHaveValue("Carmen Elena Tzunún Ixcoy");
+    await expect(form.getByLabel("Departamento Técnico Pedagógico (DIDEDUC)")).toBeChecked();
+
+    await form.getByLabel("Dirección Departamental (DIDEDUC)").selectOption({ label: "Quetzaltenango" });
+    await form.getByLabel("Contraseña inicial").fill(password);
+    await form.getByRole("button", { name: "Crear cuenta" }).click();
+    await expect(page.getByText("Cuenta creada")).toBeVisible();
+    await expect(page.getByTestId("account-table")).toContainText(email);
+
+    await signOut(page);
+    await signIn(page, email, password, /\/dideduc/);
+
+    await signOut(page);
+    await signIn(page, ADMIN.email, ADMIN.password, /\/admin/);
+    await page.goto(`/admin/cuentas?q=${encodeURIComponent(email)}`);
+    await page.getByRole("link", { name: "Carmen Elena Tzunún Ixcoy" }).click();
+    await page.getByLabel("Motivo").fill("Prueba de desactivación");
+    await page.getByRole("button", { name: "Desactivar cuenta" }).click();
+    await expect(page.getByRole("button", { name: "Reactivar cuenta" })).toBeVisible();
+
+    await signOut(page);
+    await page.goto("/ingresar");
+    await page.getByLabel("Correo electrónico").fill(email);
+    await page.getByLabel("Contraseña", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await expect(page.getByText("Su cuenta está desactivada")).toBeVisible();
+    await expect(page).toHaveURL(/\/ingresar/);
+  });
+
+  test("registra un firmante desde su .cert.pem, rechaza un .p12 y lo revoca", async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password, /\/admin/);
+    await page.goto("/admin/firmantes");
+    await expect(page.getByRole("heading", { level: 1, name: "Registro de firmantes autorizados" })).toBeVisible();
+    const form = page.getByRole("form", { name: "Registrar firmante" });
+
+    await form.getByLabel("Archivo del certificado (.pem, .cer o .crt)").setInputFiles(path.join(E2E_PKI_DIR, "signer-quetzaltenango.p12"));
+    await form.getByLabel("Oficina").selectOption({ label: "Archivo Documental" });
+    await form.getByLabel("Puesto").fill("Encargado del Archivo (prueba)");
+    await form.getByRole("button", { name: "Registrar firmante" }).click();
+    await expect(page.locator("#certificate-error")).toContainText("contiene una clave privada");
+    await expect(form.getByLabel("Puesto")).toHaveValue("Encargado del Archivo (prueba)");
+
+    await form.getByLabel("Archivo del certificado (.pem, .cer o .crt)").setInputFiles(path.join(E2E_PKI_DIR, "signer-quetzaltenango.cert.pem"));
+    await form.getByRole("button", { name: "Registrar firmante" }).click();
+    await expect(page.getByText("Firmante registrado")).toBeVisible();
+
+    await page.goto("/admin/firmantes?oficina=ARCHIVE");
+    const row = page.getByTestId("signer-row").filter({ hasText: "Encargado del Archivo (prueba)" });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("Héctor Rolando Xicará Monzón");
+    await expect(row.getByTestId("signer-state")).toHaveText("Vigente");
+    await expect(row.locator("code")).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
+    await row.getByLabel("Motivo de la revocación").fill("Registrado por error en la prueba");
+    await row.getByRole("button", { name: "Revocar" }).click();
+    await expect(row.getByTestId("signer-state")).toHaveText("Revocado");
+    await expect(row).toContainText("Registrado por error en la prueba");
+  });
+});
