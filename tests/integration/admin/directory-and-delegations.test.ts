@@ -23,9 +23,9 @@ describe("DIDEDUC directory", () => {
     const xela = rows.find((d) => d.name === "Quetzaltenango")!;
     expect(xela.isPlaceholder).toBe(true);
     const reviewer = await w.user("revisora.quetzaltenango");
-    const fields = { dideducId: xela.id, name: "Quetzaltenango", type: "A", address: "12 Avenida 4-10, zona 1, Quetzaltenango", phone: "7761 2345", email: "DIDEDUC.Xela@Mineduc.gob.gt" };
+    const fields = { dideducId: xela.id, name: "Quetzaltenango", type: "A" as const, address: "12 Avenida 4-10, zona 1, Quetzaltenango", phone: "7761 2345", email: "DIDEDUC.Xela@Mineduc.gob.gt" };
     await expect(updateDideduc(reviewer, fields, w.options)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateDideduc(w.admin, { ...fields, phone: "123", email: "no", type: "D" }, w.options)).rejects.toMatchObject({
+    await expect(updateDideduc(w.admin, { ...fields, phone: "123", email: "no", type: "D" as never }, w.options)).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { phone: [expect.stringContaining("8 dígitos")], email: [expect.stringContaining("correo válido")], type: ["Elija el tipo A, B o C."] },
     });
