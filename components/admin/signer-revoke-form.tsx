@@ -5,13 +5,14 @@ import { revokeAuthorizedSignerAction } from "@/app/admin/actions/revoke-authori
 import { failureOf } from "@/components/ui/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignerRevokeForm({ signerId, signerName }: { signerId: string; signerName: string }) {
+// The label names the certificate too: one person often has several (renewed, replaced) in the list.
+export function SignerRevokeForm({ signerId, signerName, fingerprint }: { signerId: string; signerName: string; fingerprint: string }) {
   const [state, formAction] = useActionState(revokeAuthorizedSignerAction, null);
   const failure = failureOf(state);
   const reasonErrors = failure?.fieldErrors?.reason ?? [];
   const id = `reason-${signerId}`;
   return (
-    <form action={formAction} className="space-y-2" aria-label={`Revocar a ${signerName}`}>
+    <form action={formAction} className="space-y-2" aria-label={`Revocar el certificado ${fingerprint.slice(0, 8).toUpperCase()}… de ${signerName}`}>
       <input type="hidden" name="signerId" value={signerId} />
       <label htmlFor={id} className="block text-sm font-semibold">Motivo de la revocación</label>
       {reasonErrors.length > 0 ? (

@@ -116,7 +116,7 @@ export default async function AuthorizedSignersPage({ searchParams }: { searchPa
                         </span>
                       ) : null}
                     </td>
-                    <td className="min-w-56 px-3 py-2">{s.revokedAt ? "—" : <SignerRevokeForm signerId={s.id} signerName={s.name} />}</td>
+                    <td className="min-w-56 px-3 py-2">{s.revokedAt ? "—" : <SignerRevokeForm signerId={s.id} signerName={s.name} fingerprint={s.certFingerprint} />}</td>
                   </tr>
                 ))}
               </tbody>
