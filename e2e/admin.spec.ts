@@ -1,4 +1,5 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { E2E_PKI_DIR } from "./helpers/e2e-env";
 import { signIn, signOut } from "./helpers/sign-in";
@@ -80,5 +81,47 @@ test.describe("Administración del personal y de los firmantes", () => {
     await row.getByRole("button", { name: "Revocar" }).click();
     await expect(row.getByTestId("signer-state")).toHaveText("Revocado");
     await expect(row).toContainText("Registrado por error en la prueba");
+  });
+
+  test("delegación creada y revocada, supervisión agregada y quitada; axe sin violaciones en las pantallas", async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password, /\/admin/);
+    const axe = async () => expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await axe();
+
+    await page.goto("/admin/delegaciones");
+    const form = page.getByRole("form", { name: "Crear delegación" });
+    await form.getByLabel("Quien delega (Director o firmante de la DIDEDUC)").selectOption({ label: "Héctor Rolando Xicará Monzón — Quetzaltenango" });
+    await form.getByLabel("Persona delegada (personal de la misma DIDEDUC)").selectOption({ label: "Rosa Elena Coyoy Tzul — Quetzaltenango" });
+    const today = new Date();
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    await form.getByLabel("Desde").fill(day(new Date(today.getTime() + 86400_000)));
+    await form.getByLabel("Hasta (inclusive)").fill(day(new Date(today.getTime() + 5 * 86400_000)));
+    await form.getByRole("button", { name: "Crear delegación" }).click();
+    await expect(page.getByText("Delegación creada")).toBeVisible();
+    const row = page.getByTestId("delegation-row").filter({ hasText: "Rosa Elena Coyoy Tzul" });
+    await expect(row).toHaveCount(1);
+    await axe();
+    await row.getByRole("button", { name: "Revocar" }).click();
+    await expect(page.getByTestId("delegation-row").filter({ hasText: "Rosa Elena Coyoy Tzul" })).toContainText("Revocada");
+
+    await page.goto("/admin/dideduc");
+    await expect(page.getByTestId("dideduc-table").locator("tbody tr")).toHaveCount(26);
+    await axe();
+    await page.getByRole("link", { name: "Quetzaltenango" }).click();
+    const add = page.getByRole("form", { name: "Agregar supervisión" });
+    await add.getByLabel("Nombre").fill("Supervisión Educativa de Prueba E2E");
+    await add.getByLabel("Teléfono").fill("7765 0000");
+    await add.getByLabel("Dirección").fill("Zona 3, Quetzaltenango");
+    await add.getByRole("button", { name: "Agregar supervisión" }).click();
+    const item = page.getByTestId("supervision").filter({ has: page.locator('input[value="Supervisión Educativa de Prueba E2E"]') });
+    await expect(item).toHaveCount(1);
+    await axe();
+    await item.getByRole("button", { name: "Quitar" }).click();
+    await expect(item).toHaveCount(0);
+
+    for (const url of ["/admin/cuentas", "/admin/firmantes"]) {
+      await page.goto(url);
+      await axe();
+    }
   });
 });
