@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results/playwright",
+  outputDir: `test-results/playwright-${port}`,
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "es-GT",
