@@ -7,7 +7,7 @@ import { UPLOAD_EDITABLE_STATES } from "@/lib/uploads/store-upload";
 import { caseSearchTerms, studentNamesOf } from "./case-search-terms";
 import { createDraftCase } from "./create-draft-case";
 import { dbOf, type TDbOptions } from "./db-options";
-import { ZEducationalRecordDraft } from "./forms/educational-record-form";
+import { procedureForm } from "./procedure-forms";
 
 export type TSaveCaseDraftInput = {
   actor: TWorkflowActor;
@@ -22,10 +22,9 @@ export type TSaveCaseDraftInput = {
 
 // Lenient on purpose: a draft may be incomplete, but never of another shape or size.
 function cleanFormData(procedure: Procedure, formData: unknown): Prisma.InputJsonValue {
-  if (procedure !== "EDUCATIONAL_RECORD") {
-    throw new TransitionError("INVALID_INPUT", "Este trámite todavía no se puede solicitar en línea.");
-  }
-  return ZEducationalRecordDraft.parse(formData ?? {}) as Prisma.InputJsonValue;
+  const form = procedureForm(procedure);
+  if (!form) throw new TransitionError("INVALID_INPUT", "Este trámite todavía no se puede solicitar en línea.");
+  return form.parseDraft(formData);
 }
 
 // The first save creates the DRAFT (number and "create" event); later saves replace the form data

@@ -3,12 +3,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState } from "@/lib/generated/prisma/enums";
 import type { TFieldErrors } from "@/lib/errors";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { getDefinition } from "@/lib/workflow/definitions";
 import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { dbOf, type TDbOptions } from "./db-options";
 import { deliverNotification } from "./deliver-notification";
-import { educationalRecordErrors } from "./forms/educational-record-form";
 import { notifyApplicant } from "./notify-applicant";
+import { procedureForm } from "./procedure-forms";
+
+const NOT_SENT = "Revise los datos marcados: la solicitud no se envió.";
 
 export type TSubmitCaseInput = {
   actor: TWorkflowActor;
@@ -37,11 +40,14 @@ export async function submitCase(input: TSubmitCaseInput, options: TDbOptions = 
   }
   const action = row.state === "NEEDS_CORRECTION" ? "resubmit" : "submit";
 
-  const errors: TFieldErrors = {};
-  if (row.procedure === "EDUCATIONAL_RECORD") Object.assign(errors, educationalRecordErrors(row.formData, now));
-  if (!row.dideducId) errors.dideducId = ["Seleccione la Dirección Departamental de Educación a la que corresponden los documentos."];
-  if (row._count.files === 0) errors.files = ["Adjunte al menos un PDF con el escaneo de sus documentos (anverso y reverso)."];
-  if (Object.keys(errors).length > 0) throw new TransitionError("INVALID_INPUT", "Revise los datos marcados: la solicitud no se envió.", errors);
+  const form = procedureForm(row.procedure);
+  if (!form) throw new TransitionError("INVALID_INPUT", "Este trámite todavía no se puede solicitar en línea.");
+  const errors: TFieldErrors = { ...form.submitErrors(row.formData, now) };
+  if (getDefinition(row.procedure).requiresDideduc && !row.dideducId) {
+    errors.dideducId = ["Seleccione la Dirección Departamental de Educación a la que corresponden los documentos."];
+  }
+  if (row._count.files === 0) errors.files = [form.filesRequired];
+  if (Object.keys(errors).length > 0) throw new TransitionError("INVALID_INPUT", NOT_SENT, errors);
 
   let outboxId: string | null = null;
   const updated = await transition(row.id, action, input.actor, {}, input.expectedVersion, {
@@ -51,7 +57,9 @@ export async function submitCase(input: TSubmitCaseInput, options: TDbOptions = 
     apply: async (tx, caseRow) => {
       // Still checked inside the lock: a file removed in another tab meanwhile must not slip through.
       const files = await tx.uploadedFile.count({ where: { caseId: caseRow.id } });
-      if (files === 0) throw new TransitionError("INVALID_INPUT", "Revise los datos marcados: la solicitud no se envió.", { files: ["Adjunte al menos un PDF con el escaneo de sus documentos (anverso y reverso)."] });
+      if (files === 0) throw new TransitionError("INVALID_INPUT", NOT_SENT, { files: [form.filesRequired] });
+      const checked = form.checkSubmission ? await form.checkSubmission(tx, caseRow, now) : {};
+      if (Object.keys(checked).length > 0) throw new TransitionError("INVALID_INPUT", NOT_SENT, checked);
       outboxId = await notifyApplicant(tx, caseRow, { type: "submitted", resubmitted: action === "resubmit" }, { now });
       return { submittedAt: caseRow.submittedAt ?? now };
     },
