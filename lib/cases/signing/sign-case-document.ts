@@ -8,6 +8,8 @@ import { signPdf } from "@/lib/signing/sign-pdf";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
+import { deliverNotification } from "../deliver-notification";
+import { notifyApplicant, type TNotifyEvent } from "../notify-applicant";
 import { resolveCertifyDeps, type TCertifyOptions } from "./certify-options";
 import { findCurrentDocument } from "./find-current-document";
 import { openAuthorizedSigner, type TAuthorizedSignerHandle } from "./open-authorized-signer";
@@ -32,6 +34,9 @@ export type TSignCaseStep = {
   requirePriorSignatures: number;
   // /Reason and /Location of the signature dictionary (Spanish: PDF readers show them).
   describe: (args: { caseRow: Case; dideducName: string | null; handle: TAuthorizedSignerHandle }) => { reason: string; location: string };
+  // The applicant's mail for this step, from the case as the transaction locked it: written to the
+  // outbox inside the transaction (so it rolls back with a refused transition), sent after commit.
+  notify?: (caseRow: Case) => TNotifyEvent;
 };
 
 // One signature on the case's current document, as one workflow transition:
@@ -42,7 +47,9 @@ export type TSignCaseStep = {
 // 3. the stored document read and checked against its SHA-256 (and its earlier signatures);
 // 4. signed as an incremental update and stored by SHA-256 — before the transaction;
 // 5. transition() with expectedVersion: under the row lock it writes the new DocumentVersion and
-//    the Signature row, or refuses (a second click gets STALE_VERSION and leaves one signature).
+//    the Signature row (and the applicant's mail to the outbox), or refuses (a second click gets
+//    STALE_VERSION and leaves one signature);
+// 6. after the commit, the mail is delivered (never throws).
 export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseStep, options: TCertifyOptions = {}): Promise<Case> {
   const { db, storage, now } = await resolveCertifyDeps(options);
   const { actor, caseId, expectedVersion } = input;
@@ -83,7 +90,8 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
   const stored = await storage.put(signed);
 
   const documentVersionId = randomUUID();
-  return transition(caseId, step.action, actor, {}, expectedVersion, {
+  let outboxId: string | null = null;
+  const updated = await transition(caseId, step.action, actor, {}, expectedVersion, {
     db,
     ip: input.ip ?? null,
     now,
@@ -94,7 +102,7 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
       certFingerprint: handle.certificate.fingerprint,
       authorizedSignerId: handle.authorizedSigner.id,
     },
-    apply: async (tx, _caseRow, ctx) => {
+    apply: async (tx, caseRow, ctx) => {
       // The version check already makes this the document read above; checked again because a
       // signature on anything else must never be recorded.
       const current = await findCurrentDocument(tx, caseId);
@@ -123,6 +131,9 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
           signedAt: now,
         },
       });
+      if (step.notify) outboxId = await notifyApplicant(tx, caseRow, step.notify(caseRow), { now });
     },
   });
+  await deliverNotification(db, outboxId);
+  return updated;
 }
