@@ -22,6 +22,7 @@ export function toCaseViewModel(view: TCaseView) {
   const files: TCaseFileItem[] = view.files.map((f) => ({ id: f.id, originalName: f.originalName, pages: f.pages, size: f.size }));
   return {
     id: c.id,
+    procedure: c.procedure,
     version: c.version,
     state: c.state,
     dideducId: c.dideducId,

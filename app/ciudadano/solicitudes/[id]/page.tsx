@@ -5,15 +5,15 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
-import { EducationalRecordSummary } from "@/components/cases/case-summary";
 import { CaseTimeline, type TTimelineEvent } from "@/components/cases/case-timeline";
 import { formatDateTime, formatFileSize, pagesText } from "@/components/cases/format-date";
 import { nextStepText } from "@/components/cases/next-step";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { getApplicantCase } from "@/app/ciudadano/_data/get-applicant-case";
 import { listDideducs } from "@/app/ciudadano/_data/list-dideducs";
-import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
-import { EducationalRecordEditor } from "../_components/educational-record-editor";
+import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
+import { PROCEDURE_LABELS, getDefinition } from "@/lib/workflow/definitions";
+import { ProcedureEditor } from "../_components/procedure-editor";
 import { StartFromButton } from "../_components/start-from-button";
 
 export const metadata: Metadata = { title: "Mi solicitud" };
@@ -56,9 +56,8 @@ export default async function CitizenCasePage({
   const lastTransition = [...events].reverse().find((e) => e.toState && e.toState === c.state);
   const nextStep = nextStepText(c.procedure, c.state, lastTransition?.action ?? null);
   const editable = c.state === "DRAFT" || c.state === "NEEDS_CORRECTION";
-  const isEducationalRecord = c.procedure === "EDUCATIONAL_RECORD";
   const contact = c.state === "REJECTED" ? guidanceContact(c.guidance) : null;
-  const dideducs = editable && isEducationalRecord ? await listDideducs() : [];
+  const dideducs = editable && getDefinition(c.procedure).requiresDideduc ? await listDideducs() : [];
 
   return (
     <>
@@ -175,13 +174,14 @@ export default async function CitizenCasePage({
         </Card>
       ) : null}
 
-      {editable && isEducationalRecord ? (
+      {editable ? (
         <section aria-labelledby="formulario" className="mb-10">
           <h2 id="formulario" className="mb-4 text-2xl font-semibold">
             {c.state === "NEEDS_CORRECTION" ? "Corrija su solicitud" : "Complete su solicitud"}
           </h2>
-          <EducationalRecordEditor
+          <ProcedureEditor
             key={c.id}
+            procedure={c.procedure}
             initial={{
               caseId: c.id,
               number: c.number,
@@ -200,7 +200,7 @@ export default async function CitizenCasePage({
           <h2 id="datos-enviados" className="text-xl font-semibold">
             Datos de la solicitud
           </h2>
-          {isEducationalRecord ? <EducationalRecordSummary formData={c.formData} dideducName={view.dideduc?.name ?? null} /> : null}
+          <ProcedureDataPanel procedure={c.procedure} formData={c.formData} dideducName={view.dideduc?.name ?? null} />
           <div>
             <h3 className="font-semibold">Documentos adjuntos</h3>
             {view.files.length === 0 ? (

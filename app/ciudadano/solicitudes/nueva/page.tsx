@@ -6,8 +6,8 @@ import { requireSegment } from "@/lib/auth/require-segment";
 
 export const metadata: Metadata = { title: "Nueva solicitud" };
 
-// The procedures a citizen may start. Only those whose form exists get a link; the others are
-// named so people know they are coming, without a dead end.
+// The procedures a citizen may start. Only those whose form exists get a link (one entry each,
+// taken off COMING when it lands); the others are named so people know they are coming.
 const AVAILABLE = [
   {
     href: "/ciudadano/solicitudes/nueva/expediente-educativo",

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EducationalRecordSummary } from "@/components/cases/case-summary";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { Card } from "@/components/ui/card";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
+import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { formKindOf } from "@/components/staff/form-kind";
 import { toCaseViewModel } from "@/components/staff/to-case-view-model";
@@ -43,7 +43,7 @@ export default async function DideducCasePage({ params, searchParams }: TProps) 
             <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
               Datos que escribió la persona
             </h2>
-            <EducationalRecordSummary formData={vm.formData} dideducName={vm.header.dideducName} />
+            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
           </Card>
           <CaseActionPanel
             caseId={vm.id}

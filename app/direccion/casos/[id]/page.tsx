@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EducationalRecordSummary } from "@/components/cases/case-summary";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
 import { PdfFrame } from "@/components/staff/pdf-frame";
+import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { toCaseViewModel } from "@/components/staff/to-case-view-model";
 import { requireSegment } from "@/lib/auth/require-segment";
@@ -51,7 +51,7 @@ export default async function DireccionCasePage({ params, searchParams }: TProps
             <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
               Datos de la solicitud
             </h2>
-            <EducationalRecordSummary formData={vm.formData} dideducName={vm.header.dideducName} />
+            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
           </Card>
         </div>
         <section aria-labelledby="certificacion-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">

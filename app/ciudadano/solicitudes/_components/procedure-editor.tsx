@@ -1,0 +1,23 @@
+import type { Procedure } from "@/lib/generated/prisma/enums";
+import { Notice } from "@/components/ui/notice";
+import { EducationalRecordEditor, type TEditorInitial } from "./educational-record-editor";
+
+export type TProcedureEditorProps = {
+  initial: TEditorInitial;
+  dideducs: ReadonlyArray<{ id: string; name: string }>;
+};
+
+// The citizen's form of each procedure, for a draft or a case under correction: one case per
+// procedure whose form exists (lib/cases/procedure-forms.ts); every editor takes the same props.
+export function ProcedureEditor({ procedure, ...props }: TProcedureEditorProps & { procedure: Procedure }) {
+  switch (procedure) {
+    case "EDUCATIONAL_RECORD":
+      return <EducationalRecordEditor {...props} />;
+    default:
+      return (
+        <Notice tone="warning" title="Este trámite todavía no se puede completar en línea">
+          <p>Sus datos y documentos siguen guardados. Vuelva a intentarlo más adelante o comuníquese con la oficina que atiende el trámite.</p>
+        </Notice>
+      );
+  }
+}

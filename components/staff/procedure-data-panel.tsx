@@ -1,0 +1,17 @@
+import type { Procedure } from "@/lib/generated/prisma/enums";
+import { EducationalRecordSummary } from "@/components/cases/case-summary";
+import { FormDataList } from "@/components/cases/form-data-list";
+
+export type TProcedureDataPanelProps = { formData: unknown; dideducName?: string | null };
+
+// The typed data of a request, read-only: beside the scans in the staff case views, and on the
+// citizen's page once the request is sent. One case per procedure with a rendering of its own;
+// the others show every stored field as it is.
+export function ProcedureDataPanel({ procedure, ...props }: TProcedureDataPanelProps & { procedure: Procedure }) {
+  switch (procedure) {
+    case "EDUCATIONAL_RECORD":
+      return <EducationalRecordSummary {...props} />;
+    default:
+      return <FormDataList {...props} />;
+  }
+}
