@@ -7,7 +7,7 @@ import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { formatDate } from "@/components/cases/format-date";
 import { nextStepText } from "@/components/cases/next-step";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { listApplicantCases } from "@/app/ciudadano/_data/list-applicant-cases";
+import { listApplicantCases } from "@/lib/cases/list-applicant-cases";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Mis trámites" };

@@ -1,4 +1,4 @@
-import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/app/ciudadano/_data/educational-record-form";
+import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
 
 type TRecord = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { CaseState, Role } from "@/lib/generated/prisma/enums";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { availableActions } from "@/lib/workflow/check-transition";
 import { getDefinition } from "@/lib/workflow/definitions";
@@ -13,8 +13,8 @@ import { describeCaseAction, type TCaseAction } from "./describe-case-action";
 export type TCaseTimelineEvent = {
   id: string;
   action: string;
-  fromState: string | null;
-  toState: string | null;
+  fromState: CaseState | null;
+  toState: CaseState | null;
   note: string | null;
   createdAt: Date;
   role: Role | null;

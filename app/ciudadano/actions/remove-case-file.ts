@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { removeCaseFile } from "@/app/ciudadano/_data/remove-case-file";
+import { removeCaseFile } from "@/lib/cases/remove-case-file";
 
 // Takes an uploaded scan off a draft or a case under correction (the domain checks both).
 const ZRemoveCaseFileRequest = z.object({

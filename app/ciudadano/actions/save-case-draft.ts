@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { saveCaseDraft } from "@/app/ciudadano/_data/save-case-draft";
+import { saveCaseDraft } from "@/lib/cases/save-case-draft";
 import { Procedure } from "@/lib/generated/prisma/enums";
 
 // Autosave and "Guardar borrador": the first call creates the draft, later ones update it. The
@@ -20,7 +20,7 @@ export const saveCaseDraftAction = createAction({
   name: "cases.save-draft",
   roles: ["CITIZEN", "TRANSLATOR"],
   schema: ZSaveCaseDraftRequest,
-  handler: async (input, { actor }) => {
+  handler: async (input, { actor, ip }) => {
     const saved = await saveCaseDraft({
       actor,
       caseId: input.caseId,
@@ -28,6 +28,7 @@ export const saveCaseDraftAction = createAction({
       dideducId: input.dideducId ? input.dideducId : null,
       formData: input.formData,
       expectedVersion: input.expectedVersion,
+      ip,
     });
     return { caseId: saved.caseId, number: saved.number, version: saved.version, savedAt: new Date().toISOString() };
   },

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { startCaseFrom } from "@/app/ciudadano/_data/start-case-from";
+import { startCaseFrom } from "@/lib/cases/start-case-from";
 
 // "Iniciar una nueva solicitud a partir de esta": a new draft with the typed data of a rejected
 // case; the citizen lands on it to attach the new certification and send it.
@@ -15,8 +15,8 @@ export const startCaseFromAction = createAction({
   name: "cases.start-from",
   roles: ["CITIZEN", "TRANSLATOR"],
   schema: ZStartCaseFromRequest,
-  handler: async (input, { actor }) => {
-    const created = await startCaseFrom({ actor, caseId: input.caseId });
+  handler: async (input, { actor, ip }) => {
+    const created = await startCaseFrom({ actor, caseId: input.caseId, ip });
     redirect(`/ciudadano/solicitudes/${encodeURIComponent(created.caseId)}?nueva=1`);
   },
 });

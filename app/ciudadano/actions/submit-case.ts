@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { createAction } from "@/lib/action";
-import { submitCase } from "@/app/ciudadano/_data/submit-case";
+import { submitCase } from "@/lib/cases/submit-case";
 
 // "Enviar solicitud" and "Enviar correcciones": the domain validates the form strictly (field
 // errors in Spanish), requires the files and fires submit or resubmit.

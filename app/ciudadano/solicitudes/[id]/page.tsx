@@ -9,23 +9,14 @@ import { CaseTimeline, type TTimelineEvent } from "@/components/cases/case-timel
 import { formatDateTime, formatFileSize, pagesText } from "@/components/cases/format-date";
 import { nextStepText } from "@/components/cases/next-step";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { getApplicantCase } from "@/app/ciudadano/_data/get-applicant-case";
-import { listDideducs } from "@/app/ciudadano/_data/list-dideducs";
+import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
+import { listDideducs } from "@/lib/cases/list-dideducs";
 import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { PROCEDURE_LABELS, getDefinition } from "@/lib/workflow/definitions";
 import { ProcedureEditor } from "../_components/procedure-editor";
 import { StartFromButton } from "../_components/start-from-button";
 
 export const metadata: Metadata = { title: "Mi solicitud" };
-
-type TGuidanceContact = { name: string; phone: string; address: string };
-
-function guidanceContact(guidance: unknown): TGuidanceContact | null {
-  const g = guidance as { contact?: Partial<TGuidanceContact> } | null;
-  const c = g?.contact;
-  if (!c || typeof c.name !== "string") return null;
-  return { name: c.name, phone: typeof c.phone === "string" ? c.phone : "", address: typeof c.address === "string" ? c.address : "" };
-}
 
 // One request of the signed-in citizen: state and next step, what to do now (correct, go to an
 // office, download), the form while it is editable, and every event. Someone else's case is
@@ -40,8 +31,9 @@ export default async function CitizenCasePage({
   const actor = await requireSegment("ciudadano");
   const { id } = await params;
   const query = await searchParams;
-  const view = await getApplicantCase({ actor, caseId: id });
-  if (!view || view.case.applicantId !== actor.id) notFound();
+  const view = await getCaseForActor({ actor, caseId: id });
+  // Staff who also hold a citizen account see other people's cases in their own screens only.
+  if (!view || !view.isApplicantView) notFound();
 
   const c = view.case;
   const events: TTimelineEvent[] = view.events.map((e) => ({
@@ -56,7 +48,7 @@ export default async function CitizenCasePage({
   const lastTransition = [...events].reverse().find((e) => e.toState && e.toState === c.state);
   const nextStep = nextStepText(c.procedure, c.state, lastTransition?.action ?? null);
   const editable = c.state === "DRAFT" || c.state === "NEEDS_CORRECTION";
-  const contact = c.state === "REJECTED" ? guidanceContact(c.guidance) : null;
+  const contact = c.state === "REJECTED" ? (view.guidance?.contact ?? null) : null;
   const dideducs = editable && getDefinition(c.procedure).requiresDideduc ? await listDideducs() : [];
 
   return (

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/app/ciudadano/_data/educational-record-form";
+import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
 import { removeCaseFileAction } from "@/app/ciudadano/actions/remove-case-file";
 import { saveCaseDraftAction } from "@/app/ciudadano/actions/save-case-draft";
 import { submitCaseAction } from "@/app/ciudadano/actions/submit-case";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { listDideducs } from "@/app/ciudadano/_data/list-dideducs";
+import { listDideducs } from "@/lib/cases/list-dideducs";
 import { EducationalRecordEditor } from "../../_components/educational-record-editor";
 
 export const metadata: Metadata = { title: "Nueva solicitud: expediente educativo" };
