@@ -18,7 +18,13 @@ export const ZCreateDraftCaseInput = z.object({
 });
 export type TCreateDraftCaseInput = z.input<typeof ZCreateDraftCaseInput>;
 
-export type TCreateDraftCaseOptions = { db?: PrismaClient; ip?: string | null; now?: Date };
+export type TCreateDraftCaseOptions = {
+  db?: PrismaClient;
+  ip?: string | null;
+  now?: Date;
+  // Runs in the creating transaction, e.g. to carry files over from the case it starts from.
+  afterCreate?: (tx: Prisma.TransactionClient, created: Case) => Promise<void>;
+};
 
 // A new case in DRAFT for the applicant, with its number, and the audit event "create".
 export async function createDraftCase(
@@ -85,6 +91,7 @@ export async function createDraftCase(
         createdAt: now,
       },
     });
+    await options.afterCreate?.(tx, created);
     return created;
   });
 }

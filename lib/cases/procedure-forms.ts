@@ -3,6 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import type { TFieldErrors } from "@/lib/errors";
 import { educationalRecordErrors, ZEducationalRecordDraft } from "./forms/educational-record-form";
+import { diplomaBefore2005Errors, parseDiplomaBefore2005Draft } from "./forms/diploma-before-2005-form";
+import { checkDiplomaBefore2005Files, TITLE_SCAN_MISSING } from "./check-diploma-before-2005-files";
 
 // What each procedure's citizen form is, for the operations every procedure shares (saveCaseDraft,
 // submitCase). A procedure is requestable online once it has an entry here; its schemas live in
@@ -24,6 +26,12 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
     parseDraft: (formData) => ZEducationalRecordDraft.parse(formData ?? {}) as Prisma.InputJsonValue,
     submitErrors: educationalRecordErrors,
     filesRequired: "Adjunte al menos un PDF con el escaneo de sus documentos (anverso y reverso).",
+  },
+  DIPLOMA_BEFORE_2005: {
+    parseDraft: (formData) => parseDiplomaBefore2005Draft(formData) as Prisma.InputJsonValue,
+    submitErrors: diplomaBefore2005Errors,
+    checkSubmission: (tx, caseRow) => checkDiplomaBefore2005Files(tx, caseRow),
+    filesRequired: TITLE_SCAN_MISSING,
   },
 };
 
