@@ -3,13 +3,13 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "@/components/staff/queue-page";
 import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { listCaseQueue } from "@/components/staff/data/list-case-queue";
+import { QUEUE_STATES, listCaseQueue } from "@/lib/cases/list-case-queue";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURES } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Atención al Ciudadano" };
 
-const STATES: CaseState[] = ["CENTRAL_REVIEW", "ISSUED", "REJECTED"];
+const STATES = QUEUE_STATES.atencion;
 
 export default async function AtencionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSegment("atencion");
@@ -17,7 +17,6 @@ export default async function AtencionQueuePage({ searchParams }: { searchParams
   const queue = await listCaseQueue({
     actor,
     segment: "atencion",
-    states: STATES,
     state: (filters.state || undefined) as CaseState | undefined,
     procedure: (filters.procedure || undefined) as Procedure | undefined,
     q: filters.q || undefined,

@@ -5,7 +5,7 @@ import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { Notice } from "@/components/ui/notice";
 import { findActorOffice } from "@/lib/auth/find-actor-office";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { listCaseQueue } from "@/components/staff/data/list-case-queue";
+import { QUEUE_STATES, listCaseQueue } from "@/lib/cases/list-case-queue";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Revisión departamental" };
 
 // Every state a DIDEDUC case passes through after it is sent: the reviewer works DIDEDUC_REVIEW
 // and follows the rest.
-const STATES: CaseState[] = ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED"];
+const STATES = QUEUE_STATES.dideduc;
 const DIDEDUC_PROCEDURES: Procedure[] = PROCEDURES.filter((p) => getDefinition(p).requiresDideduc);
 
 export default async function DideducQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -24,7 +24,6 @@ export default async function DideducQueuePage({ searchParams }: { searchParams:
     ? await listCaseQueue({
         actor,
         segment: "dideduc",
-        states: STATES,
         state: (filters.state || undefined) as CaseState | undefined,
         procedure: (filters.procedure || undefined) as Procedure | undefined,
         q: filters.q || undefined,

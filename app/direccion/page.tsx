@@ -5,13 +5,13 @@ import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { Notice } from "@/components/ui/notice";
 import { findActorOffice } from "@/lib/auth/find-actor-office";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { listCaseQueue } from "@/components/staff/data/list-case-queue";
+import { QUEUE_STATES, listCaseQueue } from "@/lib/cases/list-case-queue";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Firma de la Dirección" };
 
-const STATES: CaseState[] = ["DIDEDUC_SIGNATURE", "DIDEDUC_REVIEW", "CENTRAL_REVIEW", "REJECTED", "ISSUED"];
+const STATES = QUEUE_STATES.direccion;
 const DIDEDUC_PROCEDURES: Procedure[] = PROCEDURES.filter((p) => getDefinition(p).requiresDideduc);
 
 export default async function DireccionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -22,7 +22,6 @@ export default async function DireccionQueuePage({ searchParams }: { searchParam
     ? await listCaseQueue({
         actor,
         segment: "direccion",
-        states: STATES,
         state: (filters.state || undefined) as CaseState | undefined,
         procedure: (filters.procedure || undefined) as Procedure | undefined,
         q: filters.q || undefined,

@@ -5,7 +5,7 @@ import { GenerateCertificationForm } from "./generate-certification-form";
 import { GuidanceForm, type TSupervisionOfficeOption } from "./guidance-form";
 import { ReasonActionForm } from "./reason-action-form";
 import { SigningForm } from "./signing-form";
-import type { TTransitionDefinition } from "@/lib/workflow/types";
+import type { TCaseAction } from "@/lib/cases/describe-case-action";
 
 // What each reason-taking transition asks for, in the words of the person who reads it.
 const REASON_LABELS: Record<string, { label: string; hint: string; variant: "secondary" | "danger" }> = {
@@ -42,7 +42,7 @@ export function CaseActionPanel({
 }: {
   caseId: string;
   version: number;
-  actions: readonly Pick<TTransitionDefinition, "action" | "label" | "input">[];
+  actions: readonly TCaseAction[];
   pageHref: string;
   perform: TStaffFormAction;
   generate?: TStaffFormAction;
@@ -59,7 +59,7 @@ export function CaseActionPanel({
     );
   }
   // The step that moves the case forward (generate, sign) first; returns and rejections after it.
-  const main = (a: Pick<TTransitionDefinition, "action" | "input">) => ["generate", "sign"].includes(formKindOf(a));
+  const main = (a: TCaseAction) => ["generate", "sign"].includes(formKindOf(a));
   const ordered = [...actions].sort((a, b) => Number(main(b)) - Number(main(a)));
   return (
     <section aria-labelledby="acciones-heading" className="space-y-6">

@@ -1,15 +1,15 @@
-import { ZGuidanceInput, ZNoInput, ZReasonInput } from "@/lib/workflow/inputs";
-import type { TTransitionDefinition } from "@/lib/workflow/types";
+import type { TCaseAction } from "@/lib/cases/describe-case-action";
 
 export type TFormKind = "generate" | "sign" | "guidance" | "reason" | "none" | "unsupported";
 
-// Which form a transition needs, read from its definition: the operations with their own domain
-// function by name, the plain ones by the input schema they declare.
-export function formKindOf(t: Pick<TTransitionDefinition, "action" | "input">): TFormKind {
-  if (t.action === "generate_certification") return "generate";
-  if (t.action === "sign" || t.action === "sign_and_issue") return "sign";
-  if (t.input === ZGuidanceInput) return "guidance";
-  if (t.input === ZReasonInput) return "reason";
-  if (t.input === ZNoInput) return "none";
+// Which form an action needs, from its descriptor (lib/cases/describe-case-action): the operations
+// with their own domain function by operation, the plain ones by the input they ask for.
+export function formKindOf(a: Pick<TCaseAction, "operation" | "inputKind">): TFormKind {
+  if (a.operation === "generate_certification") return "generate";
+  if (a.operation === "sign" || a.operation === "sign_and_issue") return "sign";
+  if (a.operation !== "plain") return "unsupported";
+  if (a.inputKind === "guidance") return "guidance";
+  if (a.inputKind === "reason") return "reason";
+  if (a.inputKind === "none") return "none";
   return "unsupported";
 }

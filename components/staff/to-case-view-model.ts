@@ -1,6 +1,6 @@
 import "server-only";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
-import type { TCaseView } from "./data/get-case-for-actor";
+import type { TCaseView } from "@/lib/cases/get-case-for-actor";
 import type { TStaffCaseHeader } from "./staff-case-header";
 import type { TCaseFileItem } from "./case-files";
 
@@ -32,7 +32,7 @@ export function toCaseViewModel(view: TCaseView) {
     documents: view.documents,
     // The shared timeline names the applicant's own steps "Usted" (the citizen's view); staff read
     // the applicant's name instead.
-    events: view.events.map((e) => (e.role === "CITIZEN" || e.role === "TRANSLATOR" ? { ...e, role: null, actorName: e.actorName ? `${e.actorName} (solicitante)` : "Solicitante" } : e)),
+    events: view.events.map((e) => (e.byApplicant ? { ...e, role: null, actorName: e.actorName ? `${e.actorName} (solicitante)` : "Solicitante" } : e)),
     actions: view.actions,
   };
 }

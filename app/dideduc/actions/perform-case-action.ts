@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { ZCaseActionForm, transitionInputOf } from "@/components/staff/case-action-schemas";
 import { createAction } from "@/lib/action";
-import { performCaseAction } from "@/components/staff/data/perform-case-action";
+import { performCaseAction } from "@/lib/cases/perform-case-action";
 
 // The plain transitions del Departamento Técnico Pedagógico: rechazar para corrección o rechazar indicando dónde acudir.
 // Which ones this person may take, and their input, are checked by the domain (role, scope, state,

@@ -136,6 +136,27 @@ describe("case view scope", () => {
     expect(own?.events.at(-1)).toMatchObject({ actorName: null, role: "DIDEDUC_REVIEWER", byApplicant: false });
   });
 
+  it("gives the reviewer the actions of the moment as descriptors, none to the central office yet; a stale version changes nothing", async () => {
+    const c = await submitted(citizen, "Chiroy", gn, new Date("2026-03-03T10:00:00Z"));
+    const view = await getCaseForActor({ actor: reviewerGN, caseId: c.id }, opts());
+    expect(view?.actions.map((a) => [a.action, a.operation, a.inputKind])).toEqual([
+      ["reject_for_correction", "plain", "reason"],
+      ["reject_with_guidance", "plain", "guidance"],
+      ["generate_certification", "generate_certification", "none"],
+    ]);
+    expect(view?.events.map((e) => [e.action, e.byApplicant])).toEqual([
+      ["create", true],
+      ["submit", true],
+    ]);
+    expect((await getCaseForActor({ actor: assistant, caseId: c.id }, opts()))?.actions).toEqual([]);
+
+    await expect(
+      performCaseAction({ actor: reviewerGN, caseId: c.id, action: "reject_for_correction", input: { reason: "x" }, expectedVersion: c.version - 1, ip: null }, opts()),
+    ).rejects.toMatchObject({ code: "STALE_VERSION" });
+    expect(await tdb.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ state: "DIDEDUC_REVIEW", version: c.version });
+    expect(await tdb.prisma.outboxMail.count({ where: { caseId: c.id } })).toBe(0);
+  });
+
   it("lists the DIDEDUC's active supervision offices", async () => {
     await tdb.prisma.supervisionOffice.createMany({
       data: [

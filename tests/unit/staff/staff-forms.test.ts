@@ -3,6 +3,7 @@ import { contentDisposition, pdfResponse } from "@/app/api/cases/pdf-response";
 import { ZCaseActionForm, ZSigningForm, transitionInputOf } from "@/components/staff/case-action-schemas";
 import { parseQueueFilters } from "@/components/staff/case-queue";
 import { formKindOf } from "@/components/staff/form-kind";
+import { describeCaseAction } from "@/lib/cases/describe-case-action";
 import { getDefinition } from "@/lib/workflow/definitions";
 
 describe("contentDisposition", () => {
@@ -87,7 +88,7 @@ describe("queue filters from the URL", () => {
 
 describe("forms read from the workflow definition", () => {
   it("gives each D.1.1 staff transition its form", () => {
-    const kinds = Object.fromEntries(getDefinition("EDUCATIONAL_RECORD").transitions.map((t) => [`${t.action}@${t.from.join(",")}`, formKindOf(t)]));
+    const kinds = Object.fromEntries(getDefinition("EDUCATIONAL_RECORD").transitions.map((t) => [`${t.action}@${t.from.join(",")}`, formKindOf(describeCaseAction(t))]));
     expect(kinds).toMatchObject({
       "reject_for_correction@DIDEDUC_REVIEW": "reason",
       "reject_with_guidance@DIDEDUC_REVIEW": "guidance",

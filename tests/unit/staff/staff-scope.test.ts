@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSeeCase } from "@/components/staff/data/staff-scope";
+import { canSeeCase } from "@/lib/cases/can-see-case";
 
 const base = { delegatedRoles: [] as never[] };
 const reviewerGN = { ...base, id: "r1", roles: ["DIDEDUC_REVIEWER" as const], dideducId: "gn" };

@@ -1,7 +1,7 @@
 import { notFoundResponse, pdfResponse, wantsDownload } from "@/app/api/cases/pdf-response";
 import { respondSafely, signedOutResponse } from "@/app/api/cases/respond-safely";
 import { getActor } from "@/lib/auth/get-actor";
-import { getUploadedFileForActor } from "@/components/staff/data/get-uploaded-file-for-actor";
+import { getUploadedFileForActor } from "@/lib/cases/get-uploaded-file-for-actor";
 
 // An uploaded scan, for whoever may see its case: the applicant, staff of the case's DIDEDUC, the
 // central office. Anything else (unknown id, another DIDEDUC's case) is a 404, so ids cannot be probed.

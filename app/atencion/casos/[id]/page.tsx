@@ -11,7 +11,7 @@ import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { toCaseViewModel } from "@/components/staff/to-case-view-model";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
-import { getCaseForActor } from "@/components/staff/data/get-case-for-actor";
+import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 import { signAndIssueAction } from "../../actions/sign-and-issue";
 

@@ -10,8 +10,8 @@ import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { formKindOf } from "@/components/staff/form-kind";
 import { toCaseViewModel } from "@/components/staff/to-case-view-model";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { getCaseForActor } from "@/components/staff/data/get-case-for-actor";
-import { listSupervisionOffices } from "@/components/staff/data/list-supervision-offices";
+import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
+import { listSupervisionOffices } from "@/lib/cases/list-supervision-offices";
 import { generateCertificationAction } from "../../actions/generate-certification";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 

@@ -10,7 +10,7 @@ import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { toCaseViewModel } from "@/components/staff/to-case-view-model";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { getCaseForActor } from "@/components/staff/data/get-case-for-actor";
+import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 import { signCertificationAction } from "../../actions/sign-certification";
 
