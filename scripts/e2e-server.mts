@@ -1,5 +1,6 @@
 // The server Playwright tests run against: a production build on a fresh database (a real
-// PostgreSQL when TEST_DATABASE_URL is set, else a fresh embedded PGlite), seeded with demo data.
+// PostgreSQL when TEST_DATABASE_URL is set, else a fresh embedded PGlite), seeded with demo data
+// and the demo cases.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
@@ -35,11 +36,15 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
 };
 fs.rmSync(`${dataDir}/files`, { recursive: true, force: true });
-Object.assign(process.env, { PKI_DIR: env.PKI_DIR });
+// The seed runs in this process and writes the demo cases' files and QR codes: same storage,
+// PKI and public address as the server below.
+Object.assign(process.env, { PKI_DIR: env.PKI_DIR, STORAGE_DIR: env.STORAGE_DIR, APP_BASE_URL: env.APP_BASE_URL });
 
 const { prisma, handle, close } = createPrisma(databaseUrl);
 await applyMigrations(handle.factory);
-await seedDatabase(prisma, { log: () => {} });
+// With the demo cases, as `npm start` seeds: the tests find their own cases by unique names and
+// case ids, and the verification spec opens the seed's issued certification.
+await seedDatabase(prisma, { log: () => {}, demoCases: true });
 await close();
 
 const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });

@@ -1,5 +1,6 @@
 // `npm start`: the whole app on this machine with nothing to configure. Applies migrations,
-// seeds demo data into an empty database, builds when the sources changed, starts `next start`
+// seeds demo data (accounts, PKI, registries and demo cases walked through the real workflow)
+// into an empty database, builds when the sources changed, starts `next start`
 // and prints the URL and the demo accounts. DATABASE_URL unset → embedded PGlite under .data/.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -10,6 +11,7 @@ import { createPrisma } from "../lib/db/create-prisma";
 import { describeDatabaseTarget } from "../lib/db/database-url";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
 import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
+import { findIssuedDemoCases, type TIssuedDemoCase } from "../prisma/seed/issued-demo-cases";
 
 const port = Number(process.env.PORT ?? 3000);
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: "production" };
@@ -22,16 +24,23 @@ if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 env.APP_BASE_URL ??= `http://localhost:${port}`;
+// The seed runs in this process: the demo certifications' QR codes must print the address the
+// server will answer on.
+process.env.APP_BASE_URL = env.APP_BASE_URL;
 
 // 1. Database: PGlite has no cross-process lock, so migrate and seed before the server opens it.
 const { prisma, handle, close } = createPrisma(env.DATABASE_URL);
+let issuedDemoCases: TIssuedDemoCase[] = [];
 try {
   const applied = await applyMigrations(handle.factory);
   console.log(`Base de datos: ${describeDatabaseTarget(handle.target)}${applied.length ? ` (migraciones aplicadas: ${applied.length})` : ""}`);
   if (await isDatabaseEmpty(prisma)) {
-    console.log("Base vacía: cargando datos de demostración…");
-    await seedDatabase(prisma, { log: (m: string) => console.log(`  ${m}`) });
+    console.log("Base vacía: cargando datos de demostración (con solicitudes que recorren el flujo real)…");
+    const started = performance.now();
+    await seedDatabase(prisma, { log: (m: string) => console.log(`  ${m}`), demoCases: true });
+    console.log(`  Datos de demostración listos en ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  issuedDemoCases = await findIssuedDemoCases(prisma);
 } finally {
   await close();
 }
@@ -65,6 +74,15 @@ function printWelcome() {
   console.log(`\nCertifica está en ${env.APP_BASE_URL}  (base de datos: ${describeDatabaseTarget(handle.target)})\n`);
   console.log("Cuentas de demostración (rol · correo · contraseña · DIDEDUC · certificado PKCS#12 y su frase):");
   for (const r of rows) console.log("  " + r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
+  if (issuedDemoCases.length > 0) {
+    console.log("\nCertificaciones emitidas de demostración (escanee el QR del PDF o abra la URL de verificación):");
+    for (const c of issuedDemoCases) {
+      console.log(`  ${c.number}  ${c.verificationUrl}`);
+      console.log(`    PDF emitido: ${c.pdfPath}`);
+    }
+  } else {
+    console.log("\nNo hay certificaciones emitidas de demostración (`npm run db:seed` agrega las solicitudes de demostración).");
+  }
   console.log("");
 }
 

@@ -183,7 +183,7 @@ export type TDemoCasesResult = {
 // lib/cases and lib/storage mark themselves `server-only`, whose default export throws outside
 // React Server Components; the seed runs them in plain Node (tsx). Marking the module as loaded
 // with empty exports is what the "react-server" condition would resolve to.
-function allowServerOnlyModules(): void {
+export function allowServerOnlyModules(): void {
   const require = createRequire(import.meta.url);
   let file: string;
   try {

@@ -13,7 +13,8 @@ export type TSeedOptions = {
   pkiDir?: string;
   now?: Date;
   // Also walk the demo D.1.1 cases (prisma/seed/demo-cases.ts) through the real operations, one
-  // per state. `npm run db:seed` turns it on; off by default so a bare seed creates no cases.
+  // per state. `npm run db:seed`, `npm start` and the e2e server turn it on; off by default so a
+  // bare seed creates no cases.
   demoCases?: boolean;
   // Where the demo cases' files go (default: lib/storage's getStorage(), i.e. STORAGE_DIR).
   storage?: FileStorage;

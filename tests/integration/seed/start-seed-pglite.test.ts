@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { createPrisma } from "@/lib/db/create-prisma";
+import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import { findIssuedDemoCases } from "@/prisma/seed/issued-demo-cases";
+import { isDatabaseEmpty, seedDatabase } from "@/prisma/seed/seed-database";
+
+// What `npm start` does on a fresh machine (scripts/start.mts): the embedded PGlite database is
+// migrated and seeded with the demo cases walked through the real workflow, and the issued ones
+// are found again to be printed with their verification URL and the PDF on disk.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-start-pglite-"));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+it("seeds an empty PGlite database with demo cases and finds the issued one with its URL and PDF", { timeout: 300_000 }, async () => {
+  const { prisma, handle, close } = createPrisma(`pglite:${path.join(root, "db")}`);
+  const storage = new LocalDiskStorage(path.join(root, "files"));
+  try {
+    await applyMigrations(handle.factory);
+    expect(await isDatabaseEmpty(prisma)).toBe(true);
+    const seeded = await seedDatabase(prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage });
+    expect(seeded.demoCases?.issued).toBeTruthy();
+
+    const issued = await findIssuedDemoCases(prisma, { storage, baseUrl: "http://localhost:3999" });
+    expect(issued.map((c) => c.number)).toContain(seeded.demoCases!.issued!.number);
+    const first = issued.find((c) => c.number === seeded.demoCases!.issued!.number)!;
+    expect(first.verificationCode).toBe(seeded.demoCases!.issued!.verificationCode);
+    expect(first.verificationUrl).toBe(`http://localhost:3999/verificar/${first.verificationCode}`);
+    expect(first.pdfPath).toBe(seeded.demoCases!.issued!.pdfPath);
+    expect(path.isAbsolute(first.pdfPath)).toBe(true);
+    const bytes = fs.readFileSync(first.pdfPath);
+    const validation = validatePdfSignatures(bytes, { trustedRoots: [seeded.pki.rootPem] });
+    expect(validation.valid).toBe(true);
+    expect(validation.signatures.length).toBeGreaterThanOrEqual(1);
+    expect(validation.modifiedAfterLastSignature).toBe(false);
+    // Only issued cases of the demo accounts, each with a file on disk.
+    const states = await prisma.case.findMany({ where: { verificationCode: { in: issued.map((c) => c.verificationCode) } }, select: { state: true } });
+    expect(states.every((s) => s.state === "ISSUED")).toBe(true);
+    for (const c of issued) expect(fs.existsSync(c.pdfPath)).toBe(true);
+  } finally {
+    await close();
+  }
+});
