@@ -1,10 +1,13 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Procedure } from "@/lib/generated/prisma/enums";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { FileKind, Procedure } from "@/lib/generated/prisma/enums";
 import type { TFieldErrors } from "@/lib/errors";
 import { educationalRecordErrors, ZEducationalRecordDraft } from "./forms/educational-record-form";
 import { diplomaBefore2005Errors, parseDiplomaBefore2005Draft } from "./forms/diploma-before-2005-form";
 import { checkDiplomaBefore2005Files, TITLE_SCAN_MISSING } from "./check-diploma-before-2005-files";
+import { ARCHIVE_RECORD_MAX_FILES, graduationRecordErrors, ZGraduationRecordDraft } from "./forms/graduation-record-form";
+import { checkArchiveRecordUpload } from "./check-archive-record-upload";
+import { ARCHIVE_RECORD_MISSING, checkGraduationRecordFiles } from "./check-graduation-record-files";
 
 // What each procedure's citizen form is, for the operations every procedure shares (saveCaseDraft,
 // submitCase). A procedure is requestable online once it has an entry here; its schemas live in
@@ -19,7 +22,16 @@ export type TProcedureForm = {
   checkSubmission?(tx: Prisma.TransactionClient, caseRow: { id: string; formData: unknown; dideducId: string | null }, now: Date): Promise<TFieldErrors>;
   // Message when no file is attached (each procedure names its own document).
   filesRequired: string;
+  // Run by lib/uploads/store-upload on a PDF that passed the generic checks, before anything is
+  // stored: a refusal (Spanish `message`, shown next to the upload) means the file is not kept.
+  // `code` names the problem for the client and tests. Optional.
+  checkUpload?(input: TUploadCheckInput): Promise<TUploadRefusal | null>;
+  // Fewer files than the generic per-case limit (D.1.2: the archive's one signed PDF). Optional.
+  maxFiles?: number;
 };
+
+export type TUploadCheckInput = { db: PrismaClient; bytes: Buffer; kind: FileKind; caseId: string; now: Date };
+export type TUploadRefusal = { code: string; message: string };
 
 export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
   EDUCATIONAL_RECORD: {
@@ -32,6 +44,14 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
     submitErrors: diplomaBefore2005Errors,
     checkSubmission: (tx, caseRow) => checkDiplomaBefore2005Files(tx, caseRow),
     filesRequired: TITLE_SCAN_MISSING,
+  },
+  GRADUATION_RECORD: {
+    parseDraft: (formData) => ZGraduationRecordDraft.parse(formData ?? {}) as Prisma.InputJsonValue,
+    submitErrors: graduationRecordErrors,
+    checkSubmission: (tx, caseRow) => checkGraduationRecordFiles(tx, caseRow),
+    filesRequired: ARCHIVE_RECORD_MISSING,
+    checkUpload: ({ db, bytes, kind, now }) => checkArchiveRecordUpload({ db, bytes, kind, now }),
+    maxFiles: ARCHIVE_RECORD_MAX_FILES,
   },
 };
 

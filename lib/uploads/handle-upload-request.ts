@@ -7,7 +7,7 @@ import { isUploadError, UploadError } from "./upload-error";
 
 export type TUploadResponseBody =
   | { ok: true; file: { id: string; name: string; sha256: string; size: number; pages: number } }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: string; reason?: string };
 
 // The HTTP side of an upload, apart from the session lookup so it can be tested with a real
 // Request: the raw file is the body (never buffered whole), its name (URI-encoded), kind and
@@ -63,7 +63,7 @@ export async function handleUploadRequest(
 }
 
 function refusal(e: UploadError): Response {
-  const body: TUploadResponseBody = { ok: false, code: e.code, message: e.message };
+  const body: TUploadResponseBody = e.reason ? { ok: false, code: e.code, message: e.message, reason: e.reason } : { ok: false, code: e.code, message: e.message };
   return Response.json(body, { status: e.status });
 }
 

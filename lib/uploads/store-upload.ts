@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { z } from "zod";
 import type { PrismaClient, UploadedFile } from "@/lib/generated/prisma/client";
-import type { CaseState } from "@/lib/generated/prisma/enums";
+import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { FileKind } from "@/lib/generated/prisma/enums";
+import { procedureForm } from "@/lib/cases/procedure-forms";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { inspectPdf } from "./inspect-pdf";
 import { MAX_FILE_NAME_LENGTH, MAX_FILES_PER_CASE, MAX_PDF_PAGES, MAX_UPLOAD_BYTES } from "./limits";
@@ -38,8 +39,9 @@ export type TStoreUploadOptions = {
 
 // Receives one PDF for `uploader`: streamed to a temp file under a hard byte limit, inspected,
 // and only if valid stored by content hash with its UploadedFile row. With a case, only the
-// case's own applicant may add to it, while it is editable and has room. Every refusal is an
-// UploadError and leaves no row, no stored file and no temp file.
+// case's own applicant may add to it, while it is editable and has room, and the file must pass
+// its procedure's own check if it has one (`checkUpload`, e.g. D.1.2's archive signature). Every
+// refusal is an UploadError and leaves no row, no stored file and no temp file.
 export async function storeUpload(
   uploader: { id: string },
   input: TStoreUploadInput,
@@ -56,7 +58,7 @@ export async function storeUpload(
 
     const db = options.db ?? (await import("@/lib/db")).db;
     // Refuse before reading a byte when the answer cannot change.
-    if (caseId) await checkCaseAcceptsUpload(db, caseId, uploader.id, maxFiles);
+    const procedure = caseId ? await checkCaseAcceptsUpload(db, caseId, uploader.id, maxFiles) : null;
     if (declaredSize != null && declaredSize > maxBytes) throw new UploadError("TOO_LARGE");
     if (declaredSize === 0) throw new UploadError("EMPTY");
 
@@ -65,6 +67,11 @@ export async function storeUpload(
     try {
       const bytes = await fs.readFile(received.path);
       const { pages } = await inspectPdf(bytes, { maxBytes, maxPages: options.maxPages ?? MAX_PDF_PAGES });
+      const check = procedure ? procedureForm(procedure)?.checkUpload : undefined;
+      if (check && caseId) {
+        const refusal = await check({ db, bytes, kind, caseId, now: new Date() });
+        if (refusal) throw new UploadError("NOT_ACCEPTED", refusal.message, refusal.code);
+      }
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       const storage = options.storage ?? (await import("@/lib/storage/get-storage")).getStorage();
 
@@ -109,13 +116,23 @@ export async function storeUpload(
 
 type TCaseReader = Pick<PrismaClient, "case" | "uploadedFile">;
 
-async function checkCaseAcceptsUpload(db: TCaseReader, caseId: string, uploaderId: string, maxFiles: number): Promise<void> {
-  const found = await db.case.findUnique({ where: { id: caseId }, select: { applicantId: true, state: true } });
+async function checkCaseAcceptsUpload(db: TCaseReader, caseId: string, uploaderId: string, maxFiles: number): Promise<Procedure> {
+  const found = await db.case.findUnique({ where: { id: caseId }, select: { applicantId: true, state: true, procedure: true } });
   // Someone else's case reads as missing: its existence is not disclosed.
   if (!found || found.applicantId !== uploaderId) throw new UploadError("CASE_NOT_FOUND");
   if (!UPLOAD_EDITABLE_STATES.includes(found.state)) throw new UploadError("CASE_LOCKED");
   const count = await db.uploadedFile.count({ where: { caseId } });
+  const procedureMax = procedureForm(found.procedure)?.maxFiles;
+  if (procedureMax !== undefined && procedureMax < maxFiles && count >= procedureMax) {
+    throw new UploadError(
+      "TOO_MANY_FILES",
+      procedureMax === 1
+        ? "Esta solicitud lleva un solo archivo y ya lo tiene. Quítelo si desea subir otro."
+        : `Esta solicitud admite hasta ${procedureMax} archivos y ya los tiene. Quite alguno si desea subir otro.`,
+    );
+  }
   if (count >= maxFiles) throw new UploadError("TOO_MANY_FILES");
+  return found.procedure;
 }
 
 // Only the last path segment, without control characters, kept to a length a list can show.

@@ -14,7 +14,9 @@ export type TUploadErrorCode =
   | "CASE_NOT_FOUND"
   | "CASE_LOCKED"
   | "TOO_MANY_FILES"
-  | "DUPLICATE";
+  | "DUPLICATE"
+  // Refused by the procedure's own check (lib/cases/procedure-forms `checkUpload`); `reason` says which.
+  | "NOT_ACCEPTED";
 
 const MESSAGES: Record<TUploadErrorCode, string> = {
   UNAUTHENTICATED: "Su sesión terminó. Ingrese de nuevo para subir archivos.",
@@ -37,6 +39,7 @@ const MESSAGES: Record<TUploadErrorCode, string> = {
     "Esta solicitud ya fue enviada: solo se pueden agregar archivos mientras está en borrador o cuando se le pide corregirla.",
   TOO_MANY_FILES: `Esta solicitud ya tiene ${MAX_FILES_PER_CASE} archivos, el máximo permitido.`,
   DUPLICATE: "Este archivo ya está agregado a la solicitud.",
+  NOT_ACCEPTED: "Este archivo no se puede adjuntar a esta solicitud.",
 };
 
 // What the route answers for each refusal.
@@ -55,17 +58,21 @@ export const UPLOAD_ERROR_STATUS: Record<TUploadErrorCode, number> = {
   CASE_LOCKED: 409,
   TOO_MANY_FILES: 409,
   DUPLICATE: 409,
+  NOT_ACCEPTED: 422,
 };
 
 // A refused upload. `message` is Spanish, written for the citizen, and safe to show as is;
 // nothing was stored when one is thrown.
 export class UploadError extends Error {
   readonly code: TUploadErrorCode;
+  // The procedure's own code for a NOT_ACCEPTED refusal (D.1.2: NOT_SIGNED, ALTERED, APPENDED…).
+  readonly reason: string | null;
 
-  constructor(code: TUploadErrorCode, message?: string) {
+  constructor(code: TUploadErrorCode, message?: string, reason?: string) {
     super(message ?? MESSAGES[code]);
     this.name = "UploadError";
     this.code = code;
+    this.reason = reason ?? null;
   }
 
   get status(): number {
