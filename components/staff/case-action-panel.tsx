@@ -4,6 +4,7 @@ import { formKindOf } from "./form-kind";
 import { GenerateCertificationForm } from "./generate-certification-form";
 import { GuidanceForm, type TSupervisionOfficeOption } from "./guidance-form";
 import { ReasonActionForm } from "./reason-action-form";
+import { RequestDocumentsForm } from "./request-documents-form";
 import { SigningForm } from "./signing-form";
 import type { TCaseAction } from "@/lib/cases/describe-case-action";
 
@@ -76,6 +77,8 @@ export function CaseActionPanel({
           body = <SigningForm formAction={sign} caseId={caseId} version={version} label={a.label} pageHref={pageHref} intro={signIntro} />;
         } else if (kind === "guidance") {
           body = <GuidanceForm formAction={perform} caseId={caseId} version={version} action={a.action} label={a.label} offices={offices} pageHref={pageHref} />;
+        } else if (kind === "request_documents") {
+          body = <RequestDocumentsForm formAction={perform} caseId={caseId} version={version} action={a.action} label={a.label} offices={offices} pageHref={pageHref} />;
         } else if (kind === "reason") {
           const words = REASON_LABELS[a.action] ?? { label: "Motivo", hint: "Explique el motivo.", variant: "secondary" as const };
           body = (

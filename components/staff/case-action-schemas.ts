@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUESTABLE_DOCUMENTS, type TRequestableDocument } from "@/lib/workflow/inputs";
 
 // What the staff forms post (client-safe: the forms and the server actions share these names).
 // The workflow engine validates the transition's own input again with its schema; here only the
@@ -21,6 +22,11 @@ export const ZCaseActionForm = ZCaseRef.extend({
   "supervision.name": z.string().max(1_000).optional(),
   "supervision.phone": z.string().max(1_000).optional(),
   "supervision.address": z.string().max(1_000).optional(),
+  // D.2.1 "Rechazar y solicitar documentos": one checkbox per document, and where to obtain them.
+  ...Object.fromEntries(REQUESTABLE_DOCUMENTS.map((d) => [`documents.${d}`, z.literal("on").optional()])) as Record<`documents.${TRequestableDocument}`, z.ZodOptional<z.ZodLiteral<"on">>>,
+  "obtainAt.name": z.string().max(1_000).optional(),
+  "obtainAt.phone": z.string().max(1_000).optional(),
+  "obtainAt.address": z.string().max(1_000).optional(),
 });
 export type TCaseActionForm = z.output<typeof ZCaseActionForm>;
 
@@ -31,6 +37,12 @@ export function transitionInputOf(form: TCaseActionForm): Record<string, unknown
   const s = [form["supervision.name"], form["supervision.phone"], form["supervision.address"]];
   if (s.some((v) => v !== undefined)) {
     input.supervision = { name: s[0] ?? "", phone: s[1] ?? "", address: s[2] ?? "" };
+  }
+  const o = [form["obtainAt.name"], form["obtainAt.phone"], form["obtainAt.address"]];
+  if (o.some((v) => v !== undefined)) {
+    // None ticked stays an empty list, so the engine names the missing choice.
+    input.documents = REQUESTABLE_DOCUMENTS.filter((d) => form[`documents.${d}`] === "on");
+    input.obtainAt = { name: o[0] ?? "", phone: o[1] ?? "", address: o[2] ?? "" };
   }
   return input;
 }

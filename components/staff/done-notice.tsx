@@ -4,6 +4,8 @@ import { Notice } from "@/components/ui/notice";
 const DONE: Record<string, string> = {
   reject_for_correction: "La solicitud fue devuelta a la persona para que la corrija. Se le avisó por correo electrónico.",
   reject_with_guidance: "La solicitud fue rechazada con la indicación de dónde acudir. Se avisó a la persona por correo electrónico.",
+  reject_requesting_documents:
+    "La solicitud fue rechazada con los documentos que se necesitan y dónde solicitarlos. Se avisó a la persona por correo electrónico; podrá iniciar una nueva solicitud que los pida.",
   generate_certification: "La certificación fue generada y trasladada a la firma de la Dirección Departamental.",
   sign: "La certificación fue firmada y trasladada a Atención al Ciudadano.",
   return: "La solicitud fue devuelta con su nota.",

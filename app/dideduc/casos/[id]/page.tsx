@@ -30,7 +30,7 @@ export default async function DideducCasePage({ params, searchParams }: TProps) 
   const vm = toCaseViewModel(view);
   const done = (await searchParams).hecho;
   const pageHref = `/dideduc/casos/${encodeURIComponent(vm.id)}`;
-  const needsOffices = vm.actions.some((a) => formKindOf(a) === "guidance");
+  const needsOffices = vm.actions.some((a) => formKindOf(a) === "guidance" || formKindOf(a) === "request_documents");
   const offices = needsOffices && vm.dideducId ? await listSupervisionOffices(vm.dideducId) : [];
 
   return (

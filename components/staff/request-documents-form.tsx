@@ -1,0 +1,159 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextField } from "@/components/ui/text-field";
+import { REQUESTABLE_DOCUMENT_LABELS, REQUESTABLE_DOCUMENTS } from "@/lib/workflow/inputs";
+import { CaseRefFields } from "./case-ref-fields";
+import { failureCodeOf, type TStaffFormAction } from "./form-action";
+import type { TSupervisionOfficeOption } from "./guidance-form";
+import { OutdatedNotice } from "./outdated-notice";
+import { TextareaField } from "./textarea-field";
+import { useSingleSubmit } from "./use-single-submit";
+
+// Field names shared with the server action (components/staff/case-action-schemas.ts).
+export const REQUESTED_DOCUMENT_FIELD_PREFIX = "documents.";
+export const OBTAIN_AT_FIELDS = ["obtainAt.name", "obtainAt.phone", "obtainAt.address"] as const;
+
+const FIELD_ORDER = ["reason", "documents", ...OBTAIN_AT_FIELDS];
+
+const DOCUMENT_HINTS: Record<(typeof REQUESTABLE_DOCUMENTS)[number], string> = {
+  CIERRE_DE_PENSUM: "Del establecimiento o programa donde la persona obtuvo el título.",
+  CERTIFICACION_GENERAL_DE_CURSOS: "Con los cursos de la carrera y sus calificaciones.",
+};
+
+// "Rechazar y solicitar documentos" (D.2.1, Nota 2): the reason, which documents the DIDEDUC needs
+// to verify the title, and where the person obtains them, picked from the DIDEDUC's directory and
+// editable (the directory may be out of date, or another office issues them). The person reads all
+// of it in the mail and on the request's page, and starts a new request that asks for these files.
+export function RequestDocumentsForm({
+  formAction,
+  caseId,
+  version,
+  action,
+  label,
+  offices,
+  pageHref,
+}: {
+  formAction: TStaffFormAction;
+  caseId: string;
+  version: number;
+  action: string;
+  label: string;
+  offices: readonly TSupervisionOfficeOption[];
+  pageHref: string;
+}) {
+  const [state, dispatch] = useActionState(formAction, null);
+  const failure = failureOf(state);
+  const errors = fieldErrorsOf(state);
+  const values = valuesOf(state);
+  const onSubmit = useSingleSubmit(state);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const addressRef = useRef<HTMLInputElement>(null);
+  const first = offices[0];
+  const pick = (id: string) => {
+    const office = offices.find((o) => o.id === id);
+    if (!office) return;
+    if (nameRef.current) nameRef.current.value = office.name;
+    if (phoneRef.current) phoneRef.current.value = office.phone;
+    if (addressRef.current) addressRef.current.value = office.address;
+  };
+  const documentErrors = errors.documents ?? Object.entries(errors).find(([k]) => k.startsWith("documents."))?.[1];
+  return (
+    <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={label}>
+      <FormAlert id="request-documents-form-error" message={failure?.formError} items={errorSummaryItems(state, FIELD_ORDER)} />
+      <OutdatedNotice code={failureCodeOf(state)} href={pageHref} />
+      <CaseRefFields caseId={caseId} version={version} action={action} />
+      <TextareaField
+        name="reason"
+        id={`${action}-reason`}
+        label="Motivo"
+        hint="Por qué la Dirección Departamental necesita estos documentos para verificar el título. La persona lo leerá en su solicitud y en el correo."
+        required
+        maxLength={2000}
+        defaultValue={values.reason ?? ""}
+        errors={errors.reason}
+      />
+      <fieldset className="space-y-3 rounded-md border border-slate-300 p-4" id="documents" tabIndex={-1} aria-describedby={documentErrors ? "documents-error" : undefined}>
+        <legend className="px-1 font-semibold">Documentos que debe adjuntar</legend>
+        {documentErrors ? (
+          <p id="documents-error" className="text-sm font-semibold text-red-800">
+            {documentErrors.join(" ")}
+          </p>
+        ) : null}
+        {REQUESTABLE_DOCUMENTS.map((doc) => {
+          const name = `${REQUESTED_DOCUMENT_FIELD_PREFIX}${doc}`;
+          return (
+            <CheckboxField
+              key={doc}
+              name={name}
+              label={REQUESTABLE_DOCUMENT_LABELS[doc]}
+              hint={DOCUMENT_HINTS[doc]}
+              defaultChecked={values[name] === "on"}
+            />
+          );
+        })}
+      </fieldset>
+      <fieldset className="space-y-4 rounded-md border border-slate-300 p-4">
+        <legend className="px-1 font-semibold">Dónde debe solicitarlos</legend>
+        {offices.length > 0 ? (
+          <div className="space-y-1">
+            <label htmlFor="obtain-at-office" className="block font-semibold text-slate-900">
+              Supervisión Educativa del directorio
+            </label>
+            <p id="obtain-at-office-hint" className="text-sm text-slate-700">
+              Al elegir una, sus datos se copian abajo; puede corregirlos o escribir otra oficina.
+            </p>
+            <select
+              id="obtain-at-office"
+              aria-describedby="obtain-at-office-hint"
+              defaultValue={first?.id}
+              onChange={(e) => pick(e.target.value)}
+              className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2 text-base"
+            >
+              {offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <p className="text-sm text-slate-700">El directorio de su DIDEDUC no tiene supervisiones registradas: escriba los datos de la oficina.</p>
+        )}
+        <TextField
+          ref={nameRef}
+          name="obtainAt.name"
+          label="Nombre de la oficina"
+          defaultValue={values["obtainAt.name"] ?? first?.name ?? ""}
+          maxLength={300}
+          errors={errors["obtainAt.name"]}
+        />
+        <TextField
+          ref={phoneRef}
+          name="obtainAt.phone"
+          type="tel"
+          label="Teléfono"
+          defaultValue={values["obtainAt.phone"] ?? first?.phone ?? ""}
+          maxLength={60}
+          errors={errors["obtainAt.phone"]}
+        />
+        <TextField
+          ref={addressRef}
+          name="obtainAt.address"
+          label="Dirección"
+          defaultValue={values["obtainAt.address"] ?? first?.address ?? ""}
+          maxLength={300}
+          errors={errors["obtainAt.address"]}
+        />
+      </fieldset>
+      <SubmitButton variant="danger" pendingLabel="Rechazando…">
+        {label}
+      </SubmitButton>
+    </form>
+  );
+}
