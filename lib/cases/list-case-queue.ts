@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import type { CaseState, Procedure, Role } from "@/lib/generated/prisma/enums";
+import { expandRoles } from "@/lib/auth/roles";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { caseSearchTerms } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
@@ -11,8 +12,23 @@ export type TQueueSegment = "dideduc" | "direccion" | "atencion";
 export const QUEUE_STATES: Record<TQueueSegment, readonly CaseState[]> = {
   dideduc: ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED"],
   direccion: ["DIDEDUC_SIGNATURE", "DIDEDUC_REVIEW", "CENTRAL_REVIEW", "REJECTED", "ISSUED"],
-  atencion: ["CENTRAL_REVIEW", "ISSUED", "REJECTED"],
+  atencion: ["CENTRAL_REVIEW", "MANAGER_REVIEW", "ISSUED", "REGISTERED", "REJECTED"],
 };
+
+// Sworn translators' registrations (D.4) are the central manager's alone: their states, and the
+// procedure itself, stay out of the assistants' and coordinators' queue.
+const MANAGER_ONLY_STATES: readonly CaseState[] = ["MANAGER_REVIEW", "REGISTERED"];
+const MANAGER_ONLY_PROCEDURE: Procedure = "TRANSLATOR_REGISTRATION";
+
+function isCentralManager(roles: readonly Role[] | undefined): boolean {
+  return expandRoles(roles ?? []).includes("CENTRAL_MANAGER");
+}
+
+// The states a person's queue of `segment` offers (the filter's options and the default list).
+export function queueStatesFor(segment: TQueueSegment, roles: readonly Role[] | undefined): readonly CaseState[] {
+  if (segment !== "atencion" || isCentralManager(roles)) return QUEUE_STATES[segment];
+  return QUEUE_STATES[segment].filter((s) => !MANAGER_ONLY_STATES.includes(s));
+}
 
 export const QUEUE_MAX_PAGE_SIZE = 100;
 const CASE_NUMBER_START = /^[A-Za-z]{2}-\d/;
@@ -23,7 +39,8 @@ function nextPrefix(prefix: string): string {
 }
 
 export type TListCaseQueueInput = {
-  actor: Pick<TSessionUser, "id" | "dideducId">;
+  // Roles decide the central manager's own work (D.4); without them, none of it is listed.
+  actor: Pick<TSessionUser, "id" | "dideducId"> & { roles?: readonly Role[] };
   segment: TQueueSegment;
   // Narrows the segment's states (a state outside them yields nothing, never another office's work).
   states?: readonly CaseState[];
@@ -42,7 +59,7 @@ export type TListCaseQueueInput = {
 export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOptions = {}) {
   const db = await dbOf(options, input);
   const pageSize = Math.min(Math.max(Math.trunc(input.pageSize ?? 20) || 20, 1), QUEUE_MAX_PAGE_SIZE);
-  const allowed = QUEUE_STATES[input.segment];
+  const allowed = queueStatesFor(input.segment, input.actor.roles);
   let states = input.states ? allowed.filter((s) => input.states!.includes(s)) : [...allowed];
   if (input.state) states = states.filter((s) => s === input.state);
   const empty = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
@@ -54,6 +71,10 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
     where.dideducId = input.actor.dideducId;
   }
   if (input.procedure) where.procedure = input.procedure;
+  if (input.segment === "atencion" && !isCentralManager(input.actor.roles)) {
+    if (input.procedure === MANAGER_ONLY_PROCEDURE) return empty;
+    where.procedure = input.procedure ?? { not: MANAGER_ONLY_PROCEDURE };
+  }
   const q = input.q?.trim().slice(0, 100);
   if (q) {
     if (CASE_NUMBER_START.test(q)) {

@@ -5,6 +5,7 @@ import {
   issuanceMail,
   rejectionMail,
   submissionReceivedMail,
+  translatorRegisteredMail,
   type TOfficeContact,
   type TRenderedMail,
 } from "@/lib/mail/templates";
@@ -15,7 +16,12 @@ export type TNotifyEvent =
   | { type: "submitted"; resubmitted?: boolean }
   | { type: "correction_requested"; reason: string }
   | { type: "rejected"; reason: string; guidance?: TOfficeContact | null; requestedDocuments?: string[] | null }
-  | { type: "issued"; verificationCode: string };
+  | { type: "issued"; verificationCode: string }
+  // D.4 accepted: the registry entry as it now stands.
+  | {
+      type: "translator_registered";
+      entry: { name: string; dideducRegistrationNumber: string; dideducName: string; languages: readonly string[]; appointmentResolution: string };
+    };
 
 type TDb = PrismaClient | Prisma.TransactionClient;
 
@@ -73,6 +79,16 @@ export async function notifyApplicant(
       break;
     case "issued":
       mail = issuanceMail({ ...base, verificationCode: event.verificationCode, verificationUrl: verificationUrl(event.verificationCode) });
+      break;
+    case "translator_registered":
+      mail = translatorRegisteredMail({
+        ...base,
+        translatorName: event.entry.name,
+        registrationNumber: event.entry.dideducRegistrationNumber,
+        dideducName: event.entry.dideducName,
+        languages: event.entry.languages,
+        appointmentResolution: event.entry.appointmentResolution,
+      });
       break;
   }
   const row = await db.outboxMail.create({

@@ -8,6 +8,8 @@ import { checkDiplomaBefore2005Files, TITLE_SCAN_MISSING } from "./check-diploma
 import { ARCHIVE_RECORD_MAX_FILES, graduationRecordErrors, ZGraduationRecordDraft } from "./forms/graduation-record-form";
 import { checkArchiveRecordUpload } from "./check-archive-record-upload";
 import { ARCHIVE_RECORD_MISSING, checkGraduationRecordFiles } from "./check-graduation-record-files";
+import { RESOLUTION_MISSING, translatorRegistrationErrors, ZTranslatorRegistrationDraft } from "./forms/translator-registration-form";
+import { checkTranslatorRegistration } from "./check-translator-registration";
 
 // What each procedure's citizen form is, for the operations every procedure shares (saveCaseDraft,
 // submitCase). A procedure is requestable online once it has an entry here; its schemas live in
@@ -52,6 +54,15 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
     filesRequired: ARCHIVE_RECORD_MISSING,
     checkUpload: ({ db, bytes, kind, now }) => checkArchiveRecordUpload({ db, bytes, kind, now }),
     maxFiles: ARCHIVE_RECORD_MAX_FILES,
+  },
+  TRANSLATOR_REGISTRATION: {
+    parseDraft: (formData) => ZTranslatorRegistrationDraft.parse(formData ?? {}) as Prisma.InputJsonValue,
+    submitErrors: (formData) => translatorRegistrationErrors(formData),
+    checkSubmission: (tx, caseRow) => checkTranslatorRegistration(tx, caseRow),
+    filesRequired: RESOLUTION_MISSING,
+    // Only the resolution or agreement belongs to this request.
+    checkUpload: async ({ kind }) =>
+      kind === "APPOINTMENT_RESOLUTION" ? null : { code: "WRONG_KIND", message: "En esta solicitud solo se adjunta la resolución o el acuerdo de su nombramiento." },
   },
 };
 
