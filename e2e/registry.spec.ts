@@ -25,13 +25,13 @@ test.describe("Administración de registros", () => {
     await page.getByRole("button", { name: "Importar archivo" }).click();
     const result = page.getByTestId("import-result");
     await expect(result).toBeVisible();
-    await expect(result.getByTestId("count-rows")).toHaveText("11");
-    await expect(result.getByTestId("count-created")).toHaveText("6");
+    await expect(result.getByTestId("count-rows")).toHaveText("14");
+    await expect(result.getByTestId("count-created")).toHaveText("8");
     await expect(result.getByTestId("count-unchanged")).toHaveText("0");
-    await expect(result.getByTestId("count-rejected")).toHaveText("5");
+    await expect(result.getByTestId("count-rejected")).toHaveText("6");
     await expect(result.getByTestId("count-conflicts")).toHaveText("1");
     await expect(result).toContainText("anterior a 2005");
-    await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore + 6})`);
+    await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore + 8})`);
 
     const downloadPromise = page.waitForEvent("download");
     await result.getByRole("link", { name: "Descargar informe de filas rechazadas" }).click();
@@ -39,12 +39,13 @@ test.describe("Administración de registros", () => {
     expect(download.suggestedFilename()).toMatch(/^filas-rechazadas-.*\.csv$/);
     const report = fs.readFileSync((await download.path())!, "utf8");
     const lines = report.replace(/^\uFEFF/, "").trim().split(/\r\n/);
-    expect(lines[0]).toBe("linea;numero_registro;nombre;titulo;establecimiento;anio;dideduc;motivo");
-    expect(lines).toHaveLength(6);
-    expect(lines.map((l) => l.split(";")[0]).slice(1)).toEqual(["8", "9", "10", "11", "12"]);
+    expect(lines[0]).toBe("linea;numero_registro;nombre;titulo;establecimiento;anio;dideduc;firmado_por;motivo");
+    expect(lines).toHaveLength(7);
+    expect(lines.map((l) => l.split(";")[0]).slice(1)).toEqual(["8", "9", "10", "11", "14", "15"]);
     expect(report).toContain("X-2016-1");
     expect(report).toContain("La DIDEDUC «Atlántida» no existe en el directorio.");
     expect(report).toContain("ya está registrado con otros datos");
+    expect(report).toContain("Firmado por «supervisor» no es un valor válido");
 
     // Searching the registry by the number as a citizen would type it.
     await page.getByLabel("Número de registro o nombre").fill("d 2016 100001");
@@ -57,9 +58,9 @@ test.describe("Administración de registros", () => {
     await page.getByLabel("Archivo CSV del registro de títulos").setInputFiles(SAMPLE);
     await page.getByRole("button", { name: "Importar archivo" }).click();
     await expect(result.getByTestId("count-created")).toHaveText("0");
-    await expect(result.getByTestId("count-unchanged")).toHaveText("6");
-    await expect(result.getByTestId("count-rejected")).toHaveText("5");
-    await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore + 6})`);
+    await expect(result.getByTestId("count-unchanged")).toHaveText("8");
+    await expect(result.getByTestId("count-rejected")).toHaveText("6");
+    await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore + 8})`);
     await expect(page.getByTestId("import-history").locator("li")).toHaveCount(2);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });

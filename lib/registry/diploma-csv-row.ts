@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber } from "./diploma-number";
+import { DIPLOMA_SIGNATORY_CSV_VALUES, parseDiplomaSignatory } from "./diploma-signatory";
 import { foldText, tidyText } from "./fold-text";
 
 // Client-safe. The columns of the title registry's CSV, as the import page documents them. The
 // header row names them (any order, accents and case ignored); other columns are ignored, so the
 // report of rejected rows (which adds "linea" and "motivo") can be corrected and imported again.
+// `firmado_por` is optional (files exported before it existed still import): absent or empty
+// means the DIDEDUC signed the title.
 export const DIPLOMA_CSV_COLUMNS = [
   { key: "registrationNumber", header: "numero_registro", aliases: ["numero", "numero_de_registro", "registro"], label: "Número de registro del título, como aparece en su esquina superior derecha (por ejemplo D-2015-018734)." },
   { key: "holderName", header: "nombre", aliases: ["nombre_completo", "nombre_del_graduado"], label: "Nombre completo del graduado, como aparece en el título." },
@@ -12,6 +15,13 @@ export const DIPLOMA_CSV_COLUMNS = [
   { key: "school", header: "establecimiento", aliases: ["centro_educativo"], label: "Establecimiento educativo que lo extendió." },
   { key: "year", header: "anio", aliases: ["ano", "year"], label: "Año de graduación: 2005 o posterior, no en el futuro." },
   { key: "dideduc", header: "dideduc", aliases: ["codigo_dideduc", "direccion_departamental"], label: "Dirección Departamental de Educación: su código (por ejemplo quetzaltenango) o su nombre (Quetzaltenango)." },
+  {
+    key: "signedBy",
+    header: "firmado_por",
+    aliases: ["firmante", "firma"],
+    label: `Opcional. Quién firmó el título: ${DIPLOMA_SIGNATORY_CSV_VALUES.DIDEDUC} (la Dirección Departamental; también si la columna falta o está vacía), ${DIPLOMA_SIGNATORY_CSV_VALUES.REGIONAL_DIRECTOR} o ${DIPLOMA_SIGNATORY_CSV_VALUES.MINISTER}. Los títulos firmados por un Director Regional o un Ministro no se certifican en línea (siguen el instructivo ATE-INS-04).`,
+    optional: true,
+  },
 ] as const;
 
 export type TDiplomaCsvKey = (typeof DIPLOMA_CSV_COLUMNS)[number]["key"];
@@ -29,7 +39,7 @@ export function mapDiplomaCsvHeader(header: readonly string[]): { index: Partial
     const at = keys.findIndex((k) => names.includes(k));
     if (at >= 0) index[column.key] = at;
   }
-  const missing = DIPLOMA_CSV_COLUMNS.filter((c) => index[c.key] === undefined).map((c) => c.header);
+  const missing = DIPLOMA_CSV_COLUMNS.filter((c) => index[c.key] === undefined && !("optional" in c && c.optional)).map((c) => c.header);
   return { index, missing };
 }
 
@@ -83,6 +93,18 @@ export function diplomaCsvRowSchema(now: Date) {
           .max(currentYear, `El año está en el futuro (posterior a ${currentYear}).`),
       ),
     dideduc: z.string().trim().min(1, "Falta la DIDEDUC."),
+    signedBy: z
+      .string()
+      .optional()
+      .transform((value = "", ctx) => {
+        const signedBy = parseDiplomaSignatory(value);
+        if (!signedBy) {
+          const allowed = Object.values(DIPLOMA_SIGNATORY_CSV_VALUES).join(", ");
+          ctx.addIssue({ code: "custom", message: `Firmado por «${value.trim().slice(0, 40)}» no es un valor válido: escriba ${allowed}, o deje la celda vacía si firmó la Dirección Departamental.` });
+          return z.NEVER;
+        }
+        return signedBy;
+      }),
   });
 }
 

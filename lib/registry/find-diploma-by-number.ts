@@ -1,5 +1,8 @@
 import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { DiplomaSignatory } from "@/lib/generated/prisma/enums";
 import { normalizeDiplomaNumber } from "./diploma-number";
+import { OTHER_PROCEDURE_CODE, otherProcedureMessage } from "./diploma-signatory";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
 
 export type TDiplomaRecord = {
@@ -10,21 +13,27 @@ export type TDiplomaRecord = {
   school: string;
   year: number;
   dideduc: { id: string; code: string; name: string } | null;
-  // Titles signed by a regional director or a minister follow ATE-INS-04, not D.2.2. The
-  // DiplomaRegistry model has no column saying who signed a title yet, so this is null ("the
-  // registry does not say") until it has one; the D.2.2 form must stop when it is set.
-  otherProcedure: { code: "ATE-INS-04"; message: string } | null;
+  signedBy: DiplomaSignatory;
+  // Titles signed by a regional director or a minister follow ATE-INS-04, not D.2.2: the D.2.2
+  // form shows the message and stops, and its submission is refused.
+  otherProcedure: { code: typeof OTHER_PROCEDURE_CODE; message: string } | null;
 };
 
-export const OTHER_PROCEDURE_MESSAGE =
-  "Este título fue firmado por un Director Regional o por el Ministro de Educación: su certificación sigue otro procedimiento (ATE-INS-04) y no puede solicitarse aquí.";
+export { OTHER_PROCEDURE_MESSAGE } from "./diploma-signatory";
+
+type TDiplomaReader = { diplomaRegistry: Pick<PrismaClient["diplomaRegistry"], "findUnique"> } | Prisma.TransactionClient;
 
 // D.2.2's lookup: what the citizen typed from the title's top right (spaces, dashes and case
 // do not matter) → the registry record, or null when the number is malformed or not registered.
 export async function findDiplomaByNumber(input: string, options: TRegistryOptions = {}): Promise<TDiplomaRecord | null> {
+  const { db } = await resolveRegistryDeps(options);
+  return readDiplomaRecord(db, input);
+}
+
+// The same lookup on a given client: D.2.2's submission re-reads the registry inside its transaction.
+export async function readDiplomaRecord(db: TDiplomaReader, input: string): Promise<TDiplomaRecord | null> {
   const number = normalizeDiplomaNumber(input);
   if (!number) return null;
-  const { db } = await resolveRegistryDeps(options);
   const row = await db.diplomaRegistry.findUnique({
     where: { registrationNumber: number },
     include: { dideduc: { select: { id: true, code: true, name: true } } },
@@ -38,6 +47,7 @@ export async function findDiplomaByNumber(input: string, options: TRegistryOptio
     school: row.school,
     year: row.year,
     dideduc: row.dideduc,
-    otherProcedure: null,
+    signedBy: row.signedBy,
+    otherProcedure: row.signedBy === "DIDEDUC" ? null : { code: OTHER_PROCEDURE_CODE, message: otherProcedureMessage(row.signedBy)! },
   };
 }

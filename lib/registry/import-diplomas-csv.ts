@@ -7,8 +7,10 @@ import path from "node:path";
 import { once } from "node:events";
 import type { TActor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors";
+import type { DiplomaSignatory } from "@/lib/generated/prisma/enums";
 import { formatCsvLine, readCsvRecords, type TCsvDelimiter } from "./csv/read-csv-records";
 import { DIPLOMA_CSV_COLUMNS, diplomaCsvRowSchema, mapDiplomaCsvHeader, type TDiplomaCsvKey } from "./diploma-csv-row";
+import { DIPLOMA_SIGNATORY_LABELS } from "./diploma-signatory";
 import { foldText } from "./fold-text";
 import { resolveRegistryDeps, resolveRegistryStorage, type TRegistryOptions } from "./registry-options";
 
@@ -44,7 +46,11 @@ export type TImportDiplomasOptions = TRegistryOptions & {
 
 const SAMPLE_SIZE = 50;
 
-type TGoodRow = { line: number; raw: string[]; data: { registrationNumber: string; holderName: string; degree: string; school: string; year: number; dideducId: string } };
+type TGoodRow = {
+  line: number;
+  raw: string[];
+  data: { registrationNumber: string; holderName: string; degree: string; school: string; year: number; dideducId: string; signedBy: DiplomaSignatory };
+};
 
 // The title registry's CSV import (D.2.2's source): streamed record by record, each validated
 // (number format, name, year from 2005 and not in the future, institution, a DIDEDUC that
@@ -152,7 +158,11 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
         await reject(record.line, record.fields.map((f) => f.slice(0, 200)), "La fila es demasiado larga.");
         continue;
       }
-      const value = (key: TDiplomaCsvKey) => record.fields[index[key]!] ?? "";
+      // An optional column absent from the header reads as empty.
+      const value = (key: TDiplomaCsvKey) => {
+        const at = index[key];
+        return at === undefined ? "" : (record.fields[at] ?? "");
+      };
       const parsed = schema.safeParse(Object.fromEntries(DIPLOMA_CSV_COLUMNS.map((c) => [c.key, value(c.key)])));
       const reasons: string[] = [];
       if (!parsed.success) {
@@ -222,10 +232,10 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
   };
 }
 
-type TComparable = { holderName: string; degree: string; school: string; year: number; dideducId: string | null };
+type TComparable = { holderName: string; degree: string; school: string; year: number; dideducId: string | null; signedBy: DiplomaSignatory };
 
 function sameData(a: TComparable, b: TComparable): boolean {
-  return a.holderName === b.holderName && a.degree === b.degree && a.school === b.school && a.year === b.year && a.dideducId === b.dideducId;
+  return a.holderName === b.holderName && a.degree === b.degree && a.school === b.school && a.year === b.year && a.dideducId === b.dideducId && a.signedBy === b.signedBy;
 }
 
 function describeDifference(registered: TComparable, row: TComparable, dideducs: { id: string; name: string }[]): string {
@@ -235,5 +245,6 @@ function describeDifference(registered: TComparable, row: TComparable, dideducs:
   if (registered.school !== row.school) parts.push(`establecimiento registrado «${registered.school}»`);
   if (registered.year !== row.year) parts.push(`año registrado ${registered.year}`);
   if (registered.dideducId !== row.dideducId) parts.push(`DIDEDUC registrada ${dideducs.find((d) => d.id === registered.dideducId)?.name ?? "ninguna"}`);
+  if (registered.signedBy !== row.signedBy) parts.push(`firmado por ${DIPLOMA_SIGNATORY_LABELS[registered.signedBy]}`);
   return parts.join(", ");
 }

@@ -7,6 +7,8 @@ export type TSeedDiploma = {
   school: string;
   year: number;
   dideducCode: string;
+  // Who signed it; absent = the DIDEDUC. The others follow ATE-INS-04: D.2.2 stops them.
+  signedBy?: "REGIONAL_DIRECTOR" | "MINISTER";
 };
 
 export const DIPLOMA_IMPORT_BATCH = "demo-seed";
@@ -107,5 +109,23 @@ export const DIPLOMAS: readonly TSeedDiploma[] = [
     school: "Instituto Nacional de Educación Diversificada, Flores, Petén",
     year: 2005,
     dideducCode: "peten",
+  },
+  {
+    registrationNumber: "D-2006-002741",
+    holderName: "Julio César Tzunún Ajpop",
+    degree: "Maestro de Educación Primaria Rural",
+    school: "Escuela Normal Regional de Occidente, Santa Lucía Utatlán, Sololá",
+    year: 2006,
+    dideducCode: "solola",
+    signedBy: "REGIONAL_DIRECTOR",
+  },
+  {
+    registrationNumber: "D-2007-003350",
+    holderName: "Ingrid Maribel Sontay Tax",
+    degree: "Bachiller en Ciencias y Letras",
+    school: "Instituto Normal para Señoritas Olimpia Leal, Ciudad de Guatemala",
+    year: 2007,
+    dideducCode: "guatemala-norte",
+    signedBy: "MINISTER",
   },
 ];

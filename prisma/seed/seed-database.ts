@@ -181,6 +181,7 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
             school: d.school,
             year: d.year,
             dideducId: dideducId(d.dideducCode),
+            signedBy: d.signedBy ?? "DIDEDUC",
             importBatch: DIPLOMA_IMPORT_BATCH,
           },
           update: {},

@@ -29,13 +29,20 @@ describe("handleDiplomaImportRequest (the documented sample file)", () => {
     const first = await handleDiplomaImportRequest(post(new Blob([SAMPLE]).stream()), admin, w.options);
     expect(first.status).toBe(200);
     const body = await json(first);
-    expect(body).toMatchObject({ ok: true, result: { fileName: "registro títulos.csv", rows: 11, created: 6, unchanged: 0, rejected: 5, conflicts: 1 } });
+    expect(body).toMatchObject({ ok: true, result: { fileName: "registro títulos.csv", rows: 14, created: 8, unchanged: 0, rejected: 6, conflicts: 1 } });
     if (!body.ok) throw new Error("unreachable");
     expect(body.result.reportUrl).toBe(`/admin/titulos/informe/${body.result.auditEventId}`);
-    expect(body.result.rejectedSample.map((r) => r.line)).toEqual([8, 9, 10, 11, 12]);
+    expect(body.result.rejectedSample.map((r) => r.line)).toEqual([8, 9, 10, 11, 14, 15]);
+    expect(body.result.rejectedSample[4].reason).toMatch(/Firmado por «supervisor» no es un valor válido/);
+    // The sample's firmado_por column: empty or "dideduc" → DIDEDUC, "director_regional", "Ministro".
+    const signedBy = async (number: string) => (await w.db.diplomaRegistry.findUniqueOrThrow({ where: { registrationNumber: number } })).signedBy;
+    expect(await signedBy("D-2016-100001")).toBe("DIDEDUC");
+    expect(await signedBy("D-2018-100002")).toBe("DIDEDUC");
+    expect(await signedBy("D-2007-100011")).toBe("REGIONAL_DIRECTOR");
+    expect(await signedBy("D-2008-100012")).toBe("MINISTER");
 
     const again = await json(await handleDiplomaImportRequest(post(new Blob([SAMPLE]).stream()), admin, w.options));
-    expect(again).toMatchObject({ ok: true, result: { created: 0, unchanged: 6, rejected: 5 } });
+    expect(again).toMatchObject({ ok: true, result: { created: 0, unchanged: 8, rejected: 6 } });
   });
 
   it("refuses the signed-out, non-administrators, a missing file name and a non-CSV name", async () => {

@@ -75,7 +75,14 @@ describe("diploma CSV rows", () => {
     // 1 January 03:00 UTC is still 31 December in Guatemala.
     const schema = diplomaCsvRowSchema(new Date("2027-01-01T03:00:00Z"));
     const good = { registrationNumber: "d 2026 000001", holderName: "  Ana   María O'Neil ", degree: "Bachiller en Ciencias y Letras", school: "Instituto Nacional", year: "2026", dideduc: "zacapa" };
-    expect(schema.parse(good)).toEqual({ ...good, registrationNumber: "D-2026-000001", holderName: "Ana María O'Neil", year: 2026 });
+    expect(schema.parse(good)).toEqual({ ...good, registrationNumber: "D-2026-000001", holderName: "Ana María O'Neil", year: 2026, signedBy: "DIDEDUC" });
+    // firmado_por: optional; the documented values and their spellings; anything else is refused.
+    expect(schema.parse({ ...good, signedBy: "director_regional" }).signedBy).toBe("REGIONAL_DIRECTOR");
+    expect(schema.parse({ ...good, signedBy: " Ministra de Educación " }).signedBy).toBe("MINISTER");
+    expect(schema.parse({ ...good, signedBy: "" }).signedBy).toBe("DIDEDUC");
+    expect(schema.safeParse({ ...good, signedBy: "rector" }).error?.issues.map((i) => i.message)).toEqual([
+      "Firmado por «rector» no es un valor válido: escriba dideduc, director_regional, ministro, o deje la celda vacía si firmó la Dirección Departamental.",
+    ]);
     expect(schema.safeParse({ ...good, year: "2027" }).error?.issues.map((i) => i.message)).toEqual(["El año está en el futuro (posterior a 2026)."]);
     const empty = schema.safeParse({ ...good, holderName: "", degree: "" });
     expect(empty.error?.issues.map((i) => i.path[0])).toContain("holderName");
