@@ -41,6 +41,9 @@ export function FileUploads({
   onBusyChange,
   onFilesChanged,
   errors,
+  kind,
+  legend = "Documentos escaneados",
+  requirement,
 }: {
   initialFiles: readonly TListedFile[];
   ensureCase: () => Promise<string | null>;
@@ -48,6 +51,10 @@ export function FileUploads({
   onBusyChange: (busy: boolean) => void;
   onFilesChanged: () => void;
   errors?: readonly string[];
+  // The FileKind the files are stored as (default SCAN), and what the procedure asks of them.
+  kind?: string;
+  legend?: string;
+  requirement?: string;
 }) {
   const [files, setFiles] = useState<TListedFile[]>(() => [...initialFiles]);
   const [pending, setPending] = useState<TPending[]>([]);
@@ -101,6 +108,7 @@ export function FileUploads({
         // One at a time: a phone on a slow connection finishes each file instead of stalling all.
         outcome = await uploadPdf(file, {
           caseId,
+          kind,
           onProgress: (fraction) => setPending((p) => p.map((x) => (x.key === key ? { ...x, progress: Math.round(fraction * 100) } : x))),
         });
       }
@@ -135,8 +143,9 @@ export function FileUploads({
 
   return (
     <fieldset className="space-y-4" id={inputId + "-grupo"}>
-      <legend className="mb-1 text-xl font-semibold">Documentos escaneados</legend>
+      <legend className="mb-1 text-xl font-semibold">{legend}</legend>
       <div id={`${inputId}-hint`} className="space-y-1 text-slate-800">
+        {requirement ? <p className="font-semibold">{requirement}</p> : null}
         <p>{UPLOAD_RULES_TEXT}</p>
         <p className="text-sm text-slate-700">
           {files.length === 0
