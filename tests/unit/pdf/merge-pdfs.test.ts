@@ -204,25 +204,15 @@ describe("buildCertificationPdf", () => {
   });
 });
 
-describe("merge speed", () => {
-  it("merges a 10-page, ~5 MB scanned PDF behind the sheet well within the signing budget", async () => {
+describe("merge of a large scan", () => {
+  // Its speed is measured by `npm run bench` (merge line of the breakdown), not asserted here.
+  it("merges a 10-page, ~5 MB scanned PDF behind the sheet: every page kept, no bigger than its parts", async () => {
     const scan = await makeJpegScan(10);
     expect(scan.length).toBeGreaterThan(4_000_000);
     const sheet = await renderCertificationSheet(educationalRecordSheet(6));
-    const times: number[] = [];
-    let merged: Buffer = Buffer.alloc(0);
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      merged = await mergePdfs({ sheet, scans: [scan] });
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[2];
-    console.info(`merge of a ${(scan.length / 1e6).toFixed(1)} MB, 10-page scan: median ${median.toFixed(0)} ms`);
+    const merged = await mergePdfs({ sheet, scans: [scan] });
     expect(merged.length).toBeGreaterThan(scan.length);
     expect(merged.length).toBeLessThan(scan.length + sheet.length + 100_000);
-    // The budget for render + merge + two signatures is 150 ms on the target machine; the merge
-    // is measured at about a third of it. The bound leaves room for a busy CI machine.
-    expect(median).toBeLessThan(150);
+    expect((await PDFDocument.load(merged)).getPageCount()).toBe((await PDFDocument.load(sheet)).getPageCount() + 10);
   }, 60_000);
 });
