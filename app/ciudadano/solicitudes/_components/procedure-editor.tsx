@@ -1,6 +1,7 @@
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { Notice } from "@/components/ui/notice";
 import { EducationalRecordEditor, type TEditorInitial } from "./educational-record-editor";
+import { GraduationRecordEditor } from "./graduation-record-editor";
 
 export type TProcedureEditorProps = {
   initial: TEditorInitial;
@@ -13,6 +14,8 @@ export function ProcedureEditor({ procedure, ...props }: TProcedureEditorProps &
   switch (procedure) {
     case "EDUCATIONAL_RECORD":
       return <EducationalRecordEditor {...props} />;
+    case "GRADUATION_RECORD":
+      return <GraduationRecordEditor {...props} />;
     default:
       return (
         <Notice tone="warning" title="Este trámite todavía no se puede completar en línea">

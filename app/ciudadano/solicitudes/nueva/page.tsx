@@ -14,10 +14,14 @@ const AVAILABLE = [
     title: "Expediente educativo",
     text: "Certificación de certificados de estudio, diplomas, cierre de pensum o certificación general de cursos, escolar o extraescolar. La revisa la Dirección Departamental de Educación donde estudió.",
   },
+  {
+    href: "/ciudadano/solicitudes/nueva/expediente-de-graduacion",
+    title: "Expediente de graduación (1974–1996)",
+    text: "Certificación del expediente de graduación que le envió firmado el Archivo Documental del Ministerio de Educación. La revisa Atención al Ciudadano.",
+  },
 ];
 
 const COMING = [
-  "Expediente de graduación (1974–1996)",
   "Título de diversificado",
   "Certificación de traducción jurada",
 ];
