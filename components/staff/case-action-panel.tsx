@@ -5,6 +5,7 @@ import { GenerateCertificationForm } from "./generate-certification-form";
 import { GuidanceForm, type TSupervisionOfficeOption } from "./guidance-form";
 import { ReasonActionForm } from "./reason-action-form";
 import { RequestDocumentsForm } from "./request-documents-form";
+import type { TReviewChecklistItem } from "./review-checklist";
 import { SigningForm } from "./signing-form";
 import type { TCaseAction } from "@/lib/cases/describe-case-action";
 
@@ -40,6 +41,7 @@ export function CaseActionPanel({
   previewHref,
   offices = [],
   signIntro,
+  checklist,
 }: {
   caseId: string;
   version: number;
@@ -51,6 +53,8 @@ export function CaseActionPanel({
   previewHref?: string;
   offices?: readonly TSupervisionOfficeOption[];
   signIntro?: string;
+  // The reviewer's checklist of the case's procedure (reviewChecklistFor); D.1.1's when omitted.
+  checklist?: readonly TReviewChecklistItem[];
 }) {
   if (actions.length === 0) {
     return (
@@ -72,7 +76,7 @@ export function CaseActionPanel({
         const headingId = `accion-${a.action}`;
         let body;
         if (kind === "generate" && generate && previewHref) {
-          body = <GenerateCertificationForm formAction={generate} caseId={caseId} version={version} label={a.label} previewHref={previewHref} pageHref={pageHref} />;
+          body = <GenerateCertificationForm formAction={generate} caseId={caseId} version={version} label={a.label} previewHref={previewHref} pageHref={pageHref} checklist={checklist} />;
         } else if (kind === "sign" && sign) {
           body = <SigningForm formAction={sign} caseId={caseId} version={version} label={a.label} pageHref={pageHref} intro={signIntro} />;
         } else if (kind === "guidance") {

@@ -1,7 +1,8 @@
 import { formatFileSize, pagesText } from "@/components/cases/format-date";
+import { fileTitle } from "@/components/cases/file-kind-labels";
 import { PdfFrame } from "./pdf-frame";
 
-export type TCaseFileItem = { id: string; originalName: string; pages: number | null; size: number | null };
+export type TCaseFileItem = { id: string; originalName: string; pages: number | null; size: number | null; kind?: string };
 
 
 // The scans the person uploaded, each shown inline through the scope-checked file route.
@@ -17,7 +18,7 @@ export function CaseFiles({ files }: { files: readonly TCaseFileItem[] }) {
             key={f.id}
             src={src}
             downloadHref={`${src}?descargar=1`}
-            title={`Documento ${i + 1}: ${f.originalName}${facts.length ? ` (${facts.join(", ")})` : ""}`}
+            title={`Documento ${i + 1}: ${fileTitle(f.kind, f.originalName)}${facts.length ? ` (${facts.join(", ")})` : ""}`}
           />
         );
       })}

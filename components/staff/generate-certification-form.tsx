@@ -8,10 +8,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { CaseRefFields } from "./case-ref-fields";
 import { failureCodeOf, type TStaffFormAction } from "./form-action";
 import { OutdatedNotice } from "./outdated-notice";
-import { CHECKLIST_FIELD_PREFIX, REVIEW_CHECKLIST } from "./review-checklist";
+import { CHECKLIST_FIELD_PREFIX, REVIEW_CHECKLIST, type TReviewChecklistItem } from "./review-checklist";
 import { useSingleSubmit } from "./use-single-submit";
 
-const FIELD_ORDER = REVIEW_CHECKLIST.map((i) => `${CHECKLIST_FIELD_PREFIX}${i.key}`);
 
 // The checklist and "Generar certificación y trasladar a firma". The preview link sits beside it
 // so the reviewer can read the sheet before it goes to the director.
@@ -22,6 +21,7 @@ export function GenerateCertificationForm({
   label,
   previewHref,
   pageHref,
+  checklist = REVIEW_CHECKLIST,
 }: {
   formAction: TStaffFormAction;
   caseId: string;
@@ -29,7 +29,10 @@ export function GenerateCertificationForm({
   label: string;
   previewHref: string;
   pageHref: string;
+  // The procedure's checklist (components/staff/review-checklist.ts); D.1.1's by default.
+  checklist?: readonly TReviewChecklistItem[];
 }) {
+  const fieldOrder = checklist.map((i) => `${CHECKLIST_FIELD_PREFIX}${i.key}`);
   const [state, dispatch] = useActionState(formAction, null);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
@@ -37,13 +40,13 @@ export function GenerateCertificationForm({
   const onSubmit = useSingleSubmit(state);
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={label}>
-      <FormAlert id="generate-form-error" message={failure?.formError} items={errorSummaryItems(state, FIELD_ORDER)} />
+      <FormAlert id="generate-form-error" message={failure?.formError} items={errorSummaryItems(state, fieldOrder)} />
       <OutdatedNotice code={failureCodeOf(state)} href={pageHref} />
       <CaseRefFields caseId={caseId} version={version} />
       <fieldset className="space-y-3">
         <legend className="mb-2 font-semibold">Lista de verificación</legend>
         <p className="text-sm text-slate-700">Marque cada punto después de compararlo con los escaneos y los registros de la DIDEDUC.</p>
-        {REVIEW_CHECKLIST.map((item) => {
+        {checklist.map((item) => {
           const name = `${CHECKLIST_FIELD_PREFIX}${item.key}`;
           return (
             <CheckboxField

@@ -19,7 +19,7 @@ export function toCaseViewModel(view: TCaseView) {
     lastNote: c.lastNote,
     verificationCode: c.verificationCode,
   };
-  const files: TCaseFileItem[] = view.files.map((f) => ({ id: f.id, originalName: f.originalName, pages: f.pages, size: f.size }));
+  const files: TCaseFileItem[] = view.files.map((f) => ({ id: f.id, originalName: f.originalName, pages: f.pages, size: f.size, kind: f.kind }));
   return {
     id: c.id,
     procedure: c.procedure,

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Procedure } from "@/lib/generated/prisma/enums";
 import { generateVerificationCode } from "@/lib/verification/generate-verification-code";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
@@ -12,7 +13,13 @@ import { renderCaseCertification } from "./signing/render-case-certification";
 // The reviewer's checklist of D.1.1 (procedures.md): years and studies, the authorities' names,
 // signatures and seals, the student's name, the grades. Same keys as the staff form.
 export const D11_REVIEW_CHECKLIST_KEYS = ["studies", "authorities", "signaturesAndSeals", "studentName", "grades"] as const;
+// D.2.1 checks the same on the title, and its Contraloría General de Cuentas registration stamp.
+export const D21_REVIEW_CHECKLIST_KEYS = ["studies", "authorities", "signaturesAndSeals", "cgcStamp", "studentName", "grades"] as const;
 export type TReviewChecklist = Record<string, boolean>;
+
+export function reviewChecklistKeys(procedure: Procedure): readonly string[] {
+  return procedure === "DIPLOMA_BEFORE_2005" ? D21_REVIEW_CHECKLIST_KEYS : D11_REVIEW_CHECKLIST_KEYS;
+}
 
 export type TGenerateCertificationInput = {
   actor: TWorkflowActor;
@@ -37,7 +44,8 @@ export async function generateCertification(
   const { actor, caseId, expectedVersion } = input;
   const { row } = await precheckTransition(db, { caseId, action: "generate_certification", actor, expectedVersion, now });
 
-  const missing = D11_REVIEW_CHECKLIST_KEYS.filter((k) => input.checklist?.[k] !== true);
+  const checklistKeys = reviewChecklistKeys(row.procedure);
+  const missing = checklistKeys.filter((k) => input.checklist?.[k] !== true);
   if (missing.length > 0) {
     throw new DomainError(
       "CHECKLIST_INCOMPLETE",
@@ -45,7 +53,7 @@ export async function generateCertification(
       Object.fromEntries(missing.map((k) => [`checklist.${k}`, ["Marque este punto después de verificarlo."]])),
     );
   }
-  const checklist = Object.fromEntries(D11_REVIEW_CHECKLIST_KEYS.map((k) => [k, true]));
+  const checklist = Object.fromEntries(checklistKeys.map((k) => [k, true]));
 
   const verificationCode = row.verificationCode ?? generateVerificationCode();
   const built = await renderCaseCertification(db, storage, { caseRow: row, verificationCode, now });

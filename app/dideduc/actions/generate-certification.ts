@@ -3,17 +3,16 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ZCaseRef } from "@/components/staff/case-action-schemas";
-import { CHECKLIST_FIELD_PREFIX, REVIEW_CHECKLIST } from "@/components/staff/review-checklist";
+import { ALL_REVIEW_CHECKLIST_KEYS, CHECKLIST_FIELD_PREFIX } from "@/components/staff/review-checklist";
 import { createAction } from "@/lib/action";
 import { generateCertification } from "@/lib/cases/generate-certification";
 
-const UNCHECKED = "Marque este punto después de verificarlo.";
-
-// Every checklist item must be ticked (a checkbox posts "on" only when ticked).
+// A checkbox posts "on" only when ticked. Which items the case's procedure requires (D.1.1, D.2.1)
+// is the domain's check, with a message next to every unticked one.
 const ZGenerateCertificationForm = ZCaseRef.extend(
   Object.fromEntries(
-    REVIEW_CHECKLIST.map((i) => [`${CHECKLIST_FIELD_PREFIX}${i.key}`, z.literal("on", { error: UNCHECKED })]),
-  ) as Record<string, z.ZodLiteral<"on">>,
+    ALL_REVIEW_CHECKLIST_KEYS.map((key) => [`${CHECKLIST_FIELD_PREFIX}${key}`, z.literal("on").optional()]),
+  ) as Record<string, z.ZodOptional<z.ZodLiteral<"on">>>,
 );
 
 // "Generar certificación y trasladar a firma": the sheet with the QR, merged in front of the scans,
@@ -29,7 +28,7 @@ export const generateCertificationAction = createAction({
       caseId,
       expectedVersion: Number(form.expectedVersion),
       ip,
-      checklist: Object.fromEntries(REVIEW_CHECKLIST.map((i) => [i.key, true])),
+      checklist: Object.fromEntries(ALL_REVIEW_CHECKLIST_KEYS.map((key) => [key, form[`${CHECKLIST_FIELD_PREFIX}${key}`] === "on"])),
     });
     redirect(`/dideduc/casos/${encodeURIComponent(caseId)}?hecho=generate_certification`);
   },

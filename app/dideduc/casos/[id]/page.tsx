@@ -8,6 +8,7 @@ import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { formKindOf } from "@/components/staff/form-kind";
+import { reviewChecklistFor } from "@/components/staff/review-checklist";
 import { toCaseViewModel } from "@/components/staff/to-case-view-model";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
@@ -54,6 +55,7 @@ export default async function DideducCasePage({ params, searchParams }: TProps) 
             generate={generateCertificationAction}
             previewHref={`/api/cases/${encodeURIComponent(vm.id)}/preview`}
             offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address }))}
+            checklist={reviewChecklistFor(vm.procedure)}
           />
         </div>
         <section aria-labelledby="escaneos-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
