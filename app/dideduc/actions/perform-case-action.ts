@@ -1,26 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { ZCaseActionForm, transitionInputOf } from "@/components/staff/case-action-schemas";
-import { createAction } from "@/lib/action";
-import { performCaseAction } from "@/lib/cases/perform-case-action";
+import { createPerformCaseAction } from "@/components/staff/create-perform-case-action";
 
 // The plain transitions del Departamento Técnico Pedagógico: rechazar para corrección o rechazar indicando dónde acudir.
-// Which ones this person may take, and their input, are checked by the domain (role, scope, state,
-// version) against the workflow definition.
-export const performCaseActionAction = createAction({
-  name: "dideduc.perform-case-action",
-  segment: "dideduc",
-  schema: ZCaseActionForm,
-  handler: async (form, { actor, ip }) => {
-    await performCaseAction({
-      actor,
-      caseId: form.caseId,
-      action: form.action,
-      input: transitionInputOf(form),
-      expectedVersion: form.expectedVersion,
-      ip,
-    });
-    redirect(`/dideduc/casos/${encodeURIComponent(form.caseId)}?hecho=${form.action}`);
-  },
-});
+export const performCaseActionAction = createPerformCaseAction("dideduc");
