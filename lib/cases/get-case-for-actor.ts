@@ -9,6 +9,7 @@ import type { TGuidance } from "@/lib/workflow/inputs";
 import { canSeeCase, type TViewer } from "./can-see-case";
 import { dbOf, type TDbOptions } from "./db-options";
 import { describeCaseAction, type TCaseAction } from "./describe-case-action";
+import { findRequestedDocuments } from "./find-requested-documents";
 
 export type TCaseTimelineEvent = {
   id: string;
@@ -91,6 +92,8 @@ export async function getCaseForActor(
     verificationCode: row.verificationCode,
     isApplicantView,
     actions,
+    // Started after a rejection requesting documents: which ones it must carry, and where they come from.
+    requestedDocuments: row.parentCaseId ? await findRequestedDocuments(db, row.id) : null,
   };
 }
 

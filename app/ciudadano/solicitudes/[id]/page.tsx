@@ -14,6 +14,8 @@ import { listDideducs } from "@/lib/cases/list-dideducs";
 import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { PROCEDURE_LABELS, getDefinition } from "@/lib/workflow/definitions";
 import { ProcedureEditor } from "../_components/procedure-editor";
+import { fileTitle } from "@/components/cases/file-kind-labels";
+import { RequestedDocumentsRejection } from "../_components/requested-documents-rejection";
 import { StartFromButton } from "../_components/start-from-button";
 
 export const metadata: Metadata = { title: "Mi solicitud" };
@@ -109,10 +111,12 @@ export default async function CitizenCasePage({
       {c.state === "REJECTED" ? (
         <Card className="mb-8 space-y-3" aria-labelledby="rechazo">
           <h2 id="rechazo" className="text-xl font-semibold">
-            {contact ? "Dónde acudir" : "Motivo del rechazo"}
+            {view.guidance?.kind === "REQUEST_DOCUMENTS" ? "Se necesitan más documentos" : contact ? "Dónde acudir" : "Motivo del rechazo"}
           </h2>
           {c.lastNote ? <p className="whitespace-pre-line">{c.lastNote}</p> : null}
-          {contact ? (
+          {view.guidance?.kind === "REQUEST_DOCUMENTS" ? (
+            <RequestedDocumentsRejection caseId={c.id} documents={view.guidance.documents} contact={view.guidance.contact} />
+          ) : contact ? (
             <>
               <dl className="space-y-1 rounded-md bg-slate-50 p-4" data-testid="guidance-office">
                 <div>
@@ -182,7 +186,8 @@ export default async function CitizenCasePage({
               formData: c.formData,
               dideducId: c.dideducId,
               updatedAt: new Date(c.updatedAt).toISOString(),
-              files: view.files.map((f) => ({ id: f.id, name: f.originalName, size: f.size, pages: f.pages })),
+              files: view.files.map((f) => ({ id: f.id, name: f.originalName, size: f.size, pages: f.pages, kind: f.kind })),
+              requestedDocuments: view.requestedDocuments,
             }}
             dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
           />
@@ -202,7 +207,7 @@ export default async function CitizenCasePage({
                 {view.files.map((f) => (
                   <li key={f.id}>
                     <a href={`/api/files/${encodeURIComponent(f.id)}`} target="_blank" rel="noopener">
-                      {f.originalName}
+                      {fileTitle(f.kind, f.originalName)}
                     </a>{" "}
                     <span className="text-sm text-slate-700">
                       ({pagesText(f.pages)}, {formatFileSize(f.size)})

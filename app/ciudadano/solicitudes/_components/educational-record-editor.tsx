@@ -19,6 +19,7 @@ import {
   type TEditorValues,
 } from "./form-state";
 import { FileUploads, type TListedFile } from "./file-uploads";
+import type { TRequestedDocuments } from "@/lib/cases/find-requested-documents";
 
 export type TEditorInitial = {
   caseId: string | null;
@@ -30,6 +31,8 @@ export type TEditorInitial = {
   // When the server copy was last written (ISO), to tell whether a copy kept in this browser is newer.
   updatedAt: string | null;
   files: TListedFile[];
+  // A request started after a rejection requesting documents (D.2.1 Nota 2): what to attach.
+  requestedDocuments?: TRequestedDocuments | null;
 };
 
 type TSaveStatus =

@@ -9,7 +9,8 @@ import { FieldErrors } from "./fields";
 import { fieldId } from "./form-state";
 import { uploadPdf } from "./upload-pdf";
 
-export type TListedFile = { id: string; name: string; size: number; pages: number };
+// `kind` (the FileKind) lets an editor with several upload groups put each file in its own.
+export type TListedFile = { id: string; name: string; size: number; pages: number; kind?: string };
 
 type TPending = { key: string; name: string; size: number; progress: number };
 type TRefusal = { key: string; name: string; message: string };
@@ -44,6 +45,7 @@ export function FileUploads({
   kind,
   legend = "Documentos escaneados",
   requirement,
+  fieldPath = "files",
 }: {
   initialFiles: readonly TListedFile[];
   ensureCase: () => Promise<string | null>;
@@ -55,6 +57,9 @@ export function FileUploads({
   kind?: string;
   legend?: string;
   requirement?: string;
+  // The field the server's messages for this group are keyed by; also names its elements, so
+  // several groups can share a page (D.2.1: the title, then each document a reviewer asked for).
+  fieldPath?: string;
 }) {
   const [files, setFiles] = useState<TListedFile[]>(() => [...initialFiles]);
   const [pending, setPending] = useState<TPending[]>([]);
@@ -70,7 +75,8 @@ export function FileUploads({
   }, [files.length]);
 
   const slotsLeft = Math.max(0, MAX_FILES_PER_CASE - files.length - pending.length);
-  const inputId = fieldId("files");
+  const inputId = fieldId(fieldPath);
+  const listHeadingId = fieldPath === "files" ? "archivos-adjuntos" : `${inputId}-adjuntos`;
 
   async function onChoose(list: FileList | null) {
     const chosen = list ? Array.from(list) : [];
@@ -116,7 +122,7 @@ export function FileUploads({
       activeRef.current -= 1;
       if (outcome.ok) {
         const stored = outcome.file;
-        setFiles((f) => [...f, { id: stored.id, name: stored.name, size: stored.size, pages: stored.pages }]);
+        setFiles((f) => [...f, { id: stored.id, name: stored.name, size: stored.size, pages: stored.pages, kind }]);
         countRef.current += 1;
         onFilesChanged();
         setAnnouncement(`${stored.name} se adjuntó: ${pagesText(stored.pages)}.`);
@@ -217,8 +223,8 @@ export function FileUploads({
         </ul>
       ) : null}
 
-      <section aria-labelledby="archivos-adjuntos">
-        <h3 id="archivos-adjuntos" className="font-semibold text-slate-900">
+      <section aria-labelledby={listHeadingId}>
+        <h3 id={listHeadingId} className="font-semibold text-slate-900">
           Archivos adjuntos
         </h3>
         {files.length === 0 ? (

@@ -7,13 +7,13 @@ import { startCaseFromAction } from "@/app/ciudadano/actions/start-case-from";
 
 // After a rejection with guidance: a new draft with everything this one had, to attach the
 // certification the indicated office gives.
-export function StartFromButton({ caseId }: { caseId: string }) {
+export function StartFromButton({ caseId, label = "Iniciar una nueva solicitud a partir de esta" }: { caseId: string; label?: string }) {
   const [state, formAction] = useActionState(startCaseFromAction, null);
   return (
     <form action={formAction} className="space-y-3">
       <FormAlert message={state && !state.ok ? state.formError : null} title="No se pudo iniciar la nueva solicitud" />
       <input type="hidden" name="caseId" value={caseId} />
-      <SubmitButton pendingLabel="Creando la nueva solicitud…">Iniciar una nueva solicitud a partir de esta</SubmitButton>
+      <SubmitButton pendingLabel="Creando la nueva solicitud…">{label}</SubmitButton>
     </form>
   );
 }
