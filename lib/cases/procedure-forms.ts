@@ -5,6 +5,7 @@ import type { TFieldErrors } from "@/lib/errors";
 import { educationalRecordErrors, ZEducationalRecordDraft } from "./forms/educational-record-form";
 import { diplomaBefore2005Errors, parseDiplomaBefore2005Draft } from "./forms/diploma-before-2005-form";
 import { checkDiplomaBefore2005Files, TITLE_SCAN_MISSING } from "./check-diploma-before-2005-files";
+import { checkDiplomaRegistryMiss } from "./check-diploma-registry-miss";
 import { ARCHIVE_RECORD_MAX_FILES, graduationRecordErrors, ZGraduationRecordDraft } from "./forms/graduation-record-form";
 import { checkArchiveRecordUpload } from "./check-archive-record-upload";
 import { ARCHIVE_RECORD_MISSING, checkGraduationRecordFiles } from "./check-graduation-record-files";
@@ -44,7 +45,7 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
   DIPLOMA_BEFORE_2005: {
     parseDraft: (formData) => parseDiplomaBefore2005Draft(formData) as Prisma.InputJsonValue,
     submitErrors: diplomaBefore2005Errors,
-    checkSubmission: (tx, caseRow) => checkDiplomaBefore2005Files(tx, caseRow),
+    checkSubmission: async (tx, caseRow) => ({ ...(await checkDiplomaRegistryMiss(tx, caseRow)), ...(await checkDiplomaBefore2005Files(tx, caseRow)) }),
     filesRequired: TITLE_SCAN_MISSING,
   },
   GRADUATION_RECORD: {

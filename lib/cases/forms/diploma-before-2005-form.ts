@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validateCui } from "@/lib/identity/validate-cui";
 import { REQUESTABLE_DOCUMENT_LABELS, type TRequestableDocument } from "@/lib/workflow/inputs";
+import { registryMissNumber, ZDiplomaRegistryMissDraft } from "./diploma-registry-miss";
 
 // The D.2.1 form (título de diversificado: escolar before 2005, and all extraescolar). Client-safe:
 // the editor reads its labels. Two schemas over one shape, as D.1.1's:
@@ -95,6 +96,8 @@ export const ZDiplomaBefore2005Draft = z.object({
     .catch({})
     .default({}),
   contactPhone: draftText(30),
+  // Set when the request was started from D.2.2 on a registry miss (see diploma-registry-miss.ts).
+  registryMiss: ZDiplomaRegistryMissDraft,
 });
 export type TDiplomaBefore2005Draft = z.infer<typeof ZDiplomaBefore2005Draft>;
 
@@ -181,7 +184,8 @@ export function ZDiplomaBefore2005FormAt(now: Date) {
 export function schoolTitleFrom2005(form: unknown): boolean {
   const f = (typeof form === "object" && form !== null ? form : {}) as { modality?: unknown; title?: { graduationYear?: unknown } };
   const year = typeof f.title === "object" && f.title !== null ? f.title.graduationYear : undefined;
-  return f.modality === "ESCOLAR" && typeof year === "number" && year >= FIRST_REGISTERED_SCHOOL_YEAR;
+  // Unless its registration number was looked up in D.2.2 and not found: then it is certified here.
+  return f.modality === "ESCOLAR" && typeof year === "number" && year >= FIRST_REGISTERED_SCHOOL_YEAR && registryMissNumber(form) === null;
 }
 
 // Every message at once: zod skips an object's refinements while any of its fields fails, so the

@@ -1,0 +1,211 @@
+import { z } from "zod";
+import { validateCui } from "@/lib/identity/validate-cui";
+import { DIPLOMA_NUMBER_EXAMPLE, DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber, ZDiplomaNumber } from "@/lib/registry/diploma-number";
+
+// The D.2.2 form (título de diversificado, escolar 2005 onwards). Client-safe: the editor reads
+// its labels and messages. The citizen types the registration number printed at the title's top
+// right; the system shows what the Ministry's title registry holds for it, and only once the
+// citizen confirms it is their title does the upload of the scan (front and back, CGC stamp) open.
+// Two schemas over one shape, as D.1.1's: ZDiplomaFrom2005Draft, lenient, for autosave;
+// ZDiplomaFrom2005FormAt(now), strict, for submission. No DIDEDUC: the central office handles it.
+//
+// Stored shape (Case.formData):
+//   { registrationNumber, confirmedRegistrationNumber, student: { firstNames, lastNames, cui?, birthDate? },
+//     contactPhone?, cgcStampConfirmed,
+//     registryAtSubmission? }   ← written by the server at (re)submission, never taken from a draft
+
+export const DIPLOMA_FROM_2005_LABELS = {
+  registrationNumber: "Número de registro del título",
+  registrationNumberHint: `Está impreso en la esquina superior derecha del título, por ejemplo ${DIPLOMA_NUMBER_EXAMPLE}. Puede escribirlo con o sin guiones.`,
+  firstNames: "Nombres",
+  lastNames: "Apellidos",
+  cui: "CUI",
+  birthDate: "Fecha de nacimiento",
+  contactPhone: "Teléfono para consultas sobre esta solicitud",
+} as const;
+
+// Where the citizen starts this procedure, and where D.2.1's blank form is.
+export const DIPLOMA_FROM_2005_NEW_REQUEST_HREF = "/ciudadano/solicitudes/nueva/titulo-desde-2005";
+
+// Procedure D.2.2, activity 2, Nota.
+export const CGC_STAMP_REQUIREMENT_D22 =
+  "Suba el título original escaneado en PDF, anverso y reverso, con el sello de registro de la Contraloría General de Cuentas (CGC) legible. Atención al Ciudadano compara el título con el registro de títulos del Ministerio de Educación.";
+
+export const CGC_STAMP_CONFIRMATION_LABEL_D22 =
+  "Confirmo que el título que adjunto es el original, escaneado por ambos lados, y lleva el sello de registro de la Contraloría General de Cuentas.";
+
+export const REGISTRY_CONFIRMATION_LABEL = "Sí, estos son los datos de mi título.";
+
+// Procedure D.2.2, activity 2, Nota: "Si al colocar el número de registro no despliega la
+// información, el usuario deberá de realizar el trámite como inferior al 2005".
+export const NOT_IN_REGISTRY_MESSAGE = (number: string) =>
+  `El número ${number} no está en el registro de títulos del Ministerio de Educación. Revise que lo escribió tal como aparece en la esquina superior derecha del título. Si es correcto, solicite la certificación como título anterior a 2005: la revisa la Dirección Departamental de Educación, y lo que ya escribió se copia a la nueva solicitud.`;
+
+export const SWITCH_TO_BEFORE_2005_LABEL = "Solicitar como título anterior a 2005 con estos datos";
+
+export const NOT_CONFIRMED_MESSAGE = "Busque el número en el registro de títulos y confirme que los datos que se muestran son los de su título.";
+
+export const TITLE_SCAN_MISSING_D22 = "Adjunte el título escaneado en PDF, anverso y reverso, con el sello de registro de la Contraloría General de Cuentas.";
+export const TITLE_BACK_MISSING_D22 =
+  "Adjunte el anverso y el reverso del título: los archivos adjuntos tienen una sola página en total, y el sello de la Contraloría suele estar al reverso.";
+
+const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
+
+export const ZDiplomaFrom2005Draft = z.object({
+  registrationNumber: draftText(40),
+  // The canonical number whose registry record the citizen confirmed as theirs; a different
+  // number typed afterwards is not confirmed.
+  confirmedRegistrationNumber: draftText(20),
+  student: z
+    .object({
+      firstNames: draftText(120),
+      lastNames: draftText(120),
+      cui: draftText(20),
+      birthDate: draftText(10),
+    })
+    .catch({})
+    .default({}),
+  contactPhone: draftText(30),
+  cgcStampConfirmed: z.boolean().optional().catch(undefined),
+});
+export type TDiplomaFrom2005Draft = z.infer<typeof ZDiplomaFrom2005Draft>;
+
+// The draft of whatever arrives (another shape, a copy from an older version, a forged
+// registryAtSubmission): never throws, keeps only the form's own fields.
+export function parseDiplomaFrom2005Draft(formData: unknown): TDiplomaFrom2005Draft {
+  const input = typeof formData === "object" && formData !== null && !Array.isArray(formData) ? formData : {};
+  return ZDiplomaFrom2005Draft.parse(input);
+}
+
+function required(message: string, max: number, tooLong: string) {
+  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
+}
+
+export const ZDiplomaStudent = (now: Date) =>
+  z.object(
+    {
+      firstNames: required("Escriba los nombres de la persona graduada, como aparecen en el título.", 120, "Los nombres no pueden tener más de 120 caracteres."),
+      lastNames: required("Escriba los apellidos de la persona graduada, como aparecen en el título.", 120, "Los apellidos no pueden tener más de 120 caracteres."),
+      cui: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : undefined))
+        .superRefine((v, ctx) => {
+          if (v && !validateCui(v).ok) {
+            ctx.addIssue({ code: "custom", message: "El CUI no es válido: revise los 13 dígitos tal como aparecen en el DPI, o deje el campo vacío." });
+          }
+        }),
+      birthDate: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : undefined))
+        .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && Date.parse(v) <= now.getTime()), {
+          error: "Escriba una fecha de nacimiento válida, o deje el campo vacío.",
+        }),
+    },
+    { error: "Escriba los datos de la persona graduada." },
+  );
+
+export function ZDiplomaFrom2005FormAt(now: Date) {
+  return z.object({
+    registrationNumber: ZDiplomaNumber,
+    confirmedRegistrationNumber: z.string({ error: NOT_CONFIRMED_MESSAGE }).min(1, { error: NOT_CONFIRMED_MESSAGE }),
+    student: ZDiplomaStudent(now),
+    contactPhone: z
+      .string()
+      .trim()
+      .max(30, { error: "El teléfono no puede tener más de 30 caracteres." })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    cgcStampConfirmed: z.literal(true, { error: "Confirme que el título lleva el sello de registro de la Contraloría General de Cuentas." }),
+  });
+}
+export type TDiplomaFrom2005Form = z.output<ReturnType<typeof ZDiplomaFrom2005FormAt>>;
+
+// Whether what is stored was confirmed for the number typed now (any spelling of it).
+export function isRegistryConfirmed(form: unknown): boolean {
+  const f = (typeof form === "object" && form !== null ? form : {}) as { registrationNumber?: unknown; confirmedRegistrationNumber?: unknown };
+  if (typeof f.registrationNumber !== "string" || typeof f.confirmedRegistrationNumber !== "string") return false;
+  const number = normalizeDiplomaNumber(f.registrationNumber);
+  return number !== null && number === f.confirmedRegistrationNumber;
+}
+
+// Every message at once, keyed by field path. The confirmation is checked apart from the number's
+// format, so "confirm it" is not asked for a number that cannot be one.
+export function diplomaFrom2005Errors(formData: unknown, now: Date): Record<string, string[]> {
+  const parsed = ZDiplomaFrom2005FormAt(now).safeParse(formData);
+  const errors: Record<string, string[]> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+      (errors[key] ??= []).push(issue.message);
+    }
+  }
+  if (!errors.registrationNumber && !errors.confirmedRegistrationNumber && !isRegistryConfirmed(formData)) {
+    errors.confirmedRegistrationNumber = [NOT_CONFIRMED_MESSAGE];
+  }
+  if (errors.registrationNumber) delete errors.confirmedRegistrationNumber;
+  return errors;
+}
+
+// The lookup the form makes before anything is uploaded (server action input).
+export const ZDiplomaLookupRequest = z.object({
+  registrationNumber: ZDiplomaNumber,
+});
+
+// What the lookup answers, for the form (client-safe shape; the holder's name as registered).
+export type TDiplomaRegistryView = {
+  registrationNumber: string;
+  holderName: string;
+  degree: string;
+  school: string;
+  year: number;
+  dideducName: string | null;
+};
+
+export type TDiplomaLookupOutcome =
+  | { status: "FOUND"; record: TDiplomaRegistryView }
+  // Signed by a regional director or a minister: ATE-INS-04, the form stops.
+  | { status: "OTHER_PROCEDURE"; record: TDiplomaRegistryView; message: string }
+  | { status: "NOT_FOUND"; registrationNumber: string; message: string };
+
+// The switch to D.2.1 on a registry miss: what was typed here (server action input).
+export const ZSwitchToBefore2005Request = z.object({
+  registrationNumber: z.string().trim().max(40).optional().default(""),
+  student: z
+    .object({
+      firstNames: z.string().max(120).optional(),
+      lastNames: z.string().max(120).optional(),
+      cui: z.string().max(20).optional(),
+      birthDate: z.string().max(10).optional(),
+    })
+    .optional()
+    .default({}),
+  contactPhone: z.string().max(30).optional(),
+  // The D.2.2 draft the citizen was on, if one was saved (its files are not moved).
+  fromCaseId: z.string().trim().max(64).optional(),
+});
+export type TSwitchToBefore2005Request = z.input<typeof ZSwitchToBefore2005Request>;
+
+const blankToUndefined = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+
+// What maps from D.2.2's typed data to D.2.1's draft (lib/cases/forms/diploma-before-2005-form):
+// a school title (D.2.2 covers only escolar), the graduate's data and the phone, and the
+// registration number that was not found, which lets D.2.1 accept a school title from 2005 on.
+export function diplomaBefore2005DraftFrom(typed: z.output<typeof ZSwitchToBefore2005Request>, notFoundNumber: string): Record<string, unknown> {
+  return {
+    modality: "ESCOLAR",
+    student: {
+      firstNames: blankToUndefined(typed.student.firstNames),
+      lastNames: blankToUndefined(typed.student.lastNames),
+      cui: blankToUndefined(typed.student.cui),
+      birthDate: blankToUndefined(typed.student.birthDate),
+    },
+    contactPhone: blankToUndefined(typed.contactPhone),
+    registryMiss: { registrationNumber: notFoundNumber },
+  };
+}
+
+export { DIPLOMA_NUMBER_FORMAT_MESSAGE };
