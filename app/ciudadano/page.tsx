@@ -6,7 +6,9 @@ import { Card } from "@/components/ui/card";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { formatDate } from "@/components/cases/format-date";
 import { nextStepText } from "@/components/cases/next-step";
+import { TranslatorRegistryCard } from "@/components/cases/translator-registry-card";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { findTranslatorRegistration } from "@/lib/cases/find-translator-registration";
 import { listApplicantCases } from "@/lib/cases/list-applicant-cases";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 
@@ -16,11 +18,14 @@ export const metadata: Metadata = { title: "Mis trámites" };
 export default async function CitizenHomePage() {
   const actor = await requireSegment("ciudadano");
   const cases = await listApplicantCases({ actor });
+  // A sworn translator's page also shows their registration (D.4) and registry entry.
+  const translator = actor.roles.includes("TRANSLATOR") ? await findTranslatorRegistration({ actor }) : null;
   return (
     <>
       <PageHeading title="Mis trámites">
         <p>Aquí solicita la certificación de sus documentos educativos y sigue cada trámite hasta descargar el PDF firmado.</p>
       </PageHeading>
+      {translator ? <TranslatorRegistryCard status={translator} /> : null}
       <p className="mb-8">
         <ButtonLink href="/ciudadano/solicitudes/nueva">Nueva solicitud</ButtonLink>
       </p>

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { AcceptRegistrationForm } from "./accept-registration-form";
 import type { TStaffFormAction } from "./form-action";
 import { formKindOf } from "./form-kind";
 import { GenerateCertificationForm } from "./generate-certification-form";
@@ -26,6 +27,12 @@ const REASON_LABELS: Record<string, { label: string; hint: string; variant: "sec
     hint: "La persona lo leerá en su solicitud y en el correo. La solicitud termina aquí.",
     variant: "danger",
   },
+  // D.3 and D.4: the case ends; the applicant corrects and starts a new request from it.
+  reject: {
+    label: "Motivo del rechazo (requisito que falta o dato incorrecto)",
+    hint: "La persona lo leerá en su solicitud y en el correo que le enviaremos; podrá iniciar una nueva solicitud con los datos de esta.",
+    variant: "danger",
+  },
 };
 
 // The actions this person may take on the case now, one form each, in the order of the workflow
@@ -42,6 +49,7 @@ export function CaseActionPanel({
   offices = [],
   signIntro,
   checklist,
+  accept,
 }: {
   caseId: string;
   version: number;
@@ -55,6 +63,8 @@ export function CaseActionPanel({
   signIntro?: string;
   // The reviewer's checklist of the case's procedure (reviewChecklistFor); D.1.1's when omitted.
   checklist?: readonly TReviewChecklistItem[];
+  // D.4's "Aceptar y registrar" (acceptTranslatorRegistration).
+  accept?: TStaffFormAction;
 }) {
   if (actions.length === 0) {
     return (
@@ -64,7 +74,7 @@ export function CaseActionPanel({
     );
   }
   // The step that moves the case forward (generate, sign) first; returns and rejections after it.
-  const main = (a: TCaseAction) => ["generate", "sign"].includes(formKindOf(a));
+  const main = (a: TCaseAction) => ["generate", "sign", "accept"].includes(formKindOf(a));
   const ordered = [...actions].sort((a, b) => Number(main(b)) - Number(main(a)));
   return (
     <section aria-labelledby="acciones-heading" className="space-y-6">
@@ -79,6 +89,8 @@ export function CaseActionPanel({
           body = <GenerateCertificationForm formAction={generate} caseId={caseId} version={version} label={a.label} previewHref={previewHref} pageHref={pageHref} checklist={checklist} />;
         } else if (kind === "sign" && sign) {
           body = <SigningForm formAction={sign} caseId={caseId} version={version} label={a.label} pageHref={pageHref} intro={signIntro} />;
+        } else if (kind === "accept" && accept) {
+          body = <AcceptRegistrationForm formAction={accept} caseId={caseId} version={version} label={a.label} pageHref={pageHref} />;
         } else if (kind === "guidance") {
           body = <GuidanceForm formAction={perform} caseId={caseId} version={version} action={a.action} label={a.label} offices={offices} pageHref={pageHref} />;
         } else if (kind === "request_documents") {

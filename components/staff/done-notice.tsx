@@ -11,6 +11,8 @@ const DONE: Record<string, string> = {
   return: "La solicitud fue devuelta con su nota.",
   reject_definitively: "La solicitud fue rechazada de forma definitiva. Se avisó a la persona por correo electrónico.",
   sign_and_issue: "La certificación fue firmada y emitida. La persona ya puede descargarla.",
+  accept: "El traductor quedó inscrito en el registro de traductores jurados. Se le avisó por correo electrónico.",
+  reject: "La solicitud fue rechazada con su motivo. Se avisó a la persona por correo electrónico.",
 };
 
 export function DoneNotice({ action }: { action: string | undefined }) {

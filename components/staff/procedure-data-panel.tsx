@@ -1,6 +1,7 @@
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { EducationalRecordSummary } from "@/components/cases/case-summary";
 import { FormDataList } from "@/components/cases/form-data-list";
+import { TranslatorRegistrationSummary } from "@/components/cases/translator-registration-summary";
 
 export type TProcedureDataPanelProps = { formData: unknown; dideducName?: string | null };
 
@@ -11,6 +12,8 @@ export function ProcedureDataPanel({ procedure, ...props }: TProcedureDataPanelP
   switch (procedure) {
     case "EDUCATIONAL_RECORD":
       return <EducationalRecordSummary {...props} />;
+    case "TRANSLATOR_REGISTRATION":
+      return <TranslatorRegistrationSummary formData={props.formData} />;
     default:
       return <FormDataList {...props} />;
   }

@@ -7,9 +7,10 @@ import type { CaseState } from "@/lib/generated/prisma/enums";
 // - inputKind: which fields to ask for (none, a reason, a reason + supervision office, a reason +
 //   documents + office);
 // - operation: which domain call performs it. "plain" → performCaseAction; the others have their
-//   own operation (submitCase, generateCertification, signCertification, signAndIssue).
+//   own operation (submitCase, generateCertification, signCertification, signAndIssue,
+//   acceptTranslatorRegistration for D.4's "accept", which writes the registry entry).
 export type TCaseActionInputKind = "none" | "reason" | "guidance" | "request_documents";
-export type TCaseActionOperation = "plain" | "submit" | "generate_certification" | "sign" | "sign_and_issue";
+export type TCaseActionOperation = "plain" | "submit" | "generate_certification" | "sign" | "sign_and_issue" | "accept_registration";
 
 export type TCaseAction = {
   action: string;
@@ -35,6 +36,8 @@ export function describeCaseAction(t: TTransitionDefinition): TCaseAction {
       ? "submit"
       : t.action === "generate_certification" || t.action === "sign" || t.action === "sign_and_issue"
         ? t.action
-        : "plain";
+        : t.action === "accept"
+          ? "accept_registration"
+          : "plain";
   return { action: t.action, label: t.label, to: t.to, inputKind, operation };
 }

@@ -51,7 +51,10 @@ export default async function CitizenCasePage({
   const nextStep = nextStepText(c.procedure, c.state, lastTransition?.action ?? null);
   const editable = c.state === "DRAFT" || c.state === "NEEDS_CORRECTION";
   const contact = c.state === "REJECTED" ? (view.guidance?.contact ?? null) : null;
-  const dideducs = editable && getDefinition(c.procedure).requiresDideduc ? await listDideducs() : [];
+  // D.4 names the DIDEDUC that registered the translator in its form data, not on the case.
+  const dideducs = editable && (getDefinition(c.procedure).requiresDideduc || c.procedure === "TRANSLATOR_REGISTRATION") ? await listDideducs() : [];
+  // D.3 and D.4 rejections end the case: the applicant corrects and starts again from its data.
+  const restartable = c.state === "REJECTED" && !contact && (c.procedure === "SWORN_TRANSLATION" || c.procedure === "TRANSLATOR_REGISTRATION");
 
   return (
     <>
@@ -135,6 +138,12 @@ export default async function CitizenCasePage({
                 </div>
               </dl>
               <p>Cuando tenga la certificación que le extiendan allí, inicie una nueva solicitud: copiaremos los datos de esta para que solo adjunte el documento nuevo.</p>
+              <StartFromButton caseId={c.id} />
+            </>
+          ) : null}
+          {restartable ? (
+            <>
+              <p>Corrija lo indicado e inicie una nueva solicitud: copiaremos los datos de esta para que los revise; adjunte de nuevo el documento.</p>
               <StartFromButton caseId={c.id} />
             </>
           ) : null}

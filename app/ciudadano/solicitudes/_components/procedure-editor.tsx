@@ -1,6 +1,7 @@
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { Notice } from "@/components/ui/notice";
 import { EducationalRecordEditor, type TEditorInitial } from "./educational-record-editor";
+import { TranslatorRegistrationEditor } from "./translator-registration-editor";
 import { GraduationRecordEditor } from "./graduation-record-editor";
 
 export type TProcedureEditorProps = {
@@ -14,6 +15,8 @@ export function ProcedureEditor({ procedure, ...props }: TProcedureEditorProps &
   switch (procedure) {
     case "EDUCATIONAL_RECORD":
       return <EducationalRecordEditor {...props} />;
+    case "TRANSLATOR_REGISTRATION":
+      return <TranslatorRegistrationEditor {...props} />;
     case "GRADUATION_RECORD":
       return <GraduationRecordEditor {...props} />;
     default:

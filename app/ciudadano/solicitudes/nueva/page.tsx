@@ -19,6 +19,11 @@ const AVAILABLE = [
     title: "Expediente de graduación (1974–1996)",
     text: "Certificación del expediente de graduación que le envió firmado el Archivo Documental del Ministerio de Educación. La revisa Atención al Ciudadano.",
   },
+  {
+    href: "/ciudadano/solicitudes/nueva/registro-traductor",
+    title: "Registro de traductor jurado",
+    text: "Para traductores jurados, con su cuenta de traductor: inscripción en el registro del Ministerio con la resolución o el acuerdo de su nombramiento, sellado por la Dirección Departamental. La revisa el Encargado de Atención al Ciudadano.",
+  },
 ];
 
 const COMING = [

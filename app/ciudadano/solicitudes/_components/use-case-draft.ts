@@ -1,0 +1,324 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { removeCaseFileAction } from "@/app/ciudadano/actions/remove-case-file";
+import { saveCaseDraftAction } from "@/app/ciudadano/actions/save-case-draft";
+import { submitCaseAction } from "@/app/ciudadano/actions/submit-case";
+import type { Procedure } from "@/lib/generated/prisma/enums";
+import type { TEditorInitial } from "./educational-record-editor";
+
+// The draft life of a request editor, for procedures whose values are flat (D.3, D.4): the same
+// behaviour as the D.1.1 editor. Everything typed lives in state and is saved as the person goes
+// (debounced, one save after another so versions never race), also to this browser's storage
+// until the server confirms it, so a reload, a refused submission or a failed upload loses nothing.
+
+export type TSaveStatus =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "error"; message: string };
+
+export type TFieldErrorMap = Record<string, string[]>;
+
+export type TDraftCodec<TValues> = {
+  procedure: Procedure;
+  // Stored formData (or a copy kept in the browser) → values, never throwing.
+  fromFormData(formData: unknown): TValues;
+  // Values → the draft's formData.
+  toFormData(values: TValues): Record<string, unknown>;
+};
+
+const AUTOSAVE_DELAY_MS = 1200;
+
+type TLocalCopy = { at: number; values: unknown };
+
+function localKey(procedure: Procedure, caseId: string | null): string {
+  return caseId ? `certifica:borrador:${caseId}` : `certifica:borrador:nuevo:${procedure}`;
+}
+
+function readLocal<TValues>(codec: TDraftCodec<TValues>, caseId: string | null): { at: number; values: TValues } | null {
+  try {
+    const raw = window.localStorage.getItem(localKey(codec.procedure, caseId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as TLocalCopy;
+    if (typeof parsed?.at !== "number" || typeof parsed.values !== "object" || parsed.values === null) return null;
+    // Through the same tolerant reader as server data: an old or tampered copy cannot break the form.
+    return { at: parsed.at, values: codec.fromFormData(parsed.values) };
+  } catch {
+    return null;
+  }
+}
+
+function writeLocal<TValues>(codec: TDraftCodec<TValues>, caseId: string | null, values: TValues): void {
+  try {
+    window.localStorage.setItem(localKey(codec.procedure, caseId), JSON.stringify({ at: Date.now(), values: codec.toFormData(values) }));
+  } catch {
+    // Private mode or a full quota: the server copy is still saved.
+  }
+}
+
+function clearLocal(procedure: Procedure, caseId: string | null): void {
+  try {
+    window.localStorage.removeItem(localKey(procedure, caseId));
+  } catch {
+    // Nothing to do.
+  }
+}
+
+export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEditorInitial, initialValues?: TValues) {
+  const router = useRouter();
+  const [values, setValues] = useState<TValues>(() => initialValues ?? codec.fromFormData(initial.formData));
+  const [caseInfo, setCaseInfo] = useState({ id: initial.caseId, number: initial.number });
+  const [status, setStatus] = useState<TSaveStatus>({ kind: "idle" });
+  const [fieldErrors, setFieldErrors] = useState<TFieldErrorMap>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [uploadsBusy, setUploadsBusy] = useState(false);
+
+  const codecRef = useRef(codec);
+  const snapshotOf = useCallback((v: TValues) => JSON.stringify(codecRef.current.toFormData(v)), []);
+  const valuesRef = useRef(values);
+  const caseRef = useRef({ id: initial.caseId, number: initial.number, version: initial.version });
+  const savedSnapshotRef = useRef(initial.caseId ? JSON.stringify(codec.toFormData(codec.fromFormData(initial.formData))) : "");
+  const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
+  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const uploadsBusyRef = useRef(false);
+
+  const runSave = useCallback(
+    async (force: boolean): Promise<boolean> => {
+      const current = valuesRef.current;
+      const snapshot = snapshotOf(current);
+      if (caseRef.current.id && snapshot === savedSnapshotRef.current) {
+        if (force) setStatus({ kind: "saved", at: new Date() });
+        return true;
+      }
+      setStatus({ kind: "saving" });
+      const { id, version } = caseRef.current;
+      let result: Awaited<ReturnType<typeof saveCaseDraftAction>>;
+      try {
+        result = await saveCaseDraftAction(null, {
+          caseId: id ?? undefined,
+          procedure: codecRef.current.procedure,
+          formData: codecRef.current.toFormData(current),
+          expectedVersion: id && version != null ? version : undefined,
+        });
+      } catch {
+        setStatus({
+          kind: "error",
+          message: "No se pudo guardar el borrador: no hay conexión con el servidor. Sus datos siguen en este dispositivo; se guardarán al reintentar.",
+        });
+        return false;
+      }
+      if (!result.ok) {
+        setStatus({ kind: "error", message: `No se pudo guardar el borrador. ${result.formError}` });
+        if (result.fieldErrors) {
+          const mapped: TFieldErrorMap = {};
+          for (const [path, messages] of Object.entries(result.fieldErrors)) mapped[path.replace(/^formData\./, "")] = messages;
+          setFieldErrors((prev) => ({ ...prev, ...mapped }));
+        }
+        return false;
+      }
+      const firstSave = !id;
+      caseRef.current = { id: result.data.caseId, number: result.data.number, version: result.data.version };
+      savedSnapshotRef.current = snapshot;
+      setCaseInfo({ id: result.data.caseId, number: result.data.number });
+      setStatus({ kind: "saved", at: new Date(result.data.savedAt) });
+      if (firstSave) {
+        // Same page, now at the case's own address: a reload opens this draft.
+        window.history.replaceState(null, "", `/ciudadano/solicitudes/${encodeURIComponent(result.data.caseId)}`);
+        clearLocal(codecRef.current.procedure, null);
+      }
+      if (snapshotOf(valuesRef.current) === snapshot) clearLocal(codecRef.current.procedure, result.data.caseId);
+      else writeLocal(codecRef.current, result.data.caseId, valuesRef.current);
+      return true;
+    },
+    [snapshotOf],
+  );
+
+  const save = useCallback(
+    (force = false): Promise<boolean> => {
+      if (timerRef.current) {
+        clearTimeout(timerRef.current);
+        timerRef.current = null;
+      }
+      const next = chainRef.current.then(() => runSave(force));
+      chainRef.current = next.catch(() => false);
+      return next;
+    },
+    [runSave],
+  );
+
+  const scheduleSave = useCallback(() => {
+    if (timerRef.current) clearTimeout(timerRef.current);
+    timerRef.current = setTimeout(() => {
+      timerRef.current = null;
+      void save();
+    }, AUTOSAVE_DELAY_MS);
+  }, [save]);
+
+  const update = useCallback(
+    (mutate: (prev: TValues) => TValues, clearPaths: string[] = []) => {
+      const next = mutate(valuesRef.current);
+      valuesRef.current = next;
+      setValues(next);
+      writeLocal(codecRef.current, caseRef.current.id, next);
+      setStatus({ kind: "dirty" });
+      if (clearPaths.length > 0) {
+        setFieldErrors((prev) => {
+          const copy = { ...prev };
+          for (const p of clearPaths) delete copy[p];
+          return copy;
+        });
+      }
+      scheduleSave();
+    },
+    [scheduleSave],
+  );
+
+  // A copy left in this browser that the server never got wins over the older server copy, and is
+  // saved right away. A new form with prefilled values is saved as soon as the person changes it.
+  useEffect(() => {
+    const local = readLocal(codecRef.current, initial.caseId);
+    if (!local) return;
+    const serverAt = initial.updatedAt ? Date.parse(initial.updatedAt) : 0;
+    if (local.at > serverAt && snapshotOf(local.values) !== savedSnapshotRef.current) {
+      valuesRef.current = local.values;
+      setValues(local.values);
+      setRestored(true);
+      setStatus({ kind: "dirty" });
+      void save();
+    } else {
+      clearLocal(codecRef.current.procedure, initial.caseId);
+    }
+  }, [initial.caseId, initial.updatedAt, save, snapshotOf]);
+
+  // Leaving with unsaved changes or uploads under way asks first.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const unsaved = caseRef.current.id ? snapshotOf(valuesRef.current) !== savedSnapshotRef.current : false;
+      if (unsaved) writeLocal(codecRef.current, caseRef.current.id, valuesRef.current);
+      if (unsaved || uploadsBusyRef.current) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [snapshotOf]);
+
+  useEffect(
+    () => () => {
+      if (timerRef.current) clearTimeout(timerRef.current);
+    },
+    [],
+  );
+
+  // Uploads need the case: the first one creates the draft if typing has not yet.
+  const ensureCase = useCallback(async (): Promise<string | null> => {
+    if (caseRef.current.id) return caseRef.current.id;
+    const ok = await save(true);
+    return ok ? caseRef.current.id : null;
+  }, [save]);
+
+  const removeFile = useCallback(async (fileId: string): Promise<string | null> => {
+    const caseId = caseRef.current.id;
+    if (!caseId) return "La solicitud todavía no se ha guardado.";
+    try {
+      const result = await removeCaseFileAction(null, { caseId, fileId });
+      return result.ok ? null : result.formError;
+    } catch {
+      return "No se pudo quitar el archivo: no hay conexión con el servidor. Inténtelo de nuevo.";
+    }
+  }, []);
+
+  const onUploadsBusy = useCallback((busy: boolean) => {
+    uploadsBusyRef.current = busy;
+    setUploadsBusy(busy);
+  }, []);
+
+  const clearFieldErrors = useCallback((...paths: string[]) => {
+    setFieldErrors((prev) => {
+      const copy = { ...prev };
+      for (const p of paths) delete copy[p];
+      return copy;
+    });
+  }, []);
+
+  const submit = useCallback(async () => {
+    if (submitting) return;
+    setSubmitting(true);
+    setFormError(null);
+    try {
+      if (uploadsBusyRef.current) {
+        setFormError("Espere a que terminen de subir los archivos y vuelva a intentarlo.");
+        return;
+      }
+      const saved = await save(true);
+      const { id, version } = caseRef.current;
+      if (!saved || !id || version == null) {
+        setFormError("No se pudo guardar la solicitud antes de enviarla. Revise su conexión e inténtelo de nuevo; sus datos no se han perdido.");
+        return;
+      }
+      let result: Awaited<ReturnType<typeof submitCaseAction>>;
+      try {
+        result = await submitCaseAction(null, { caseId: id, expectedVersion: version });
+      } catch {
+        setFormError("No se pudo enviar la solicitud: no hay conexión con el servidor. Sus datos no se han perdido; inténtelo de nuevo.");
+        return;
+      }
+      if (!result.ok) {
+        const mapped: TFieldErrorMap = {};
+        for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
+          const key = path.replace(/^formData\./, "");
+          mapped[key] = [...(mapped[key] ?? []), ...messages];
+        }
+        setFieldErrors(mapped);
+        setFormError(result.formError);
+        return;
+      }
+      caseRef.current = { ...caseRef.current, version: result.data.version };
+      clearLocal(codecRef.current.procedure, id);
+      setFieldErrors({});
+      router.replace(`/ciudadano/solicitudes/${encodeURIComponent(id)}?enviada=1`);
+      router.refresh();
+    } finally {
+      setSubmitting(false);
+    }
+  }, [router, save, submitting]);
+
+  return {
+    values,
+    update,
+    save,
+    submit,
+    status,
+    caseInfo,
+    fieldErrors,
+    clearFieldErrors,
+    formError,
+    submitting,
+    restored,
+    uploadsBusy,
+    ensureCase,
+    removeFile,
+    onUploadsBusy,
+  };
+}
+
+const TIME = new Intl.DateTimeFormat("es-GT", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "America/Guatemala" });
+
+export function saveStatusText(status: TSaveStatus, number: string | null): string {
+  const suffix = number ? ` (solicitud ${number})` : "";
+  switch (status.kind) {
+    case "idle":
+      return number ? `Borrador de la solicitud ${number}. Los cambios se guardan automáticamente.` : "Los cambios se guardan automáticamente mientras escribe.";
+    case "dirty":
+      return "Cambios sin guardar…";
+    case "saving":
+      return "Guardando…";
+    case "saved":
+      return `Borrador guardado ${TIME.format(status.at)}${suffix}`;
+    case "error":
+      return status.message;
+  }
+}

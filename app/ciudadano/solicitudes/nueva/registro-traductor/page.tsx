@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { PageHeading } from "@/components/layout/page-heading";
+import { Notice } from "@/components/ui/notice";
+import { requireSegment } from "@/lib/auth/require-segment";
+import { findTranslatorRegistration } from "@/lib/cases/find-translator-registration";
+import { listDideducs } from "@/lib/cases/list-dideducs";
+import { TranslatorRegistrationEditor } from "../../_components/translator-registration-editor";
+
+export const metadata: Metadata = { title: "Registro de traductor jurado" };
+
+// D.4, a blank form for a translator account: the case is created by the first save. A draft
+// already started opens instead; while one registration is under review no other can be sent.
+export default async function NewTranslatorRegistrationPage() {
+  const actor = await requireSegment("ciudadano");
+  if (!actor.roles.includes("TRANSLATOR")) {
+    return (
+      <>
+        <PageHeading title="Registro de traductor jurado" eyebrow="Nueva solicitud" />
+        <Notice tone="warning" title="Este trámite se presenta con una cuenta de traductor jurado">
+          <p>
+            Su cuenta es de usuario. Si usted es traductor jurado, cree una cuenta nueva marcando «Soy traductor jurado» en el registro. Para certificar una
+            traducción jurada use <Link href="/ciudadano/solicitudes/nueva/traduccion-jurada">Certificación de traducción jurada</Link>.
+          </p>
+        </Notice>
+      </>
+    );
+  }
+  const status = await findTranslatorRegistration({ actor });
+  if (status.latestCase?.state === "DRAFT") redirect(`/ciudadano/solicitudes/${encodeURIComponent(status.latestCase.id)}`);
+  const dideducs = await listDideducs();
+  return (
+    <>
+      <PageHeading title="Registro de traductor jurado" eyebrow="Nueva solicitud">
+        <p>
+          Inscríbase en el registro de traductores jurados del Ministerio de Educación. El Encargado de Atención al Ciudadano revisa sus datos y la resolución o
+          acuerdo de su nombramiento, con el sello de registro de la Dirección Departamental, y le avisa por correo. Todo se guarda automáticamente como borrador.
+        </p>
+      </PageHeading>
+      {status.latestCase?.state === "MANAGER_REVIEW" ? (
+        <Notice tone="warning" className="mb-6" title="Ya tiene una solicitud de registro en revisión">
+          <p>
+            Su solicitud <Link href={`/ciudadano/solicitudes/${encodeURIComponent(status.latestCase.id)}`}>{status.latestCase.number}</Link> está en revisión.
+            Podrá enviar otra cuando tenga su resultado.
+          </p>
+        </Notice>
+      ) : null}
+      {status.entry ? (
+        <Notice className="mb-6" title="Usted ya está en el registro">
+          <p>
+            Registro {status.entry.dideducRegistrationNumber} ({status.entry.dideducName}). Presente esta solicitud solo si su nombramiento cambió (por ejemplo,
+            un idioma nuevo): al aceptarla se actualiza su inscripción.
+          </p>
+        </Notice>
+      ) : null}
+      <TranslatorRegistrationEditor
+        initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }}
+        dideducs={dideducs.map((x) => ({ id: x.id, name: x.name }))}
+        defaultName={actor.name}
+      />
+      <p className="mt-8">
+        <Link href="/ciudadano">Volver a mis trámites</Link>
+      </p>
+    </>
+  );
+}
