@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
@@ -90,4 +91,16 @@ export async function makeArchiveUploads(label: string, options: { pkiDir?: stri
     appended: appendAfterSignature(signed),
     impostor: await signAsImpostor(unsigned, options),
   };
+}
+
+// Every embedded file of a PDF, extracted by poppler's pdfdetach (-saveall), as name → bytes.
+export function extractAttachments(pdfFile: string, outDir: string): Map<string, Buffer> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const list = spawnSync("pdfdetach", ["-list", pdfFile], { encoding: "utf8" });
+  if (list.status !== 0) throw new Error(`pdfdetach -list falló: ${list.stderr}`);
+  const saved = spawnSync("pdfdetach", ["-saveall", "-o", outDir, pdfFile], { encoding: "utf8" });
+  if (saved.status !== 0) throw new Error(`pdfdetach -saveall falló: ${saved.stderr}`);
+  const out = new Map<string, Buffer>();
+  for (const name of fs.readdirSync(outDir)) out.set(name, fs.readFileSync(path.join(outDir, name)));
+  return out;
 }
