@@ -3,17 +3,18 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "@/components/staff/queue-page";
 import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { QUEUE_STATES, listCaseQueue } from "@/lib/cases/list-case-queue";
+import { listCaseQueue, queueStatesFor } from "@/lib/cases/list-case-queue";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURES } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Atención al Ciudadano" };
 
-const STATES = QUEUE_STATES.atencion;
-
 export default async function AtencionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSegment("atencion");
-  const filters = readQueueFilters(await searchParams, STATES, PROCEDURES);
+  // Sworn translators' registrations (D.4) are listed for the central manager only.
+  const STATES = queueStatesFor("atencion", actor.roles);
+  const procedures = STATES.includes("MANAGER_REVIEW") ? PROCEDURES : PROCEDURES.filter((p) => p !== "TRANSLATOR_REGISTRATION");
+  const filters = readQueueFilters(await searchParams, STATES, procedures);
   const queue = await listCaseQueue({
     actor,
     segment: "atencion",
@@ -32,7 +33,7 @@ export default async function AtencionQueuePage({ searchParams }: { searchParams
         basePath="/atencion"
         caseBasePath="/atencion/casos"
         filters={filters}
-        {...queueOptions(STATES, PROCEDURES)}
+        {...queueOptions(STATES, procedures)}
         rows={toQueueRows(queue.rows)}
         total={queue.total}
         page={queue.page}
