@@ -11,6 +11,8 @@ import { checkArchiveRecordUpload } from "./check-archive-record-upload";
 import { ARCHIVE_RECORD_MISSING, checkGraduationRecordFiles } from "./check-graduation-record-files";
 import { RESOLUTION_MISSING, translatorRegistrationErrors, ZTranslatorRegistrationDraft } from "./forms/translator-registration-form";
 import { checkTranslatorRegistration } from "./check-translator-registration";
+import { swornTranslationErrors, TRANSLATION_MISSING, ZSwornTranslationDraft } from "./forms/sworn-translation-form";
+import { checkSwornTranslation } from "./check-sworn-translation";
 
 // What each procedure's citizen form is, for the operations every procedure shares (saveCaseDraft,
 // submitCase). A procedure is requestable online once it has an entry here; its schemas live in
@@ -64,6 +66,15 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
     // Only the resolution or agreement belongs to this request.
     checkUpload: async ({ kind }) =>
       kind === "APPOINTMENT_RESOLUTION" ? null : { code: "WRONG_KIND", message: "En esta solicitud solo se adjunta la resolución o el acuerdo de su nombramiento." },
+  },
+  SWORN_TRANSLATION: {
+    parseDraft: (formData) => ZSwornTranslationDraft.parse(formData ?? {}) as Prisma.InputJsonValue,
+    submitErrors: (formData) => swornTranslationErrors(formData),
+    checkSubmission: (tx, caseRow) => checkSwornTranslation(tx, caseRow),
+    filesRequired: TRANSLATION_MISSING,
+    // Only the translation: the documents it was made from are not part of the request.
+    checkUpload: async ({ kind }) =>
+      kind === "TRANSLATION" ? null : { code: "WRONG_KIND", message: "En esta solicitud solo se adjunta la traducción jurada, no los documentos originales." },
   },
 };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { foldText } from "./fold-text";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
 import type { TSwornTranslatorEntry } from "./search-sworn-translators";
@@ -37,8 +38,13 @@ function sameAgreement(registered: string, typed: string): boolean {
 // must be registered under that DIDEDUC registration number with that name and agreement, be
 // active, and be authorized for that language. Refusals say which, in Spanish.
 export async function checkSwornTranslator(args: TCheckSwornTranslator, options: TRegistryOptions = {}): Promise<TSwornTranslatorCheck> {
-  const input = ZCheckSwornTranslator.parse(args);
   const { db } = await resolveRegistryDeps(options);
+  return readSwornTranslatorCheck(db, args);
+}
+
+// The same check on a given client: D.3's submission runs it again inside its transaction.
+export async function readSwornTranslatorCheck(db: PrismaClient | Prisma.TransactionClient, args: TCheckSwornTranslator): Promise<TSwornTranslatorCheck> {
+  const input = ZCheckSwornTranslator.parse(args);
   const number = input.registrationNumber.replace(/\s+/g, "");
   const rows = await db.swornTranslator.findMany({
     where: { dideducRegistrationNumber: { equals: number, mode: "insensitive" } },
