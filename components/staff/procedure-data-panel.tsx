@@ -1,5 +1,6 @@
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { EducationalRecordSummary } from "@/components/cases/case-summary";
+import { DiplomaBefore2005Summary } from "@/components/cases/diploma-before-2005-summary";
 import { FormDataList } from "@/components/cases/form-data-list";
 import { TranslatorRegistrationSummary } from "@/components/cases/translator-registration-summary";
 
@@ -12,6 +13,8 @@ export function ProcedureDataPanel({ procedure, ...props }: TProcedureDataPanelP
   switch (procedure) {
     case "EDUCATIONAL_RECORD":
       return <EducationalRecordSummary {...props} />;
+    case "DIPLOMA_BEFORE_2005":
+      return <DiplomaBefore2005Summary {...props} />;
     case "TRANSLATOR_REGISTRATION":
       return <TranslatorRegistrationSummary formData={props.formData} />;
     default:

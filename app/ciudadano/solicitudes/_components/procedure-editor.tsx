@@ -1,5 +1,6 @@
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { Notice } from "@/components/ui/notice";
+import { DiplomaBefore2005Editor } from "./diploma-before-2005-editor";
 import { EducationalRecordEditor, type TEditorInitial } from "./educational-record-editor";
 import { TranslatorRegistrationEditor } from "./translator-registration-editor";
 import { GraduationRecordEditor } from "./graduation-record-editor";
@@ -15,6 +16,8 @@ export function ProcedureEditor({ procedure, ...props }: TProcedureEditorProps &
   switch (procedure) {
     case "EDUCATIONAL_RECORD":
       return <EducationalRecordEditor {...props} />;
+    case "DIPLOMA_BEFORE_2005":
+      return <DiplomaBefore2005Editor {...props} />;
     case "TRANSLATOR_REGISTRATION":
       return <TranslatorRegistrationEditor {...props} />;
     case "GRADUATION_RECORD":

@@ -28,6 +28,8 @@ export type TDraftCodec<TValues> = {
   fromFormData(formData: unknown): TValues;
   // Values → the draft's formData.
   toFormData(values: TValues): Record<string, unknown>;
+  // The DIDEDUC the case belongs to, for procedures that name one on the case (D.2.1). Optional.
+  dideducOf?(values: TValues): string | undefined;
 };
 
 const AUTOSAVE_DELAY_MS = 1200;
@@ -102,6 +104,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
         result = await saveCaseDraftAction(null, {
           caseId: id ?? undefined,
           procedure: codecRef.current.procedure,
+          dideducId: codecRef.current.dideducOf?.(current) || undefined,
           formData: codecRef.current.toFormData(current),
           expectedVersion: id && version != null ? version : undefined,
         });

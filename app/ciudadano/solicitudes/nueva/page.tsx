@@ -20,6 +20,11 @@ const AVAILABLE = [
     text: "Certificación del expediente de graduación que le envió firmado el Archivo Documental del Ministerio de Educación. La revisa Atención al Ciudadano.",
   },
   {
+    href: "/ciudadano/solicitudes/nueva/titulo-antes-de-2005",
+    title: "Título de diversificado escolar antes de 2005 o extraescolar",
+    text: "Certificación de su título de diversificado de educación escolar obtenido antes de 2005, o de educación extraescolar de cualquier año, con el sello de registro de la Contraloría General de Cuentas. Lo revisa la Dirección Departamental de Educación donde estudió.",
+  },
+  {
     href: "/ciudadano/solicitudes/nueva/registro-traductor",
     title: "Registro de traductor jurado",
     text: "Para traductores jurados, con su cuenta de traductor: inscripción en el registro del Ministerio con la resolución o el acuerdo de su nombramiento, sellado por la Dirección Departamental. La revisa el Encargado de Atención al Ciudadano.",
@@ -27,7 +32,7 @@ const AVAILABLE = [
 ];
 
 const COMING = [
-  "Título de diversificado",
+  "Título de diversificado escolar de 2005 en adelante",
   "Certificación de traducción jurada",
 ];
 
