@@ -6,6 +6,9 @@ import { educationalRecordErrors, ZEducationalRecordDraft } from "./forms/educat
 import { diplomaBefore2005Errors, parseDiplomaBefore2005Draft } from "./forms/diploma-before-2005-form";
 import { checkDiplomaBefore2005Files, TITLE_SCAN_MISSING } from "./check-diploma-before-2005-files";
 import { checkDiplomaRegistryMiss } from "./check-diploma-registry-miss";
+import { diplomaFrom2005Errors, parseDiplomaFrom2005Draft, TITLE_SCAN_MISSING_D22 } from "./forms/diploma-from-2005-form";
+import { checkDiplomaFrom2005Submission } from "./check-diploma-from-2005-submission";
+import { checkDiplomaFrom2005Upload } from "./check-diploma-from-2005-upload";
 import { ARCHIVE_RECORD_MAX_FILES, graduationRecordErrors, ZGraduationRecordDraft } from "./forms/graduation-record-form";
 import { checkArchiveRecordUpload } from "./check-archive-record-upload";
 import { ARCHIVE_RECORD_MISSING, checkGraduationRecordFiles } from "./check-graduation-record-files";
@@ -49,6 +52,13 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
     submitErrors: diplomaBefore2005Errors,
     checkSubmission: async (tx, caseRow) => ({ ...(await checkDiplomaRegistryMiss(tx, caseRow)), ...(await checkDiplomaBefore2005Files(tx, caseRow)) }),
     filesRequired: TITLE_SCAN_MISSING,
+  },
+  DIPLOMA_FROM_2005: {
+    parseDraft: (formData) => parseDiplomaFrom2005Draft(formData) as Prisma.InputJsonValue,
+    submitErrors: diplomaFrom2005Errors,
+    checkSubmission: (tx, caseRow, now) => checkDiplomaFrom2005Submission(tx, caseRow, now),
+    filesRequired: TITLE_SCAN_MISSING_D22,
+    checkUpload: ({ db, kind, caseId }) => checkDiplomaFrom2005Upload({ db, kind, caseId }),
   },
   GRADUATION_RECORD: {
     parseDraft: (formData) => ZGraduationRecordDraft.parse(formData ?? {}) as Prisma.InputJsonValue,

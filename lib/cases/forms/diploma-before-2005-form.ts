@@ -173,6 +173,8 @@ export function ZDiplomaBefore2005FormAt(now: Date) {
         { error: "Escriba los datos del estudiante." },
       ),
       contactPhone: optionalText(30, "El teléfono no puede tener más de 30 caracteres."),
+      // Kept through the strict parse: the year rule below reads it.
+      registryMiss: ZDiplomaRegistryMissDraft,
     })
     .superRefine((form, ctx) => {
       if (schoolTitleFrom2005(form)) ctx.addIssue({ code: "custom", path: ["title", "graduationYear"], message: SCHOOL_TITLE_FROM_2005_MESSAGE });

@@ -184,8 +184,6 @@ export const ZSwitchToBefore2005Request = z.object({
     .optional()
     .default({}),
   contactPhone: z.string().max(30).optional(),
-  // The D.2.2 draft the citizen was on, if one was saved (its files are not moved).
-  fromCaseId: z.string().trim().max(64).optional(),
 });
 export type TSwitchToBefore2005Request = z.input<typeof ZSwitchToBefore2005Request>;
 

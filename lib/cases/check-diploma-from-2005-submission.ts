@@ -1,0 +1,43 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TFieldErrors } from "@/lib/errors";
+import { normalizeDiplomaNumber } from "@/lib/registry/diploma-number";
+import { readDiplomaRecord } from "@/lib/registry/find-diploma-by-number";
+import { parseDiplomaFrom2005Draft, TITLE_BACK_MISSING_D22, TITLE_SCAN_MISSING_D22 } from "./forms/diploma-from-2005-form";
+import { toDiplomaRegistryView } from "./to-diploma-registry-view";
+
+export const NO_LONGER_IN_REGISTRY = (number: string) =>
+  `El número ${number} ya no está en el registro de títulos del Ministerio de Educación, así que la solicitud no se puede enviar por este trámite. Revise el número o solicite la certificación como título anterior a 2005.`;
+
+// The registry record as it was when the citizen (re)submitted: the central review warns when the
+// registry has changed or lost it since.
+export type TDiplomaRegistrySnapshot = ReturnType<typeof toDiplomaRegistryView> & { signedBy: string; checkedAt: string };
+
+// D.2.2's checks inside the submission's transaction (lib/cases/procedure-forms): the number is
+// still in the title registry (it may have been removed or corrected since the citizen looked it
+// up), the title is not one signed by a regional director or a minister (ATE-INS-04), and the
+// title is attached with both sides (two pages or more among its scans). When everything passes it
+// records, in the same transaction, the registry row as seen at submission (formData
+// `registryAtSubmission`; a draft can never set it: parseDraft drops it).
+export async function checkDiplomaFrom2005Submission(
+  tx: Prisma.TransactionClient,
+  caseRow: { id: string; formData: unknown },
+  now: Date,
+): Promise<TFieldErrors> {
+  const draft = parseDiplomaFrom2005Draft(caseRow.formData);
+  const number = normalizeDiplomaNumber(draft.registrationNumber ?? "");
+  const errors: TFieldErrors = {};
+  const record = number ? await readDiplomaRecord(tx, number) : null;
+  if (!number || !record) errors.registrationNumber = [NO_LONGER_IN_REGISTRY(number ?? draft.registrationNumber ?? "")];
+  else if (record.otherProcedure) errors.registrationNumber = [record.otherProcedure.message];
+
+  const files = await tx.uploadedFile.findMany({ where: { caseId: caseRow.id }, select: { kind: true, pages: true } });
+  const titlePages = files.filter((f) => f.kind === "SCAN").reduce((sum, f) => sum + f.pages, 0);
+  if (titlePages === 0) errors.files = [TITLE_SCAN_MISSING_D22];
+  else if (titlePages < 2) errors.files = [TITLE_BACK_MISSING_D22];
+
+  if (Object.keys(errors).length > 0 || !record) return errors;
+  const snapshot: TDiplomaRegistrySnapshot = { ...toDiplomaRegistryView(record), signedBy: record.signedBy, checkedAt: now.toISOString() };
+  await tx.case.update({ where: { id: caseRow.id }, data: { formData: { ...draft, registryAtSubmission: snapshot } as Prisma.InputJsonValue } });
+  return {};
+}

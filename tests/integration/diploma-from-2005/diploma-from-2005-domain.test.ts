@@ -1,0 +1,316 @@
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_LONGER_IN_REGISTRY } from "@/lib/cases/check-diploma-from-2005-submission";
+import { NOT_CONFIRMED_MESSAGE, NOT_IN_REGISTRY_MESSAGE, TITLE_BACK_MISSING_D22 } from "@/lib/cases/forms/diploma-from-2005-form";
+import { DIPLOMA_LOOKUP_LIMIT, lookupDiplomaRegistration } from "@/lib/cases/lookup-diploma-registration";
+import { performCaseAction } from "@/lib/cases/perform-case-action";
+import { saveCaseDraft } from "@/lib/cases/save-case-draft";
+import { submitCase } from "@/lib/cases/submit-case";
+import { STILL_IN_REGISTRY, switchDiplomaToBefore2005 } from "@/lib/cases/switch-diploma-to-before-2005";
+import { REGISTRY_MISS_NOW_FOUND } from "@/lib/cases/forms/diploma-registry-miss";
+import { diplomaBefore2005Errors } from "@/lib/cases/forms/diploma-before-2005-form";
+import { storeUpload } from "@/lib/uploads/store-upload";
+import { makePdf } from "../../unit/uploads/pdf-fixtures";
+import { createRegistryWorld, type TRegistryWorld } from "../registry/registry-world";
+
+// D.2.2 on PostgreSQL with the seed's title registry: the lookup before any upload (found, not
+// found, ATE-INS-04, per-account limit), the upload closed until the citizen confirmed the record,
+// submission re-checking the registry inside its transaction, the switch to D.2.1 keeping what
+// was typed, and the central office's rejection for correction and resubmission.
+
+let w: TRegistryWorld;
+type TActor = Awaited<ReturnType<TRegistryWorld["user"]>>;
+let citizen: TActor;
+let other: TActor;
+let assistant: TActor;
+
+beforeAll(async () => {
+  w = await createRegistryWorld();
+  citizen = await w.user("ciudadana");
+  other = await w.user("ciudadano");
+  assistant = await w.user("asistente.central");
+});
+afterAll(async () => {
+  await w?.cleanup();
+});
+
+const opts = () => ({ db: w.db });
+const NOW = new Date("2026-06-15T15:00:00Z");
+
+const FORM = {
+  registrationNumber: "d 2015 018734",
+  confirmedRegistrationNumber: "D-2015-018734",
+  student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "", birthDate: "1997-06-02" },
+  contactPhone: "5512-3478",
+  cgcStampConfirmed: true,
+};
+
+async function upload(actor: TActor, caseId: string, pages = 2) {
+  const bytes = await makePdf(pages);
+  return storeUpload(actor, { kind: "SCAN", originalName: "titulo.pdf", caseId, body: Readable.from([bytes]) }, { db: w.db, storage: w.storage, tmpDir: path.join(w.root, "tmp") });
+}
+
+describe("lookupDiplomaRegistration", () => {
+  it("shows what the registry holds for a number typed in any spelling", async () => {
+    const found = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "d.2015.018734" }, { db: w.db, now: NOW });
+    expect(found).toEqual({
+      status: "FOUND",
+      record: {
+        registrationNumber: "D-2015-018734",
+        holderName: "María José Ixcot Chávez",
+        degree: "Bachiller en Ciencias y Letras con Orientación en Computación",
+        school: "Instituto Nacional de Educación Diversificada, Quetzaltenango",
+        year: 2015,
+        dideducName: "Quetzaltenango",
+      },
+    });
+  });
+
+  it("says plainly when the number is not registered, pointing to the procedure before 2005", async () => {
+    const missing = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2016-999999" }, { db: w.db, now: NOW });
+    expect(missing).toEqual({ status: "NOT_FOUND", registrationNumber: "D-2016-999999", message: NOT_IN_REGISTRY_MESSAGE("D-2016-999999") });
+    expect(missing.status === "NOT_FOUND" && missing.message).toMatch(/no está en el registro de títulos.*anterior a 2005/);
+  });
+
+  it("stops titles signed by a regional director or a minister (ATE-INS-04)", async () => {
+    const regional = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2006-002741" }, { db: w.db, now: NOW });
+    expect(regional).toMatchObject({ status: "OTHER_PROCEDURE", record: { holderName: "Julio César Tzunún Ajpop" } });
+    expect(regional.status === "OTHER_PROCEDURE" && regional.message).toMatch(/Director Regional.*ATE-INS-04/);
+    const minister = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2007-003350" }, { db: w.db, now: NOW });
+    expect(minister).toMatchObject({ status: "OTHER_PROCEDURE" });
+  });
+
+  it("refuses a malformed number with the field's message", async () => {
+    await expect(lookupDiplomaRegistration({ actor: citizen, registrationNumber: "12345" }, { db: w.db, now: NOW })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { registrationNumber: [expect.stringMatching(/esquina superior derecha/)] },
+    });
+  });
+
+  it("limits lookups per account in a window, and forgets them after it", async () => {
+    const probe = await w.user("traductor");
+    const at = new Date("2026-06-16T10:00:00Z");
+    for (let i = 0; i < DIPLOMA_LOOKUP_LIMIT.max; i++) {
+      await lookupDiplomaRegistration({ actor: probe, registrationNumber: `D-2016-${String(500000 + i)}` }, { db: w.db, now: at });
+    }
+    await expect(lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734" }, { db: w.db, now: new Date(at.getTime() + 60_000) })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/Espere 9 minutos/),
+    });
+    // Another account is not affected.
+    expect((await lookupDiplomaRegistration({ actor: other, registrationNumber: "D-2010-006251" }, { db: w.db, now: at })).status).toBe("FOUND");
+    const later = new Date(at.getTime() + DIPLOMA_LOOKUP_LIMIT.windowMs + 1000);
+    expect((await lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734" }, { db: w.db, now: later })).status).toBe("FOUND");
+  });
+});
+
+describe("a D.2.2 request", () => {
+  it("opens the upload only once the registry record is confirmed for the saved number", async () => {
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, confirmedRegistrationNumber: undefined } }, opts());
+    expect(draft.number).toMatch(/^TB-\d{4}-\d{6}$/);
+    await expect(upload(citizen, draft.caseId)).rejects.toMatchObject({ code: "NOT_ACCEPTED", message: NOT_CONFIRMED_MESSAGE });
+    // Confirmed for another number than the one typed now: still closed.
+    const v2 = await saveCaseDraft(
+      { actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, registrationNumber: "D-2010-006251" }, expectedVersion: draft.version },
+      opts(),
+    );
+    await expect(upload(citizen, draft.caseId)).rejects.toMatchObject({ code: "NOT_ACCEPTED", message: NOT_CONFIRMED_MESSAGE });
+    // A confirmed number for an ATE-INS-04 title: closed too.
+    const v3 = await saveCaseDraft(
+      {
+        actor: citizen,
+        caseId: draft.caseId,
+        procedure: "DIPLOMA_FROM_2005",
+        formData: { ...FORM, registrationNumber: "D-2006-002741", confirmedRegistrationNumber: "D-2006-002741" },
+        expectedVersion: v2.version,
+      },
+      opts(),
+    );
+    await expect(upload(citizen, draft.caseId)).rejects.toMatchObject({ code: "NOT_ACCEPTED", message: expect.stringMatching(/ATE-INS-04/) });
+    await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: FORM, expectedVersion: v3.version }, opts());
+    const stored = await upload(citizen, draft.caseId);
+    expect(stored.pages).toBe(2);
+    expect(await w.db.uploadedFile.count({ where: { caseId: draft.caseId } })).toBe(1);
+  });
+
+  it("drops what a draft may not set (the registry snapshot) and unknown keys", async () => {
+    const draft = await saveCaseDraft(
+      { actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, registryAtSubmission: { holderName: "Forjado" }, junk: 1 } },
+      opts(),
+    );
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } });
+    expect(row.formData).toEqual({ ...FORM });
+    expect(row.dideducId).toBeNull();
+  });
+
+  it("is refused at submission when the registry no longer holds the number, and nothing changes", async () => {
+    // A title of its own, so removing it from the registry does not disturb the other tests.
+    await w.db.diplomaRegistry.create({
+      data: { registrationNumber: "D-2018-777001", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2018 },
+    });
+    const form = { ...FORM, registrationNumber: "D-2018-777001", confirmedRegistrationNumber: "D-2018-777001" };
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
+    await upload(citizen, draft.caseId);
+    await w.db.diplomaRegistry.delete({ where: { registrationNumber: "D-2018-777001" } });
+
+    await expect(submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts())).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { registrationNumber: [NO_LONGER_IN_REGISTRY("D-2018-777001")] },
+    });
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } });
+    expect(row).toMatchObject({ state: "DRAFT", version: draft.version, submittedAt: null });
+    expect(row.formData).toEqual(form);
+    expect(await w.db.auditEvent.count({ where: { caseId: draft.caseId, action: "submit" } })).toBe(0);
+    expect(await w.db.outboxMail.count({ where: { caseId: draft.caseId } })).toBe(0);
+  });
+
+  it("is refused at submission for a title that follows ATE-INS-04, even if the draft says it was confirmed", async () => {
+    const form = { ...FORM, registrationNumber: "D-2007-003350", confirmedRegistrationNumber: "D-2007-003350" };
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
+    await expect(submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts())).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    // No file could be attached, and the registry's refusal is named next to the number.
+    const refused = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts()).catch((e) => e);
+    expect(refused.fieldErrors.files).toBeDefined();
+    // The strict form passes, so the database check speaks once a file is there: simulate one.
+    await w.db.uploadedFile.create({
+      data: { caseId: draft.caseId, uploaderId: citizen.id, kind: "SCAN", originalName: "t.pdf", storageKey: "x", sha256: "0".repeat(64), size: 10, pages: 2 },
+    });
+    const withFile = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts()).catch((e) => e);
+    expect(withFile.fieldErrors).toEqual({ registrationNumber: [expect.stringMatching(/Ministro de Educación.*ATE-INS-04.*No puede enviar esta solicitud/)] });
+    expect((await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).state).toBe("DRAFT");
+  });
+
+  it("asks for both sides of the title, every field error at once", async () => {
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, cgcStampConfirmed: undefined, student: { firstNames: "María José" } } }, opts());
+    await upload(citizen, draft.caseId, 1);
+    const refused = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts()).catch((e) => e);
+    expect(refused.fieldErrors).toEqual({
+      "student.lastNames": [expect.stringMatching(/apellidos/)],
+      cgcStampConfirmed: [expect.stringMatching(/Contraloría General de Cuentas/)],
+    });
+    const v2 = await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: FORM, expectedVersion: draft.version }, opts());
+    const oneSide = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: v2.version, ip: null, now: NOW }, opts()).catch((e) => e);
+    expect(oneSide.fieldErrors).toEqual({ files: [TITLE_BACK_MISSING_D22] });
+  });
+
+  it("goes to the central office with the registry row recorded, and loops through a correction", async () => {
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: FORM }, opts());
+    await upload(citizen, draft.caseId);
+    const sent = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts());
+    expect(sent.state).toBe("CENTRAL_REVIEW");
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } });
+    expect(row.dideducId).toBeNull();
+    expect(row.formData).toEqual({
+      ...FORM,
+      registryAtSubmission: {
+        registrationNumber: "D-2015-018734",
+        holderName: "María José Ixcot Chávez",
+        degree: "Bachiller en Ciencias y Letras con Orientación en Computación",
+        school: "Instituto Nacional de Educación Diversificada, Quetzaltenango",
+        year: 2015,
+        dideducName: "Quetzaltenango",
+        signedBy: "DIDEDUC",
+        checkedAt: NOW.toISOString(),
+      },
+    });
+    expect(await w.db.outboxMail.count({ where: { caseId: draft.caseId } })).toBe(1);
+
+    const rejected = await performCaseAction(
+      { actor: assistant, caseId: draft.caseId, action: "reject_for_correction", input: { reason: "El escaneo del reverso no se lee: escanéelo de nuevo." }, expectedVersion: sent.version, ip: null },
+      opts(),
+    );
+    expect(rejected.state).toBe("NEEDS_CORRECTION");
+    const mail = await w.db.outboxMail.findFirstOrThrow({ where: { caseId: draft.caseId }, orderBy: { createdAt: "desc" } });
+    expect(mail.text).toContain("El escaneo del reverso no se lee");
+
+    // The citizen edits the same case and sends it again; the registry is read again.
+    const later = new Date(NOW.getTime() + 3600_000);
+    const edited = await saveCaseDraft(
+      { actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, contactPhone: "4455-6677" }, expectedVersion: rejected.version },
+      opts(),
+    );
+    const resent = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: edited.version, ip: null, now: later }, opts());
+    expect(resent.state).toBe("CENTRAL_REVIEW");
+    const after = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } });
+    expect((after.formData as { contactPhone: string; registryAtSubmission: { checkedAt: string } }).contactPhone).toBe("4455-6677");
+    expect((after.formData as { registryAtSubmission: { checkedAt: string } }).registryAtSubmission.checkedAt).toBe(later.toISOString());
+  });
+});
+
+describe("switchDiplomaToBefore2005", () => {
+  const TYPED = {
+    registrationNumber: "d-2016 888 111",
+    student: { firstNames: " Juan Pablo ", lastNames: "Sic Batz", cui: "", birthDate: "1999-02-11" },
+    contactPhone: "5566-7788",
+  };
+
+  it("creates the D.2.1 draft with what was typed, and that draft may be a school title from 2005 on", async () => {
+    const created = await switchDiplomaToBefore2005({ actor: other, typed: TYPED, ip: "203.0.113.9" }, opts());
+    expect(created.number).toMatch(/^TA-\d{4}-\d{6}$/);
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: created.caseId } });
+    expect(row).toMatchObject({ procedure: "DIPLOMA_BEFORE_2005", state: "DRAFT", applicantId: other.id, dideducId: null });
+    expect(row.formData).toMatchObject({
+      modality: "ESCOLAR",
+      student: { firstNames: "Juan Pablo", lastNames: "Sic Batz", birthDate: "1999-02-11" },
+      contactPhone: "5566-7788",
+      registryMiss: { registrationNumber: "D-2016-888111" },
+    });
+    expect((row.formData as { student: Record<string, unknown> }).student.cui).toBeUndefined();
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { caseId: created.caseId } });
+    expect(event).toMatchObject({ action: "create", actorId: other.id, ip: "203.0.113.9" });
+
+    // D.2.1 would send a school title of 2016 to D.2.2; with the registry miss it accepts it.
+    const completed = {
+      ...(row.formData as Record<string, unknown>),
+      title: { degree: "Bachiller en Ciencias y Letras", institution: "Instituto Nacional Central para Varones", graduationYear: 2016 },
+      cgcStampConfirmed: true,
+    };
+    expect(diplomaBefore2005Errors(completed, NOW)).toEqual({});
+    const { registryMiss: _miss, ...withoutMiss } = completed;
+    expect(Object.keys(diplomaBefore2005Errors(withoutMiss, NOW))).toEqual(["title.graduationYear"]);
+  });
+
+  it("refuses when the number is in the registry (no need to switch) or is not a number", async () => {
+    const before = await w.db.case.count();
+    await expect(switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: "D-2010-006251" } }, opts())).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { registrationNumber: [STILL_IN_REGISTRY("D-2010-006251")] },
+    });
+    await expect(switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: "hola" } }, opts())).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { registrationNumber: [expect.stringMatching(/esquina superior derecha/)] },
+    });
+    expect(await w.db.case.count()).toBe(before);
+  });
+
+  it("D.2.1 refuses the carried-over request once the number has been registered meanwhile", async () => {
+    const created = await switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: "D-2017-888222" } }, opts());
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: created.caseId } });
+    const dideduc = await w.db.dideduc.findFirstOrThrow({ where: { code: "guatemala-norte" } });
+    const saved = await saveCaseDraft(
+      {
+        actor: other,
+        caseId: created.caseId,
+        procedure: "DIPLOMA_BEFORE_2005",
+        dideducId: dideduc.id,
+        formData: {
+          ...(row.formData as Record<string, unknown>),
+          title: { degree: "Perito Contador", institution: "Instituto Nacional Central para Varones", graduationYear: 2017 },
+          cgcStampConfirmed: true,
+        },
+        expectedVersion: row.version,
+      },
+      opts(),
+    );
+    await upload(other, created.caseId);
+    await w.db.diplomaRegistry.create({
+      data: { registrationNumber: "D-2017-888222", holderName: "Juan Pablo Sic Batz", degree: "Perito Contador", school: "Instituto Nacional Central para Varones", year: 2017 },
+    });
+    const refused = await submitCase({ actor: other, caseId: created.caseId, expectedVersion: saved.version, ip: null, now: NOW }, opts()).catch((e) => e);
+    expect(refused.fieldErrors).toEqual({ registryMiss: [REGISTRY_MISS_NOW_FOUND("D-2017-888222")] });
+    expect((await w.db.case.findUniqueOrThrow({ where: { id: created.caseId } })).state).toBe("DRAFT");
+  });
+});
