@@ -3,6 +3,7 @@ import { EducationalRecordSummary } from "@/components/cases/case-summary";
 import { DiplomaBefore2005Summary } from "@/components/cases/diploma-before-2005-summary";
 import { FormDataList } from "@/components/cases/form-data-list";
 import { TranslatorRegistrationSummary } from "@/components/cases/translator-registration-summary";
+import { SwornTranslationSummary } from "@/components/cases/sworn-translation-summary";
 
 export type TProcedureDataPanelProps = { formData: unknown; dideducName?: string | null };
 
@@ -17,6 +18,8 @@ export function ProcedureDataPanel({ procedure, ...props }: TProcedureDataPanelP
       return <DiplomaBefore2005Summary {...props} />;
     case "TRANSLATOR_REGISTRATION":
       return <TranslatorRegistrationSummary formData={props.formData} />;
+    case "SWORN_TRANSLATION":
+      return <SwornTranslationSummary formData={props.formData} />;
     default:
       return <FormDataList {...props} />;
   }

@@ -3,6 +3,7 @@ import { Notice } from "@/components/ui/notice";
 import { DiplomaBefore2005Editor } from "./diploma-before-2005-editor";
 import { EducationalRecordEditor, type TEditorInitial } from "./educational-record-editor";
 import { TranslatorRegistrationEditor } from "./translator-registration-editor";
+import { SwornTranslationEditor } from "./sworn-translation-editor";
 import { GraduationRecordEditor } from "./graduation-record-editor";
 
 export type TProcedureEditorProps = {
@@ -20,6 +21,8 @@ export function ProcedureEditor({ procedure, ...props }: TProcedureEditorProps &
       return <DiplomaBefore2005Editor {...props} />;
     case "TRANSLATOR_REGISTRATION":
       return <TranslatorRegistrationEditor {...props} />;
+    case "SWORN_TRANSLATION":
+      return <SwornTranslationEditor {...props} />;
     case "GRADUATION_RECORD":
       return <GraduationRecordEditor {...props} />;
     default:

@@ -25,6 +25,11 @@ const AVAILABLE = [
     text: "Certificación de su título de diversificado de educación escolar obtenido antes de 2005, o de educación extraescolar de cualquier año, con el sello de registro de la Contraloría General de Cuentas. Lo revisa la Dirección Departamental de Educación donde estudió.",
   },
   {
+    href: "/ciudadano/solicitudes/nueva/traduccion-jurada",
+    title: "Certificación de traducción jurada",
+    text: "Certificación de una traducción hecha por un traductor jurado inscrito en el registro del Ministerio. Suba solo la traducción y elija al traductor del registro. La revisa Atención al Ciudadano.",
+  },
+  {
     href: "/ciudadano/solicitudes/nueva/registro-traductor",
     title: "Registro de traductor jurado",
     text: "Para traductores jurados, con su cuenta de traductor: inscripción en el registro del Ministerio con la resolución o el acuerdo de su nombramiento, sellado por la Dirección Departamental. La revisa el Encargado de Atención al Ciudadano.",
@@ -33,7 +38,6 @@ const AVAILABLE = [
 
 const COMING = [
   "Título de diversificado escolar de 2005 en adelante",
-  "Certificación de traducción jurada",
 ];
 
 export default async function NewRequestPage() {

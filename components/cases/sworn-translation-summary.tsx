@@ -1,0 +1,57 @@
+import { SWORN_TRANSLATION_LABELS as L } from "@/lib/cases/forms/sworn-translation-form";
+import { checkSwornTranslator } from "@/lib/registry/check-sworn-translator";
+
+type TRecord = Record<string, unknown>;
+
+function obj(v: unknown): TRecord {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as TRecord) : {};
+}
+
+function text(v: unknown): string {
+  return typeof v === "string" ? v.trim() : "";
+}
+
+function Row({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="grid gap-1 py-2 sm:grid-cols-3">
+      <dt className="font-semibold text-slate-700">{term}</dt>
+      <dd className="sm:col-span-2">{value || <span className="text-slate-500">No indicado</span>}</dd>
+    </div>
+  );
+}
+
+// The typed data of a D.3 request, read-only, and (for the central office's check, D.3 activity 3)
+// what the registry of sworn translators says about that translator now: registered, active and
+// authorized for the language, or which of them fails. Server component.
+export async function SwornTranslationSummary({ formData, showRegistryCheck = true }: { formData: unknown; showRegistryCheck?: boolean }) {
+  const data = obj(formData);
+  const t = obj(data.translator);
+  const facts = { name: text(t.name), agreementNumber: text(t.agreementNumber), registrationNumber: text(t.registrationNumber), language: text(t.language) };
+  const complete = Object.values(facts).every((v) => v !== "");
+  const check = showRegistryCheck && complete ? await checkSwornTranslator(facts) : null;
+  return (
+    <div className="space-y-4" data-testid="case-summary">
+      <dl className="divide-y divide-slate-200">
+        <Row term={L["translator.name"]} value={facts.name} />
+        <Row term={L["translator.agreementNumber"]} value={facts.agreementNumber} />
+        <Row term={L["translator.registrationNumber"]} value={facts.registrationNumber} />
+        <Row term={L["translator.language"]} value={facts.language} />
+        <Row term={L.documentTitle} value={text(data.documentTitle)} />
+        <Row term={L.holderName} value={text(data.holderName)} />
+        {text(data.contactPhone) ? <Row term={L.contactPhone} value={text(data.contactPhone)} /> : null}
+      </dl>
+      {check ? (
+        check.ok ? (
+          <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900" data-testid="translator-registry-check">
+            Registro de traductores jurados: {check.translator.name} está inscrito con el número {check.translator.dideducRegistrationNumber} (
+            {check.translator.dideduc.name}), {check.translator.appointmentResolution}, activo y autorizado para {facts.language}.
+          </p>
+        ) : (
+          <p className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900" data-testid="translator-registry-check">
+            Registro de traductores jurados: {check.message}
+          </p>
+        )
+      ) : null}
+    </div>
+  );
+}
