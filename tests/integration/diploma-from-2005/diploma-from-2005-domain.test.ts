@@ -263,7 +263,7 @@ describe("switchDiplomaToBefore2005", () => {
     expect(event).toMatchObject({ action: "create", actorId: other.id, ip: "203.0.113.9" });
 
     // D.2.1 would send a school title of 2016 to D.2.2; with the registry miss it accepts it.
-    const completed = {
+    const completed: Record<string, unknown> = {
       ...(row.formData as Record<string, unknown>),
       title: { degree: "Bachiller en Ciencias y Letras", institution: "Instituto Nacional Central para Varones", graduationYear: 2016 },
       cgcStampConfirmed: true,
