@@ -30,6 +30,10 @@ export type TDraftCodec<TValues> = {
   toFormData(values: TValues): Record<string, unknown>;
   // The DIDEDUC the case belongs to, for procedures that name one on the case (D.2.1). Optional.
   dideducOf?(values: TValues): string | undefined;
+  // Whether these values may create the draft yet (D.2.2: only once the title registry showed the
+  // title and the person confirmed it). Until then nothing is sent; the copy in this browser
+  // still keeps what was typed. Optional: by default the first change creates the draft.
+  mayCreate?(values: TValues): boolean;
 };
 
 const AUTOSAVE_DELAY_MS = 1200;
@@ -61,7 +65,8 @@ function writeLocal<TValues>(codec: TDraftCodec<TValues>, caseId: string | null,
   }
 }
 
-function clearLocal(procedure: Procedure, caseId: string | null): void {
+// Also for an editor that leaves its form for another procedure's (D.2.2 → D.2.1).
+export function clearLocal(procedure: Procedure, caseId: string | null): void {
   try {
     window.localStorage.removeItem(localKey(procedure, caseId));
   } catch {
@@ -95,6 +100,10 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
       const snapshot = snapshotOf(current);
       if (caseRef.current.id && snapshot === savedSnapshotRef.current) {
         if (force) setStatus({ kind: "saved", at: new Date() });
+        return true;
+      }
+      if (!caseRef.current.id && codecRef.current.mayCreate && !codecRef.current.mayCreate(current)) {
+        setStatus({ kind: "idle" });
         return true;
       }
       setStatus({ kind: "saving" });
