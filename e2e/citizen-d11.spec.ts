@@ -53,7 +53,9 @@ test.afterAll(async () => {
 async function startEducationalRecord(page: Page): Promise<void> {
   await page.goto("/ciudadano");
   await page.getByRole("link", { name: "Nueva solicitud" }).click();
-  await page.getByRole("link", { name: "Expediente educativo" }).click();
+  // Exact: the home page's own cases are links too ("Expediente educativo · EE-…"), and the click
+  // must land on the new-request page's link, not race it.
+  await page.getByRole("link", { name: "Expediente educativo", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Expediente educativo" })).toBeVisible();
 }
 

@@ -80,7 +80,9 @@ test("D.1.1 de punta a punta: corrección, devolución, dos firmas, descarga y v
   await signIn(page, CITIZEN.email, CITIZEN.password);
   await page.goto("/ciudadano");
   await page.getByRole("link", { name: "Nueva solicitud" }).click();
-  await page.getByRole("link", { name: "Expediente educativo" }).click();
+  // Exact: the home page's own cases are links too ("Expediente educativo · EE-…"), and the click
+  // must land on the new-request page's link, not race it.
+  await page.getByRole("link", { name: "Expediente educativo", exact: true }).click();
   await page.getByRole("radio", { name: "Escolar", exact: true }).check();
   await page.getByLabel("Nombres", { exact: true }).fill("Ana Sofía");
   await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });

@@ -41,6 +41,7 @@ test("an issued document (the demo seed's): Emitido, masked holder, signers, SHA
   const rows = page.getByTestId("queue-row");
   await expect(rows.first()).toBeVisible();
   await rows.first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/atencion\/casos\/[^/?]+$/);
   const caseId = new URL(page.url()).pathname.split("/").pop()!;
   const issued = await page.request.get(`/api/cases/${caseId}/document`);
   expect(issued.status()).toBe(200);
@@ -51,9 +52,18 @@ test("an issued document (the demo seed's): Emitido, masked holder, signers, SHA
   try {
     const pdf = path.join(dir, "emitido.pdf");
     await fs.writeFile(pdf, bytes);
-    execFileSync("pdftoppm", ["-r", "200", "-f", "1", "-l", "1", "-png", pdf, path.join(dir, "p")]);
-    const png = (await fs.readdir(dir)).find((f) => f.endsWith(".png"))!;
-    const url = execFileSync("zbarimg", ["-q", "--raw", path.join(dir, png)], { encoding: "utf8" }).trim();
+    // The QR sits on the certification sheet's last page, and a long sheet (the demo's four
+    // studies) takes two: read the first pages until one has it.
+    let url = "";
+    for (let p = 1; p <= 3 && !url; p++) {
+      const prefix = path.join(dir, `p${p}`);
+      execFileSync("pdftoppm", ["-r", "200", "-f", String(p), "-l", String(p), "-singlefile", "-png", pdf, prefix]);
+      try {
+        url = execFileSync("zbarimg", ["-q", "--raw", `${prefix}.png`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      } catch {
+        // zbarimg exits 4 on a page without a code.
+      }
+    }
     const code = /\/verificar\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/.exec(url)?.[1];
     expect(code).toBeTruthy();
 
