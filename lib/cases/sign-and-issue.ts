@@ -1,6 +1,9 @@
 import "server-only";
 import { CENTRAL_OFFICE } from "@/lib/pdf/sheet-data";
+import { TransitionError } from "@/lib/workflow/transition-error";
+import { issuedByCentralOnly } from "./procedure-sheets";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
+import { issueCentralCertification } from "./signing/issue-central-certification";
 import { signCaseDocument, type TSignCaseInput } from "./signing/sign-case-document";
 
 export type TSignAndIssueInput = TSignCaseInput;
@@ -11,8 +14,16 @@ export type TSignAndIssueInput = TSignCaseInput;
 // signature must still be intact and reach the end of the file. The case becomes ISSUED
 // (issuedAt set by the engine); the issuance mail is written to the outbox in the same transaction
 // and delivered after the commit.
+// The procedures without a DIDEDUC signature (D.1.2, D.2.2, D.3) are issued by the central office
+// alone: the sheet is rendered and signed once here (signing/issue-central-certification.ts).
 export async function signAndIssue(input: TSignAndIssueInput, options: TCertifyOptions = {}): Promise<{ version: number; state: string }> {
   const deps = await resolveCertifyDeps(options);
+  const caseRow = await deps.db.case.findUnique({ where: { id: input.caseId }, select: { procedure: true } });
+  if (!caseRow) throw new TransitionError("NOT_FOUND");
+  if (issuedByCentralOnly(caseRow.procedure)) {
+    const issued = await issueCentralCertification(input, { ...options, ...deps });
+    return { version: issued.version, state: issued.state };
+  }
   const updated = await signCaseDocument(
     input,
     {

@@ -5,6 +5,7 @@ import { PdfMergeError } from "@/lib/pdf/merge-pdfs";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { DomainError } from "@/lib/errors";
 import { buildSheetData, type TSheetSignerHint } from "../build-sheet-data";
+import { findMergedFiles, issuedByCentralOnly, procedureSheet } from "../procedure-sheets";
 
 // The DIDEDUC's active authorized signer, when everyone currently registered for it is one person:
 // then the sheet can print the name; otherwise only the post (the signature carries the name).
@@ -17,18 +18,23 @@ async function findDideducSignerHint(db: PrismaClient, dideducId: string, now: D
   return names.size === 1 ? active[0] : null;
 }
 
-// Renders a case's certification: the sheet with its data, QR and code, merged in front of the
-// uploaded scans in the order they were uploaded. Reads only; the caller stores what it keeps.
+// Renders a case's certification: the sheet of its procedure (procedure-sheets.ts) with its data,
+// QR and code, merged in front of the uploaded files the procedure certifies, in upload order, with
+// the procedure's attachments embedded unchanged. Reads only; the caller stores what it keeps.
+// `centralSigner`: who signs, when the sheet is rendered at the central signature itself.
 export async function renderCaseCertification(
   db: PrismaClient,
   storage: FileStorage,
-  args: { caseRow: Case; verificationCode: string; now: Date; preview?: boolean },
+  args: { caseRow: Case; verificationCode: string; now: Date; preview?: boolean; centralSigner?: TSheetSignerHint },
 ): Promise<TBuiltCertificationPdf> {
   const { caseRow } = args;
-  if (!caseRow.dideducId) throw new DomainError("NO_DIDEDUC", "La solicitud no indica su Dirección Departamental.");
-  const dideduc = await db.dideduc.findUniqueOrThrow({ where: { id: caseRow.dideducId } });
-  const files = await db.uploadedFile.findMany({ where: { caseId: caseRow.id, kind: "SCAN" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const entry = procedureSheet(caseRow.procedure);
+  const centralOnly = issuedByCentralOnly(caseRow.procedure);
+  if (!centralOnly && !caseRow.dideducId) throw new DomainError("NO_DIDEDUC", "La solicitud no indica su Dirección Departamental.");
+  const dideduc = caseRow.dideducId ? await db.dideduc.findUniqueOrThrow({ where: { id: caseRow.dideducId } }) : null;
+  const files = await findMergedFiles(db, caseRow);
   if (files.length === 0) throw new DomainError("NO_SCANS", "La solicitud no tiene documentos escaneados.");
+  const applicant = await db.user.findUnique({ where: { id: caseRow.applicantId }, select: { name: true } });
 
   const sheet = buildSheetData({
     caseRow,
@@ -36,13 +42,24 @@ export async function renderCaseCertification(
     verificationCode: args.verificationCode,
     now: args.now,
     preview: args.preview,
-    dideducSigner: await findDideducSignerHint(db, dideduc.id, args.now),
+    dideducSigner: !centralOnly && dideduc ? await findDideducSignerHint(db, dideduc.id, args.now) : null,
+    centralSigner: args.centralSigner ?? null,
+    applicantName: applicant?.name ?? null,
+    lookup: entry.lookup ? await entry.lookup(caseRow, { db, now: args.now }) : undefined,
   });
-  const scans = await Promise.all(files.map((f) => storage.get(f.storageKey)));
+  const [scans, attachments] = await Promise.all([
+    Promise.all(files.map((f) => storage.get(f.storageKey))),
+    entry.attachments ? entry.attachments(caseRow, { db, storage, now: args.now }) : Promise.resolve([]),
+  ]);
   try {
-    return await buildCertificationPdf({ sheet, scans, now: args.now });
+    return await buildCertificationPdf({
+      sheet,
+      scans,
+      attachments: attachments.map((a) => ({ name: a.fileName, bytes: a.bytes, description: a.description, mimeType: a.mimeType })),
+      now: args.now,
+    });
   } catch (error) {
-    // A scan that passed the upload checks but cannot be merged: the reviewer asks for a new one.
+    // A file that passed the upload checks but cannot be merged: the reviewer asks for a new one.
     if (error instanceof PdfMergeError) throw new DomainError(`PDF_${error.code}`, error.message);
     throw error;
   }

@@ -51,3 +51,75 @@ describe("buildSheetData (D.1.1)", () => {
     expect(() => buildSheetData({ ...base, caseRow: { ...base.caseRow, formData: {} } })).toThrow(expect.objectContaining({ name: "DomainError" }));
   });
 });
+
+describe("buildSheetData through the registry of procedure sheets (procedure-sheets.ts)", () => {
+  const central = { verificationCode: "7K3M-Q9TZ-W2HD", now: base.now, baseUrl: base.baseUrl };
+
+  it("D.2.1 (DIDEDUC path): the title, the CGC stamp, the DIDEDUC and the central office", () => {
+    const data = ZCertificationSheetData.parse(
+      buildSheetData({
+        ...central,
+        caseRow: {
+          number: "TA-2026-000007",
+          procedure: "DIPLOMA_BEFORE_2005",
+          formData: {
+            modality: "EXTRAESCOLAR",
+            title: { degree: "Bachiller por Madurez", institution: "PRONEA, Quetzaltenango", graduationYear: 1999 },
+            cgcStamp: { registrationNumber: "CGC-88" },
+            cgcStampConfirmed: true,
+            student: { firstNames: "Rosa", lastNames: "Sic" },
+          },
+        },
+        dideduc: { name: "Quetzaltenango" },
+      }),
+    );
+    expect(data.issuingOffices).toEqual(["Dirección Departamental de Educación de Quetzaltenango", "Departamento de Atención al Ciudadano — DISERSA"]);
+    expect(data.studyMode).toBe("OUT_OF_SCHOOL");
+    expect(data.fields).toEqual([
+      { label: "Programa", value: "PRONEA, Quetzaltenango" },
+      { label: "Año de graduación", value: "1999" },
+      { label: "Sello de la Contraloría General de Cuentas", value: "registro n.º CGC-88" },
+    ]);
+    expect(data.statement).toContain("título de Bachiller por Madurez (educación extraescolar)");
+    expect(data.signers).toHaveLength(2);
+  });
+
+  it("D.1.2 (central only): one central signer, named when known; the form's rows without contact data; a preview says the code comes at issuance", () => {
+    const input = {
+      ...central,
+      caseRow: {
+        number: "EG-2026-000002",
+        procedure: "GRADUATION_RECORD" as const,
+        formData: {
+          student: { firstNames: "Rosa Amalia", lastNames: "Sic Batz", birthDate: "1970-01-05" },
+          record: { degree: "Maestra de Educación Primaria", institution: "Escuela Normal", graduationYear: 1988 },
+          archiveOfficer: { name: "Marta Julia Estrada Castillo", post: "Encargada del Archivo Documental" },
+          contactPhone: "5555-1234",
+        },
+      },
+      dideduc: null,
+    };
+    const data = ZCertificationSheetData.parse(buildSheetData({ ...input, centralSigner: { name: "Karla Beatriz Orellana Saquic", post: "Asistente de Atención al Ciudadano" } }));
+    expect(data.issuingOffices).toEqual(["Departamento de Atención al Ciudadano — DISERSA"]);
+    expect(data.signers).toEqual([{ name: "Karla Beatriz Orellana Saquic", post: "Asistente de Atención al Ciudadano", office: "Departamento de Atención al Ciudadano — DISERSA" }]);
+    expect(data.holder).toEqual({ fullName: "Rosa Amalia Sic Batz" });
+    expect(data.fields).toContainEqual({ label: "Fecha de nacimiento", value: "5 de enero de 1970" });
+    expect(data.fields).toContainEqual({ label: "Año de graduación", value: "1988" });
+    expect(data.fields).toContainEqual({ label: "Nombre de quien firmó en el Archivo", value: "Marta Julia Estrada Castillo" });
+    expect(data.fields.some((f) => f.value === "5555-1234")).toBe(false);
+    expect(data.statement).toContain("certificado con firma electrónica avanzada por Marta Julia Estrada Castillo, Encargada del Archivo Documental");
+    const preview = ZCertificationSheetData.parse(buildSheetData({ ...input, preview: true }));
+    expect(preview.signers[0].name).toBeUndefined();
+    expect(preview.notes[0]).toMatch(/VISTA PREVIA.*al firmar y emitir/);
+  });
+
+  it("refuses what it cannot print: a D.1.2 form without the archive officer, a D.1.1 case without its DIDEDUC, a translator registration", () => {
+    expect(() =>
+      buildSheetData({ ...central, caseRow: { number: "EG-2026-000003", procedure: "GRADUATION_RECORD", formData: { student: { firstNames: "A", lastNames: "B" } } }, dideduc: null }),
+    ).toThrow(expect.objectContaining({ code: "INCOMPLETE_FORM" }));
+    expect(() => buildSheetData({ ...base, dideduc: null })).toThrow(expect.objectContaining({ code: "NO_DIDEDUC" }));
+    expect(() =>
+      buildSheetData({ ...central, caseRow: { number: "RT-2026-000001", procedure: "TRANSLATOR_REGISTRATION", formData: {} }, dideduc: null }),
+    ).toThrow(expect.objectContaining({ code: "UNSUPPORTED_PROCEDURE" }));
+  });
+});

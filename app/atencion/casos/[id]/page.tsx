@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
+import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
 import { PdfFrame } from "@/components/staff/pdf-frame";
 import { SignatureReport } from "@/components/staff/signature-report";
@@ -12,6 +13,7 @@ import { toCaseViewModel } from "@/components/staff/to-case-view-model";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
+import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 import { signAndIssueAction } from "../../actions/sign-and-issue";
 
@@ -33,6 +35,10 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
   const hasDocument = vm.documents.length > 0;
   // Only after getCaseForActor said this person may see the case: the report itself reads any case.
   const report = hasDocument ? await buildSignatureReport({ caseId: vm.id }) : null;
+  // D.1.2, D.2.2, D.3: no DIDEDUC signature; the sheet is made and signed once at "Firmar y emitir",
+  // so until then the office reviews its preview (code 0000-0000-0000) and the uploaded files.
+  const centralOnly = issuedByCentralOnly(vm.procedure);
+  const previewHref = centralOnly && !hasDocument && vm.actions.some((a) => a.action === "sign_and_issue") ? `/api/cases/${encodeURIComponent(vm.id)}/preview` : null;
 
   return (
     <>
@@ -44,7 +50,13 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
             <h2 id="firmas-heading" className="mb-3 text-xl font-semibold">
               Comprobación automática de firmas
             </h2>
-            {report ? <SignatureReport report={report} /> : <p>Esta solicitud aún no tiene un documento firmado.</p>}
+            {report ? (
+              <SignatureReport report={report} />
+            ) : centralOnly ? (
+              <p>La certificación de este trámite la firma y emite solo Atención al Ciudadano: el documento se genera y se firma al pulsar «Firmar y emitir».</p>
+            ) : (
+              <p>Esta solicitud aún no tiene un documento firmado.</p>
+            )}
           </Card>
           <CaseActionPanel
             caseId={vm.id}
@@ -53,7 +65,11 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
             pageHref={pageHref}
             perform={performCaseActionAction}
             sign={signAndIssueAction}
-            signIntro="Su firma se agrega como actualización incremental: la firma de la Dirección Departamental sigue siendo válida."
+            signIntro={
+              centralOnly
+                ? "Al firmar se genera la hoja de certificación con el código QR y la URL de verificación, se une delante de los documentos de la solicitud y se firma con su certificado: es la única firma del documento."
+                : "Su firma se agrega como actualización incremental: la firma de la Dirección Departamental sigue siendo válida."
+            }
           />
           <Card aria-labelledby="datos-heading">
             <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
@@ -68,9 +84,12 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
           </h2>
           {hasDocument ? (
             <PdfFrame src={docBase} downloadHref={`${docBase}?descargar=1`} title="Certificación, última versión (PDF)" />
+          ) : previewHref ? (
+            <PdfFrame src={previewHref} downloadHref={`${previewHref}?descargar=1`} title="Vista previa de la certificación (sin validez, código 0000-0000-0000)" />
           ) : (
             <p>Sin documento.</p>
           )}
+          {centralOnly && !hasDocument ? <CaseFiles files={vm.files} /> : null}
         </section>
       </div>
       <div className="mt-10">
