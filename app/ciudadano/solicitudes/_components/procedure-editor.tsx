@@ -1,6 +1,7 @@
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { Notice } from "@/components/ui/notice";
 import { DiplomaBefore2005Editor } from "./diploma-before-2005-editor";
+import { DiplomaFrom2005Editor } from "./diploma-from-2005-editor";
 import { EducationalRecordEditor, type TEditorInitial } from "./educational-record-editor";
 import { TranslatorRegistrationEditor } from "./translator-registration-editor";
 import { SwornTranslationEditor } from "./sworn-translation-editor";
@@ -19,6 +20,8 @@ export function ProcedureEditor({ procedure, ...props }: TProcedureEditorProps &
       return <EducationalRecordEditor {...props} />;
     case "DIPLOMA_BEFORE_2005":
       return <DiplomaBefore2005Editor {...props} />;
+    case "DIPLOMA_FROM_2005":
+      return <DiplomaFrom2005Editor {...props} />;
     case "TRANSLATOR_REGISTRATION":
       return <TranslatorRegistrationEditor {...props} />;
     case "SWORN_TRANSLATION":

@@ -25,6 +25,11 @@ const AVAILABLE = [
     text: "Certificación de su título de diversificado de educación escolar obtenido antes de 2005, o de educación extraescolar de cualquier año, con el sello de registro de la Contraloría General de Cuentas. Lo revisa la Dirección Departamental de Educación donde estudió.",
   },
   {
+    href: "/ciudadano/solicitudes/nueva/titulo-desde-2005",
+    title: "Título de diversificado escolar de 2005 en adelante",
+    text: "Certificación de su título de diversificado de educación escolar de 2005 en adelante, con el número de registro que aparece en su esquina superior derecha: vea primero lo que tiene el registro de títulos del Ministerio. Lo revisa Atención al Ciudadano.",
+  },
+  {
     href: "/ciudadano/solicitudes/nueva/traduccion-jurada",
     title: "Certificación de traducción jurada",
     text: "Certificación de una traducción hecha por un traductor jurado inscrito en el registro del Ministerio. Suba solo la traducción y elija al traductor del registro. La revisa Atención al Ciudadano.",
@@ -36,9 +41,8 @@ const AVAILABLE = [
   },
 ];
 
-const COMING = [
-  "Título de diversificado escolar de 2005 en adelante",
-];
+// Every procedure a citizen starts is online; a new one would be listed here until its form lands.
+const COMING: string[] = [];
 
 export default async function NewRequestPage() {
   await requireSegment("ciudadano");
@@ -59,16 +63,18 @@ export default async function NewRequestPage() {
           </li>
         ))}
       </ul>
-      <section aria-labelledby="proximamente" className="mt-8">
-        <h2 id="proximamente" className="text-lg font-semibold">
-          Próximamente en línea
-        </h2>
-        <ul className="mt-2 list-disc space-y-1 pl-6 text-slate-700">
-          {COMING.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      </section>
+      {COMING.length > 0 ? (
+        <section aria-labelledby="proximamente" className="mt-8">
+          <h2 id="proximamente" className="text-lg font-semibold">
+            Próximamente en línea
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6 text-slate-700">
+            {COMING.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="mt-8">
         <Link href="/ciudadano">Volver a mis trámites</Link>
       </p>

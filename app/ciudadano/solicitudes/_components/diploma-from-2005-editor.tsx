@@ -1,0 +1,469 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Notice } from "@/components/ui/notice";
+import { lookupDiplomaRegistrationAction } from "@/app/ciudadano/actions/lookup-diploma-registration";
+import { switchDiplomaToBefore2005Action } from "@/app/ciudadano/actions/switch-diploma-to-before-2005";
+import {
+  CGC_STAMP_CONFIRMATION_LABEL_D22,
+  CGC_STAMP_REQUIREMENT_D22,
+  DIPLOMA_FROM_2005_LABELS as L,
+  isRegistryConfirmed,
+  REGISTRY_CONFIRMATION_LABEL,
+  SWITCH_TO_BEFORE_2005_LABEL,
+  type TDiplomaLookupOutcome,
+  type TDiplomaRegistryView,
+} from "@/lib/cases/forms/diploma-from-2005-form";
+import { normalizeDiplomaNumber } from "@/lib/registry/diploma-number";
+import { foldText } from "@/lib/registry/fold-text";
+import type { TEditorInitial } from "./educational-record-editor";
+import { FieldErrors, InputField } from "./fields";
+import { FileUploads } from "./file-uploads";
+import { fieldId } from "./form-state";
+import { clearLocal, saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
+
+type TValues = {
+  registrationNumber: string;
+  confirmedRegistrationNumber: string;
+  student: { firstNames: string; lastNames: string; cui: string; birthDate: string };
+  contactPhone: string;
+  cgcStampConfirmed: boolean;
+};
+
+type TLookup =
+  | { kind: "none" }
+  | { kind: "loading"; number: string }
+  | { kind: "result"; outcome: TDiplomaLookupOutcome }
+  | { kind: "error"; message: string };
+
+function str(v: unknown): string {
+  return typeof v === "string" ? v : "";
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function opt(s: string): string | undefined {
+  return s.trim() === "" ? undefined : s;
+}
+
+const PROCEDURE = "DIPLOMA_FROM_2005" as const;
+
+export const diplomaFrom2005Codec: TDraftCodec<TValues> = {
+  procedure: PROCEDURE,
+  fromFormData(formData) {
+    const d = obj(formData);
+    const s = obj(d.student);
+    return {
+      registrationNumber: str(d.registrationNumber),
+      confirmedRegistrationNumber: str(d.confirmedRegistrationNumber),
+      student: { firstNames: str(s.firstNames), lastNames: str(s.lastNames), cui: str(s.cui), birthDate: str(s.birthDate).slice(0, 10) },
+      contactPhone: str(d.contactPhone),
+      cgcStampConfirmed: d.cgcStampConfirmed === true,
+    };
+  },
+  toFormData(v) {
+    return {
+      registrationNumber: opt(v.registrationNumber),
+      confirmedRegistrationNumber: opt(v.confirmedRegistrationNumber),
+      student: { firstNames: opt(v.student.firstNames), lastNames: opt(v.student.lastNames), cui: opt(v.student.cui), birthDate: opt(v.student.birthDate) },
+      contactPhone: opt(v.contactPhone),
+      cgcStampConfirmed: v.cgcStampConfirmed || undefined,
+    };
+  },
+  // Nothing is stored under this procedure before the registry showed the title and the person
+  // confirmed it: a number the registry does not know goes to D.2.1 instead.
+  mayCreate: (v) => isRegistryConfirmed({ registrationNumber: v.registrationNumber, confirmedRegistrationNumber: v.confirmedRegistrationNumber }),
+};
+
+const FIELD_ORDER = [
+  "registrationNumber",
+  "confirmedRegistrationNumber",
+  "student",
+  "student.firstNames",
+  "student.lastNames",
+  "student.cui",
+  "student.birthDate",
+  "contactPhone",
+  "files",
+  "cgcStampConfirmed",
+];
+
+function anchorFor(path: string): string {
+  if (path === "_form") return "form-error";
+  if (path === "confirmedRegistrationNumber") return "resultado-registro";
+  if (path === "student") return fieldId("student.firstNames");
+  return fieldId(path);
+}
+
+function outcomeNumber(outcome: TDiplomaLookupOutcome): string {
+  return outcome.status === "NOT_FOUND" ? outcome.registrationNumber : outcome.record.registrationNumber;
+}
+
+// Whether the names typed are the registry's, ignoring accents, case and spacing.
+function sameName(values: TValues, holderName: string): boolean {
+  const typed = foldText(`${values.student.firstNames} ${values.student.lastNames}`);
+  return typed === "" || typed === foldText(holderName);
+}
+
+function RegistryRecord({ record }: { record: TDiplomaRegistryView }) {
+  const rows: Array<[string, string]> = [
+    ["Número de registro", record.registrationNumber],
+    ["Nombre", record.holderName],
+    ["Título", record.degree],
+    ["Establecimiento", record.school],
+    ["Año", String(record.year)],
+    ["Dirección Departamental", record.dideducName ?? "No indicada"],
+  ];
+  return (
+    <dl className="divide-y divide-slate-200 rounded-md border border-slate-300 bg-white" data-testid="registry-record">
+      {rows.map(([term, value]) => (
+        <div key={term} className="grid gap-1 px-3 py-2 sm:grid-cols-3">
+          <dt className="font-semibold text-slate-700">{term}</dt>
+          <dd className="sm:col-span-2">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+// D.2.2 título de diversificado, escolar 2005 onwards. The citizen types the registration number
+// printed at the title's top right and looks it up: the registry's record is shown before anything
+// is uploaded; "Sí, es mi título" saves the draft and opens the upload of the scan (front and back,
+// CGC stamp). A number the registry does not know offers, in one click, the D.2.1 request with what
+// was typed; a title signed by a regional director or a minister is explained (ATE-INS-04) and the
+// form stops there. Autosave and error behaviour as the other request forms (use-case-draft).
+export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; dideducs?: ReadonlyArray<{ id: string; name: string }> }) {
+  const router = useRouter();
+  const d = useCaseDraft(diplomaFrom2005Codec, initial);
+  const { values, update, fieldErrors } = d;
+  const [lookup, setLookup] = useState<TLookup>({ kind: "none" });
+  const [switching, setSwitching] = useState(false);
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  const [lookupErrors, setLookupErrors] = useState<string[] | undefined>(undefined);
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+
+  const err = (path: string) => (path === "registrationNumber" ? (lookupErrors ?? fieldErrors[path]) : fieldErrors[path]);
+  const isCorrection = initial.state === "NEEDS_CORRECTION";
+  const summaryItems = Object.keys(fieldErrors)
+    .filter((p) => p !== "_form")
+    .sort((a, b) => {
+      const ra = FIELD_ORDER.indexOf(a) === -1 ? FIELD_ORDER.length : FIELD_ORDER.indexOf(a);
+      const rb = FIELD_ORDER.indexOf(b) === -1 ? FIELD_ORDER.length : FIELD_ORDER.indexOf(b);
+      return ra - rb;
+    })
+    .flatMap((path) => fieldErrors[path].map((text) => ({ field: anchorFor(path), text })));
+  const formMessage = d.formError && fieldErrors._form ? `${d.formError} ${fieldErrors._form.join(" ")}` : d.formError;
+
+  const canonical = normalizeDiplomaNumber(values.registrationNumber);
+  const current = lookup.kind === "result" && outcomeNumber(lookup.outcome) === canonical ? lookup.outcome : null;
+  const confirmed = canonical !== null && values.confirmedRegistrationNumber === canonical;
+  // Open once confirmed, unless the registry now answers otherwise for this number.
+  const uploadOpen = confirmed && (current === null || current.status === "FOUND");
+  const stopped = current?.status === "OTHER_PROCEDURE";
+  const hasCase = d.caseInfo.id !== null;
+
+  const runLookup = useCallback(async (typed: string) => {
+    setSwitchError(null);
+    setLookupErrors(undefined);
+    setLookup({ kind: "loading", number: typed });
+    let result: Awaited<ReturnType<typeof lookupDiplomaRegistrationAction>>;
+    try {
+      result = await lookupDiplomaRegistrationAction(null, { registrationNumber: typed });
+    } catch {
+      setLookup({ kind: "error", message: "No se pudo consultar el registro de títulos: no hay conexión con el servidor. Lo que escribió se conserva; inténtelo de nuevo." });
+      return;
+    }
+    if (result.ok) {
+      setLookup({ kind: "result", outcome: result.data });
+      return;
+    }
+    if (result.fieldErrors?.registrationNumber) {
+      setLookupErrors(result.fieldErrors.registrationNumber);
+      setLookup({ kind: "none" });
+      requestAnimationFrame(() => document.getElementById(fieldId("registrationNumber"))?.focus());
+      return;
+    }
+    setLookup({ kind: "error", message: result.formError });
+  }, []);
+
+  // A saved number is looked up again when the form opens: the registry may have changed since.
+  const lookedUpOnOpen = useRef(false);
+  useEffect(() => {
+    if (lookedUpOnOpen.current) return;
+    lookedUpOnOpen.current = true;
+    const typed = valuesRef.current.registrationNumber;
+    if (normalizeDiplomaNumber(typed)) void runLookup(typed);
+  }, [runLookup]);
+
+  function onConfirm(record: TDiplomaRegistryView) {
+    update((v) => ({ ...v, confirmedRegistrationNumber: record.registrationNumber }), ["confirmedRegistrationNumber", "registrationNumber"]);
+    // Saved at once: this creates the draft, and the upload needs it.
+    void d.save(true).then(() => {
+      requestAnimationFrame(() => document.getElementById("titulo-escaneado")?.focus());
+    });
+  }
+
+  async function onSwitch() {
+    if (switching) return;
+    setSwitching(true);
+    setSwitchError(null);
+    const v = valuesRef.current;
+    try {
+      const result = await switchDiplomaToBefore2005Action(null, { registrationNumber: v.registrationNumber, student: v.student, contactPhone: v.contactPhone });
+      if (!result.ok) {
+        setSwitchError(result.fieldErrors?.registrationNumber?.join(" ") ?? result.formError);
+        return;
+      }
+      // What was typed now lives in the D.2.1 draft.
+      clearLocal(PROCEDURE, null);
+      router.push(result.data.href);
+    } catch {
+      setSwitchError("No se pudo crear la solicitud: no hay conexión con el servidor. Lo que escribió se conserva; inténtelo de nuevo.");
+    } finally {
+      setSwitching(false);
+    }
+  }
+
+  const setStudent = (key: keyof TValues["student"]) => (s: string) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"]);
+
+  return (
+    <form
+      noValidate
+      className="space-y-8"
+      aria-describedby="estado-guardado"
+      onSubmit={(e) => {
+        // Enter in a field saves; sending is only ever the explicit button.
+        e.preventDefault();
+        void d.save(true);
+      }}
+    >
+      <FormAlert message={formMessage} title={isCorrection ? "No se pudieron enviar las correcciones" : "No se pudo enviar la solicitud"} items={summaryItems} />
+
+      {d.restored ? (
+        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-brand-900">
+          Recuperamos datos que escribió en este dispositivo y aún no se habían guardado.
+        </p>
+      ) : null}
+
+      <fieldset className="space-y-4">
+        <legend className="mb-1 text-xl font-semibold">Número de registro del título</legend>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <InputField
+            id={fieldId("registrationNumber")}
+            className="flex-1"
+            label={L.registrationNumber}
+            hint={L.registrationNumberHint}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={40}
+            value={values.registrationNumber}
+            errors={err("registrationNumber")}
+            onValue={(s) => {
+              setLookupErrors(undefined);
+              update((v) => ({ ...v, registrationNumber: s }), ["registrationNumber", "confirmedRegistrationNumber"]);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                void runLookup(valuesRef.current.registrationNumber);
+              }
+            }}
+          />
+          <Button
+            variant="secondary"
+            onClick={() => void runLookup(values.registrationNumber)}
+            disabled={lookup.kind === "loading"}
+            aria-disabled={lookup.kind === "loading"}
+          >
+            {lookup.kind === "loading" ? "Buscando…" : "Buscar en el registro"}
+          </Button>
+        </div>
+
+        <div id="resultado-registro" tabIndex={-1} aria-live="polite" className="space-y-3" data-testid="registry-lookup">
+          <FieldErrors id="resultado-registro" errors={fieldErrors.confirmedRegistrationNumber} />
+          {lookup.kind === "loading" ? <p>Buscando el número en el registro de títulos…</p> : null}
+          {lookup.kind === "error" ? (
+            <p className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900" role="alert">
+              {lookup.message}
+            </p>
+          ) : null}
+          {lookup.kind === "result" && !current ? <p className="text-slate-700">Cambió el número: búsquelo de nuevo en el registro.</p> : null}
+
+          {current?.status === "FOUND" ? (
+            <section aria-labelledby="registro-encontrado" className="space-y-3">
+              <h3 id="registro-encontrado" className="text-lg font-semibold">
+                El registro de títulos del Ministerio de Educación tiene este título
+              </h3>
+              <RegistryRecord record={current.record} />
+              {!sameName(values, current.record.holderName) ? (
+                <Notice tone="warning">
+                  <p>El nombre que escribió abajo no es igual al del registro. Escríbalo tal como aparece en el título, o revise el número.</p>
+                </Notice>
+              ) : null}
+              {confirmed ? (
+                <p className="font-semibold text-green-800" data-testid="registry-confirmed">
+                  Confirmó que estos son los datos de su título.
+                </p>
+              ) : (
+                <div className="space-y-2">
+                  <Button onClick={() => onConfirm(current.record)}>{REGISTRY_CONFIRMATION_LABEL}</Button>
+                  <p className="text-sm text-slate-700">Si no son los datos de su título, revise el número que escribió y vuelva a buscarlo.</p>
+                </div>
+              )}
+            </section>
+          ) : null}
+
+          {current?.status === "OTHER_PROCEDURE" ? (
+            <section aria-labelledby="otro-procedimiento" className="space-y-3">
+              <h3 id="otro-procedimiento" className="text-lg font-semibold">
+                Este título sigue otro procedimiento (ATE-INS-04)
+              </h3>
+              <RegistryRecord record={current.record} />
+              <Notice tone="warning" title="No puede solicitar aquí la certificación de este título">
+                <p data-testid="other-procedure-message">{current.message}</p>
+                <p className="mt-2">Comuníquese con Atención al Ciudadano de Planta Central del Ministerio de Educación para la auténtica de firma de su título.</p>
+              </Notice>
+            </section>
+          ) : null}
+
+          {current?.status === "NOT_FOUND" ? (
+            <section aria-labelledby="no-encontrado" className="space-y-3">
+              <Notice tone="warning" title="Título no encontrado en el registro">
+                <p id="no-encontrado" data-testid="not-found-message">
+                  {current.message}
+                </p>
+              </Notice>
+              {switchError ? (
+                <p className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900" role="alert">
+                  {switchError}
+                </p>
+              ) : null}
+              <Button onClick={() => void onSwitch()} disabled={switching} aria-disabled={switching}>
+                {switching ? "Creando la solicitud…" : SWITCH_TO_BEFORE_2005_LABEL}
+              </Button>
+            </section>
+          ) : null}
+        </div>
+      </fieldset>
+
+      <fieldset className="space-y-4">
+        <legend className="mb-1 text-xl font-semibold">Datos de la persona graduada</legend>
+        <p className="text-sm text-slate-700">Escríbalos tal como aparecen en el título.</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <InputField
+            id={fieldId("student.firstNames")}
+            label={L.firstNames}
+            autoComplete="off"
+            maxLength={120}
+            value={values.student.firstNames}
+            errors={err("student.firstNames")}
+            onValue={setStudent("firstNames")}
+          />
+          <InputField
+            id={fieldId("student.lastNames")}
+            label={L.lastNames}
+            autoComplete="off"
+            maxLength={120}
+            value={values.student.lastNames}
+            errors={err("student.lastNames")}
+            onValue={setStudent("lastNames")}
+          />
+          <InputField
+            id={fieldId("student.cui")}
+            label={L.cui}
+            hint="Los 13 dígitos del DPI, si lo tiene."
+            optional
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={20}
+            value={values.student.cui}
+            errors={err("student.cui")}
+            onValue={setStudent("cui")}
+          />
+          <InputField
+            id={fieldId("student.birthDate")}
+            label={L.birthDate}
+            optional
+            type="date"
+            value={values.student.birthDate}
+            errors={err("student.birthDate")}
+            onValue={setStudent("birthDate")}
+          />
+        </div>
+        <InputField
+          id={fieldId("contactPhone")}
+          label={L.contactPhone}
+          optional
+          type="tel"
+          autoComplete="tel-national"
+          maxLength={30}
+          value={values.contactPhone}
+          errors={err("contactPhone")}
+          onValue={(s) => update((v) => ({ ...v, contactPhone: s }), ["contactPhone"])}
+        />
+      </fieldset>
+
+      {/* Kept mounted while closed, so the list of files attached survives a change of number. */}
+      <div hidden={!uploadOpen || stopped} className="space-y-4">
+        <h2 id="titulo-escaneado" tabIndex={-1} className="sr-only">
+          Título escaneado
+        </h2>
+        <FileUploads
+          initialFiles={initial.files}
+          ensureCase={d.ensureCase}
+          removeFile={d.removeFile}
+          onBusyChange={d.onUploadsBusy}
+          errors={err("files")}
+          onFilesChanged={() => d.clearFieldErrors("files")}
+          kind="SCAN"
+          legend="Título escaneado (anverso y reverso)"
+          requirement={CGC_STAMP_REQUIREMENT_D22}
+        />
+        <div className="space-y-1" id={fieldId("cgcStampConfirmed-grupo")}>
+          <div className="flex items-start gap-3">
+            <input
+              type="checkbox"
+              id={fieldId("cgcStampConfirmed")}
+              checked={values.cgcStampConfirmed}
+              onChange={(e) => {
+                const checked = e.target.checked;
+                update((v) => ({ ...v, cgcStampConfirmed: checked }), ["cgcStampConfirmed"]);
+              }}
+              aria-invalid={err("cgcStampConfirmed") ? true : undefined}
+              aria-describedby={err("cgcStampConfirmed") ? `${fieldId("cgcStampConfirmed")}-error` : undefined}
+              className="mt-1 size-5 shrink-0 accent-brand-700"
+            />
+            <label htmlFor={fieldId("cgcStampConfirmed")} className="font-semibold text-slate-900">
+              {CGC_STAMP_CONFIRMATION_LABEL_D22}
+            </label>
+          </div>
+          <FieldErrors id={fieldId("cgcStampConfirmed")} errors={err("cgcStampConfirmed")} />
+        </div>
+      </div>
+
+      <div className="space-y-4 border-t border-slate-300 pt-6">
+        <p id="estado-guardado" role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="save-status">
+          {hasCase ? saveStatusText(d.status, d.caseInfo.number) : "Su solicitud se guardará como borrador cuando confirme los datos de su título en el registro."}
+        </p>
+        {stopped ? null : uploadOpen ? (
+          <div className="flex flex-col gap-3 sm:flex-row">
+            <Button type="submit" variant="secondary" disabled={d.submitting}>
+              Guardar borrador
+            </Button>
+            <Button type="button" onClick={() => void d.submit()} disabled={d.submitting || d.uploadsBusy} aria-disabled={d.submitting || d.uploadsBusy}>
+              {d.submitting ? "Enviando…" : isCorrection ? "Enviar correcciones" : "Enviar solicitud"}
+            </Button>
+          </div>
+        ) : (
+          <p className="font-semibold">Busque el número de su título en el registro y confirme sus datos para adjuntar el título escaneado y enviar la solicitud.</p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/layout/page-heading";
+import { requireSegment } from "@/lib/auth/require-segment";
+import { DiplomaFrom2005Editor } from "../../_components/diploma-from-2005-editor";
+
+export const metadata: Metadata = { title: "Nueva solicitud: título de diversificado desde 2005" };
+
+// A blank D.2.2 form: nothing is stored until the registry shows the title and the citizen
+// confirms it; that first save creates the case and the address becomes the case's own.
+export default async function NewDiplomaFrom2005Page() {
+  await requireSegment("ciudadano");
+  return (
+    <>
+      <PageHeading title="Título de diversificado (escolar, 2005 en adelante)" eyebrow="Nueva solicitud">
+        <p>
+          Escriba el número de registro que aparece en la esquina superior derecha de su título: le mostraremos lo que tiene el registro de títulos del
+          Ministerio de Educación. Si son sus datos, adjunte el título escaneado, anverso y reverso, con el sello de registro de la Contraloría General de
+          Cuentas. Atención al Ciudadano lo revisa y lo certifica.
+        </p>
+        <p>
+          ¿Su título es de educación escolar anterior a 2005 o de educación extraescolar?{" "}
+          <Link href="/ciudadano/solicitudes/nueva/titulo-antes-de-2005">Use el trámite de títulos anteriores a 2005</Link>.
+        </p>
+      </PageHeading>
+      <DiplomaFrom2005Editor initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }} />
+      <p className="mt-8">
+        <Link href="/ciudadano">Volver a mis trámites</Link>
+      </p>
+    </>
+  );
+}
