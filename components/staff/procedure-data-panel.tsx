@@ -1,6 +1,7 @@
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { EducationalRecordSummary } from "@/components/cases/case-summary";
 import { DiplomaBefore2005Summary } from "@/components/cases/diploma-before-2005-summary";
+import { DiplomaFrom2005Summary } from "@/components/cases/diploma-from-2005-summary";
 import { FormDataList } from "@/components/cases/form-data-list";
 import { GraduationRecordSummary } from "@/components/cases/graduation-record-summary";
 import { TranslatorRegistrationSummary } from "@/components/cases/translator-registration-summary";
@@ -20,6 +21,8 @@ export function ProcedureDataPanel({ procedure, ...props }: TProcedureDataPanelP
       return <EducationalRecordSummary {...props} />;
     case "DIPLOMA_BEFORE_2005":
       return <DiplomaBefore2005Summary {...props} />;
+    case "DIPLOMA_FROM_2005":
+      return <DiplomaFrom2005Summary formData={props.formData} />;
     case "TRANSLATOR_REGISTRATION":
       return <TranslatorRegistrationSummary formData={props.formData} />;
     case "SWORN_TRANSLATION":

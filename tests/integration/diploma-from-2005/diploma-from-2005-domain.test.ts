@@ -314,3 +314,40 @@ describe("switchDiplomaToBefore2005", () => {
     expect((await w.db.case.findUniqueOrThrow({ where: { id: created.caseId } })).state).toBe("DRAFT");
   });
 });
+
+describe("compareDiplomaRegistry (the central review's panel)", () => {
+  it("says whether the registry row changed or disappeared since submission", async () => {
+    const { compareDiplomaRegistry } = await import("@/lib/cases/compare-diploma-registry");
+    await w.db.diplomaRegistry.create({
+      data: { registrationNumber: "D-2019-777002", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2019 },
+    });
+    const form = { ...FORM, registrationNumber: "D 2019 777002", confirmedRegistrationNumber: "D-2019-777002" };
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
+    expect(await compareDiplomaRegistry(form, opts())).toMatchObject({ typedNumber: "D 2019 777002", number: "D-2019-777002", status: "NOT_SUBMITTED", nameMatches: true });
+
+    await upload(citizen, draft.caseId);
+    await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts());
+    const submitted = async () => (await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).formData;
+    expect(await compareDiplomaRegistry(await submitted(), opts())).toMatchObject({ status: "MATCHES", changes: [], atSubmission: { checkedAt: NOW.toISOString() } });
+
+    await w.db.diplomaRegistry.update({ where: { registrationNumber: "D-2019-777002" }, data: { holderName: "María Josefa Ixcot Chávez", year: 2018 } });
+    const changed = await compareDiplomaRegistry(await submitted(), opts());
+    expect(changed.status).toBe("CHANGED");
+    expect(changed.changes).toEqual([
+      { label: "Nombre", atSubmission: "María José Ixcot Chávez", now: "María Josefa Ixcot Chávez" },
+      { label: "Año", atSubmission: "2019", now: "2018" },
+    ]);
+    expect(changed.nameMatches).toBe(false);
+
+    await w.db.diplomaRegistry.delete({ where: { registrationNumber: "D-2019-777002" } });
+    const missing = await compareDiplomaRegistry(await submitted(), opts());
+    expect(missing).toMatchObject({ status: "MISSING", current: null, atSubmission: { holderName: "María José Ixcot Chávez" } });
+  });
+
+  it("names an ATE-INS-04 title", async () => {
+    const { compareDiplomaRegistry } = await import("@/lib/cases/compare-diploma-registry");
+    const c = await compareDiplomaRegistry({ registrationNumber: "D-2006-002741" }, opts());
+    expect(c.status).toBe("OTHER_PROCEDURE");
+    expect(c.current?.otherProcedureMessage).toMatch(/ATE-INS-04/);
+  });
+});
