@@ -14,6 +14,7 @@ import { requireSegment } from "@/lib/auth/require-segment";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
+import { acceptTranslatorRegistrationAction } from "../../actions/accept-translator-registration";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 import { signAndIssueAction } from "../../actions/sign-and-issue";
 
@@ -35,6 +36,8 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
   const hasDocument = vm.documents.length > 0;
   // Only after getCaseForActor said this person may see the case: the report itself reads any case.
   const report = hasDocument ? await buildSignatureReport({ caseId: vm.id }) : null;
+  // D.4 (the central manager's): no certification, only the resolution the translator uploaded.
+  const isRegistration = vm.procedure === "TRANSLATOR_REGISTRATION";
   // D.1.2, D.2.2, D.3: no DIDEDUC signature; the sheet is made and signed once at "Firmar y emitir",
   // so until then the office reviews its preview (code 0000-0000-0000) and the uploaded files.
   const centralOnly = issuedByCentralOnly(vm.procedure);
@@ -46,18 +49,20 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
       <StaffCaseHeader c={vm.header} backHref="/atencion" backLabel="Volver a la bandeja" />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
-          <Card aria-labelledby="firmas-heading">
-            <h2 id="firmas-heading" className="mb-3 text-xl font-semibold">
-              Comprobación automática de firmas
-            </h2>
-            {report ? (
-              <SignatureReport report={report} />
-            ) : centralOnly ? (
-              <p>La certificación de este trámite la firma y emite solo Atención al Ciudadano: el documento se genera y se firma al pulsar «Firmar y emitir».</p>
-            ) : (
-              <p>Esta solicitud aún no tiene un documento firmado.</p>
-            )}
-          </Card>
+          {isRegistration ? null : (
+            <Card aria-labelledby="firmas-heading">
+              <h2 id="firmas-heading" className="mb-3 text-xl font-semibold">
+                Comprobación automática de firmas
+              </h2>
+              {report ? (
+                <SignatureReport report={report} />
+              ) : centralOnly ? (
+                <p>La certificación de este trámite la firma y emite solo Atención al Ciudadano: el documento se genera y se firma al pulsar «Firmar y emitir».</p>
+              ) : (
+                <p>Esta solicitud aún no tiene un documento firmado.</p>
+              )}
+            </Card>
+          )}
           <CaseActionPanel
             caseId={vm.id}
             version={vm.version}
@@ -65,6 +70,7 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
             pageHref={pageHref}
             perform={performCaseActionAction}
             sign={signAndIssueAction}
+            accept={acceptTranslatorRegistrationAction}
             signIntro={
               centralOnly
                 ? "Al firmar se genera la hoja de certificación con el código QR y la URL de verificación, se une delante de los documentos de la solicitud y se firma con su certificado: es la única firma del documento."
@@ -80,9 +86,11 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
         </div>
         <section aria-labelledby="documento-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <h2 id="documento-heading" className="text-xl font-semibold">
-            Documento
+            {isRegistration ? "Resolución o acuerdo de nombramiento" : "Documento"}
           </h2>
-          {hasDocument ? (
+          {isRegistration ? (
+            <CaseFiles files={vm.files} />
+          ) : hasDocument ? (
             <PdfFrame src={docBase} downloadHref={`${docBase}?descargar=1`} title="Certificación, última versión (PDF)" />
           ) : previewHref ? (
             <PdfFrame src={previewHref} downloadHref={`${previewHref}?descargar=1`} title="Vista previa de la certificación (sin validez, código 0000-0000-0000)" />
