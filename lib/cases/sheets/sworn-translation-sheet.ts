@@ -1,58 +1,79 @@
+import { DomainError } from "@/lib/errors";
 import { buildCertifyingStatement, dideducOfficeName } from "@/lib/pdf/certifying-statement";
+import { readSwornTranslatorCheck } from "@/lib/registry/check-sworn-translator";
+import { ZSwornTranslationForm } from "../forms/sworn-translation-form";
 import { defineProcedureSheet } from "./procedure-sheet-types";
-import { findText, formFields, holderFromForm, incompleteForm } from "./sheet-helpers";
+import { incompleteForm } from "./sheet-helpers";
 
 // D.3 Certificación de traducción jurada: issued by the central office alone; the sheet goes in
-// front of the translation (the source documents are not part of the request).
-// Default entry, to be refined by the D.3 owner: the translator's data as the form holds it, and
-// the translator's DIDEDUC from the registry of sworn translators when it is found there.
+// front of the translation (the documents it was made from are not part of the request). It
+// certifies that the translator is in the registry of sworn translators (D.4), active and
+// authorized for the language, so the registry is read again when the sheet is made: the entry's
+// own name, agreement, number and DIDEDUC are printed, and a translator deactivated (or whose data
+// no longer match) since submission stops the issuance with the reason.
 
 export const CERTIFICATION_TITLE_D3 = "Certificación de traducción jurada";
 
-type TTranslatorLookup = { dideducName: string | null; name: string; appointmentResolution: string; dideducRegistrationNumber: string } | null;
+type TTranslatorLookup = {
+  name: string;
+  appointmentResolution: string;
+  dideducRegistrationNumber: string;
+  dideducName: string;
+  language: string;
+};
 
 export const swornTranslationSheet = defineProcedureSheet<TTranslatorLookup>({
-  mergedFileKinds: ["TRANSLATION", "SCAN"],
+  mergedFileKinds: ["TRANSLATION"],
   lookup: async (caseRow, { db }) => {
-    const id = findText(caseRow.formData, "translatorId", "swornTranslatorId");
-    const number = findText(caseRow.formData, "dideducRegistrationNumber");
-    const translator = id
-      ? await db.swornTranslator.findUnique({ where: { id }, include: { dideduc: { select: { name: true } } } })
-      : number
-        ? await db.swornTranslator.findFirst({ where: { dideducRegistrationNumber: number }, include: { dideduc: { select: { name: true } } } })
-        : null;
-    return translator
-      ? {
-          dideducName: translator.dideduc?.name ?? null,
-          name: translator.name,
-          appointmentResolution: translator.appointmentResolution,
-          dideducRegistrationNumber: translator.dideducRegistrationNumber,
-        }
-      : null;
+    const form = ZSwornTranslationForm.safeParse(caseRow.formData);
+    if (!form.success) throw incompleteForm();
+    const { translator } = form.data;
+    const check = await readSwornTranslatorCheck(db, {
+      name: translator.name,
+      agreementNumber: translator.agreementNumber,
+      registrationNumber: translator.registrationNumber,
+      language: translator.language,
+    });
+    if (!check.ok) {
+      throw new DomainError(
+        "TRANSLATOR_NOT_VALID",
+        `No se puede certificar esta traducción: ${check.message} Rechace la solicitud indicando el motivo.`,
+      );
+    }
+    // The language as the registry writes it (the citizen may have typed "Ingles").
+    const wanted = translator.language.normalize("NFD").replace(/\p{M}+/gu, "").trim().toLowerCase();
+    const language = check.translator.languages.find((l) => l.normalize("NFD").replace(/\p{M}+/gu, "").trim().toLowerCase() === wanted) ?? translator.language;
+    return {
+      name: check.translator.name,
+      appointmentResolution: check.translator.appointmentResolution,
+      dideducRegistrationNumber: check.translator.dideducRegistrationNumber,
+      dideducName: check.translator.dideduc.name,
+      language,
+    };
   },
   content: (caseRow, ctx) => {
-    const t = ctx.lookup ?? null;
-    const translator = (caseRow.formData as { translator?: unknown } | null)?.translator;
-    const translatorName = t?.name ?? findText(translator, "name") ?? findText(caseRow.formData, "translatorName");
-    const language = findText(caseRow.formData, "language", "sourceLanguage");
-    const appointmentResolution = t?.appointmentResolution ?? findText(caseRow.formData, "appointmentResolution", "resolutionNumber", "agreementNumber");
-    const dideducRegistrationNumber = t?.dideducRegistrationNumber ?? findText(caseRow.formData, "dideducRegistrationNumber");
-    const typedDideduc = findText(caseRow.formData, "dideducName");
-    const dideducOffice = t?.dideducName ? dideducOfficeName(t.dideducName) : typedDideduc ? dideducOfficeName(typedDideduc) : ctx.dideducOffice;
-    const holder = holderFromForm(caseRow.formData, ctx.applicantName);
-    if (!translatorName || !language || !appointmentResolution || !dideducRegistrationNumber || !dideducOffice || !holder) throw incompleteForm();
+    const form = ZSwornTranslationForm.safeParse(caseRow.formData);
+    const t = ctx.lookup;
+    if (!form.success || !t) throw incompleteForm();
+    const dideducOffice = dideducOfficeName(t.dideducName);
     return {
       title: CERTIFICATION_TITLE_D3,
-      holder,
-      documents: [{ label: "Traducción jurada", description: `idioma ${language}` }],
-      fields: formFields(caseRow.formData, ["student.firstNames", "student.lastNames", "student.cui"]),
+      holder: { fullName: form.data.holderName.replace(/\s+/g, " ") },
+      documents: [{ label: "Traducción jurada", description: `${form.data.documentTitle} (idioma ${t.language})` }],
+      fields: [
+        { label: "Documento traducido", value: form.data.documentTitle },
+        { label: "Idioma", value: t.language },
+        { label: "Traductor jurado", value: t.name },
+        { label: "Número de registro del traductor", value: `${t.dideducRegistrationNumber} (${dideducOffice})` },
+        { label: "Acuerdo o resolución de nombramiento", value: t.appointmentResolution },
+      ],
       statement: buildCertifyingStatement({
         procedure: "SWORN_TRANSLATION",
-        translatorName,
-        language,
-        appointmentResolution,
+        translatorName: t.name,
+        language: t.language,
+        appointmentResolution: t.appointmentResolution,
         dideducOffice,
-        dideducRegistrationNumber,
+        dideducRegistrationNumber: t.dideducRegistrationNumber,
       }),
     };
   },

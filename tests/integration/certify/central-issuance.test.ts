@@ -352,10 +352,12 @@ describe("D.1.2: the archive's signed PDF travels inside the issued file unchang
 
 describe("D.3: a sworn translation issued by the central office", () => {
   it("prints the registered translator and the translator's DIDEDUC; one valid central signature over sheet and translation", async () => {
+    // The D.3 form (lib/cases/forms/sworn-translation-form.ts), the translator typed loosely: the
+    // sheet prints the registry's own spelling.
     const form = {
-      translator: { name: "Ana Lucía Méndez Ruiz", appointmentResolution: "Acuerdo Ministerial 2418-2019", dideducRegistrationNumber: "TJ-GN-0042" },
-      language: "inglés",
+      translator: { name: "ana lucia mendez ruiz", agreementNumber: "2418-2019", registrationNumber: "tj-gn-0042", language: "Ingles" },
       documentTitle: "Certificado de nacimiento",
+      holderName: "Rosa Amelia Tzul Chay",
     };
     const submitted = await caseInCentralReview("SWORN_TRANSLATION", form, [["TRANSLATION", "traduccion.pdf", await makeScanPdf("traduccion jurada", 2)]]);
     await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") }, w.options);
@@ -363,8 +365,10 @@ describe("D.3: a sworn translation issued by the central office", () => {
     expect(data.title).toBe("Certificación de traducción jurada");
     expect(data.statement).toContain("Ana Lucía Méndez Ruiz, traductor jurado del idioma inglés");
     expect(data.statement).toContain("registrado en la Dirección Departamental de Educación de Guatemala Norte con el número TJ-GN-0042");
-    // The holder is the applicant (the form names no one else).
-    expect(data.holder.fullName).toBe(w.actors.citizen.name);
+    // The holder is the person the translated document belongs to, as typed.
+    expect(data.holder.fullName).toBe("Rosa Amelia Tzul Chay");
+    expect(data.fields).toContainEqual({ label: "Traductor jurado", value: "Ana Lucía Méndez Ruiz" });
+    expect(data.fields).toContainEqual({ label: "Acuerdo o resolución de nombramiento", value: "Acuerdo Ministerial 2418-2019" });
     expect(data.fields).toContainEqual({ label: "Documento traducido", value: "Certificado de nacimiento" });
     expect(data.attachedPages).toBe(2);
     const bytes = await issuedBytes(submitted.id);

@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { previewCertification } from "@/lib/cases/preview-certification";
+import { saveCaseDraft } from "@/lib/cases/save-case-draft";
+import { signAndIssue } from "@/lib/cases/sign-and-issue";
+import { submitCase } from "@/lib/cases/submit-case";
+import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
+import { setSwornTranslatorActive } from "@/lib/registry/set-sworn-translator-active";
+import { storeUpload } from "@/lib/uploads/store-upload";
+import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
+import { createCertifyWorld, makeScanPdf, type TCertifyWorld } from "./certify-world";
+
+// D.3 issuance through the citizen's real path (draft, upload, submission) and the central
+// office's "Firmar y emitir": the sheet reads the registry again, so a translator deactivated since
+// submission stops the issuance with the reason and nothing changes; once active again the
+// certification is issued with one central signature that pdfsig validates over the whole file,
+// printing the registry's spelling of the translator, the document and its holder.
+
+let w: TCertifyWorld;
+let nss: TNssDb;
+
+const FORM = {
+  translator: { name: "ana lucia mendez ruiz", agreementNumber: "AM 2418-2019", registrationNumber: "TJ-GN-0042", language: "frances" },
+  documentTitle: "Acta de nacimiento, República Francesa",
+  holderName: "Camille Élodie Bac Xol",
+};
+
+beforeAll(async () => {
+  w = await createCertifyWorld();
+  nss = createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-d3") });
+});
+afterAll(async () => {
+  await w?.cleanup();
+});
+
+async function submitted() {
+  const citizen = w.actors.citizen;
+  const draft = await saveCaseDraft({ actor: citizen, procedure: "SWORN_TRANSLATION", formData: FORM }, { db: w.db });
+  await storeUpload(citizen, { kind: "TRANSLATION", originalName: "traduccion-acta.pdf", caseId: draft.caseId, body: Readable.from([await makeScanPdf("traduccion jurada del frances", 3)]) }, {
+    db: w.db,
+    storage: w.storage,
+    tmpDir: path.join(w.root, "tmp"),
+  });
+  const sent = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null }, { db: w.db });
+  expect(sent.state).toBe("CENTRAL_REVIEW");
+  return { caseId: draft.caseId, version: sent.version };
+}
+
+describe("D.3 issued by the central office", () => {
+  it("refuses to issue while the translator is inactive, then issues one valid central signature over sheet and translation", async () => {
+    const c = await submitted();
+    const entry = await w.db.swornTranslator.findFirstOrThrow({ where: { dideducRegistrationNumber: "TJ-GN-0042" } });
+    const admin = await w.db.user.findFirstOrThrow({ where: { roles: { has: "ADMIN" } } });
+    await setSwornTranslatorActive({ actor: { id: admin.id, roles: admin.roles }, translatorId: entry.id, active: false, reason: "Suspensión notificada por la DIDEDUC" }, { db: w.db });
+
+    const refused = await signAndIssue({ actor: w.actors.assistant, caseId: c.caseId, expectedVersion: c.version, ...w.p12("central-assistant"), ip: null }, w.options).catch((e) => e);
+    expect(refused).toMatchObject({ code: "TRANSLATOR_NOT_VALID" });
+    expect(refused.message).toContain("No se puede certificar esta traducción: Ana Lucía Méndez Ruiz está registrado como traductor jurado, pero su registro no está activo");
+    expect(await w.db.case.findUniqueOrThrow({ where: { id: c.caseId } })).toMatchObject({ state: "CENTRAL_REVIEW", version: c.version, verificationCode: null });
+    expect(await w.db.documentVersion.count({ where: { caseId: c.caseId } })).toBe(0);
+    expect(await w.db.signature.count({ where: { caseId: c.caseId } })).toBe(0);
+    // The preview says the same, instead of printing a sheet the office could not sign.
+    await expect(previewCertification({ actor: w.actors.assistant, caseId: c.caseId }, w.options)).rejects.toMatchObject({ code: "TRANSLATOR_NOT_VALID" });
+
+    await setSwornTranslatorActive({ actor: { id: admin.id, roles: admin.roles }, translatorId: entry.id, active: true, reason: "Suspensión levantada por la DIDEDUC" }, { db: w.db });
+    const preview = await previewCertification({ actor: w.actors.assistant, caseId: c.caseId }, w.options);
+    expect(preview.subarray(0, 5).toString()).toBe("%PDF-");
+
+    const issued = await signAndIssue({ actor: w.actors.assistant, caseId: c.caseId, expectedVersion: c.version, ...w.p12("central-assistant"), ip: null }, w.options);
+    expect(issued).toEqual({ version: c.version + 1, state: "ISSUED" });
+
+    const sheet = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: c.caseId } })).data);
+    expect(sheet.title).toBe("Certificación de traducción jurada");
+    expect(sheet.holder.fullName).toBe("Camille Élodie Bac Xol");
+    expect(sheet.statement).toContain("Ana Lucía Méndez Ruiz, traductor jurado del idioma francés, nombrado mediante acuerdo o resolución número Acuerdo Ministerial 2418-2019");
+    expect(sheet.statement).toContain("Dirección Departamental de Educación de Guatemala Norte con el número TJ-GN-0042");
+    expect(sheet.fields).toEqual([
+      { label: "Documento traducido", value: "Acta de nacimiento, República Francesa" },
+      { label: "Idioma", value: "francés" },
+      { label: "Traductor jurado", value: "Ana Lucía Méndez Ruiz" },
+      { label: "Número de registro del traductor", value: "TJ-GN-0042 (Dirección Departamental de Educación de Guatemala Norte)" },
+      { label: "Acuerdo o resolución de nombramiento", value: "Acuerdo Ministerial 2418-2019" },
+    ]);
+    expect(sheet.attachedPages).toBe(3);
+
+    const version = await w.db.documentVersion.findFirstOrThrow({ where: { caseId: c.caseId, stage: "ISSUED" } });
+    const file = path.join(w.root, `d3-${c.caseId}.pdf`);
+    fs.writeFileSync(file, await w.storage.get(version.storageKey));
+    const report = runPdfsig(file, nss);
+    expect(report.signatures).toHaveLength(1);
+    expect(report.signatures[0].signatureValidation).toBe("Signature is Valid.");
+    expect(report.signatures[0].certificateValidation).toBe("Certificate is Trusted.");
+    expect(report.signatures[0].totalDocumentSigned).toBe(true);
+    expect(qpdfCheck(file).clean).toBe(true);
+
+    const mails = await w.db.outboxMail.findMany({ where: { caseId: c.caseId }, orderBy: { createdAt: "asc" } });
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining("Recibimos su solicitud"), expect.stringContaining("fue emitida")]);
+  });
+});
