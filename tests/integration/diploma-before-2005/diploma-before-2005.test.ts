@@ -46,6 +46,11 @@ afterAll(async () => {
   await w?.cleanup();
 });
 
+// The case view takes a session-shaped viewer (mutable roles).
+function viewer(a: TCertifyWorld["actors"]["citizen"]) {
+  return { ...a, roles: [...a.roles] };
+}
+
 async function upload(caseId: string, name: string, pages: number, kind: FileKind = "SCAN") {
   const bytes = await makeScanPdf(`${name} ${caseId}`, pages);
   return storeUpload(w.actors.citizen, { body: Readable.from([bytes]), originalName: name, kind, caseId, declaredSize: bytes.length }, { db: w.db, storage: w.storage });
@@ -163,7 +168,7 @@ describe("rejection requesting documents (Nota 2)", () => {
     expect(mail.text).toContain(OFFICE.address);
 
     // The citizen's view of the rejected case says what to bring and where.
-    const parentView = await getCaseForActor({ actor: w.actors.citizen, caseId: sent.caseId }, { db: w.db });
+    const parentView = await getCaseForActor({ actor: viewer(w.actors.citizen), caseId: sent.caseId }, { db: w.db });
     expect(parentView?.guidance).toEqual({ kind: "REQUEST_DOCUMENTS", documents: ["CIERRE_DE_PENSUM", "CERTIFICACION_GENERAL_DE_CURSOS"], contact: OFFICE });
 
     // Only the applicant may start from it.
@@ -180,7 +185,7 @@ describe("rejection requesting documents (Nota 2)", () => {
 
     const requested = await findRequestedDocuments(w.db, childId);
     expect(requested).toMatchObject({ documents: ["CIERRE_DE_PENSUM", "CERTIFICACION_GENERAL_DE_CURSOS"], contact: OFFICE, parentCaseId: sent.caseId, parentNumber: parent.number });
-    const childView = await getCaseForActor({ actor: w.actors.citizen, caseId: childId }, { db: w.db });
+    const childView = await getCaseForActor({ actor: viewer(w.actors.citizen), caseId: childId }, { db: w.db });
     expect(childView?.requestedDocuments?.documents).toEqual(["CIERRE_DE_PENSUM", "CERTIFICACION_GENERAL_DE_CURSOS"]);
 
     // Editing the draft cannot drop the requirement: it is read from the rejected case.
@@ -206,7 +211,7 @@ describe("rejection requesting documents (Nota 2)", () => {
     expect(resent.state).toBe("DIDEDUC_REVIEW");
 
     // The reviewer sees every file with its kind: the carried title, the new copy, the two documents.
-    const reviewerView = await getCaseForActor({ actor: w.actors.reviewer, caseId: childId }, { db: w.db });
+    const reviewerView = await getCaseForActor({ actor: viewer(w.actors.reviewer), caseId: childId }, { db: w.db });
     expect(reviewerView?.files.map((f) => [f.kind, f.originalName])).toEqual([
       ["SCAN", "titulo.pdf"],
       ["SCAN", "otra-copia-del-titulo.pdf"],
