@@ -29,7 +29,8 @@ export type TSheetContentContext<TLookup = unknown> = {
   lookup: TLookup | undefined;
 };
 
-export type TSheetLookupContext = { db: PrismaClient | Prisma.TransactionClient; now: Date };
+// `storage`: for entries that read the case's files (D.1.2 re-checks the archive's signature).
+export type TSheetLookupContext = { db: PrismaClient | Prisma.TransactionClient; storage: FileStorage; now: Date };
 
 export type TSheetAttachmentContext = { db: PrismaClient | Prisma.TransactionClient; storage: FileStorage; now: Date };
 

@@ -45,7 +45,7 @@ export async function renderCaseCertification(
     dideducSigner: !centralOnly && dideduc ? await findDideducSignerHint(db, dideduc.id, args.now) : null,
     centralSigner: args.centralSigner ?? null,
     applicantName: applicant?.name ?? null,
-    lookup: entry.lookup ? await entry.lookup(caseRow, { db, now: args.now }) : undefined,
+    lookup: entry.lookup ? await entry.lookup(caseRow, { db, storage, now: args.now }) : undefined,
   });
   const [scans, attachments] = await Promise.all([
     Promise.all(files.map((f) => storage.get(f.storageKey))),

@@ -81,7 +81,7 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
             <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
               Datos de la solicitud
             </h2>
-            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
+            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} caseId={vm.id} />
           </Card>
         </div>
         <section aria-labelledby="documento-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
