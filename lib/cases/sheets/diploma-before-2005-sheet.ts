@@ -3,6 +3,7 @@ import { formatCui } from "@/lib/identity/format-cui";
 import { buildCertifyingStatement } from "@/lib/pdf/certifying-statement";
 import type { TSheetField, TStudyMode } from "@/lib/pdf/sheet-data";
 import { defineProcedureSheet } from "./procedure-sheet-types";
+import { registryMissNumber } from "../forms/diploma-registry-miss";
 import { formatLongDate, incompleteForm } from "./sheet-helpers";
 
 // D.2.1 Título de diversificado (escolar before 2005, and extraescolar): as D.1.1, the DIDEDUC
@@ -51,6 +52,9 @@ export const diplomaBefore2005Sheet = defineProcedureSheet({
       stamp?.date ? `fecha ${formatLongDate(stamp.date)}` : null,
     ].filter((p): p is string => p !== null);
     if (stampParts.length > 0) fields.push({ label: "Sello de la Contraloría General de Cuentas", value: stampParts.join(", ") });
+    // A school title from 2005 on reaches D.2.1 only when D.2.2 did not find its number: say so.
+    const missNumber = registryMissNumber(caseRow.formData);
+    if (missNumber) fields.push({ label: "Número de registro del título", value: `${missNumber} (no consta en el registro de títulos del Ministerio)` });
 
     return {
       title: CERTIFICATION_TITLE_D21,
