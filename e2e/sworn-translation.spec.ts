@@ -1,0 +1,163 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
+import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
+import { E2E_PKI_DIR } from "./helpers/e2e-env";
+import { signIn, signOut } from "./helpers/sign-in";
+
+// D.3 in the browser, from the citizen's first click to the public verification: the citizen
+// uploads only the translation and types the translator's data; an unregistered translator and a
+// registered one for another language are refused next to the field that is wrong; the citizen then
+// picks the translator from the registry. The central assistant sees the registry's answer beside
+// the translation, signs and issues with the central certificate; the citizen downloads a PDF whose
+// one signature pdfsig validates, and the QR leads to "Emitido".
+
+const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026" };
+const ASSISTANT = { email: "asistente.central@demo.certifica.gt", password: "Asistente2026" };
+// The seed's registered translator (inglés y francés).
+const ANA = { name: "Ana Lucía Méndez Ruiz", number: "TJ-GN-0042", agreement: "Acuerdo Ministerial 2418-2019" };
+
+const RUN = `Tradu${randomBytes(3).toString("hex")}`;
+const HOLDER = `Julia Marisol Tepeu ${RUN}`;
+
+function certificate(key: string): { file: string; passphrase: string } {
+  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
+  if (!cert) throw new Error(`certificado de demostración desconocido: ${key}`);
+  return { file: path.join(E2E_PKI_DIR, cert.file), passphrase: cert.passphrase };
+}
+
+let tmpDir: string;
+let translationPdf: string;
+let nss: TNssDb;
+
+test.beforeAll(async () => {
+  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-d3-"));
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const line of ["Traduccion jurada del ingles al espanol - hoja 1", "Traduccion jurada - hoja 2, sello y firma de la traductora"]) {
+    const p = doc.addPage([612, 792]);
+    p.drawText(line, { x: 50, y: 700, size: 14, font });
+  }
+  translationPdf = path.join(tmpDir, "traduccion-diploma.pdf");
+  await fs.writeFile(translationPdf, Buffer.from(await doc.save()));
+  nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+});
+
+test.afterAll(async () => {
+  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+});
+
+async function stateOf(page: Page): Promise<string | null> {
+  return page.locator("[data-state]").first().getAttribute("data-state");
+}
+
+test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados, elegido del registro, firma central, descarga y verificación", async ({ page }) => {
+  test.setTimeout(240_000);
+
+  // 1. The citizen starts the request and types the translator's data.
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+  await page.goto("/ciudadano/solicitudes/nueva");
+  await page.getByRole("link", { name: "Certificación de traducción jurada", exact: true }).click();
+  await page.getByRole("radio", { name: "Escribir sus datos" }).check();
+  await page.getByLabel("Nombre del traductor jurado").fill(ANA.name);
+  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
+  await page.getByLabel("Número de registro en la DIDEDUC").fill("TJ-GN-9999");
+  await page.getByLabel("Número de acuerdo o resolución").fill(ANA.agreement);
+  await page.getByLabel("Idioma de la traducción").fill("inglés");
+  await page.getByLabel("Documento traducido").fill("Diploma de Bachelor of Arts, University of Toronto");
+  await page.getByLabel("Titular del documento").fill(HOLDER);
+  await page.getByLabel("Agregar archivos PDF").setInputFiles(translationPdf);
+  await expect(page.getByTestId("uploaded-files").getByText("traduccion-diploma.pdf")).toBeVisible({ timeout: 20_000 });
+
+  // 2. Unregistered: the registry check and the submission both say so, next to the number.
+  const numberField = page.getByLabel("Número de registro en la DIDEDUC");
+  const numberError = page.locator("#f-translator-registrationNumber-error");
+  await page.getByRole("button", { name: "Comprobar en el registro" }).click();
+  await expect(numberError).toContainText("No hay ningún traductor jurado registrado con el número TJ-GN-9999");
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("la solicitud no se envió");
+  await expect(numberError).toContainText("No hay ningún traductor jurado registrado con el número TJ-GN-9999");
+  await expect(numberField).toHaveAttribute("aria-invalid", "true");
+  await expect(numberField).toHaveAttribute("aria-describedby", /f-translator-registrationNumber-error/);
+  // Not sent: the form is still there with everything typed.
+  await expect(page.getByRole("button", { name: "Enviar solicitud" })).toBeVisible();
+
+  // 3. Registered, but for another language: refused next to the language.
+  await numberField.fill(ANA.number);
+  await page.getByLabel("Idioma de la traducción").fill("alemán");
+  await expect(numberError).toHaveCount(0);
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  const languageError = page.locator("#f-translator-language-error");
+  await expect(languageError).toContainText("Ana Lucía Méndez Ruiz no está autorizado para traducir alemán; el registro lo autoriza para: inglés, francés.");
+  await expect(page.getByLabel("Titular del documento")).toHaveValue(HOLDER);
+  await expect(page.getByTestId("uploaded-files").getByText("traduccion-diploma.pdf")).toBeVisible();
+
+  // 4. The citizen picks the translator from the registry instead, and the language among hers.
+  await page.getByRole("radio", { name: "Buscarlo en el registro" }).check();
+  await page.getByLabel("Nombre o número de registro del traductor").fill("Méndez");
+  const results = page.getByTestId("translator-results");
+  await expect(results).toContainText(ANA.number);
+  await results.getByRole("radio", { name: ANA.name }).check();
+  await expect(page.getByTestId("picked-translator")).toContainText("Guatemala Norte");
+  await page.getByLabel("Idioma de la traducción").selectOption("inglés");
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  await expect(page.getByText("En revisión en Atención al Ciudadano").first()).toBeVisible({ timeout: 15_000 });
+  const caseId = new URL(page.url()).pathname.split("/").pop()!;
+  await signOut(page);
+
+  // 5. The central assistant sees the registry's answer beside the translation, signs and issues.
+  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
+  await page.goto(`/atencion/casos/${caseId}`);
+  await expect(page.getByTestId("translator-registry-check")).toContainText("activo y autorizado para inglés");
+  await expect(page.getByTestId("case-files")).toContainText("traduccion-diploma.pdf");
+  const form = page.getByRole("form", { name: "Firmar y emitir" });
+  const cert = certificate("central-assistant");
+  await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
+  await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
+  await form.getByRole("button", { name: "Firmar y emitir" }).click();
+  await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
+  expect(await stateOf(page)).toBe("ISSUED");
+  await signOut(page);
+
+  // 6. The citizen downloads the issued PDF.
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+  await page.goto(`/ciudadano/solicitudes/${caseId}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar PDF firmado" }).click()]);
+  const pdfPath = path.join(tmpDir, "traduccion-certificada.pdf");
+  await download.saveAs(pdfPath);
+  await signOut(page);
+
+  // One signature, the central office's, valid with the test root trusted and covering the file.
+  const report = runPdfsig(pdfPath, nss);
+  expect(report.signatures).toHaveLength(1);
+  for (const sig of report.signatures) expect(sig.signatureValidation).toBe("Signature is Valid.");
+  expect(report.signatures.at(-1)!.totalDocumentSigned).toBe(true);
+  expect(qpdfCheck(pdfPath).clean).toBe(true);
+
+  // The sheet names the procedure, the translator and the holder; the translation follows it.
+  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
+  expect(text).toContain("CERTIFICACIÓN DE TRADUCCIÓN JURADA");
+  expect(text).toContain(ANA.name);
+  expect(text).toContain(ANA.number);
+  expect(text).toContain(HOLDER);
+  expect(text).toContain("Traduccion jurada del ingles al espanol - hoja 1");
+
+  // 7. The QR leads to the public page, which says "Emitido".
+  execFileSync("pdftoppm", ["-r", "200", "-f", "1", "-l", "1", "-png", pdfPath, path.join(tmpDir, "pagina")]);
+  const png = (await fs.readdir(tmpDir)).find((f) => f.startsWith("pagina") && f.endsWith(".png"));
+  expect(png).toBeTruthy();
+  const qr = execFileSync("zbarimg", ["-q", "--raw", path.join(tmpDir, png!)], { encoding: "utf8" }).trim();
+  expect(qr).toMatch(/\/verificar\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const response = await page.goto(new URL(qr).pathname);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId("verification-status")).toHaveText("Emitido");
+  await page.getByLabel("Archivo PDF a comparar").setInputFiles(pdfPath);
+  await expect(page.getByText("coincide: es exactamente el documento emitido")).toBeVisible();
+});
