@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { FileKind, Procedure } from "@/lib/generated/prisma/enums";
 import type { TFieldErrors } from "@/lib/errors";
 import { educationalRecordErrors, ZEducationalRecordDraft } from "./forms/educational-record-form";
-import { diplomaBefore2005Errors, parseDiplomaBefore2005Draft } from "./forms/diploma-before-2005-form";
+import { DIPLOMA_BEFORE_2005_FILE_KINDS, DIPLOMA_BEFORE_2005_WRONG_KIND, diplomaBefore2005Errors, parseDiplomaBefore2005Draft } from "./forms/diploma-before-2005-form";
 import { checkDiplomaBefore2005Files, TITLE_SCAN_MISSING } from "./check-diploma-before-2005-files";
 import { checkDiplomaRegistryMiss } from "./check-diploma-registry-miss";
 import { diplomaFrom2005Errors, parseDiplomaFrom2005Draft, TITLE_SCAN_MISSING_D22 } from "./forms/diploma-from-2005-form";
@@ -52,6 +52,7 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
     submitErrors: diplomaBefore2005Errors,
     checkSubmission: async (tx, caseRow) => ({ ...(await checkDiplomaRegistryMiss(tx, caseRow)), ...(await checkDiplomaBefore2005Files(tx, caseRow)) }),
     filesRequired: TITLE_SCAN_MISSING,
+    checkUpload: async ({ kind }) => (DIPLOMA_BEFORE_2005_FILE_KINDS.includes(kind) ? null : { code: "WRONG_KIND", message: DIPLOMA_BEFORE_2005_WRONG_KIND }),
   },
   DIPLOMA_FROM_2005: {
     parseDraft: (formData) => parseDiplomaFrom2005Draft(formData) as Prisma.InputJsonValue,

@@ -58,6 +58,11 @@ export const DIPLOMA_FILE_KIND_LABELS: Record<string, string> = {
   GENERAL_COURSE_CERTIFICATION: REQUESTABLE_DOCUMENT_LABELS.CERTIFICACION_GENERAL_DE_CURSOS,
 };
 
+// What a D.2.1 request may hold: the title's scans and the documents a reviewer may request.
+export const DIPLOMA_BEFORE_2005_FILE_KINDS: readonly string[] = ["SCAN", ...Object.values(REQUESTED_DOCUMENT_FILE_KINDS)];
+export const DIPLOMA_BEFORE_2005_WRONG_KIND =
+  "En esta solicitud se adjuntan el título escaneado y, si la Dirección Departamental los pidió, el cierre de pensum o la certificación general de cursos.";
+
 export function requestedDocumentOfFileKind(kind: string): TRequestableDocument | null {
   for (const [doc, k] of Object.entries(REQUESTED_DOCUMENT_FILE_KINDS)) if (k === kind) return doc as TRequestableDocument;
   return null;

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TITLE_BACK_MISSING, TITLE_SCAN_MISSING, REQUESTED_DOCUMENT_MISSING } from "@/lib/cases/check-diploma-before-2005-files";
 import { findRequestedDocuments } from "@/lib/cases/find-requested-documents";
-import { SCHOOL_TITLE_FROM_2005_MESSAGE } from "@/lib/cases/forms/diploma-before-2005-form";
+import { DIPLOMA_BEFORE_2005_WRONG_KIND, SCHOOL_TITLE_FROM_2005_MESSAGE } from "@/lib/cases/forms/diploma-before-2005-form";
 import { generateCertification } from "@/lib/cases/generate-certification";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
@@ -101,6 +101,16 @@ describe("D.2.1 draft and submission", () => {
     const mails = await w.db.outboxMail.findMany({ where: { caseId: draft.caseId } });
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain("Dirección Departamental de Educación de Guatemala Norte");
+  });
+
+  it("refuses at upload a file of a kind that does not belong to a title request, storing nothing", async () => {
+    const draft = await saveCaseDraft({ actor: w.actors.citizen, procedure: "DIPLOMA_BEFORE_2005", dideducId: w.gn.id, formData: TITLE_FORM }, { db: w.db });
+    const refused = await upload(draft.caseId, "traduccion.pdf", 1, "TRANSLATION").catch((e) => e);
+    expect(refused.name).toBe("UploadError");
+    expect(refused.message).toBe(DIPLOMA_BEFORE_2005_WRONG_KIND);
+    expect(await w.db.uploadedFile.count({ where: { caseId: draft.caseId } })).toBe(0);
+    for (const kind of ["SCAN", "PENSUM_CLOSURE", "GENERAL_COURSE_CERTIFICATION"] as const) await upload(draft.caseId, `${kind}.pdf`, 1, kind);
+    expect(await w.db.uploadedFile.count({ where: { caseId: draft.caseId } })).toBe(3);
   });
 
   it("accepts an out-of-school title of 2015 and refuses a request with no title scan, naming the title", async () => {
