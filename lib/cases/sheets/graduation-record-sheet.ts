@@ -73,15 +73,20 @@ export const graduationRecordSheet = defineProcedureSheet<TArchiveLookup>({
       { label: "Título o diploma", value: form.record.degree },
       { label: GRADUATION_RECORD_LABELS.institution, value: form.record.institution },
       { label: GRADUATION_RECORD_LABELS.graduationYear, value: String(form.record.graduationYear) },
-      { label: "Certificado por el Archivo Documental", value: `${archiveOfficerName}, ${archiveOfficerPost}` },
+      {
+        label: "Firmó en el Archivo",
+        value: lookup?.signedAt
+          ? `${archiveOfficerName}, ${archiveOfficerPost} (firma electrónica del ${GUATEMALA_DATE.format(lookup.signedAt)})`
+          : `${archiveOfficerName}, ${archiveOfficerPost}`,
+      },
     );
-    if (lookup?.signedAt) fields.push({ label: "Firmado electrónicamente por el Archivo el", value: GUATEMALA_DATE.format(lookup.signedAt) });
-    if (lookup) fields.push({ label: "SHA-256 del expediente original adjunto", value: lookup.sha256 });
+    // Lets anyone holding the extracted original confirm it is the one this sheet certifies.
+    if (lookup) fields.push({ label: "SHA-256 del original adjunto", value: lookup.sha256 });
 
     return {
       title: CERTIFICATION_TITLE_D12,
       holder: form.student.cui ? { fullName: holderName, cui: formatCui(form.student.cui) } : { fullName: holderName },
-      documents: [{ label: "Expediente de graduación del Archivo Documental", description: "firmado electrónicamente por el Archivo" }],
+      documents: [{ label: "Expediente de graduación", description: "firmado electrónicamente por el Archivo Documental" }],
       fields,
       statement: buildCertifyingStatement({ procedure: "GRADUATION_RECORD", holderName, archiveOfficerName, archiveOfficerPost }),
     };
