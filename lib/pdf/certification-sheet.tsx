@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Document, Font, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Page, Path, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import type { TQrPath } from "./build-qr-path";
 import { STUDY_MODE_LABELS, type TCertificationSheetData, type TSheetSigner } from "./sheet-data";
 
 // The certification sheet ("página de certificación") placed in front of the scans.
@@ -70,6 +71,8 @@ const MUTED = "#555555";
 const RULE = "#1f3a5f";
 const HAIRLINE = "#b8c0cc";
 const TABLE_HEAD = "#e9edf2";
+// Pure black: the QR's modules need full contrast, on screen and in print.
+const QR_INK = "#000000";
 
 const s = StyleSheet.create({
   page: {
@@ -174,11 +177,11 @@ function SignerBlock({ signer }: { signer: TSheetSigner }) {
 
 export type TCertificationSheetProps = {
   data: TCertificationSheetData;
-  // PNG bytes of the QR code for `data.verification.url`.
-  qrPng: Buffer;
+  // The QR code of `data.verification.url` (buildQrPath).
+  qr: TQrPath;
 };
 
-export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
+export function CertificationSheet({ data, qr }: TCertificationSheetProps) {
   const issueDate = formatLongSpanishDate(data.issueDate);
   const studies = data.studies;
   const widths = studies ? (studies.widths ?? studies.columns.map(() => 1)) : [];
@@ -309,7 +312,9 @@ export function CertificationSheet({ data, qrPng }: TCertificationSheetProps) {
             </View>
 
             <View style={s.verification}>
-              <Image style={s.qr} src={{ data: qrPng, format: "png" }} />
+              <Svg style={s.qr} viewBox={`0 0 ${qr.size} ${qr.size}`}>
+                <Path d={qr.d} fill={QR_INK} />
+              </Svg>
               <View style={s.verificationText}>
                 <Text style={{ fontWeight: 700 }}>Verificación de autenticidad</Text>
                 <Text style={s.small}>Escanee el código QR o ingrese a:</Text>

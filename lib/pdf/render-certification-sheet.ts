@@ -1,19 +1,11 @@
 import { createElement } from "react";
 import { Font, renderToBuffer } from "@react-pdf/renderer";
-import QRCode from "qrcode";
+import type { PDFDocument } from "pdf-lib";
+import { buildQrPath } from "./build-qr-path";
 import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY } from "./certification-sheet";
+import { loadPdfPart } from "./merge-pdfs";
 import { memoizeFontLayout } from "./memoize-font-layout";
 import { ZCertificationSheetData, type TCertificationSheetInput } from "./sheet-data";
-
-// 4 px per module: printed at 96 pt the image is about 110 ppi, and PDF readers draw it
-// without interpolation, so modules stay square; a larger bitmap only slowed rendering
-// (≈ 45 ms more at 8 px). Level M survives a stamp or a fold over part of the code.
-// Grayscale without alpha (pngjs's colorType, passed through by qrcode): qrcode's default
-// RGBA PNG makes React-PDF add a soft mask, i.e. transparency, which archival PDF avoids.
-export async function renderQrPng(url: string): Promise<Buffer> {
-  const rendererOpts = { colorType: 0 } as NonNullable<QRCode.QRCodeToBufferOptions["rendererOpts"]>;
-  return QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 4, rendererOpts });
-}
 
 // The sheet's three faces, loaded once per process with their text shaping memoized.
 const SHEET_FACES = [
@@ -38,10 +30,22 @@ function prepareSheetFonts(): Promise<void> {
   return fontsReady;
 }
 
+export type TRenderedSheet = {
+  pdf: Buffer;
+  // The same bytes, parsed (pdf-lib): merged in front of the scans without parsing them again.
+  doc: PDFDocument;
+};
+
 // Renders the sheet alone (its own pages, before any scan) as a PDF.
 export async function renderCertificationSheet(input: TCertificationSheetInput): Promise<Buffer> {
   const data = ZCertificationSheetData.parse(input);
   await prepareSheetFonts();
-  const qrPng = await renderQrPng(data.verification.url);
-  return renderToBuffer(createElement(CertificationSheet, { data, qrPng }) as Parameters<typeof renderToBuffer>[0]);
+  const element = createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) });
+  return renderToBuffer(element as Parameters<typeof renderToBuffer>[0]);
+}
+
+// The same, parsed.
+export async function renderCertificationSheetDocument(input: TCertificationSheetInput): Promise<TRenderedSheet> {
+  const pdf = await renderCertificationSheet(input);
+  return { pdf, doc: await loadPdfPart(pdf, "hoja de certificación") };
 }

@@ -1,11 +1,13 @@
 import { createElement } from "react";
-import { renderToBuffer } from "@react-pdf/renderer";
+import path from "node:path";
+import { Font, renderToBuffer } from "@react-pdf/renderer";
 import { describe, expect, it } from "vitest";
-import { CertificationSheet, registerSheetFonts } from "@/lib/pdf/certification-sheet";
+import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY } from "@/lib/pdf/certification-sheet";
 import { memoizeFontLayout } from "@/lib/pdf/memoize-font-layout";
-import { renderCertificationSheet, renderQrPng } from "@/lib/pdf/render-certification-sheet";
+import { buildQrPath } from "@/lib/pdf/build-qr-path";
+import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
-import { educationalRecordSheet } from "./sheet-fixtures";
+import { educationalRecordSheet, HOLDER } from "./sheet-fixtures";
 
 class Position {
   constructor(public xAdvance: number) {}
@@ -20,6 +22,16 @@ function fakeFont() {
     },
   };
   return { font, calls };
+}
+
+type TRun = { glyphs: Array<{ id: number }>; positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>; script: string };
+type TShaper = { layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): TRun };
+
+// Every string in a value (the sheet's data).
+function texts(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (value && typeof value === "object") return Object.values(value).flatMap(texts);
+  return [];
 }
 
 describe("memoizeFontLayout", () => {
@@ -48,6 +60,28 @@ describe("memoizeFontLayout", () => {
     expect(calls).toHaveLength(4);
   });
 
+  it("shapes Latin text word by word, each piece once, with the script of the whole string", () => {
+    const { font, calls } = fakeFont();
+    memoizeFontLayout(font);
+    const run = font.layout("Ana Lucía  Pérez", undefined, undefined, undefined, "ltr");
+    expect(run.glyphs).toHaveLength("Ana Lucía  Pérez".length);
+    expect(calls.map((c) => c[0])).toEqual(["Ana", " ", "Lucía", "  ", "Pérez"]);
+    expect(calls.every((c) => c[2] === "latn")).toBe(true);
+    font.layout("Pérez Ana", undefined, undefined, undefined, "ltr");
+    expect(calls).toHaveLength(5);
+    // No letter: fontkit would find no script either.
+    font.layout("2345 67890", undefined, undefined, undefined, "ltr");
+    expect(calls.slice(5).map((c) => [c[0], c[2]])).toEqual([
+      ["2345", "zzzz"],
+      [" ", "zzzz"],
+      ["67890", "zzzz"],
+    ]);
+    // Other scripts, and calls that name a script, are shaped whole.
+    font.layout("Ελλάδα και", undefined, undefined, undefined, "ltr");
+    font.layout("Ana Pérez", undefined, "latn", undefined, "ltr");
+    expect(calls.slice(8).map((c) => c[0])).toEqual(["Ελλάδα και", "Ana Pérez"]);
+  });
+
   it("leaves the rendered sheet unchanged (a multi-page sheet, dates aside)", async () => {
     // The creation date, and the file /ID pdfkit derives from it, differ between any two renders.
     const strip = (pdf: Buffer) =>
@@ -55,15 +89,51 @@ describe("memoizeFontLayout", () => {
         .toString("latin1")
         .replace(/\(D:\d{14}[^)]*\)/g, "")
         .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
-    // This file's module graph is fresh: the first render uses fontkit unmemoized.
+    // This file's module graph is fresh: the first render uses fontkit unmemoized (so this test
+    // stays the first in the file to render anything).
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
     registerSheetFonts();
     const plain = await renderToBuffer(
-      createElement(CertificationSheet, { data, qrPng: await renderQrPng(data.verification.url) }) as Parameters<typeof renderToBuffer>[0],
+      createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) }) as Parameters<typeof renderToBuffer>[0],
     );
     await renderCertificationSheet(data);
     const memoized = await renderCertificationSheet(data);
     expect(strip(plain).match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(1);
     expect(strip(memoized)).toBe(strip(plain));
   }, 30_000);
+
+  it("gives the sheet's fonts the glyphs and positions of whole-string shaping", async () => {
+    await renderCertificationSheet(educationalRecordSheet(1));
+    // The same files under another family name: fresh fontkit objects, never memoized.
+    const file = (face: string) => path.join(process.cwd(), "lib", "pdf", "fonts", `SourceSans3-${face}.ttf`);
+    Font.register({
+      family: "SourceSans3Plain",
+      fonts: [
+        { src: file("Regular"), fontWeight: 400, fontStyle: "normal" },
+        { src: file("Bold"), fontWeight: 700, fontStyle: "normal" },
+        { src: file("Italic"), fontWeight: 400, fontStyle: "italic" },
+      ],
+    });
+    const corpus = new Set<string>([HOLDER, ...Object.values(ZCertificationSheetData.parse(educationalRecordSheet(12))).flatMap(texts)]);
+    // Every character shaped word by word, next to a space, beside letters, digits and punctuation.
+    for (const [from, to] of [[0x20, 0x7e], [0xa0, 0x24f], [0x2010, 0x2027], [0x2030, 0x205e]]) {
+      for (let code = from; code <= to; code++) {
+        const c = String.fromCodePoint(code);
+        for (const w of ["a", "T", "V", "f", "1", "«", "—", "."]) corpus.add(`${w} ${c}${w} ${c}  ${w}`);
+      }
+    }
+    // Glyph ids, not glyph objects: each font caches its own, and their `codePoints` record how
+    // the glyph was first met (a subset reaching it as part of "í" leaves them empty).
+    const view = (run: TRun) => [run.glyphs.map((g) => g.id), run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]), run.script];
+    for (const [fontWeight, fontStyle] of [[400, "normal"], [700, "normal"], [400, "italic"]] as const) {
+      await Font.load({ fontFamily: "SourceSans3Plain", fontWeight, fontStyle });
+      const plain = Font.getFont({ fontFamily: "SourceSans3Plain", fontWeight, fontStyle }).data as unknown as TShaper;
+      const memoized = Font.getFont({ fontFamily: SHEET_FONT_FAMILY, fontWeight, fontStyle }).data as unknown as TShaper;
+      expect(plain).not.toBe(memoized);
+      const differing = [...corpus].filter(
+        (text) => JSON.stringify(view(memoized.layout(text, undefined, undefined, undefined, "ltr"))) !== JSON.stringify(view(plain.layout(text, undefined, undefined, undefined, "ltr"))),
+      );
+      expect(differing, `${fontWeight} ${fontStyle}`).toEqual([]);
+    }
+  }, 60_000);
 });
