@@ -36,9 +36,9 @@ export function ArchiveRecordReport({ report }: { report: TArchiveRecordReport }
       </p>
       <SignatureReport report={report.signatures} />
       <section aria-labelledby="coincidencia-firmante" className="space-y-3">
-        <h3 id="coincidencia-firmante" className="text-lg font-semibold">
+        <h4 id="coincidencia-firmante" className="text-lg font-semibold">
           Firmante del Archivo y datos escritos por el usuario
-        </h3>
+        </h4>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="archive-signer-match">
             <thead>

@@ -6,11 +6,8 @@ import { FormDataList } from "@/components/cases/form-data-list";
 import { GraduationRecordSummary } from "@/components/cases/graduation-record-summary";
 import { TranslatorRegistrationSummary } from "@/components/cases/translator-registration-summary";
 import { SwornTranslationSummary } from "@/components/cases/sworn-translation-summary";
-import { GraduationRecordReview } from "./graduation-record-review";
 
-// `caseId`: given by the central office's view only, for checks that read the case's files (D.1.2's
-// archive signature report); the page has already established that the actor may see the case.
-export type TProcedureDataPanelProps = { formData: unknown; dideducName?: string | null; caseId?: string };
+export type TProcedureDataPanelProps = { formData: unknown; dideducName?: string | null };
 
 // The typed data of a request, read-only: beside the scans in the staff case views, and on the
 // citizen's page once the request is sent. One case per procedure with a rendering of its own;
@@ -28,19 +25,7 @@ export function ProcedureDataPanel({ procedure, ...props }: TProcedureDataPanelP
     case "SWORN_TRANSLATION":
       return <SwornTranslationSummary formData={props.formData} />;
     case "GRADUATION_RECORD":
-      return (
-        <div className="space-y-8">
-          {props.caseId ? (
-            <section aria-labelledby="firma-archivo" className="space-y-3">
-              <h3 id="firma-archivo" className="text-lg font-semibold">
-                Firma del Archivo Documental en el expediente subido
-              </h3>
-              <GraduationRecordReview caseId={props.caseId} />
-            </section>
-          ) : null}
-          <GraduationRecordSummary formData={props.formData} />
-        </div>
-      );
+      return <GraduationRecordSummary formData={props.formData} />;
     default:
       return <FormDataList {...props} />;
   }

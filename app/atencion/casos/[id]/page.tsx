@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
+import { GraduationRecordReview } from "@/components/staff/graduation-record-review";
 import { PdfFrame } from "@/components/staff/pdf-frame";
 import { SignatureReport } from "@/components/staff/signature-report";
 import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
@@ -61,6 +62,7 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
               ) : (
                 <p>Esta solicitud aún no tiene un documento firmado.</p>
               )}
+              {vm.procedure === "GRADUATION_RECORD" ? <GraduationRecordReview caseId={vm.id} /> : null}
             </Card>
           )}
           <CaseActionPanel
@@ -81,7 +83,7 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
             <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
               Datos de la solicitud
             </h2>
-            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} caseId={vm.id} />
+            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
           </Card>
         </div>
         <section aria-labelledby="documento-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
