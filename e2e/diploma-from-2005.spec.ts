@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
@@ -81,6 +82,7 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expect(page.getByRole("button", { name: "Sí, estos son los datos de mi título." })).toHaveCount(0);
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
   await expect(page.getByRole("button", { name: "Enviar solicitud" })).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // A well-formed number the registry does not hold, with the graduate's data typed.
   await page.getByLabel("Nombres", { exact: true }).fill("Juan Pablo");
@@ -132,6 +134,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
   await page.getByLabel("Nombres", { exact: true }).fill("María José");
   await page.getByLabel("Apellidos", { exact: true }).fill("Ixcot Chávez");
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // 2. "Sí, es mi título": the draft exists, the upload opens with the CGC requirement stated.
   await page.getByRole("button", { name: "Sí, estos son los datos de mi título." }).click();
@@ -160,6 +163,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(panel).toContainText("d 2015 018734");
   await expect(panel.getByTestId("registry-record")).toContainText("María José Ixcot Chávez");
   await expect(panel).toContainText("El registro no cambió desde el envío");
+  expect((await new AxeBuilder({ page }).exclude("iframe").analyze()).violations.map((v) => v.id)).toEqual([]);
   await expect(page.getByTestId("case-files")).toContainText("titulo-bachiller.pdf");
   const correction = page.getByRole("form", { name: "Rechazar para corrección" });
   await correction.getByLabel("Qué debe corregir la persona").fill("Escanee de nuevo el reverso: el sello de la Contraloría no se lee.");

@@ -411,9 +411,9 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
 
       {/* Kept mounted while closed, so the list of files attached survives a change of number. */}
       <div hidden={!uploadOpen || stopped} className="space-y-4">
-        <h2 id="titulo-escaneado" tabIndex={-1} className="sr-only">
-          Título escaneado
-        </h2>
+        <p id="titulo-escaneado" tabIndex={-1} className="sr-only">
+          Título confirmado: adjunte el título escaneado.
+        </p>
         <FileUploads
           initialFiles={initial.files}
           ensureCase={d.ensureCase}

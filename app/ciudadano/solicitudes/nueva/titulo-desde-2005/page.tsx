@@ -23,7 +23,13 @@ export default async function NewDiplomaFrom2005Page() {
           <Link href="/ciudadano/solicitudes/nueva/titulo-antes-de-2005">Use el trámite de títulos anteriores a 2005</Link>.
         </p>
       </PageHeading>
-      <DiplomaFrom2005Editor initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }} />
+      {/* The same outline as a saved draft's page (/ciudadano/solicitudes/[id]), which the address becomes. */}
+      <section aria-labelledby="formulario" className="mb-10">
+        <h2 id="formulario" className="mb-4 text-2xl font-semibold">
+          Complete su solicitud
+        </h2>
+        <DiplomaFrom2005Editor initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }} />
+      </section>
       <p className="mt-8">
         <Link href="/ciudadano">Volver a mis trámites</Link>
       </p>
