@@ -105,7 +105,7 @@ describe("buildSheetData through the registry of procedure sheets (procedure-she
     expect(data.holder).toEqual({ fullName: "Rosa Amalia Sic Batz" });
     expect(data.fields).toContainEqual({ label: "Fecha de nacimiento", value: "5 de enero de 1970" });
     expect(data.fields).toContainEqual({ label: "Año de graduación", value: "1988" });
-    expect(data.fields).toContainEqual({ label: "Nombre de quien firmó en el Archivo", value: "Marta Julia Estrada Castillo" });
+    expect(data.fields).toContainEqual({ label: "Firmó en el Archivo", value: "Marta Julia Estrada Castillo, Encargada del Archivo Documental" });
     expect(data.fields.some((f) => f.value === "5555-1234")).toBe(false);
     expect(data.statement).toContain("certificado con firma electrónica avanzada por Marta Julia Estrada Castillo, Encargada del Archivo Documental");
     const preview = ZCertificationSheetData.parse(buildSheetData({ ...input, preview: true }));
