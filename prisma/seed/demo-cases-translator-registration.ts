@@ -1,0 +1,218 @@
+import { Readable } from "node:stream";
+import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
+import type { CaseState } from "../../lib/generated/prisma/enums";
+import type { FileStorage } from "../../lib/storage/file-storage";
+import type { TWorkflowActor } from "../../lib/workflow/check-transition";
+import { DEMO_EMAIL_DOMAIN, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
+import { allowServerOnlyModules } from "./demo-cases";
+
+// Demo D.4 cases (registro de traductor jurado), one in each state the procedure reaches (DRAFT,
+// MANAGER_REVIEW, REJECTED, REGISTERED), filed by the two demo translator accounts and decided by
+// the demo central manager. Made by walking the real operations the screens call (saveCaseDraft,
+// storeUpload, submitCase, performCaseAction, acceptTranslatorRegistration), never by inserting rows.
+// - The registered translator (Ana Lucía Méndez Ruiz) files her registration with the data the
+//   seed's registry already holds, and the manager accepts it: her entry is linked to that case.
+//   She then starts an update adding a language (left as a draft).
+// - The unregistered translator (Diego Alejandro Rodríguez Sánchez) is rejected once (the
+//   resolution lacks the DIDEDUC's stamp) and files again: that one waits for the manager, so the
+//   demo can accept it on screen.
+//
+// Idempotent and resumable: a demo case is known by its applicant and its form data; a re-run
+// finds it and only walks it further if an earlier run stopped half way.
+//
+// Call after the accounts, the DIDEDUCs and the sworn translators' registry exist
+// (prisma/seed/seed-database.ts, with the other demo cases):
+//   const { seedTranslatorRegistrationDemoCases } = await import("./demo-cases-translator-registration");
+//   await seedTranslatorRegistrationDemoCases(prisma, { log, storage: options.storage });
+
+type TStep = { action: "submit" } | { action: "reject"; reason: string } | { action: "accept" };
+
+type TDemoCaseDefinition = {
+  key: string;
+  target: CaseState;
+  applicant: string;
+  form: {
+    name: string;
+    languages: string[];
+    otherLanguages?: string;
+    appointmentResolution: string;
+    dideducRegistrationNumber: string;
+    dideducCode: string;
+    resolutionStampConfirmed?: boolean;
+    contactPhone?: string;
+  };
+  steps: TStep[];
+};
+
+const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
+const MANAGER = email("encargado.central");
+const ANA = email("traductora");
+const DIEGO = email("traductor");
+const submit: TStep = { action: "submit" };
+
+const DIEGO_FORM = {
+  name: "Diego Alejandro Rodríguez Sánchez",
+  languages: ["inglés", "portugués"],
+  appointmentResolution: "Acuerdo Ministerial 1187-2021",
+  dideducCode: "quetzaltenango",
+  resolutionStampConfirmed: true,
+  contactPhone: "4021-7731",
+};
+
+export const TRANSLATOR_REGISTRATION_DEMO_CASES: readonly TDemoCaseDefinition[] = [
+  {
+    key: "d4-registered",
+    target: "REGISTERED",
+    applicant: ANA,
+    form: {
+      name: DEMO_SWORN_TRANSLATOR.name,
+      languages: [...DEMO_SWORN_TRANSLATOR.languages],
+      appointmentResolution: DEMO_SWORN_TRANSLATOR.appointmentResolution,
+      dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber,
+      dideducCode: DEMO_SWORN_TRANSLATOR.dideducCode,
+      resolutionStampConfirmed: true,
+      contactPhone: "5530-1942",
+    },
+    steps: [submit, { action: "accept" }],
+  },
+  {
+    key: "d4-rejected",
+    target: "REJECTED",
+    applicant: DIEGO,
+    form: { ...DIEGO_FORM, dideducRegistrationNumber: "TJ-QZ-107" },
+    steps: [
+      submit,
+      {
+        action: "reject",
+        reason:
+          "La resolución adjunta no lleva el sello de registro de la Dirección Departamental de Educación de Quetzaltenango, y el número de registro no coincide con su libro (TJ-QZ-0107). Adjunte la resolución con el sello legible.",
+      },
+    ],
+  },
+  {
+    key: "d4-manager-review",
+    target: "MANAGER_REVIEW",
+    applicant: DIEGO,
+    form: { ...DIEGO_FORM, dideducRegistrationNumber: "TJ-QZ-0107" },
+    steps: [submit],
+  },
+  {
+    key: "d4-draft",
+    target: "DRAFT",
+    applicant: ANA,
+    form: {
+      name: DEMO_SWORN_TRANSLATOR.name,
+      languages: [...DEMO_SWORN_TRANSLATOR.languages, "alemán"],
+      appointmentResolution: "Acuerdo Ministerial 0933-2026",
+      dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber,
+      dideducCode: DEMO_SWORN_TRANSLATOR.dideducCode,
+    },
+    steps: [],
+  },
+];
+
+const REACHES: Record<TStep["action"], CaseState> = { submit: "MANAGER_REVIEW", reject: "REJECTED", accept: "REGISTERED" };
+
+// The resolution or agreement, with (or, for the rejected one, without) the DIDEDUC's stamp.
+async function demoResolution(def: TDemoCaseDefinition, caseNumber: string): Promise<Buffer> {
+  const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const doc = await PDFDocument.create();
+  doc.setTitle(`Resolución de nombramiento - ${plain(def.form.name)}`);
+  doc.setProducer("Certifica (datos de demostración)");
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage([612, 792]);
+  page.drawText("MINISTERIO DE EDUCACION - REPUBLICA DE GUATEMALA", { x: 110, y: 730, size: 14, font: bold });
+  page.drawText(plain(def.form.appointmentResolution).toUpperCase(), { x: 72, y: 690, size: 13, font: bold });
+  page.drawText(`Se nombra traductor(a) jurado(a) a ${plain(def.form.name)}`, { x: 72, y: 650, size: 12, font });
+  page.drawText(`para los idiomas: ${plain(def.form.languages.join(", "))}`, { x: 72, y: 630, size: 12, font });
+  if (def.key !== "d4-rejected") {
+    page.drawRectangle({ x: 330, y: 160, width: 220, height: 110, borderColor: rgb(0.1, 0.2, 0.6), borderWidth: 2 });
+    page.drawText("DIRECCION DEPARTAMENTAL DE EDUCACION", { x: 338, y: 245, size: 9, font: bold, color: rgb(0.1, 0.2, 0.6) });
+    page.drawText("REGISTRADO", { x: 400, y: 215, size: 14, font: bold, color: rgb(0.1, 0.2, 0.6) });
+    page.drawText(`No. ${def.form.dideducRegistrationNumber}`, { x: 400, y: 190, size: 11, font, color: rgb(0.1, 0.2, 0.6) });
+  }
+  page.drawText(`Documento escaneado de demostracion (${caseNumber})`, { x: 72, y: 60, size: 9, font });
+  return Buffer.from(await doc.save());
+}
+
+export type TTranslatorRegistrationDemoCaseSummary = { key: string; id: string; number: string; state: CaseState; created: boolean };
+
+export async function seedTranslatorRegistrationDemoCases(
+  prisma: PrismaClient,
+  options: { log?: (message: string) => void; storage?: FileStorage } = {},
+): Promise<{ cases: TTranslatorRegistrationDemoCaseSummary[] }> {
+  const log = options.log ?? (() => {});
+  allowServerOnlyModules();
+  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { acceptTranslatorRegistration }, { storeUpload }, { getStorage }] = await Promise.all([
+    import("../../lib/cases/save-case-draft"),
+    import("../../lib/cases/submit-case"),
+    import("../../lib/cases/perform-case-action"),
+    import("../../lib/cases/accept-translator-registration"),
+    import("../../lib/uploads/store-upload"),
+    import("../../lib/storage/get-storage"),
+  ]);
+  const { ZTranslatorRegistrationDraft } = await import("../../lib/cases/forms/translator-registration-form");
+  const storage = options.storage ?? getStorage();
+
+  const actorCache = new Map<string, TWorkflowActor>();
+  async function actor(address: string): Promise<TWorkflowActor> {
+    const cached = actorCache.get(address);
+    if (cached) return cached;
+    const u = await prisma.user.findUniqueOrThrow({ where: { email: address }, select: { id: true, roles: true, dideducId: true } });
+    actorCache.set(address, u);
+    return u;
+  }
+
+  const summaries: TTranslatorRegistrationDemoCaseSummary[] = [];
+  for (const def of TRANSLATOR_REGISTRATION_DEMO_CASES) {
+    const applicant = await actor(def.applicant);
+    const { dideducCode, ...rest } = def.form;
+    const dideduc = await prisma.dideduc.findUniqueOrThrow({ where: { code: dideducCode }, select: { id: true } });
+    const formData = ZTranslatorRegistrationDraft.parse({ ...rest, dideducId: dideduc.id });
+    const existing = await prisma.case.findMany({ where: { applicantId: applicant.id, procedure: "TRANSLATOR_REGISTRATION" }, orderBy: { createdAt: "asc" } });
+    let row: Case | null = existing.find((c) => JSON.stringify(ZTranslatorRegistrationDraft.parse(c.formData)) === JSON.stringify(formData)) ?? null;
+    const created = row === null;
+    if (!row) {
+      const saved = await saveCaseDraft({ actor: applicant, procedure: "TRANSLATOR_REGISTRATION", formData }, { db: prisma });
+      row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
+      const bytes = await demoResolution(def, row.number);
+      await storeUpload(
+        { id: applicant.id },
+        { kind: "APPOINTMENT_RESOLUTION", originalName: "resolucion-nombramiento.pdf", caseId: row.id, declaredSize: bytes.length, body: Readable.from([bytes]) },
+        { db: prisma, storage },
+      );
+    }
+
+    // Each step is one transition: those already in the audit trail were walked by an earlier run.
+    const walked = await prisma.auditEvent.count({ where: { caseId: row.id, action: { in: def.steps.map((s) => s.action) } } });
+    const remaining = walked === 0 || REACHES[def.steps[walked - 1]?.action] === row.state ? def.steps.slice(walked) : [];
+    for (const step of remaining) {
+      const caseId: string = row.id;
+      const expectedVersion: number = row.version;
+      switch (step.action) {
+        case "submit":
+          await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
+          break;
+        case "reject":
+          await performCaseAction({ actor: await actor(MANAGER), caseId, action: "reject", input: { reason: step.reason }, expectedVersion, ip: null }, { db: prisma });
+          break;
+        case "accept":
+          await acceptTranslatorRegistration({ actor: await actor(MANAGER), caseId, expectedVersion, ip: null }, { db: prisma });
+          break;
+      }
+      row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+    }
+    if (row.state !== def.target) {
+      log(`Aviso: la solicitud de demostración ${row.number} (${def.key}) está en ${row.state}, no en ${def.target}; se deja como está.`);
+    }
+    summaries.push({ key: def.key, id: row.id, number: row.number, state: row.state, created });
+  }
+  log(
+    summaries.some((s) => s.created)
+      ? `Solicitudes de demostración (D.4): ${summaries.map((s) => `${s.number} ${s.state}`).join(", ")}`
+      : "Solicitudes de demostración (D.4) ya presentes: nada que agregar",
+  );
+  return { cases: summaries };
+}
