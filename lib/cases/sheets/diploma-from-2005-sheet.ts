@@ -61,7 +61,7 @@ export const diplomaFrom2005Sheet = defineProcedureSheet<TDiplomaRecord | null>(
       documents: [
         {
           label: `Título de ${degree}`,
-          description: "Título de diversificado, educación escolar, anverso y reverso, con sello de registro de la Contraloría General de Cuentas",
+          description: "anverso y reverso, con sello de registro de la Contraloría General de Cuentas",
         },
       ],
       fields,
