@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
@@ -52,6 +53,10 @@ test.afterAll(async () => {
   if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
 });
 
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+}
+
 async function stateOf(page: Page): Promise<string | null> {
   return page.locator("[data-state]").first().getAttribute("data-state");
 }
@@ -84,6 +89,7 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   await expect(numberError).toContainText("No hay ningún traductor jurado registrado con el número TJ-GN-9999");
   await expect(numberField).toHaveAttribute("aria-invalid", "true");
   await expect(numberField).toHaveAttribute("aria-describedby", /f-translator-registrationNumber-error/);
+  await expectNoAxeViolations(page);
   // Not sent: the form is still there with everything typed.
   await expect(page.getByRole("button", { name: "Enviar solicitud" })).toBeVisible();
 
@@ -105,6 +111,7 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   await expect(results).toContainText(ANA.number);
   await results.getByRole("radio", { name: ANA.name }).check();
   await expect(page.getByTestId("picked-translator")).toContainText("Guatemala Norte");
+  await expectNoAxeViolations(page);
   await page.getByLabel("Idioma de la traducción").selectOption("inglés");
   await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
@@ -117,6 +124,7 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   await page.goto(`/atencion/casos/${caseId}`);
   await expect(page.getByTestId("translator-registry-check")).toContainText("activo y autorizado para inglés");
   await expect(page.getByTestId("case-files")).toContainText("traduccion-diploma.pdf");
+  await expectNoAxeViolations(page);
   const form = page.getByRole("form", { name: "Firmar y emitir" });
   const cert = certificate("central-assistant");
   await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { makeCui } from "./helpers/make-cui";
@@ -44,6 +45,10 @@ test.afterAll(async () => {
   if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
 });
 
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+}
+
 async function stateOf(page: Page): Promise<string | null> {
   return page.locator("[data-state]").first().getAttribute("data-state");
 }
@@ -63,6 +68,7 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await expect(page).toHaveURL(/\/ciudadano$/);
   const card = page.getByRole("region", { name: "Mi registro de traductor jurado" });
   await expect(card).toContainText("Todavía no está inscrito");
+  await expectNoAxeViolations(page);
 
   // 2. The registration form, with the account's name already in it.
   await card.getByRole("link", { name: "Solicitar mi registro" }).click();
@@ -85,6 +91,7 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await expect(stampBox).toHaveAttribute("aria-describedby", "f-resolutionStampConfirmed-error");
   await expect(page.getByLabel("Número de registro en la DIDEDUC")).toHaveValue(NUMBER);
   await expect(page.getByTestId("uploaded-files").getByText("resolucion-nombramiento.pdf")).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await stampBox.check();
   await page.getByRole("button", { name: "Enviar solicitud de registro" }).click();
@@ -112,6 +119,7 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await expect(data).toContainText("Quetzaltenango");
   await expect(data).toContainText(NUMBER);
   await expect(page.getByTestId("case-files")).toContainText("resolucion-nombramiento.pdf");
+  await expectNoAxeViolations(page);
   const accept = page.getByRole("form", { name: "Aceptar y registrar" });
   await accept.getByRole("button", { name: "Aceptar y registrar" }).click();
   await expect(page.getByTestId("done-notice")).toContainText("quedó inscrito en el registro de traductores jurados");
@@ -127,4 +135,5 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await expect(entry).toContainText("Quetzaltenango");
   await expect(entry).toContainText("Acuerdo Ministerial 3050-2022");
   await expect(entry).toContainText("Activo");
+  await expectNoAxeViolations(page);
 });

@@ -54,11 +54,17 @@ export default async function NewTranslatorRegistrationPage() {
           </p>
         </Notice>
       ) : null}
-      <TranslatorRegistrationEditor
-        initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }}
-        dideducs={dideducs.map((x) => ({ id: x.id, name: x.name }))}
-        defaultName={actor.name}
-      />
+      <section aria-labelledby="formulario">
+        {/* The same heading as a draft's own page, so the form's sections (h3) sit under an h2. */}
+        <h2 id="formulario" className="mb-4 text-2xl font-semibold">
+          Complete su solicitud
+        </h2>
+        <TranslatorRegistrationEditor
+          initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }}
+          dideducs={dideducs.map((x) => ({ id: x.id, name: x.name }))}
+          defaultName={actor.name}
+        />
+      </section>
       <p className="mt-8">
         <Link href="/ciudadano">Volver a mis trámites</Link>
       </p>

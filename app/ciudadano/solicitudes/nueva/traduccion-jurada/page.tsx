@@ -17,7 +17,13 @@ export default async function NewSwornTranslationPage() {
           para el idioma. Suba solo la traducción, no los documentos originales. Todo se guarda automáticamente como borrador.
         </p>
       </PageHeading>
-      <SwornTranslationEditor initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }} />
+      <section aria-labelledby="formulario">
+        {/* The same heading as a draft's own page, so the form's sections (h3) sit under an h2. */}
+        <h2 id="formulario" className="mb-4 text-2xl font-semibold">
+          Complete su solicitud
+        </h2>
+        <SwornTranslationEditor initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }} />
+      </section>
       <p className="mt-8">
         <Link href="/ciudadano">Volver a mis trámites</Link>
       </p>
