@@ -3,6 +3,7 @@ import { randomBytes, X509Certificate } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
 import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
@@ -49,6 +50,10 @@ test.afterAll(async () => {
   if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
 });
 
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+}
+
 async function stateOf(page: Page): Promise<string | null> {
   return page.locator("[data-state]").first().getAttribute("data-state");
 }
@@ -90,6 +95,7 @@ test("D.1.2 de punta a punta: carga rechazada por la firma, informe con coincide
   await expect(page.getByTestId("uploaded-files")).toHaveCount(0);
   // The typed data survived the refusals.
   await expect(page.getByLabel("Apellidos", { exact: true })).toHaveValue(LAST_NAMES);
+  await expectNoAxeViolations(page);
 
   // 3. The archive's own PDF is accepted.
   await chooser.setInputFiles(fixtures.signed);
@@ -114,6 +120,7 @@ test("D.1.2 de punta a punta: carga rechazada por la firma, informe con coincide
   await expect(report.getByTestId("match-name")).toHaveAttribute("data-ok", "true");
   await expect(report.getByTestId("match-post")).toHaveAttribute("data-ok", "false");
   await expect(report.getByTestId("archive-signer-match")).toContainText("Encargada del Archivo Documental");
+  await expectNoAxeViolations(page);
   const correction = page.getByRole("form", { name: "Rechazar para corrección" });
   await correction.getByRole("textbox").fill("Escriba el puesto tal como aparece en el expediente: «Encargada del Archivo Documental».");
   await correction.getByRole("button", { name: "Rechazar para corrección" }).click();
