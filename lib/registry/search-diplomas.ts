@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DiplomaSignatory } from "@/lib/generated/prisma/enums";
 import { normalizeDiplomaNumber } from "./diploma-number";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
 
@@ -19,6 +20,8 @@ export type TDiplomaRow = {
   school: string;
   year: number;
   dideducName: string | null;
+  // DIDEDUC, or a regional director or a minister (those titles follow ATE-INS-04, not D.2.2).
+  signedBy: DiplomaSignatory;
   importBatch: string | null;
 };
 
@@ -58,6 +61,7 @@ export async function searchDiplomas(args: TSearchDiplomas, options: TRegistryOp
         school: r.school,
         year: r.year,
         dideducName: r.dideduc?.name ?? null,
+        signedBy: r.signedBy,
         importBatch: r.importBatch,
       }),
     ),

@@ -8,6 +8,7 @@ import { RegistryPagination } from "@/components/registry/registry-pagination";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { DIPLOMA_SIGNATORY_LABELS } from "@/lib/registry/diploma-signatory";
 import { listDiplomaImports } from "@/lib/registry/list-diploma-imports";
 import { searchDiplomas } from "@/lib/registry/search-diplomas";
 
@@ -105,6 +106,7 @@ export default async function DiplomaRegistryPage({ searchParams }: { searchPara
                     <th scope="col" className="px-3 py-2">Establecimiento</th>
                     <th scope="col" className="px-3 py-2">Año</th>
                     <th scope="col" className="px-3 py-2">DIDEDUC</th>
+                    <th scope="col" className="px-3 py-2">Firmado por</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -118,6 +120,7 @@ export default async function DiplomaRegistryPage({ searchParams }: { searchPara
                       <td className="px-3 py-2">{r.school}</td>
                       <td className="px-3 py-2">{r.year}</td>
                       <td className="px-3 py-2">{r.dideducName ?? "—"}</td>
+                      <td className="px-3 py-2">{DIPLOMA_SIGNATORY_LABELS[r.signedBy]}</td>
                     </tr>
                   ))}
                 </tbody>

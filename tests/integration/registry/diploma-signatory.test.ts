@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDiplomaByNumber } from "@/lib/registry/find-diploma-by-number";
 import { importDiplomasCsv } from "@/lib/registry/import-diplomas-csv";
 import { readImportReport } from "@/lib/registry/read-import-report";
+import { searchDiplomas } from "@/lib/registry/search-diplomas";
 import { createRegistryWorld, readAll, type TRegistryWorld } from "./registry-world";
 
 let w: TRegistryWorld;
@@ -62,5 +63,7 @@ describe("findDiplomaByNumber and who signed the title", () => {
     expect(minister).toMatchObject({ signedBy: "MINISTER", otherProcedure: { code: "ATE-INS-04" } });
     expect(minister?.otherProcedure?.message).toMatch(/firmado por el Ministro de Educación/);
     expect(await findDiplomaByNumber("D-2015-018734", w.options)).toMatchObject({ signedBy: "DIDEDUC", otherProcedure: null });
+    // The administrator's listing says who signed each title.
+    expect((await searchDiplomas({ q: "D-2006-002741" }, w.options)).rows.map((r) => r.signedBy)).toEqual(["REGIONAL_DIRECTOR"]);
   });
 });
