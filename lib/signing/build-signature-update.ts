@@ -33,7 +33,7 @@ export type TSignatureUpdate = {
 };
 
 // The placeholder @signpdf/signpdf looks for (findByteRange with its default "**********"):
-// SignPdf fills in the real ranges, padded with spaces to the same length.
+// signPdf (as SignPdf would) fills in the real ranges, padded with spaces to the same length.
 export const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 /********** /********** /**********]";
 
 type TRewrite = { num: number; gen: number; body: string };
@@ -188,7 +188,7 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
   push(`trailer\n${serializePdfValue({ kind: "dict", entries: trailer })}\nstartxref\n${xrefOffset}\n%%EOF\n`);
 
   const update = Buffer.from(parts.join(""), "latin1");
-  // The ranges SignPdf writes must fit the placeholder: three numbers of up to 10 digits.
+  // The ranges written over it must fit the placeholder: three numbers of up to 10 digits.
   if (pdf.length + update.length > 9_999_999_999) throw new SigningError("UNSUPPORTED_PDF", "El PDF es demasiado grande para firmarlo.");
   return { update, contentsStart, contentsEnd };
 }

@@ -6,7 +6,7 @@ import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { BYTE_RANGE_PLACEHOLDER, buildSignatureUpdate } from "@/lib/signing/build-signature-update";
 import { CadesSigner } from "@/lib/signing/cades-signer";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
-import { signPdf } from "@/lib/signing/sign-pdf";
+import { CMS_OVERHEAD_BYTES, signPdf } from "@/lib/signing/sign-pdf";
 import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../../helpers/pdfsig";
 import { createTestPki, type TTestIdentity, type TTestPki } from "../../helpers/pki-fixtures";
 import { makeTestPdf, signingOptions, writeTemp } from "./fixtures";
@@ -34,20 +34,29 @@ function opensslVerify(cms: Buffer, content: Buffer) {
   );
 }
 
-describe("signing through @signpdf/signpdf", { timeout: 30_000 }, () => {
-  it("signPdf hands our placeholder and a CadesSigner to SignPdf.sign, once per signature", async () => {
-    const spy = vi.spyOn(SignPdf.prototype, "sign");
-    const once = await signPdf(await makeTestPdf(), signer(pki.jose), signingOptions("José Pérez Gómez"));
-    const twice = await signPdf(once, signer(pki.maria), signingOptions("María Fernanda Núñez Ibáñez"));
-    expect(spy).toHaveBeenCalledTimes(2);
-    for (const [pdf, cadesSigner] of spy.mock.calls) {
-      expect(cadesSigner).toBeInstanceOf(CadesSigner);
-      expect(cadesSigner).toBeInstanceOf(Signer);
-      // Exactly one unfilled placeholder, in @signpdf's format, in what SignPdf received.
-      const text = Buffer.from(pdf as Buffer).toString("latin1");
-      expect(text.split(BYTE_RANGE_PLACEHOLDER)).toHaveLength(2);
-    }
-    // SignPdf filled the ranges: none is left in the output.
+describe("signing with @signpdf's placeholder, byte ranges and Signer", { timeout: 30_000 }, () => {
+  it("signPdf writes, byte for byte, what SignPdf.sign writes from our placeholder and CadesSigner", async () => {
+    // RSA PKCS#1 v1.5 signatures are deterministic: with the same signing time, the same file.
+    const signingTime = new Date();
+    const viaSignPdf = async (pdf: Buffer, who: TTestIdentity, name: string) => {
+      const documentSigner = signer(who);
+      const certificates = await documentSigner.certificates();
+      const { update } = buildSignatureUpdate(pdf, {
+        ...signingOptions(name, { signingTime }),
+        subFilter: "ETSI.CAdES.detached",
+        contentsLength: [certificates.certificate, ...certificates.chain].reduce((n, c) => n + c.length, 0) + CMS_OVERHEAD_BYTES,
+      });
+      const withPlaceholder = Buffer.concat([pdf, update]);
+      // Exactly one unfilled placeholder, in @signpdf's format.
+      expect(withPlaceholder.toString("latin1").split(BYTE_RANGE_PLACEHOLDER)).toHaveLength(2);
+      return new SignPdf().sign(withPlaceholder, new CadesSigner(documentSigner, certificates));
+    };
+    const pdf = await makeTestPdf();
+    const once = await signPdf(pdf, signer(pki.jose), signingOptions("José Pérez Gómez", { signingTime }));
+    expect(once.equals(await viaSignPdf(pdf, pki.jose, "José Pérez Gómez"))).toBe(true);
+    const twice = await signPdf(once, signer(pki.maria), signingOptions("María Fernanda Núñez Ibáñez", { signingTime }));
+    expect(twice.equals(await viaSignPdf(once, pki.maria, "María Fernanda Núñez Ibáñez"))).toBe(true);
+    // The ranges are filled in: no placeholder is left in the output.
     expect(twice.includes("/**********")).toBe(false);
     expect(validatePdfSignatures(twice, { trustedRoots: [pki.root.certPem] }).valid).toBe(true);
   });
@@ -79,7 +88,7 @@ describe("signing through @signpdf/signpdf", { timeout: 30_000 }, () => {
   });
 
   it("a CMS larger than the room reserved is a SigningError, not a damaged PDF", async () => {
-    vi.spyOn(CadesSigner.prototype, "sign").mockResolvedValue(Buffer.alloc(200_000, 1));
+    vi.spyOn(CadesSigner.prototype, "signDigest").mockResolvedValue(Buffer.alloc(200_000, 1));
     const error = await signPdf(await makeTestPdf(), signer(pki.jose), signingOptions("José")).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "SigningError", code: "SIGNATURE_TOO_LARGE" });
   });
