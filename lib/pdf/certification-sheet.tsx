@@ -74,15 +74,21 @@ const TABLE_HEAD = "#e9edf2";
 // Pure black: the QR's modules need full contrast, on screen and in print.
 const QR_INK = "#000000";
 
+// US Letter is 612 × 792 pt.
+const LETTER_HEIGHT = 792;
+const PAGE = {
+  fontFamily: SHEET_FONT_FAMILY,
+  fontSize: 10,
+  color: INK,
+  paddingTop: 36,
+  paddingBottom: 58,
+  paddingHorizontal: 56,
+};
+
 const s = StyleSheet.create({
-  page: {
-    fontFamily: SHEET_FONT_FAMILY,
-    fontSize: 10,
-    color: INK,
-    paddingTop: 36,
-    paddingBottom: 58,
-    paddingHorizontal: 56,
-  },
+  page: PAGE,
+  // An unbroken page takes the height of its content unless told otherwise.
+  onePage: { ...PAGE, minHeight: LETTER_HEIGHT },
   header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
   headerLeft: { flexGrow: 1, flexShrink: 1, paddingRight: 16 },
   heading: { fontSize: 12.5, fontWeight: 700, textTransform: "uppercase" },
@@ -175,16 +181,182 @@ function SignerBlock({ signer }: { signer: TSheetSigner }) {
   );
 }
 
+// "flowing": the sheet runs onto as many pages as it needs, each numbered "n de N" by a render
+// prop, pages after the first with a running head. The others lay out pages that do not break
+// (`wrap={false}`), with the page numbers and the running head written out, for sheets whose
+// page breaks are known: "one-page", everything on one page; "closing-on-page-2", the signers and
+// the verification box alone on a second page. renderCertificationSheet uses them only where
+// the flowing layout would print the very same pages, and React-PDF then lays them out once
+// instead of once per page cut and once more per page for the render props.
+export type TSheetLayout = "flowing" | "one-page" | "closing-on-page-2";
+
 export type TCertificationSheetProps = {
   data: TCertificationSheetData;
   // The QR code of `data.verification.url` (buildQrPath).
   qr: TQrPath;
+  layout?: TSheetLayout;
+  // Document's onRender: React-PDF calls it with the laid-out tree once the file is written.
+  onRender?: (props: object) => void;
 };
 
-export function CertificationSheet({ data, qr }: TCertificationSheetProps) {
+export function CertificationSheet({ data, qr, layout = "flowing", onRender }: TCertificationSheetProps) {
   const issueDate = formatLongSpanishDate(data.issueDate);
   const studies = data.studies;
   const widths = studies ? (studies.widths ?? studies.columns.map(() => 1)) : [];
+
+  const main = (
+    <>
+      <View style={s.header}>
+        <View style={s.headerLeft}>
+          <Text style={s.heading}>{data.heading}</Text>
+          {data.issuingOffices.map((office) => (
+            <Text key={office} style={s.office}>
+              {office}
+            </Text>
+          ))}
+        </View>
+        <View style={s.headerRight}>
+          <Text style={s.sheetLabel}>Página de certificación</Text>
+          <Text style={s.caseNumber}>Expediente {data.caseNumber}</Text>
+          <Text style={s.small}>Fecha de emisión: {issueDate}</Text>
+        </View>
+      </View>
+      <View style={s.rule} />
+
+      <Text style={s.title}>{data.title}</Text>
+      {data.studyMode ? <Text style={s.subtitle}>{STUDY_MODE_LABELS[data.studyMode]}</Text> : null}
+
+      {/* Sections are not wrapped in views: a title keeps its minPresenceAhead only among
+          siblings that precede it (react-pdf 4.9 never breaks before a first child). */}
+      <Text style={s.sectionTitle} minPresenceAhead={30}>
+        {data.documents.length > 0 ? "Titular y documentos certificados" : "Titular y datos certificados"}
+      </Text>
+      <Field label="Nombre completo">
+        <Text style={s.holderName}>{data.holder.fullName}</Text>
+      </Field>
+      {data.holder.cui ? (
+        <Field label="CUI (DPI)">
+          <Text>{data.holder.cui}</Text>
+        </Field>
+      ) : null}
+      {data.documents.length > 0 ? (
+        <Field label="Documentos certificados">
+          <Text>
+            {data.documents.map((d) => (d.description ? `${d.label}: ${d.description}` : d.label)).join("; ")}
+          </Text>
+        </Field>
+      ) : null}
+      {data.fields.map((f, i) => (
+        <Field key={i} label={f.label}>
+          <Text>{f.value}</Text>
+        </Field>
+      ))}
+
+      {studies ? (
+        <>
+          <Text style={s.sectionTitle} minPresenceAhead={45}>
+            {studies.title}
+          </Text>
+          <View style={s.table}>
+            {/* Repeated at the top of every page the table runs onto. */}
+            <View style={[s.tr, s.th]} fixed>
+              {studies.columns.map((c, i) => (
+                <Text key={i} style={[s.td, { flex: widths[i] }]}>
+                  {c}
+                </Text>
+              ))}
+            </View>
+            {studies.rows.map((row, r) => (
+              <View key={r} style={s.tr} wrap={false}>
+                {row.map((cell, i) => (
+                  <Text key={i} style={[s.td, { flex: widths[i] }]}>
+                    {cell}
+                  </Text>
+                ))}
+              </View>
+            ))}
+          </View>
+        </>
+      ) : null}
+
+      <Text style={s.sectionTitle} minPresenceAhead={40}>
+        Certificación
+      </Text>
+      <Text style={s.statement}>{data.statement}</Text>
+      {data.attachedPages !== undefined && data.attachedPages > 0 ? (
+        <Text style={s.paragraph}>
+          {data.attachedPages === 1
+            ? "A esta hoja sigue 1 página de documentos digitalizados, que forma parte integrante de la presente certificación."
+            : `A esta hoja siguen ${data.attachedPages} páginas de documentos digitalizados, que forman parte integrante de la presente certificación.`}
+        </Text>
+      ) : null}
+      {data.attachmentNames.length > 0 ? (
+        <Text style={s.paragraph}>
+          {data.attachmentNames.length === 1
+            ? `Se incorpora como archivo adjunto, sin alteración alguna, el documento «${data.attachmentNames[0]}».`
+            : `Se incorporan como archivos adjuntos, sin alteración alguna, los documentos ${data.attachmentNames
+                .map((n) => `«${n}»`)
+                .join(", ")}.`}
+        </Text>
+      ) : null}
+    </>
+  );
+  const closing = (
+    <>
+      {/* Signatures and verification stay together and never split across pages. */}
+      <View style={s.closing} wrap={false}>
+        <View style={s.signers}>
+          {data.signers.map((signer, i) => (
+            <SignerBlock key={i} signer={signer} />
+          ))}
+        </View>
+
+        <View style={s.verification}>
+          <Svg style={s.qr} viewBox={`0 0 ${qr.size} ${qr.size}`}>
+            <Path d={qr.d} fill={QR_INK} />
+          </Svg>
+          <View style={s.verificationText}>
+            <Text style={{ fontWeight: 700 }}>Verificación de autenticidad</Text>
+            <Text style={s.small}>Escanee el código QR o ingrese a:</Text>
+            <Text style={s.url}>{data.verification.url}</Text>
+            <Text style={[s.small, { marginTop: 3 }]}>Código de verificación:</Text>
+            <Text style={s.code}>{data.verification.code}</Text>
+            <Text style={s.note}>
+              Muestra el estado del documento, sus firmantes y la huella digital (SHA-256) del archivo emitido.
+            </Text>
+          </View>
+        </View>
+        {data.notes.map((n, i) => (
+          <Text key={i} style={s.note}>
+            {n}
+          </Text>
+        ))}
+      </View>
+    </>
+  );
+  const runningHead = `${data.title} — Expediente ${data.caseNumber} (continuación)`;
+  const codeLine = (
+    <Text>
+      Expediente {data.caseNumber} · Código de verificación {data.verification.code}
+    </Text>
+  );
+
+  // One unbreakable page with the page's fixed parts written out: "Página n de N" and, from
+  // page 2, the running head.
+  const explicitPage = (n: number, total: number, content: React.ReactNode) => (
+    <Page key={n} size="LETTER" style={s.onePage} wrap={false}>
+      {n > 1 ? (
+        <Text style={s.runningHead} fixed>
+          {runningHead}
+        </Text>
+      ) : null}
+      <View style={s.footer} fixed>
+        {codeLine}
+        <Text>{`Página de certificación ${n} de ${total}`}</Text>
+      </View>
+      <View style={s.body}>{content}</View>
+    </Page>
+  );
 
   return (
     <Document
@@ -194,146 +366,33 @@ export function CertificationSheet({ data, qr }: TCertificationSheetProps) {
       creator="Certifica"
       producer="Certifica"
       language="es-GT"
+      onRender={onRender}
     >
-      <Page size="LETTER" style={s.page}>
-        {/* From the second page on, a reminder of which document the page continues. */}
-        <Text
-          style={s.runningHead}
-          fixed
-          render={({ pageNumber }) => (pageNumber > 1 ? `${data.title} — Expediente ${data.caseNumber} (continuación)` : "")}
-        />
-        <View style={s.footer} fixed>
-          <Text>
-            Expediente {data.caseNumber} · Código de verificación {data.verification.code}
-          </Text>
-          <Text render={({ pageNumber, totalPages }) => `Página de certificación ${pageNumber} de ${totalPages}`} />
-        </View>
-        <View style={s.body}>
-          <View style={s.header}>
-            <View style={s.headerLeft}>
-              <Text style={s.heading}>{data.heading}</Text>
-              {data.issuingOffices.map((office) => (
-                <Text key={office} style={s.office}>
-                  {office}
-                </Text>
-              ))}
-            </View>
-            <View style={s.headerRight}>
-              <Text style={s.sheetLabel}>Página de certificación</Text>
-              <Text style={s.caseNumber}>Expediente {data.caseNumber}</Text>
-              <Text style={s.small}>Fecha de emisión: {issueDate}</Text>
-            </View>
+      {layout === "one-page" ? (
+        explicitPage(
+          1,
+          1,
+          <>
+            {main}
+            {closing}
+          </>,
+        )
+      ) : layout === "closing-on-page-2" ? (
+        [explicitPage(1, 2, main), explicitPage(2, 2, closing)]
+      ) : (
+        <Page size="LETTER" style={s.page}>
+          {/* From the second page on, a reminder of which document the page continues. */}
+          <Text style={s.runningHead} fixed render={({ pageNumber }) => (pageNumber > 1 ? runningHead : "")} />
+          <View style={s.footer} fixed>
+            {codeLine}
+            <Text render={({ pageNumber, totalPages }) => `Página de certificación ${pageNumber} de ${totalPages}`} />
           </View>
-          <View style={s.rule} />
-
-          <Text style={s.title}>{data.title}</Text>
-          {data.studyMode ? <Text style={s.subtitle}>{STUDY_MODE_LABELS[data.studyMode]}</Text> : null}
-
-          {/* Sections are not wrapped in views: a title keeps its minPresenceAhead only among
-              siblings that precede it (react-pdf 4.9 never breaks before a first child). */}
-          <Text style={s.sectionTitle} minPresenceAhead={30}>
-            {data.documents.length > 0 ? "Titular y documentos certificados" : "Titular y datos certificados"}
-          </Text>
-          <Field label="Nombre completo">
-            <Text style={s.holderName}>{data.holder.fullName}</Text>
-          </Field>
-          {data.holder.cui ? (
-            <Field label="CUI (DPI)">
-              <Text>{data.holder.cui}</Text>
-            </Field>
-          ) : null}
-          {data.documents.length > 0 ? (
-            <Field label="Documentos certificados">
-              <Text>
-                {data.documents.map((d) => (d.description ? `${d.label}: ${d.description}` : d.label)).join("; ")}
-              </Text>
-            </Field>
-          ) : null}
-          {data.fields.map((f, i) => (
-            <Field key={i} label={f.label}>
-              <Text>{f.value}</Text>
-            </Field>
-          ))}
-
-          {studies ? (
-            <>
-              <Text style={s.sectionTitle} minPresenceAhead={45}>
-                {studies.title}
-              </Text>
-              <View style={s.table}>
-                {/* Repeated at the top of every page the table runs onto. */}
-                <View style={[s.tr, s.th]} fixed>
-                  {studies.columns.map((c, i) => (
-                    <Text key={i} style={[s.td, { flex: widths[i] }]}>
-                      {c}
-                    </Text>
-                  ))}
-                </View>
-                {studies.rows.map((row, r) => (
-                  <View key={r} style={s.tr} wrap={false}>
-                    {row.map((cell, i) => (
-                      <Text key={i} style={[s.td, { flex: widths[i] }]}>
-                        {cell}
-                      </Text>
-                    ))}
-                  </View>
-                ))}
-              </View>
-            </>
-          ) : null}
-
-          <Text style={s.sectionTitle} minPresenceAhead={40}>
-            Certificación
-          </Text>
-          <Text style={s.statement}>{data.statement}</Text>
-          {data.attachedPages !== undefined && data.attachedPages > 0 ? (
-            <Text style={s.paragraph}>
-              {data.attachedPages === 1
-                ? "A esta hoja sigue 1 página de documentos digitalizados, que forma parte integrante de la presente certificación."
-                : `A esta hoja siguen ${data.attachedPages} páginas de documentos digitalizados, que forman parte integrante de la presente certificación.`}
-            </Text>
-          ) : null}
-          {data.attachmentNames.length > 0 ? (
-            <Text style={s.paragraph}>
-              {data.attachmentNames.length === 1
-                ? `Se incorpora como archivo adjunto, sin alteración alguna, el documento «${data.attachmentNames[0]}».`
-                : `Se incorporan como archivos adjuntos, sin alteración alguna, los documentos ${data.attachmentNames
-                    .map((n) => `«${n}»`)
-                    .join(", ")}.`}
-            </Text>
-          ) : null}
-
-          {/* Signatures and verification stay together and never split across pages. */}
-          <View style={s.closing} wrap={false}>
-            <View style={s.signers}>
-              {data.signers.map((signer, i) => (
-                <SignerBlock key={i} signer={signer} />
-              ))}
-            </View>
-
-            <View style={s.verification}>
-              <Svg style={s.qr} viewBox={`0 0 ${qr.size} ${qr.size}`}>
-                <Path d={qr.d} fill={QR_INK} />
-              </Svg>
-              <View style={s.verificationText}>
-                <Text style={{ fontWeight: 700 }}>Verificación de autenticidad</Text>
-                <Text style={s.small}>Escanee el código QR o ingrese a:</Text>
-                <Text style={s.url}>{data.verification.url}</Text>
-                <Text style={[s.small, { marginTop: 3 }]}>Código de verificación:</Text>
-                <Text style={s.code}>{data.verification.code}</Text>
-                <Text style={s.note}>
-                  Muestra el estado del documento, sus firmantes y la huella digital (SHA-256) del archivo emitido.
-                </Text>
-              </View>
-            </View>
-            {data.notes.map((n, i) => (
-              <Text key={i} style={s.note}>
-                {n}
-              </Text>
-            ))}
+          <View style={s.body}>
+            {main}
+            {closing}
           </View>
-        </View>
-      </Page>
+        </Page>
+      )}
     </Document>
   );
 }
