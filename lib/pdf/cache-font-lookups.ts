@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 // pdfkit and React-PDF's textkit ask fontkit the same questions about the sheet's fonts on every
 // render, and fontkit answers each one from the font's binary tables again. The answers depend
 // only on the font file, so each font object keeps them. Nothing printed changes: the same
-// answers, computed once (tests/unit/pdf/cache-font-lookups.test.ts; the whole sheet, byte for byte, in
-// memoize-font-layout.test.ts).
+// answers, computed once (tests/unit/pdf/cache-font-lookups.test.ts; the whole sheet, byte for
+// byte, in memoize-font-layout.test.ts).
 //
 // - pdfkit's `font()` runs on every run of text it writes and, to tell whether the font is one it
 //   already embedded, compares `JSON.stringify` of both fonts' `name` table records (the whole
