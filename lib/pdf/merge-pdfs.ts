@@ -53,11 +53,21 @@ function scanLabel(index: number): string {
   return `documento escaneado n.º ${index + 1}`;
 }
 
+// pdf-lib's parser copies every stream it reads (`ByteStream.slice` is `Uint8Array.prototype.slice`):
+// for a scan, its pages' images, megabytes the merge then copies into the output anyway. Parsed
+// from this view of the input, the streams are views of the input bytes instead. Nothing writes
+// into them: a loaded part is only read, and its large streams are shared (SharedRawStream).
+class ViewSlicingBytes extends Uint8Array {
+  override slice(start?: number, end?: number): ViewSlicingBytes {
+    return this.subarray(start, end) as ViewSlicingBytes;
+  }
+}
+
 // Loads one input, turning pdf-lib's errors into a PdfMergeError naming the part.
 export async function loadPdfPart(bytes: Uint8Array, part: string): Promise<PDFDocument> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    doc = await PDFDocument.load(new ViewSlicingBytes(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), { updateMetadata: false });
   } catch (e) {
     if (e instanceof EncryptedPDFError || declaresEncryption(bytes)) throw new PdfMergeError("ENCRYPTED", part);
     throw new PdfMergeError("INVALID", part);
