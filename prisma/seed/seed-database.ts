@@ -217,5 +217,16 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
   // Loaded only when asked: it pulls in the server's case operations (rendering, signing).
   const { seedDemoCases } = await import("./demo-cases");
   const demoCases = await seedDemoCases(prisma, { pki, log, storage: options.storage });
+  // The other procedures' demo cases, each walked through its real operations (idempotent).
+  const { seedGraduationRecordDemoCases } = await import("./demo-cases-graduation-record");
+  await seedGraduationRecordDemoCases(prisma, { pki, log, storage: options.storage });
+  const { seedDiplomaBefore2005DemoCases } = await import("./demo-cases-diploma-before-2005");
+  await seedDiplomaBefore2005DemoCases(prisma, { pki, log, storage: options.storage });
+  const { seedDiplomaFrom2005DemoCases } = await import("./demo-cases-diploma-from-2005");
+  await seedDiplomaFrom2005DemoCases(prisma, { pki, log, storage: options.storage });
+  const { seedTranslatorRegistrationDemoCases } = await import("./demo-cases-translator-registration");
+  await seedTranslatorRegistrationDemoCases(prisma, { log, storage: options.storage });
+  const { seedSwornTranslationDemoCases } = await import("./demo-cases-sworn-translation");
+  await seedSwornTranslationDemoCases(prisma, { pki, log, storage: options.storage });
   return { pki, before, after, demoCases };
 }
