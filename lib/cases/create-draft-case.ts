@@ -62,6 +62,15 @@ export async function createDraftCase(
       const parent = await tx.case.findUnique({ where: { id: input.parentCaseId }, select: { applicantId: true } });
       if (!parent) throw new TransitionError("NOT_FOUND", "La solicitud de origen no existe.");
       if (parent.applicantId !== applicant.id) throw new TransitionError("OUT_OF_SCOPE", "La solicitud de origen no es suya.");
+      // A second click on "start a new request from this one" (or a reload that resends it) must
+      // open the draft the first click made, not leave the citizen two drafts to choose between.
+      // The parent's row lock serializes two such requests arriving together.
+      await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${input.parentCaseId} FOR UPDATE`;
+      const existing = await tx.case.findFirst({
+        where: { parentCaseId: input.parentCaseId, applicantId: applicant.id, procedure: input.procedure, state: "DRAFT" },
+        orderBy: { createdAt: "asc" },
+      });
+      if (existing) return existing;
     }
     const number = await nextCaseNumber(tx, input.procedure, now);
     const applicantRow = await tx.user.findUnique({ where: { id: applicant.id }, select: { name: true } });

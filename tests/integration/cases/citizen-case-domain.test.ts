@@ -252,6 +252,13 @@ describe("staff decisions the citizen lives with", () => {
     const row = await tdb.prisma.case.findUniqueOrThrow({ where: { id: copy.caseId }, include: { files: true } });
     expect(row).toMatchObject({ state: "DRAFT", parentCaseId: caseId, dideducId, applicantId: citizen.id, formData: VALID_FORM });
     expect(row.files).toHaveLength(0);
+
+    // A double click (two requests at once) or a resent form opens the same draft, not a second one.
+    const [again, twice] = await Promise.all([startCaseFrom({ actor: citizen, caseId }, opts()), startCaseFrom({ actor: citizen, caseId }, opts())]);
+    expect(again.caseId).toBe(copy.caseId);
+    expect(twice.caseId).toBe(copy.caseId);
+    expect(await tdb.prisma.case.count({ where: { parentCaseId: caseId } })).toBe(1);
+    expect(await tdb.prisma.auditEvent.count({ where: { caseId: copy.caseId, action: "create" } })).toBe(1);
   });
 
   it("mails a definitive rejection but not a return between offices", async () => {
