@@ -17,7 +17,7 @@ import {
 import { REGISTRY_MISS_NOTE } from "@/lib/cases/forms/diploma-registry-miss";
 import { REQUESTABLE_DOCUMENT_LABELS, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { diplomaPayloadOf, diplomaValuesFromFormData, typedGraduationYear, type TDiplomaBefore2005Values } from "./diploma-before-2005-form-state";
-import type { TEditorInitial } from "./educational-record-editor";
+import type { TEditorInitial } from "./editor-initial";
 import { FieldErrors, InputField, SelectField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";

@@ -19,7 +19,7 @@ import {
 } from "@/lib/cases/forms/diploma-from-2005-form";
 import { normalizeDiplomaNumber } from "@/lib/registry/diploma-number";
 import { foldText } from "@/lib/registry/fold-text";
-import type { TEditorInitial } from "./educational-record-editor";
+import type { TEditorInitial } from "./editor-initial";
 import { FieldErrors, InputField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";

@@ -1,13 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
-import { removeCaseFileAction } from "@/app/ciudadano/actions/remove-case-file";
-import { saveCaseDraftAction } from "@/app/ciudadano/actions/save-case-draft";
-import { submitCaseAction } from "@/app/ciudadano/actions/submit-case";
+import type { TEditorInitial } from "./editor-initial";
 import { FieldErrors, InputField, SelectField } from "./fields";
 import {
   draftPayloadOf,
@@ -18,75 +14,11 @@ import {
   valuesFromFormData,
   type TEditorValues,
 } from "./form-state";
-import { FileUploads, type TListedFile } from "./file-uploads";
-import type { TRequestedDocuments } from "@/lib/cases/find-requested-documents";
-
-export type TEditorInitial = {
-  caseId: string | null;
-  number: string | null;
-  version: number | null;
-  state: "DRAFT" | "NEEDS_CORRECTION";
-  formData: unknown;
-  dideducId: string | null;
-  // When the server copy was last written (ISO), to tell whether a copy kept in this browser is newer.
-  updatedAt: string | null;
-  files: TListedFile[];
-  // A request started after a rejection requesting documents (D.2.1 Nota 2): what to attach.
-  requestedDocuments?: TRequestedDocuments | null;
-};
-
-type TSaveStatus =
-  | { kind: "idle" }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "error"; message: string };
-
-type TFieldErrorMap = Record<string, string[]>;
-
-const AUTOSAVE_DELAY_MS = 1200;
-const PROCEDURE = "EDUCATIONAL_RECORD" as const;
+import { FileUploads } from "./file-uploads";
+import { saveStatusText, useCaseDraft, type TDraftCodec, type TFieldErrorMap } from "./use-case-draft";
 
 // Where fields sit in the form, for the order of the error summary.
 const FIELD_ORDER_PREFIXES = ["modality", "documentKinds", "otherDescription", "student", "dideducId", "studies", "contactPhone", "files"];
-
-const TIME = new Intl.DateTimeFormat("es-GT", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "America/Guatemala" });
-
-function localKey(caseId: string | null): string {
-  return caseId ? `certifica:borrador:${caseId}` : `certifica:borrador:nuevo:${PROCEDURE}`;
-}
-
-type TLocalCopy = { at: number; values: TEditorValues };
-
-function readLocal(caseId: string | null): TLocalCopy | null {
-  try {
-    const raw = window.localStorage.getItem(localKey(caseId));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as TLocalCopy;
-    if (typeof parsed?.at !== "number" || typeof parsed.values !== "object" || parsed.values === null) return null;
-    // Through the same tolerant reader as server data: an old or tampered copy cannot break the form.
-    const v = parsed.values as Partial<TEditorValues>;
-    return { at: parsed.at, values: valuesFromFormData(v, typeof v.dideducId === "string" ? v.dideducId : "") };
-  } catch {
-    return null;
-  }
-}
-
-function writeLocal(caseId: string | null, values: TEditorValues): void {
-  try {
-    window.localStorage.setItem(localKey(caseId), JSON.stringify({ at: Date.now(), values }));
-  } catch {
-    // Private mode or a full quota: the server copy is still saved.
-  }
-}
-
-function clearLocal(caseId: string | null): void {
-  try {
-    window.localStorage.removeItem(localKey(caseId));
-  } catch {
-    // Nothing to do.
-  }
-}
 
 function errorPaths(errors: TFieldErrorMap): string[] {
   const rank = (p: string) => {
@@ -96,9 +28,27 @@ function errorPaths(errors: TFieldErrorMap): string[] {
   return Object.keys(errors).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, "es", { numeric: true }));
 }
 
-// The D.1.1 request form. Everything typed lives in this component's state and is saved as the
-// citizen goes (debounced), also to this browser's storage until the server confirms it, so a
-// reload, a refused submission or a failed upload loses nothing.
+// The values keep what formData leaves out (the DIDEDUC, which lives on the case; a year still being
+// typed; empty study rows), so they are what is compared and what this browser keeps.
+function educationalRecordCodec(dideducId: string | null): TDraftCodec<TEditorValues> {
+  return {
+    procedure: "EDUCATIONAL_RECORD",
+    fromFormData: (formData) => valuesFromFormData(formData, dideducId),
+    toFormData: draftPayloadOf,
+    dideducOf: (values) => values.dideducId,
+    snapshotOf,
+    toLocal: (values) => values,
+    fromLocal: (stored) => {
+      const v = stored as Partial<TEditorValues>;
+      return valuesFromFormData(v, typeof v.dideducId === "string" ? v.dideducId : "");
+    },
+    errorPath: normalizeErrorPath,
+    guardsNewForm: true,
+  };
+}
+
+// The D.1.1 request form. Its draft life (autosave, the copy in this browser, submission) is
+// use-case-draft's, like every request form's.
 export function EducationalRecordEditor({
   initial,
   dideducs,
@@ -106,215 +56,9 @@ export function EducationalRecordEditor({
   initial: TEditorInitial;
   dideducs: ReadonlyArray<{ id: string; name: string }>;
 }) {
-  const router = useRouter();
   const isCorrection = initial.state === "NEEDS_CORRECTION";
-  const [values, setValues] = useState<TEditorValues>(() => valuesFromFormData(initial.formData, initial.dideducId));
-  const [caseInfo, setCaseInfo] = useState({ id: initial.caseId, number: initial.number });
-  const [status, setStatus] = useState<TSaveStatus>({ kind: "idle" });
-  const [fieldErrors, setFieldErrors] = useState<TFieldErrorMap>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [restored, setRestored] = useState(false);
-  const [uploadsBusy, setUploadsBusy] = useState(false);
-
-  const valuesRef = useRef(values);
-  const caseRef = useRef({ id: initial.caseId, number: initial.number, version: initial.version });
-  const savedSnapshotRef = useRef(snapshotOf(values));
-  const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
-  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const uploadsBusyRef = useRef(false);
-
-  const runSave = useCallback(async (force: boolean): Promise<boolean> => {
-    const current = valuesRef.current;
-    const snapshot = snapshotOf(current);
-    if (!force && caseRef.current.id && snapshot === savedSnapshotRef.current) return true;
-    if (caseRef.current.id && snapshot === savedSnapshotRef.current && force) {
-      setStatus({ kind: "saved", at: new Date() });
-      return true;
-    }
-    setStatus({ kind: "saving" });
-    const { id, version } = caseRef.current;
-    let result: Awaited<ReturnType<typeof saveCaseDraftAction>>;
-    try {
-      result = await saveCaseDraftAction(null, {
-        caseId: id ?? undefined,
-        procedure: PROCEDURE,
-        dideducId: current.dideducId || undefined,
-        formData: draftPayloadOf(current),
-        expectedVersion: id && version != null ? version : undefined,
-      });
-    } catch {
-      setStatus({
-        kind: "error",
-        message: "No se pudo guardar el borrador: no hay conexión con el servidor. Sus datos siguen en este dispositivo; se guardarán al reintentar.",
-      });
-      return false;
-    }
-    if (!result.ok) {
-      setStatus({ kind: "error", message: `No se pudo guardar el borrador. ${result.formError}` });
-      if (result.fieldErrors) {
-        const mapped: TFieldErrorMap = {};
-        for (const [path, messages] of Object.entries(result.fieldErrors)) mapped[normalizeErrorPath(path, current)] = messages;
-        setFieldErrors((prev) => ({ ...prev, ...mapped }));
-      }
-      return false;
-    }
-    const firstSave = !id;
-    caseRef.current = { id: result.data.caseId, number: result.data.number, version: result.data.version };
-    savedSnapshotRef.current = snapshot;
-    setCaseInfo({ id: result.data.caseId, number: result.data.number });
-    setStatus({ kind: "saved", at: new Date(result.data.savedAt) });
-    if (firstSave) {
-      // Same page, now at the case's own address: a reload opens this draft. Next.js keeps the
-      // component (and focus) when history is changed this way.
-      window.history.replaceState(null, "", `/ciudadano/solicitudes/${encodeURIComponent(result.data.caseId)}`);
-      clearLocal(null);
-    }
-    if (snapshotOf(valuesRef.current) === snapshot) clearLocal(result.data.caseId);
-    else writeLocal(result.data.caseId, valuesRef.current);
-    return true;
-  }, []);
-
-  // Saves run one after another, so versions never race.
-  const save = useCallback(
-    (force = false): Promise<boolean> => {
-      if (timerRef.current) {
-        clearTimeout(timerRef.current);
-        timerRef.current = null;
-      }
-      const next = chainRef.current.then(() => runSave(force));
-      chainRef.current = next.catch(() => false);
-      return next;
-    },
-    [runSave],
-  );
-
-  const scheduleSave = useCallback(() => {
-    if (timerRef.current) clearTimeout(timerRef.current);
-    timerRef.current = setTimeout(() => {
-      timerRef.current = null;
-      void save();
-    }, AUTOSAVE_DELAY_MS);
-  }, [save]);
-
-  const update = useCallback(
-    (mutate: (prev: TEditorValues) => TEditorValues, clearPaths: string[] = []) => {
-      const next = mutate(valuesRef.current);
-      valuesRef.current = next;
-      setValues(next);
-      writeLocal(caseRef.current.id, next);
-      setStatus({ kind: "dirty" });
-      if (clearPaths.length > 0) {
-        setFieldErrors((prev) => {
-          const copy = { ...prev };
-          for (const p of clearPaths) delete copy[p];
-          return copy;
-        });
-      }
-      scheduleSave();
-    },
-    [scheduleSave],
-  );
-
-  // A copy left in this browser that the server never got (reload or lost connection before the
-  // autosave ran) wins over the older server copy, and is saved right away.
-  useEffect(() => {
-    const local = readLocal(initial.caseId);
-    if (!local) return;
-    const serverAt = initial.updatedAt ? Date.parse(initial.updatedAt) : 0;
-    if (local.at > serverAt && snapshotOf(local.values) !== savedSnapshotRef.current) {
-      valuesRef.current = local.values;
-      setValues(local.values);
-      setRestored(true);
-      setStatus({ kind: "dirty" });
-      void save();
-    } else {
-      clearLocal(initial.caseId);
-    }
-  }, [initial.caseId, initial.updatedAt, save]);
-
-  // Leaving with unsaved changes or uploads under way asks first.
-  useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      const unsaved = snapshotOf(valuesRef.current) !== savedSnapshotRef.current;
-      if (unsaved) writeLocal(caseRef.current.id, valuesRef.current);
-      if (unsaved || uploadsBusyRef.current) e.preventDefault();
-    };
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, []);
-
-  useEffect(
-    () => () => {
-      if (timerRef.current) clearTimeout(timerRef.current);
-    },
-    [],
-  );
-
-  // Uploads need the case: the first one creates the draft if typing has not yet.
-  const ensureCase = useCallback(async (): Promise<string | null> => {
-    if (caseRef.current.id) return caseRef.current.id;
-    const ok = await save(true);
-    return ok ? caseRef.current.id : null;
-  }, [save]);
-
-  const removeFile = useCallback(async (fileId: string): Promise<string | null> => {
-    const caseId = caseRef.current.id;
-    if (!caseId) return "La solicitud todavía no se ha guardado.";
-    try {
-      const result = await removeCaseFileAction(null, { caseId, fileId });
-      return result.ok ? null : result.formError;
-    } catch {
-      return "No se pudo quitar el archivo: no hay conexión con el servidor. Inténtelo de nuevo.";
-    }
-  }, []);
-
-  const onUploadsBusy = useCallback((busy: boolean) => {
-    uploadsBusyRef.current = busy;
-    setUploadsBusy(busy);
-  }, []);
-
-  async function onSubmit() {
-    if (submitting) return;
-    setSubmitting(true);
-    setFormError(null);
-    try {
-      if (uploadsBusyRef.current) {
-        setFormError("Espere a que terminen de subir los archivos y vuelva a intentarlo.");
-        return;
-      }
-      const saved = await save(true);
-      const { id, version } = caseRef.current;
-      if (!saved || !id || version == null) {
-        setFormError("No se pudo guardar la solicitud antes de enviarla. Revise su conexión e inténtelo de nuevo; sus datos no se han perdido.");
-        return;
-      }
-      let result: Awaited<ReturnType<typeof submitCaseAction>>;
-      try {
-        result = await submitCaseAction(null, { caseId: id, expectedVersion: version });
-      } catch {
-        setFormError("No se pudo enviar la solicitud: no hay conexión con el servidor. Sus datos no se han perdido; inténtelo de nuevo.");
-        return;
-      }
-      if (!result.ok) {
-        const mapped: TFieldErrorMap = {};
-        for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-          const key = normalizeErrorPath(path, valuesRef.current);
-          mapped[key] = [...(mapped[key] ?? []), ...messages];
-        }
-        setFieldErrors(mapped);
-        setFormError(result.formError);
-        return;
-      }
-      caseRef.current = { ...caseRef.current, version: result.data.version };
-      clearLocal(id);
-      setFieldErrors({});
-      router.replace(`/ciudadano/solicitudes/${encodeURIComponent(id)}?enviada=1`);
-      router.refresh();
-    } finally {
-      setSubmitting(false);
-    }
-  }
+  const d = useCaseDraft(educationalRecordCodec(initial.dideducId), initial);
+  const { values, update, save, fieldErrors, formError, submitting, restored, uploadsBusy, status, caseInfo } = d;
 
   const err = (path: string) => fieldErrors[path];
   const summaryItems = errorPaths(fieldErrors).flatMap((path) =>
@@ -538,9 +282,9 @@ export function EducationalRecordEditor({
           variant="secondary"
           onClick={() => {
             const row = emptyStudyRow();
-            update((v) => ({ ...v, studies: [...v.studies, row] }), ["studies"]);
+            const next = update((v) => ({ ...v, studies: [...v.studies, row] }), ["studies"]);
             // Focus the new row's first field, so keyboard users continue there.
-            requestAnimationFrame(() => document.getElementById(fieldId(`studies.${valuesRef.current.studies.length - 1}.level`))?.focus());
+            requestAnimationFrame(() => document.getElementById(fieldId(`studies.${next.studies.length - 1}.level`))?.focus());
           }}
         >
           {isEscolar ? "Agregar otro grado" : "Agregar otra etapa"}
@@ -564,50 +308,28 @@ export function EducationalRecordEditor({
 
       <FileUploads
         initialFiles={initial.files}
-        ensureCase={ensureCase}
-        removeFile={removeFile}
-        onBusyChange={onUploadsBusy}
+        ensureCase={d.ensureCase}
+        removeFile={d.removeFile}
+        onBusyChange={d.onUploadsBusy}
         errors={err("files")}
-        onFilesChanged={() =>
-          setFieldErrors((prev) => {
-            const copy = { ...prev };
-            delete copy.files;
-            return copy;
-          })
-        }
+        onFilesChanged={() => d.clearFieldErrors("files")}
       />
 
       <div className="space-y-4 border-t border-slate-300 pt-6">
         <p id="estado-guardado" role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="save-status">
-          {statusText(status, caseInfo.number)}
+          {saveStatusText(status, caseInfo.number)}
         </p>
         <div className="flex flex-col gap-3 sm:flex-row">
           <Button type="submit" variant="secondary" disabled={submitting}>
             Guardar borrador
           </Button>
-          <Button type="button" onClick={() => void onSubmit()} disabled={submitting || uploadsBusy} aria-disabled={submitting || uploadsBusy}>
+          <Button type="button" onClick={() => void d.submit()} disabled={submitting || uploadsBusy} aria-disabled={submitting || uploadsBusy}>
             {submitting ? "Enviando…" : isCorrection ? "Enviar correcciones" : "Enviar solicitud"}
           </Button>
         </div>
       </div>
     </form>
   );
-}
-
-function statusText(status: TSaveStatus, number: string | null): string {
-  const suffix = number ? ` (solicitud ${number})` : "";
-  switch (status.kind) {
-    case "idle":
-      return number ? `Borrador de la solicitud ${number}. Los cambios se guardan automáticamente.` : "Los cambios se guardan automáticamente mientras escribe.";
-    case "dirty":
-      return "Cambios sin guardar…";
-    case "saving":
-      return "Guardando…";
-    case "saved":
-      return `Borrador guardado ${TIME.format(status.at)}${suffix}`;
-    case "error":
-      return status.message;
-  }
 }
 
 // The summary links to the element that holds the message: the input itself, or its group.

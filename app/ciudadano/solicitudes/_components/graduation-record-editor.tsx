@@ -9,7 +9,7 @@ import { saveCaseDraftAction } from "@/app/ciudadano/actions/save-case-draft";
 import { submitCaseAction } from "@/app/ciudadano/actions/submit-case";
 import { ARCHIVE_FIRST_YEAR, ARCHIVE_LAST_YEAR, GRADUATION_RECORD_LABELS } from "@/lib/cases/forms/graduation-record-form";
 import { ArchiveRecordUpload } from "./archive-record-upload";
-import type { TEditorInitial } from "./educational-record-editor";
+import type { TEditorInitial } from "./editor-initial";
 import { InputField } from "./fields";
 import { fieldId } from "./form-state";
 import {

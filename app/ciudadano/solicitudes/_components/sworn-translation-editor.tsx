@@ -7,7 +7,7 @@ import { SWORN_TRANSLATION_LABELS as L, TRANSLATION_REQUIREMENT } from "@/lib/ca
 import { TRANSLATION_LANGUAGES } from "@/lib/cases/forms/translator-registration-form";
 import { checkSwornTranslatorAction } from "@/app/ciudadano/actions/check-sworn-translator";
 import { searchSwornTranslatorsAction, type TTranslatorOption } from "@/app/ciudadano/actions/search-sworn-translators";
-import type { TEditorInitial } from "./educational-record-editor";
+import type { TEditorInitial } from "./editor-initial";
 import { FieldErrors, InputField, SelectField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";

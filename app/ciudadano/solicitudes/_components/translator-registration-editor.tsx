@@ -8,7 +8,7 @@ import {
   TRANSLATION_LANGUAGES,
   TRANSLATOR_REGISTRATION_LABELS as L,
 } from "@/lib/cases/forms/translator-registration-form";
-import type { TEditorInitial } from "./educational-record-editor";
+import type { TEditorInitial } from "./editor-initial";
 import { FieldErrors, InputField, SelectField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";

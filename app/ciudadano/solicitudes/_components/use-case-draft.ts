@@ -6,12 +6,12 @@ import { removeCaseFileAction } from "@/app/ciudadano/actions/remove-case-file";
 import { saveCaseDraftAction } from "@/app/ciudadano/actions/save-case-draft";
 import { submitCaseAction } from "@/app/ciudadano/actions/submit-case";
 import type { Procedure } from "@/lib/generated/prisma/enums";
-import type { TEditorInitial } from "./educational-record-editor";
+import type { TEditorInitial } from "./editor-initial";
 
-// The draft life of a request editor, for procedures whose values are flat (D.3, D.4): the same
-// behaviour as the D.1.1 editor. Everything typed lives in state and is saved as the person goes
-// (debounced, one save after another so versions never race), also to this browser's storage
-// until the server confirms it, so a reload, a refused submission or a failed upload loses nothing.
+// The draft life of every request editor. Everything typed lives in state and is saved as the
+// person goes (debounced, one save after another so versions never race), also to this browser's
+// storage until the server confirms it, so a reload, a refused submission or a failed upload loses
+// nothing.
 
 export type TSaveStatus =
   | { kind: "idle" }
@@ -34,6 +34,23 @@ export type TDraftCodec<TValues> = {
   // title and the person confirmed it). Until then nothing is sent; the copy in this browser
   // still keeps what was typed. Optional: by default the first change creates the draft.
   mayCreate?(values: TValues): boolean;
+  // What tells unsaved values from saved ones. Optional: by default the formData they save to.
+  // Editors that keep more than they save (a year still being typed, an empty study row) compare the
+  // values themselves, so such a change is still saved and still kept in this browser.
+  snapshotOf?(values: TValues): string;
+  // The copy kept in this browser and how it is read back. Optional: by default the formData,
+  // read through fromFormData. An editor whose formData leaves something out keeps the values.
+  toLocal?(values: TValues): unknown;
+  fromLocal?(stored: unknown): TValues;
+  // A server error path ("formData.studies.0.year") → the editor's own path. Optional: by default
+  // without the "formData." prefix. D.1.1 maps study rows back past the empty ones it does not send.
+  errorPath?(path: string, values: TValues): string;
+  // Whether a form not yet saved already counts changes against the values it opened with: leaving
+  // asks first, and a browser copy equal to them is dropped rather than restored. D.1.1 and D.1.2
+  // do; the others count nothing unsaved before the draft exists (D.2.2 may never create one).
+  guardsNewForm?: boolean;
+  // What submitting while an upload is under way says. Optional.
+  uploadsBusyMessage?: string;
 };
 
 const AUTOSAVE_DELAY_MS = 1200;
@@ -51,7 +68,7 @@ function readLocal<TValues>(codec: TDraftCodec<TValues>, caseId: string | null):
     const parsed = JSON.parse(raw) as TLocalCopy;
     if (typeof parsed?.at !== "number" || typeof parsed.values !== "object" || parsed.values === null) return null;
     // Through the same tolerant reader as server data: an old or tampered copy cannot break the form.
-    return { at: parsed.at, values: codec.fromFormData(parsed.values) };
+    return { at: parsed.at, values: (codec.fromLocal ?? codec.fromFormData)(parsed.values) };
   } catch {
     return null;
   }
@@ -59,7 +76,7 @@ function readLocal<TValues>(codec: TDraftCodec<TValues>, caseId: string | null):
 
 function writeLocal<TValues>(codec: TDraftCodec<TValues>, caseId: string | null, values: TValues): void {
   try {
-    window.localStorage.setItem(localKey(codec.procedure, caseId), JSON.stringify({ at: Date.now(), values: codec.toFormData(values) }));
+    window.localStorage.setItem(localKey(codec.procedure, caseId), JSON.stringify({ at: Date.now(), values: (codec.toLocal ?? codec.toFormData)(values) }));
   } catch {
     // Private mode or a full quota: the server copy is still saved.
   }
@@ -86,10 +103,17 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
   const [uploadsBusy, setUploadsBusy] = useState(false);
 
   const codecRef = useRef(codec);
-  const snapshotOf = useCallback((v: TValues) => JSON.stringify(codecRef.current.toFormData(v)), []);
+  const snapshotOf = useCallback((v: TValues) => {
+    const c = codecRef.current;
+    return c.snapshotOf ? c.snapshotOf(v) : JSON.stringify(c.toFormData(v));
+  }, []);
+  const errorPathOf = useCallback((path: string, v: TValues) => {
+    const c = codecRef.current;
+    return c.errorPath ? c.errorPath(path, v) : path.replace(/^formData\./, "");
+  }, []);
   const valuesRef = useRef(values);
   const caseRef = useRef({ id: initial.caseId, number: initial.number, version: initial.version });
-  const savedSnapshotRef = useRef(initial.caseId ? JSON.stringify(codec.toFormData(codec.fromFormData(initial.formData))) : "");
+  const savedSnapshotRef = useRef(initial.caseId || codec.guardsNewForm ? snapshotOf(codec.fromFormData(initial.formData)) : "");
   const chainRef = useRef<Promise<boolean>>(Promise.resolve(true));
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const uploadsBusyRef = useRef(false);
@@ -128,7 +152,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
         setStatus({ kind: "error", message: `No se pudo guardar el borrador. ${result.formError}` });
         if (result.fieldErrors) {
           const mapped: TFieldErrorMap = {};
-          for (const [path, messages] of Object.entries(result.fieldErrors)) mapped[path.replace(/^formData\./, "")] = messages;
+          for (const [path, messages] of Object.entries(result.fieldErrors)) mapped[errorPathOf(path, current)] = messages;
           setFieldErrors((prev) => ({ ...prev, ...mapped }));
         }
         return false;
@@ -147,7 +171,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
       else writeLocal(codecRef.current, result.data.caseId, valuesRef.current);
       return true;
     },
-    [snapshotOf],
+    [snapshotOf, errorPathOf],
   );
 
   const save = useCallback(
@@ -172,7 +196,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
   }, [save]);
 
   const update = useCallback(
-    (mutate: (prev: TValues) => TValues, clearPaths: string[] = []) => {
+    (mutate: (prev: TValues) => TValues, clearPaths: string[] = []): TValues => {
       const next = mutate(valuesRef.current);
       valuesRef.current = next;
       setValues(next);
@@ -186,6 +210,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
         });
       }
       scheduleSave();
+      return next;
     },
     [scheduleSave],
   );
@@ -210,7 +235,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
   // Leaving with unsaved changes or uploads under way asks first.
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      const unsaved = caseRef.current.id ? snapshotOf(valuesRef.current) !== savedSnapshotRef.current : false;
+      const unsaved = caseRef.current.id || codecRef.current.guardsNewForm ? snapshotOf(valuesRef.current) !== savedSnapshotRef.current : false;
       if (unsaved) writeLocal(codecRef.current, caseRef.current.id, valuesRef.current);
       if (unsaved || uploadsBusyRef.current) e.preventDefault();
     };
@@ -262,7 +287,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
     setFormError(null);
     try {
       if (uploadsBusyRef.current) {
-        setFormError("Espere a que terminen de subir los archivos y vuelva a intentarlo.");
+        setFormError(codecRef.current.uploadsBusyMessage ?? "Espere a que terminen de subir los archivos y vuelva a intentarlo.");
         return;
       }
       const saved = await save(true);
@@ -281,7 +306,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
       if (!result.ok) {
         const mapped: TFieldErrorMap = {};
         for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-          const key = path.replace(/^formData\./, "");
+          const key = errorPathOf(path, valuesRef.current);
           mapped[key] = [...(mapped[key] ?? []), ...messages];
         }
         setFieldErrors(mapped);
@@ -296,7 +321,7 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
     } finally {
       setSubmitting(false);
     }
-  }, [router, save, submitting]);
+  }, [router, save, submitting, errorPathOf]);
 
   return {
     values,
