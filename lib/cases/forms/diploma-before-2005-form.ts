@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateCui } from "@/lib/identity/validate-cui";
+import { draftText, fieldErrors, optionalText, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 import { REQUESTABLE_DOCUMENT_LABELS, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { registryMissNumber, ZDiplomaRegistryMissDraft } from "./diploma-registry-miss";
 
@@ -68,8 +68,6 @@ export function requestedDocumentOfFileKind(kind: string): TRequestableDocument 
   return null;
 }
 
-const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
-
 export const ZDiplomaBefore2005Draft = z.object({
   modality: z.enum(DIPLOMA_MODALITIES).optional().catch(undefined),
   title: z
@@ -91,15 +89,7 @@ export const ZDiplomaBefore2005Draft = z.object({
     .catch({})
     .default({}),
   cgcStampConfirmed: z.boolean().optional().catch(undefined),
-  student: z
-    .object({
-      firstNames: draftText(120),
-      lastNames: draftText(120),
-      cui: draftText(20),
-      birthDate: draftText(10),
-    })
-    .catch({})
-    .default({}),
+  student: ZPersonDraft,
   contactPhone: draftText(30),
   // Set when the request was started from D.2.2 on a registry miss (see diploma-registry-miss.ts).
   registryMiss: ZDiplomaRegistryMissDraft,
@@ -112,19 +102,6 @@ export function parseDiplomaBefore2005Draft(formData: unknown): TDiplomaBefore20
   return ZDiplomaBefore2005Draft.parse(input);
 }
 
-function required(message: string, max: number, tooLong: string) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
-}
-
-function optionalText(max: number, tooLong: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, { error: tooLong })
-    .optional()
-    .transform((v) => (v ? v : undefined));
-}
-
 export function ZDiplomaBefore2005FormAt(now: Date) {
   const thisYear = now.getUTCFullYear();
   return z
@@ -132,9 +109,9 @@ export function ZDiplomaBefore2005FormAt(now: Date) {
       modality: z.enum(DIPLOMA_MODALITIES, { error: "Indique si el título es de educación escolar o extraescolar." }),
       title: z.object(
         {
-          degree: required("Escriba el título tal como aparece, por ejemplo «Bachiller en Ciencias y Letras».", 200, "El título no puede tener más de 200 caracteres."),
+          degree: requiredText("Escriba el título tal como aparece, por ejemplo «Bachiller en Ciencias y Letras».", 200, "El título no puede tener más de 200 caracteres."),
           specialty: optionalText(200, "La especialidad no puede tener más de 200 caracteres."),
-          institution: required("Escriba el establecimiento o el programa que extendió el título.", 200, "El nombre no puede tener más de 200 caracteres."),
+          institution: requiredText("Escriba el establecimiento o el programa que extendió el título.", 200, "El nombre no puede tener más de 200 caracteres."),
           graduationYear: z
             .number({ error: "Escriba el año de graduación con cuatro dígitos." })
             .int({ error: "Escriba el año de graduación con cuatro dígitos." })
@@ -152,31 +129,7 @@ export function ZDiplomaBefore2005FormAt(now: Date) {
         })
         .prefault({}),
       cgcStampConfirmed: z.literal(true, { error: "Confirme que el título lleva el sello de registro de la Contraloría General de Cuentas." }),
-      student: z.object(
-        {
-          firstNames: required("Escriba los nombres del estudiante.", 120, "Los nombres no pueden tener más de 120 caracteres."),
-          lastNames: required("Escriba los apellidos del estudiante.", 120, "Los apellidos no pueden tener más de 120 caracteres."),
-          cui: z
-            .string()
-            .trim()
-            .optional()
-            .transform((v) => (v ? v : undefined))
-            .superRefine((v, ctx) => {
-              if (v && !validateCui(v).ok) {
-                ctx.addIssue({ code: "custom", message: "El CUI del estudiante no es válido: revise los 13 dígitos tal como aparecen en el DPI, o deje el campo vacío." });
-              }
-            }),
-          birthDate: z
-            .string()
-            .trim()
-            .optional()
-            .transform((v) => (v ? v : undefined))
-            .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && Date.parse(v) <= now.getTime()), {
-              error: "Escriba una fecha de nacimiento válida, o deje el campo vacío.",
-            }),
-        },
-        { error: "Escriba los datos del estudiante." },
-      ),
+      student: ZPersonAt(now),
       contactPhone: optionalText(30, "El teléfono no puede tener más de 30 caracteres."),
       // Kept through the strict parse: the year rule below reads it.
       registryMiss: ZDiplomaRegistryMissDraft,
@@ -198,14 +151,7 @@ export function schoolTitleFrom2005(form: unknown): boolean {
 // Every message at once: zod skips an object's refinements while any of its fields fails, so the
 // year rule is also checked apart (the citizen should not fix the form in two rounds).
 export function diplomaBefore2005Errors(formData: unknown, now: Date): Record<string, string[]> {
-  const parsed = ZDiplomaBefore2005FormAt(now).safeParse(formData);
-  const errors: Record<string, string[]> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-      (errors[key] ??= []).push(issue.message);
-    }
-  }
+  const errors = fieldErrors(ZDiplomaBefore2005FormAt(now), formData);
   if (schoolTitleFrom2005(formData) && !errors["title.graduationYear"]?.includes(SCHOOL_TITLE_FROM_2005_MESSAGE)) {
     (errors["title.graduationYear"] ??= []).push(SCHOOL_TITLE_FROM_2005_MESSAGE);
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateCui } from "@/lib/identity/validate-cui";
+import { draftText, fieldErrors, optionalText, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 import { DIPLOMA_NUMBER_EXAMPLE, DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber, ZDiplomaNumber } from "@/lib/registry/diploma-number";
 
 // The D.2.2 form (título de diversificado, escolar 2005 onwards). Client-safe: the editor reads
@@ -49,22 +49,12 @@ export const TITLE_SCAN_MISSING_D22 = "Adjunte el título escaneado en PDF, anve
 export const TITLE_BACK_MISSING_D22 =
   "Adjunte el anverso y el reverso del título: los archivos adjuntos tienen una sola página en total, y el sello de la Contraloría suele estar al reverso.";
 
-const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
-
 export const ZDiplomaFrom2005Draft = z.object({
   registrationNumber: draftText(40),
   // The canonical number whose registry record the citizen confirmed as theirs; a different
   // number typed afterwards is not confirmed.
   confirmedRegistrationNumber: draftText(20),
-  student: z
-    .object({
-      firstNames: draftText(120),
-      lastNames: draftText(120),
-      cui: draftText(20),
-      birthDate: draftText(10),
-    })
-    .catch({})
-    .default({}),
+  student: ZPersonDraft,
   contactPhone: draftText(30),
   cgcStampConfirmed: z.boolean().optional().catch(undefined),
 });
@@ -77,48 +67,21 @@ export function parseDiplomaFrom2005Draft(formData: unknown): TDiplomaFrom2005Dr
   return ZDiplomaFrom2005Draft.parse(input);
 }
 
-function required(message: string, max: number, tooLong: string) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
-}
-
+// The graduate, named as the title names them.
 export const ZDiplomaStudent = (now: Date) =>
-  z.object(
-    {
-      firstNames: required("Escriba los nombres de la persona graduada, como aparecen en el título.", 120, "Los nombres no pueden tener más de 120 caracteres."),
-      lastNames: required("Escriba los apellidos de la persona graduada, como aparecen en el título.", 120, "Los apellidos no pueden tener más de 120 caracteres."),
-      cui: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => (v ? v : undefined))
-        .superRefine((v, ctx) => {
-          if (v && !validateCui(v).ok) {
-            ctx.addIssue({ code: "custom", message: "El CUI no es válido: revise los 13 dígitos tal como aparecen en el DPI, o deje el campo vacío." });
-          }
-        }),
-      birthDate: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => (v ? v : undefined))
-        .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && Date.parse(v) <= now.getTime()), {
-          error: "Escriba una fecha de nacimiento válida, o deje el campo vacío.",
-        }),
-    },
-    { error: "Escriba los datos de la persona graduada." },
-  );
+  ZPersonAt(now, {
+    firstNames: "Escriba los nombres de la persona graduada, como aparecen en el título.",
+    lastNames: "Escriba los apellidos de la persona graduada, como aparecen en el título.",
+    invalidCui: "El CUI no es válido: revise los 13 dígitos tal como aparecen en el DPI, o deje el campo vacío.",
+    missing: "Escriba los datos de la persona graduada.",
+  });
 
 export function ZDiplomaFrom2005FormAt(now: Date) {
   return z.object({
     registrationNumber: ZDiplomaNumber,
     confirmedRegistrationNumber: z.string({ error: NOT_CONFIRMED_MESSAGE }).min(1, { error: NOT_CONFIRMED_MESSAGE }),
     student: ZDiplomaStudent(now),
-    contactPhone: z
-      .string()
-      .trim()
-      .max(30, { error: "El teléfono no puede tener más de 30 caracteres." })
-      .optional()
-      .transform((v) => (v ? v : undefined)),
+    contactPhone: optionalText(30, "El teléfono no puede tener más de 30 caracteres."),
     cgcStampConfirmed: z.literal(true, { error: "Confirme que el título lleva el sello de registro de la Contraloría General de Cuentas." }),
   });
 }
@@ -135,14 +98,7 @@ export function isRegistryConfirmed(form: unknown): boolean {
 // Every message at once, keyed by field path. The confirmation is checked apart from the number's
 // format, so "confirm it" is not asked for a number that cannot be one.
 export function diplomaFrom2005Errors(formData: unknown, now: Date): Record<string, string[]> {
-  const parsed = ZDiplomaFrom2005FormAt(now).safeParse(formData);
-  const errors: Record<string, string[]> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-      (errors[key] ??= []).push(issue.message);
-    }
-  }
+  const errors = fieldErrors(ZDiplomaFrom2005FormAt(now), formData);
   if (!errors.registrationNumber && !errors.confirmedRegistrationNumber && !isRegistryConfirmed(formData)) {
     errors.confirmedRegistrationNumber = [NOT_CONFIRMED_MESSAGE];
   }

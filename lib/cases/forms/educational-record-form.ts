@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateCui } from "@/lib/identity/validate-cui";
+import { draftText, fieldErrors, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 
 // The D.1.1 form (client-safe: the editor reads the labels). Two schemas over one shape:
 // ZEducationalRecordDraft, lenient, for autosave (anything may be missing, nothing may be huge);
@@ -26,21 +26,11 @@ export const DOCUMENT_KIND_LABELS: Record<(typeof DOCUMENT_KINDS)[number], strin
 export const MAX_STUDY_ROWS = 40;
 const FIRST_YEAR = 1900;
 
-const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
-
 export const ZEducationalRecordDraft = z.object({
   modality: z.enum(MODALITIES).optional().catch(undefined),
   documentKinds: z.array(z.enum(DOCUMENT_KINDS)).max(DOCUMENT_KINDS.length).catch([]).default([]),
   otherDescription: draftText(300),
-  student: z
-    .object({
-      firstNames: draftText(120),
-      lastNames: draftText(120),
-      cui: draftText(20),
-      birthDate: draftText(10),
-    })
-    .catch({})
-    .default({}),
+  student: ZPersonDraft,
   studies: z
     .array(
       z.object({
@@ -56,10 +46,6 @@ export const ZEducationalRecordDraft = z.object({
 });
 export type TEducationalRecordDraft = z.infer<typeof ZEducationalRecordDraft>;
 
-function required(message: string, max: number, tooLong: string) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
-}
-
 export function ZEducationalRecordFormAt(now: Date) {
   const thisYear = now.getUTCFullYear();
   return z
@@ -69,41 +55,17 @@ export function ZEducationalRecordFormAt(now: Date) {
         .array(z.enum(DOCUMENT_KINDS), { error: "Marque al menos un documento." })
         .min(1, { error: "Marque al menos un documento." }),
       otherDescription: z.string().trim().max(300, { error: "La descripción no puede tener más de 300 caracteres." }).optional(),
-      student: z.object(
-        {
-          firstNames: required("Escriba los nombres del estudiante.", 120, "Los nombres no pueden tener más de 120 caracteres."),
-          lastNames: required("Escriba los apellidos del estudiante.", 120, "Los apellidos no pueden tener más de 120 caracteres."),
-          cui: z
-            .string()
-            .trim()
-            .optional()
-            .transform((v) => (v ? v : undefined))
-            .superRefine((v, ctx) => {
-              if (v && !validateCui(v).ok) {
-                ctx.addIssue({ code: "custom", message: "El CUI del estudiante no es válido: revise los 13 dígitos tal como aparecen en el DPI, o deje el campo vacío." });
-              }
-            }),
-          birthDate: z
-            .string()
-            .trim()
-            .optional()
-            .transform((v) => (v ? v : undefined))
-            .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && Date.parse(v) <= now.getTime()), {
-              error: "Escriba una fecha de nacimiento válida, o deje el campo vacío.",
-            }),
-        },
-        { error: "Escriba los datos del estudiante." },
-      ),
+      student: ZPersonAt(now),
       studies: z
         .array(
           z.object({
-            level: required("Indique el grado o la etapa.", 120, "El grado no puede tener más de 120 caracteres."),
+            level: requiredText("Indique el grado o la etapa.", 120, "El grado no puede tener más de 120 caracteres."),
             year: z
               .number({ error: "Escriba el año con cuatro dígitos." })
               .int({ error: "Escriba el año con cuatro dígitos." })
               .min(FIRST_YEAR, { error: `El año debe estar entre ${FIRST_YEAR} y ${thisYear}.` })
               .max(thisYear, { error: `El año debe estar entre ${FIRST_YEAR} y ${thisYear}.` }),
-            institution: required("Indique el establecimiento o el programa.", 200, "El nombre no puede tener más de 200 caracteres."),
+            institution: requiredText("Indique el establecimiento o el programa.", 200, "El nombre no puede tener más de 200 caracteres."),
           }),
           { error: "Agregue al menos un grado o etapa." },
         )
@@ -129,14 +91,7 @@ function otherDescriptionProblem(form: unknown): string | null {
 // Every message at once: zod skips an object's refinements while any of its fields fails, so the
 // cross-field rule is also checked apart (the citizen should not fix the form in two rounds).
 export function educationalRecordErrors(formData: unknown, now: Date): Record<string, string[]> {
-  const parsed = ZEducationalRecordFormAt(now).safeParse(formData);
-  const errors: Record<string, string[]> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-      (errors[key] ??= []).push(issue.message);
-    }
-  }
+  const errors = fieldErrors(ZEducationalRecordFormAt(now), formData);
   const other = otherDescriptionProblem(formData);
   if (other && !errors.otherDescription) errors.otherDescription = [other];
   return errors;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateCui } from "@/lib/identity/validate-cui";
+import { draftText, fieldErrors, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 
 // The D.1.2 form, expediente de graduación of the 1974–1996 archive (client-safe: the editor reads
 // the labels). Two schemas over one shape, as in educational-record-form.ts:
@@ -23,18 +23,8 @@ export const GRADUATION_RECORD_LABELS = {
   archiveOfficerPost: "Puesto de quien firmó el expediente",
 } as const;
 
-const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
-
 export const ZGraduationRecordDraft = z.object({
-  student: z
-    .object({
-      firstNames: draftText(120),
-      lastNames: draftText(120),
-      cui: draftText(20),
-      birthDate: draftText(10),
-    })
-    .catch({})
-    .default({}),
+  student: ZPersonDraft,
   record: z
     .object({
       degree: draftText(200),
@@ -54,43 +44,15 @@ export const ZGraduationRecordDraft = z.object({
 });
 export type TGraduationRecordDraft = z.infer<typeof ZGraduationRecordDraft>;
 
-function required(message: string, max: number, tooLong: string) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
-}
-
 const YEAR_RANGE = `El Archivo Documental resguarda expedientes de graduación de ${ARCHIVE_FIRST_YEAR} a ${ARCHIVE_LAST_YEAR}: escriba un año entre ${ARCHIVE_FIRST_YEAR} y ${ARCHIVE_LAST_YEAR}. Para otros años, use el trámite de expediente educativo.`;
 
 export function ZGraduationRecordFormAt(now: Date) {
   return z.object({
-    student: z.object(
-      {
-        firstNames: required("Escriba los nombres del estudiante.", 120, "Los nombres no pueden tener más de 120 caracteres."),
-        lastNames: required("Escriba los apellidos del estudiante.", 120, "Los apellidos no pueden tener más de 120 caracteres."),
-        cui: z
-          .string()
-          .trim()
-          .optional()
-          .transform((v) => (v ? v : undefined))
-          .superRefine((v, ctx) => {
-            if (v && !validateCui(v).ok) {
-              ctx.addIssue({ code: "custom", message: "El CUI del estudiante no es válido: revise los 13 dígitos tal como aparecen en el DPI, o deje el campo vacío." });
-            }
-          }),
-        birthDate: z
-          .string()
-          .trim()
-          .optional()
-          .transform((v) => (v ? v : undefined))
-          .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && Date.parse(v) <= now.getTime()), {
-            error: "Escriba una fecha de nacimiento válida, o deje el campo vacío.",
-          }),
-      },
-      { error: "Escriba los datos del estudiante." },
-    ),
+    student: ZPersonAt(now),
     record: z.object(
       {
-        degree: required("Escriba el título o diploma tal como aparece en el expediente.", 200, "El título no puede tener más de 200 caracteres."),
-        institution: required("Escriba el establecimiento donde se graduó.", 200, "El nombre no puede tener más de 200 caracteres."),
+        degree: requiredText("Escriba el título o diploma tal como aparece en el expediente.", 200, "El título no puede tener más de 200 caracteres."),
+        institution: requiredText("Escriba el establecimiento donde se graduó.", 200, "El nombre no puede tener más de 200 caracteres."),
         graduationYear: z
           .number({ error: "Escriba el año de graduación con cuatro dígitos." })
           .int({ error: "Escriba el año de graduación con cuatro dígitos." })
@@ -101,12 +63,12 @@ export function ZGraduationRecordFormAt(now: Date) {
     ),
     archiveOfficer: z.object(
       {
-        name: required(
+        name: requiredText(
           "Escriba el nombre de quien firmó el expediente, tal como aparece en el documento del Archivo.",
           160,
           "El nombre no puede tener más de 160 caracteres.",
         ),
-        post: required(
+        post: requiredText(
           "Escriba el puesto de quien firmó el expediente, tal como aparece en el documento del Archivo.",
           160,
           "El puesto no puede tener más de 160 caracteres.",
@@ -120,15 +82,7 @@ export function ZGraduationRecordFormAt(now: Date) {
 
 // Every message at once, keyed by field path ("record.graduationYear").
 export function graduationRecordErrors(formData: unknown, now: Date): Record<string, string[]> {
-  const parsed = ZGraduationRecordFormAt(now).safeParse(formData);
-  const errors: Record<string, string[]> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-      (errors[key] ??= []).push(issue.message);
-    }
-  }
-  return errors;
+  return fieldErrors(ZGraduationRecordFormAt(now), formData);
 }
 
 export const ZGraduationRecordForm = ZGraduationRecordFormAt(new Date());

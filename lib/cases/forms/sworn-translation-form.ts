@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { draftText, fieldErrors, requiredText } from "./shared-fields";
 
 // The D.3 form (certificación de traducción jurada). Client-safe: the editor reads its labels.
 // Two schemas over one shape, as D.1.1's: ZSwornTranslationDraft, lenient, for autosave;
@@ -29,8 +30,6 @@ export const TRANSLATION_REQUIREMENT =
 
 export const TRANSLATION_MISSING = "Adjunte la traducción jurada escaneada en PDF.";
 
-const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
-
 export const ZSwornTranslationDraft = z.object({
   translator: z
     .object({
@@ -48,35 +47,31 @@ export const ZSwornTranslationDraft = z.object({
 });
 export type TSwornTranslationDraft = z.infer<typeof ZSwornTranslationDraft>;
 
-function required(message: string, max: number, tooLong: string) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
-}
-
 export const ZSwornTranslationForm = z.object({
   translator: z.object(
     {
       id: z.string().trim().max(64).optional(),
-      name: required("Escriba el nombre del traductor jurado, o elíjalo del registro.", 200, "El nombre no puede tener más de 200 caracteres."),
-      agreementNumber: required(
+      name: requiredText("Escriba el nombre del traductor jurado, o elíjalo del registro.", 200, "El nombre no puede tener más de 200 caracteres."),
+      agreementNumber: requiredText(
         "Escriba el número del acuerdo o la resolución que nombró al traductor, como aparece en la traducción.",
         200,
         "El número de acuerdo o resolución no puede tener más de 200 caracteres.",
       ),
-      registrationNumber: required(
+      registrationNumber: requiredText(
         "Escriba el número de registro del traductor en la Dirección Departamental de Educación.",
         60,
         "El número de registro no puede tener más de 60 caracteres.",
       ),
-      language: required("Indique el idioma de la traducción.", 60, "El idioma no puede tener más de 60 caracteres."),
+      language: requiredText("Indique el idioma de la traducción.", 60, "El idioma no puede tener más de 60 caracteres."),
     },
     { error: "Elija el traductor jurado del registro o escriba sus datos." },
   ),
-  documentTitle: required(
+  documentTitle: requiredText(
     "Escriba qué documento se tradujo, por ejemplo «Certificado de nacimiento» o «Diploma de bachillerato».",
     200,
     "La descripción del documento no puede tener más de 200 caracteres.",
   ),
-  holderName: required(
+  holderName: requiredText(
     "Escriba el nombre de la persona a quien pertenece el documento traducido.",
     200,
     "El nombre no puede tener más de 200 caracteres.",
@@ -87,15 +82,7 @@ export type TSwornTranslationForm = z.infer<typeof ZSwornTranslationForm>;
 
 // Every message at once, keyed by field path ("translator.language").
 export function swornTranslationErrors(formData: unknown): Record<string, string[]> {
-  const parsed = ZSwornTranslationForm.safeParse(formData);
-  const errors: Record<string, string[]> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-      (errors[key] ??= []).push(issue.message);
-    }
-  }
-  return errors;
+  return fieldErrors(ZSwornTranslationForm, formData);
 }
 
 // The field path of the form where a registry refusal is shown (lib/registry/check-sworn-translator).

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { draftText, fieldErrors, requiredText } from "./shared-fields";
 
 // The D.4 form (registro de traductor jurado), filed by the translator's own account. Client-safe:
 // the editor reads its labels. Two schemas over one shape, as D.1.1's: ZTranslatorRegistrationDraft,
@@ -58,8 +59,6 @@ export const TRANSLATOR_REGISTRATION_LABELS = {
   contactPhone: "Teléfono de contacto",
 } as const;
 
-const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
-
 export const ZTranslatorRegistrationDraft = z.object({
   name: draftText(200),
   languages: z.array(z.string().max(LANGUAGE_MAX_LENGTH)).max(MAX_LANGUAGES).catch([]).default([]),
@@ -110,12 +109,8 @@ export function normalizeRegistrationNumber(value: string): string {
   return value.replace(/\s+/g, "").toUpperCase();
 }
 
-function required(message: string, max: number, tooLong: string) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
-}
-
 export const ZTranslatorRegistrationForm = z.object({
-  name: required("Escriba su nombre completo, como aparece en la resolución o acuerdo.", 200, "El nombre no puede tener más de 200 caracteres.").refine(
+  name: requiredText("Escriba su nombre completo, como aparece en la resolución o acuerdo.", 200, "El nombre no puede tener más de 200 caracteres.").refine(
     (v) => v.split(/\s+/).length >= 2,
     { error: "Escriba sus nombres y apellidos, como aparecen en la resolución o acuerdo." },
   ),
@@ -132,12 +127,12 @@ export const ZTranslatorRegistrationForm = z.object({
         ctx.addIssue({ code: "custom", message: `Separe los idiomas con comas; cada uno puede tener hasta ${LANGUAGE_MAX_LENGTH} caracteres.` });
       }
     }),
-  appointmentResolution: required(
+  appointmentResolution: requiredText(
     "Escriba el número del acuerdo o la resolución que lo nombró traductor jurado, por ejemplo «Acuerdo Ministerial 2418-2019».",
     200,
     "El número de acuerdo o resolución no puede tener más de 200 caracteres.",
   ),
-  dideducRegistrationNumber: required(
+  dideducRegistrationNumber: requiredText(
     "Escriba el número con que la Dirección Departamental registró su nombramiento.",
     60,
     "El número de registro no puede tener más de 60 caracteres.",
@@ -157,14 +152,7 @@ const NO_LANGUAGE = "Marque al menos un idioma para el que fue nombrado, o escr�
 
 // Every message at once (the language rule spans two fields, so it is checked apart as well).
 export function translatorRegistrationErrors(formData: unknown): Record<string, string[]> {
-  const parsed = ZTranslatorRegistrationForm.safeParse(formData);
-  const errors: Record<string, string[]> = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-      (errors[key] ??= []).push(issue.message);
-    }
-  }
+  const errors = fieldErrors(ZTranslatorRegistrationForm, formData);
   const f = (typeof formData === "object" && formData !== null ? formData : {}) as { languages?: unknown; otherLanguages?: unknown };
   const languages = registrationLanguages({
     languages: Array.isArray(f.languages) ? f.languages.filter((l): l is string => typeof l === "string") : [],
