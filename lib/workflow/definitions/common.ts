@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ZNoInput } from "../inputs";
+import { ZNoInput, ZReasonInput } from "../inputs";
 import { defineTransition, type TCaseLike, type TFieldErrors, type TTransitionDefinition } from "../types";
 
 // Building blocks shared by several procedures. Each procedure file still lists its transitions
@@ -47,3 +47,50 @@ export const MESSAGE_NEEDS_CORRECTION =
 
 export const MESSAGE_ISSUED =
   "Su certificación fue emitida con firma electrónica avanzada y código QR. Descargue el PDF. Si necesita apostillarlo, súbalo a la plataforma del Ministerio de Relaciones Exteriores.";
+
+// The last step of every procedure the central office issues.
+export function signAndIssue(label = "Firmar y emitir") {
+  return defineTransition({
+    action: "sign_and_issue",
+    from: ["CENTRAL_REVIEW"],
+    to: "ISSUED",
+    roles: CENTRAL_ASSISTANT,
+    scope: "CENTRAL",
+    input: ZNoInput,
+    label,
+    citizenMessage: MESSAGE_ISSUED,
+  });
+}
+
+// The path of a procedure only the central office reviews (D.1.2, D.2.2):
+//
+//   DRAFT --submit--> CENTRAL_REVIEW
+//   CENTRAL_REVIEW --reject_for_correction (with reason)--> NEEDS_CORRECTION --resubmit--> CENTRAL_REVIEW
+//   CENTRAL_REVIEW --sign_and_issue--> ISSUED
+export function centralReviewPath(opts: { submitMessage: string; issueLabel?: string }) {
+  return [
+    submit({
+      to: "CENTRAL_REVIEW",
+      roles: ["CITIZEN"],
+      requiresDideduc: false,
+      citizenMessage: opts.submitMessage,
+    }),
+    defineTransition({
+      action: "reject_for_correction",
+      from: ["CENTRAL_REVIEW"],
+      to: "NEEDS_CORRECTION",
+      roles: CENTRAL_ASSISTANT,
+      scope: "CENTRAL",
+      input: ZReasonInput,
+      label: "Rechazar para corrección",
+      citizenMessage: MESSAGE_NEEDS_CORRECTION,
+    }),
+    resubmit({
+      to: "CENTRAL_REVIEW",
+      roles: ["CITIZEN"],
+      requiresDideduc: false,
+      citizenMessage: "Sus correcciones fueron enviadas. Atención al Ciudadano revisará de nuevo su solicitud.",
+    }),
+    signAndIssue(opts.issueLabel),
+  ];
+}

@@ -1,6 +1,5 @@
-import { ZNoInput, ZReasonInput } from "../inputs";
-import { defineTransition, type TProcedureDefinition } from "../types";
-import { CENTRAL_ASSISTANT, MESSAGE_ISSUED, MESSAGE_NEEDS_CORRECTION, resubmit, submit } from "./common";
+import type { TProcedureDefinition } from "../types";
+import { centralReviewPath } from "./common";
 
 // D.2.2 Título de diversificado, escolar desde 2005: the title registry replaces the DIDEDUC's review.
 //
@@ -14,39 +13,8 @@ export const diplomaFrom2005: TProcedureDefinition = {
   prefix: "TB",
   applicantRoles: ["CITIZEN"],
   requiresDideduc: false,
-  transitions: [
-    submit({
-      to: "CENTRAL_REVIEW",
-      roles: ["CITIZEN"],
-      requiresDideduc: false,
-      citizenMessage:
-        "Su solicitud fue enviada. Atención al Ciudadano del Ministerio de Educación comparará su título con el registro de títulos. Le avisaremos por correo electrónico.",
-    }),
-    defineTransition({
-      action: "reject_for_correction",
-      from: ["CENTRAL_REVIEW"],
-      to: "NEEDS_CORRECTION",
-      roles: CENTRAL_ASSISTANT,
-      scope: "CENTRAL",
-      input: ZReasonInput,
-      label: "Rechazar para corrección",
-      citizenMessage: MESSAGE_NEEDS_CORRECTION,
-    }),
-    resubmit({
-      to: "CENTRAL_REVIEW",
-      roles: ["CITIZEN"],
-      requiresDideduc: false,
-      citizenMessage: "Sus correcciones fueron enviadas. Atención al Ciudadano revisará de nuevo su solicitud.",
-    }),
-    defineTransition({
-      action: "sign_and_issue",
-      from: ["CENTRAL_REVIEW"],
-      to: "ISSUED",
-      roles: CENTRAL_ASSISTANT,
-      scope: "CENTRAL",
-      input: ZNoInput,
-      label: "Firmar y emitir",
-      citizenMessage: MESSAGE_ISSUED,
-    }),
-  ],
+  transitions: centralReviewPath({
+    submitMessage:
+      "Su solicitud fue enviada. Atención al Ciudadano del Ministerio de Educación comparará su título con el registro de títulos. Le avisaremos por correo electrónico.",
+  }),
 };

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZGuidanceInput, ZNoInput, ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition, type TTransitionDefinition } from "../types";
-import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_ISSUED, MESSAGE_NEEDS_CORRECTION, resubmit, submit } from "./common";
+import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_NEEDS_CORRECTION, resubmit, signAndIssue, submit } from "./common";
 
 // D.1.1 Expediente educativo (escolar o extraescolar):
 //
@@ -107,16 +107,7 @@ export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinit
       citizenMessage:
         "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para una corrección. Usted no necesita hacer nada.",
     }),
-    defineTransition({
-      action: "sign_and_issue",
-      from: ["CENTRAL_REVIEW"],
-      to: "ISSUED",
-      roles: CENTRAL_ASSISTANT,
-      scope: "CENTRAL",
-      input: ZNoInput,
-      label: "Firmar y emitir",
-      citizenMessage: MESSAGE_ISSUED,
-    }),
+    signAndIssue(),
   ];
 }
 

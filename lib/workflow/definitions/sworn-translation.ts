@@ -1,6 +1,6 @@
-import { ZNoInput, ZReasonInput } from "../inputs";
+import { ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition } from "../types";
-import { CENTRAL_ASSISTANT, MESSAGE_ISSUED, submit } from "./common";
+import { CENTRAL_ASSISTANT, signAndIssue, submit } from "./common";
 
 // D.3 Certificación de traducción jurada:
 //
@@ -38,15 +38,6 @@ export const swornTranslation: TProcedureDefinition = {
       citizenMessage:
         "Su solicitud fue rechazada. Lea el motivo, corrija lo indicado e inicie una nueva solicitud; puede partir de los datos de esta.",
     }),
-    defineTransition({
-      action: "sign_and_issue",
-      from: ["CENTRAL_REVIEW"],
-      to: "ISSUED",
-      roles: CENTRAL_ASSISTANT,
-      scope: "CENTRAL",
-      input: ZNoInput,
-      label: "Firmar y emitir",
-      citizenMessage: MESSAGE_ISSUED,
-    }),
+    signAndIssue(),
   ],
 };
