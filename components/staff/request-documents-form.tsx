@@ -1,15 +1,14 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState } from "react";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
 import { REQUESTABLE_DOCUMENT_LABELS, REQUESTABLE_DOCUMENTS } from "@/lib/workflow/inputs";
 import { CaseRefFields } from "./case-ref-fields";
-import { failureCodeOf, type TStaffFormAction } from "./form-action";
-import type { TSupervisionOfficeOption } from "./guidance-form";
+import { failureCodeOf } from "./form-action";
+import { OfficeFieldset, type TOfficeFormProps } from "./office-fieldset";
 import { OutdatedNotice } from "./outdated-notice";
 import { TextareaField } from "./textarea-field";
 import { useSingleSubmit } from "./use-single-submit";
@@ -37,31 +36,12 @@ export function RequestDocumentsForm({
   label,
   offices,
   pageHref,
-}: {
-  formAction: TStaffFormAction;
-  caseId: string;
-  version: number;
-  action: string;
-  label: string;
-  offices: readonly TSupervisionOfficeOption[];
-  pageHref: string;
-}) {
+}: TOfficeFormProps) {
   const [state, dispatch] = useActionState(formAction, null);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
   const onSubmit = useSingleSubmit(state);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const phoneRef = useRef<HTMLInputElement>(null);
-  const addressRef = useRef<HTMLInputElement>(null);
-  const first = offices[0];
-  const pick = (id: string) => {
-    const office = offices.find((o) => o.id === id);
-    if (!office) return;
-    if (nameRef.current) nameRef.current.value = office.name;
-    if (phoneRef.current) phoneRef.current.value = office.phone;
-    if (addressRef.current) addressRef.current.value = office.address;
-  };
   const documentErrors = errors.documents ?? Object.entries(errors).find(([k]) => k.startsWith("documents."))?.[1];
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={label}>
@@ -98,59 +78,15 @@ export function RequestDocumentsForm({
           );
         })}
       </fieldset>
-      <fieldset className="space-y-4 rounded-md border border-slate-300 p-4">
-        <legend className="px-1 font-semibold">Dónde debe solicitarlos</legend>
-        {offices.length > 0 ? (
-          <div className="space-y-1">
-            <label htmlFor="obtain-at-office" className="block font-semibold text-slate-900">
-              Supervisión Educativa del directorio
-            </label>
-            <p id="obtain-at-office-hint" className="text-sm text-slate-700">
-              Al elegir una, sus datos se copian abajo; puede corregirlos o escribir otra oficina.
-            </p>
-            <select
-              id="obtain-at-office"
-              aria-describedby="obtain-at-office-hint"
-              defaultValue={first?.id}
-              onChange={(e) => pick(e.target.value)}
-              className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2 text-base"
-            >
-              {offices.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <p className="text-sm text-slate-700">El directorio de su DIDEDUC no tiene supervisiones registradas: escriba los datos de la oficina.</p>
-        )}
-        <TextField
-          ref={nameRef}
-          name="obtainAt.name"
-          label="Nombre de la oficina"
-          defaultValue={values["obtainAt.name"] ?? first?.name ?? ""}
-          maxLength={300}
-          errors={errors["obtainAt.name"]}
-        />
-        <TextField
-          ref={phoneRef}
-          name="obtainAt.phone"
-          type="tel"
-          label="Teléfono"
-          defaultValue={values["obtainAt.phone"] ?? first?.phone ?? ""}
-          maxLength={60}
-          errors={errors["obtainAt.phone"]}
-        />
-        <TextField
-          ref={addressRef}
-          name="obtainAt.address"
-          label="Dirección"
-          defaultValue={values["obtainAt.address"] ?? first?.address ?? ""}
-          maxLength={300}
-          errors={errors["obtainAt.address"]}
-        />
-      </fieldset>
+      <OfficeFieldset
+        legend="Dónde debe solicitarlos"
+        selectId="obtain-at-office"
+        selectHint="Al elegir una, sus datos se copian abajo; puede corregirlos o escribir otra oficina."
+        fieldPrefix="obtainAt"
+        offices={offices}
+        values={values}
+        errors={errors}
+      />
       <SubmitButton variant="danger" pendingLabel="Rechazando…">
         {label}
       </SubmitButton>
