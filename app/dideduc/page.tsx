@@ -1,59 +1,21 @@
 import type { Metadata } from "next";
-import { PageHeading } from "@/components/layout/page-heading";
-import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "@/components/staff/queue-page";
-import { toQueueRows } from "@/components/staff/to-queue-rows";
-import { Notice } from "@/components/ui/notice";
-import { findActorOffice } from "@/lib/auth/find-actor-office";
+import { StaffQueuePage } from "@/components/staff/staff-queue-page";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { QUEUE_STATES, listCaseQueue } from "@/lib/cases/list-case-queue";
-import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
-import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
 
 export const metadata: Metadata = { title: "Revisión departamental" };
 
 // Every state a DIDEDUC case passes through after it is sent: the reviewer works DIDEDUC_REVIEW
-// and follows the rest.
-const STATES = QUEUE_STATES.dideduc;
-const DIDEDUC_PROCEDURES: Procedure[] = PROCEDURES.filter((p) => getDefinition(p).requiresDideduc);
-
+// and follows the rest (QUEUE_STATES.dideduc).
 export default async function DideducQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSegment("dideduc");
-  const office = await findActorOffice(actor.dideducId);
-  const filters = readQueueFilters(await searchParams, STATES, DIDEDUC_PROCEDURES);
-  const queue = office
-    ? await listCaseQueue({
-        actor,
-        segment: "dideduc",
-        state: (filters.state || undefined) as CaseState | undefined,
-        procedure: (filters.procedure || undefined) as Procedure | undefined,
-        q: filters.q || undefined,
-        page: filters.page,
-        pageSize: QUEUE_PAGE_SIZE,
-      })
-    : null;
   return (
-    <>
-      <PageHeading title="Revisión departamental">
-        <p>Las solicitudes de su Dirección Departamental: compare los escaneos con sus registros y genere la certificación, o devuélvala.</p>
-        {office ? <p className="mt-2 font-semibold">Dirección Departamental de Educación de {office.name}</p> : null}
-      </PageHeading>
-      {!office || !queue ? (
-        <Notice tone="warning" title="Su cuenta no tiene DIDEDUC asignada">
-          Pida a la administración del sistema que asigne su Dirección Departamental; sin ella no verá solicitudes.
-        </Notice>
-      ) : (
-        <CaseQueue
-          basePath="/dideduc"
-          caseBasePath="/dideduc/casos"
-          filters={filters}
-          {...queueOptions(STATES, DIDEDUC_PROCEDURES)}
-          rows={toQueueRows(queue.rows)}
-          total={queue.total}
-          page={queue.page}
-          pageCount={queue.pageCount}
-          emptyText="No hay solicitudes en su bandeja."
-        />
-      )}
-    </>
+    <StaffQueuePage
+      actor={actor}
+      segment="dideduc"
+      searchParams={await searchParams}
+      title="Revisión departamental"
+      intro="Las solicitudes de su Dirección Departamental: compare los escaneos con sus registros y genere la certificación, o devuélvala."
+      emptyText="No hay solicitudes en su bandeja."
+    />
   );
 }

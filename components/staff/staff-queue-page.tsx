@@ -1,0 +1,80 @@
+import type { ReactNode } from "react";
+import { PageHeading } from "@/components/layout/page-heading";
+import { Notice } from "@/components/ui/notice";
+import { findActorOffice } from "@/lib/auth/find-actor-office";
+import type { TSessionUser } from "@/lib/auth/session-user";
+import { listCaseQueue, queueStatesFor, type TQueueSegment } from "@/lib/cases/list-case-queue";
+import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
+import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "./queue-page";
+import { toQueueRows } from "./to-queue-rows";
+
+// The procedures a segment's queue offers: a DIDEDUC's, those it reviews; the central office's, all
+// of them but sworn translators' registrations (D.4) unless the person is the central manager.
+function queueProcedures(segment: TQueueSegment, states: readonly CaseState[]): Procedure[] {
+  if (segment !== "atencion") return PROCEDURES.filter((p) => getDefinition(p).requiresDideduc);
+  return states.includes("MANAGER_REVIEW") ? PROCEDURES : PROCEDURES.filter((p) => p !== "TRANSLATOR_REGISTRATION");
+}
+
+// The queue page of /dideduc, /direccion and /atencion. The route checks the segment (its first
+// line) and passes the actor. A DIDEDUC segment lists the actor's DIDEDUC only, and says so when
+// the account has none.
+export async function StaffQueuePage({
+  actor,
+  segment,
+  searchParams,
+  title,
+  intro,
+  emptyText,
+}: {
+  actor: TSessionUser;
+  segment: TQueueSegment;
+  searchParams: Record<string, string | string[] | undefined>;
+  title: string;
+  intro: ReactNode;
+  emptyText: string;
+}) {
+  const departmental = segment !== "atencion";
+  const office = departmental ? await findActorOffice(actor.dideducId) : null;
+  const states = queueStatesFor(segment, actor.roles);
+  const procedures = queueProcedures(segment, states);
+  const filters = readQueueFilters(searchParams, states, procedures);
+  const queue =
+    !departmental || office
+      ? await listCaseQueue({
+          actor,
+          segment,
+          state: (filters.state || undefined) as CaseState | undefined,
+          procedure: (filters.procedure || undefined) as Procedure | undefined,
+          q: filters.q || undefined,
+          page: filters.page,
+          pageSize: QUEUE_PAGE_SIZE,
+        })
+      : null;
+  return (
+    <>
+      <PageHeading title={title}>
+        <p>{intro}</p>
+        {office ? <p className="mt-2 font-semibold">Dirección Departamental de Educación de {office.name}</p> : null}
+      </PageHeading>
+      {!queue ? (
+        <Notice tone="warning" title="Su cuenta no tiene DIDEDUC asignada">
+          Pida a la administración del sistema que asigne su Dirección Departamental; sin ella no verá solicitudes.
+        </Notice>
+      ) : (
+        <CaseQueue
+          basePath={`/${segment}`}
+          caseBasePath={`/${segment}/casos`}
+          filters={filters}
+          {...queueOptions(states, procedures)}
+          rows={toQueueRows(queue.rows)}
+          total={queue.total}
+          page={queue.page}
+          pageCount={queue.pageCount}
+          showDideduc={!departmental}
+          emptyText={emptyText}
+        />
+      )}
+    </>
+  );
+}
