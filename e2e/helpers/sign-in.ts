@@ -11,5 +11,9 @@ export async function signIn(page: Page, email: string, password: string, expect
 }
 
 export async function signOut(page: Page): Promise<void> {
+  // Leave the page first: a request still in flight from it (an autosave, a router refresh) would
+  // otherwise come back after the cookies are cleared carrying a refreshed session cookie, and the
+  // next sign-in would find the previous person still signed in.
+  await page.goto("about:blank");
   await page.context().clearCookies();
 }
