@@ -30,14 +30,14 @@ export function ArchiveRecordUpload({
   ensureCase,
   removeFile,
   onBusyChange,
-  onFileChanged,
+  onFilesChanged,
   errors,
 }: {
   initialFile: TListedFile | null;
   ensureCase: () => Promise<string | null>;
   removeFile: (fileId: string) => Promise<string | null>;
   onBusyChange: (busy: boolean) => void;
-  onFileChanged: () => void;
+  onFilesChanged: () => void;
   errors?: readonly string[];
 }) {
   const [file, setFile] = useState<TListedFile | null>(initialFile);
@@ -73,7 +73,7 @@ export function ArchiveRecordUpload({
         : ({ ok: false, code: "NO_CASE", message: "No se pudo guardar la solicitud para adjuntar el archivo. Revise su conexión e inténtelo de nuevo." } as const);
       if (outcome.ok) {
         setFile({ id: outcome.file.id, name: outcome.file.name, size: outcome.file.size, pages: outcome.file.pages });
-        onFileChanged();
+        onFilesChanged();
         setAnnouncement(`${outcome.file.name} se adjuntó: la firma del Archivo Documental es válida.`);
       } else {
         setRefusal({ name: chosen.name, message: outcome.message, code: outcome.code });

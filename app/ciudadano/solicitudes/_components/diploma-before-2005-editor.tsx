@@ -1,8 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import {
   CGC_STAMP_CONFIRMATION_LABEL,
@@ -17,10 +15,16 @@ import {
 import { REGISTRY_MISS_NOTE } from "@/lib/cases/forms/diploma-registry-miss";
 import { REQUESTABLE_DOCUMENT_LABELS, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { diplomaPayloadOf, diplomaValuesFromFormData, typedGraduationYear, type TDiplomaBefore2005Values } from "./diploma-before-2005-form-state";
+import { ContactSection } from "./contact-phone-field";
+import { DideducSelect } from "./dideduc-select";
+import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
-import { FieldErrors, InputField, SelectField } from "./fields";
+import { fieldErrorPaths, formMessageOf, summaryItemsOf } from "./error-summary";
+import { ConfirmCheckbox, FieldErrors, FormSection, InputField, RadioGroupField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
+import { StudentFields } from "./student-fields";
+import { DraftButtons, SubmitBar } from "./submit-bar";
 import { saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
 
 // Where fields sit in the form, for the order of the error summary.
@@ -77,11 +81,7 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
   const { values, update, fieldErrors } = d;
   const err = (path: string) => fieldErrors[path];
   const isCorrection = initial.state === "NEEDS_CORRECTION";
-  const summaryItems = Object.keys(fieldErrors)
-    .filter((p) => p !== "_form")
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .flatMap((path) => fieldErrors[path].map((text) => ({ field: anchorFor(path), text })));
-  const formMessage = d.formError && fieldErrors._form ? `${d.formError} ${fieldErrors._form.join(" ")}` : d.formError;
+  const summaryItems = summaryItemsOf(fieldErrors, fieldErrorPaths(fieldErrors, rank, (a, b) => a.localeCompare(b)), anchorFor);
 
   const isEscolar = values.modality === "ESCOLAR";
   const year = typedGraduationYear(values);
@@ -105,28 +105,9 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
     update((v) => ({ ...v, title: { ...v.title, [key]: s } }), [path, "title"]);
   const setCgc = (key: keyof TDiplomaBefore2005Values["cgcStamp"]) => (s: string) =>
     update((v) => ({ ...v, cgcStamp: { ...v.cgcStamp, [key]: s } }), [`cgcStamp.${key}`]);
-  const setStudent = (key: keyof TDiplomaBefore2005Values["student"]) => (s: string) =>
-    update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"]);
 
   return (
-    <form
-      noValidate
-      className="space-y-8"
-      aria-describedby="estado-guardado"
-      onSubmit={(e) => {
-        // Enter in a field saves; sending is only ever the explicit button.
-        e.preventDefault();
-        void d.save(true);
-      }}
-    >
-      <FormAlert message={formMessage} title={isCorrection ? "No se pudieron enviar las correcciones" : "No se pudo enviar la solicitud"} items={summaryItems} />
-
-      {d.restored ? (
-        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-brand-900">
-          Recuperamos datos que escribió en este dispositivo y aún no se habían guardado.
-        </p>
-      ) : null}
-
+    <DraftForm draft={d} isCorrection={isCorrection} formMessage={formMessageOf(d.formError, fieldErrors)} summaryItems={summaryItems}>
       {fromRegistryMiss ? (
         <div id={fieldId("registryMiss")} tabIndex={-1}>
           <Notice title="Número de registro no encontrado">
@@ -147,34 +128,20 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
         </Notice>
       ) : null}
 
-      <fieldset className="space-y-3" id={fieldId("modality")} tabIndex={-1}>
-        <legend className="mb-1 text-xl font-semibold">Tipo de educación</legend>
-        <p className="text-sm text-slate-700">
-          Este trámite es para títulos de educación escolar obtenidos antes de {FIRST_REGISTERED_SCHOOL_YEAR} y para títulos de educación extraescolar de
-          cualquier año.
-        </p>
-        <FieldErrors id={fieldId("modality")} errors={err("modality")} />
-        <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
-          {(Object.entries(DIPLOMA_MODALITY_LABELS) as Array<[string, string]>).map(([value, label]) => (
-            <label key={value} className="flex min-h-11 items-center gap-3">
-              <input
-                type="radio"
-                name="modality"
-                value={value}
-                checked={values.modality === value}
-                onChange={() => update((v) => ({ ...v, modality: value }), ["modality", "title.graduationYear"])}
-                className="size-5 accent-brand-700"
-                aria-describedby={err("modality") ? `${fieldId("modality")}-error` : undefined}
-              />
-              <span className="font-semibold">{label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioGroupField
+        name="modality"
+        legend="Tipo de educación"
+        intro={
+          <>
+            Este trámite es para títulos de educación escolar obtenidos antes de {FIRST_REGISTERED_SCHOOL_YEAR} y para títulos de educación extraescolar de
+            cualquier año.
+          </>
+        }
+        labels={DIPLOMA_MODALITY_LABELS}
+        {...d.text("modality", ["modality", "title.graduationYear"])}
+      />
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Datos del título</legend>
-        <p className="text-sm text-slate-700">Escríbalos tal como aparecen en el título.</p>
+      <FormSection legend="Datos del título" intro="Escríbalos tal como aparecen en el título.">
         <div className="grid gap-4 sm:grid-cols-2">
           <InputField
             id={fieldId("title.degree")}
@@ -227,13 +194,12 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
             </p>
           </Notice>
         ) : null}
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Registro de la Contraloría General de Cuentas</legend>
-        <p className="text-sm text-slate-700">
-          Copie los datos del sello de registro de la Contraloría que lleva su título, tal como se leen. Si alguno no se lee o no aparece, déjelo vacío.
-        </p>
+      <FormSection
+        legend="Registro de la Contraloría General de Cuentas"
+        intro="Copie los datos del sello de registro de la Contraloría que lleva su título, tal como se leen. Si alguno no se lee o no aparece, déjelo vacío."
+      >
         <div className="grid gap-4 sm:grid-cols-2">
           <InputField
             id={fieldId("cgcStamp.registrationNumber")}
@@ -257,116 +223,43 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
             onValue={setCgc("date")}
           />
         </div>
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Datos del estudiante</legend>
-        <p className="text-sm text-slate-700">Escríbalos tal como aparecen en el título, aunque hoy se escriban distinto.</p>
-        <FieldErrors id={fieldId("student")} errors={err("student")} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <InputField
-            id={fieldId("student.firstNames")}
-            label="Nombres"
-            autoComplete="off"
-            maxLength={120}
-            value={values.student.firstNames}
-            errors={err("student.firstNames")}
-            onValue={setStudent("firstNames")}
-          />
-          <InputField
-            id={fieldId("student.lastNames")}
-            label="Apellidos"
-            autoComplete="off"
-            maxLength={120}
-            value={values.student.lastNames}
-            errors={err("student.lastNames")}
-            onValue={setStudent("lastNames")}
-          />
-          <InputField
-            id={fieldId("student.cui")}
-            label="CUI del estudiante"
-            hint="Los 13 dígitos del DPI, si lo tiene."
-            optional
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={20}
-            value={values.student.cui}
-            errors={err("student.cui")}
-            onValue={setStudent("cui")}
-          />
-          <InputField
-            id={fieldId("student.birthDate")}
-            label="Fecha de nacimiento"
-            optional
-            type="date"
-            value={values.student.birthDate}
-            errors={err("student.birthDate")}
-            onValue={setStudent("birthDate")}
-          />
-        </div>
-      </fieldset>
+      <StudentFields
+        intro="Escríbalos tal como aparecen en el título, aunque hoy se escriban distinto."
+        values={values.student}
+        errorsOf={err}
+        groupErrors={err("student")}
+        onValue={(key, s) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"])}
+      />
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Dirección Departamental de Educación</legend>
-        <SelectField
-          id={fieldId("dideducId")}
+      <FormSection legend="Dirección Departamental de Educación">
+        <DideducSelect
           label="DIDEDUC a la que corresponde el título"
           hint="La Dirección Departamental del lugar donde estudió. Ella revisará su título en sus registros."
-          placeholder="Seleccione una Dirección Departamental"
-          options={dideducs.map((o) => ({ value: o.id, label: o.name }))}
-          value={values.dideducId}
-          errors={err("dideducId")}
-          onValue={(s) => update((v) => ({ ...v, dideducId: s }), ["dideducId"])}
+          dideducs={dideducs}
+          {...d.text("dideducId")}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Contacto</legend>
-        <InputField
-          id={fieldId("contactPhone")}
-          label="Teléfono para consultas sobre esta solicitud"
-          optional
-          type="tel"
-          autoComplete="tel-national"
-          maxLength={30}
-          value={values.contactPhone}
-          errors={err("contactPhone")}
-          onValue={(s) => update((v) => ({ ...v, contactPhone: s }), ["contactPhone"])}
-        />
-      </fieldset>
+      <ContactSection {...d.text("contactPhone")} />
 
       <div className="space-y-4">
         <FileUploads
           initialFiles={titleFiles}
-          ensureCase={d.ensureCase}
-          removeFile={d.removeFile}
-          onBusyChange={d.onUploadsBusy}
-          errors={err("files")}
-          onFilesChanged={() => d.clearFieldErrors("files")}
+          {...d.uploadsFor()}
           kind="SCAN"
           legend="Título escaneado (anverso y reverso)"
           requirement={CGC_STAMP_REQUIREMENT}
         />
-        <div className="flex items-start gap-3">
-          <input
-            type="checkbox"
-            id={fieldId("cgcStampConfirmed")}
-            checked={values.cgcStampConfirmed}
-            onChange={(e) => {
-              const checked = e.target.checked;
-              update((v) => ({ ...v, cgcStampConfirmed: checked }), ["cgcStampConfirmed"]);
-            }}
-            aria-invalid={err("cgcStampConfirmed") ? true : undefined}
-            aria-describedby={err("cgcStampConfirmed") ? `${fieldId("cgcStampConfirmed")}-error` : undefined}
-            className="mt-1 size-5 shrink-0 accent-brand-700"
-          />
-          <div>
-            <label htmlFor={fieldId("cgcStampConfirmed")} className="font-semibold text-slate-900">
-              {CGC_STAMP_CONFIRMATION_LABEL}
-            </label>
-            <FieldErrors id={fieldId("cgcStampConfirmed")} errors={err("cgcStampConfirmed")} />
-          </div>
-        </div>
+        <ConfirmCheckbox
+          id={fieldId("cgcStampConfirmed")}
+          errorsUnderLabel
+          label={CGC_STAMP_CONFIRMATION_LABEL}
+          checked={values.cgcStampConfirmed}
+          errors={err("cgcStampConfirmed")}
+          onChecked={(checked) => update((v) => ({ ...v, cgcStampConfirmed: checked }), ["cgcStampConfirmed"])}
+        />
       </div>
 
       {supportingDocs.map((doc) => {
@@ -379,11 +272,7 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
             key={doc}
             fieldPath={path}
             initialFiles={initial.files.filter((f) => f.kind === kind)}
-            ensureCase={d.ensureCase}
-            removeFile={d.removeFile}
-            onBusyChange={d.onUploadsBusy}
-            errors={err(path)}
-            onFilesChanged={() => d.clearFieldErrors(path)}
+            {...d.uploadsFor(path)}
             kind={kind}
             legend={isRequested ? `${REQUESTABLE_DOCUMENT_LABELS[doc]} (pedido por la Dirección Departamental)` : REQUESTABLE_DOCUMENT_LABELS[doc]}
             requirement={`${REQUESTED_DOCUMENT_HINTS[doc]}${where}`}
@@ -391,19 +280,9 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
         );
       })}
 
-      <div className="space-y-4 border-t border-slate-300 pt-6">
-        <p id="estado-guardado" role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="save-status">
-          {saveStatusText(d.status, d.caseInfo.number)}
-        </p>
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <Button type="submit" variant="secondary" disabled={d.submitting}>
-            Guardar borrador
-          </Button>
-          <Button type="button" onClick={() => void d.submit()} disabled={d.submitting || d.uploadsBusy} aria-disabled={d.submitting || d.uploadsBusy}>
-            {d.submitting ? "Enviando…" : isCorrection ? "Enviar correcciones" : "Enviar solicitud"}
-          </Button>
-        </div>
-      </div>
-    </form>
+      <SubmitBar statusText={saveStatusText(d.status, d.caseInfo.number)}>
+        <DraftButtons draft={d} isCorrection={isCorrection} />
+      </SubmitBar>
+    </DraftForm>
   );
 }

@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { lookupDiplomaRegistrationAction } from "@/app/ciudadano/actions/lookup-diploma-registration";
 import { switchDiplomaToBefore2005Action } from "@/app/ciudadano/actions/switch-diploma-to-before-2005";
@@ -19,10 +18,15 @@ import {
 } from "@/lib/cases/forms/diploma-from-2005-form";
 import { normalizeDiplomaNumber } from "@/lib/registry/diploma-number";
 import { foldText } from "@/lib/registry/fold-text";
+import { ContactPhoneField } from "./contact-phone-field";
+import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
-import { FieldErrors, InputField } from "./fields";
+import { fieldErrorPaths, formMessageOf, rankIn, summaryItemsOf } from "./error-summary";
+import { ConfirmCheckbox, FieldErrors, InputField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
+import { StudentFields } from "./student-fields";
+import { DraftButtons, SubmitBar } from "./submit-bar";
 import { clearLocal, saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
 
 type TValues = {
@@ -150,15 +154,7 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
 
   const err = (path: string) => (path === "registrationNumber" ? (lookupErrors ?? fieldErrors[path]) : fieldErrors[path]);
   const isCorrection = initial.state === "NEEDS_CORRECTION";
-  const summaryItems = Object.keys(fieldErrors)
-    .filter((p) => p !== "_form")
-    .sort((a, b) => {
-      const ra = FIELD_ORDER.indexOf(a) === -1 ? FIELD_ORDER.length : FIELD_ORDER.indexOf(a);
-      const rb = FIELD_ORDER.indexOf(b) === -1 ? FIELD_ORDER.length : FIELD_ORDER.indexOf(b);
-      return ra - rb;
-    })
-    .flatMap((path) => fieldErrors[path].map((text) => ({ field: anchorFor(path), text })));
-  const formMessage = d.formError && fieldErrors._form ? `${d.formError} ${fieldErrors._form.join(" ")}` : d.formError;
+  const summaryItems = summaryItemsOf(fieldErrors, fieldErrorPaths(fieldErrors, rankIn(FIELD_ORDER)), anchorFor);
 
   const canonical = normalizeDiplomaNumber(values.registrationNumber);
   const current = lookup.kind === "result" && outcomeNumber(lookup.outcome) === canonical ? lookup.outcome : null;
@@ -230,27 +226,8 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
     }
   }
 
-  const setStudent = (key: keyof TValues["student"]) => (s: string) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"]);
-
   return (
-    <form
-      noValidate
-      className="space-y-8"
-      aria-describedby="estado-guardado"
-      onSubmit={(e) => {
-        // Enter in a field saves; sending is only ever the explicit button.
-        e.preventDefault();
-        void d.save(true);
-      }}
-    >
-      <FormAlert message={formMessage} title={isCorrection ? "No se pudieron enviar las correcciones" : "No se pudo enviar la solicitud"} items={summaryItems} />
-
-      {d.restored ? (
-        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-brand-900">
-          Recuperamos datos que escribió en este dispositivo y aún no se habían guardado.
-        </p>
-      ) : null}
-
+    <DraftForm draft={d} isCorrection={isCorrection} formMessage={formMessageOf(d.formError, fieldErrors)} summaryItems={summaryItems}>
       <fieldset className="space-y-4">
         <legend className="mb-1 text-xl font-semibold">Número de registro del título</legend>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -352,62 +329,16 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
         </div>
       </fieldset>
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Datos de la persona graduada</legend>
-        <p className="text-sm text-slate-700">Escríbalos tal como aparecen en el título.</p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <InputField
-            id={fieldId("student.firstNames")}
-            label={L.firstNames}
-            autoComplete="off"
-            maxLength={120}
-            value={values.student.firstNames}
-            errors={err("student.firstNames")}
-            onValue={setStudent("firstNames")}
-          />
-          <InputField
-            id={fieldId("student.lastNames")}
-            label={L.lastNames}
-            autoComplete="off"
-            maxLength={120}
-            value={values.student.lastNames}
-            errors={err("student.lastNames")}
-            onValue={setStudent("lastNames")}
-          />
-          <InputField
-            id={fieldId("student.cui")}
-            label={L.cui}
-            hint="Los 13 dígitos del DPI, si lo tiene."
-            optional
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={20}
-            value={values.student.cui}
-            errors={err("student.cui")}
-            onValue={setStudent("cui")}
-          />
-          <InputField
-            id={fieldId("student.birthDate")}
-            label={L.birthDate}
-            optional
-            type="date"
-            value={values.student.birthDate}
-            errors={err("student.birthDate")}
-            onValue={setStudent("birthDate")}
-          />
-        </div>
-        <InputField
-          id={fieldId("contactPhone")}
-          label={L.contactPhone}
-          optional
-          type="tel"
-          autoComplete="tel-national"
-          maxLength={30}
-          value={values.contactPhone}
-          errors={err("contactPhone")}
-          onValue={(s) => update((v) => ({ ...v, contactPhone: s }), ["contactPhone"])}
-        />
-      </fieldset>
+      <StudentFields
+        legend="Datos de la persona graduada"
+        intro="Escríbalos tal como aparecen en el título."
+        labels={{ firstNames: L.firstNames, lastNames: L.lastNames, cui: L.cui, birthDate: L.birthDate }}
+        values={values.student}
+        errorsOf={err}
+        onValue={(key, s) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"])}
+      >
+        <ContactPhoneField label={L.contactPhone} {...d.text("contactPhone")} />
+      </StudentFields>
 
       {/* Kept mounted while closed, so the list of files attached survives a change of number. */}
       <div hidden={!uploadOpen || stopped} className="space-y-4">
@@ -416,54 +347,30 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
         </p>
         <FileUploads
           initialFiles={initial.files}
-          ensureCase={d.ensureCase}
-          removeFile={d.removeFile}
-          onBusyChange={d.onUploadsBusy}
-          errors={err("files")}
-          onFilesChanged={() => d.clearFieldErrors("files")}
+          {...d.uploadsFor()}
           kind="SCAN"
           legend="Título escaneado (anverso y reverso)"
           requirement={CGC_STAMP_REQUIREMENT_D22}
         />
-        <div className="space-y-1" id={fieldId("cgcStampConfirmed-grupo")}>
-          <div className="flex items-start gap-3">
-            <input
-              type="checkbox"
-              id={fieldId("cgcStampConfirmed")}
-              checked={values.cgcStampConfirmed}
-              onChange={(e) => {
-                const checked = e.target.checked;
-                update((v) => ({ ...v, cgcStampConfirmed: checked }), ["cgcStampConfirmed"]);
-              }}
-              aria-invalid={err("cgcStampConfirmed") ? true : undefined}
-              aria-describedby={err("cgcStampConfirmed") ? `${fieldId("cgcStampConfirmed")}-error` : undefined}
-              className="mt-1 size-5 shrink-0 accent-brand-700"
-            />
-            <label htmlFor={fieldId("cgcStampConfirmed")} className="font-semibold text-slate-900">
-              {CGC_STAMP_CONFIRMATION_LABEL_D22}
-            </label>
-          </div>
-          <FieldErrors id={fieldId("cgcStampConfirmed")} errors={err("cgcStampConfirmed")} />
-        </div>
+        <ConfirmCheckbox
+          id={fieldId("cgcStampConfirmed")}
+          group={{ id: fieldId("cgcStampConfirmed-grupo") }}
+          label={CGC_STAMP_CONFIRMATION_LABEL_D22}
+          checked={values.cgcStampConfirmed}
+          errors={err("cgcStampConfirmed")}
+          onChecked={(checked) => update((v) => ({ ...v, cgcStampConfirmed: checked }), ["cgcStampConfirmed"])}
+        />
       </div>
 
-      <div className="space-y-4 border-t border-slate-300 pt-6">
-        <p id="estado-guardado" role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="save-status">
-          {hasCase ? saveStatusText(d.status, d.caseInfo.number) : "Su solicitud se guardará como borrador cuando confirme los datos de su título en el registro."}
-        </p>
+      <SubmitBar
+        statusText={hasCase ? saveStatusText(d.status, d.caseInfo.number) : "Su solicitud se guardará como borrador cuando confirme los datos de su título en el registro."}
+      >
         {stopped ? null : uploadOpen ? (
-          <div className="flex flex-col gap-3 sm:flex-row">
-            <Button type="submit" variant="secondary" disabled={d.submitting}>
-              Guardar borrador
-            </Button>
-            <Button type="button" onClick={() => void d.submit()} disabled={d.submitting || d.uploadsBusy} aria-disabled={d.submitting || d.uploadsBusy}>
-              {d.submitting ? "Enviando…" : isCorrection ? "Enviar correcciones" : "Enviar solicitud"}
-            </Button>
-          </div>
+          <DraftButtons draft={d} isCorrection={isCorrection} />
         ) : (
           <p className="font-semibold">Busque el número de su título en el registro y confirme sus datos para adjuntar el título escaneado y enviar la solicitud.</p>
         )}
-      </div>
-    </form>
+      </SubmitBar>
+    </DraftForm>
   );
 }

@@ -1,10 +1,13 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
+import { ContactSection } from "./contact-phone-field";
+import { DideducSelect } from "./dideduc-select";
+import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
-import { FieldErrors, InputField, SelectField } from "./fields";
+import { summaryItemsOf } from "./error-summary";
+import { CheckboxList, FieldErrors, FormSection, InputField, RadioGroupField, toggled } from "./fields";
 import {
   draftPayloadOf,
   emptyStudyRow,
@@ -13,8 +16,11 @@ import {
   snapshotOf,
   valuesFromFormData,
   type TEditorValues,
+  type TStudyRow,
 } from "./form-state";
 import { FileUploads } from "./file-uploads";
+import { StudentFields } from "./student-fields";
+import { DraftButtons, SubmitBar } from "./submit-bar";
 import { saveStatusText, useCaseDraft, type TDraftCodec, type TFieldErrorMap } from "./use-case-draft";
 
 // Where fields sit in the form, for the order of the error summary.
@@ -58,172 +64,65 @@ export function EducationalRecordEditor({
 }) {
   const isCorrection = initial.state === "NEEDS_CORRECTION";
   const d = useCaseDraft(educationalRecordCodec(initial.dideducId), initial);
-  const { values, update, save, fieldErrors, formError, submitting, restored, uploadsBusy, status, caseInfo } = d;
+  const { values, update, fieldErrors } = d;
 
   const err = (path: string) => fieldErrors[path];
-  const summaryItems = errorPaths(fieldErrors).flatMap((path) =>
-    fieldErrors[path].map((text) => ({ field: anchorFor(path), text })),
-  );
+  const summaryItems = summaryItemsOf(fieldErrors, errorPaths(fieldErrors), anchorFor);
   const isEscolar = values.modality !== "EXTRAESCOLAR";
   const levelLabel = isEscolar ? "Grado" : "Etapa";
   const institutionLabel = isEscolar ? "Establecimiento educativo" : "Programa";
+  const setRow = (row: TStudyRow, index: number, key: "level" | "year" | "institution") => (s: string) =>
+    update((v) => ({ ...v, studies: v.studies.map((r) => (r.key === row.key ? { ...r, [key]: s } : r)) }), [`studies.${index}.${key}`]);
 
   return (
-    <form
-      noValidate
-      className="space-y-8"
-      aria-describedby="estado-guardado"
-      onSubmit={(e) => {
-        // Enter in a field saves; sending is only ever the explicit button.
-        e.preventDefault();
-        void save(true);
-      }}
-    >
-      <FormAlert
-        message={formError}
-        title={isCorrection ? "No se pudieron enviar las correcciones" : "No se pudo enviar la solicitud"}
-        items={summaryItems}
-      />
+    <DraftForm draft={d} isCorrection={isCorrection} formMessage={d.formError} summaryItems={summaryItems}>
+      <RadioGroupField name="modality" legend="Tipo de estudios" labels={MODALITY_LABELS} {...d.text("modality")} />
 
-      {restored ? (
-        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-brand-900">
-          Recuperamos datos que escribió en este dispositivo y aún no se habían guardado.
-        </p>
-      ) : null}
-
-      <fieldset className="space-y-3" id={fieldId("modality")} tabIndex={-1}>
-        <legend className="mb-1 text-xl font-semibold">Tipo de estudios</legend>
-        <FieldErrors id={fieldId("modality")} errors={err("modality")} />
-        <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
-          {(Object.entries(MODALITY_LABELS) as Array<[string, string]>).map(([value, label]) => (
-            <label key={value} className="flex min-h-11 items-center gap-3">
-              <input
-                type="radio"
-                name="modality"
-                value={value}
-                checked={values.modality === value}
-                onChange={() => update((v) => ({ ...v, modality: value }), ["modality"])}
-                className="size-5 accent-brand-700"
-                aria-describedby={err("modality") ? `${fieldId("modality")}-error` : undefined}
-              />
-              <span className="font-semibold">{label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset className="space-y-3" id={fieldId("documentKinds")} tabIndex={-1}>
-        <legend className="mb-1 text-xl font-semibold">Documentos que desea certificar</legend>
-        <p className="text-sm text-slate-700">Marque todos los que va a adjuntar.</p>
+      <FormSection legend="Documentos que desea certificar" intro="Marque todos los que va a adjuntar." className="space-y-3" id={fieldId("documentKinds")} tabIndex={-1}>
         <FieldErrors id={fieldId("documentKinds")} errors={err("documentKinds")} />
-        <div className="space-y-2">
-          {(Object.entries(DOCUMENT_KIND_LABELS) as Array<[string, string]>).map(([value, label]) => {
-            const id = fieldId(`documentKinds.${value}`);
-            return (
-              <div key={value} className="flex min-h-11 items-center gap-3">
-                <input
-                  type="checkbox"
-                  id={id}
-                  checked={values.documentKinds.includes(value)}
-                  onChange={(e) => {
-                    const checked = e.target.checked;
-                    update(
-                      (v) => ({
-                        ...v,
-                        documentKinds: checked ? [...v.documentKinds.filter((k) => k !== value), value] : v.documentKinds.filter((k) => k !== value),
-                      }),
-                      ["documentKinds"],
-                    );
-                  }}
-                  className="size-5 shrink-0 accent-brand-700"
-                />
-                <label htmlFor={id} className="font-semibold text-slate-900">
-                  {label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
+        <CheckboxList
+          className="space-y-2"
+          options={Object.entries(DOCUMENT_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          checked={values.documentKinds}
+          idOf={(value) => fieldId(`documentKinds.${value}`)}
+          onToggle={(value, checked) => update((v) => ({ ...v, documentKinds: toggled(v.documentKinds, value, checked) }), ["documentKinds"])}
+        />
         {values.documentKinds.includes("OTROS") ? (
           <InputField
-            id={fieldId("otherDescription")}
             label="Describa los otros documentos"
             hint="Por ejemplo: constancia de estudios de tercero básico."
             maxLength={300}
-            value={values.otherDescription}
-            errors={err("otherDescription")}
-            onValue={(s) => update((v) => ({ ...v, otherDescription: s }), ["otherDescription"])}
+            {...d.text("otherDescription")}
           />
         ) : null}
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Datos del estudiante</legend>
-        <p className="text-sm text-slate-700">Escríbalos tal como aparecen en los documentos, aunque hoy se escriban distinto.</p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <InputField
-            id={fieldId("student.firstNames")}
-            label="Nombres"
-            autoComplete="off"
-            maxLength={120}
-            value={values.student.firstNames}
-            errors={err("student.firstNames")}
-            onValue={(s) => update((v) => ({ ...v, student: { ...v.student, firstNames: s } }), ["student.firstNames"])}
-          />
-          <InputField
-            id={fieldId("student.lastNames")}
-            label="Apellidos"
-            autoComplete="off"
-            maxLength={120}
-            value={values.student.lastNames}
-            errors={err("student.lastNames")}
-            onValue={(s) => update((v) => ({ ...v, student: { ...v.student, lastNames: s } }), ["student.lastNames"])}
-          />
-          <InputField
-            id={fieldId("student.cui")}
-            label="CUI del estudiante"
-            hint="Los 13 dígitos del DPI, si lo tiene."
-            optional
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={20}
-            value={values.student.cui}
-            errors={err("student.cui")}
-            onValue={(s) => update((v) => ({ ...v, student: { ...v.student, cui: s } }), ["student.cui"])}
-          />
-          <InputField
-            id={fieldId("student.birthDate")}
-            label="Fecha de nacimiento"
-            optional
-            type="date"
-            value={values.student.birthDate}
-            errors={err("student.birthDate")}
-            onValue={(s) => update((v) => ({ ...v, student: { ...v.student, birthDate: s } }), ["student.birthDate"])}
-          />
-        </div>
-      </fieldset>
+      <StudentFields
+        intro="Escríbalos tal como aparecen en los documentos, aunque hoy se escriban distinto."
+        values={values.student}
+        errorsOf={err}
+        onValue={(key, s) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`])}
+      />
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Dirección Departamental de Educación</legend>
-        <SelectField
-          id={fieldId("dideducId")}
+      <FormSection legend="Dirección Departamental de Educación">
+        <DideducSelect
           label="DIDEDUC a la que corresponden los documentos"
           hint="La Dirección Departamental del lugar donde estudió. Ella revisará sus documentos."
-          placeholder="Seleccione una Dirección Departamental"
-          options={dideducs.map((d) => ({ value: d.id, label: d.name }))}
-          value={values.dideducId}
-          errors={err("dideducId")}
-          onValue={(s) => update((v) => ({ ...v, dideducId: s }), ["dideducId"])}
+          dideducs={dideducs}
+          {...d.text("dideducId")}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-4" id={fieldId("studies")} tabIndex={-1}>
-        <legend className="mb-1 text-xl font-semibold">{isEscolar ? "Grados cursados" : "Etapas cursadas"}</legend>
-        <p className="text-sm text-slate-700">
-          {isEscolar
+      <FormSection
+        legend={isEscolar ? "Grados cursados" : "Etapas cursadas"}
+        intro={
+          isEscolar
             ? "Un renglón por grado: el grado, el año en que lo cursó y el establecimiento."
-            : "Un renglón por etapa: la etapa, el año en que la cursó y el programa."}
-        </p>
+            : "Un renglón por etapa: la etapa, el año en que la cursó y el programa."
+        }
+        id={fieldId("studies")}
+        tabIndex={-1}
+      >
         <FieldErrors id={fieldId("studies")} errors={err("studies")} />
         <ol className="space-y-4">
           {values.studies.map((row, index) => (
@@ -241,7 +140,7 @@ export function EducationalRecordEditor({
                     maxLength={120}
                     value={row.level}
                     errors={err(`studies.${index}.level`)}
-                    onValue={(s) => update((v) => ({ ...v, studies: v.studies.map((r) => (r.key === row.key ? { ...r, level: s } : r)) }), [`studies.${index}.level`])}
+                    onValue={setRow(row, index, "level")}
                   />
                   <InputField
                     id={fieldId(`studies.${index}.year`)}
@@ -251,7 +150,7 @@ export function EducationalRecordEditor({
                     maxLength={4}
                     value={row.year}
                     errors={err(`studies.${index}.year`)}
-                    onValue={(s) => update((v) => ({ ...v, studies: v.studies.map((r) => (r.key === row.key ? { ...r, year: s } : r)) }), [`studies.${index}.year`])}
+                    onValue={setRow(row, index, "year")}
                   />
                   <InputField
                     id={fieldId(`studies.${index}.institution`)}
@@ -260,9 +159,7 @@ export function EducationalRecordEditor({
                     maxLength={200}
                     value={row.institution}
                     errors={err(`studies.${index}.institution`)}
-                    onValue={(s) =>
-                      update((v) => ({ ...v, studies: v.studies.map((r) => (r.key === row.key ? { ...r, institution: s } : r)) }), [`studies.${index}.institution`])
-                    }
+                    onValue={setRow(row, index, "institution")}
                   />
                 </div>
                 {values.studies.length > 1 ? (
@@ -289,46 +186,16 @@ export function EducationalRecordEditor({
         >
           {isEscolar ? "Agregar otro grado" : "Agregar otra etapa"}
         </Button>
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Contacto</legend>
-        <InputField
-          id={fieldId("contactPhone")}
-          label="Teléfono para consultas sobre esta solicitud"
-          optional
-          type="tel"
-          autoComplete="tel-national"
-          maxLength={30}
-          value={values.contactPhone}
-          errors={err("contactPhone")}
-          onValue={(s) => update((v) => ({ ...v, contactPhone: s }), ["contactPhone"])}
-        />
-      </fieldset>
+      <ContactSection {...d.text("contactPhone")} />
 
-      <FileUploads
-        initialFiles={initial.files}
-        ensureCase={d.ensureCase}
-        removeFile={d.removeFile}
-        onBusyChange={d.onUploadsBusy}
-        errors={err("files")}
-        onFilesChanged={() => d.clearFieldErrors("files")}
-      />
+      <FileUploads initialFiles={initial.files} {...d.uploadsFor()} />
 
-      <div className="space-y-4 border-t border-slate-300 pt-6">
-        <p id="estado-guardado" role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="save-status">
-          {saveStatusText(status, caseInfo.number)}
-        </p>
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <Button type="submit" variant="secondary" disabled={submitting}>
-            Guardar borrador
-          </Button>
-          <Button type="button" onClick={() => void d.submit()} disabled={submitting || uploadsBusy} aria-disabled={submitting || uploadsBusy}>
-            {submitting ? "Enviando…" : isCorrection ? "Enviar correcciones" : "Enviar solicitud"}
-          </Button>
-        </div>
-      </div>
-    </form>
+      <SubmitBar statusText={saveStatusText(d.status, d.caseInfo.number)}>
+        <DraftButtons draft={d} isCorrection={isCorrection} />
+      </SubmitBar>
+    </DraftForm>
   );
 }
 

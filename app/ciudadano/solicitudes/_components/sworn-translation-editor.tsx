@@ -2,15 +2,18 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-alert";
 import { SWORN_TRANSLATION_LABELS as L, TRANSLATION_REQUIREMENT } from "@/lib/cases/forms/sworn-translation-form";
 import { TRANSLATION_LANGUAGES } from "@/lib/cases/forms/translator-registration-form";
 import { checkSwornTranslatorAction } from "@/app/ciudadano/actions/check-sworn-translator";
 import { searchSwornTranslatorsAction, type TTranslatorOption } from "@/app/ciudadano/actions/search-sworn-translators";
+import { ContactPhoneField } from "./contact-phone-field";
+import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
-import { FieldErrors, InputField, SelectField } from "./fields";
+import { fieldErrorPaths, rankIn, summaryItemsOf } from "./error-summary";
+import { FieldErrors, FormSection, InputField, SelectField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
+import { DraftButtons, SubmitBar } from "./submit-bar";
 import { saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
 
 type TTranslatorValues = { id: string; name: string; agreementNumber: string; registrationNumber: string; language: string };
@@ -205,45 +208,21 @@ export function SwornTranslationEditor({ initial }: { initial: TEditorInitial; d
     return all.length > 0 ? all : undefined;
   };
 
-  const rank = (p: string) => {
-    const i = FIELD_ORDER.indexOf(p);
-    return i === -1 ? FIELD_ORDER.length : i;
-  };
   const anchorFor = (path: string) => {
     if (mode === "registry" && (TRANSLATOR_IDENTITY.includes(path) || path === "translator")) return fieldId("translator.search");
     return fieldId(path);
   };
-  const summaryItems = Object.keys(fieldErrors)
-    .filter((p) => p !== "_form")
-    .sort((a, b) => rank(a) - rank(b))
-    .flatMap((path) => fieldErrors[path].map((text) => ({ field: anchorFor(path), text })));
+  const summaryItems = summaryItemsOf(fieldErrors, fieldErrorPaths(fieldErrors, rankIn(FIELD_ORDER)), anchorFor);
   const identityErrors = TRANSLATOR_IDENTITY.flatMap((p) => err(p) ?? []).concat(err("translator") ?? []);
   const pickedFacts = picked && picked.id === t.id ? picked : null;
   const languageOptions = pickedFacts?.languages ?? (t.id ? [t.language].filter(Boolean) : []);
 
   return (
-    <form
-      noValidate
-      className="space-y-8"
-      aria-describedby="estado-guardado"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void d.save(true);
-      }}
-    >
-      <FormAlert message={d.formError} title={isCorrection ? "No se pudieron enviar las correcciones" : "No se pudo enviar la solicitud"} items={summaryItems} />
-
-      {d.restored ? (
-        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-brand-900">
-          Recuperamos datos que escribió en este dispositivo y aún no se habían guardado.
-        </p>
-      ) : null}
-
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Traductor jurado</legend>
-        <p className="text-sm text-slate-700">
-          El traductor debe estar inscrito en el registro de traductores jurados del Ministerio, activo y autorizado para el idioma de la traducción.
-        </p>
+    <DraftForm draft={d} isCorrection={isCorrection} formMessage={d.formError} summaryItems={summaryItems}>
+      <FormSection
+        legend="Traductor jurado"
+        intro="El traductor debe estar inscrito en el registro de traductores jurados del Ministerio, activo y autorizado para el idioma de la traducción."
+      >
         <div className="flex flex-col gap-2 sm:flex-row sm:gap-6" role="radiogroup" aria-label="Cómo indicar al traductor">
           <label className="flex min-h-11 items-center gap-3">
             <input type="radio" name={`${uid}-modo`} checked={mode === "registry"} onChange={() => changeMode("registry")} className="size-5 accent-brand-700" />
@@ -419,67 +398,36 @@ export function SwornTranslationEditor({ initial }: { initial: TEditorInitial; d
             </div>
           </div>
         )}
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-4">
-        <legend className="mb-1 text-xl font-semibold">Documento traducido</legend>
+      <FormSection legend="Documento traducido">
         <InputField
-          id={fieldId("documentTitle")}
           label={L.documentTitle}
           hint="Qué documento se tradujo, por ejemplo: Certificado de nacimiento, o Diploma de bachillerato."
           maxLength={200}
-          value={values.documentTitle}
-          errors={err("documentTitle")}
-          onValue={(s) => update((v) => ({ ...v, documentTitle: s }), ["documentTitle"])}
+          {...d.text("documentTitle")}
         />
         <InputField
-          id={fieldId("holderName")}
           label={L.holderName}
           hint="La persona a quien pertenece el documento, como aparece en la traducción."
           autoComplete="off"
           maxLength={200}
-          value={values.holderName}
-          errors={err("holderName")}
-          onValue={(s) => update((v) => ({ ...v, holderName: s }), ["holderName"])}
+          {...d.text("holderName")}
         />
-        <InputField
-          id={fieldId("contactPhone")}
-          label={L.contactPhone}
-          optional
-          type="tel"
-          autoComplete="tel-national"
-          maxLength={30}
-          value={values.contactPhone}
-          errors={err("contactPhone")}
-          onValue={(s) => update((v) => ({ ...v, contactPhone: s }), ["contactPhone"])}
-        />
-      </fieldset>
+        <ContactPhoneField label={L.contactPhone} {...d.text("contactPhone")} />
+      </FormSection>
 
       <FileUploads
         initialFiles={initial.files}
-        ensureCase={d.ensureCase}
-        removeFile={d.removeFile}
-        onBusyChange={d.onUploadsBusy}
-        errors={err("files")}
-        onFilesChanged={() => d.clearFieldErrors("files")}
+        {...d.uploadsFor()}
         kind="TRANSLATION"
         legend="Traducción jurada"
         requirement={TRANSLATION_REQUIREMENT}
       />
 
-      <div className="space-y-4 border-t border-slate-300 pt-6">
-        <p id="estado-guardado" role="status" aria-live="polite" className="text-sm text-slate-700" data-testid="save-status">
-          {saveStatusText(d.status, d.caseInfo.number)}
-        </p>
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <Button type="submit" variant="secondary" disabled={d.submitting}>
-            Guardar borrador
-          </Button>
-          <Button type="button" onClick={() => void d.submit()} disabled={d.submitting || d.uploadsBusy} aria-disabled={d.submitting || d.uploadsBusy}>
-            {d.submitting ? "Enviando…" : isCorrection ? "Enviar correcciones" : "Enviar solicitud"}
-          </Button>
-        </div>
-      </div>
-    </form>
+      <SubmitBar statusText={saveStatusText(d.status, d.caseInfo.number)}>
+        <DraftButtons draft={d} isCorrection={isCorrection} />
+      </SubmitBar>
+    </DraftForm>
   );
 }

@@ -7,6 +7,7 @@ import { saveCaseDraftAction } from "@/app/ciudadano/actions/save-case-draft";
 import { submitCaseAction } from "@/app/ciudadano/actions/submit-case";
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import type { TEditorInitial } from "./editor-initial";
+import { fieldId } from "./form-state";
 
 // The draft life of every request editor. Everything typed lives in state and is saved as the
 // person goes (debounced, one save after another so versions never race), also to this browser's
@@ -21,6 +22,11 @@ export type TSaveStatus =
   | { kind: "error"; message: string };
 
 export type TFieldErrorMap = Record<string, string[]>;
+
+// A text input's props bound to one value of the draft (see `text` below).
+export type TTextBinding = { id: string; value: string; errors?: readonly string[]; onValue: (value: string) => void };
+
+type TTextKey<TValues> = { [K in keyof TValues]: TValues[K] extends string ? K : never }[keyof TValues] & string;
 
 export type TDraftCodec<TValues> = {
   procedure: Procedure;
@@ -281,6 +287,24 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
     });
   }, []);
 
+  // A top-level text value as an input's props: its id and errors by path, and a setter that clears
+  // those errors (or `clearPaths`).
+  const text = (key: TTextKey<TValues>, clearPaths: string[] = [key]): TTextBinding => ({
+    id: fieldId(key),
+    value: values[key] as string,
+    errors: fieldErrors[key],
+    onValue: (s) => update((v) => ({ ...v, [key]: s }), clearPaths),
+  });
+
+  // What an upload group needs from the draft; its errors (at `path`) go once its files change.
+  const uploadsFor = (path = "files") => ({
+    ensureCase,
+    removeFile,
+    onBusyChange: onUploadsBusy,
+    errors: fieldErrors[path],
+    onFilesChanged: () => clearFieldErrors(path),
+  });
+
   const submit = useCallback(async () => {
     if (submitting) return;
     setSubmitting(true);
@@ -339,6 +363,8 @@ export function useCaseDraft<TValues>(codec: TDraftCodec<TValues>, initial: TEdi
     ensureCase,
     removeFile,
     onUploadsBusy,
+    text,
+    uploadsFor,
   };
 }
 
