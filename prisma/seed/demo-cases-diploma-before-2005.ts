@@ -1,13 +1,23 @@
-import fs from "node:fs";
-import { Readable } from "node:stream";
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
-import type { CaseState, FileKind } from "../../lib/generated/prisma/enums";
+import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import type { TWorkflowActor } from "../../lib/workflow/check-transition";
 import type { TRequestableDocument } from "../../lib/workflow/inputs";
-import { DEMO_CERTIFICATES, DEMO_EMAIL_DOMAIN } from "./demo-accounts";
-import { allowServerOnlyModules } from "./demo-cases";
+import {
+  allowServerOnlyModules,
+  demoActors,
+  demoCredentials,
+  demoEmail as email,
+  findDemoCaseOfStudent,
+  issuedDemoCases,
+  logDemoCases,
+  newDemoPdf,
+  recordDemoCase,
+  stepsLeftByState,
+  uploadDemoFile,
+  walkDemoSteps,
+  type TDemoCaseSummary,
+} from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.2.1 cases (título de diversificado, escolar before 2005 and extraescolar), one in each
@@ -45,7 +55,6 @@ type TForm = {
 
 type TDemoCaseDefinition = { key: string; target: CaseState; applicant: string; dideducCode: string; reviewer: string; signer: string; form: TForm; steps: TStep[] };
 
-const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 const GN = { dideducCode: "guatemala-norte", reviewer: email("revisora.guatemala-norte"), signer: email("firmante.guatemala-norte") };
 const XELA = { dideducCode: "quetzaltenango", reviewer: email("revisora.quetzaltenango"), signer: email("firmante.quetzaltenango") };
 const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, cgcStamp: true, studentName: true, grades: true };
@@ -189,11 +198,7 @@ const REACHES: Record<Exclude<TStep["action"], "start_from">, CaseState> = {
 // case so the duplicate-upload check never trips.
 async function demoTitle(form: TForm, caseNumber: string): Promise<Buffer> {
   const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[«»—]/g, "-");
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Título — ${form.student.firstNames} ${form.student.lastNames}`);
-  doc.setProducer("Certifica (datos de demostración)");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { doc, font, bold } = await newDemoPdf(`Título — ${form.student.firstNames} ${form.student.lastNames}`);
   const front = doc.addPage([792, 612]);
   front.drawRectangle({ x: 36, y: 36, width: 720, height: 540, borderColor: rgb(0.3, 0.3, 0.5), borderWidth: 3 });
   front.drawText("REPUBLICA DE GUATEMALA - MINISTERIO DE EDUCACION", { x: 150, y: 520, size: 16, font: bold });
@@ -214,7 +219,7 @@ async function demoTitle(form: TForm, caseNumber: string): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-export type TDiplomaDemoCaseSummary = { key: string; id: string; number: string; state: CaseState; created: boolean };
+export type TDiplomaDemoCaseSummary = TDemoCaseSummary;
 
 export async function seedDiplomaBefore2005DemoCases(
   prisma: PrismaClient,
@@ -227,7 +232,6 @@ export async function seedDiplomaBefore2005DemoCases(
     { submitCase },
     { performCaseAction },
     { startCaseFrom },
-    { storeUpload },
     { generateCertification },
     { signCertification },
     { signAndIssue },
@@ -237,7 +241,6 @@ export async function seedDiplomaBefore2005DemoCases(
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/start-case-from"),
-    import("../../lib/uploads/store-upload"),
     import("../../lib/cases/generate-certification"),
     import("../../lib/cases/sign-certification"),
     import("../../lib/cases/sign-and-issue"),
@@ -246,53 +249,24 @@ export async function seedDiplomaBefore2005DemoCases(
   const storage = options.storage ?? getStorage();
   const deps = { db: prisma, storage };
 
-  const actorCache = new Map<string, TWorkflowActor>();
-  async function actor(address: string): Promise<TWorkflowActor> {
-    const cached = actorCache.get(address);
-    if (cached) return cached;
-    const u = await prisma.user.findUniqueOrThrow({ where: { email: address }, select: { id: true, roles: true, dideducId: true } });
-    actorCache.set(address, u);
-    return u;
-  }
-  function credentials(certificateKey: string) {
-    const cert = options.pki.certificates.find((c) => c.key === certificateKey);
-    const def = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
-    if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
-    return { pkcs12: fs.readFileSync(cert.path), passphrase: def.passphrase };
-  }
-  async function upload(applicantId: string, caseId: string, name: string, bytes: Buffer, kind: FileKind = "SCAN") {
-    await storeUpload({ id: applicantId }, { kind, originalName: name, caseId, declaredSize: bytes.length, body: Readable.from([bytes]) }, { db: prisma, storage });
-  }
+  const actor = demoActors(prisma);
+  const credentials = demoCredentials(options.pki);
 
   const summaries: TDiplomaDemoCaseSummary[] = [];
   for (const def of DIPLOMA_BEFORE_2005_DEMO_CASES) {
     const applicant = await actor(def.applicant);
     const dideduc = await prisma.dideduc.findUniqueOrThrow({ where: { code: def.dideducCode } });
     // The first case of this student (a request started from it comes later).
-    let row: Case | null = await prisma.case.findFirst({
-      where: {
-        applicantId: applicant.id,
-        procedure: "DIPLOMA_BEFORE_2005",
-        parentCaseId: null,
-        AND: [
-          { formData: { path: ["student", "firstNames"], equals: def.form.student.firstNames } },
-          { formData: { path: ["student", "lastNames"], equals: def.form.student.lastNames } },
-        ],
-      },
-      orderBy: { createdAt: "asc" },
-    });
+    let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "DIPLOMA_BEFORE_2005", student: def.form.student, firstOnly: true });
     const created = row === null;
     if (!row) {
       const saved = await saveCaseDraft({ actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: def.form }, { db: prisma });
       row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
-      await upload(applicant.id, row.id, "titulo-anverso-y-reverso.pdf", await demoTitle(def.form, row.number));
+      await uploadDemoFile(deps, { applicantId: applicant.id, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def.form, row.number) });
     }
 
-    const done = def.steps.findIndex((s) => s.action !== "start_from" && REACHES[s.action] === row!.state);
-    const remaining = row.state === "DRAFT" ? def.steps : done >= 0 ? def.steps.slice(done + 1) : [];
-    for (const step of remaining) {
-      const expectedVersion: number = row.version;
-      const caseId: string = row.id;
+    const remaining = stepsLeftByState(row, def.steps, (s) => (s.action === "start_from" ? undefined : REACHES[s.action]));
+    row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
       switch (step.action) {
         case "submit":
           await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
@@ -335,28 +309,16 @@ export async function seedDiplomaBefore2005DemoCases(
           await signAndIssue({ actor: await actor(email("asistente.central")), caseId, expectedVersion, ...credentials(step.certificateKey) }, deps);
           break;
       }
-      row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
-    }
-    if (row.state !== def.target) {
-      log(`Aviso: la solicitud de demostración ${row.number} (${def.key}) está en ${row.state}, no en ${def.target}; se deja como está.`);
-    }
-    summaries.push({ key: def.key, id: row.id, number: row.number, state: row.state, created });
+    });
+    recordDemoCase(summaries, log, def, row, created);
     if (def.steps.some((s) => s.action === "start_from")) {
       const child = await prisma.case.findFirst({ where: { parentCaseId: row.id }, orderBy: { createdAt: "asc" } });
       if (child) summaries.push({ key: `${def.key}-new-request`, id: child.id, number: child.number, state: child.state, created });
     }
   }
 
-  const issued: { number: string; verificationCode: string }[] = [];
-  for (const s of summaries.filter((x) => x.state === "ISSUED")) {
-    const c = await prisma.case.findUniqueOrThrow({ where: { id: s.id }, select: { number: true, verificationCode: true } });
-    if (c.verificationCode) issued.push({ number: c.number, verificationCode: c.verificationCode });
-  }
-  log(
-    summaries.some((s) => s.created)
-      ? `Solicitudes de demostración (D.2.1): ${summaries.map((s) => `${s.number} ${s.state}`).join(", ")}`
-      : "Solicitudes de demostración (D.2.1) ya presentes: nada que agregar",
-  );
+  const issued = await issuedDemoCases(prisma, summaries);
+  logDemoCases(log, "D.2.1", summaries);
   for (const i of issued) log(`Título certificado de demostración ${i.number}: código ${i.verificationCode}`);
   return { cases: summaries, issued };
 }

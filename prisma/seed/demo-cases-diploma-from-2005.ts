@@ -1,12 +1,21 @@
-import fs from "node:fs";
-import { Readable } from "node:stream";
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import type { TWorkflowActor } from "../../lib/workflow/check-transition";
-import { DEMO_CERTIFICATES, DEMO_EMAIL_DOMAIN } from "./demo-accounts";
-import { allowServerOnlyModules } from "./demo-cases";
+import {
+  allowServerOnlyModules,
+  demoActors,
+  demoCredentials,
+  demoEmail as email,
+  issuedDemoCases,
+  logDemoCases,
+  newDemoPdf,
+  recordDemoCase,
+  stepsLeftByAudit,
+  uploadDemoFile,
+  walkDemoSteps,
+  type TDemoCaseSummary,
+} from "./demo-walk";
 import { DIPLOMAS } from "./diplomas";
 import type { TDemoPki } from "./ensure-demo-pki";
 
@@ -39,7 +48,6 @@ type TDemoCaseDefinition = {
   steps: TStep[];
 };
 
-const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 const ASSISTANT = email("asistente.central");
 const submit: TStep = { action: "submit" };
 const CORRECTION = "El reverso del título no se lee: el sello de registro de la Contraloría General de Cuentas queda cortado. Escanéelo de nuevo completo.";
@@ -102,11 +110,7 @@ const REACHES: Record<TStep["action"], CaseState> = {
 async function demoTitle(def: TDemoCaseDefinition, caseNumber: string, note: string): Promise<Buffer> {
   const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   const registry = DIPLOMAS.find((d) => d.registrationNumber === def.registrationNumber);
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Título ${def.registrationNumber}`);
-  doc.setProducer("Certifica (datos de demostración)");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { doc, font, bold } = await newDemoPdf(`Título ${def.registrationNumber}`);
   const front = doc.addPage([792, 612]);
   front.drawRectangle({ x: 36, y: 36, width: 720, height: 540, borderColor: rgb(0.3, 0.3, 0.5), borderWidth: 3 });
   front.drawText(def.registrationNumber, { x: 600, y: 550, size: 12, font: bold });
@@ -125,7 +129,7 @@ async function demoTitle(def: TDemoCaseDefinition, caseNumber: string, note: str
   return Buffer.from(await doc.save());
 }
 
-export type TDiplomaFrom2005DemoCaseSummary = { key: string; id: string; number: string; state: CaseState; created: boolean };
+export type TDiplomaFrom2005DemoCaseSummary = TDemoCaseSummary;
 
 export async function seedDiplomaFrom2005DemoCases(
   prisma: PrismaClient,
@@ -133,38 +137,20 @@ export async function seedDiplomaFrom2005DemoCases(
 ): Promise<{ cases: TDiplomaFrom2005DemoCaseSummary[]; issued: { number: string; verificationCode: string }[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { storeUpload }, { signAndIssue }, { getStorage }] = await Promise.all([
+  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }] = await Promise.all([
     import("../../lib/cases/save-case-draft"),
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
-    import("../../lib/uploads/store-upload"),
     import("../../lib/cases/sign-and-issue"),
     import("../../lib/storage/get-storage"),
   ]);
   const storage = options.storage ?? getStorage();
   const deps = { db: prisma, storage };
 
-  const actorCache = new Map<string, TWorkflowActor>();
-  async function actor(address: string): Promise<TWorkflowActor> {
-    const cached = actorCache.get(address);
-    if (cached) return cached;
-    const u = await prisma.user.findUniqueOrThrow({ where: { email: address }, select: { id: true, roles: true, dideducId: true } });
-    actorCache.set(address, u);
-    return u;
-  }
-  function credentials(certificateKey: string) {
-    const cert = options.pki.certificates.find((c) => c.key === certificateKey);
-    const def = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
-    if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
-    return { pkcs12: fs.readFileSync(cert.path), passphrase: def.passphrase };
-  }
+  const actor = demoActors(prisma);
+  const credentials = demoCredentials(options.pki);
   async function uploadTitle(applicantId: string, row: Case, def: TDemoCaseDefinition, note: string) {
-    const bytes = await demoTitle(def, row.number, note);
-    await storeUpload(
-      { id: applicantId },
-      { kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", caseId: row.id, declaredSize: bytes.length, body: Readable.from([bytes]) },
-      { db: prisma, storage },
-    );
+    await uploadDemoFile(deps, { applicantId, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def, row.number, note) });
   }
 
   const summaries: TDiplomaFrom2005DemoCaseSummary[] = [];
@@ -189,12 +175,9 @@ export async function seedDiplomaFrom2005DemoCases(
       await uploadTitle(applicant.id, row, def, "primer escaneo");
     }
 
-    // Each step is one transition: those already in the audit trail were walked by an earlier run.
-    const walked = await prisma.auditEvent.count({ where: { caseId: row.id, action: { in: def.steps.map((s) => s.action) } } });
-    const remaining = REACHES[def.steps[walked - 1]?.action] === row.state || walked === 0 ? def.steps.slice(walked) : [];
-    for (const step of remaining) {
-      const expectedVersion: number = row.version;
-      const caseId: string = row.id;
+    const remaining = await stepsLeftByAudit(prisma, row, def.steps, REACHES);
+    row = await walkDemoSteps(prisma, row, remaining, async (step, current) => {
+      const { id: caseId, version: expectedVersion } = current;
       switch (step.action) {
         case "submit":
           await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
@@ -204,7 +187,7 @@ export async function seedDiplomaFrom2005DemoCases(
           const old = await prisma.uploadedFile.findMany({ where: { caseId }, select: { id: true } });
           const { removeCaseFile } = await import("../../lib/cases/remove-case-file");
           for (const f of old) await removeCaseFile({ actor: applicant, caseId, fileId: f.id }, { db: prisma });
-          await uploadTitle(applicant.id, row, def, "escaneo corregido");
+          await uploadTitle(applicant.id, current, def, "escaneo corregido");
           const fresh = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
           await submitCase({ actor: applicant, caseId, expectedVersion: fresh.version, ip: null }, { db: prisma });
           break;
@@ -216,24 +199,12 @@ export async function seedDiplomaFrom2005DemoCases(
           await signAndIssue({ actor: await actor(ASSISTANT), caseId, expectedVersion, ...credentials(step.certificateKey) }, deps);
           break;
       }
-      row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
-    }
-    if (row.state !== def.target) {
-      log(`Aviso: la solicitud de demostración ${row.number} (${def.key}) está en ${row.state}, no en ${def.target}; se deja como está.`);
-    }
-    summaries.push({ key: def.key, id: row.id, number: row.number, state: row.state, created });
+    });
+    recordDemoCase(summaries, log, def, row, created);
   }
 
-  const issued: { number: string; verificationCode: string }[] = [];
-  for (const s of summaries.filter((x) => x.state === "ISSUED")) {
-    const c = await prisma.case.findUniqueOrThrow({ where: { id: s.id }, select: { number: true, verificationCode: true } });
-    if (c.verificationCode) issued.push({ number: c.number, verificationCode: c.verificationCode });
-  }
-  log(
-    summaries.some((s) => s.created)
-      ? `Solicitudes de demostración (D.2.2): ${summaries.map((s) => `${s.number} ${s.state}`).join(", ")}`
-      : "Solicitudes de demostración (D.2.2) ya presentes: nada que agregar",
-  );
+  const issued = await issuedDemoCases(prisma, summaries);
+  logDemoCases(log, "D.2.2", summaries);
   for (const i of issued) log(`Título (2005 en adelante) certificado de demostración ${i.number}: código ${i.verificationCode}`);
   return { cases: summaries, issued };
 }

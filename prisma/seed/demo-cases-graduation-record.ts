@@ -1,12 +1,23 @@
-import fs from "node:fs";
-import { Readable } from "node:stream";
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import type { TWorkflowActor } from "../../lib/workflow/check-transition";
-import { DEMO_CERTIFICATES, DEMO_EMAIL_DOMAIN } from "./demo-accounts";
-import { allowServerOnlyModules } from "./demo-cases";
+import { DEMO_CERTIFICATES } from "./demo-accounts";
+import {
+  allowServerOnlyModules,
+  demoActors,
+  demoCredentials,
+  demoEmail as email,
+  findDemoCaseOfStudent,
+  issuedDemoCases,
+  logDemoCases,
+  newDemoPdf,
+  recordDemoCase,
+  stepsLeftByState,
+  uploadDemoFile,
+  walkDemoSteps,
+  type TDemoCaseSummary,
+} from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.1.2 cases (expediente de graduación, 1974–1996 archive), one in each state the procedure
@@ -33,7 +44,6 @@ type TForm = {
 
 type TDemoCaseDefinition = { key: string; target: CaseState; applicant: string; staff: string; form: TForm; steps: TStep[] };
 
-const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 const ARCHIVE = DEMO_CERTIFICATES.find((c) => c.key === "archive-officer")!;
 const OFFICER = { name: ARCHIVE.holderName, post: ARCHIVE.post };
 const INCA = "Instituto Nacional Central para Varones, zona 1, Ciudad de Guatemala";
@@ -103,11 +113,7 @@ const ascii = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
 // Two pages of a graduation record as the archive issues it (different for every case).
 async function demoRecord(form: TForm, caseNumber: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Expediente de graduación — ${form.student.firstNames} ${form.student.lastNames}`);
-  doc.setProducer("Certifica (datos de demostración)");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { doc, font, bold } = await newDemoPdf(`Expediente de graduación — ${form.student.firstNames} ${form.student.lastNames}`);
   for (const [i, title] of ["ACTA DE GRADUACION", "CERTIFICACION DEL ARCHIVO DOCUMENTAL"].entries()) {
     const page = doc.addPage([612, 792]);
     page.drawRectangle({ x: 36, y: 36, width: 540, height: 720, borderColor: rgb(0.4, 0.4, 0.4), borderWidth: 1 });
@@ -122,7 +128,7 @@ async function demoRecord(form: TForm, caseNumber: string): Promise<Buffer> {
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
-export type TGraduationRecordDemoCase = { key: string; id: string; number: string; state: CaseState; created: boolean };
+export type TGraduationRecordDemoCase = TDemoCaseSummary;
 
 export async function seedGraduationRecordDemoCases(
   prisma: PrismaClient,
@@ -130,10 +136,9 @@ export async function seedGraduationRecordDemoCases(
 ): Promise<{ cases: TGraduationRecordDemoCase[]; issued: Array<{ number: string; verificationCode: string }> }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { storeUpload }, { submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }, { openPkcs12Signer }, { signPdf }] =
+  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }, { openPkcs12Signer }, { signPdf }] =
     await Promise.all([
       import("../../lib/cases/save-case-draft"),
-      import("../../lib/uploads/store-upload"),
       import("../../lib/cases/submit-case"),
       import("../../lib/cases/perform-case-action"),
       import("../../lib/cases/sign-and-issue"),
@@ -143,35 +148,13 @@ export async function seedGraduationRecordDemoCases(
     ]);
   const storage = options.storage ?? getStorage();
 
-  const actorCache = new Map<string, TWorkflowActor>();
-  async function actor(address: string): Promise<TWorkflowActor> {
-    const cached = actorCache.get(address);
-    if (cached) return cached;
-    const u = await prisma.user.findUniqueOrThrow({ where: { email: address }, select: { id: true, roles: true, dideducId: true } });
-    actorCache.set(address, u);
-    return u;
-  }
-  function credentials(certificateKey: string) {
-    const cert = options.pki.certificates.find((c) => c.key === certificateKey);
-    const def = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
-    if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
-    return { pkcs12: fs.readFileSync(cert.path), passphrase: def.passphrase };
-  }
+  const actor = demoActors(prisma);
+  const credentials = demoCredentials(options.pki);
 
   const summaries: TGraduationRecordDemoCase[] = [];
   for (const def of GRADUATION_RECORD_DEMO_CASES) {
     const applicant = await actor(def.applicant);
-    let row: Case | null = await prisma.case.findFirst({
-      where: {
-        applicantId: applicant.id,
-        procedure: "GRADUATION_RECORD",
-        AND: [
-          { formData: { path: ["student", "firstNames"], equals: def.form.student.firstNames } },
-          { formData: { path: ["student", "lastNames"], equals: def.form.student.lastNames } },
-        ],
-      },
-      orderBy: { createdAt: "asc" },
-    });
+    let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "GRADUATION_RECORD", student: def.form.student });
     const created = row === null;
     if (!row) {
       const saved = await saveCaseDraft({ actor: applicant, procedure: "GRADUATION_RECORD", formData: def.form }, { db: prisma });
@@ -186,19 +169,15 @@ export async function seedGraduationRecordDemoCases(
         name: ARCHIVE.holderName,
         signingTime: new Date((options.now ?? new Date()).getTime() - 60_000),
       });
-      await storeUpload(
-        { id: applicant.id },
-        { kind: "ARCHIVE_RECORD", originalName: `expediente-graduacion-${def.form.record.graduationYear}.pdf`, caseId: row.id, declaredSize: signed.length, body: Readable.from([signed]) },
+      await uploadDemoFile(
         { db: prisma, storage },
+        { applicantId: applicant.id, caseId: row.id, kind: "ARCHIVE_RECORD", originalName: `expediente-graduacion-${def.form.record.graduationYear}.pdf`, bytes: signed },
       );
     }
 
     const reached: Record<TStep["action"], CaseState> = { submit: "CENTRAL_REVIEW", reject_for_correction: "NEEDS_CORRECTION", sign_and_issue: "ISSUED" };
-    const done = def.steps.findIndex((s) => reached[s.action] === row!.state);
-    const remaining = row.state === "DRAFT" ? def.steps : done >= 0 ? def.steps.slice(done + 1) : [];
-    for (const step of remaining) {
-      const caseId: string = row.id;
-      const expectedVersion: number = row.version;
+    const remaining = stepsLeftByState(row, def.steps, (s) => reached[s.action]);
+    row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
       switch (step.action) {
         case "submit":
           await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
@@ -213,26 +192,12 @@ export async function seedGraduationRecordDemoCases(
           await signAndIssue({ actor: await actor(def.staff), caseId, expectedVersion, ...credentials(step.certificateKey), ip: null }, { db: prisma, storage });
           break;
       }
-      row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
-    }
-    if (row.state !== def.target) {
-      log(`Aviso: la solicitud de demostración ${row.number} (${def.key}) está en ${row.state}, no en ${def.target}; se deja como está.`);
-    }
-    summaries.push({ key: def.key, id: row.id, number: row.number, state: row.state, created });
+    });
+    recordDemoCase(summaries, log, def, row, created);
   }
 
-  log(
-    summaries.some((s) => s.created)
-      ? `Solicitudes de demostración (D.1.2): ${summaries.map((s) => `${s.number} ${s.state}`).join(", ")}`
-      : "Solicitudes de demostración (D.1.2) ya presentes: nada que agregar",
-  );
-  const issued: Array<{ number: string; verificationCode: string }> = [];
-  for (const s of summaries.filter((x) => x.state === "ISSUED")) {
-    const c = await prisma.case.findUniqueOrThrow({ where: { id: s.id } });
-    if (c.verificationCode) {
-      issued.push({ number: c.number, verificationCode: c.verificationCode });
-      log(`Certificación emitida de demostración ${c.number} (expediente de graduación): código ${c.verificationCode}`);
-    }
-  }
+  logDemoCases(log, "D.1.2", summaries);
+  const issued = await issuedDemoCases(prisma, summaries);
+  for (const i of issued) log(`Certificación emitida de demostración ${i.number} (expediente de graduación): código ${i.verificationCode}`);
   return { cases: summaries, issued };
 }

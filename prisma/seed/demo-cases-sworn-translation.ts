@@ -1,12 +1,21 @@
-import fs from "node:fs";
-import { Readable } from "node:stream";
-import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import type { TWorkflowActor } from "../../lib/workflow/check-transition";
-import { DEMO_CERTIFICATES, DEMO_EMAIL_DOMAIN, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import { allowServerOnlyModules } from "./demo-cases";
+import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
+import {
+  allowServerOnlyModules,
+  demoActors,
+  demoCredentials,
+  demoEmail as email,
+  issuedDemoCases,
+  logDemoCases,
+  newDemoPdf,
+  recordDemoCase,
+  stepsLeftByAudit,
+  uploadDemoFile,
+  walkDemoSteps,
+  type TDemoCaseSummary,
+} from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.3 cases (certificación de traducción jurada), one in each state the procedure reaches
@@ -38,7 +47,6 @@ type TDemoCaseDefinition = {
   steps: TStep[];
 };
 
-const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 const ASSISTANT = email("asistente.central");
 const submit: TStep = { action: "submit" };
 
@@ -95,11 +103,7 @@ const REACHES: Record<TStep["action"], CaseState> = { submit: "CENTRAL_REVIEW", 
 // The translation: two pages, the last with the translator's signature and stamp.
 async function demoTranslation(def: TDemoCaseDefinition, caseNumber: string): Promise<Buffer> {
   const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Traducción jurada - ${plain(def.documentTitle)}`);
-  doc.setProducer("Certifica (datos de demostración)");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { doc, font, bold } = await newDemoPdf(`Traducción jurada - ${plain(def.documentTitle)}`);
   const first = doc.addPage([612, 792]);
   first.drawText(`TRADUCCION JURADA DEL ${plain(def.language).toUpperCase()} AL ESPANOL`, { x: 72, y: 720, size: 14, font: bold });
   first.drawText(plain(def.documentTitle).slice(0, 80), { x: 72, y: 690, size: 11, font });
@@ -115,7 +119,7 @@ async function demoTranslation(def: TDemoCaseDefinition, caseNumber: string): Pr
   return Buffer.from(await doc.save());
 }
 
-export type TSwornTranslationDemoCaseSummary = { key: string; id: string; number: string; state: CaseState; created: boolean };
+export type TSwornTranslationDemoCaseSummary = TDemoCaseSummary;
 
 export async function seedSwornTranslationDemoCases(
   prisma: PrismaClient,
@@ -123,31 +127,18 @@ export async function seedSwornTranslationDemoCases(
 ): Promise<{ cases: TSwornTranslationDemoCaseSummary[]; issued: { number: string; verificationCode: string }[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { startCaseFrom }, { storeUpload }, { signAndIssue }, { getStorage }] = await Promise.all([
+  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { startCaseFrom }, { signAndIssue }, { getStorage }] = await Promise.all([
     import("../../lib/cases/save-case-draft"),
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/start-case-from"),
-    import("../../lib/uploads/store-upload"),
     import("../../lib/cases/sign-and-issue"),
     import("../../lib/storage/get-storage"),
   ]);
   const storage = options.storage ?? getStorage();
 
-  const actorCache = new Map<string, TWorkflowActor>();
-  async function actor(address: string): Promise<TWorkflowActor> {
-    const cached = actorCache.get(address);
-    if (cached) return cached;
-    const u = await prisma.user.findUniqueOrThrow({ where: { email: address }, select: { id: true, roles: true, dideducId: true } });
-    actorCache.set(address, u);
-    return u;
-  }
-  function credentials(certificateKey: string) {
-    const cert = options.pki.certificates.find((c) => c.key === certificateKey);
-    const def = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
-    if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
-    return { pkcs12: fs.readFileSync(cert.path), passphrase: def.passphrase };
-  }
+  const actor = demoActors(prisma);
+  const credentials = demoCredentials(options.pki);
 
   const entry = await prisma.swornTranslator.findFirstOrThrow({ where: { dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber } });
   const summaries: TSwornTranslationDemoCaseSummary[] = [];
@@ -173,19 +164,14 @@ export async function seedSwornTranslationDemoCases(
       };
       const saved = await saveCaseDraft({ actor: applicant, procedure: "SWORN_TRANSLATION", formData }, { db: prisma });
       row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
-      const bytes = await demoTranslation(def, row.number);
-      await storeUpload(
-        { id: applicant.id },
-        { kind: "TRANSLATION", originalName: "traduccion-jurada.pdf", caseId: row.id, declaredSize: bytes.length, body: Readable.from([bytes]) },
+      await uploadDemoFile(
         { db: prisma, storage },
+        { applicantId: applicant.id, caseId: row.id, kind: "TRANSLATION", originalName: "traduccion-jurada.pdf", bytes: await demoTranslation(def, row.number) },
       );
     }
 
-    const walked = await prisma.auditEvent.count({ where: { caseId: row.id, action: { in: def.steps.map((s) => s.action) } } });
-    const remaining = walked === 0 || REACHES[def.steps[walked - 1]?.action] === row.state ? def.steps.slice(walked) : [];
-    for (const step of remaining) {
-      const caseId: string = row.id;
-      const expectedVersion: number = row.version;
+    const remaining = await stepsLeftByAudit(prisma, row, def.steps, REACHES);
+    row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
       switch (step.action) {
         case "submit":
           await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
@@ -197,12 +183,8 @@ export async function seedSwornTranslationDemoCases(
           await signAndIssue({ actor: await actor(ASSISTANT), caseId, expectedVersion, ...credentials(step.certificateKey) }, { db: prisma, storage });
           break;
       }
-      row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
-    }
-    if (row.state !== def.target) {
-      log(`Aviso: la solicitud de demostración ${row.number} (${def.key}) está en ${row.state}, no en ${def.target}; se deja como está.`);
-    }
-    summaries.push({ key: def.key, id: row.id, number: row.number, state: row.state, created });
+    });
+    recordDemoCase(summaries, log, def, row, created);
 
     // The new request the citizen starts from the rejected one ("Iniciar una nueva solicitud").
     if (row.state === "REJECTED" && (await prisma.case.count({ where: { parentCaseId: row.id } })) === 0) {
@@ -212,16 +194,8 @@ export async function seedSwornTranslationDemoCases(
     }
   }
 
-  const issued: { number: string; verificationCode: string }[] = [];
-  for (const s of summaries.filter((x) => x.state === "ISSUED")) {
-    const c = await prisma.case.findUniqueOrThrow({ where: { id: s.id }, select: { number: true, verificationCode: true } });
-    if (c.verificationCode) issued.push({ number: c.number, verificationCode: c.verificationCode });
-  }
-  log(
-    summaries.some((s) => s.created)
-      ? `Solicitudes de demostración (D.3): ${summaries.map((s) => `${s.number} ${s.state}`).join(", ")}`
-      : "Solicitudes de demostración (D.3) ya presentes: nada que agregar",
-  );
+  const issued = await issuedDemoCases(prisma, summaries);
+  logDemoCases(log, "D.3", summaries);
   for (const i of issued) log(`Traducción jurada certificada de demostración ${i.number}: código ${i.verificationCode}`);
   return { cases: summaries, issued };
 }

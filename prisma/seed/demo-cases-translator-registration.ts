@@ -1,11 +1,20 @@
-import { Readable } from "node:stream";
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import type { TWorkflowActor } from "../../lib/workflow/check-transition";
-import { DEMO_EMAIL_DOMAIN, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import { allowServerOnlyModules } from "./demo-cases";
+import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
+import {
+  allowServerOnlyModules,
+  demoActors,
+  demoEmail as email,
+  logDemoCases,
+  newDemoPdf,
+  recordDemoCase,
+  stepsLeftByAudit,
+  uploadDemoFile,
+  walkDemoSteps,
+  type TDemoCaseSummary,
+} from "./demo-walk";
 
 // Demo D.4 cases (registro de traductor jurado), one in each state the procedure reaches (DRAFT,
 // MANAGER_REVIEW, REJECTED, REGISTERED), filed by the two demo translator accounts and decided by
@@ -45,7 +54,6 @@ type TDemoCaseDefinition = {
   steps: TStep[];
 };
 
-const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 const MANAGER = email("encargado.central");
 const ANA = email("traductora");
 const DIEGO = email("traductor");
@@ -117,11 +125,7 @@ const REACHES: Record<TStep["action"], CaseState> = { submit: "MANAGER_REVIEW", 
 // The resolution or agreement, with (or, for the rejected one, without) the DIDEDUC's stamp.
 async function demoResolution(def: TDemoCaseDefinition, caseNumber: string): Promise<Buffer> {
   const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Resolución de nombramiento - ${plain(def.form.name)}`);
-  doc.setProducer("Certifica (datos de demostración)");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { doc, font, bold } = await newDemoPdf(`Resolución de nombramiento - ${plain(def.form.name)}`);
   const page = doc.addPage([612, 792]);
   page.drawText("MINISTERIO DE EDUCACION - REPUBLICA DE GUATEMALA", { x: 110, y: 730, size: 14, font: bold });
   page.drawText(plain(def.form.appointmentResolution).toUpperCase(), { x: 72, y: 690, size: 13, font: bold });
@@ -137,7 +141,7 @@ async function demoResolution(def: TDemoCaseDefinition, caseNumber: string): Pro
   return Buffer.from(await doc.save());
 }
 
-export type TTranslatorRegistrationDemoCaseSummary = { key: string; id: string; number: string; state: CaseState; created: boolean };
+export type TTranslatorRegistrationDemoCaseSummary = TDemoCaseSummary;
 
 export async function seedTranslatorRegistrationDemoCases(
   prisma: PrismaClient,
@@ -145,25 +149,17 @@ export async function seedTranslatorRegistrationDemoCases(
 ): Promise<{ cases: TTranslatorRegistrationDemoCaseSummary[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { acceptTranslatorRegistration }, { storeUpload }, { getStorage }] = await Promise.all([
+  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { acceptTranslatorRegistration }, { getStorage }] = await Promise.all([
     import("../../lib/cases/save-case-draft"),
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/accept-translator-registration"),
-    import("../../lib/uploads/store-upload"),
     import("../../lib/storage/get-storage"),
   ]);
   const { ZTranslatorRegistrationDraft } = await import("../../lib/cases/forms/translator-registration-form");
   const storage = options.storage ?? getStorage();
 
-  const actorCache = new Map<string, TWorkflowActor>();
-  async function actor(address: string): Promise<TWorkflowActor> {
-    const cached = actorCache.get(address);
-    if (cached) return cached;
-    const u = await prisma.user.findUniqueOrThrow({ where: { email: address }, select: { id: true, roles: true, dideducId: true } });
-    actorCache.set(address, u);
-    return u;
-  }
+  const actor = demoActors(prisma);
 
   const summaries: TTranslatorRegistrationDemoCaseSummary[] = [];
   for (const def of TRANSLATOR_REGISTRATION_DEMO_CASES) {
@@ -177,20 +173,14 @@ export async function seedTranslatorRegistrationDemoCases(
     if (!row) {
       const saved = await saveCaseDraft({ actor: applicant, procedure: "TRANSLATOR_REGISTRATION", formData }, { db: prisma });
       row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
-      const bytes = await demoResolution(def, row.number);
-      await storeUpload(
-        { id: applicant.id },
-        { kind: "APPOINTMENT_RESOLUTION", originalName: "resolucion-nombramiento.pdf", caseId: row.id, declaredSize: bytes.length, body: Readable.from([bytes]) },
+      await uploadDemoFile(
         { db: prisma, storage },
+        { applicantId: applicant.id, caseId: row.id, kind: "APPOINTMENT_RESOLUTION", originalName: "resolucion-nombramiento.pdf", bytes: await demoResolution(def, row.number) },
       );
     }
 
-    // Each step is one transition: those already in the audit trail were walked by an earlier run.
-    const walked = await prisma.auditEvent.count({ where: { caseId: row.id, action: { in: def.steps.map((s) => s.action) } } });
-    const remaining = walked === 0 || REACHES[def.steps[walked - 1]?.action] === row.state ? def.steps.slice(walked) : [];
-    for (const step of remaining) {
-      const caseId: string = row.id;
-      const expectedVersion: number = row.version;
+    const remaining = await stepsLeftByAudit(prisma, row, def.steps, REACHES);
+    row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
       switch (step.action) {
         case "submit":
           await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
@@ -202,17 +192,9 @@ export async function seedTranslatorRegistrationDemoCases(
           await acceptTranslatorRegistration({ actor: await actor(MANAGER), caseId, expectedVersion, ip: null }, { db: prisma });
           break;
       }
-      row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
-    }
-    if (row.state !== def.target) {
-      log(`Aviso: la solicitud de demostración ${row.number} (${def.key}) está en ${row.state}, no en ${def.target}; se deja como está.`);
-    }
-    summaries.push({ key: def.key, id: row.id, number: row.number, state: row.state, created });
+    });
+    recordDemoCase(summaries, log, def, row, created);
   }
-  log(
-    summaries.some((s) => s.created)
-      ? `Solicitudes de demostración (D.4): ${summaries.map((s) => `${s.number} ${s.state}`).join(", ")}`
-      : "Solicitudes de demostración (D.4) ya presentes: nada que agregar",
-  );
+  logDemoCases(log, "D.4", summaries);
   return { cases: summaries };
 }

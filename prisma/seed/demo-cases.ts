@@ -1,14 +1,25 @@
-import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { Readable } from "node:stream";
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import type { TWorkflowActor } from "../../lib/workflow/check-transition";
-import { DEMO_CERTIFICATES, DEMO_EMAIL_DOMAIN } from "./demo-accounts";
+import {
+  allowServerOnlyModules,
+  demoActors,
+  demoCredentials,
+  demoEmail as email,
+  findDemoCaseOfStudent,
+  logDemoCases,
+  newDemoPdf,
+  recordDemoCase,
+  stepsLeftByState,
+  uploadDemoFile,
+  walkDemoSteps,
+  type TDemoCaseSummary,
+} from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
+
+export { allowServerOnlyModules, type TDemoCaseSummary };
 
 // Demo D.1.1 cases, one in each state of the procedure, made by walking the real operations
 // (createDraftCase, storeUpload, transition, generateCertification, signCertification with the
@@ -44,7 +55,6 @@ type TDemoCaseDefinition = {
   steps: TStep[];
 };
 
-const email = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 const GN = "guatemala-norte";
 const XELA = "quetzaltenango";
 const GN_STAFF = { dideducCode: GN, reviewer: email("revisora.guatemala-norte"), signer: email("firmante.guatemala-norte") };
@@ -174,40 +184,15 @@ const REACHES: Record<TStep["action"], CaseState> = {
   sign_and_issue: "ISSUED",
 };
 
-export type TDemoCaseSummary = { key: string; id: string; number: string; state: CaseState; created: boolean };
 export type TDemoCasesResult = {
   cases: TDemoCaseSummary[];
   issued: { number: string; verificationCode: string; verificationUrl: string; pdfPath: string } | null;
 };
 
-// lib/cases and lib/storage mark themselves `server-only`, whose default export throws outside
-// React Server Components; the seed runs them in plain Node (tsx). Marking the module as loaded
-// with empty exports is what the "react-server" condition would resolve to.
-export function allowServerOnlyModules(): void {
-  const require = createRequire(import.meta.url);
-  let file: string;
-  try {
-    file = require.resolve("server-only");
-  } catch {
-    return;
-  }
-  if (require.cache[file]) return;
-  const Module = require("node:module") as { new (id: string): NodeJS.Module };
-  const stub = new Module(file);
-  stub.filename = file;
-  stub.loaded = true;
-  stub.exports = {};
-  require.cache[file] = stub;
-}
-
 // Two pages (anverso, reverso) per scanned document, different for every case so the upload
 // check against duplicates never trips, small enough to keep the demo data light.
 async function demoScan(title: string, holder: string, caseNumber: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`${title} — ${holder}`);
-  doc.setProducer("Certifica (datos de demostración)");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { doc, font, bold } = await newDemoPdf(`${title} — ${holder}`);
   for (const side of ["ANVERSO", "REVERSO"]) {
     const page = doc.addPage([612, 792]);
     page.drawRectangle({ x: 36, y: 36, width: 540, height: 720, borderColor: rgb(0.4, 0.4, 0.4), borderWidth: 1 });
@@ -234,11 +219,10 @@ export async function seedDemoCases(
 ): Promise<TDemoCasesResult> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ createDraftCase }, { transition }, { storeUpload }, { generateCertification }, { signCertification }, { signAndIssue }, { getStorage }, { verificationUrl }] =
+  const [{ createDraftCase }, { transition }, { generateCertification }, { signCertification }, { signAndIssue }, { getStorage }, { verificationUrl }] =
     await Promise.all([
       import("../../lib/cases/create-draft-case"),
       import("../../lib/workflow/transition"),
-      import("../../lib/uploads/store-upload"),
       import("../../lib/cases/generate-certification"),
       import("../../lib/cases/sign-certification"),
       import("../../lib/cases/sign-and-issue"),
@@ -248,36 +232,14 @@ export async function seedDemoCases(
   const storage = options.storage ?? getStorage();
   const deps = { db: prisma, storage };
 
-  const actorCache = new Map<string, TWorkflowActor>();
-  async function actor(address: string): Promise<TWorkflowActor> {
-    const cached = actorCache.get(address);
-    if (cached) return cached;
-    const u = await prisma.user.findUniqueOrThrow({ where: { email: address }, select: { id: true, roles: true, dideducId: true } });
-    actorCache.set(address, u);
-    return u;
-  }
-  function credentials(certificateKey: string) {
-    const cert = options.pki.certificates.find((c) => c.key === certificateKey);
-    const def = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
-    if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
-    return { pkcs12: fs.readFileSync(cert.path), passphrase: def.passphrase };
-  }
+  const actor = demoActors(prisma);
+  const credentials = demoCredentials(options.pki);
 
   const summaries: TDemoCaseSummary[] = [];
   for (const def of DEMO_CASES) {
     const applicant = await actor(def.applicant);
     const dideduc = await prisma.dideduc.findUniqueOrThrow({ where: { code: def.dideducCode } });
-    let row: Case | null = await prisma.case.findFirst({
-      where: {
-        applicantId: applicant.id,
-        procedure: "EDUCATIONAL_RECORD",
-        AND: [
-          { formData: { path: ["student", "firstNames"], equals: def.form.student.firstNames } },
-          { formData: { path: ["student", "lastNames"], equals: def.form.student.lastNames } },
-        ],
-      },
-      orderBy: { createdAt: "asc" },
-    });
+    let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "EDUCATIONAL_RECORD", student: def.form.student });
     const created = row === null;
     if (!row) {
       row = await createDraftCase(applicant, { procedure: "EDUCATIONAL_RECORD", dideducId: dideduc.id, formData: def.form }, { db: prisma });
@@ -285,20 +247,13 @@ export async function seedDemoCases(
       for (const kind of def.form.documentKinds) {
         const title = DOCUMENT_TITLES[kind] ?? "Documento";
         const bytes = await demoScan(title, holder, row.number);
-        await storeUpload(
-          { id: applicant.id },
-          { kind: "SCAN", originalName: `${title.toLowerCase().replace(/\s+/g, "-")}.pdf`, caseId: row.id, declaredSize: bytes.length, body: Readable.from([bytes]) },
-          { db: prisma, storage },
-        );
+        await uploadDemoFile(deps, { applicantId: applicant.id, caseId: row.id, kind: "SCAN", originalName: `${title.toLowerCase().replace(/\s+/g, "-")}.pdf`, bytes });
       }
     }
 
     // Walk the remaining steps from wherever the case stands.
-    const done = def.steps.findIndex((s) => REACHES[s.action] === row!.state);
-    const remaining = row.state === "DRAFT" ? def.steps : done >= 0 ? def.steps.slice(done + 1) : [];
-    for (const step of remaining) {
-      const expectedVersion: number = row.version;
-      const caseId: string = row.id;
+    const remaining = stepsLeftByState(row, def.steps, (s) => REACHES[s.action]);
+    row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
       switch (step.action) {
         case "submit":
           await transition(caseId, "submit", applicant, {}, expectedVersion, { db: prisma });
@@ -336,20 +291,10 @@ export async function seedDemoCases(
           await signAndIssue({ actor: await actor(email("asistente.central")), caseId, expectedVersion, ...credentials(step.certificateKey) }, deps);
           break;
       }
-      row = await prisma.case.findUniqueOrThrow({ where: { id: caseId } });
-    }
-    if (row.state !== def.target) {
-      log(`Aviso: la solicitud de demostración ${row.number} (${def.key}) está en ${row.state}, no en ${def.target}; se deja como está.`);
-    }
-    summaries.push({ key: def.key, id: row.id, number: row.number, state: row.state, created });
+    });
+    recordDemoCase(summaries, log, def, row, created);
   }
-
-  const createdCount = summaries.filter((s) => s.created).length;
-  log(
-    createdCount > 0
-      ? `Solicitudes de demostración (D.1.1): ${summaries.map((s) => `${s.number} ${s.state}`).join(", ")}`
-      : "Solicitudes de demostración (D.1.1) ya presentes: nada que agregar",
-  );
+  logDemoCases(log, "D.1.1", summaries);
 
   let issued: TDemoCasesResult["issued"] = null;
   const issuedSummary = summaries.find((s) => s.key === "issued" && s.state === "ISSUED");
