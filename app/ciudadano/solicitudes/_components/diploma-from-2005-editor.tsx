@@ -25,6 +25,7 @@ import { fieldErrorPaths, formMessageOf, rankIn, summaryItemsOf } from "./error-
 import { ConfirmCheckbox, FieldErrors, InputField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
+import { objectOf, optionalText, stringOf, studentPayloadOf, studentValuesOf, type TStudentValues } from "./form-values";
 import { StudentFields } from "./student-fields";
 import { DraftButtons, SubmitBar } from "./submit-bar";
 import { clearLocal, saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
@@ -32,7 +33,7 @@ import { clearLocal, saveStatusText, useCaseDraft, type TDraftCodec } from "./us
 type TValues = {
   registrationNumber: string;
   confirmedRegistrationNumber: string;
-  student: { firstNames: string; lastNames: string; cui: string; birthDate: string };
+  student: TStudentValues;
   contactPhone: string;
   cgcStampConfirmed: boolean;
 };
@@ -43,39 +44,26 @@ type TLookup =
   | { kind: "result"; outcome: TDiplomaLookupOutcome }
   | { kind: "error"; message: string };
 
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
-}
-
-function obj(v: unknown): Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
-
-function opt(s: string): string | undefined {
-  return s.trim() === "" ? undefined : s;
-}
-
 const PROCEDURE = "DIPLOMA_FROM_2005" as const;
 
 export const diplomaFrom2005Codec: TDraftCodec<TValues> = {
   procedure: PROCEDURE,
   fromFormData(formData) {
-    const d = obj(formData);
-    const s = obj(d.student);
+    const d = objectOf(formData);
     return {
-      registrationNumber: str(d.registrationNumber),
-      confirmedRegistrationNumber: str(d.confirmedRegistrationNumber),
-      student: { firstNames: str(s.firstNames), lastNames: str(s.lastNames), cui: str(s.cui), birthDate: str(s.birthDate).slice(0, 10) },
-      contactPhone: str(d.contactPhone),
+      registrationNumber: stringOf(d.registrationNumber),
+      confirmedRegistrationNumber: stringOf(d.confirmedRegistrationNumber),
+      student: studentValuesOf(d.student, stringOf),
+      contactPhone: stringOf(d.contactPhone),
       cgcStampConfirmed: d.cgcStampConfirmed === true,
     };
   },
   toFormData(v) {
     return {
-      registrationNumber: opt(v.registrationNumber),
-      confirmedRegistrationNumber: opt(v.confirmedRegistrationNumber),
-      student: { firstNames: opt(v.student.firstNames), lastNames: opt(v.student.lastNames), cui: opt(v.student.cui), birthDate: opt(v.student.birthDate) },
-      contactPhone: opt(v.contactPhone),
+      registrationNumber: optionalText(v.registrationNumber),
+      confirmedRegistrationNumber: optionalText(v.confirmedRegistrationNumber),
+      student: studentPayloadOf(v.student),
+      contactPhone: optionalText(v.contactPhone),
       cgcStampConfirmed: v.cgcStampConfirmed || undefined,
     };
   },

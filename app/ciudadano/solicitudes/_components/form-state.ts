@@ -1,13 +1,15 @@
 // The editor's own state: everything as typed (years stay strings until saved), plus the DIDEDUC,
 // which lives on the case, not in formData. Pure functions, shared by the editor and its tests.
 
+import { objectOf, optionalText, studentPayloadOf, studentValuesOf, textOf, type TStudentValues } from "./form-values";
+
 export type TStudyRow = { key: string; level: string; year: string; institution: string };
 
 export type TEditorValues = {
   modality: string;
   documentKinds: string[];
   otherDescription: string;
-  student: { firstNames: string; lastNames: string; cui: string; birthDate: string };
+  student: TStudentValues;
   studies: TStudyRow[];
   contactPhone: string;
   dideducId: string;
@@ -33,43 +35,22 @@ export function emptyStudyRow(): TStudyRow {
   return { key: newRowKey(), level: "", year: "", institution: "" };
 }
 
-function str(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return "";
-}
-
-function obj(v: unknown): Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
-
 // Whatever formData holds (stored by an older version, copied from another case…) becomes editor
 // values without throwing: unknown keys are ignored, missing ones start empty.
 export function valuesFromFormData(formData: unknown, dideducId: string | null | undefined): TEditorValues {
-  const data = obj(formData);
-  const student = obj(data.student);
-  const studies = Array.isArray(data.studies) ? data.studies.map(obj) : [];
+  const data = objectOf(formData);
+  const studies = Array.isArray(data.studies) ? data.studies.map(objectOf) : [];
   return {
-    modality: str(data.modality),
+    modality: textOf(data.modality),
     documentKinds: Array.isArray(data.documentKinds) ? data.documentKinds.filter((k): k is string => typeof k === "string") : [],
-    otherDescription: str(data.otherDescription),
-    student: {
-      firstNames: str(student.firstNames),
-      lastNames: str(student.lastNames),
-      cui: str(student.cui),
-      birthDate: str(student.birthDate).slice(0, 10),
-    },
+    otherDescription: textOf(data.otherDescription),
+    student: studentValuesOf(data.student),
     studies: studies.length > 0
-      ? studies.map((s) => ({ key: newRowKey(), level: str(s.level), year: str(s.year), institution: str(s.institution) }))
+      ? studies.map((s) => ({ key: newRowKey(), level: textOf(s.level), year: textOf(s.year), institution: textOf(s.institution) }))
       : [emptyStudyRow()],
-    contactPhone: str(data.contactPhone),
+    contactPhone: textOf(data.contactPhone),
     dideducId: dideducId ?? "",
   };
-}
-
-function optional(s: string): string | undefined {
-  const t = s.trim();
-  return t === "" ? undefined : s;
 }
 
 // Editor values → the draft's formData. A year that is not (yet) a number is left out of the saved
@@ -79,20 +60,15 @@ export function draftPayloadOf(values: TEditorValues): TDraftPayload {
     .filter((r) => r.level.trim() || r.year.trim() || r.institution.trim())
     .map((r) => {
       const year = /^\d{1,4}$/.test(r.year.trim()) ? Number(r.year.trim()) : undefined;
-      return { level: optional(r.level), year, institution: optional(r.institution) };
+      return { level: optionalText(r.level), year, institution: optionalText(r.institution) };
     });
   return {
-    modality: optional(values.modality),
+    modality: optionalText(values.modality),
     documentKinds: values.documentKinds,
-    otherDescription: values.documentKinds.includes("OTROS") ? optional(values.otherDescription) : undefined,
-    student: {
-      firstNames: optional(values.student.firstNames),
-      lastNames: optional(values.student.lastNames),
-      cui: optional(values.student.cui),
-      birthDate: optional(values.student.birthDate),
-    },
+    otherDescription: values.documentKinds.includes("OTROS") ? optionalText(values.otherDescription) : undefined,
+    student: studentPayloadOf(values.student),
     studies,
-    contactPhone: optional(values.contactPhone),
+    contactPhone: optionalText(values.contactPhone),
   };
 }
 

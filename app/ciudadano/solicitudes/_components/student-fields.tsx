@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import { FieldErrors, FormSection, InputField } from "./fields";
 import { fieldId } from "./form-state";
-
-export type TStudentValues = { firstNames: string; lastNames: string; cui: string; birthDate: string };
+import type { TStudentValues } from "./form-values";
 
 const DEFAULT_LABELS = { firstNames: "Nombres", lastNames: "Apellidos", cui: "CUI del estudiante", birthDate: "Fecha de nacimiento" };
 

@@ -13,6 +13,7 @@ import { fieldErrorPaths, rankIn, summaryItemsOf } from "./error-summary";
 import { FieldErrors, FormSection, InputField, SelectField } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
+import { objectOf, optionalText, stringOf } from "./form-values";
 import { DraftButtons, SubmitBar } from "./submit-bar";
 import { saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
 
@@ -24,42 +25,30 @@ type TValues = {
   contactPhone: string;
 };
 
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
-}
-
-function obj(v: unknown): Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
-
-function opt(s: string): string | undefined {
-  return s.trim() === "" ? undefined : s;
-}
-
 const swornTranslationCodec: TDraftCodec<TValues> = {
   procedure: "SWORN_TRANSLATION",
   fromFormData(formData) {
-    const d = obj(formData);
-    const t = obj(d.translator);
+    const d = objectOf(formData);
+    const t = objectOf(d.translator);
     return {
-      translator: { id: str(t.id), name: str(t.name), agreementNumber: str(t.agreementNumber), registrationNumber: str(t.registrationNumber), language: str(t.language) },
-      documentTitle: str(d.documentTitle),
-      holderName: str(d.holderName),
-      contactPhone: str(d.contactPhone),
+      translator: { id: stringOf(t.id), name: stringOf(t.name), agreementNumber: stringOf(t.agreementNumber), registrationNumber: stringOf(t.registrationNumber), language: stringOf(t.language) },
+      documentTitle: stringOf(d.documentTitle),
+      holderName: stringOf(d.holderName),
+      contactPhone: stringOf(d.contactPhone),
     };
   },
   toFormData(v) {
     return {
       translator: {
-        id: opt(v.translator.id),
-        name: opt(v.translator.name),
-        agreementNumber: opt(v.translator.agreementNumber),
-        registrationNumber: opt(v.translator.registrationNumber),
-        language: opt(v.translator.language),
+        id: optionalText(v.translator.id),
+        name: optionalText(v.translator.name),
+        agreementNumber: optionalText(v.translator.agreementNumber),
+        registrationNumber: optionalText(v.translator.registrationNumber),
+        language: optionalText(v.translator.language),
       },
-      documentTitle: opt(v.documentTitle),
-      holderName: opt(v.holderName),
-      contactPhone: opt(v.contactPhone),
+      documentTitle: optionalText(v.documentTitle),
+      holderName: optionalText(v.holderName),
+      contactPhone: optionalText(v.contactPhone),
     };
   },
 };

@@ -14,6 +14,7 @@ import { fieldErrorPaths, formMessageOf, rankIn, summaryItemsOf } from "./error-
 import { CheckboxList, ConfirmCheckbox, FieldErrors, FormSection, InputField, toggled } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
+import { objectOf, optionalText, stringOf } from "./form-values";
 import { DraftButtons, SubmitBar } from "./submit-bar";
 import { saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
 
@@ -28,39 +29,31 @@ type TValues = {
   contactPhone: string;
 };
 
-function str(v: unknown): string {
-  return typeof v === "string" ? v : "";
-}
-
-function opt(s: string): string | undefined {
-  return s.trim() === "" ? undefined : s;
-}
-
 export const translatorRegistrationCodec: TDraftCodec<TValues> = {
   procedure: "TRANSLATOR_REGISTRATION",
   fromFormData(formData) {
-    const d = (typeof formData === "object" && formData !== null && !Array.isArray(formData) ? formData : {}) as Record<string, unknown>;
+    const d = objectOf(formData);
     return {
-      name: str(d.name),
+      name: stringOf(d.name),
       languages: Array.isArray(d.languages) ? d.languages.filter((l): l is string => typeof l === "string").slice(0, 20) : [],
-      otherLanguages: str(d.otherLanguages),
-      appointmentResolution: str(d.appointmentResolution),
-      dideducRegistrationNumber: str(d.dideducRegistrationNumber),
-      dideducId: str(d.dideducId),
+      otherLanguages: stringOf(d.otherLanguages),
+      appointmentResolution: stringOf(d.appointmentResolution),
+      dideducRegistrationNumber: stringOf(d.dideducRegistrationNumber),
+      dideducId: stringOf(d.dideducId),
       resolutionStampConfirmed: d.resolutionStampConfirmed === true,
-      contactPhone: str(d.contactPhone),
+      contactPhone: stringOf(d.contactPhone),
     };
   },
   toFormData(v) {
     return {
-      name: opt(v.name),
+      name: optionalText(v.name),
       languages: v.languages,
-      otherLanguages: opt(v.otherLanguages),
-      appointmentResolution: opt(v.appointmentResolution),
-      dideducRegistrationNumber: opt(v.dideducRegistrationNumber),
-      dideducId: opt(v.dideducId),
+      otherLanguages: optionalText(v.otherLanguages),
+      appointmentResolution: optionalText(v.appointmentResolution),
+      dideducRegistrationNumber: optionalText(v.dideducRegistrationNumber),
+      dideducId: optionalText(v.dideducId),
       resolutionStampConfirmed: v.resolutionStampConfirmed || undefined,
-      contactPhone: opt(v.contactPhone),
+      contactPhone: optionalText(v.contactPhone),
     };
   },
 };
