@@ -16,7 +16,7 @@ import { REGISTRY_MISS_NOTE } from "@/lib/cases/forms/diploma-registry-miss";
 import { REQUESTABLE_DOCUMENT_LABELS, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { diplomaPayloadOf, diplomaValuesFromFormData, typedGraduationYear, type TDiplomaBefore2005Values } from "./diploma-before-2005-form-state";
 import { ContactSection } from "./contact-phone-field";
-import { DideducSelect } from "./dideduc-select";
+import { DideducSection } from "./dideduc-select";
 import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
 import { fieldErrorPaths, formMessageOf, summaryItemsOf } from "./error-summary";
@@ -233,14 +233,12 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
         onValue={(key, s) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"])}
       />
 
-      <FormSection legend="Dirección Departamental de Educación">
-        <DideducSelect
-          label="DIDEDUC a la que corresponde el título"
-          hint="La Dirección Departamental del lugar donde estudió. Ella revisará su título en sus registros."
-          dideducs={dideducs}
-          {...d.text("dideducId")}
-        />
-      </FormSection>
+      <DideducSection
+        label="DIDEDUC a la que corresponde el título"
+        hint="La Dirección Departamental del lugar donde estudió. Ella revisará su título en sus registros."
+        dideducs={dideducs}
+        {...d.text("dideducId")}
+      />
 
       <ContactSection {...d.text("contactPhone")} />
 

@@ -15,3 +15,6 @@ export type TEditorInitial = {
   // A request started after a rejection requesting documents (D.2.1 Nota 2): what to attach.
   requestedDocuments?: TRequestedDocuments | null;
 };
+
+// A new request: nothing saved yet.
+export const NEW_REQUEST: TEditorInitial = { caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] };

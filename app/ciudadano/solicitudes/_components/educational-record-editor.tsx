@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
 import { ContactSection } from "./contact-phone-field";
-import { DideducSelect } from "./dideduc-select";
+import { DideducSection } from "./dideduc-select";
 import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
 import { summaryItemsOf } from "./error-summary";
@@ -104,14 +104,12 @@ export function EducationalRecordEditor({
         onValue={(key, s) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`])}
       />
 
-      <FormSection legend="Dirección Departamental de Educación">
-        <DideducSelect
-          label="DIDEDUC a la que corresponden los documentos"
-          hint="La Dirección Departamental del lugar donde estudió. Ella revisará sus documentos."
-          dideducs={dideducs}
-          {...d.text("dideducId")}
-        />
-      </FormSection>
+      <DideducSection
+        label="DIDEDUC a la que corresponden los documentos"
+        hint="La Dirección Departamental del lugar donde estudió. Ella revisará sus documentos."
+        dideducs={dideducs}
+        {...d.text("dideducId")}
+      />
 
       <FormSection
         legend={isEscolar ? "Grados cursados" : "Etapas cursadas"}

@@ -19,11 +19,53 @@ export function FieldErrors({ id, errors }: { id: string; errors?: readonly stri
   );
 }
 
-function describedBy(id: string, hint: ReactNode | undefined, errors: readonly string[] | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, errors && errors.length > 0 ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+// The wiring every control shares: invalid state, hint and errors read out, the border.
+function controlProps(id: string, hint: ReactNode | undefined, errors: readonly string[] | undefined) {
+  const hasErrors = !!errors && errors.length > 0;
+  return {
+    id,
+    "aria-invalid": hasErrors ? true : undefined,
+    "aria-describedby": [hint ? `${id}-hint` : null, hasErrors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined,
+    className: cn(INPUT_CLASSES, hasErrors ? "border-red-700" : "border-slate-600"),
+  };
 }
 
 const INPUT_CLASSES = "block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500";
+
+// Label, hint and errors above a control.
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  optional = false,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly string[];
+  optional?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={cn("space-y-1", className)}>
+      <label htmlFor={id} className="block font-semibold text-slate-900">
+        {label}
+        {optional ? <span className="font-normal text-slate-600"> (opcional)</span> : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={id} errors={errors} />
+      {children}
+    </div>
+  );
+}
 
 export function InputField({
   id,
@@ -42,29 +84,10 @@ export function InputField({
   optional?: boolean;
   onValue: (value: string) => void;
 }) {
-  const hasErrors = !!errors && errors.length > 0;
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block font-semibold text-slate-900">
-        {label}
-        {optional ? <span className="font-normal text-slate-600"> (opcional)</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={id} errors={errors} />
-      <input
-        id={id}
-        aria-invalid={hasErrors ? true : undefined}
-        aria-required={optional ? undefined : true}
-        aria-describedby={describedBy(id, hint, errors)}
-        className={cn(INPUT_CLASSES, hasErrors ? "border-red-700" : "border-slate-600")}
-        onChange={(e) => onValue(e.target.value)}
-        {...input}
-      />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors} optional={optional} className={className}>
+      <input {...controlProps(id, hint, errors)} aria-required={optional ? undefined : true} onChange={(e) => onValue(e.target.value)} {...input} />
+    </FieldFrame>
   );
 }
 
@@ -87,27 +110,9 @@ export function SelectField({
   placeholder: string;
   onValue: (value: string) => void;
 }) {
-  const hasErrors = !!errors && errors.length > 0;
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block font-semibold text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={id} errors={errors} />
-      <select
-        id={id}
-        aria-invalid={hasErrors ? true : undefined}
-        aria-required
-        aria-describedby={describedBy(id, hint, errors)}
-        className={cn(INPUT_CLASSES, hasErrors ? "border-red-700" : "border-slate-600")}
-        onChange={(e) => onValue(e.target.value)}
-        {...select}
-      >
+    <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
+      <select {...controlProps(id, hint, errors)} aria-required onChange={(e) => onValue(e.target.value)} {...select}>
         <option value="">{placeholder}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -115,7 +120,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

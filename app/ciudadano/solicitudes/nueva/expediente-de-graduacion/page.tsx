@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { GraduationRecordEditor } from "../../_components/graduation-record-editor";
+import { NEW_REQUEST } from "../../_components/editor-initial";
 
 export const metadata: Metadata = { title: "Nueva solicitud: expediente de graduación" };
 
@@ -20,7 +21,7 @@ export default async function NewGraduationRecordPage() {
         </p>
       </PageHeading>
       <GraduationRecordEditor
-        initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }}
+        initial={NEW_REQUEST}
       />
       <p className="mt-8">
         <Link href="/ciudadano">Volver a mis trámites</Link>

@@ -4,6 +4,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import { EducationalRecordEditor } from "../../_components/educational-record-editor";
+import { NEW_REQUEST } from "../../_components/editor-initial";
 
 export const metadata: Metadata = { title: "Nueva solicitud: expediente educativo" };
 
@@ -18,7 +19,7 @@ export default async function NewEducationalRecordPage() {
         <p>Complete los datos tal como aparecen en sus documentos y adjunte los escaneos. Todo se guarda automáticamente como borrador.</p>
       </PageHeading>
       <EducationalRecordEditor
-        initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }}
+        initial={NEW_REQUEST}
         dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
       />
       <p className="mt-8">

@@ -7,6 +7,7 @@ import { requireSegment } from "@/lib/auth/require-segment";
 import { findTranslatorRegistration } from "@/lib/cases/find-translator-registration";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import { TranslatorRegistrationEditor } from "../../_components/translator-registration-editor";
+import { NEW_REQUEST } from "../../_components/editor-initial";
 
 export const metadata: Metadata = { title: "Registro de traductor jurado" };
 
@@ -60,7 +61,7 @@ export default async function NewTranslatorRegistrationPage() {
           Complete su solicitud
         </h2>
         <TranslatorRegistrationEditor
-          initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }}
+          initial={NEW_REQUEST}
           dideducs={dideducs.map((x) => ({ id: x.id, name: x.name }))}
           defaultName={actor.name}
         />

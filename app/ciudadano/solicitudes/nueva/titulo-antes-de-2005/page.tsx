@@ -5,6 +5,7 @@ import { requireSegment } from "@/lib/auth/require-segment";
 import { DIPLOMA_FROM_2005_NEW_REQUEST_HREF, FIRST_REGISTERED_SCHOOL_YEAR } from "@/lib/cases/forms/diploma-before-2005-form";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import { DiplomaBefore2005Editor } from "../../_components/diploma-before-2005-editor";
+import { NEW_REQUEST } from "../../_components/editor-initial";
 
 export const metadata: Metadata = { title: "Nueva solicitud: título de diversificado" };
 
@@ -26,7 +27,7 @@ export default async function NewDiplomaBefore2005Page() {
         </p>
       </PageHeading>
       <DiplomaBefore2005Editor
-        initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }}
+        initial={NEW_REQUEST}
         dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
       />
       <p className="mt-8">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { DiplomaFrom2005Editor } from "../../_components/diploma-from-2005-editor";
+import { NEW_REQUEST } from "../../_components/editor-initial";
 
 export const metadata: Metadata = { title: "Nueva solicitud: título de diversificado desde 2005" };
 
@@ -28,7 +29,7 @@ export default async function NewDiplomaFrom2005Page() {
         <h2 id="formulario" className="mb-4 text-2xl font-semibold">
           Complete su solicitud
         </h2>
-        <DiplomaFrom2005Editor initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }} />
+        <DiplomaFrom2005Editor initial={NEW_REQUEST} />
       </section>
       <p className="mt-8">
         <Link href="/ciudadano">Volver a mis trámites</Link>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { SwornTranslationEditor } from "../../_components/sworn-translation-editor";
+import { NEW_REQUEST } from "../../_components/editor-initial";
 
 export const metadata: Metadata = { title: "Nueva solicitud: certificación de traducción jurada" };
 
@@ -22,7 +23,7 @@ export default async function NewSwornTranslationPage() {
         <h2 id="formulario" className="mb-4 text-2xl font-semibold">
           Complete su solicitud
         </h2>
-        <SwornTranslationEditor initial={{ caseId: null, number: null, version: null, state: "DRAFT", formData: {}, dideducId: null, updatedAt: null, files: [] }} />
+        <SwornTranslationEditor initial={NEW_REQUEST} />
       </section>
       <p className="mt-8">
         <Link href="/ciudadano">Volver a mis trámites</Link>
