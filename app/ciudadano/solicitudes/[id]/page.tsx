@@ -15,6 +15,7 @@ import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { PROCEDURE_LABELS, getDefinition } from "@/lib/workflow/definitions";
 import { ProcedureEditor } from "../_components/procedure-editor";
 import { fileTitle } from "@/components/cases/file-kind-labels";
+import { OfficeContact } from "../_components/office-contact";
 import { RequestedDocumentsRejection } from "../_components/requested-documents-rejection";
 import { StartFromButton } from "../_components/start-from-button";
 
@@ -121,22 +122,7 @@ export default async function CitizenCasePage({
             <RequestedDocumentsRejection caseId={c.id} documents={view.guidance.documents} contact={view.guidance.contact} />
           ) : contact ? (
             <>
-              <dl className="space-y-1 rounded-md bg-slate-50 p-4" data-testid="guidance-office">
-                <div>
-                  <dt className="text-sm text-slate-600">Oficina</dt>
-                  <dd className="font-semibold">{contact.name}</dd>
-                </div>
-                <div>
-                  <dt className="text-sm text-slate-600">Teléfono</dt>
-                  <dd>
-                    <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>{contact.phone}</a>
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-sm text-slate-600">Dirección</dt>
-                  <dd>{contact.address}</dd>
-                </div>
-              </dl>
+              <OfficeContact contact={contact} />
               <p>Cuando tenga la certificación que le extiendan allí, inicie una nueva solicitud: copiaremos los datos de esta para que solo adjunte el documento nuevo.</p>
               <StartFromButton caseId={c.id} />
             </>

@@ -1,5 +1,6 @@
 import { REQUESTABLE_DOCUMENT_LABELS, type TContact, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { REQUESTED_DOCUMENT_HINTS } from "@/lib/cases/forms/diploma-before-2005-form";
+import { OfficeContact } from "./office-contact";
 import { StartFromButton } from "./start-from-button";
 
 // A title the DIDEDUC could not verify without the cierre de pensum and/or the certificación general
@@ -25,22 +26,7 @@ export function RequestedDocumentsRejection({ caseId, documents, contact }: { ca
         <h3 id="donde-solicitarlos" className="text-lg font-semibold">
           Dónde solicitarlos
         </h3>
-        <dl className="space-y-1 rounded-md bg-slate-50 p-4" data-testid="guidance-office">
-          <div>
-            <dt className="text-sm text-slate-600">Oficina</dt>
-            <dd className="font-semibold">{contact.name}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-600">Teléfono</dt>
-            <dd>
-              <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>{contact.phone}</a>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-600">Dirección</dt>
-            <dd>{contact.address}</dd>
-          </div>
-        </dl>
+        <OfficeContact contact={contact} />
       </section>
       <p>
         Cuando los tenga escaneados en PDF, inicie una nueva solicitud: copiaremos los datos que escribió y el título que adjuntó, y le

@@ -1,0 +1,23 @@
+import type { TContact } from "@/lib/workflow/inputs";
+
+// Where the person has to go: the office's name, phone (a link that dials) and address.
+export function OfficeContact({ contact }: { contact: TContact }) {
+  return (
+    <dl className="space-y-1 rounded-md bg-slate-50 p-4" data-testid="guidance-office">
+      <div>
+        <dt className="text-sm text-slate-600">Oficina</dt>
+        <dd className="font-semibold">{contact.name}</dd>
+      </div>
+      <div>
+        <dt className="text-sm text-slate-600">Teléfono</dt>
+        <dd>
+          <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>{contact.phone}</a>
+        </dd>
+      </div>
+      <div>
+        <dt className="text-sm text-slate-600">Dirección</dt>
+        <dd>{contact.address}</dd>
+      </div>
+    </dl>
+  );
+}
