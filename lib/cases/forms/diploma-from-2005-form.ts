@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { draftText, fieldErrors, optionalText, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
+import { draftText, fieldErrors, optionalText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 import { DIPLOMA_NUMBER_EXAMPLE, DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber, ZDiplomaNumber } from "@/lib/registry/diploma-number";
 
 // The D.2.2 form (título de diversificado, escolar 2005 onwards). Client-safe: the editor reads
