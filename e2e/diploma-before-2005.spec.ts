@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { PDFDocument, StandardFonts } from "pdf-lib";
 import { CGC_STAMP_CONFIRMATION_LABEL } from "../lib/cases/forms/diploma-before-2005-form";
-import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
-import { E2E_PKI_DIR } from "./helpers/e2e-env";
+import type { TNssDb } from "../tests/helpers/pdfsig";
+import { downloadSignedPdf, signWithCertificate as sign, stateOf } from "./helpers/case-page";
+import { expectSignedPdf, trustDemoRoot } from "./helpers/check-issued-pdf";
+import { demoCertificate as certificate } from "./helpers/demo-certificate";
 import { signIn, signOut } from "./helpers/sign-in";
+import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
 // D.2.1 (título de diversificado: escolar before 2005, and extraescolar) in the browser: the citizen
 // files the title with its data and both sides, the DIDEDUC reviewer generates the certification
@@ -27,47 +26,21 @@ const TITLE_GROUP = "Título escaneado (anverso y reverso)";
 const GENERATE = "Generar certificación y trasladar a firma";
 const REQUEST_DOCUMENTS = "Rechazar y solicitar documentos";
 
-function certificate(key: string): { file: string; passphrase: string } {
-  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
-  if (!cert) throw new Error(`certificado de demostración desconocido: ${key}`);
-  return { file: path.join(E2E_PKI_DIR, cert.file), passphrase: cert.passphrase };
-}
-
 let tmpDir: string;
 let titlePdf: string;
 let pensumPdf: string;
 let nss: TNssDb;
 
-async function writePdf(file: string, lines: string[]): Promise<string> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const line of lines) doc.addPage([612, 792]).drawText(line, { x: 72, y: 700, size: 18, font });
-  const out = path.join(tmpDir, file);
-  await fs.writeFile(out, Buffer.from(await doc.save()));
-  return out;
-}
-
 test.beforeAll(async () => {
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-d21-"));
-  titlePdf = await writePdf("titulo-bachiller.pdf", ["Titulo de Bachiller - Anverso", "Titulo - Reverso - Sello de registro CGC"]);
-  pensumPdf = await writePdf("cierre-de-pensum.pdf", ["Cierre de pensum - Anverso", "Cierre de pensum - Reverso"]);
-  nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+  tmpDir = await makeTmpDir("certifica-e2e-d21-");
+  titlePdf = await writeTextPdf(path.join(tmpDir, "titulo-bachiller.pdf"), ["Titulo de Bachiller - Anverso", "Titulo - Reverso - Sello de registro CGC"]);
+  pensumPdf = await writeTextPdf(path.join(tmpDir, "cierre-de-pensum.pdf"), ["Cierre de pensum - Anverso", "Cierre de pensum - Reverso"]);
+  nss = await trustDemoRoot(tmpDir);
 });
 
 test.afterAll(async () => {
-  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+  await removeTmpDir(tmpDir);
 });
-
-async function stateOf(page: Page): Promise<string | null> {
-  return page.locator("[data-state]").first().getAttribute("data-state");
-}
-
-async function sign(page: Page, cert: { file: string; passphrase: string }, label: string): Promise<void> {
-  const form = page.getByRole("form", { name: label });
-  await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
-  await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
-  await form.getByRole("button", { name: label }).click();
-}
 
 // From the citizen's first click to a submitted D.2.1 request; returns the case id.
 async function fileTitle(page: Page, lastNames: string): Promise<string> {
@@ -156,21 +129,12 @@ test("D.2.1 de punta a punta: título con sello de la CGC, lista de revisión de
 
   // The citizen downloads the signed PDF.
   await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${caseId}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar PDF firmado" }).click()]);
-  const pdfPath = path.join(tmpDir, "titulo-emitido.pdf");
-  await download.saveAs(pdfPath);
+  const pdfPath = await downloadSignedPdf(page, caseId, tmpDir, "titulo-emitido.pdf");
 
   // Two signatures, both valid with the test root trusted; the last covers the whole file.
-  const report = runPdfsig(pdfPath, nss);
-  expect(report.signatures).toHaveLength(2);
-  for (const sig of report.signatures) {
-    expect(sig.signatureValidation).toBe("Signature is Valid.");
-    expect(sig.certificateValidation).toBe("Certificate is Trusted.");
-  }
+  const report = expectSignedPdf(pdfPath, nss, 2);
+  for (const sig of report.signatures) expect(sig.certificateValidation).toBe("Certificate is Trusted.");
   expect(report.signatures[0].totalDocumentSigned).toBe(false);
-  expect(report.signatures[1].totalDocumentSigned).toBe(true);
-  expect(qpdfCheck(pdfPath).clean).toBe(true);
 });
 
 test("D.2.1: la DIDEDUC pide el cierre de pensum; la nueva solicitud conserva todo y lo exige antes de enviarse", async ({ page }) => {

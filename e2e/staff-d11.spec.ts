@@ -1,16 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
-import { createNssDb, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
-import { E2E_PKI_DIR, E2E_PORT } from "./helpers/e2e-env";
+import { runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
+import { signWithCertificate } from "./helpers/case-page";
+import { trustDemoRoot } from "./helpers/check-issued-pdf";
+import { demoCertificate as certificate, type TDemoCertificateFile } from "./helpers/demo-certificate";
+import { E2E_PORT } from "./helpers/e2e-env";
+import { fileEducationalRecordAsCitizen } from "./helpers/file-educational-record";
 import { signIn, signOut } from "./helpers/sign-in";
+import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
 // Issue #3, staff side of D.1.1: the reviewer's queue and case view, the director's signature with
 // refusals (wrong passphrase, a certificate outside the registry, an expired one) and the double
@@ -25,12 +26,6 @@ const SIGNER_GN = { email: "firmante.guatemala-norte@demo.certifica.gt", passwor
 const COORDINATOR = { email: "coordinadora.central@demo.certifica.gt", password: "Coordina2026" };
 const OTHER_CITIZEN = { email: "ciudadano@demo.certifica.gt", password: "Ciudadano2026" };
 
-function certificate(key: string): { file: string; passphrase: string } {
-  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
-  if (!cert) throw new Error(`certificado de demostración desconocido: ${key}`);
-  return { file: path.join(E2E_PKI_DIR, cert.file), passphrase: cert.passphrase };
-}
-
 // Unique to this run: searching for it finds exactly the cases filed here.
 const RUN = `Qa${randomBytes(3).toString("hex")}`;
 
@@ -39,20 +34,13 @@ let scanPdf: string;
 let nss: TNssDb;
 
 test.beforeAll(async () => {
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-staff-"));
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const side of ["Anverso", "Reverso"]) {
-    const page = doc.addPage([612, 792]);
-    page.drawText(`Certificado de estudios - ${side}`, { x: 72, y: 700, size: 18, font });
-  }
-  scanPdf = path.join(tmpDir, "certificado-sexto.pdf");
-  await fs.writeFile(scanPdf, Buffer.from(await doc.save()));
-  nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+  tmpDir = await makeTmpDir("certifica-e2e-staff-");
+  scanPdf = await writeTextPdf(path.join(tmpDir, "certificado-sexto.pdf"), ["Certificado de estudios - Anverso", "Certificado de estudios - Reverso"]);
+  nss = await trustDemoRoot(tmpDir);
 });
 
 test.afterAll(async () => {
-  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+  await removeTmpDir(tmpDir);
 });
 
 type TFiled = { id: string; lastNames: string };
@@ -77,28 +65,7 @@ async function fileCases(page: Page, lastNames: string[]): Promise<TFiled[]> {
 
 // The citizen files a D.1.1 request for Guatemala Norte through her own screens.
 async function fileCaseAsCitizen(page: Page, lastNames: string): Promise<TFiled> {
-  await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto("/ciudadano");
-  await page.getByRole("link", { name: "Nueva solicitud" }).click();
-  // Exact: the home page's own cases are links too ("Expediente educativo · EE-…"), and the click
-  // must land on the new-request page's link, not race it.
-  await page.getByRole("link", { name: "Expediente educativo", exact: true }).click();
-  await page.getByRole("radio", { name: "Escolar", exact: true }).check();
-  await page.getByLabel("Nombres", { exact: true }).fill("Ana Sofía");
-  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
-  await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
-  await page.getByLabel("Grado", { exact: true }).fill("Sexto primaria");
-  await page.getByLabel("Año", { exact: true }).fill("2009");
-  await page.getByLabel("Establecimiento educativo").fill("Escuela Oficial Urbana Mixta, zona 6");
-  await page.getByRole("checkbox", { name: /Certificados de estudio/i }).check();
-  await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
-  await page.getByLabel("Agregar archivos PDF").setInputFiles(scanPdf);
-  await expect(page.getByTestId("uploaded-files").getByText("certificado-sexto.pdf")).toBeVisible({ timeout: 20_000 });
-  await page.getByRole("button", { name: "Enviar solicitud" }).click();
-  await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
-  const id = new URL(page.url()).pathname.split("/").pop()!;
-  await signOut(page);
-  return { id, lastNames };
+  return { id: await fileEducationalRecordAsCitizen(page, CITIZEN, lastNames, scanPdf), lastNames };
 }
 
 async function openAsReviewer(page: Page, caseId: string): Promise<void> {
@@ -122,11 +89,8 @@ async function stateOf(page: Page): Promise<string | null> {
   return page.locator("h1 ~ p [data-state]").first().getAttribute("data-state");
 }
 
-async function sign(page: Page, cert: { file: string; passphrase: string }, label = "Firmar certificación"): Promise<void> {
-  const form = page.getByRole("form", { name: label });
-  await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
-  await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
-  await form.getByRole("button", { name: label }).click();
+function sign(page: Page, cert: TDemoCertificateFile, label = "Firmar certificación"): Promise<void> {
+  return signWithCertificate(page, cert, label);
 }
 
 test.describe.serial("D.1.1 en la DIDEDUC", () => {

@@ -1,0 +1,29 @@
+import { expect, type Page } from "@playwright/test";
+import { signIn, signOut } from "./sign-in";
+
+// The citizen files a D.1.1 request for Guatemala Norte through her own screens, with the scan
+// "certificado-sexto.pdf"; returns the case id (signed out again).
+export async function fileEducationalRecordAsCitizen(page: Page, citizen: { email: string; password: string }, lastNames: string, scanPdf: string): Promise<string> {
+  await signIn(page, citizen.email, citizen.password);
+  await page.goto("/ciudadano");
+  await page.getByRole("link", { name: "Nueva solicitud" }).click();
+  // Exact: the home page's own cases are links too ("Expediente educativo · EE-…"), and the click
+  // must land on the new-request page's link, not race it.
+  await page.getByRole("link", { name: "Expediente educativo", exact: true }).click();
+  await page.getByRole("radio", { name: "Escolar", exact: true }).check();
+  await page.getByLabel("Nombres", { exact: true }).fill("Ana Sofía");
+  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
+  await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
+  await page.getByLabel("Grado", { exact: true }).fill("Sexto primaria");
+  await page.getByLabel("Año", { exact: true }).fill("2009");
+  await page.getByLabel("Establecimiento educativo").fill("Escuela Oficial Urbana Mixta, zona 6");
+  await page.getByRole("checkbox", { name: /Certificados de estudio/i }).check();
+  await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
+  await page.getByLabel("Agregar archivos PDF").setInputFiles(scanPdf);
+  await expect(page.getByTestId("uploaded-files").getByText("certificado-sexto.pdf")).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
+  const id = new URL(page.url()).pathname.split("/").pop()!;
+  await signOut(page);
+  return id;
+}
