@@ -1,15 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
-import { E2E_PKI_DIR } from "./helpers/e2e-env";
+import { PDFDocument } from "pdf-lib";
+import type { TNssDb } from "../tests/helpers/pdfsig";
+import { downloadSignedPdf, expectNoAxeViolations, signWithCertificate, stateOf } from "./helpers/case-page";
+import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
+import { demoCertificate } from "./helpers/demo-certificate";
 import { signIn, signOut } from "./helpers/sign-in";
+import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
 // D.2.2 (título de diversificado, escolar 2005 onwards) in the browser: the registration number is
 // looked up and the registry's record shown before anything is uploaded; a number the registry
@@ -24,36 +25,23 @@ const OTHER_CITIZEN = { email: "ciudadano@demo.certifica.gt", password: "Ciudada
 const ASSISTANT = { email: "asistente.central@demo.certifica.gt", password: "Asistente2026" };
 const NEW_REQUEST_LINK = "Título de diversificado escolar de 2005 en adelante";
 
-function certificate(key: string): { file: string; passphrase: string } {
-  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
-  if (!cert) throw new Error(`certificado de demostración desconocido: ${key}`);
-  return { file: path.join(E2E_PKI_DIR, cert.file), passphrase: cert.passphrase };
-}
-
 let tmpDir: string;
 let titlePdf: string;
 let nss: TNssDb;
 
 test.beforeAll(async () => {
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-d22-"));
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const side of ["Anverso", "Reverso (sello de registro CGC)"]) {
-    const p = doc.addPage([792, 612]);
-    p.drawText(`Titulo D-2015-018734 - ${side}`, { x: 72, y: 500, size: 18, font });
-  }
-  titlePdf = path.join(tmpDir, "titulo-bachiller.pdf");
-  await fs.writeFile(titlePdf, Buffer.from(await doc.save()));
-  nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+  tmpDir = await makeTmpDir("certifica-e2e-d22-");
+  titlePdf = await writeTextPdf(
+    path.join(tmpDir, "titulo-bachiller.pdf"),
+    ["Titulo D-2015-018734 - Anverso", "Titulo D-2015-018734 - Reverso (sello de registro CGC)"],
+    { pageSize: [792, 612], y: 500 },
+  );
+  nss = await trustDemoRoot(tmpDir);
 });
 
 test.afterAll(async () => {
-  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+  await removeTmpDir(tmpDir);
 });
-
-async function stateOf(page: Page): Promise<string | null> {
-  return page.locator("[data-state]").first().getAttribute("data-state");
-}
 
 async function openNewRequest(page: Page): Promise<void> {
   await page.goto("/ciudadano/solicitudes/nueva");
@@ -82,7 +70,7 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expect(page.getByRole("button", { name: "Sí, estos son los datos de mi título." })).toHaveCount(0);
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
   await expect(page.getByRole("button", { name: "Enviar solicitud" })).toHaveCount(0);
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // A well-formed number the registry does not hold, with the graduate's data typed.
   await page.getByLabel("Nombres", { exact: true }).fill("Juan Pablo");
@@ -134,7 +122,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
   await page.getByLabel("Nombres", { exact: true }).fill("María José");
   await page.getByLabel("Apellidos", { exact: true }).fill("Ixcot Chávez");
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // 2. "Sí, es mi título": the draft exists, the upload opens with the CGC requirement stated.
   await page.getByRole("button", { name: "Sí, estos son los datos de mi título." }).click();
@@ -189,29 +177,18 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   // 5. The central assistant signs and issues.
   await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
   await page.goto(`/atencion/casos/${caseId}`);
-  const cert = certificate("central-assistant");
-  const form = page.getByRole("form", { name: "Firmar y emitir" });
-  await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
-  await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
-  await form.getByRole("button", { name: "Firmar y emitir" }).click();
+  await signWithCertificate(page, demoCertificate("central-assistant"), "Firmar y emitir");
   await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
   expect(await stateOf(page)).toBe("ISSUED");
   await signOut(page);
 
   // 6. The citizen downloads the signed PDF.
   await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${caseId}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar PDF firmado" }).click()]);
-  const pdfPath = path.join(tmpDir, "titulo-certificado.pdf");
-  await download.saveAs(pdfPath);
+  const pdfPath = await downloadSignedPdf(page, caseId, tmpDir, "titulo-certificado.pdf");
   await signOut(page);
 
   // One signature, the central office's, valid with the test root trusted, covering the whole file.
-  const report = runPdfsig(pdfPath, nss);
-  expect(report.signatures).toHaveLength(1);
-  expect(report.signatures[0].signatureValidation).toBe("Signature is Valid.");
-  expect(report.signatures[0].totalDocumentSigned).toBe(true);
-  expect(qpdfCheck(pdfPath).clean).toBe(true);
+  expectSignedPdf(pdfPath, nss, 1);
   // The sheet and the two sides of the title.
   expect((await PDFDocument.load(await fs.readFile(pdfPath))).getPageCount()).toBe(3);
   const sheetText = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-layout", pdfPath, "-"], { encoding: "utf8" });
@@ -220,14 +197,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   expect(sheetText).toContain("registro de títulos");
 
   // The QR on page 1 leads to the verification page, which says "Emitido".
-  execFileSync("pdftoppm", ["-r", "200", "-f", "1", "-l", "1", "-png", pdfPath, path.join(tmpDir, "hoja")]);
-  const png = (await fs.readdir(tmpDir)).find((f) => f.startsWith("hoja") && f.endsWith(".png"));
-  expect(png).toBeTruthy();
-  const qr = execFileSync("zbarimg", ["-q", "--raw", path.join(tmpDir, png!)], { encoding: "utf8" }).trim();
-  expect(qr).toMatch(/\/verificar\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  const response = await page.goto(new URL(qr).pathname);
-  expect(response?.status()).toBe(200);
-  await expect(page.getByTestId("verification-status")).toHaveText("Emitido");
-  await page.getByLabel("Archivo PDF a comparar").setInputFiles(pdfPath);
-  await expect(page.getByText("coincide: es exactamente el documento emitido")).toBeVisible();
+  const qr = await readVerificationQr(pdfPath, tmpDir, "hoja");
+  await openIssuedVerification(page, qr);
+  await expectVerificationMatches(page, pdfPath);
 });

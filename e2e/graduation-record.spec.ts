@@ -1,14 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes, X509Certificate } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
+import { qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
+import { downloadSignedPdf, expectNoAxeViolations, signWithCertificate, stateOf } from "./helpers/case-page";
+import { trustDemoRoot } from "./helpers/check-issued-pdf";
+import { demoCertificate } from "./helpers/demo-certificate";
 import { E2E_PKI_DIR } from "./helpers/e2e-env";
 import { signIn, signOut } from "./helpers/sign-in";
+import { makeTmpDir, removeTmpDir } from "./helpers/test-pdfs";
 
 // Issue #4, D.1.2 through the screens: the citizen files the graduation record the archive signed
 // (an upload refused for its signature first, then the good one), central review reads the
@@ -32,7 +34,7 @@ let nss: TNssDb;
 let archiveFingerprint: string;
 
 test.beforeAll(async () => {
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-d12-"));
+  tmpDir = await makeTmpDir("certifica-e2e-d12-");
   // Signed with this e2e server's own demo PKI (its archive officer, its root).
   const out = execFileSync(
     "npx",
@@ -40,28 +42,15 @@ test.beforeAll(async () => {
     { encoding: "utf8", env: { ...process.env, PKI_DIR: E2E_PKI_DIR } },
   );
   fixtures = JSON.parse(out) as TFixtures;
-  nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+  nss = await trustDemoRoot(tmpDir);
   const archive = DEMO_CERTIFICATES.find((c) => c.key === "archive-officer")!;
   const pem = await fs.readFile(path.join(E2E_PKI_DIR, archive.file.replace(/\.p12$/, ".cert.pem")), "utf8");
   archiveFingerprint = new X509Certificate(pem).fingerprint256.replace(/:/g, "").toLowerCase();
 });
 
 test.afterAll(async () => {
-  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+  await removeTmpDir(tmpDir);
 });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-}
-
-async function stateOf(page: Page): Promise<string | null> {
-  return page.locator("[data-state]").first().getAttribute("data-state");
-}
-
-function certificate(key: string): { file: string; passphrase: string } {
-  const cert = DEMO_CERTIFICATES.find((c) => c.key === key)!;
-  return { file: path.join(E2E_PKI_DIR, cert.file), passphrase: cert.passphrase };
-}
 
 test("D.1.2 de punta a punta: carga rechazada por la firma, informe con coincidencia, corrección, emisión y original adjunto verificable", async ({ page }) => {
   test.setTimeout(240_000);
@@ -145,21 +134,14 @@ test("D.1.2 de punta a punta: carga rechazada por la firma, informe con coincide
   await expect(page.getByTestId("match-name")).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("match-post")).toHaveAttribute("data-ok", "true");
   await expect(page.getByTestId("archive-record-summary")).toContainText("coincide con el nombre y el puesto");
-  const cert = certificate("central-assistant");
-  const signForm = page.getByRole("form", { name: SIGN_LABEL });
-  await signForm.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
-  await signForm.getByLabel("Contraseña del certificado").fill(cert.passphrase);
-  await signForm.getByRole("button", { name: SIGN_LABEL }).click();
+  await signWithCertificate(page, demoCertificate("central-assistant"), SIGN_LABEL);
   await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
   expect(await stateOf(page)).toBe("ISSUED");
   await signOut(page);
 
   // 7. The citizen downloads the certification.
   await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${caseId}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar PDF firmado" }).click()]);
-  const issued = path.join(tmpDir, "emitida.pdf");
-  await download.saveAs(issued);
+  const issued = await downloadSignedPdf(page, caseId, tmpDir, "emitida.pdf");
   await signOut(page);
 
   // The central signature, valid with the test root trusted, covering the whole file.

@@ -1,15 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
-import { E2E_PKI_DIR } from "./helpers/e2e-env";
+import { expect, test } from "@playwright/test";
+import type { TNssDb } from "../tests/helpers/pdfsig";
+import { downloadSignedPdf, expectNoAxeViolations, signWithCertificate, stateOf } from "./helpers/case-page";
+import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
+import { demoCertificate } from "./helpers/demo-certificate";
 import { signIn, signOut } from "./helpers/sign-in";
+import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
 // D.3 in the browser, from the citizen's first click to the public verification: the citizen
 // uploads only the translation and types the translator's data; an unregistered translator and a
@@ -26,40 +24,23 @@ const ANA = { name: "Ana Lucía Méndez Ruiz", number: "TJ-GN-0042", agreement: 
 const RUN = `Tradu${randomBytes(3).toString("hex")}`;
 const HOLDER = `Julia Marisol Tepeu ${RUN}`;
 
-function certificate(key: string): { file: string; passphrase: string } {
-  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
-  if (!cert) throw new Error(`certificado de demostración desconocido: ${key}`);
-  return { file: path.join(E2E_PKI_DIR, cert.file), passphrase: cert.passphrase };
-}
-
 let tmpDir: string;
 let translationPdf: string;
 let nss: TNssDb;
 
 test.beforeAll(async () => {
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-d3-"));
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const line of ["Traduccion jurada del ingles al espanol - hoja 1", "Traduccion jurada - hoja 2, sello y firma de la traductora"]) {
-    const p = doc.addPage([612, 792]);
-    p.drawText(line, { x: 50, y: 700, size: 14, font });
-  }
-  translationPdf = path.join(tmpDir, "traduccion-diploma.pdf");
-  await fs.writeFile(translationPdf, Buffer.from(await doc.save()));
-  nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
+  tmpDir = await makeTmpDir("certifica-e2e-d3-");
+  translationPdf = await writeTextPdf(
+    path.join(tmpDir, "traduccion-diploma.pdf"),
+    ["Traduccion jurada del ingles al espanol - hoja 1", "Traduccion jurada - hoja 2, sello y firma de la traductora"],
+    { x: 50, size: 14 },
+  );
+  nss = await trustDemoRoot(tmpDir);
 });
 
 test.afterAll(async () => {
-  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+  await removeTmpDir(tmpDir);
 });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-}
-
-async function stateOf(page: Page): Promise<string | null> {
-  return page.locator("[data-state]").first().getAttribute("data-state");
-}
 
 test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados, elegido del registro, firma central, descarga y verificación", async ({ page }) => {
   test.setTimeout(240_000);
@@ -125,29 +106,18 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   await expect(page.getByTestId("translator-registry-check")).toContainText("activo y autorizado para inglés");
   await expect(page.getByTestId("case-files")).toContainText("traduccion-diploma.pdf");
   await expectNoAxeViolations(page);
-  const form = page.getByRole("form", { name: "Firmar y emitir" });
-  const cert = certificate("central-assistant");
-  await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
-  await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
-  await form.getByRole("button", { name: "Firmar y emitir" }).click();
+  await signWithCertificate(page, demoCertificate("central-assistant"), "Firmar y emitir");
   await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
   expect(await stateOf(page)).toBe("ISSUED");
   await signOut(page);
 
   // 6. The citizen downloads the issued PDF.
   await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${caseId}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar PDF firmado" }).click()]);
-  const pdfPath = path.join(tmpDir, "traduccion-certificada.pdf");
-  await download.saveAs(pdfPath);
+  const pdfPath = await downloadSignedPdf(page, caseId, tmpDir, "traduccion-certificada.pdf");
   await signOut(page);
 
   // One signature, the central office's, valid with the test root trusted and covering the file.
-  const report = runPdfsig(pdfPath, nss);
-  expect(report.signatures).toHaveLength(1);
-  for (const sig of report.signatures) expect(sig.signatureValidation).toBe("Signature is Valid.");
-  expect(report.signatures.at(-1)!.totalDocumentSigned).toBe(true);
-  expect(qpdfCheck(pdfPath).clean).toBe(true);
+  expectSignedPdf(pdfPath, nss, 1);
 
   // The sheet names the procedure, the translator and the holder; the translation follows it.
   const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
@@ -158,14 +128,7 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   expect(text).toContain("Traduccion jurada del ingles al espanol - hoja 1");
 
   // 7. The QR leads to the public page, which says "Emitido".
-  execFileSync("pdftoppm", ["-r", "200", "-f", "1", "-l", "1", "-png", pdfPath, path.join(tmpDir, "pagina")]);
-  const png = (await fs.readdir(tmpDir)).find((f) => f.startsWith("pagina") && f.endsWith(".png"));
-  expect(png).toBeTruthy();
-  const qr = execFileSync("zbarimg", ["-q", "--raw", path.join(tmpDir, png!)], { encoding: "utf8" }).trim();
-  expect(qr).toMatch(/\/verificar\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  const response = await page.goto(new URL(qr).pathname);
-  expect(response?.status()).toBe(200);
-  await expect(page.getByTestId("verification-status")).toHaveText("Emitido");
-  await page.getByLabel("Archivo PDF a comparar").setInputFiles(pdfPath);
-  await expect(page.getByText("coincide: es exactamente el documento emitido")).toBeVisible();
+  const qr = await readVerificationQr(pdfPath, tmpDir, "pagina");
+  await openIssuedVerification(page, qr);
+  await expectVerificationMatches(page, pdfPath);
 });

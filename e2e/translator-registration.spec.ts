@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { expectNoAxeViolations, stateOf } from "./helpers/case-page";
 import { makeCui } from "./helpers/make-cui";
 import { signIn, signOut } from "./helpers/sign-in";
+import { makeTmpDir, removeTmpDir } from "./helpers/test-pdfs";
 
 // D.4 in the browser, from the translator's first click to the registration: the translator
 // creates their own account ("Soy traductor jurado"), lands on their page, files the registration
@@ -31,7 +31,7 @@ let tmpDir: string;
 let resolutionPdf: string;
 
 test.beforeAll(async () => {
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-d4-"));
+  tmpDir = await makeTmpDir("certifica-e2e-d4-");
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const p = doc.addPage([612, 792]);
@@ -42,16 +42,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+  await removeTmpDir(tmpDir);
 });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-}
-
-async function stateOf(page: Page): Promise<string | null> {
-  return page.locator("[data-state]").first().getAttribute("data-state");
-}
 
 test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptación del encargado y la inscripción en su página", async ({ page }) => {
   test.setTimeout(180_000);
