@@ -3,21 +3,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TRequestableDocument } from "../../lib/workflow/inputs";
-import {
-  allowServerOnlyModules,
-  demoActors,
-  demoCredentials,
-  demoEmail as email,
-  findDemoCaseOfStudent,
-  issuedDemoCases,
-  logDemoCases,
-  newDemoPdf,
-  recordDemoCase,
-  stepsLeftByState,
-  uploadDemoFile,
-  walkDemoSteps,
-  type TDemoCaseSummary,
-} from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.2.1 cases (título de diversificado, escolar before 2005 and extraescolar), one in each
@@ -228,7 +214,6 @@ export async function seedDiplomaBefore2005DemoCases(
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
   const [
-    { saveCaseDraft },
     { submitCase },
     { performCaseAction },
     { startCaseFrom },
@@ -237,7 +222,6 @@ export async function seedDiplomaBefore2005DemoCases(
     { signAndIssue },
     { getStorage },
   ] = await Promise.all([
-    import("../../lib/cases/save-case-draft"),
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/start-case-from"),
@@ -260,8 +244,7 @@ export async function seedDiplomaBefore2005DemoCases(
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "DIPLOMA_BEFORE_2005", student: def.form.student, firstOnly: true });
     const created = row === null;
     if (!row) {
-      const saved = await saveCaseDraft({ actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: def.form }, { db: prisma });
-      row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: def.form });
       await uploadDemoFile(deps, { applicantId: applicant.id, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def.form, row.number) });
     }
 

@@ -2,20 +2,7 @@ import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import {
-  allowServerOnlyModules,
-  demoActors,
-  demoCredentials,
-  demoEmail as email,
-  issuedDemoCases,
-  logDemoCases,
-  newDemoPdf,
-  recordDemoCase,
-  stepsLeftByAudit,
-  uploadDemoFile,
-  walkDemoSteps,
-  type TDemoCaseSummary,
-} from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByAudit, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import { DIPLOMAS } from "./diplomas";
 import type { TDemoPki } from "./ensure-demo-pki";
 
@@ -137,8 +124,7 @@ export async function seedDiplomaFrom2005DemoCases(
 ): Promise<{ cases: TDiplomaFrom2005DemoCaseSummary[]; issued: { number: string; verificationCode: string }[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }] = await Promise.all([
-    import("../../lib/cases/save-case-draft"),
+  const [{ submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }] = await Promise.all([
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/sign-and-issue"),
@@ -170,8 +156,7 @@ export async function seedDiplomaFrom2005DemoCases(
         contactPhone: def.contactPhone,
         cgcStampConfirmed: true,
       };
-      const saved = await saveCaseDraft({ actor: applicant, procedure: "DIPLOMA_FROM_2005", formData }, { db: prisma });
-      row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_FROM_2005", formData });
       await uploadTitle(applicant.id, row, def, "primer escaneo");
     }
 

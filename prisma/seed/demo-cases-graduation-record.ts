@@ -3,21 +3,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_CERTIFICATES } from "./demo-accounts";
-import {
-  allowServerOnlyModules,
-  demoActors,
-  demoCredentials,
-  demoEmail as email,
-  findDemoCaseOfStudent,
-  issuedDemoCases,
-  logDemoCases,
-  newDemoPdf,
-  recordDemoCase,
-  stepsLeftByState,
-  uploadDemoFile,
-  walkDemoSteps,
-  type TDemoCaseSummary,
-} from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.1.2 cases (expediente de graduación, 1974–1996 archive), one in each state the procedure
@@ -136,10 +122,9 @@ export async function seedGraduationRecordDemoCases(
 ): Promise<{ cases: TGraduationRecordDemoCase[]; issued: Array<{ number: string; verificationCode: string }> }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }, { openPkcs12Signer }, { signPdf }] =
+  const [{ submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }, { openPkcs12Signer }, { signPdf }] =
     await Promise.all([
-      import("../../lib/cases/save-case-draft"),
-      import("../../lib/cases/submit-case"),
+        import("../../lib/cases/submit-case"),
       import("../../lib/cases/perform-case-action"),
       import("../../lib/cases/sign-and-issue"),
       import("../../lib/storage/get-storage"),
@@ -157,8 +142,7 @@ export async function seedGraduationRecordDemoCases(
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "GRADUATION_RECORD", student: def.form.student });
     const created = row === null;
     if (!row) {
-      const saved = await saveCaseDraft({ actor: applicant, procedure: "GRADUATION_RECORD", formData: def.form }, { db: prisma });
-      row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "GRADUATION_RECORD", formData: def.form });
     }
     if (row.state === "DRAFT" && (await prisma.uploadedFile.count({ where: { caseId: row.id } })) === 0) {
       const archive = credentials("archive-officer");

@@ -2,20 +2,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import {
-  allowServerOnlyModules,
-  demoActors,
-  demoCredentials,
-  demoEmail as email,
-  issuedDemoCases,
-  logDemoCases,
-  newDemoPdf,
-  recordDemoCase,
-  stepsLeftByAudit,
-  uploadDemoFile,
-  walkDemoSteps,
-  type TDemoCaseSummary,
-} from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByAudit, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.3 cases (certificación de traducción jurada), one in each state the procedure reaches
@@ -127,8 +114,7 @@ export async function seedSwornTranslationDemoCases(
 ): Promise<{ cases: TSwornTranslationDemoCaseSummary[]; issued: { number: string; verificationCode: string }[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { startCaseFrom }, { signAndIssue }, { getStorage }] = await Promise.all([
-    import("../../lib/cases/save-case-draft"),
+  const [{ submitCase }, { performCaseAction }, { startCaseFrom }, { signAndIssue }, { getStorage }] = await Promise.all([
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/start-case-from"),
@@ -162,8 +148,7 @@ export async function seedSwornTranslationDemoCases(
         documentTitle: def.documentTitle,
         holderName: def.holderName,
       };
-      const saved = await saveCaseDraft({ actor: applicant, procedure: "SWORN_TRANSLATION", formData }, { db: prisma });
-      row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "SWORN_TRANSLATION", formData });
       await uploadDemoFile(
         { db: prisma, storage },
         { applicantId: applicant.id, caseId: row.id, kind: "TRANSLATION", originalName: "traduccion-jurada.pdf", bytes: await demoTranslation(def, row.number) },

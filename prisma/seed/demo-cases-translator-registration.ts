@@ -3,18 +3,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import {
-  allowServerOnlyModules,
-  demoActors,
-  demoEmail as email,
-  logDemoCases,
-  newDemoPdf,
-  recordDemoCase,
-  stepsLeftByAudit,
-  uploadDemoFile,
-  walkDemoSteps,
-  type TDemoCaseSummary,
-} from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoEmail as email, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByAudit, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 
 // Demo D.4 cases (registro de traductor jurado), one in each state the procedure reaches (DRAFT,
 // MANAGER_REVIEW, REJECTED, REGISTERED), filed by the two demo translator accounts and decided by
@@ -149,8 +138,7 @@ export async function seedTranslatorRegistrationDemoCases(
 ): Promise<{ cases: TTranslatorRegistrationDemoCaseSummary[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ saveCaseDraft }, { submitCase }, { performCaseAction }, { acceptTranslatorRegistration }, { getStorage }] = await Promise.all([
-    import("../../lib/cases/save-case-draft"),
+  const [{ submitCase }, { performCaseAction }, { acceptTranslatorRegistration }, { getStorage }] = await Promise.all([
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/accept-translator-registration"),
@@ -171,8 +159,7 @@ export async function seedTranslatorRegistrationDemoCases(
     let row: Case | null = existing.find((c) => JSON.stringify(ZTranslatorRegistrationDraft.parse(c.formData)) === JSON.stringify(formData)) ?? null;
     const created = row === null;
     if (!row) {
-      const saved = await saveCaseDraft({ actor: applicant, procedure: "TRANSLATOR_REGISTRATION", formData }, { db: prisma });
-      row = await prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "TRANSLATOR_REGISTRATION", formData });
       await uploadDemoFile(
         { db: prisma, storage },
         { applicantId: applicant.id, caseId: row.id, kind: "APPOINTMENT_RESOLUTION", originalName: "resolucion-nombramiento.pdf", bytes: await demoResolution(def, row.number) },

@@ -3,20 +3,7 @@ import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import {
-  allowServerOnlyModules,
-  demoActors,
-  demoCredentials,
-  demoEmail as email,
-  findDemoCaseOfStudent,
-  logDemoCases,
-  newDemoPdf,
-  recordDemoCase,
-  stepsLeftByState,
-  uploadDemoFile,
-  walkDemoSteps,
-  type TDemoCaseSummary,
-} from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, findDemoCaseOfStudent, logDemoCases, newDemoPdf, recordDemoCase, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 export { allowServerOnlyModules, type TDemoCaseSummary };

@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState, FileKind, Procedure } from "../../lib/generated/prisma/enums";
+import type { TSaveCaseDraftInput } from "../../lib/cases/save-case-draft";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TWorkflowActor } from "../../lib/workflow/check-transition";
 import { DEMO_CERTIFICATES, DEMO_EMAIL_DOMAIN } from "./demo-accounts";
@@ -58,6 +59,13 @@ export function demoCredentials(pki: TDemoPki): (certificateKey: string) => { pk
     if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
     return { pkcs12: fs.readFileSync(cert.path), passphrase: def.passphrase };
   };
+}
+
+// A new draft, saved as the citizen's form saves it; returns the case.
+export async function saveDemoDraft(prisma: PrismaClient, input: Omit<TSaveCaseDraftInput, "caseId">): Promise<Case> {
+  const { saveCaseDraft } = await import("../../lib/cases/save-case-draft");
+  const saved = await saveCaseDraft(input, { db: prisma });
+  return prisma.case.findUniqueOrThrow({ where: { id: saved.caseId } });
 }
 
 // A file of the case uploaded by its applicant, through the same check as the upload screen.
