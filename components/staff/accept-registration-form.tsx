@@ -1,13 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
-import { failureOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CaseRefFields } from "./case-ref-fields";
 import { failureCodeOf, type TStaffFormAction } from "./form-action";
 import { OutdatedNotice } from "./outdated-notice";
-import { useSingleSubmit } from "./use-single-submit";
+import { useStaffForm } from "./use-staff-form";
 
 // D.4 "Aceptar y registrar": the central manager's acceptance writes the translator's registry
 // entry with the request's data and mails the translator. A refusal (e.g. the registration number
@@ -25,9 +23,7 @@ export function AcceptRegistrationForm({
   label: string;
   pageHref: string;
 }) {
-  const [state, dispatch] = useActionState(formAction, null);
-  const failure = failureOf(state);
-  const onSubmit = useSingleSubmit(state);
+  const { state, dispatch, onSubmit, failure } = useStaffForm(formAction);
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={label}>
       <FormAlert id="form-accept-error" message={failure?.formError} title="No se registró al traductor" />

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,7 +8,7 @@ import { CaseRefFields } from "./case-ref-fields";
 import { failureCodeOf, type TStaffFormAction } from "./form-action";
 import { OutdatedNotice } from "./outdated-notice";
 import { CHECKLIST_FIELD_PREFIX, REVIEW_CHECKLIST, type TReviewChecklistItem } from "./review-checklist";
-import { useSingleSubmit } from "./use-single-submit";
+import { useStaffForm } from "./use-staff-form";
 
 
 // The checklist and "Generar certificación y trasladar a firma". The preview link sits beside it
@@ -33,11 +32,7 @@ export function GenerateCertificationForm({
   checklist?: readonly TReviewChecklistItem[];
 }) {
   const fieldOrder = checklist.map((i) => `${CHECKLIST_FIELD_PREFIX}${i.key}`);
-  const [state, dispatch] = useActionState(formAction, null);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
-  const onSubmit = useSingleSubmit(state);
+  const { state, dispatch, onSubmit, failure, errors, values } = useStaffForm(formAction);
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={label}>
       <FormAlert id="generate-form-error" message={failure?.formError} items={errorSummaryItems(state, fieldOrder)} />

@@ -1,7 +1,5 @@
 "use client";
 
-import { useActionState } from "react";
-import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CaseRefFields } from "./case-ref-fields";
@@ -9,7 +7,7 @@ import { failureCodeOf } from "./form-action";
 import { OfficeFieldset, type TOfficeFormProps, type TSupervisionOfficeOption } from "./office-fieldset";
 import { OutdatedNotice } from "./outdated-notice";
 import { TextareaField } from "./textarea-field";
-import { useSingleSubmit } from "./use-single-submit";
+import { useStaffForm } from "./use-staff-form";
 
 export type { TSupervisionOfficeOption };
 
@@ -23,11 +21,7 @@ export function GuidanceForm({
   offices,
   pageHref,
 }: TOfficeFormProps) {
-  const [state, dispatch] = useActionState(formAction, null);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
-  const onSubmit = useSingleSubmit(state);
+  const { state, dispatch, onSubmit, failure, errors, values } = useStaffForm(formAction);
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={label}>
       <FormAlert id="guidance-form-error" message={failure?.formError} />

@@ -1,14 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { CaseRefFields } from "./case-ref-fields";
 import { failureCodeOf, type TStaffFormAction } from "./form-action";
 import { OutdatedNotice } from "./outdated-notice";
 import { TextareaField } from "./textarea-field";
-import { useSingleSubmit } from "./use-single-submit";
+import { useStaffForm } from "./use-staff-form";
 
 // A transition that takes a reason (request correction, return, reject): the reason and one button
 // whose text is the transition's label from the workflow definition.
@@ -35,11 +33,7 @@ export function ReasonActionForm({
   pendingLabel?: string;
   pageHref: string;
 }) {
-  const [state, dispatch] = useActionState(formAction, null);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
-  const onSubmit = useSingleSubmit(state);
+  const { state, dispatch, onSubmit, failure, errors, values } = useStaffForm(formAction);
   const formId = `form-${action}`;
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" id={formId} aria-label={label}>

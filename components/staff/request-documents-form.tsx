@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -11,7 +10,7 @@ import { failureCodeOf } from "./form-action";
 import { OfficeFieldset, type TOfficeFormProps } from "./office-fieldset";
 import { OutdatedNotice } from "./outdated-notice";
 import { TextareaField } from "./textarea-field";
-import { useSingleSubmit } from "./use-single-submit";
+import { useStaffForm } from "./use-staff-form";
 
 // Field names shared with the server action (components/staff/case-action-schemas.ts).
 export const REQUESTED_DOCUMENT_FIELD_PREFIX = "documents.";
@@ -37,11 +36,7 @@ export function RequestDocumentsForm({
   offices,
   pageHref,
 }: TOfficeFormProps) {
-  const [state, dispatch] = useActionState(formAction, null);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
-  const onSubmit = useSingleSubmit(state);
+  const { state, dispatch, onSubmit, failure, errors, values } = useStaffForm(formAction);
   const documentErrors = errors.documents ?? Object.entries(errors).find(([k]) => k.startsWith("documents."))?.[1];
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={label}>

@@ -1,7 +1,5 @@
 "use client";
 
-import { useActionState } from "react";
-import { failureOf, fieldErrorsOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
@@ -9,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { CaseRefFields } from "./case-ref-fields";
 import { failureCodeOf, type TStaffFormAction } from "./form-action";
 import { OutdatedNotice } from "./outdated-notice";
-import { useSingleSubmit } from "./use-single-submit";
+import { useStaffForm } from "./use-staff-form";
 
 // Signing with the person's own certificate: the PKCS#12 file and its passphrase travel with this
 // one request and are never kept (not in the form state, not in the database, not in logs).
@@ -32,10 +30,7 @@ export function SigningForm({
   pageHref: string;
   intro?: string;
 }) {
-  const [state, dispatch] = useActionState(formAction, null);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const onSubmit = useSingleSubmit(state);
+  const { state, dispatch, onSubmit, failure, errors } = useStaffForm(formAction);
   const fileErrorId = errors.pkcs12?.length ? "pkcs12-error" : null;
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={label} autoComplete="off">
