@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
@@ -10,10 +9,9 @@ import { PdfFrame } from "@/components/staff/pdf-frame";
 import { SignatureReport } from "@/components/staff/signature-report";
 import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
-import { toCaseViewModel } from "@/components/staff/to-case-view-model";
+import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
-import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { acceptTranslatorRegistrationAction } from "../../actions/accept-translator-registration";
 import { performCaseActionAction } from "../../actions/perform-case-action";
@@ -21,18 +19,11 @@ import { signAndIssueAction } from "../../actions/sign-and-issue";
 
 export const metadata: Metadata = { title: "Revisión central" };
 
-type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 // The central office's case view: the automatic signature report on the file the DIDEDUC signed,
 // the file itself, and "Firmar y emitir" or the return to the DIDEDUC.
-export default async function AtencionCasePage({ params, searchParams }: TProps) {
+export default async function AtencionCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("atencion");
-  const { id } = await params;
-  const view = await getCaseForActor({ actor, caseId: id });
-  if (!view) notFound();
-  const vm = toCaseViewModel(view);
-  const done = (await searchParams).hecho;
-  const pageHref = `/atencion/casos/${encodeURIComponent(vm.id)}`;
+  const { vm, done, pageHref } = await loadStaffCase(actor, "atencion", props);
   const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
   const hasDocument = vm.documents.length > 0;
   // Only after getCaseForActor said this person may see the case: the report itself reads any case.
@@ -46,7 +37,7 @@ export default async function AtencionCasePage({ params, searchParams }: TProps)
 
   return (
     <>
-      <DoneNotice action={typeof done === "string" ? done : undefined} />
+      <DoneNotice action={done} />
       <StaffCaseHeader c={vm.header} backHref="/atencion" backLabel="Volver a la bandeja" />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { Card } from "@/components/ui/card";
 import { CaseFiles } from "@/components/staff/case-files";
@@ -9,34 +8,25 @@ import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { formKindOf } from "@/components/staff/form-kind";
 import { reviewChecklistFor } from "@/components/staff/review-checklist";
-import { toCaseViewModel } from "@/components/staff/to-case-view-model";
+import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { listSupervisionOffices } from "@/lib/cases/list-supervision-offices";
 import { generateCertificationAction } from "../../actions/generate-certification";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 
 export const metadata: Metadata = { title: "Revisión de la solicitud" };
 
-type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 // The reviewer's case view: the scans inline beside the typed data, the checklist, and the actions
 // this person may take now, as the workflow definition lists them.
-export default async function DideducCasePage({ params, searchParams }: TProps) {
+export default async function DideducCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("dideduc");
-  const { id } = await params;
-  const view = await getCaseForActor({ actor, caseId: id });
-  // Unknown, or another DIDEDUC's: the same answer, so ids cannot be probed.
-  if (!view) notFound();
-  const vm = toCaseViewModel(view);
-  const done = (await searchParams).hecho;
-  const pageHref = `/dideduc/casos/${encodeURIComponent(vm.id)}`;
+  const { vm, done, pageHref } = await loadStaffCase(actor, "dideduc", props);
   const needsOffices = vm.actions.some((a) => formKindOf(a) === "guidance" || formKindOf(a) === "request_documents");
   const offices = needsOffices && vm.dideducId ? await listSupervisionOffices(vm.dideducId) : [];
 
   return (
     <>
-      <DoneNotice action={typeof done === "string" ? done : undefined} />
+      <DoneNotice action={done} />
       <StaffCaseHeader c={vm.header} backHref="/dideduc" backLabel="Volver a la bandeja" />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
@@ -8,33 +7,25 @@ import { DoneNotice } from "@/components/staff/done-notice";
 import { PdfFrame } from "@/components/staff/pdf-frame";
 import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
-import { toCaseViewModel } from "@/components/staff/to-case-view-model";
+import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
-import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 import { signCertificationAction } from "../../actions/sign-certification";
 
 export const metadata: Metadata = { title: "Firma de la certificación" };
 
-type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
 // The director's case view: the certification as it will be signed (the unsigned version the
 // reviewer generated), the signing form, and the way back or out.
-export default async function DireccionCasePage({ params, searchParams }: TProps) {
+export default async function DireccionCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("direccion");
-  const { id } = await params;
-  const view = await getCaseForActor({ actor, caseId: id });
-  if (!view) notFound();
-  const vm = toCaseViewModel(view);
-  const done = (await searchParams).hecho;
-  const pageHref = `/direccion/casos/${encodeURIComponent(vm.id)}`;
+  const { vm, done, pageHref } = await loadStaffCase(actor, "direccion", props);
   const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
   const unsigned = vm.documents.find((d) => d.stage === "UNSIGNED");
   const latest = vm.documents[vm.documents.length - 1];
 
   return (
     <>
-      <DoneNotice action={typeof done === "string" ? done : undefined} />
+      <DoneNotice action={done} />
       <StaffCaseHeader c={vm.header} backHref="/direccion" backLabel="Volver a la bandeja" />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
