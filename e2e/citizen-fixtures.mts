@@ -7,15 +7,12 @@
 //   tsx --tsconfig e2e/staff-fixtures.tsconfig.json e2e/citizen-fixtures.mts '{"cases":[{"lastNames":"…","outcome":"correction"}]}'
 import fs from "node:fs/promises";
 import path from "node:path";
-import { PDFDocument, StandardFonts } from "pdf-lib";
-import { createDraftCase } from "../lib/cases/create-draft-case";
 import { generateCertification } from "../lib/cases/generate-certification";
 import { signAndIssue } from "../lib/cases/sign-and-issue";
 import { signCertification } from "../lib/cases/sign-certification";
-import { createPrisma } from "../lib/db/create-prisma";
-import { LocalDiskStorage } from "../lib/storage/local-disk-storage";
 import { transition } from "../lib/workflow/transition";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
+import { actor, close, dataDir, db, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
 type TOutcome = "correction" | "guidance" | "issued";
 type TSpec = { lastNames: string; outcome: TOutcome };
@@ -27,28 +24,7 @@ const GUIDANCE = {
   supervision: { name: "Supervisión Educativa de Mixco", phone: "2435-1122", address: "5a. Calle 2-10, zona 1, Mixco" },
 };
 
-const port = process.env.E2E_PORT ?? "3210";
-const base = process.env.TEST_DATABASE_URL;
-if (!base) throw new Error("TEST_DATABASE_URL no está definida: el servidor e2e usa PGlite y no admite otro proceso.");
-const url = new URL(base);
-url.pathname = port === "3210" ? "/certifica_e2e" : `/certifica_e2e_${port}`;
-const dataDir = path.resolve(port === "3210" ? ".data/e2e" : `.data/e2e-${port}`);
 const pkiDir = process.env.PKI_DIR ? path.resolve(process.env.PKI_DIR) : path.join(dataDir, "pki");
-
-const { prisma: db, close } = createPrisma(url.toString());
-const storage = new LocalDiskStorage(path.join(dataDir, "files"));
-
-async function scan(label: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const side of ["anverso", "reverso"]) doc.addPage([612, 792]).drawText(`${label} - ${side}`, { x: 72, y: 700, size: 16, font });
-  return Buffer.from(await doc.save());
-}
-
-async function actor(email: string) {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, roles: u.roles, dideducId: u.dideducId };
-}
 
 async function certificate(key: string): Promise<{ pkcs12: Buffer; passphrase: string }> {
   const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
@@ -64,25 +40,7 @@ try {
   const gn = await db.dideduc.findUniqueOrThrow({ where: { code: "guatemala-norte" } });
   const out: { id: string; number: string; lastNames: string; state: string }[] = [];
   for (const spec of cases) {
-    const draft = await createDraftCase(
-      citizen,
-      {
-        procedure: "EDUCATIONAL_RECORD",
-        dideducId: gn.id,
-        formData: {
-          modality: "ESCOLAR",
-          documentKinds: ["CERTIFICADOS_ESTUDIO"],
-          student: { firstNames: "Lucía", lastNames: spec.lastNames },
-          studies: [{ level: "Sexto primaria", year: 2009, institution: "Escuela Oficial Urbana Mixta, zona 6" }],
-        },
-      },
-      { db },
-    );
-    const stored = await storage.put(await scan(`Certificado ${draft.number}`));
-    await db.uploadedFile.create({
-      data: { caseId: draft.id, uploaderId: citizen.id, kind: "SCAN", originalName: "certificado-sexto.pdf", sha256: stored.sha256, size: stored.size, pages: 2, storageKey: stored.key },
-    });
-    let row = await transition(draft.id, "submit", citizen, {}, draft.version, { db, apply: async () => ({ submittedAt: new Date() }) });
+    let row = await submitEducationalRecord(citizen, gn.id, { firstNames: "Lucía", lastNames: spec.lastNames }, { apply: async () => ({ submittedAt: new Date() }) });
     if (spec.outcome === "correction") {
       row = await transition(row.id, "reject_for_correction", reviewer, { reason: CORRECTION_REASON }, row.version, { db });
     } else if (spec.outcome === "guidance") {

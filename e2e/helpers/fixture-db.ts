@@ -1,0 +1,65 @@
+// What the e2e fixture scripts (staff-fixtures.mts, citizen-fixtures.mts) share: the database and
+// file store of the e2e server of this port (scripts/e2e-server.mts: same names per port), the demo
+// accounts as the workflow sees them, and a submitted D.1.1 request of the demo citizen for
+// Guatemala Norte with a stored two-page scan. Only on a PostgreSQL e2e database (PGlite allows
+// one process).
+import path from "node:path";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { createDraftCase } from "../../lib/cases/create-draft-case";
+import { createPrisma } from "../../lib/db/create-prisma";
+import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
+import { transition } from "../../lib/workflow/transition";
+
+const port = process.env.E2E_PORT ?? "3210";
+const base = process.env.TEST_DATABASE_URL;
+if (!base) throw new Error("TEST_DATABASE_URL no está definida: el servidor e2e usa PGlite y no admite otro proceso.");
+const url = new URL(base);
+url.pathname = port === "3210" ? "/certifica_e2e" : `/certifica_e2e_${port}`;
+export const dataDir = path.resolve(port === "3210" ? ".data/e2e" : `.data/e2e-${port}`);
+
+const opened = createPrisma(url.toString());
+export const db = opened.prisma;
+export const close = opened.close;
+export const storage = new LocalDiskStorage(path.join(dataDir, "files"));
+
+export async function actor(email: string) {
+  const u = await db.user.findUniqueOrThrow({ where: { email } });
+  return { id: u.id, roles: u.roles, dideducId: u.dideducId };
+}
+
+async function scan(label: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const side of ["anverso", "reverso"]) doc.addPage([612, 792]).drawText(`${label} - ${side}`, { x: 72, y: 700, size: 16, font });
+  return Buffer.from(await doc.save());
+}
+
+type TActor = Awaited<ReturnType<typeof actor>>;
+
+// The citizen's D.1.1 request with its scan, submitted (options go to the submit transition).
+export async function submitEducationalRecord(
+  citizen: TActor,
+  dideducId: string,
+  student: { firstNames: string; lastNames: string },
+  submitOptions: Omit<Parameters<typeof transition>[5], "db"> = {},
+) {
+  const draft = await createDraftCase(
+    citizen,
+    {
+      procedure: "EDUCATIONAL_RECORD",
+      dideducId,
+      formData: {
+        modality: "ESCOLAR",
+        documentKinds: ["CERTIFICADOS_ESTUDIO"],
+        student,
+        studies: [{ level: "Sexto primaria", year: 2009, institution: "Escuela Oficial Urbana Mixta, zona 6" }],
+      },
+    },
+    { db },
+  );
+  const stored = await storage.put(await scan(`Certificado ${draft.number}`));
+  await db.uploadedFile.create({
+    data: { caseId: draft.id, uploaderId: citizen.id, kind: "SCAN", originalName: "certificado-sexto.pdf", sha256: stored.sha256, size: stored.size, pages: 2, storageKey: stored.key },
+  });
+  return transition(draft.id, "submit", citizen, {}, draft.version, { ...submitOptions, db });
+}
