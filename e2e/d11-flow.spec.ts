@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import type { TNssDb } from "../tests/helpers/pdfsig";
-import { downloadSignedPdf, signWithCertificate, stateOf } from "./helpers/case-page";
+import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
 import { demoCertificate } from "./helpers/demo-certificate";
 import { fileEducationalRecordAsCitizen } from "./helpers/file-educational-record";
@@ -97,12 +97,7 @@ test("D.1.1 de punta a punta: corrección, devolución, dos firmas, descarga y v
   await signOut(page);
 
   // 8. The central assistant countersigns and issues.
-  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${caseId}`);
-  await signWithCertificate(page, demoCertificate("central-assistant"), "Firmar y emitir");
-  await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("ISSUED");
-  await signOut(page);
+  await issueAsCentralAssistant(page, ASSISTANT, caseId);
 
   // 9. The citizen downloads the signed PDF.
   await signIn(page, CITIZEN.email, CITIZEN.password);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { CGC_STAMP_CONFIRMATION_LABEL } from "../lib/cases/forms/diploma-before-2005-form";
 import type { TNssDb } from "../tests/helpers/pdfsig";
-import { downloadSignedPdf, signWithCertificate as sign, stateOf } from "./helpers/case-page";
+import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate as sign, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, trustDemoRoot } from "./helpers/check-issued-pdf";
 import { demoCertificate as certificate } from "./helpers/demo-certificate";
 import { signIn, signOut } from "./helpers/sign-in";
@@ -120,12 +120,7 @@ test("D.2.1 de punta a punta: título con sello de la CGC, lista de revisión de
   await signOut(page);
 
   // The central assistant countersigns and issues.
-  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${caseId}`);
-  await sign(page, certificate("central-assistant"), "Firmar y emitir");
-  await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("ISSUED");
-  await signOut(page);
+  await issueAsCentralAssistant(page, ASSISTANT, caseId);
 
   // The citizen downloads the signed PDF.
   await signIn(page, CITIZEN.email, CITIZEN.password);

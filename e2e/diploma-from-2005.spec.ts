@@ -6,9 +6,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import type { TNssDb } from "../tests/helpers/pdfsig";
-import { downloadSignedPdf, expectNoAxeViolations, signWithCertificate, stateOf } from "./helpers/case-page";
+import { downloadSignedPdf, expectNoAxeViolations, issueAsCentralAssistant, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
-import { demoCertificate } from "./helpers/demo-certificate";
 import { signIn, signOut } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
@@ -175,12 +174,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await signOut(page);
 
   // 5. The central assistant signs and issues.
-  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${caseId}`);
-  await signWithCertificate(page, demoCertificate("central-assistant"), "Firmar y emitir");
-  await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("ISSUED");
-  await signOut(page);
+  await issueAsCentralAssistant(page, ASSISTANT, caseId);
 
   // 6. The citizen downloads the signed PDF.
   await signIn(page, CITIZEN.email, CITIZEN.password);

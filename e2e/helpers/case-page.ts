@@ -1,7 +1,8 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import type { TDemoCertificateFile } from "./demo-certificate";
+import { demoCertificate, type TDemoCertificateFile } from "./demo-certificate";
+import { signIn, signOut } from "./sign-in";
 
 // The state a case page shows (its first state badge).
 export async function stateOf(page: Page): Promise<string | null> {
@@ -27,4 +28,15 @@ export async function downloadSignedPdf(page: Page, caseId: string, dir: string,
   const pdfPath = path.join(dir, name);
   await download.saveAs(pdfPath);
   return pdfPath;
+}
+
+// The central assistant opens the case, signs and issues it with the demo central certificate, and
+// the case page says it was issued; signed in and out around it.
+export async function issueAsCentralAssistant(page: Page, assistant: { email: string; password: string }, caseId: string): Promise<void> {
+  await signIn(page, assistant.email, assistant.password, /\/atencion$/);
+  await page.goto(`/atencion/casos/${caseId}`);
+  await signWithCertificate(page, demoCertificate("central-assistant"), "Firmar y emitir");
+  await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
+  expect(await stateOf(page)).toBe("ISSUED");
+  await signOut(page);
 }
