@@ -6,6 +6,7 @@ import { FormDataList } from "@/components/cases/form-data-list";
 import { GraduationRecordSummary } from "@/components/cases/graduation-record-summary";
 import { TranslatorRegistrationSummary } from "@/components/cases/translator-registration-summary";
 import { SwornTranslationSummary } from "@/components/cases/sworn-translation-summary";
+import { Card } from "@/components/ui/card";
 
 export type TProcedureDataPanelProps = { formData: unknown; dideducName?: string | null };
 
@@ -29,4 +30,16 @@ export function ProcedureDataPanel({ procedure, ...props }: TProcedureDataPanelP
     default:
       return <FormDataList {...props} />;
   }
+}
+
+// The typed data in its own card, as the staff case views show it.
+export function ProcedureDataCard({ title, ...props }: TProcedureDataPanelProps & { procedure: Procedure; title: string }) {
+  return (
+    <Card aria-labelledby="datos-heading">
+      <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
+        {title}
+      </h2>
+      <ProcedureDataPanel {...props} />
+    </Card>
+  );
 }

@@ -7,7 +7,7 @@ import { DoneNotice } from "@/components/staff/done-notice";
 import { GraduationRecordReview } from "@/components/staff/graduation-record-review";
 import { PdfFrame } from "@/components/staff/pdf-frame";
 import { SignatureReport } from "@/components/staff/signature-report";
-import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
+import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
@@ -70,12 +70,7 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
                 : "Su firma se agrega como actualización incremental: la firma de la Dirección Departamental sigue siendo válida."
             }
           />
-          <Card aria-labelledby="datos-heading">
-            <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
-              Datos de la solicitud
-            </h2>
-            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
-          </Card>
+          <ProcedureDataCard title="Datos de la solicitud" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
         </div>
         <section aria-labelledby="documento-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <h2 id="documento-heading" className="text-xl font-semibold">

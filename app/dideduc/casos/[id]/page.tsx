@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { CaseTimeline } from "@/components/cases/case-timeline";
-import { Card } from "@/components/ui/card";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
-import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
+import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { formKindOf } from "@/components/staff/form-kind";
 import { reviewChecklistFor } from "@/components/staff/review-checklist";
@@ -30,12 +29,7 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
       <StaffCaseHeader c={vm.header} backHref="/dideduc" backLabel="Volver a la bandeja" />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
-          <Card aria-labelledby="datos-heading">
-            <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
-              Datos que escribió la persona
-            </h2>
-            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
-          </Card>
+          <ProcedureDataCard title="Datos que escribió la persona" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
           <CaseActionPanel
             caseId={vm.id}
             version={vm.version}

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { CaseTimeline } from "@/components/cases/case-timeline";
-import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
 import { PdfFrame } from "@/components/staff/pdf-frame";
-import { ProcedureDataPanel } from "@/components/staff/procedure-data-panel";
+import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
@@ -38,12 +37,7 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
             sign={signCertificationAction}
             signIntro="Revise la certificación antes de firmar. Su firma electrónica avanzada se agrega al PDF completo (hoja de certificación y escaneos)."
           />
-          <Card aria-labelledby="datos-heading">
-            <h2 id="datos-heading" className="mb-3 text-xl font-semibold">
-              Datos de la solicitud
-            </h2>
-            <ProcedureDataPanel procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
-          </Card>
+          <ProcedureDataCard title="Datos de la solicitud" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
         </div>
         <section aria-labelledby="certificacion-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           <h2 id="certificacion-heading" className="text-xl font-semibold">
