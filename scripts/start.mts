@@ -9,6 +9,7 @@ import path from "node:path";
 import { applyMigrations } from "../lib/db/apply-migrations";
 import { createPrisma } from "../lib/db/create-prisma";
 import { describeDatabaseTarget } from "../lib/db/database-url";
+import { DatabaseDirLockedError } from "../lib/db/lock-database-dir";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
 import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
 import { findIssuedDemoCases, type TIssuedDemoCase } from "../prisma/seed/issued-demo-cases";
@@ -41,6 +42,13 @@ try {
     console.log(`  Datos de demostración listos en ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   issuedDemoCases = await findIssuedDemoCases(prisma);
+} catch (error) {
+  // Another `npm start` (or a script) has the embedded database open: say so, touch nothing.
+  if (error instanceof DatabaseDirLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
 } finally {
   await close();
 }

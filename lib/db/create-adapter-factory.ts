@@ -6,6 +6,7 @@ import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { resolveDatabaseTarget, type TDatabaseTarget } from "./database-url";
+import { lockDatabaseDir } from "./lock-database-dir";
 
 export type TAdapterHandle = {
   target: TDatabaseTarget;
@@ -28,8 +29,45 @@ export function createAdapterFactory(url?: string): TAdapterHandle {
     const factory = new PrismaPg(pool);
     return { target, factory, close: () => pool.end() };
   }
-  fs.mkdirSync(path.dirname(target.dir), { recursive: true });
-  // PGlite queues queries until it is ready, so construction can stay synchronous.
-  const client = new PGlite(target.dir);
-  return { target, factory: new PrismaPGlite(client), close: () => client.close() };
+  return openPGliteLazily(target);
+}
+
+// PGlite opens its folder (and we take its lock) at the first query, not when the module that
+// creates the client is loaded: `next build` loads route modules to collect page data and must
+// neither create nor lock the database.
+function openPGliteLazily(target: Extract<TDatabaseTarget, { kind: "pglite" }>): TAdapterHandle {
+  let opened: { client: PGlite; factory: PrismaPGlite; release: () => void } | null = null;
+  const open = () => {
+    if (opened) return opened;
+    fs.mkdirSync(path.dirname(target.dir), { recursive: true });
+    const release = lockDatabaseDir(target.dir);
+    try {
+      const client = new PGlite(target.dir);
+      opened = { client, factory: new PrismaPGlite(client), release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return opened;
+  };
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: "postgres",
+    adapterName: "pglite-prisma-adapter",
+    connect: async () => open().factory.connect(),
+    connectToShadowDb: async () => open().factory.connectToShadowDb(),
+  };
+  return {
+    target,
+    factory,
+    close: async () => {
+      if (!opened) return;
+      const { client, release } = opened;
+      opened = null;
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { createPrisma } from "@/lib/db/create-prisma";
+import { DatabaseDirLockedError } from "@/lib/db/lock-database-dir";
+
+// The embedded database is one process's at a time: a second `npm start` or a script run beside
+// the server is refused with a clear message before it touches the folder, a lock left by a killed
+// process is taken over, and merely loading the client (as `next build` does) opens nothing.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-pglite-lock-"));
+const dir = path.join(root, "pglite");
+let child: ChildProcess | null = null;
+afterAll(() => {
+  child?.kill("SIGKILL");
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+// Another process that opens the database, writes a row and keeps it open.
+function holdInAnotherProcess(): Promise<ChildProcess> {
+  const script = path.join(root, "hold.mts");
+  const createPrismaPath = path.resolve("lib/db/create-prisma.ts");
+  fs.writeFileSync(
+    script,
+    `import { createPrisma } from ${JSON.stringify(createPrismaPath)};
+const { prisma } = createPrisma(${JSON.stringify(`pglite:${dir}`)});
+await prisma.$executeRawUnsafe("CREATE TABLE IF NOT EXISTS probe (note text)");
+await prisma.$executeRawUnsafe("INSERT INTO probe VALUES ('escrito por el otro proceso')");
+console.log("ready");
+setInterval(() => {}, 1000);
+`,
+  );
+  const proc = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let err = "";
+    proc.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    proc.stdout!.on("data", (d: Buffer) => {
+      if (d.toString().includes("ready")) resolve(proc);
+    });
+    proc.on("exit", (code) => reject(new Error(`the holding process ended (${code}): ${err}`)));
+  });
+}
+
+it("opens nothing until the first query", async () => {
+  const { close } = createPrisma(`pglite:${dir}`);
+  await close();
+  expect(fs.existsSync(dir)).toBe(false);
+  expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+});
+
+it("refuses a second process while one holds it, and takes over once that process is gone", { timeout: 120_000 }, async () => {
+  child = await holdInAnotherProcess();
+  const lock = fs.readFileSync(`${dir}.lock`, "utf8");
+  expect(lock.split(/\s+/)[0]).toBe(String(child.pid));
+
+  const second = createPrisma(`pglite:${dir}`);
+  const refused = await second.prisma.$queryRawUnsafe("SELECT 1").then(
+    () => null,
+    (e: unknown) => e,
+  );
+  await second.close();
+  // Prisma may wrap the adapter's error; the message is ours either way.
+  const message = refused instanceof Error ? refused.message : String(refused);
+  expect(refused instanceof DatabaseDirLockedError || message.includes("ya está abierta por otro proceso")).toBe(true);
+  expect(message).toContain(`pid ${child.pid}`);
+  expect(fs.readFileSync(`${dir}.lock`, "utf8")).toBe(lock);
+
+  // Killed without a chance to clean up: its lock stays behind, stale.
+  const exited = new Promise((r) => child!.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+  child = null;
+  expect(fs.existsSync(`${dir}.lock`)).toBe(true);
+
+  const third = createPrisma(`pglite:${dir}`);
+  try {
+    const rows = await third.prisma.$queryRawUnsafe<Array<{ note: string }>>("SELECT note FROM probe");
+    expect(rows).toEqual([{ note: "escrito por el otro proceso" }]);
+    expect(fs.readFileSync(`${dir}.lock`, "utf8").split(/\s+/)[0]).toBe(String(process.pid));
+  } finally {
+    await third.close();
+  }
+  expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+});
