@@ -7,9 +7,9 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/apply-migrations";
+import { claimDatabaseOrExit } from "../lib/db/claim-database-or-exit";
 import { createPrisma } from "../lib/db/create-prisma";
 import { describeDatabaseTarget } from "../lib/db/database-url";
-import { DatabaseDirLockedError } from "../lib/db/lock-database-dir";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
 import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
 import { findIssuedDemoCases, type TIssuedDemoCase } from "../prisma/seed/issued-demo-cases";
@@ -29,8 +29,10 @@ env.APP_BASE_URL ??= `http://localhost:${port}`;
 // server will answer on.
 process.env.APP_BASE_URL = env.APP_BASE_URL;
 
-// 1. Database: PGlite has no cross-process lock, so migrate and seed before the server opens it.
+// 1. Database: migrate and seed, then close it for the server to open. Another `npm start` (or a
+// script) with the embedded database open: say so and touch nothing.
 const { prisma, handle, close } = createPrisma(env.DATABASE_URL);
+claimDatabaseOrExit(handle);
 let issuedDemoCases: TIssuedDemoCase[] = [];
 try {
   const applied = await applyMigrations(handle.factory);
@@ -42,13 +44,6 @@ try {
     console.log(`  Datos de demostración listos en ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   issuedDemoCases = await findIssuedDemoCases(prisma);
-} catch (error) {
-  // Another `npm start` (or a script) has the embedded database open: say so, touch nothing.
-  if (error instanceof DatabaseDirLockedError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
 } finally {
   await close();
 }
@@ -64,7 +59,10 @@ if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(stampFile) || fs.readFile
 }
 
 // 3. Serve.
-const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+// Next's own entry point under this node, not `npx`: a signal sent to this script then reaches the
+// server itself (npx's wrapper would die and leave the server running, holding port and database).
+const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

@@ -13,6 +13,9 @@ export type TAdapterHandle = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   // PGlite is not closed by $disconnect(); scripts hang unless they close it.
   close: () => Promise<void>;
+  // Opens the embedded database now (taking its lock, or throwing DatabaseDirLockedError) instead
+  // of at the first query, where Prisma's engines would wrap the refusal; a server needs nothing.
+  claim: () => void;
 };
 
 export function createAdapterFactory(url?: string): TAdapterHandle {
@@ -27,7 +30,7 @@ export function createAdapterFactory(url?: string): TAdapterHandle {
       if (err.code !== "57P01") console.error("[db] conexión inactiva perdida:", err.message);
     });
     const factory = new PrismaPg(pool);
-    return { target, factory, close: () => pool.end() };
+    return { target, factory, close: () => pool.end(), claim: () => {} };
   }
   return openPGliteLazily(target);
 }
@@ -59,6 +62,7 @@ function openPGliteLazily(target: Extract<TDatabaseTarget, { kind: "pglite" }>):
   return {
     target,
     factory,
+    claim: () => void open(),
     close: async () => {
       if (!opened) return;
       const { client, release } = opened;

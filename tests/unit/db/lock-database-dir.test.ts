@@ -65,6 +65,10 @@ it("refuses a second process while one holds it, and takes over once that proces
   expect(refused instanceof DatabaseDirLockedError || message.includes("ya está abierta por otro proceso")).toBe(true);
   expect(message).toContain(`pid ${child.pid}`);
   expect(fs.readFileSync(`${dir}.lock`, "utf8")).toBe(lock);
+  // What npm start, db:migrate and db:seed do first: the refusal itself, before any engine.
+  const fourth = createPrisma(`pglite:${dir}`);
+  expect(() => fourth.handle.claim()).toThrow(DatabaseDirLockedError);
+  await fourth.close();
 
   // Killed without a chance to clean up: its lock stays behind, stale.
   const exited = new Promise((r) => child!.once("exit", r));
