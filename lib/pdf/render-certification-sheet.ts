@@ -6,6 +6,7 @@ import { cacheFontLookups, type TCachedFont } from "./cache-font-lookups";
 import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY, type TCertificationSheetProps, type TSheetLayout } from "./certification-sheet";
 import { loadPdfPart } from "./merge-pdfs";
 import { memoizeFontLayout } from "./memoize-font-layout";
+import { writeFontSubsetsDirectly, type TSubsetFont } from "./write-font-subsets";
 import { ZCertificationSheetData, type TCertificationSheetData, type TCertificationSheetInput } from "./sheet-data";
 
 // The sheet's three faces, loaded once per process with their text shaping memoized and their
@@ -26,6 +27,7 @@ function prepareSheetFonts(): Promise<void> {
       if (!data) continue;
       memoizeFontLayout(data as unknown as Parameters<typeof memoizeFontLayout>[0]);
       cacheFontLookups(data as unknown as TCachedFont);
+      writeFontSubsetsDirectly(data as unknown as TSubsetFont);
     }
   })().catch((error: unknown) => {
     fontsReady = null;
