@@ -6,6 +6,7 @@ import { cacheFontLookups, type TCachedFont } from "./cache-font-lookups";
 import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY, type TCertificationSheetProps, type TSheetLayout } from "./certification-sheet";
 import { loadPdfPart } from "./merge-pdfs";
 import { memoizeFontLayout } from "./memoize-font-layout";
+import { shareDefaultFont } from "./share-default-font";
 import { writeFontSubsetsDirectly, type TSubsetFont } from "./write-font-subsets";
 import { ZCertificationSheetData, type TCertificationSheetData, type TCertificationSheetInput } from "./sheet-data";
 
@@ -20,6 +21,7 @@ let fontsReady: Promise<void> | null = null;
 
 function prepareSheetFonts(): Promise<void> {
   registerSheetFonts();
+  shareDefaultFont();
   fontsReady ??= (async () => {
     for (const face of SHEET_FACES) {
       await Font.load(face);

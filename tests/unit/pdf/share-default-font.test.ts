@@ -1,0 +1,47 @@
+import { createElement } from "react";
+import { Document, Page, renderToBuffer, Text } from "@react-pdf/renderer";
+import { describe, expect, it } from "vitest";
+import { CertificationSheet, registerSheetFonts } from "@/lib/pdf/certification-sheet";
+import { buildQrPath } from "@/lib/pdf/build-qr-path";
+import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
+import { sharedDefaultFont } from "@/lib/pdf/share-default-font";
+import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
+import { educationalRecordSheet } from "./sheet-fixtures";
+
+// The creation date, and the file /ID pdfkit derives from it, differ between any two renders.
+const strip = (pdf: Buffer) =>
+  pdf
+    .toString("latin1")
+    .replace(/\(D:\d{14}[^)]*\)/g, "")
+    .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
+
+// A document that prints in Helvetica, the default font itself.
+const helveticaDocument = () =>
+  createElement(Document, null, createElement(Page, { size: "A6" }, createElement(Text, { style: { fontFamily: "Helvetica" } }, "Helvetica AVATAR ñ"))) as Parameters<
+    typeof renderToBuffer
+  >[0];
+
+describe("shareDefaultFont", () => {
+  it("leaves the rendered sheet, and a document in Helvetica, unchanged (dates aside)", async () => {
+    // This file's module graph is fresh: the first renders parse Helvetica as pdfkit does (so
+    // this test stays the first in the file to render anything).
+    const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
+    registerSheetFonts();
+    const plain = await renderToBuffer(
+      createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) }) as Parameters<typeof renderToBuffer>[0],
+    );
+    const plainHelvetica = await renderToBuffer(helveticaDocument());
+    expect(sharedDefaultFont.documents).toBe(0);
+
+    await renderCertificationSheet(data);
+    const before = sharedDefaultFont.documents;
+    const shared = await renderCertificationSheet(data);
+    const sharedHelvetica = await renderToBuffer(helveticaDocument());
+    expect(sharedDefaultFont.documents).toBe(before + 2);
+    // The embedded faces keep the names pdfkit gave them after Helvetica's F1.
+    expect(strip(plain)).toMatch(/\/F2 \d+ 0 R/);
+    expect(strip(shared)).toBe(strip(plain));
+    expect(strip(plainHelvetica)).toMatch(/\/BaseFont \/Helvetica/);
+    expect(strip(sharedHelvetica)).toBe(strip(plainHelvetica));
+  }, 30_000);
+});
