@@ -1,13 +1,12 @@
-import { createElement } from "react";
 import path from "node:path";
-import { Font, renderToBuffer } from "@react-pdf/renderer";
+import { Font } from "@react-pdf/renderer";
 import { describe, expect, it } from "vitest";
-import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY } from "@/lib/pdf/certification-sheet";
+import { SHEET_FONT_FAMILY } from "@/lib/pdf/certification-sheet";
 import { memoizeFontLayout } from "@/lib/pdf/memoize-font-layout";
-import { buildQrPath } from "@/lib/pdf/build-qr-path";
 import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { educationalRecordSheet, HOLDER } from "./sheet-fixtures";
+import { renderSheetUnprepared, stripDates as strip } from "./unprepared-render";
 
 class Position {
   constructor(public xAdvance: number) {}
@@ -83,19 +82,10 @@ describe("memoizeFontLayout", () => {
   });
 
   it("leaves the rendered sheet unchanged (a multi-page sheet, dates aside)", async () => {
-    // The creation date, and the file /ID pdfkit derives from it, differ between any two renders.
-    const strip = (pdf: Buffer) =>
-      pdf
-        .toString("latin1")
-        .replace(/\(D:\d{14}[^)]*\)/g, "")
-        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
     // This file's module graph is fresh: the first render uses fontkit unmemoized (so this test
     // stays the first in the file to render anything).
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
-    registerSheetFonts();
-    const plain = await renderToBuffer(
-      createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) }) as Parameters<typeof renderToBuffer>[0],
-    );
+    const plain = await renderSheetUnprepared(data);
     await renderCertificationSheet(data);
     const memoized = await renderCertificationSheet(data);
     expect(strip(plain).match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(1);

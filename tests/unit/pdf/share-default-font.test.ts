@@ -1,19 +1,11 @@
 import { createElement } from "react";
 import { Document, Page, renderToBuffer, Text } from "@react-pdf/renderer";
 import { describe, expect, it } from "vitest";
-import { CertificationSheet, registerSheetFonts } from "@/lib/pdf/certification-sheet";
-import { buildQrPath } from "@/lib/pdf/build-qr-path";
 import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
 import { sharedDefaultFont } from "@/lib/pdf/share-default-font";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { educationalRecordSheet } from "./sheet-fixtures";
-
-// The creation date, and the file /ID pdfkit derives from it, differ between any two renders.
-const strip = (pdf: Buffer) =>
-  pdf
-    .toString("latin1")
-    .replace(/\(D:\d{14}[^)]*\)/g, "")
-    .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
+import { renderSheetUnprepared, stripDates as strip } from "./unprepared-render";
 
 // A document that prints in Helvetica, the default font itself.
 const helveticaDocument = () =>
@@ -26,10 +18,7 @@ describe("shareDefaultFont", () => {
     // This file's module graph is fresh: the first renders parse Helvetica as pdfkit does (so
     // this test stays the first in the file to render anything).
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
-    registerSheetFonts();
-    const plain = await renderToBuffer(
-      createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) }) as Parameters<typeof renderToBuffer>[0],
-    );
+    const plain = await renderSheetUnprepared(data);
     const plainHelvetica = await renderToBuffer(helveticaDocument());
     expect(sharedDefaultFont.documents).toBe(0);
 

@@ -1,13 +1,12 @@
-import { createElement } from "react";
 import path from "node:path";
-import { Font, renderToBuffer } from "@react-pdf/renderer";
+import { Font } from "@react-pdf/renderer";
 import { describe, expect, it } from "vitest";
-import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY } from "@/lib/pdf/certification-sheet";
-import { buildQrPath } from "@/lib/pdf/build-qr-path";
+import { SHEET_FONT_FAMILY } from "@/lib/pdf/certification-sheet";
 import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { writeFontSubsetsDirectly, type TSubsetFont } from "@/lib/pdf/write-font-subsets";
 import { educationalRecordSheet } from "./sheet-fixtures";
+import { renderSheetUnprepared, stripDates as strip } from "./unprepared-render";
 
 const FACES = [
   ["Regular", 400, "normal"],
@@ -31,18 +30,10 @@ function random(seed: number) {
 
 describe("writeFontSubsetsDirectly", () => {
   it("leaves the rendered sheet unchanged (a multi-page sheet, dates aside)", async () => {
-    const strip = (pdf: Buffer) =>
-      pdf
-        .toString("latin1")
-        .replace(/\(D:\d{14}[^)]*\)/g, "")
-        .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
     // This file's module graph is fresh: the first render embeds through fontkit's own subset
     // encoder (so this test stays the first in the file to render anything).
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
-    registerSheetFonts();
-    const plain = await renderToBuffer(
-      createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) }) as Parameters<typeof renderToBuffer>[0],
-    );
+    const plain = await renderSheetUnprepared(data);
     await renderCertificationSheet(data);
     const direct = await renderCertificationSheet(data);
     for (const [, fontWeight, fontStyle] of FACES) {
