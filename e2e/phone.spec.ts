@@ -2,6 +2,7 @@ import path from "node:path";
 import { devices, expect, test, type Page } from "@playwright/test";
 import { downloadSignedPdf, expectNoAxeViolations } from "./helpers/case-page";
 import { expectVerificationMatches } from "./helpers/check-issued-pdf";
+import { fileEducationalRecordAsCitizen } from "./helpers/file-educational-record";
 import { signIn, signOut } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
@@ -34,35 +35,14 @@ test("en un teléfono: ingreso, nueva solicitud D.1.1 enviada, descarga del emit
     await expectFitsWidth(page);
   }
 
+  // A new request typed, with the scan chosen from the phone; every screen on the way fits.
+  const scan = await writeTextPdf(path.join(tmpDir, "foto-certificado.pdf"), ["Certificado - Anverso", "Certificado - Reverso"]);
+  await fileEducationalRecordAsCitizen(page, CITIZEN, "Tzoc Teléfono", scan, expectFitsWidth);
+
+  // The issued demo certification: download, then the public page a QR leads to.
   await signIn(page, CITIZEN.email, CITIZEN.password);
   await page.goto("/ciudadano");
   await expect(page.getByRole("heading", { level: 1, name: "Mis trámites" })).toBeVisible();
-  await expectFitsWidth(page);
-
-  // A new request typed with the on-screen keyboard's taps, the scan chosen from the phone.
-  await page.getByRole("link", { name: "Nueva solicitud" }).tap();
-  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/nueva$/);
-  await expectFitsWidth(page);
-  await page.getByRole("link", { name: "Expediente educativo", exact: true }).tap();
-  await page.getByRole("radio", { name: "Escolar", exact: true }).tap();
-  await page.getByLabel("Nombres", { exact: true }).fill("Ana Sofía");
-  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
-  await page.getByLabel("Apellidos", { exact: true }).fill("Tzoc Teléfono");
-  await page.getByLabel("Grado", { exact: true }).fill("Tercero básico");
-  await page.getByLabel("Año", { exact: true }).fill("2012");
-  await page.getByLabel("Establecimiento educativo").fill("Instituto Nacional de Educación Básica, Mixco");
-  await page.getByRole("checkbox", { name: /Certificados de estudio/i }).tap();
-  await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
-  const scan = await writeTextPdf(path.join(tmpDir, "foto-certificado.pdf"), ["Certificado - Anverso", "Certificado - Reverso"]);
-  await page.getByLabel("Agregar archivos PDF").setInputFiles(scan);
-  await expect(page.getByTestId("uploaded-files").getByText("foto-certificado.pdf")).toBeVisible({ timeout: 20_000 });
-  await expectFitsWidth(page);
-  await page.getByRole("button", { name: "Enviar solicitud" }).tap();
-  await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
-  await expectFitsWidth(page);
-
-  // The issued demo certification: download, then the public page a QR leads to.
-  await page.goto("/ciudadano");
   const issued = page
     .getByTestId("my-cases")
     .getByRole("listitem")

@@ -1,12 +1,24 @@
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { signIn, signOut } from "./sign-in";
 
-// The citizen files a D.1.1 request for Guatemala Norte through her own screens, with the scan
-// "certificado-sexto.pdf"; returns the case id (signed out again).
-export async function fileEducationalRecordAsCitizen(page: Page, citizen: { email: string; password: string }, lastNames: string, scanPdf: string): Promise<string> {
+// The citizen files a D.1.1 request for Guatemala Norte through her own screens, with the given
+// scan; returns the case id (signed out again). `onPage` runs on each screen she passes through
+// (her cases, the procedures, the form filled in with the scan uploaded, the sent request), for
+// checks a spec wants on all of them (e.g. the phone spec's page width).
+export async function fileEducationalRecordAsCitizen(
+  page: Page,
+  citizen: { email: string; password: string },
+  lastNames: string,
+  scanPdf: string,
+  onPage: (page: Page) => Promise<void> = async () => {},
+): Promise<string> {
   await signIn(page, citizen.email, citizen.password);
   await page.goto("/ciudadano");
+  await onPage(page);
   await page.getByRole("link", { name: "Nueva solicitud" }).click();
+  await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/nueva$/);
+  await onPage(page);
   // Exact: the home page's own cases are links too ("Expediente educativo · EE-…"), and the click
   // must land on the new-request page's link, not race it.
   await page.getByRole("link", { name: "Expediente educativo", exact: true }).click();
@@ -20,9 +32,11 @@ export async function fileEducationalRecordAsCitizen(page: Page, citizen: { emai
   await page.getByRole("checkbox", { name: /Certificados de estudio/i }).check();
   await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
   await page.getByLabel("Agregar archivos PDF").setInputFiles(scanPdf);
-  await expect(page.getByTestId("uploaded-files").getByText("certificado-sexto.pdf")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("uploaded-files").getByText(path.basename(scanPdf))).toBeVisible({ timeout: 20_000 });
+  await onPage(page);
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
+  await onPage(page);
   const id = new URL(page.url()).pathname.split("/").pop()!;
   await signOut(page);
   return id;
