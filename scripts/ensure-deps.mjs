@@ -10,6 +10,11 @@ if (stale) {
   console.log("Instalando dependencias (npm ci)…");
   execSync(fs.existsSync(lock) ? "npm ci --no-audit --no-fund" : "npm install --no-audit --no-fund", { stdio: "inherit" });
 }
+// A dependency patch newer than the install (a pull that brought one): apply it without reinstalling.
+else if (fs.existsSync("patches") && fs.readdirSync("patches").some((f) => fs.statSync(`patches/${f}`).mtimeMs > fs.statSync(marker).mtimeMs)) {
+  execSync("npx patch-package --error-on-fail", { stdio: "inherit" });
+  fs.utimesSync(marker, new Date(), new Date());
+}
 if (!fs.existsSync("lib/generated/prisma/client.ts")) {
   execSync("npm run db:generate", { stdio: "inherit" });
 }

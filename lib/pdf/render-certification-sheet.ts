@@ -6,12 +6,13 @@ import { cacheFontLookups, type TCachedFont } from "./cache-font-lookups";
 import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY, type TCertificationSheetProps, type TSheetLayout } from "./certification-sheet";
 import { loadPdfPart } from "./merge-pdfs";
 import { memoizeFontLayout } from "./memoize-font-layout";
+import { installTextLayoutMemo } from "./memoize-text-layout";
 import { shareDefaultFont } from "./share-default-font";
 import { writeFontSubsetsDirectly, type TSubsetFont } from "./write-font-subsets";
 import { ZCertificationSheetData, type TCertificationSheetData, type TCertificationSheetInput } from "./sheet-data";
 
 // The sheet's three faces, loaded once per process with their text shaping memoized and their
-// table lookups cached.
+// table lookups cached; React-PDF's text layout memoized per node (memoize-text-layout.ts).
 const SHEET_FACES = [
   { fontFamily: SHEET_FONT_FAMILY, fontWeight: 400, fontStyle: "normal" },
   { fontFamily: SHEET_FONT_FAMILY, fontWeight: 700, fontStyle: "normal" },
@@ -22,6 +23,7 @@ let fontsReady: Promise<void> | null = null;
 function prepareSheetFonts(): Promise<void> {
   registerSheetFonts();
   shareDefaultFont();
+  installTextLayoutMemo();
   fontsReady ??= (async () => {
     for (const face of SHEET_FACES) {
       await Font.load(face);
