@@ -24,17 +24,21 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 
 // The real render + merge of a case (React-PDF sheet with embedded font and vector QR, pdf-lib
-// merge with classic cross-reference tables), fed D.1.1-like data. Every run gets a different case
-// (holder, case number, code, schools, years), so caches that outlive a render (fonts, shaping of
-// the fixed wording) help only as much as they would from one real case to the next.
+// merge with classic cross-reference tables), fed D.1.1-like data. Every run gets a different case:
+// no two runs share a holder, a school, a case number or a code (the names and surnames recur, as
+// they do in life; the years and grade names recur too). So caches that outlive a render (fonts,
+// the shaping of words, the layout of the fixed wording) help only as much as they would from one
+// real case to the next.
 const GIVEN = ["María José", "Juan Carlos", "Ana Lucía", "Pedro Pablo", "Rosa Elena", "José Ángel", "Lucía Fernanda", "Ixchel", "Tomás", "Begoña"];
-const FAMILY = ["Ñúñez Peñate", "Pérez Ajú", "Tzul Xicará", "López Güinea", "Cabrera Chávez", "Ramírez Ixcoy", "Ortíz Batz", "Gómez Yax", "Méndez Coc"];
-const SCHOOLS = ["Escuela Oficial Rural Mixta «José Martí», Cantón Chichiquí, Salcajá", "Escuela Oficial Urbana de Niñas n.º 2, Zona 1", "Colegio Mixto San Judas Tadeo, San Juan Ostuncalco", "INEB de Telesecundaria, aldea Tierra Colorada"];
+const FIRST_SURNAME = ["Ñúñez", "Pérez", "Tzul", "López", "Cabrera", "Ramírez", "Ortíz", "Gómez", "Méndez"];
+const SECOND_SURNAME = ["Peñate", "Ajú", "Xicará", "Güinea", "Chávez", "Ixcoy", "Batz", "Yax", "Coc", "Tum", "Sic"];
+const SCHOOLS = ["Escuela Oficial Rural Mixta «José Martí», Cantón Chichiquí, Salcajá", "Escuela Oficial Urbana de Niñas, Zona 1", "Colegio Mixto San Judas Tadeo, San Juan Ostuncalco", "INEB de Telesecundaria, aldea Tierra Colorada"];
 const CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 function sheetInput(run: number): TCertificationSheetInput {
   const dideduc = dideducOfficeName("Quetzaltenango");
-  const holder = `${GIVEN[run % GIVEN.length]} ${FAMILY[(run * 7) % FAMILY.length]}`;
+  // 10 × 9 × 11 = 990 distinct holders, far more than a bench's runs.
+  const holder = `${GIVEN[run % GIVEN.length]} ${FIRST_SURNAME[run % FIRST_SURNAME.length]} ${SECOND_SURNAME[run % SECOND_SURNAME.length]}`;
   const code = Array.from({ length: 12 }, (_, i) => CODE_CHARS[(run * 31 + i * 17 + i * i * run) % CODE_CHARS.length]).join("");
   const dashed = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
   return {
@@ -50,7 +54,8 @@ function sheetInput(run: number): TCertificationSheetInput {
       ["Primero", "Segundo", "Tercero", "Cuarto", "Quinto", "Sexto"].map((grade, i) => ({
         gradeOrStage: `${grade} primaria`,
         year: 1980 + run + i,
-        schoolOrProgram: SCHOOLS[(run + (i >> 1)) % SCHOOLS.length],
+        // Each case its own schools: "n.º" and the run make the name new.
+        schoolOrProgram: SCHOOLS[(run + (i >> 1)) % SCHOOLS.length].replace(",", ` n.º ${run * 3 + (i >> 1)},`),
       })),
     ),
     statement: buildCertifyingStatement({ procedure: "EDUCATIONAL_RECORD", dideducOffice: dideduc, holderName: holder, studyMode: "SCHOOL" }),
