@@ -99,4 +99,20 @@ describe("buildCadesSignedData", { timeout: 20_000 }, () => {
       message: "El dispositivo de firma no pudo firmar.",
     });
   });
+
+  it("checks each signature against its own certificate's key when several certificates sign in turn", async () => {
+    // The public keys are kept between signatures, keyed by the certificate.
+    const jose = openPkcs12Signer(pki.jose.pkcs12, pki.jose.passphrase);
+    const maria = openPkcs12Signer(pki.maria.pkcs12, pki.maria.passphrase);
+    for (let round = 0; round < 2; round++) {
+      await expect(buildCadesSignedData({ contentDigest, signer: jose })).resolves.toBeInstanceOf(Buffer);
+      await expect(buildCadesSignedData({ contentDigest, signer: maria })).resolves.toBeInstanceOf(Buffer);
+      await expect(buildCadesSignedData({ contentDigest, signer: { certificates: maria.certificates, sign: jose.sign } })).rejects.toMatchObject({
+        code: "SIGNER_FAILED",
+      });
+      await expect(buildCadesSignedData({ contentDigest, signer: { certificates: jose.certificates, sign: maria.sign } })).rejects.toMatchObject({
+        code: "SIGNER_FAILED",
+      });
+    }
+  });
 });
