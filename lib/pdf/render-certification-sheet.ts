@@ -3,6 +3,7 @@ import { Font, renderToBuffer } from "@react-pdf/renderer";
 import type { PDFDocument } from "pdf-lib";
 import { buildQrPath } from "./build-qr-path";
 import { cacheFontLookups, type TCachedFont } from "./cache-font-lookups";
+import { compressStreamsFast } from "./compress-streams-fast";
 import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY, type TCertificationSheetProps, type TSheetLayout } from "./certification-sheet";
 import { loadPdfPart } from "./merge-pdfs";
 import { memoizeFontLayout } from "./memoize-font-layout";
@@ -23,6 +24,7 @@ let fontsReady: Promise<void> | null = null;
 function prepareSheetFonts(): Promise<void> {
   registerSheetFonts();
   shareDefaultFont();
+  compressStreamsFast();
   installTextLayoutMemo();
   fontsReady ??= (async () => {
     for (const face of SHEET_FACES) {

@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { createElement } from "react";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { CertificationSheet, registerSheetFonts } from "@/lib/pdf/certification-sheet";
@@ -13,8 +14,36 @@ export function stripDates(pdf: Buffer): string {
     .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
 }
 
+// A PDF as pdfkit wrote it, with every stream decompressed: what two renders that differ only in
+// their Flate encoding (compress-streams-fast.ts) have in common, byte for byte. Each stream's
+// dictionary loses its /Length and the cross-reference table its offsets, which follow from the
+// encoding; dates and /ID are stripped as in stripDates.
+export function inflatedPdf(pdf: Buffer): string {
+  const text = pdf.toString("latin1");
+  const parts: string[] = [];
+  let from = 0;
+  const streamStart = /(?<!end)stream\r?\n/g;
+  for (let match = streamStart.exec(text); match; match = streamStart.exec(text)) {
+    const objStart = text.lastIndexOf(" obj", match.index);
+    const dictionary = text.slice(objStart, match.index);
+    const length = /\/Length (\d+)/.exec(dictionary);
+    if (!length) throw new Error(`stream without a direct /Length at ${match.index}`);
+    const dataStart = match.index + match[0].length;
+    const data = pdf.subarray(dataStart, dataStart + Number(length[1]));
+    const content = /\/FlateDecode/.test(dictionary) ? inflateSync(data) : data;
+    parts.push(text.slice(from, objStart), dictionary.replace(/\/Length \d+/, ""), "stream\n", content.toString("latin1"));
+    from = dataStart + data.length;
+    streamStart.lastIndex = from;
+  }
+  parts.push(text.slice(from));
+  return stripDates(Buffer.from(parts.join(""), "latin1"))
+    .replace(/\nxref\n[\s\S]*?\ntrailer/, "\nxref trailer")
+    .replace(/startxref\n\d+/, "startxref");
+}
+
 // The sheet rendered straight through React-PDF, before renderCertificationSheet has prepared
-// the fonts and pdfkit (memoized shaping, cached lookups, subsets, shared Helvetica) and without
+// the fonts and pdfkit (memoized shaping, cached lookups, subsets, shared Helvetica, level-1
+// Flate: compare with inflatedPdf) and without
 // the text layout memo: call it in a fresh module graph (a test file's first render) to get the
 // stock libraries' bytes.
 export function renderSheetUnprepared(data: TCertificationSheetData): Promise<Buffer> {

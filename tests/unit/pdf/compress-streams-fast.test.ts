@@ -1,0 +1,59 @@
+import { deflateSync, inflateSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { FAST_DEFLATE_LEVEL } from "@/lib/pdf/compress-streams-fast";
+import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
+import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
+import { run, withTempDir, writeTemp } from "./poppler";
+import { educationalRecordSheet } from "./sheet-fixtures";
+import { inflatedPdf, renderSheetUnprepared, stripDates } from "./unprepared-render";
+
+// Every Flate stream of a PDF as pdfkit writes it (direct /Length), compressed bytes.
+function flateStreams(pdf: Buffer): Buffer[] {
+  const text = pdf.toString("latin1");
+  const streams: Buffer[] = [];
+  const streamStart = /(?<!end)stream\r?\n/g;
+  for (let match = streamStart.exec(text); match; match = streamStart.exec(text)) {
+    const dictionary = text.slice(text.lastIndexOf(" obj", match.index), match.index);
+    const length = Number(/\/Length (\d+)/.exec(dictionary)![1]);
+    const start = match.index + match[0].length;
+    if (/\/FlateDecode/.test(dictionary)) streams.push(pdf.subarray(start, start + length));
+    streamStart.lastIndex = start + length;
+  }
+  return streams;
+}
+
+describe("compressStreamsFast", () => {
+  it("writes the sheet's streams at level 1, decompressing to exactly what pdfkit wrote at level 6", async () => {
+    // This file's module graph is fresh: the first render compresses as pdfkit does (so this
+    // test stays the first in the file to render anything).
+    const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
+    const plain = await renderSheetUnprepared(data);
+    const fast = await renderCertificationSheet(data);
+
+    const plainStreams = flateStreams(plain);
+    const fastStreams = flateStreams(fast);
+    // Page contents, three font subsets and their ToUnicode maps, at least.
+    expect(fastStreams.length).toBeGreaterThanOrEqual(8);
+    expect(fastStreams).toHaveLength(plainStreams.length);
+    fastStreams.forEach((stream, i) => {
+      const content = inflateSync(stream);
+      expect(content.equals(inflateSync(plainStreams[i])), `stream ${i + 1}`).toBe(true);
+      expect(stream.equals(deflateSync(content, { level: FAST_DEFLATE_LEVEL })), `stream ${i + 1} at level 1`).toBe(true);
+    });
+    // Everything else is pdfkit's own, and the encoding is not: the bytes differ.
+    expect(inflatedPdf(fast)).toBe(inflatedPdf(plain));
+    expect(stripDates(fast)).not.toBe(stripDates(plain));
+    // Well within a page of text more than pdfkit's default.
+    expect(fast.length - plain.length).toBeLessThan(8_000);
+
+    await withTempDir(async (dir) => {
+      const file = await writeTemp(dir, "fast.pdf", fast);
+      await run("qpdf", ["--check", file]);
+      const { stdout } = await run("pdftotext", ["-enc", "UTF-8", file, "-"]);
+      const plainFile = await writeTemp(dir, "plain.pdf", plain);
+      const { stdout: plainText } = await run("pdftotext", ["-enc", "UTF-8", plainFile, "-"]);
+      expect(stdout).toBe(plainText);
+      expect(stdout).toContain("María José Ñúñez Peñate de Güinea");
+    });
+  }, 60_000);
+});
