@@ -32,14 +32,18 @@ export type TTextLayoutMemo = ((
   container: TLayoutContainer,
   options: TTextLayoutOptions,
   layout: TLayoutAttributedString,
-) => unknown[]) & { stats: { hits: number; misses: number; bypassed: number }; size(): number };
+) => unknown[]) & { stats: { hits: number; misses: number; bypassed: number }; size(): number; characters(): number };
 
 // The name the patched `@react-pdf/layout` looks the memo up by.
 export const TEXT_LAYOUT_MEMO = Symbol.for("@react-pdf/layout.textLayoutMemo");
 
-// A D.1.1 sheet asks for ≈ 115 text layouts, ≈ 55 of them distinct, most the same from one case to
-// the next; the rest (names, numbers, the statement, schools) churn through.
+// A D.1.1 sheet asks for ≈ 60 text layouts, most the same from one case to the next; ≈ 10 are new
+// with each case (names, numbers, the statement, schools: ≈ 1 300 characters). Laid-out text is
+// heavy, ≈ 300 bytes of heap per character (a position object per glyph, index arrays, runs per
+// line), so the memo is bounded by characters too: 40 000 characters is ≈ 12 MB, the fixed wording
+// of every kind of sheet (a few thousand characters) and the last few dozen cases.
 const DEFAULT_CAPACITY = 1500;
+const DEFAULT_MAX_CHARACTERS = 40_000;
 // Attribute values nest shallowly (a font stack, a color); deeper means something unexpected.
 const MAX_DEPTH = 6;
 
@@ -124,19 +128,23 @@ function freezeData(value: unknown): void {
   for (const item of values) freezeData(item);
 }
 
-export function createTextLayoutMemo({ capacity = DEFAULT_CAPACITY, freeze = false } = {}): TTextLayoutMemo {
+export function createTextLayoutMemo({ capacity = DEFAULT_CAPACITY, maxCharacters = DEFAULT_MAX_CHARACTERS, freeze = false } = {}): TTextLayoutMemo {
   // Two generations approximate "least recently used" at the price of one lookup: an entry used
   // since the last turn is in `young`; at each turn the old generation, whatever in it went unused,
-  // is dropped. At most `capacity` entries in all.
+  // is dropped. At most `capacity` entries and `maxCharacters` characters in all.
   const half = Math.max(1, Math.floor(capacity / 2));
-  let young = new Map<string, unknown[]>();
-  let old = new Map<string, unknown[]>();
-  const keep = (key: string, lines: unknown[]) => {
-    young.set(key, lines);
-    if (young.size >= half) {
+  const halfCharacters = Math.max(1, Math.floor(maxCharacters / 2));
+  let young = new Map<string, TEntry>();
+  let old = new Map<string, TEntry>();
+  let youngCharacters = 0;
+  const keep = (key: string, entry: TEntry) => {
+    if (young.size >= half || youngCharacters + entry.characters > halfCharacters) {
       old = young;
       young = new Map();
+      youngCharacters = 0;
     }
+    young.set(key, entry);
+    youngCharacters += entry.characters;
   };
   const stats = { hits: 0, misses: 0, bypassed: 0 };
   const memo = ((text, container, options, layout) => {
@@ -145,29 +153,30 @@ export function createTextLayoutMemo({ capacity = DEFAULT_CAPACITY, freeze = fal
       stats.bypassed++;
       return layout(text, container, options);
     }
-    let lines = young.get(key);
-    if (lines === undefined) {
-      lines = old.get(key);
-      if (lines !== undefined) keep(key, lines);
+    let entry = young.get(key);
+    if (entry === undefined) {
+      entry = old.get(key);
+      if (entry !== undefined) keep(key, entry);
     }
-    if (lines !== undefined) {
+    if (entry !== undefined) {
       stats.hits++;
-      return lines;
+      return entry.lines;
     }
     stats.misses++;
-    lines = layout(text, container, options);
+    const lines = layout(text, container, options);
     if (freeze) freezeData(lines);
-    keep(key, lines);
+    // A text longer than a generation's share is laid out every time rather than crowding out the rest.
+    if (text.string.length <= halfCharacters) keep(key, { lines, characters: text.string.length });
     return lines;
   }) as TTextLayoutMemo;
   memo.stats = stats;
-  memo.size = () => {
-    let size = young.size;
-    for (const key of old.keys()) if (!young.has(key)) size++;
-    return size;
-  };
+  const held = () => [...young.values(), ...[...old].filter(([key]) => !young.has(key)).map(([, entry]) => entry)];
+  memo.size = () => held().length;
+  memo.characters = () => held().reduce((sum, entry) => sum + entry.characters, 0);
   return memo;
 }
+
+type TEntry = { lines: unknown[]; characters: number };
 
 export type TGlobalWithMemo = typeof globalThis & { [TEXT_LAYOUT_MEMO]?: TTextLayoutMemo };
 

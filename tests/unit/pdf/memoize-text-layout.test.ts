@@ -91,19 +91,36 @@ describe("createTextLayoutMemo", () => {
     const memo = createTextLayoutMemo({ capacity: 4 });
     const { calls, layout } = countingLayout();
     const use = (s: string) => memo(text(s), box(100), options, layout);
-    // Room is made every two new entries; a then b fill the young half.
+    // Each generation holds two entries: c starts a new one, and so does d.
     use("a");
     use("b");
-    use("a");
     use("c");
-    // a was used after the first turn, b was not: a stays, b is dropped.
+    use("a");
+    use("d");
+    // a was used since the last turn, b was not: a stays, b was dropped.
     use("a");
     use("b");
-    expect(calls).toEqual(["a@100", "b@100", "c@100", "b@100"]);
+    expect(calls).toEqual(["a@100", "b@100", "c@100", "d@100", "b@100"]);
     for (let i = 0; i < 50; i++) {
       use(`x${i}`);
       expect(memo.size()).toBeLessThanOrEqual(4);
     }
+  });
+});
+
+describe("createTextLayoutMemo's bounds", () => {
+  it("holds at most its budget of characters, and lays out every time a text longer than half of it", () => {
+    const memo = createTextLayoutMemo({ maxCharacters: 40 });
+    const { calls, layout } = countingLayout();
+    for (let i = 0; i < 30; i++) {
+      memo(text(`Escuela n.º ${String(i).padStart(3, "0")}`), box(100), options, layout);
+      expect(memo.characters()).toBeLessThanOrEqual(40);
+    }
+    const long = "x".repeat(21);
+    memo(text(long), box(100), options, layout);
+    memo(text(long), box(100), options, layout);
+    expect(calls.filter((c) => c.startsWith(long))).toHaveLength(2);
+    expect(memo.characters()).toBeLessThanOrEqual(40);
   });
 });
 
