@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { AuthorizedSigner, DocumentVersion } from "@/lib/generated/prisma/client";
 import type { DocumentStage, SignerOffice } from "@/lib/generated/prisma/enums";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { signingOffices } from "@/lib/workflow/signing-offices";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
 import { findCurrentDocument } from "./signing/find-current-document";
 import { loadTrustedRoots } from "./signing/load-trusted-roots";
@@ -53,9 +54,6 @@ const OFFICE_LABEL: Record<SignerOffice, string> = {
   CENTRAL: "Departamento de Atención al Ciudadano",
 };
 
-// The procedures a DIDEDUC signs first (D.1.1, D.2.1); the others are signed by the central office only.
-const DIDEDUC_FIRST = new Set(["EDUCATIONAL_RECORD", "DIPLOMA_BEFORE_2005"]);
-
 // The central office's automatic check of a case's document (issue #3): for each signature, who
 // signed, the certificate's fingerprint, intact or not, whether it reaches the end of the file,
 // and whether the certificate is an authorized signer of the right office (the case's DIDEDUC,
@@ -86,7 +84,9 @@ export async function buildSignatureReport(
     db.signature.findMany({ where: { caseId: caseRow.id, certFingerprint: { in: fingerprints } }, orderBy: { signedAt: "asc" } }),
   ]);
 
-  const expected: SignerOffice[] = DIDEDUC_FIRST.has(caseRow.procedure) ? ["DIDEDUC", "CENTRAL"] : ["CENTRAL"];
+  const offices = signingOffices(caseRow.procedure);
+  // A procedure without a signing transition has no certification; read any signature as central.
+  const expected: SignerOffice[] = offices.length > 0 ? offices : ["CENTRAL"];
   const signatures = validation.signatures.map((s): TSignatureReportEntry => {
     const problems: string[] = [];
     const fingerprint = s.certificate?.fingerprint ?? null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ROLES } from "@/lib/auth/roles";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { CASE_NUMBER_PREFIXES, PROCEDURE_DEFINITIONS, PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
+import { signingOffices } from "@/lib/workflow/signing-offices";
 import { STATE_DESCRIPTIONS, STATE_LABELS, TERMINAL_STATES } from "@/lib/workflow/state-labels";
 import { ALL_STATES, describeTransition } from "./fixtures";
 
@@ -172,6 +173,17 @@ describe("procedure definitions", () => {
     for (const p of PROCEDURES) {
       if (!getDefinition(p).requiresDideduc) expect(getDefinition(p).transitions.every((t) => t.scope !== "DIDEDUC")).toBe(true);
     }
+  });
+
+  it("say who signs each certification, in order: the DIDEDUC first in D.1.1 and D.2.1, then the central office", () => {
+    expect(Object.fromEntries(PROCEDURES.map((p) => [p, signingOffices(p)]))).toEqual({
+      EDUCATIONAL_RECORD: ["DIDEDUC", "CENTRAL"],
+      DIPLOMA_BEFORE_2005: ["DIDEDUC", "CENTRAL"],
+      GRADUATION_RECORD: ["CENTRAL"],
+      DIPLOMA_FROM_2005: ["CENTRAL"],
+      SWORN_TRANSLATION: ["CENTRAL"],
+      TRANSLATOR_REGISTRATION: [],
+    });
   });
 
   it("D.4 is filed by a translator and decided by the manager only", () => {
