@@ -9,6 +9,7 @@ import path from "node:path";
 import { applyMigrations } from "../lib/db/apply-migrations";
 import { claimDatabaseOrExit } from "../lib/db/claim-database-or-exit";
 import { createPrisma } from "../lib/db/create-prisma";
+import { handOverDatabaseDirLock, lockDatabaseDir } from "../lib/db/lock-database-dir";
 import { describeDatabaseTarget } from "../lib/db/database-url";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
 import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
@@ -33,6 +34,10 @@ process.env.APP_BASE_URL = env.APP_BASE_URL;
 // script) with the embedded database open: say so and touch nothing.
 const { prisma, handle, close } = createPrisma(env.DATABASE_URL);
 claimDatabaseOrExit(handle);
+// The embedded database's lock stays with this script past close(), through the build, until the
+// server takes it over (3.): a script started in between would otherwise open the database first.
+const embeddedDir = handle.target.kind === "pglite" ? handle.target.dir : null;
+if (embeddedDir) lockDatabaseDir(embeddedDir);
 let issuedDemoCases: TIssuedDemoCase[] = [];
 try {
   const applied = await applyMigrations(handle.factory);
@@ -63,6 +68,8 @@ if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(stampFile) || fs.readFile
 // server itself (npx's wrapper would die and leave the server running, holding port and database).
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+// `next start` serves from its own process, which opens the database at its first query.
+if (embeddedDir && server.pid) handOverDatabaseDirLock(embeddedDir, server.pid);
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

@@ -100,3 +100,19 @@ export function lockDatabaseDir(dir: string): () => void {
     if (readOwner(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
   };
 }
+
+// Passes a lock this process holds to another process (`npm start` to the server it spawns), so the
+// database is never unclaimed in between: a script started while the server boots is refused, as it
+// is once the server runs. The other process finds its own pid in the lock and keeps it; if it dies
+// first, the lock is stale and taken over as usual. Written whole and renamed into place, so no
+// reader sees half of it.
+export function handOverDatabaseDirLock(dir: string, pid: number): void {
+  const lockPath = `${dir}.lock`;
+  if (!held.has(lockPath) || readOwner(lockPath)?.pid !== process.pid) {
+    throw new Error(`handOverDatabaseDirLock: this process does not hold ${lockPath}`);
+  }
+  const temporary = `${lockPath}.${process.pid}`;
+  fs.writeFileSync(temporary, `${pid} ${startTimeOf(pid) ?? ""}`.trim() + "\n");
+  fs.renameSync(temporary, lockPath);
+  held.delete(lockPath);
+}

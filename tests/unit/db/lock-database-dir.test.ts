@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db/create-prisma";
-import { DatabaseDirLockedError } from "@/lib/db/lock-database-dir";
+import { DatabaseDirLockedError, handOverDatabaseDirLock, lockDatabaseDir } from "@/lib/db/lock-database-dir";
 
 // The embedded database is one process's at a time: a second `npm start` or a script run beside
 // the server is refused with a clear message before it touches the folder, a lock left by a killed
@@ -86,4 +86,55 @@ it("refuses a second process while one holds it, and takes over once that proces
     await third.close();
   }
   expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+});
+
+it("hands its lock to the server it starts, so no script gets in between (npm start)", { timeout: 120_000 }, async () => {
+  const served = path.join(root, "served");
+  const release = lockDatabaseDir(served);
+  // What the server does: nothing with the database until its first query (here: on "go").
+  const script = path.join(root, "serve.mts");
+  fs.writeFileSync(
+    script,
+    `import { createPrisma } from ${JSON.stringify(path.resolve("lib/db/create-prisma.ts"))};
+process.on("SIGTERM", () => process.exit(0));
+console.log("started");
+process.stdin.once("data", async () => {
+  const { prisma } = createPrisma(${JSON.stringify(`pglite:${served}`)});
+  await prisma.$queryRawUnsafe("SELECT 1");
+  console.log("queried");
+});
+setInterval(() => {}, 1000);
+`,
+  );
+  const server = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["pipe", "pipe", "pipe"] });
+  child = server;
+  const output = { out: "", err: "" };
+  server.stdout!.on("data", (d: Buffer) => (output.out += d.toString()));
+  server.stderr!.on("data", (d: Buffer) => (output.err += d.toString()));
+  const until = async (text: string) => {
+    for (let i = 0; i < 600 && !output.out.includes(text); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!output.out.includes(text)) throw new Error(`no "${text}" from the server: ${output.err}`);
+  };
+
+  handOverDatabaseDirLock(served, server.pid!);
+  expect(fs.readFileSync(`${served}.lock`, "utf8").split(/\s+/)[0]).toBe(String(server.pid));
+  // Handed over: this process's release no longer removes it, and it cannot hand it over again.
+  release();
+  expect(fs.existsSync(`${served}.lock`)).toBe(true);
+  expect(() => handOverDatabaseDirLock(served, process.pid)).toThrow(/does not hold/);
+
+  // A script started while the server boots is refused, before and after the server's first query.
+  await until("started");
+  expect(() => lockDatabaseDir(served)).toThrow(DatabaseDirLockedError);
+  server.stdin!.write("go\n");
+  await until("queried");
+  expect(fs.readFileSync(`${served}.lock`, "utf8").split(/\s+/)[0]).toBe(String(server.pid));
+  expect(() => lockDatabaseDir(served)).toThrow(DatabaseDirLockedError);
+
+  // Stopped, the server lets it go.
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill("SIGTERM");
+  await exited;
+  child = null;
+  expect(fs.existsSync(`${served}.lock`)).toBe(false);
 });
