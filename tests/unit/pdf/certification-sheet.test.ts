@@ -2,10 +2,9 @@ import fs from "node:fs/promises";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
-import { buildCertifyingStatement } from "@/lib/pdf/certifying-statement";
-import { CENTRAL_OFFICE, ZCertificationSheetData } from "@/lib/pdf/sheet-data";
+import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { formatLongSpanishDate } from "@/lib/pdf/certification-sheet";
-import { CODE, HOLDER, URL_, educationalRecordSheet } from "./sheet-fixtures";
+import { CODE, HOLDER, URL_, educationalRecordSheet, swornTranslationSheet } from "./sheet-fixtures";
 import {
   makeTempDir,
   pdfImages,
@@ -180,30 +179,7 @@ describe("the overlap check", () => {
 
 describe("certification sheet for other procedures", () => {
   it("renders labelled fields without a studies table on one page (D.3)", async () => {
-    const base = educationalRecordSheet(1);
-    const pdf = await renderCertificationSheet({
-      ...base,
-      procedure: "SWORN_TRANSLATION",
-      caseNumber: "CT-2026-000007",
-      issuingOffices: [CENTRAL_OFFICE],
-      title: "Certificación de traducción jurada",
-      studyMode: undefined,
-      studies: undefined,
-      documents: [],
-      fields: [
-        { label: "Traductor jurado", value: "José Ángel Muñoz Quiñónez" },
-        { label: "Idioma autorizado", value: "Alemán" },
-      ],
-      statement: buildCertifyingStatement({
-        procedure: "SWORN_TRANSLATION",
-        translatorName: "José Ángel Muñoz Quiñónez",
-        language: "alemán",
-        appointmentResolution: "123-2019",
-        dideducOffice: "Dirección Departamental de Educación de Sacatepéquez",
-        dideducRegistrationNumber: "TJ-045",
-      }),
-      signers: [{ post: "Asistente de Atención al Ciudadano", office: CENTRAL_OFFICE }],
-    });
+    const pdf = await renderCertificationSheet(swornTranslationSheet());
     await withTempDir(async (dir) => {
       const file = await writeTemp(dir, "d3.pdf", pdf);
       const pages = await pdfPagesText(file);

@@ -5,22 +5,10 @@ import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { run, withTempDir, writeTemp } from "./poppler";
 import { educationalRecordSheet } from "./sheet-fixtures";
-import { inflatedPdf, renderSheetUnprepared, stripDates } from "./unprepared-render";
+import { inflatedPdf, pdfStreams, renderSheetUnprepared, stripDates } from "./unprepared-render";
 
-// Every Flate stream of a PDF as pdfkit writes it (direct /Length), compressed bytes.
-function flateStreams(pdf: Buffer): Buffer[] {
-  const text = pdf.toString("latin1");
-  const streams: Buffer[] = [];
-  const streamStart = /(?<!end)stream\r?\n/g;
-  for (let match = streamStart.exec(text); match; match = streamStart.exec(text)) {
-    const dictionary = text.slice(text.lastIndexOf(" obj", match.index), match.index);
-    const length = Number(/\/Length (\d+)/.exec(dictionary)![1]);
-    const start = match.index + match[0].length;
-    if (/\/FlateDecode/.test(dictionary)) streams.push(pdf.subarray(start, start + length));
-    streamStart.lastIndex = start + length;
-  }
-  return streams;
-}
+// Every Flate stream's stored (compressed) bytes.
+const flateStreams = (pdf: Buffer) => pdfStreams(pdf).filter((s) => /\/FlateDecode/.test(s.dictionary)).map((s) => s.data);
 
 describe("compressStreamsFast", () => {
   it("writes the sheet's streams at level 1, decompressing to exactly what pdfkit wrote at level 6", async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { buildCertifyingStatement } from "@/lib/pdf/certifying-statement";
 import {
   createTextLayoutMemo,
   installTextLayoutMemo,
@@ -9,8 +8,8 @@ import {
   type TLayoutContainer,
 } from "@/lib/pdf/memoize-text-layout";
 import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
-import { CENTRAL_OFFICE, type TCertificationSheetInput } from "@/lib/pdf/sheet-data";
-import { educationalRecordSheet } from "./sheet-fixtures";
+import type { TCertificationSheetInput } from "@/lib/pdf/sheet-data";
+import { educationalRecordSheet, swornTranslationSheet } from "./sheet-fixtures";
 import { stripDates, withTextLayoutMemo } from "./unprepared-render";
 
 class FakeFont {
@@ -133,32 +132,7 @@ function sheets(): Array<[string, TCertificationSheetInput]> {
     ["closing block on page 2", educationalRecordSheet(6)],
     ["table over pages", educationalRecordSheet(40)],
     ["paragraph split across pages", educationalRecordSheet(24, { notes: [longNote] })],
-    [
-      "D.3 fields",
-      {
-        ...educationalRecordSheet(1),
-        procedure: "SWORN_TRANSLATION",
-        caseNumber: "CT-2026-000007",
-        issuingOffices: [CENTRAL_OFFICE],
-        title: "Certificación de traducción jurada",
-        studyMode: undefined,
-        studies: undefined,
-        documents: [],
-        fields: [
-          { label: "Traductor jurado", value: "José Ángel Muñoz Quiñónez" },
-          { label: "Idioma autorizado", value: "Alemán" },
-        ],
-        statement: buildCertifyingStatement({
-          procedure: "SWORN_TRANSLATION",
-          translatorName: "José Ángel Muñoz Quiñónez",
-          language: "alemán",
-          appointmentResolution: "123-2019",
-          dideducOffice: "Dirección Departamental de Educación de Sacatepéquez",
-          dideducRegistrationNumber: "TJ-045",
-        }),
-        signers: [{ post: "Asistente de Atención al Ciudadano", office: CENTRAL_OFFICE }],
-      },
-    ],
+    ["D.3 fields", swornTranslationSheet()],
   ];
 }
 

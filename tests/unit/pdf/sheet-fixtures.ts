@@ -63,3 +63,30 @@ export function educationalRecordSheet(rows = 6, overrides: Partial<TCertificati
     ...overrides,
   };
 }
+
+// D.3 data: labelled fields and no studies table, signed by the central office only.
+export function swornTranslationSheet(): TCertificationSheetInput {
+  return {
+    ...educationalRecordSheet(1),
+    procedure: "SWORN_TRANSLATION",
+    caseNumber: "CT-2026-000007",
+    issuingOffices: [CENTRAL_OFFICE],
+    title: "Certificación de traducción jurada",
+    studyMode: undefined,
+    studies: undefined,
+    documents: [],
+    fields: [
+      { label: "Traductor jurado", value: "José Ángel Muñoz Quiñónez" },
+      { label: "Idioma autorizado", value: "Alemán" },
+    ],
+    statement: buildCertifyingStatement({
+      procedure: "SWORN_TRANSLATION",
+      translatorName: "José Ángel Muñoz Quiñónez",
+      language: "alemán",
+      appointmentResolution: "123-2019",
+      dideducOffice: "Dirección Departamental de Educación de Sacatepéquez",
+      dideducRegistrationNumber: "TJ-045",
+    }),
+    signers: [{ post: "Asistente de Atención al Ciudadano", office: CENTRAL_OFFICE }],
+  };
+}

@@ -14,6 +14,25 @@ export function stripDates(pdf: Buffer): string {
     .replace(/\/ID \[<[0-9a-f]+> <[0-9a-f]+>\]/, "");
 }
 
+// Every stream of a PDF as pdfkit writes it (a direct /Length in each stream's dictionary): the
+// dictionary's text, the stored bytes and where they start and end.
+export function pdfStreams(pdf: Buffer): Array<{ dictionary: string; objStart: number; start: number; end: number; data: Buffer }> {
+  const text = pdf.toString("latin1");
+  const streams = [];
+  const streamStart = /(?<!end)stream\r?\n/g;
+  for (let match = streamStart.exec(text); match; match = streamStart.exec(text)) {
+    const objStart = text.lastIndexOf(" obj", match.index);
+    const dictionary = text.slice(objStart, match.index);
+    const length = /\/Length (\d+)/.exec(dictionary);
+    if (!length) throw new Error(`stream without a direct /Length at ${match.index}`);
+    const start = match.index + match[0].length;
+    const end = start + Number(length[1]);
+    streams.push({ dictionary, objStart, start, end, data: pdf.subarray(start, end) });
+    streamStart.lastIndex = end;
+  }
+  return streams;
+}
+
 // A PDF as pdfkit wrote it, with every stream decompressed: what two renders that differ only in
 // their Flate encoding (compress-streams-fast.ts) have in common, byte for byte. Each stream's
 // dictionary loses its /Length and the cross-reference table its offsets, which follow from the
@@ -22,18 +41,10 @@ export function inflatedPdf(pdf: Buffer): string {
   const text = pdf.toString("latin1");
   const parts: string[] = [];
   let from = 0;
-  const streamStart = /(?<!end)stream\r?\n/g;
-  for (let match = streamStart.exec(text); match; match = streamStart.exec(text)) {
-    const objStart = text.lastIndexOf(" obj", match.index);
-    const dictionary = text.slice(objStart, match.index);
-    const length = /\/Length (\d+)/.exec(dictionary);
-    if (!length) throw new Error(`stream without a direct /Length at ${match.index}`);
-    const dataStart = match.index + match[0].length;
-    const data = pdf.subarray(dataStart, dataStart + Number(length[1]));
+  for (const { dictionary, objStart, end, data } of pdfStreams(pdf)) {
     const content = /\/FlateDecode/.test(dictionary) ? inflateSync(data) : data;
     parts.push(text.slice(from, objStart), dictionary.replace(/\/Length \d+/, ""), "stream\n", content.toString("latin1"));
-    from = dataStart + data.length;
-    streamStart.lastIndex = from;
+    from = end;
   }
   parts.push(text.slice(from));
   return stripDates(Buffer.from(parts.join(""), "latin1"))
