@@ -28,16 +28,16 @@ const sha256Algorithm = () => derSequence([derOid(OID.sha256)]);
 // Parsing the certificate took ≈ 0.3 ms of each signature, and an office signs case after case
 // with the same one: its public key is kept, keyed by the certificate's bytes (bounded).
 const MAX_CERTIFICATE_KEYS = 64;
-const certificateKeys = new Map<string, { publicKey: KeyObject }>();
-function certificateKey(der: Buffer): { publicKey: KeyObject } {
+const certificateKeys = new Map<string, KeyObject>();
+function certificateKey(der: Buffer): KeyObject {
   const id = der.toString("base64");
-  let entry = certificateKeys.get(id);
-  if (!entry) {
-    entry = { publicKey: new X509Certificate(der).publicKey };
+  let key = certificateKeys.get(id);
+  if (!key) {
+    key = new X509Certificate(der).publicKey;
     if (certificateKeys.size >= MAX_CERTIFICATE_KEYS) certificateKeys.clear();
-    certificateKeys.set(id, entry);
+    certificateKeys.set(id, key);
   }
-  return entry;
+  return key;
 }
 
 function attribute(oid: string, value: Buffer): Buffer {
@@ -51,7 +51,7 @@ export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): P
   if (input.contentDigest.length !== 32) throw new SigningError("SIGNER_FAILED", "El resumen del contenido debe ser SHA-256.");
   const certificates = input.certificates ?? (await input.signer.certificates());
   const signerCert = certificates.certificate;
-  const { publicKey } = certificateKey(signerCert);
+  const publicKey = certificateKey(signerCert);
   const keyType = publicKey.asymmetricKeyType;
   if (keyType !== "rsa" && keyType !== "ec") {
     throw new SigningError("UNSUPPORTED_KEY", `Tipo de clave del certificado no soportado: ${keyType ?? "desconocido"}`);
