@@ -141,14 +141,14 @@ describe("a delegation counts only while its delegate belongs to its office", ()
 
   it("the uploaded scans and the certification PDF are served to the office's delegate only", async () => {
     const db = tdb.prisma;
-    expect((await getUploadedFileForActor({ actor: delegateHere, fileId: files[gnCase.number], db, storage, now: NOW }))?.file.id).toBe(files[gnCase.number]);
-    expect((await readCaseDocument({ actor: delegateHere, caseId: gnCase.id }, { db, storage, now: NOW }))?.stage).toBe("UNSIGNED");
     for (const actor of [staleRoleInNewOffice(), staleClaims()]) {
       for (const c of [gnCase, xelaCase]) {
         expect(await getUploadedFileForActor({ actor, fileId: files[c.number], db, storage, now: NOW })).toBeNull();
         expect(await readCaseDocument({ actor, caseId: c.id }, { db, storage, now: NOW })).toBeNull();
       }
     }
+    expect((await getUploadedFileForActor({ actor: delegateHere, fileId: files[gnCase.number], db, storage, now: NOW }))?.file.id).toBe(files[gnCase.number]);
+    expect((await readCaseDocument({ actor: delegateHere, caseId: gnCase.id }, { db, storage, now: NOW }))?.stage).toBe("UNSIGNED");
   });
 
   it("the signing precheck refuses the moved account before any slow work", async () => {
