@@ -21,7 +21,7 @@ export async function findSessionUser(
       active: true,
       delegationsHeld: {
         where: { revokedAt: null, validFrom: { lte: now }, validTo: { gte: now } },
-        select: { role: true },
+        select: { role: true, dideducId: true },
       },
     },
   });
@@ -32,6 +32,10 @@ export async function findSessionUser(
     email: user.email,
     roles: user.roles,
     dideducId: user.dideducId,
-    delegatedRoles: [...new Set(user.delegationsHeld.map((d) => d.role))].filter((r) => !user.roles.includes(r)),
+    // Only delegations of the office the account belongs to now: one granted by an office the
+    // person has left opens nothing (lib/workflow/README.md, "Delegations").
+    delegatedRoles: [...new Set(user.delegationsHeld.filter((d) => user.dideducId !== null && d.dideducId === user.dideducId).map((d) => d.role))].filter(
+      (r) => !user.roles.includes(r),
+    ),
   };
 }
