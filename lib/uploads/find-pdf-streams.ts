@@ -16,10 +16,11 @@ export type TPdfStream = {
   dict: Map<string, TPdfValue> | null;
   // Offset of the first data byte, just after the `stream` keyword's end of line.
   dataStart: number;
-  // Where a reader could take the data to end: the first `endstream` after the data or the declared
-  // /Length, whichever is further (a reader may trust either), never past the file.
+  // Where a reader could take the data to end: the declared /Length when `endstream` follows it;
+  // otherwise the first `endstream` after the data or the declared /Length, whichever is further
+  // (a reader may trust either), never past the file.
   dataEnd: number;
-  // The first `endstream` after the data, or null: bytes up to it are this stream's, not the file's.
+  // The `endstream` that closes the data, or null: bytes up to it are this stream's, not the file's.
   endstreamAt: number | null;
 };
 
@@ -50,14 +51,27 @@ export function findPdfStreams(buf: Buffer): TPdfStream[] {
     if (close < 1 || buf[close] !== 0x3e || buf[close - 1] !== 0x3e) continue;
 
     const dict = dictionaryBefore(buf, close + 1);
-    const endstream = buf.indexOf(ENDSTREAM, dataStart);
-    const endstreamAt = endstream === -1 ? null : endstream;
     const length = dict?.get("Length");
     const declaredEnd = length?.t === "num" && Number.isSafeInteger(length.v) && length.v >= 0 ? dataStart + length.v : -1;
+    // A /Length that lands on `endstream` is what readers use; otherwise they look for the keyword.
+    const confirmed = declaredEnd === -1 ? -1 : endstreamAfter(buf, declaredEnd);
+    if (confirmed !== -1) {
+      streams.push({ dict, dataStart, dataEnd: declaredEnd, endstreamAt: confirmed });
+      continue;
+    }
+    const endstream = buf.indexOf(ENDSTREAM, dataStart);
+    const endstreamAt = endstream === -1 ? null : endstream;
     const dataEnd = Math.min(buf.length, Math.max(endstreamAt ?? buf.length, declaredEnd));
     streams.push({ dict, dataStart, dataEnd, endstreamAt });
   }
   return streams;
+}
+
+// Where `endstream` starts if it follows `at` after at most an end of line and spaces, else -1.
+function endstreamAfter(buf: Buffer, at: number): number {
+  let i = at;
+  while (i < buf.length && i < at + 4 && isPdfWhitespace(buf[i])) i++;
+  return i + ENDSTREAM.length <= buf.length && buf.compare(ENDSTREAM, 0, ENDSTREAM.length, i, i + ENDSTREAM.length) === 0 ? i : -1;
 }
 
 // The spec wants CRLF or LF after `stream`; readers also take a lone CR and spaces before the EOL.

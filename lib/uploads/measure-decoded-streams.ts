@@ -51,6 +51,11 @@ const FILTER_STEPS = new Map<string, TStep>([
 ]);
 
 const SOURCE_CHUNK = 64 * 1024;
+// Most streams of a normal file are small deflated page contents and fonts: those are inflated in
+// one synchronous call whose output is capped at SMALL_OUTPUT (so memory stays bounded), which
+// costs a fraction of a streaming pipeline. Anything bigger, or corrupt, goes the streaming way.
+const SMALL_INPUT = 256 * 1024;
+const SMALL_OUTPUT = 1024 * 1024;
 
 export async function measureDecodedStreams(
   buf: Buffer,
@@ -61,6 +66,13 @@ export async function measureDecodedStreams(
   for (const stream of streams) {
     const steps = decodingSteps(buf, stream);
     if (steps.length === 0) continue;
+    const small = steps.length === 1 && steps[0].step === "flate" ? inflateSmall(buf, stream) : null;
+    if (small !== null) {
+      count.input += stream.dataEnd - stream.dataStart;
+      count.output += small;
+      if (count.output > limits.budget || count.input > limits.inputBudget) return { decodedBytes: count.output, exceeded: true };
+      continue;
+    }
     try {
       await decodeCounting(buf, stream, steps, count, limits);
     } catch (e) {
@@ -142,6 +154,18 @@ const flateDecoder: TChunkDecoder = async function* inflate(source) {
     await feeding;
   }
 };
+
+// The decoded size of a small zlib stream, or null when it is not one (too large an input or
+// output, no zlib header, corrupt data: what corrupt data produced before failing must be counted).
+function inflateSmall(buf: Buffer, stream: TPdfStream): number | null {
+  const input = buf.subarray(stream.dataStart, stream.dataEnd);
+  if (input.length > SMALL_INPUT || !hasZlibHeader(input)) return null;
+  try {
+    return zlib.inflateSync(input, { maxOutputLength: SMALL_OUTPUT }).length;
+  } catch {
+    return null;
+  }
+}
 
 // RFC 1950: compression method 8, window ≤ 32 KB, and the two header bytes a multiple of 31.
 function hasZlibHeader(chunk: Buffer): boolean {

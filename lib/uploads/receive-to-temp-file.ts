@@ -56,8 +56,9 @@ function toReadable(body: TUploadBody): Readable {
 
 // What is left of a body the server refuses to store is read and dropped, up to `limit` bytes,
 // before the refusal is sent. Answering while the client is still sending makes the server close
-// the connection under it, and a browser then reports a reset instead of the answer ("Su sesión
-// terminó" became "se perdió la conexión"). A body announced or found larger than `limit` is
+// the connection under it: the client's upload fails with EPIPE/ECONNRESET, and a client that
+// reads the answer only after sending, or whose system drops it on the reset, shows a broken
+// connection instead of "Su sesión terminó". A body announced or found larger than `limit` is
 // cancelled instead: reading it would cost more than the reset does (the page checks the size
 // before sending, so only other clients get there). A body already partly read is left alone.
 export async function drainBody(body: ReadableStream<Uint8Array> | null, options: { limit: number; declaredSize: number | null }): Promise<void> {
