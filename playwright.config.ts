@@ -8,6 +8,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A focused test (`test.only`) left in a commit would silently skip the rest: CI (CI=1) refuses it.
+  forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: `test-results/playwright-${port}`,
