@@ -10,6 +10,8 @@ export default defineConfig({
   retries: 0,
   // A focused test (`test.only`) left in a commit would silently skip the rest: CI (CI=1) refuses it.
   forbidOnly: Boolean(process.env.CI),
+  // A test that fails and then passes on a retry fails the run, as the closing line counts it.
+  failOnFlakyTests: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: `test-results/playwright-${port}`,
