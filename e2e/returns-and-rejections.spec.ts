@@ -62,7 +62,6 @@ async function decideWithReason(page: Page, label: string, reasonLabel: string, 
 }
 
 test("Atención al Ciudadano devuelve la certificación a la DIDEDUC: la nota llega a la revisora, no a la persona, y no se le escribe", async ({ page }) => {
-  test.setTimeout(120_000);
   const note = `El nombre del establecimiento no coincide con el libro de registro (${RUN}); corríjalo y genere de nuevo la certificación.`;
 
   await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
@@ -101,7 +100,6 @@ test("Atención al Ciudadano devuelve la certificación a la DIDEDUC: la nota ll
 });
 
 test("la Dirección rechaza definitivamente: la persona lee el motivo en su solicitud y en el correo", async ({ page }) => {
-  test.setTimeout(120_000);
   const reason = `El expediente presentado no corresponde a ningún registro de la Dirección Departamental (${RUN}).`;
 
   await signIn(page, SIGNER.email, SIGNER.password, /\/direccion$/);
@@ -129,7 +127,6 @@ test("la Dirección rechaza definitivamente: la persona lee el motivo en su soli
 });
 
 test("D.3: Atención al Ciudadano rechaza la traducción; la persona lee el motivo, recibe el correo y parte de los datos", async ({ page }) => {
-  test.setTimeout(120_000);
   const reason = `La traducción adjunta no lleva el sello de la traductora jurada en cada hoja (${RUN}).`;
 
   await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
@@ -158,7 +155,6 @@ test("D.3: Atención al Ciudadano rechaza la traducción; la persona lee el moti
 });
 
 test("D.4: el encargado rechaza el registro; el traductor lee el requisito que falta, recibe el correo y puede solicitarlo de nuevo", async ({ page }) => {
-  test.setTimeout(120_000);
   const reason = `La resolución adjunta no lleva el sello de registro de la Dirección Departamental de Quetzaltenango (${RUN}).`;
 
   await signIn(page, MANAGER.email, MANAGER.password, /\/atencion$/);
