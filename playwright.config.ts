@@ -8,8 +8,15 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // A focused test (`test.only`) left in a commit would silently skip the rest: CI (CI=1) refuses it.
+  forbidOnly: Boolean(process.env.CI),
+  // A test that fails and then passes on a retry fails the run, as the closing line counts it.
+  failOnFlakyTests: true,
+  // Budgets against a hang, not speed checks: on a busy 2-core machine a sign-in, a signature
+  // (PKCS#12 opened in pure JS on the server) or a fixture process takes several times longer
+  // than on an idle one, and a test that signs three times took over a minute.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   outputDir: `test-results/playwright-${port}`,
   use: {
     baseURL: `http://localhost:${port}`,
@@ -27,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.mts",
     url: `http://localhost:${port}/ingresar`,
-    timeout: 180_000,
+    // Migrations, the demo seed (test PKI, demo cases signed for real) and `next start`.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -10,6 +10,9 @@ export default defineConfig({
     },
   },
   test: {
+    // A focused test (`.only`) left in a commit would silently skip the rest of the suite: CI
+    // (`.ci/run` sets CI=1) refuses it. Stated here rather than left to vitest's own CI detection.
+    allowOnly: !process.env.CI,
     projects: [
       {
         extends: true,

@@ -5,14 +5,11 @@
 // the PostgreSQL e2e database (PGlite allows one process). Prints the created cases as JSON.
 //
 //   tsx --tsconfig e2e/staff-fixtures.tsconfig.json e2e/citizen-fixtures.mts '{"cases":[{"lastNames":"…","outcome":"correction"}]}'
-import fs from "node:fs/promises";
-import path from "node:path";
 import { generateCertification } from "../lib/cases/generate-certification";
 import { signAndIssue } from "../lib/cases/sign-and-issue";
 import { signCertification } from "../lib/cases/sign-certification";
 import { transition } from "../lib/workflow/transition";
-import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
-import { actor, close, dataDir, db, storage, submitEducationalRecord } from "./helpers/fixture-db";
+import { actor, close, db, demoPkcs12 as certificate, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
 type TOutcome = "correction" | "guidance" | "issued";
 type TSpec = { lastNames: string; outcome: TOutcome };
@@ -23,14 +20,6 @@ const GUIDANCE = {
   reason: "No encontramos su expediente en los registros de la Dirección Departamental.",
   supervision: { name: "Supervisión Educativa de Mixco", phone: "2435-1122", address: "5a. Calle 2-10, zona 1, Mixco" },
 };
-
-const pkiDir = process.env.PKI_DIR ? path.resolve(process.env.PKI_DIR) : path.join(dataDir, "pki");
-
-async function certificate(key: string): Promise<{ pkcs12: Buffer; passphrase: string }> {
-  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
-  if (!cert) throw new Error(`Certificado de demostración desconocido: ${key}`);
-  return { pkcs12: await fs.readFile(path.join(pkiDir, cert.file)), passphrase: cert.passphrase };
-}
 
 try {
   const citizen = await actor("ciudadana@demo.certifica.gt");

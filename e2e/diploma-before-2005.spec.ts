@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { CGC_STAMP_CONFIRMATION_LABEL } from "../lib/cases/forms/diploma-before-2005-form";
 import type { TNssDb } from "../tests/helpers/pdfsig";
 import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate as sign, stateOf } from "./helpers/case-page";
-import { expectSignedPdf, trustDemoRoot } from "./helpers/check-issued-pdf";
+import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
 import { demoCertificate as certificate } from "./helpers/demo-certificate";
 import { signIn, signOut } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
@@ -130,6 +130,12 @@ test("D.2.1 de punta a punta: título con sello de la CGC, lista de revisión de
   const report = expectSignedPdf(pdfPath, nss, 2);
   for (const sig of report.signatures) expect(sig.certificateValidation).toBe("Certificate is Trusted.");
   expect(report.signatures[0].totalDocumentSigned).toBe(false);
+  await signOut(page);
+
+  // The QR leads to the public page, which says "Emitido" and recognizes the downloaded file.
+  const qr = await readVerificationQr(pdfPath, tmpDir, "hoja");
+  await openIssuedVerification(page, qr);
+  await expectVerificationMatches(page, pdfPath);
 });
 
 test("D.2.1: la DIDEDUC pide el cierre de pensum; la nueva solicitud conserva todo y lo exige antes de enviarse", async ({ page }) => {

@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
 import { qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
 import { downloadSignedPdf, expectNoAxeViolations, signWithCertificate, stateOf } from "./helpers/case-page";
-import { trustDemoRoot } from "./helpers/check-issued-pdf";
+import { expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
 import { demoCertificate } from "./helpers/demo-certificate";
 import { E2E_PKI_DIR } from "./helpers/e2e-env";
 import { signIn, signOut } from "./helpers/sign-in";
@@ -165,4 +165,9 @@ test("D.1.2 de punta a punta: carga rechazada por la firma, informe con coincide
   expect(archiveSig.signatures.map((s) => s.certificateValidation)).toEqual(["Certificate is Trusted."]);
   expect(archiveSig.signatures[0].commonName).toBe("Marta Julia Estrada Castillo");
   expect(archiveSig.signatures[0].totalDocumentSigned).toBe(true);
+
+  // The QR leads to the public page, which says "Emitido" and recognizes the downloaded file.
+  const qr = await readVerificationQr(issued, tmpDir, "pagina");
+  await openIssuedVerification(page, qr);
+  await expectVerificationMatches(page, issued);
 });

@@ -1,29 +1,102 @@
-// Creates D.1.1 cases for the staff browser tests directly through the domain (createDraftCase, a
-// stored scan, transition "submit", generateCertification), in the database and file store of
-// the e2e server (scripts/e2e-server.mts: same names per port). Runs in its own process under
-// tsx with "server-only" mapped to a stub (e2e/staff-fixtures.tsconfig.json); only possible on a
-// PostgreSQL e2e database (PGlite allows one process). Prints the created cases as JSON.
+// Creates submitted cases for the staff browser tests directly through the domain, in the database
+// and file store of the e2e server (scripts/e2e-server.mts: same names per port): D.1.1 requests of
+// the demo citizen (createDraftCase, a stored scan, transition "submit"; optionally taken on to the
+// director's signature by generateCertification, and to the central office by signCertification),
+// a D.3 request of the demo citizen for the registry's translator, and a D.4 registration of a new
+// translator account (both sent with submitCase, as the citizen's "Enviar solicitud" does). Runs in
+// its own process under tsx with "server-only" mapped to a stub (e2e/staff-fixtures.tsconfig.json);
+// only possible on a PostgreSQL e2e database (PGlite allows one process). Prints the created cases
+// as JSON.
 //
 //   tsx --tsconfig e2e/staff-fixtures.tsconfig.json e2e/staff-fixtures.mts '{"cases":[{"lastNames":"…","generate":true}]}'
+//   … '{"cases":[{"lastNames":"…","sign":true},{"procedure":"SWORN_TRANSLATION","holderName":"…"},
+//        {"procedure":"TRANSLATOR_REGISTRATION","name":"…","email":"…","password":"…","registrationNumber":"…"}]}'
+import { hashPassword } from "../lib/auth/hash-password";
+import { createDraftCase } from "../lib/cases/create-draft-case";
 import { generateCertification } from "../lib/cases/generate-certification";
-import { actor, close, db, storage, submitEducationalRecord } from "./helpers/fixture-db";
+import { signCertification } from "../lib/cases/sign-certification";
+import { submitCase } from "../lib/cases/submit-case";
+import type { FileKind } from "../lib/generated/prisma/enums";
+import { DEMO_SWORN_TRANSLATOR } from "../prisma/seed/demo-accounts";
+import { actor, close, db, demoPkcs12, scan, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
-type TSpec = { lastNames: string; generate?: boolean };
+type TEducationalRecordSpec = { procedure?: "EDUCATIONAL_RECORD"; lastNames: string; generate?: boolean; sign?: boolean };
+type TSwornTranslationSpec = { procedure: "SWORN_TRANSLATION"; holderName: string };
+type TTranslatorRegistrationSpec = { procedure: "TRANSLATOR_REGISTRATION"; name: string; email: string; password: string; registrationNumber: string };
+type TSpec = TEducationalRecordSpec | TSwornTranslationSpec | TTranslatorRegistrationSpec;
+type TCreated = { id: string; number: string; state: string; lastNames?: string };
+
 const { cases } = JSON.parse(process.argv[2] ?? "{}") as { cases: TSpec[] };
+
+type TActor = Awaited<ReturnType<typeof actor>>;
+
+// A draft with its form data and one stored file, sent as the applicant's "Enviar solicitud" does.
+async function fileAndSubmit(applicant: TActor, procedure: "SWORN_TRANSLATION" | "TRANSLATOR_REGISTRATION", formData: Record<string, unknown>, file: { kind: FileKind; name: string }) {
+  const draft = await createDraftCase(applicant, { procedure, formData }, { db });
+  const stored = await storage.put(await scan(`${file.name} ${draft.number}`));
+  await db.uploadedFile.create({
+    data: { caseId: draft.id, uploaderId: applicant.id, kind: file.kind, originalName: file.name, sha256: stored.sha256, size: stored.size, pages: 2, storageKey: stored.key },
+  });
+  await submitCase({ actor: applicant, caseId: draft.id, expectedVersion: draft.version, ip: null }, { db });
+  return db.case.findUniqueOrThrow({ where: { id: draft.id } });
+}
 
 try {
   const citizen = await actor("ciudadana@demo.certifica.gt");
   const reviewer = await actor("revisora.guatemala-norte@demo.certifica.gt");
+  const signer = await actor("firmante.guatemala-norte@demo.certifica.gt");
   const gn = await db.dideduc.findUniqueOrThrow({ where: { code: "guatemala-norte" } });
-  const out: { id: string; number: string; lastNames: string; state: string }[] = [];
+  const out: TCreated[] = [];
   for (const spec of cases) {
-    let row = await submitEducationalRecord(citizen, gn.id, { firstNames: "Ana Sofía", lastNames: spec.lastNames });
-    if (spec.generate) {
-      const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
-      await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
-      row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
+    if (spec.procedure === "SWORN_TRANSLATION") {
+      const row = await fileAndSubmit(
+        citizen,
+        "SWORN_TRANSLATION",
+        {
+          translator: {
+            name: DEMO_SWORN_TRANSLATOR.name,
+            agreementNumber: DEMO_SWORN_TRANSLATOR.appointmentResolution,
+            registrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber,
+            language: DEMO_SWORN_TRANSLATOR.languages[0],
+          },
+          documentTitle: "Diploma de Bachelor of Arts",
+          holderName: spec.holderName,
+        },
+        { kind: "TRANSLATION", name: "traduccion-jurada.pdf" },
+      );
+      out.push({ id: row.id, number: row.number, state: row.state });
+    } else if (spec.procedure === "TRANSLATOR_REGISTRATION") {
+      const user = await db.user.create({
+        data: { email: spec.email, name: spec.name, passwordHash: await hashPassword(spec.password), roles: ["TRANSLATOR"] },
+      });
+      const xela = await db.dideduc.findUniqueOrThrow({ where: { code: "quetzaltenango" } });
+      const row = await fileAndSubmit(
+        { id: user.id, roles: user.roles, dideducId: null },
+        "TRANSLATOR_REGISTRATION",
+        {
+          name: spec.name,
+          languages: ["inglés"],
+          appointmentResolution: "Acuerdo Ministerial 2207-2023",
+          dideducRegistrationNumber: spec.registrationNumber,
+          dideducId: xela.id,
+          resolutionStampConfirmed: true,
+        },
+        { kind: "APPOINTMENT_RESOLUTION", name: "resolucion-nombramiento.pdf" },
+      );
+      out.push({ id: row.id, number: row.number, state: row.state });
+    } else {
+      let row = await submitEducationalRecord(citizen, gn.id, { firstNames: "Ana Sofía", lastNames: spec.lastNames });
+      if (spec.generate || spec.sign) {
+        const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
+        await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
+        row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
+      }
+      if (spec.sign) {
+        await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("signer-guatemala-norte")) }, { db, storage });
+        row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
+      }
+      out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state });
     }
-    out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state });
   }
   process.stdout.write(JSON.stringify(out));
 } finally {

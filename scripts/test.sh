@@ -28,12 +28,24 @@ fi
 echo "PostgreSQL de pruebas: $TEST_DATABASE_URL"
 
 mkdir -p test-results
+# A report left by an earlier run must never stand in for one this run failed to write.
+rm -f test-results/vitest.json test-results/playwright.json
 echo "== Tipos"; npx tsc --noEmit -p .
-status=0
 echo "== Pruebas unitarias y de integración"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
-echo "== Compilación de producción"; npx next build
-echo "== Pruebas en el navegador (Playwright)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
-node scripts/summarize-tests.mjs test-results/vitest.json test-results/playwright.json
+vitest_exit=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || vitest_exit=$?
+echo "== Compilación de producción"
+playwright_exit=""
+if npx next build; then
+  echo "== Pruebas en el navegador (Playwright)"
+  playwright_exit=0
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || playwright_exit=$?
+else
+  echo "La compilación de producción falló: Playwright no corre." >&2
+fi
+# The closing line counts every way the run failed; its exit status is the suite's.
+status=0
+npx tsx scripts/summarize-tests.mts --vitest test-results/vitest.json --vitest-exit "$vitest_exit" \
+  --playwright test-results/playwright.json --playwright-exit "$playwright_exit" || status=1
+[ "$vitest_exit" = 0 ] && [ "$playwright_exit" = 0 ] || status=1
 exit $status

@@ -50,7 +50,7 @@ export default async function CitizenHomePage() {
                     </h3>
                     <CaseStateBadge state={c.state} />
                   </div>
-                  <p className="text-slate-800">{nextStepText(c.procedure, c.state, lastActionOf(c))}</p>
+                  <p className="text-slate-800">{nextStepText(c.procedure, c.state, lastActionOf(c), c.lastFromState)}</p>
                   <p className="text-sm text-slate-600">
                     {c.submittedAt ? `Enviada el ${formatDate(c.submittedAt)}` : `Creada el ${formatDate(c.createdAt)}`}
                   </p>

@@ -10,12 +10,17 @@ export async function trustDemoRoot(dir: string): Promise<TNssDb> {
   return createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(dir, "nss") });
 }
 
-// An issued PDF: `count` signatures, each valid with the test root trusted, the last covering the
-// whole file, and a file qpdf finds clean. Returns pdfsig's report for further checks.
+// An issued PDF: `count` signatures, each valid and its certificate trusted through the demo root
+// (pdfsig says "Certificate is Trusted."; a valid signature by a certificate that does not chain to
+// the root trusted in `nss` fails), the last covering the whole file, and a file qpdf finds clean.
+// Returns pdfsig's report for further checks.
 export function expectSignedPdf(pdfPath: string, nss: TNssDb, count: number) {
   const report = runPdfsig(pdfPath, nss);
   expect(report.signatures).toHaveLength(count);
-  for (const sig of report.signatures) expect(sig.signatureValidation).toBe("Signature is Valid.");
+  for (const sig of report.signatures) {
+    expect(sig.signatureValidation).toBe("Signature is Valid.");
+    expect(sig.certificateValidation).toBe("Certificate is Trusted.");
+  }
   expect(report.signatures[count - 1].totalDocumentSigned).toBe(true);
   expect(qpdfCheck(pdfPath).clean).toBe(true);
   return report;

@@ -3,12 +3,14 @@
 // accounts as the workflow sees them, and a submitted D.1.1 request of the demo citizen for
 // Guatemala Norte with a stored two-page scan. Only on a PostgreSQL e2e database (PGlite allows
 // one process).
+import fs from "node:fs/promises";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { createDraftCase } from "../../lib/cases/create-draft-case";
 import { createPrisma } from "../../lib/db/create-prisma";
 import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
 import { transition } from "../../lib/workflow/transition";
+import { DEMO_CERTIFICATES } from "../../prisma/seed/demo-accounts";
 
 const port = process.env.E2E_PORT ?? "3210";
 const base = process.env.TEST_DATABASE_URL;
@@ -27,7 +29,17 @@ export async function actor(email: string) {
   return { id: u.id, roles: u.roles, dideducId: u.dideducId };
 }
 
-async function scan(label: string): Promise<Buffer> {
+const pkiDir = process.env.PKI_DIR ? path.resolve(process.env.PKI_DIR) : path.join(dataDir, "pki");
+
+// A demo PKCS#12 of this server's PKI (prisma/seed/demo-accounts.ts names them), ready to sign with.
+export async function demoPkcs12(key: string): Promise<{ pkcs12: Buffer; passphrase: string }> {
+  const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
+  if (!cert) throw new Error(`Certificado de demostración desconocido: ${key}`);
+  return { pkcs12: await fs.readFile(path.join(pkiDir, cert.file)), passphrase: cert.passphrase };
+}
+
+// A two-page PDF (anverso, reverso) that reads `label`.
+export async function scan(label: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (const side of ["anverso", "reverso"]) doc.addPage([612, 792]).drawText(`${label} - ${side}`, { x: 72, y: 700, size: 16, font });

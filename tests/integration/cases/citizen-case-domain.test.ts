@@ -168,7 +168,7 @@ describe("submission", () => {
     await expect(submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: result.version, ip: null }, opts())).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     const list = await listApplicantCases({ actor: citizen }, opts());
-    expect(list.find((c) => c.id === draft.caseId)).toMatchObject({ state: "DIDEDUC_REVIEW", lastAction: "submit", number: row.number });
+    expect(list.find((c) => c.id === draft.caseId)).toMatchObject({ state: "DIDEDUC_REVIEW", lastAction: "submit", lastFromState: "DRAFT", number: row.number });
     expect(await listApplicantCases({ actor: other }, opts())).toEqual([]);
     expect(await getCaseForActor({ actor: other, caseId: draft.caseId }, opts())).toBeNull();
     const view = await getCaseForActor({ actor: citizen, caseId: draft.caseId }, opts());

@@ -70,6 +70,16 @@ describe("next step for the applicant", () => {
     expect(nextStepText("EDUCATIONAL_RECORD", "DIDEDUC_REVIEW", "return")).toMatch(/no necesita hacer nada/);
   });
 
+  it("tells a return by the director from a return by the central office (same action, same state)", () => {
+    expect(nextStepText("EDUCATIONAL_RECORD", "DIDEDUC_REVIEW", "return", "DIDEDUC_SIGNATURE")).toBe(
+      "La Dirección Departamental está corrigiendo la certificación. Usted no necesita hacer nada.",
+    );
+    expect(nextStepText("EDUCATIONAL_RECORD", "DIDEDUC_REVIEW", "return", "CENTRAL_REVIEW")).toBe(
+      "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para una corrección. Usted no necesita hacer nada.",
+    );
+    expect(nextStepText("DIPLOMA_BEFORE_2005", "DIDEDUC_REVIEW", "return", "CENTRAL_REVIEW")).toMatch(/^Atención al Ciudadano devolvió/);
+  });
+
   it("falls back to the state's description when the way in is ambiguous or unknown", () => {
     expect(nextStepText("EDUCATIONAL_RECORD", "DIDEDUC_REVIEW", null)).toBe(STATE_DESCRIPTIONS.DIDEDUC_REVIEW);
     expect(nextStepText("EDUCATIONAL_RECORD", "DRAFT", "create")).toBe(STATE_DESCRIPTIONS.DRAFT);

@@ -29,14 +29,18 @@ async function expectQpdfClean(file: string) {
   expect(stdout).toContain("No syntax or stream encoding errors found");
 }
 
-describe("mergePdfs", () => {
+// Rendering a sheet and merging scans (pdf-lib, then qpdf/pdfimages/pdfdetach to check) takes
+// 1–4 s a test when idle and over 5 s on a busy 2-core machine. The timeouts only catch a hang.
+const PDF_WORK_TIMEOUT = 30_000;
+
+describe("mergePdfs", { timeout: PDF_WORK_TIMEOUT }, () => {
   let sheet: Buffer;
   let sheetPages: number;
 
   beforeAll(async () => {
     sheet = await renderCertificationSheet(educationalRecordSheet(6));
     sheetPages = (await PDFDocument.load(sheet)).getPageCount();
-  });
+  }, PDF_WORK_TIMEOUT);
 
   it("puts the sheet pages first, then the scan's two pages, with a classic xref that qpdf accepts", async () => {
     const scan = await makePdf(2); // written with object streams, as many scanners do
@@ -161,7 +165,7 @@ describe("mergePdfs", () => {
   });
 });
 
-describe("buildCertificationPdf", () => {
+describe("buildCertificationPdf", { timeout: PDF_WORK_TIMEOUT }, () => {
   it("renders and merges, stating on the sheet how many scanned pages follow", async () => {
     const built = await buildCertificationPdf({
       sheet: educationalRecordSheet(6),

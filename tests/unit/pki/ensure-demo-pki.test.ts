@@ -12,16 +12,21 @@ let dir: string;
 let first: TDemoPki;
 const now = new Date();
 
+// Every call opens the root and seven PKCS#12 files, and a renewal issues seven certificates
+// and wraps them again: forge's PBKDF2 and RSA signatures are pure JS (≈ 1–4 s here when idle,
+// over 10 s on a busy 2-core machine). The timeouts only catch a hang; they are not a speed check.
+const PKI_WORK_TIMEOUT = 60_000;
+
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-demo-pki-"));
   first = ensureDemoPki({ pkiDir: dir, now });
-});
+}, PKI_WORK_TIMEOUT);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const fingerprints = (pki: TDemoPki) => Object.fromEntries(pki.certificates.map((c) => [c.key, c.info.fingerprint]));
 
-describe("ensureDemoPki", () => {
+describe("ensureDemoPki", { timeout: PKI_WORK_TIMEOUT }, () => {
   it("writes the root and one PKCS#12 per demo certificate, each opening with its documented passphrase", () => {
     expect(fs.readFileSync(path.join(dir, "root-ca.pem"), "utf8")).toBe(first.rootPem);
     expect(openPkcs12(fs.readFileSync(path.join(dir, "root-ca.p12")), ROOT_CA_PASSPHRASE).certPem).toBe(first.rootPem);

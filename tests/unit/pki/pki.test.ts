@@ -42,6 +42,11 @@ function nameDer(pem: string, which: "issuer" | "subject"): string {
   return forge.util.bytesToHex(forge.asn1.toDer(fields[which === "issuer" ? 2 : 4]).getBytes());
 }
 
+// Certificates are signed and PKCS#12 files derived with forge's pure-JS RSA and PBKDF2 (a root,
+// a leaf and a PKCS#12 per test at most): ≈ 1–3 s each when idle, several times that on a busy
+// 2-core machine. The timeouts only catch a hang; they are not a speed check.
+const PKI_WORK_TIMEOUT = 30_000;
+
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-pki-"));
   root = generateRootCa({ keyBits: 2048 });
@@ -50,11 +55,11 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, "root.pem"), root.certPem);
   fs.writeFileSync(path.join(dir, "leaf.pem"), leaf.certPem);
   fs.writeFileSync(path.join(dir, "leaf.p12"), p12);
-});
+}, PKI_WORK_TIMEOUT);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("root CA", () => {
+describe("root CA", { timeout: PKI_WORK_TIMEOUT }, () => {
   it("is a self-signed CA with keyCertSign, ten years long", () => {
     const x = new X509Certificate(root.certPem);
     expect(x.ca).toBe(true);
@@ -81,7 +86,7 @@ describe("root CA", () => {
   });
 });
 
-describe("signing certificate", () => {
+describe("signing certificate", { timeout: PKI_WORK_TIMEOUT }, () => {
   it("chains to the root (Node crypto and openssl verify)", () => {
     const x = new X509Certificate(leaf.certPem);
     const r = new X509Certificate(root.certPem);
@@ -132,7 +137,7 @@ describe("signing certificate", () => {
   });
 });
 
-describe("PKCS#12", () => {
+describe("PKCS#12", { timeout: PKI_WORK_TIMEOUT }, () => {
   it("round-trips key, accented certificate and chain with the right passphrase", () => {
     const opened = openPkcs12(p12, PASS);
     expect(readCertificate(opened.certPem).subjectCommonName).toBe("José Pérez Gómez");
@@ -168,7 +173,7 @@ describe("PKCS#12", () => {
   });
 });
 
-describe("fingerprint and reader", () => {
+describe("fingerprint and reader", { timeout: PKI_WORK_TIMEOUT }, () => {
   it("matches openssl's SHA-256 fingerprint, from PEM and from DER", () => {
     const out = openssl(["x509", "-in", path.join(dir, "leaf.pem"), "-noout", "-fingerprint", "-sha256"]);
     const expected = out.trim().split("=")[1].replaceAll(":", "").toLowerCase();

@@ -49,7 +49,7 @@ export default async function CitizenCasePage({
     role: e.role,
   }));
   const lastTransition = [...events].reverse().find((e) => e.toState && e.toState === c.state);
-  const nextStep = nextStepText(c.procedure, c.state, lastTransition?.action ?? null);
+  const nextStep = nextStepText(c.procedure, c.state, lastTransition?.action ?? null, lastTransition?.fromState ?? null);
   const editable = c.state === "DRAFT" || c.state === "NEEDS_CORRECTION";
   const contact = c.state === "REJECTED" ? (view.guidance?.contact ?? null) : null;
   // D.4 names the DIDEDUC that registered the translator in its form data, not on the case.
