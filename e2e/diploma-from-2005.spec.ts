@@ -63,7 +63,7 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expect(page.locator("#f-registrationNumber-error")).toContainText("esquina superior derecha del título");
 
   // Another person's title, looked up with this person's own data: "not found", nothing of it shown.
-  await page.getByLabel("Fecha de nacimiento").fill("1992-09-14");
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("1992-09-14");
   await page.getByLabel("Número de registro del título").fill("D-2015-018734");
   await page.getByRole("button", { name: "Buscar en el registro" }).click();
   await expect(page.getByTestId("not-found-message")).toContainText("no tiene el título número D-2015-018734 con el CUI o la fecha de nacimiento que escribió");
@@ -71,7 +71,7 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expect(page.getByTestId("registry-lookup")).not.toContainText("Ixcot");
 
   // Signed by a regional director, looked up with its holder's birth date: explained, no upload, no sending.
-  await page.getByLabel("Fecha de nacimiento").fill("1988-09-09");
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("1988-09-09");
   await page.getByLabel("Número de registro del título").fill("d 2006 002741");
   await page.getByRole("button", { name: "Buscar en el registro" }).click();
   await expect(page.getByTestId("other-procedure-message")).toContainText("ATE-INS-04");
@@ -82,10 +82,10 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expectNoAxeViolations(page);
 
   // A well-formed number the registry does not hold, with the graduate's data typed.
-  await page.getByLabel("Fecha de nacimiento").fill("");
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("");
   await page.getByLabel("Nombres", { exact: true }).fill("Juan Pablo");
   await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
-  await page.getByLabel(/^CUI/).fill("2345 67890 0101");
+  await page.getByLabel(/^CUI/).fill("2345 67899 0101");
   await page.getByLabel("Teléfono para consultas sobre esta solicitud").fill("5566-7788");
   await page.getByLabel("Número de registro del título").fill(missing.toLowerCase().replace(/-/g, " "));
   await page.getByRole("button", { name: "Buscar en el registro" }).click();
@@ -103,7 +103,7 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expect(page.getByRole("radio", { name: "Educación escolar" })).toBeChecked();
   await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("Juan Pablo");
   await expect(page.getByLabel("Apellidos", { exact: true })).toHaveValue(lastNames);
-  await expect(page.getByLabel("CUI del estudiante")).toHaveValue("2345 67890 0101");
+  await expect(page.getByLabel("CUI del estudiante")).toHaveValue("2345 67899 0101");
   await expect(page.getByLabel("Teléfono para consultas sobre esta solicitud")).toHaveValue("5566-7788");
 
   // It is a D.2.1 draft of this person's, and it survives a reload.
@@ -125,7 +125,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
   await page.getByLabel("Nombres", { exact: true }).fill("María José");
   await page.getByLabel("Apellidos", { exact: true }).fill("Ixcot Chávez");
-  await page.getByLabel("Fecha de nacimiento").fill("1997-06-02");
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("1997-06-02");
   await page.getByLabel("Número de registro del título").fill("d 2015 018734");
   await page.getByLabel("Número de registro del título").press("Enter");
   const record = page.getByTestId("registry-record");
