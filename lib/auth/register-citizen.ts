@@ -68,8 +68,9 @@ export async function registerCitizen(
     db.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, name: true } }),
     db.user.findUnique({ where: { cui: input.cui }, select: { id: true, email: true, name: true } }),
   ]);
-  // Links that can no longer be used are of no use to anyone.
-  await db.pendingRegistration.deleteMany({ where: { expiresAt: { lte: now } } });
+  // Links expired a week ago are of no use to anyone (until then, opening one says it expired
+  // rather than that it does not exist).
+  await db.pendingRegistration.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000) } } });
 
   const outboxIds: string[] = [];
   const signInUrl = appUrl("/ingresar");
