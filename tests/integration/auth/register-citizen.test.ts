@@ -192,6 +192,9 @@ describe("confirmRegistration: the link creates the account once", () => {
     const token = tokenIn((await mailsTo("tarde@example.test"))[0].text);
     const late = new Date(t.getTime() + REGISTRATION.confirmationValidMs);
     expect(await readPendingRegistration(token, { db, now: late })).toEqual({ status: "EXPIRED" });
+    // Another registration meanwhile sweeps only links expired a week ago: this one still says it expired.
+    await registerCitizen(form({ email: "otra.tarde@example.test" }), { db, now: late, ip: null });
+    expect(await readPendingRegistration(token, { db, now: late })).toEqual({ status: "EXPIRED" });
     expect((await refusal(confirmRegistration(token, { db, now: late }))).message).toBe(REGISTRATION_LINK_EXPIRED_MESSAGE);
     expect(await db.user.findUnique({ where: { email: "tarde@example.test" } })).toBeNull();
     expect((await refusal(confirmRegistration(token, { db, now: late }))).message).toBe(REGISTRATION_LINK_INVALID_MESSAGE);
