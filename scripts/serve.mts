@@ -4,7 +4,7 @@
 // replacing any a client sent. The app reads the client's address from them through
 // TRUSTED_PROXY_HOPS trusted proxies. `next start` cannot do this: it fills X-Forwarded-For with
 // the socket's address only when the client sent none, so a forged header hid the real address.
-// Needs a build (`next build`); PORT (3000) and HOSTNAME (all interfaces) as `next start`.
+// Needs a build (`next build`); listens on PORT (3000) on every interface, as `next start` does.
 //
 //   NODE_ENV=production node --import tsx scripts/serve.mts
 import http from "node:http";
@@ -13,7 +13,6 @@ import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME?.trim() || undefined;
 
 let hops: number;
 try {
@@ -25,7 +24,7 @@ try {
 }
 
 markPeerAddressServer();
-const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -41,9 +40,9 @@ server.on("error", (error) => {
   console.error(`No se pudo abrir el puerto ${port}: ${(error as Error).message}`);
   process.exit(1);
 });
-server.listen(port, hostname, () => {
+server.listen(port, () => {
   // npm start (scripts/start.mts) waits for "Ready" before printing its welcome.
-  console.log(`✓ Ready: Certifica escucha en http://${hostname ?? "localhost"}:${port} (proxies de confianza: ${hops})`);
+  console.log(`✓ Ready: Certifica escucha en http://localhost:${port} (proxies de confianza: ${hops})`);
 });
 
 let closing = false;
