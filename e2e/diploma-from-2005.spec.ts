@@ -12,8 +12,9 @@ import { signIn, signOut } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
 // D.2.2 (título de diversificado, escolar 2005 onwards) in the browser: the registration number is
-// looked up and the registry's record shown before anything is uploaded; a number the registry
-// does not know switches, in one click, to D.2.1 with what was typed; a title signed by a regional
+// looked up with the graduate's CUI or birth date, and the registry's record shown before anything
+// is uploaded only when they are the holder's (someone else's title is "not found", like an unknown
+// number); a number the registry does not know switches, in one click, to D.2.1 with what was typed; a title signed by a regional
 // director stops the form (ATE-INS-04); and the whole path to issuance: the citizen confirms the
 // record and files the scan, the central office sees the registry beside it, asks for a correction,
 // signs and issues; the downloaded PDF has one valid signature over the whole file and its QR page
@@ -61,7 +62,16 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await page.getByRole("button", { name: "Buscar en el registro" }).click();
   await expect(page.locator("#f-registrationNumber-error")).toContainText("esquina superior derecha del título");
 
-  // Signed by a regional director: explained, no upload, no sending.
+  // Another person's title, looked up with this person's own data: "not found", nothing of it shown.
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("1992-09-14");
+  await page.getByLabel("Número de registro del título").fill("D-2015-018734");
+  await page.getByRole("button", { name: "Buscar en el registro" }).click();
+  await expect(page.getByTestId("not-found-message")).toContainText("no tiene el título número D-2015-018734 con el CUI o la fecha de nacimiento que escribió");
+  await expect(page.getByTestId("registry-record")).toHaveCount(0);
+  await expect(page.getByTestId("registry-lookup")).not.toContainText("Ixcot");
+
+  // Signed by a regional director, looked up with its holder's birth date: explained, no upload, no sending.
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("1988-09-09");
   await page.getByLabel("Número de registro del título").fill("d 2006 002741");
   await page.getByRole("button", { name: "Buscar en el registro" }).click();
   await expect(page.getByTestId("other-procedure-message")).toContainText("ATE-INS-04");
@@ -72,13 +82,14 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expectNoAxeViolations(page);
 
   // A well-formed number the registry does not hold, with the graduate's data typed.
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("");
   await page.getByLabel("Nombres", { exact: true }).fill("Juan Pablo");
   await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
-  await page.getByLabel(/^CUI/).fill("2345 67890 0101");
+  await page.getByLabel(/^CUI/).fill("2345 67899 0101");
   await page.getByLabel("Teléfono para consultas sobre esta solicitud").fill("5566-7788");
   await page.getByLabel("Número de registro del título").fill(missing.toLowerCase().replace(/-/g, " "));
   await page.getByRole("button", { name: "Buscar en el registro" }).click();
-  await expect(page.getByTestId("not-found-message")).toContainText(`El número ${missing} no está en el registro de títulos`);
+  await expect(page.getByTestId("not-found-message")).toContainText(`no tiene el título número ${missing} con el CUI o la fecha de nacimiento que escribió`);
   await expect(page.getByTestId("not-found-message")).toContainText("anterior a 2005");
   // Nothing was stored under D.2.2: still the blank form's address, nothing to upload.
   await expect(page).toHaveURL(/\/nueva\/titulo-desde-2005$/);
@@ -92,7 +103,7 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await expect(page.getByRole("radio", { name: "Educación escolar" })).toBeChecked();
   await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("Juan Pablo");
   await expect(page.getByLabel("Apellidos", { exact: true })).toHaveValue(lastNames);
-  await expect(page.getByLabel("CUI del estudiante")).toHaveValue("2345 67890 0101");
+  await expect(page.getByLabel("CUI del estudiante")).toHaveValue("2345 67899 0101");
   await expect(page.getByLabel("Teléfono para consultas sobre esta solicitud")).toHaveValue("5566-7788");
 
   // It is a D.2.1 draft of this person's, and it survives a reload.
@@ -107,10 +118,14 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
 test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, firma central, descarga y verificación", async ({ page }) => {
   test.setTimeout(240_000);
 
-  // 1. The citizen looks the number up and sees the registry's record before any upload.
+  // 1. The citizen types the graduate's data, looks the number up and sees the registry's record
+  // before any upload.
   await signIn(page, CITIZEN.email, CITIZEN.password);
   await openNewRequest(page);
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
+  await page.getByLabel("Nombres", { exact: true }).fill("María José");
+  await page.getByLabel("Apellidos", { exact: true }).fill("Ixcot Chávez");
+  await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("1997-06-02");
   await page.getByLabel("Número de registro del título").fill("d 2015 018734");
   await page.getByLabel("Número de registro del título").press("Enter");
   const record = page.getByTestId("registry-record");
@@ -119,8 +134,6 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(record).toContainText("Instituto Nacional de Educación Diversificada, Quetzaltenango");
   await expect(record).toContainText("2015");
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
-  await page.getByLabel("Nombres", { exact: true }).fill("María José");
-  await page.getByLabel("Apellidos", { exact: true }).fill("Ixcot Chávez");
   await expectNoAxeViolations(page);
 
   // 2. "Sí, es mi título": the draft exists, the upload opens with the CGC requirement stated.

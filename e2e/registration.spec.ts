@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers/case-page";
 import { makeCui } from "./helpers/make-cui";
+import { confirmationPathIn, mailsTo, waitForMail } from "./helpers/outbox";
+import { CONFIRMATION_SUBJECT, submitRegistration } from "./helpers/register-account";
+import { signIn, signOut } from "./helpers/sign-in";
 
 test("registro con un CUI inválido: el error aparece junto al campo y lo escrito se conserva", async ({ page }) => {
   await page.goto("/registro");
@@ -25,14 +29,38 @@ test("registro con un CUI inválido: el error aparece junto al campo y lo escrit
   await expect(page).toHaveURL(/\/registro/);
 });
 
-test("registro válido: la cuenta se crea y entra a Mis trámites", async ({ page }) => {
-  await page.goto("/registro");
-  await page.getByLabel("Nombre completo").fill("Carlos Enrique Ajú Morales");
-  await page.getByLabel("CUI (número de DPI)").fill(makeCui());
-  await page.getByLabel("Correo electrónico").fill(`carlos.aju.${Date.now()}@example.com`);
+test("registro válido: el enlace del correo crea la cuenta una sola vez, y la persona entra a Mis trámites", async ({ page }) => {
+  const email = `carlos.aju.${Date.now()}@example.com`;
+  await submitRegistration(page, { name: "Carlos Enrique Ajú Morales", email, password: "Guatemala-2026" });
+  const link = confirmationPathIn((await waitForMail(email, CONFIRMATION_SUBJECT)).text);
+
+  // Opening the link creates nothing yet: the page shows what was typed and asks to confirm.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirme su cuenta");
+  await expect(page.getByText("Carlos Enrique Ajú Morales")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Confirmar y crear mi cuenta" }).click();
+  await expect(page).toHaveURL(/\/ingresar\?registrado=1$/);
+  await page.getByLabel("Correo electrónico").fill(email);
   await page.getByLabel("Contraseña", { exact: true }).fill("Guatemala-2026");
-  await page.getByLabel("Repita la contraseña").fill("Guatemala-2026");
-  await page.getByRole("button", { name: "Crear cuenta" }).click();
+  await page.getByRole("button", { name: "Ingresar" }).click();
   await expect(page).toHaveURL(/\/ciudadano/);
   await expect(page.getByTestId("signed-in-name")).toHaveText("Carlos Enrique Ajú Morales");
+
+  // The link is spent.
+  await signOut(page);
+  await page.goto(link);
+  await expect(page.getByTestId("confirmation-problem")).toContainText("no es válido o ya se usó");
+});
+
+test("un correo que ya tiene cuenta recibe la misma respuesta que uno nuevo; su dueño recibe un aviso y no se crea nada", async ({ page }) => {
+  const owner = "ciudadano@demo.certifica.gt";
+  const before = (await mailsTo(owner)).length;
+  await submitRegistration(page, { name: "Alguien Que Prueba Correos", email: owner, password: "Guatemala-2026" });
+  const notice = await waitForMail(owner, "Alguien intentó crear una cuenta con su correo");
+  expect(notice.text).toContain("usted ya tiene una cuenta con él");
+  expect(notice.text).not.toContain("token=");
+  expect((await mailsTo(owner)).length).toBe(before + 1);
+  // The owner's password is unchanged.
+  await signIn(page, owner, "Ciudadano2026", /\/ciudadano$/);
 });

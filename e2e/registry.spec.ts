@@ -39,7 +39,7 @@ test.describe("Administración de registros", () => {
     expect(download.suggestedFilename()).toMatch(/^filas-rechazadas-.*\.csv$/);
     const report = fs.readFileSync((await download.path())!, "utf8");
     const lines = report.replace(/^\uFEFF/, "").trim().split(/\r\n/);
-    expect(lines[0]).toBe("linea;numero_registro;nombre;titulo;establecimiento;anio;dideduc;firmado_por;motivo");
+    expect(lines[0]).toBe("linea;numero_registro;nombre;titulo;establecimiento;anio;dideduc;firmado_por;cui;fecha_nacimiento;motivo");
     expect(lines).toHaveLength(7);
     expect(lines.map((l) => l.split(";")[0]).slice(1)).toEqual(["8", "9", "10", "11", "14", "15"]);
     expect(report).toContain("X-2016-1");

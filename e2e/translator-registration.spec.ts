@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expectNoAxeViolations, stateOf } from "./helpers/case-page";
-import { makeCui } from "./helpers/make-cui";
+import { registerAccount } from "./helpers/register-account";
 import { signIn, signOut } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir } from "./helpers/test-pdfs";
 
@@ -49,15 +49,7 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   test.setTimeout(180_000);
 
   // 1. The translator creates their own account.
-  await page.goto("/registro");
-  await page.getByLabel("Nombre completo").fill(TRANSLATOR.name);
-  await page.getByLabel("CUI (número de DPI)").fill(makeCui());
-  await page.getByLabel("Correo electrónico").fill(TRANSLATOR.email);
-  await page.getByLabel("Contraseña", { exact: true }).fill(TRANSLATOR.password);
-  await page.getByLabel("Repita la contraseña").fill(TRANSLATOR.password);
-  await page.getByRole("checkbox", { name: "Soy traductor jurado" }).check();
-  await page.getByRole("button", { name: "Crear cuenta" }).click();
-  await expect(page).toHaveURL(/\/ciudadano$/);
+  await registerAccount(page, { ...TRANSLATOR, translator: true });
   const card = page.getByRole("region", { name: "Mi registro de traductor jurado" });
   await expect(card).toContainText("Todavía no está inscrito");
   await expectNoAxeViolations(page);

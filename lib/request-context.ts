@@ -2,6 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { readTrustedProxyHops } from "@/lib/http/read-trusted-proxy-hops";
+import { resolveClientIp } from "@/lib/http/resolve-client-ip";
+import { isBehindPeerAddressServer } from "@/lib/http/stamp-peer-address";
+import { log } from "@/lib/log";
 
 export type TRequestContext = {
   // Quoted to the user with a generic error message and written with every log line of the request.
@@ -10,23 +14,17 @@ export type TRequestContext = {
   userAgent: string | null;
 };
 
-// A reverse proxy appends the address it saw to X-Forwarded-For, so the right-most entry is the
-// one a trusted hop wrote; entries to its left come from the client and may be forged. Next.js
-// itself fills the header with the socket address only when it is missing.
-export function clientIpFromHeaders(h: Pick<Headers, "get">): string | null {
-  const forwarded = h.get("x-forwarded-for");
-  if (forwarded) {
-    const parts = forwarded.split(",").map((p) => p.trim()).filter(Boolean);
-    const last = parts[parts.length - 1];
-    if (last) return normalizeIp(last);
-  }
-  const real = h.get("x-real-ip")?.trim();
-  return real ? normalizeIp(real) : null;
-}
+let warnedUnstamped = false;
 
-function normalizeIp(ip: string): string {
-  // IPv4 clients on a dual-stack socket show up as ::ffff:1.2.3.4.
-  return ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice("::ffff:".length) : ip;
+// The client's address, through TRUSTED_PROXY_HOPS trusted proxies (lib/http/resolve-client-ip).
+// Trustworthy only behind scripts/serve.mts, which stamps the socket's address on every request.
+export function clientIpFromHeaders(h: Pick<Headers, "get">): string | null {
+  const peerStamped = isBehindPeerAddressServer();
+  if (!peerStamped && !warnedUnstamped && process.env.NODE_ENV === "production") {
+    warnedUnstamped = true;
+    log.warn("client address taken from X-Forwarded-For, which a client can forge: serve the app with scripts/serve.mts (npm start)");
+  }
+  return resolveClientIp(h, { hops: readTrustedProxyHops(), peerStamped });
 }
 
 // Accept an upstream id only when it looks like one, so a client cannot inject text into logs.

@@ -47,6 +47,8 @@ await applyMigrations(handle.factory);
 await seedDatabase(prisma, { log: () => {}, demoCases: true });
 await close();
 
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+// The production server (scripts/serve.mts), as `npm start` runs it: the client's address comes from
+// the socket, so a test can check that a forged X-Forwarded-For changes nothing.
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

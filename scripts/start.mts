@@ -63,12 +63,12 @@ if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(stampFile) || fs.readFile
   fs.writeFileSync(stampFile, stamp);
 }
 
-// 3. Serve.
-// Next's own entry point under this node, not `npx`: a signal sent to this script then reaches the
-// server itself (npx's wrapper would die and leave the server running, holding port and database).
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
-// `next start` serves from its own process, which opens the database at its first query.
+// 3. Serve, through scripts/serve.mts (Next's custom server that records each request's real peer
+// address, which the throttles need; see README, TRUSTED_PROXY_HOPS). Run by this node with tsx's
+// loader, not through `npx`/`tsx`: a signal sent to this script then reaches the server itself (a
+// wrapper would die and leave the server running, holding port and database).
+const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.mts")], { stdio: ["ignore", "pipe", "inherit"], env });
+// The server serves from that process, which opens the database at its first query.
 if (embeddedDir && server.pid) handOverDatabaseDirLock(embeddedDir, server.pid);
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {

@@ -76,6 +76,12 @@ export function DiplomaImportForm() {
             <dd data-testid="count-created">{result.created}</dd>
             <dt>Ya registrados, sin cambios</dt>
             <dd data-testid="count-unchanged">{result.unchanged}</dd>
+            {result.completed > 0 ? (
+              <>
+                <dt>Ya registrados, completados con el CUI o la fecha de nacimiento</dt>
+                <dd data-testid="count-completed">{result.completed}</dd>
+              </>
+            ) : null}
             <dt>Filas rechazadas</dt>
             <dd data-testid="count-rejected">{result.rejected}</dd>
             {result.conflicts > 0 ? (
@@ -85,7 +91,7 @@ export function DiplomaImportForm() {
               </>
             ) : null}
           </dl>
-          {result.created === 0 && result.rejected === 0 ? <p className="mt-2">El registro no cambió: todas las filas ya estaban registradas.</p> : null}
+          {result.created === 0 && result.completed === 0 && result.rejected === 0 ? <p className="mt-2">El registro no cambió: todas las filas ya estaban registradas.</p> : null}
           {result.reportUrl ? (
             <div className="mt-3 space-y-2">
               <a href={result.reportUrl} download className="font-semibold text-brand-800 underline">

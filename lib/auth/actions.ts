@@ -1,16 +1,19 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { createAction } from "@/lib/action";
+import { deliverNotification } from "@/lib/cases/deliver-notification";
 import { DomainError } from "@/lib/errors";
+import { confirmRegistration } from "./confirm-registration";
 import { findSessionUser } from "./find-session-user";
 import { registerCitizen } from "./register-citizen";
 import { homePathFor } from "./roles";
 import { safeCallbackPath } from "./route-access";
-import { ZCitizenRegistration, ZSignIn } from "./schemas";
+import { ZCitizenRegistration, ZRegistrationConfirmation, ZSignIn } from "./schemas";
 import { accessRolesOf } from "./session-user";
 import { signInErrorMessage } from "./sign-in-error-message";
 
@@ -40,22 +43,31 @@ export const signInAction = createAction({
   },
 });
 
+// The same answer whatever the e-mail and CUI are (see registerCitizen): the form then says
+// "Le enviamos un correo a …". The mail leaves after the answer, so its delivery time tells nothing.
 export const registerAction = createAction({
   name: "auth.register",
   public: true,
   schema: ZCitizenRegistration,
   sensitiveFields: ["password", "passwordConfirmation"],
-  handler: async (input) => {
-    await registerCitizen(input);
-    try {
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-    } catch (e) {
-      // The account exists; if signing in is refused now (e.g. this address is throttled), the
-      // person signs in by hand.
-      if (isCredentialsRefusal(e)) redirect("/ingresar?registrado=1");
-      throw e;
-    }
-    redirect("/ciudadano");
+  handler: async (input, { ip }) => {
+    const { db } = await import("@/lib/db");
+    const { email, outboxIds } = await registerCitizen(input, { db, ip });
+    after(async () => {
+      for (const id of outboxIds) await deliverNotification(db, id);
+    });
+    return { email };
+  },
+});
+
+// The button on the confirmation page: creates the account, then the person signs in.
+export const confirmRegistrationAction = createAction({
+  name: "auth.confirm-registration",
+  public: true,
+  schema: ZRegistrationConfirmation,
+  handler: async ({ token }) => {
+    await confirmRegistration(token);
+    redirect("/ingresar?registrado=1");
   },
 });
 

@@ -47,7 +47,7 @@ export async function authenticateCredentials(
   if (!passwordOk) {
     const counters = await recordLoginFailure({ email, ip: args.ip }, { db, now });
     // The failure that reaches the limit already says so, rather than leaving the next try to tell.
-    const blocks = [counters.account.blockedUntil, counters.ip?.blockedUntil].filter((d): d is Date => !!d && d > now);
+    const blocks = [counters.pair?.blockedUntil, counters.client?.blockedUntil, counters.account.blockedUntil].filter((d): d is Date => !!d && d > now);
     if (blocks.length > 0) {
       const minutes = minutesUntil(new Date(Math.max(...blocks.map((d) => d.getTime()))), now);
       return { ok: false, reason: "BLOCKED", message: blockedMessage(minutes), retryAfterMinutes: minutes };
@@ -58,7 +58,7 @@ export async function authenticateCredentials(
   // Told only to someone who knows the password: it reveals nothing to a guesser.
   if (!account!.active) return { ok: false, reason: "INACTIVE", message: INACTIVE_ACCOUNT_MESSAGE };
 
-  await resetLoginThrottle(email, { db });
+  await resetLoginThrottle({ email, ip: args.ip }, { db });
   await db.user.update({ where: { id: account!.id }, data: { lastLoginAt: now } });
   const user = await findSessionUser({ id: account!.id }, { db, now });
   if (!user) return { ok: false, reason: "INACTIVE", message: INACTIVE_ACCOUNT_MESSAGE };

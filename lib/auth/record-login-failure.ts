@@ -1,17 +1,17 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { accountThrottleKey, ipThrottleKey, LOGIN_THROTTLE } from "./login-throttle-policy";
+import { accountThrottleKey, ipThrottleKey, LOGIN_THROTTLE, pairDelayMs, pairThrottleKey } from "./login-throttle-policy";
 
-type TCounter = { key: string; failures: number; blockedUntil: Date | null };
+export type TThrottleCounter = { key: string; failures: number; blockedUntil: Date | null };
 
-// One statement per key, so simultaneous failures each count (a read-then-write would lose some).
-// A counter starts over when its window has passed or its last block has ended.
-async function bump(db: PrismaClient, key: string, maxFailures: number, blockMs: number, now: Date): Promise<TCounter> {
-  const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
-  const blockUntil = new Date(now.getTime() + blockMs);
-  const rows = await db.$queryRaw<TCounter[]>`
+// A fixed-window counter, one statement per key so that simultaneous failures each count (a
+// read-then-write would lose some). It starts over when its window has passed or its block ended.
+async function bumpWindow(db: PrismaClient, key: string, limit: { windowMs: number; maxFailures: number; blockMs: number }, now: Date): Promise<TThrottleCounter> {
+  const windowStart = new Date(now.getTime() - limit.windowMs);
+  const blockUntil = new Date(now.getTime() + limit.blockMs);
+  const rows = await db.$queryRaw<TThrottleCounter[]>`
     INSERT INTO "LoginThrottle" ("key", "failures", "windowStart", "blockedUntil", "updatedAt")
-    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${maxFailures}::int THEN ${blockUntil}::timestamp(3) ELSE NULL END, ${now})
+    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${limit.maxFailures}::int THEN ${blockUntil}::timestamp(3) ELSE NULL END, ${now})
     ON CONFLICT ("key") DO UPDATE SET
       "failures" = CASE
         WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."blockedUntil" <= ${now} THEN 1
@@ -21,22 +21,46 @@ async function bump(db: PrismaClient, key: string, maxFailures: number, blockMs:
         ELSE "LoginThrottle"."windowStart" END,
       "blockedUntil" = CASE
         WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."blockedUntil" <= ${now}
-          THEN CASE WHEN 1 >= ${maxFailures}::int THEN ${blockUntil}::timestamp(3) ELSE NULL END
-        WHEN "LoginThrottle"."failures" + 1 >= ${maxFailures}::int THEN ${blockUntil}::timestamp(3)
+          THEN CASE WHEN 1 >= ${limit.maxFailures}::int THEN ${blockUntil}::timestamp(3) ELSE NULL END
+        WHEN "LoginThrottle"."failures" + 1 >= ${limit.maxFailures}::int THEN ${blockUntil}::timestamp(3)
         ELSE "LoginThrottle"."blockedUntil" END,
       "updatedAt" = ${now}
     RETURNING "key", "failures", "blockedUntil"`;
   return rows[0];
 }
 
-// Counts one failed sign-in against the account and against the address it came from.
+// The (account, client) pair: failures in a row, forgotten after a day without one; past the free
+// ones each sets a wait that doubles (pairDelayMs). The wait only ever grows (GREATEST), so two
+// simultaneous failures cannot shorten each other's.
+async function bumpBackoff(db: PrismaClient, key: string, now: Date): Promise<TThrottleCounter> {
+  const forgetBefore = new Date(now.getTime() - LOGIN_THROTTLE.pair.forgetAfterMs);
+  const [row] = await db.$queryRaw<TThrottleCounter[]>`
+    INSERT INTO "LoginThrottle" ("key", "failures", "windowStart", "blockedUntil", "updatedAt")
+    VALUES (${key}, 1, ${now}, NULL, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."updatedAt" < ${forgetBefore} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."updatedAt" < ${forgetBefore} THEN ${now} ELSE "LoginThrottle"."windowStart" END,
+      "updatedAt" = ${now}
+    RETURNING "key", "failures", "blockedUntil"`;
+  const delay = pairDelayMs(row.failures);
+  if (delay === 0) return row;
+  const until = new Date(now.getTime() + delay);
+  const [updated] = await db.$queryRaw<TThrottleCounter[]>`
+    UPDATE "LoginThrottle" SET "blockedUntil" = GREATEST(COALESCE("blockedUntil", ${until}::timestamp(3)), ${until}::timestamp(3))
+    WHERE "key" = ${key}
+    RETURNING "key", "failures", "blockedUntil"`;
+  return updated ?? row;
+}
+
+// Counts one failed sign-in against the (account, client) pair, the client and the account.
 export async function recordLoginFailure(
   args: { email: string; ip: string | null },
   options: { db?: PrismaClient; now?: Date } = {},
-): Promise<{ account: TCounter; ip: TCounter | null }> {
+): Promise<{ pair: TThrottleCounter | null; client: TThrottleCounter | null; account: TThrottleCounter }> {
   const db = options.db ?? (await import("@/lib/db")).db;
   const now = options.now ?? new Date();
-  const account = await bump(db, accountThrottleKey(args.email), LOGIN_THROTTLE.account.maxFailures, LOGIN_THROTTLE.account.blockMs, now);
-  const ip = args.ip ? await bump(db, ipThrottleKey(args.ip), LOGIN_THROTTLE.ip.maxFailures, LOGIN_THROTTLE.ip.blockMs, now) : null;
-  return { account, ip };
+  const pair = args.ip ? await bumpBackoff(db, pairThrottleKey(args.email, args.ip), now) : null;
+  const client = args.ip ? await bumpWindow(db, ipThrottleKey(args.ip), LOGIN_THROTTLE.client, now) : null;
+  const account = await bumpWindow(db, accountThrottleKey(args.email), LOGIN_THROTTLE.account, now);
+  return { pair, client, account };
 }

@@ -108,3 +108,6 @@ export const ZCitizenRegistration = z
   );
 export type TCitizenRegistration = z.infer<typeof ZCitizenRegistration>;
 export type TCitizenRegistrationInput = z.input<typeof ZCitizenRegistration>;
+
+// The confirmation page's button: the token from the link (checked for shape by the domain).
+export const ZRegistrationConfirmation = z.object({ token: z.string().max(200).default("") });

@@ -11,6 +11,7 @@ import {
 } from "@/lib/mail/templates";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { verificationUrl } from "@/lib/verification/verification-url";
+import { appUrl } from "@/lib/http/app-url";
 
 export type TNotifyEvent =
   | { type: "submitted"; resubmitted?: boolean }
@@ -25,10 +26,7 @@ export type TNotifyEvent =
 
 type TDb = PrismaClient | Prisma.TransactionClient;
 
-export function appUrl(pathname: string): string {
-  const base = new URL(process.env.APP_BASE_URL?.trim() || "http://localhost:3000");
-  return `${base.origin}${base.pathname.replace(/\/+$/, "")}${pathname}`;
-}
+export { appUrl };
 
 export function citizenCaseUrl(caseId: string): string {
   return appUrl(`/ciudadano/solicitudes/${encodeURIComponent(caseId)}`);

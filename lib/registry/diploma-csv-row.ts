@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validateCui } from "@/lib/identity/validate-cui";
 import { DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber } from "./diploma-number";
 import { DIPLOMA_SIGNATORY_CSV_VALUES, parseDiplomaSignatory } from "./diploma-signatory";
 import { foldText, tidyText } from "./fold-text";
@@ -7,7 +8,8 @@ import { foldText, tidyText } from "./fold-text";
 // header row names them (any order, accents and case ignored); other columns are ignored, so the
 // report of rejected rows (which adds "linea" and "motivo") can be corrected and imported again.
 // `firmado_por` is optional (files exported before it existed still import): absent or empty
-// means the DIDEDUC signed the title.
+// means the DIDEDUC signed the title. `cui` and `fecha_nacimiento` are optional too: they are what
+// D.2.2 asks besides the number before it shows a title (lib/registry/match-diploma-holder).
 export const DIPLOMA_CSV_COLUMNS = [
   { key: "registrationNumber", header: "numero_registro", aliases: ["numero", "numero_de_registro", "registro"], label: "Número de registro del título, como aparece en su esquina superior derecha (por ejemplo D-2015-018734)." },
   { key: "holderName", header: "nombre", aliases: ["nombre_completo", "nombre_del_graduado"], label: "Nombre completo del graduado, como aparece en el título." },
@@ -20,6 +22,21 @@ export const DIPLOMA_CSV_COLUMNS = [
     header: "firmado_por",
     aliases: ["firmante", "firma"],
     label: `Opcional. Quién firmó el título: ${DIPLOMA_SIGNATORY_CSV_VALUES.DIDEDUC} (la Dirección Departamental; también si la columna falta o está vacía), ${DIPLOMA_SIGNATORY_CSV_VALUES.REGIONAL_DIRECTOR} o ${DIPLOMA_SIGNATORY_CSV_VALUES.MINISTER}. Los títulos firmados por un Director Regional o un Ministro no se certifican en línea (siguen el instructivo ATE-INS-04).`,
+    optional: true,
+  },
+  {
+    key: "holderCui",
+    header: "cui",
+    aliases: ["cui_graduado", "cui_del_graduado", "dpi"],
+    label:
+      "Opcional. CUI del graduado (13 dígitos, con o sin espacios). Con él o con la fecha de nacimiento la persona ve su título al solicitar la certificación; un título sin ninguno de los dos no se muestra a nadie y se certifica como título anterior a 2005.",
+    optional: true,
+  },
+  {
+    key: "holderBirthDate",
+    header: "fecha_nacimiento",
+    aliases: ["fecha_de_nacimiento", "nacimiento"],
+    label: "Opcional. Fecha de nacimiento del graduado: 2001-02-27 o 27/02/2001.",
     optional: true,
   },
 ] as const;
@@ -56,6 +73,17 @@ const text = (label: string, min: number, max: number) =>
         .max(max, `${label[0].toUpperCase()}${label.slice(1)} pasa de ${max} caracteres.`)
         .refine((v) => !v.includes("\uFFFD"), `${label[0].toUpperCase()}${label.slice(1)} tiene caracteres ilegibles: guarde el archivo como «CSV UTF-8».`),
     );
+
+// "2001-02-27" or "27/02/2001" (a spreadsheet in Spanish) → that day at 00:00 UTC, or null.
+export function parseCsvDate(text: string): Date | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  // Rejects 31/02 and the like, which Date would roll over into March.
+  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? date : null;
+}
 
 // One row, as read from the file (strings) → the values to store. `now` bounds the year.
 export function diplomaCsvRowSchema(now: Date) {
@@ -104,6 +132,32 @@ export function diplomaCsvRowSchema(now: Date) {
           return z.NEVER;
         }
         return signedBy;
+      }),
+    holderCui: z
+      .string()
+      .optional()
+      .transform((value = "", ctx) => {
+        const typed = value.trim();
+        if (typed === "") return null;
+        const cui = validateCui(typed);
+        if (!cui.ok) {
+          ctx.addIssue({ code: "custom", message: `El CUI «${typed.slice(0, 20)}» no es válido: debe tener 13 dígitos y su dígito verificador debe cuadrar.` });
+          return z.NEVER;
+        }
+        return cui.cui;
+      }),
+    holderBirthDate: z
+      .string()
+      .optional()
+      .transform((value = "", ctx) => {
+        const typed = value.trim();
+        if (typed === "") return null;
+        const date = parseCsvDate(typed);
+        if (!date || date.getUTCFullYear() < 1900 || date.getTime() > now.getTime()) {
+          ctx.addIssue({ code: "custom", message: `La fecha de nacimiento «${typed.slice(0, 20)}» no es válida: escríbala como 2001-02-27 o 27/02/2001.` });
+          return z.NEVER;
+        }
+        return date;
       }),
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { DiplomaSignatory } from "@/lib/generated/prisma/enums";
 import { normalizeDiplomaNumber } from "./diploma-number";
 import { OTHER_PROCEDURE_CODE, otherProcedureMessage } from "./diploma-signatory";
+import { matchesDiplomaHolder, type TDiplomaHolderProof } from "./match-diploma-holder";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
 
 export type TDiplomaRecord = {
@@ -30,15 +31,16 @@ export async function findDiplomaByNumber(input: string, options: TRegistryOptio
   return readDiplomaRecord(db, input);
 }
 
-// The same lookup on a given client: D.2.2's submission re-reads the registry inside its transaction.
-export async function readDiplomaRecord(db: TDiplomaReader, input: string): Promise<TDiplomaRecord | null> {
-  const number = normalizeDiplomaNumber(input);
-  if (!number) return null;
-  const row = await db.diplomaRegistry.findUnique({
+type TDiplomaRow = NonNullable<Awaited<ReturnType<typeof readRow>>>;
+
+async function readRow(db: TDiplomaReader, number: string) {
+  return db.diplomaRegistry.findUnique({
     where: { registrationNumber: number },
     include: { dideduc: { select: { id: true, code: true, name: true } } },
   });
-  if (!row) return null;
+}
+
+function toRecord(row: TDiplomaRow): TDiplomaRecord {
   return {
     id: row.id,
     registrationNumber: row.registrationNumber,
@@ -50,4 +52,23 @@ export async function readDiplomaRecord(db: TDiplomaReader, input: string): Prom
     signedBy: row.signedBy,
     otherProcedure: row.signedBy === "DIDEDUC" ? null : { code: OTHER_PROCEDURE_CODE, message: otherProcedureMessage(row.signedBy)! },
   };
+}
+
+// The same lookup on a given client, by number alone: for staff (the central review, the sheet at
+// issuance) and for checks that reveal nothing to the citizen.
+export async function readDiplomaRecord(db: TDiplomaReader, input: string): Promise<TDiplomaRecord | null> {
+  const number = normalizeDiplomaNumber(input);
+  if (!number) return null;
+  const row = await readRow(db, number);
+  return row ? toRecord(row) : null;
+}
+
+// What a citizen may be shown or may act on: the record only when what they typed about the holder
+// (CUI or birth date) matches the registry's; otherwise null, exactly as for a number the registry
+// does not hold, so that a number's existence is not revealed either (match-diploma-holder.ts).
+export async function readDiplomaRecordForHolder(db: TDiplomaReader, input: string, proof: TDiplomaHolderProof): Promise<TDiplomaRecord | null> {
+  const number = normalizeDiplomaNumber(input);
+  if (!number) return null;
+  const row = await readRow(db, number);
+  return row && matchesDiplomaHolder(row, proof) ? toRecord(row) : null;
 }

@@ -28,6 +28,9 @@ export type TImportDiplomasResult = {
   created: number;
   // Already in the registry with exactly these data: nothing to do (a second import of a file).
   unchanged: number;
+  // Already registered with these data but without the holder's CUI or birth date, which the row
+  // brought and the registry now keeps (what D.2.2 asks before showing the title).
+  completed: number;
   // Refused: invalid, or the number is registered with other data (never overwritten silently).
   rejected: number;
   conflicts: number;
@@ -49,7 +52,17 @@ const SAMPLE_SIZE = 50;
 type TGoodRow = {
   line: number;
   raw: string[];
-  data: { registrationNumber: string; holderName: string; degree: string; school: string; year: number; dideducId: string; signedBy: DiplomaSignatory };
+  data: {
+    registrationNumber: string;
+    holderName: string;
+    degree: string;
+    school: string;
+    year: number;
+    dideducId: string;
+    signedBy: DiplomaSignatory;
+    holderCui: string | null;
+    holderBirthDate: Date | null;
+  };
 };
 
 // The title registry's CSV import (D.2.2's source): streamed record by record, each validated
@@ -74,7 +87,7 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
     dideducByKey.set(foldText(d.name), d.id);
   }
 
-  const counts = { rows: 0, created: 0, unchanged: 0, rejected: 0, conflicts: 0 };
+  const counts = { rows: 0, created: 0, unchanged: 0, completed: 0, rejected: 0, conflicts: 0 };
   const sample: TRejectedDiplomaRow[] = [];
   let delimiter: TCsvDelimiter = ";";
   let header: string[] | null = null;
@@ -110,7 +123,7 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
       if (!earlier) {
         firstByNumber.set(row.data.registrationNumber, row);
         unique.push(row);
-      } else if (sameData(earlier.data, row.data)) counts.unchanged++;
+      } else if (sameData(earlier.data, row.data) && sameHolder(earlier.data, row.data)) counts.unchanged++;
       else await reject(row.line, row.raw, `El número ${row.data.registrationNumber} ya aparece en la línea ${earlier.line} con otros datos.`, true);
     }
     const existing = await db.diplomaRegistry.findMany({ where: { registrationNumber: { in: unique.map((r) => r.data.registrationNumber) } } });
@@ -119,8 +132,35 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
     for (const row of unique) {
       const found = byNumber.get(row.data.registrationNumber);
       if (!found) fresh.push(row);
-      else if (sameData(found, row.data)) counts.unchanged++;
-      else await reject(row.line, row.raw, `El número ${row.data.registrationNumber} ya está registrado con otros datos (${describeDifference(found, row.data, dideducs)}); no se reemplazó.`, true);
+      else if (!sameData(found, row.data)) {
+        await reject(row.line, row.raw, `El número ${row.data.registrationNumber} ya está registrado con otros datos (${describeDifference(found, row.data, dideducs)}); no se reemplazó.`, true);
+      } else {
+        // The holder's CUI and birth date: what the registry lacks is filled in, never replaced.
+        const clash = holderClash(found, row.data);
+        if (clash) {
+          await reject(row.line, row.raw, `El número ${row.data.registrationNumber} ya está registrado con ${clash} del graduado; no se reemplazó.`, true);
+          continue;
+        }
+        const fill = {
+          ...(found.holderCui === null && row.data.holderCui !== null ? { holderCui: row.data.holderCui } : {}),
+          ...(found.holderBirthDate === null && row.data.holderBirthDate !== null ? { holderBirthDate: row.data.holderBirthDate } : {}),
+        };
+        if (Object.keys(fill).length === 0) {
+          counts.unchanged++;
+          continue;
+        }
+        // Only where still empty: another import may have filled it since we read it.
+        const updated = await db.diplomaRegistry.updateMany({
+          where: {
+            registrationNumber: found.registrationNumber,
+            ...("holderCui" in fill ? { holderCui: null } : {}),
+            ...("holderBirthDate" in fill ? { holderBirthDate: null } : {}),
+          },
+          data: fill,
+        });
+        if (updated.count > 0) counts.completed++;
+        else counts.unchanged++;
+      }
     }
     if (fresh.length > 0) {
       const result = await db.diplomaRegistry.createMany({ data: fresh.map((r) => ({ ...r.data, importBatch })), skipDuplicates: true });
@@ -233,6 +273,23 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
 }
 
 type TComparable = { holderName: string; degree: string; school: string; year: number; dideducId: string | null; signedBy: DiplomaSignatory };
+
+type THolder = { holderCui: string | null; holderBirthDate: Date | null };
+
+function sameHolder(a: THolder, b: THolder): boolean {
+  return a.holderCui === b.holderCui && (a.holderBirthDate?.getTime() ?? null) === (b.holderBirthDate?.getTime() ?? null);
+}
+
+// A CUI or birth date the row gives that differs from one the registry already has (the values are
+// not repeated: the report is a file that travels).
+function holderClash(registered: THolder, row: THolder): string | null {
+  const cui = registered.holderCui !== null && row.holderCui !== null && registered.holderCui !== row.holderCui;
+  const birth = registered.holderBirthDate !== null && row.holderBirthDate !== null && registered.holderBirthDate.getTime() !== row.holderBirthDate.getTime();
+  if (cui && birth) return "otro CUI y otra fecha de nacimiento";
+  if (cui) return "otro CUI";
+  if (birth) return "otra fecha de nacimiento";
+  return null;
+}
 
 function sameData(a: TComparable, b: TComparable): boolean {
   return a.holderName === b.holderName && a.degree === b.degree && a.school === b.school && a.year === b.year && a.dideducId === b.dideducId && a.signedBy === b.signedBy;

@@ -10,6 +10,7 @@ export type TDiplomaImportSummary = {
   rows: number;
   created: number;
   unchanged: number;
+  completed: number;
   rejected: number;
   failed: boolean;
   hasReport: boolean;
@@ -35,6 +36,7 @@ export async function listDiplomaImports(limit = 10, options: TRegistryOptions =
       rows: n("rows"),
       created: n("created"),
       unchanged: n("unchanged"),
+      completed: n("completed"),
       rejected: n("rejected"),
       failed: d.failed === true,
       hasReport: typeof d.reportKey === "string",

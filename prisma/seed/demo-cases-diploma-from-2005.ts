@@ -62,7 +62,7 @@ export const DIPLOMA_FROM_2005_DEMO_CASES: readonly TDemoCaseDefinition[] = [
     target: "NEEDS_CORRECTION",
     applicant: email("ciudadana"),
     registrationNumber: "D-2012-004512",
-    student: { firstNames: "Carmen Lucía", lastNames: "Ajanel Tuy" },
+    student: { firstNames: "Carmen Lucía", lastNames: "Ajanel Tuy", birthDate: "1994-03-21" },
     steps: [submit, { action: "reject_for_correction", reason: CORRECTION }],
   },
   {
@@ -70,7 +70,7 @@ export const DIPLOMA_FROM_2005_DEMO_CASES: readonly TDemoCaseDefinition[] = [
     target: "CENTRAL_REVIEW",
     applicant: email("ciudadano"),
     registrationNumber: "D-2011-012078",
-    student: { firstNames: "Kevin Alexander", lastNames: "Morales Ruiz" },
+    student: { firstNames: "Kevin Alexander", lastNames: "Morales Ruiz", cui: "3810807060101" },
     contactPhone: "4021-8890",
     steps: [submit, { action: "reject_for_correction", reason: CORRECTION }, { action: "resubmit" }],
   },
@@ -79,7 +79,7 @@ export const DIPLOMA_FROM_2005_DEMO_CASES: readonly TDemoCaseDefinition[] = [
     target: "DRAFT",
     applicant: email("ciudadana"),
     registrationNumber: "D-2019-041208",
-    student: { firstNames: "Wendy Paola", lastNames: "Xoyón Cumes" },
+    student: { firstNames: "Wendy Paola", lastNames: "Xoyón Cumes", birthDate: "2001-02-27" },
     steps: [],
   },
 ];

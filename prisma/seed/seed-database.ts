@@ -182,9 +182,17 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
             year: d.year,
             dideducId: dideducId(d.dideducCode),
             signedBy: d.signedBy ?? "DIDEDUC",
+            holderCui: d.holderCui ?? null,
+            holderBirthDate: new Date(`${d.holderBirthDate}T00:00:00Z`),
             importBatch: DIPLOMA_IMPORT_BATCH,
           },
           update: {},
+        });
+        // A database seeded before the registry kept the holder's CUI and birth date gets them now;
+        // a row that has either is left as it is.
+        await tx.diplomaRegistry.updateMany({
+          where: { registrationNumber: d.registrationNumber, holderCui: null, holderBirthDate: null },
+          data: { holderCui: d.holderCui ?? null, holderBirthDate: new Date(`${d.holderBirthDate}T00:00:00Z`) },
         });
       }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -16,6 +16,7 @@ export function RegistrationForm() {
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
+  if (state?.ok) return <MailSent email={state.data.email} />;
   return (
     <form action={formAction} noValidate className="space-y-6">
       <FormAlert message={failure?.formError} title="Revise su información" items={errorSummaryItems(state, FIELD_ORDER)} />
@@ -77,9 +78,31 @@ export function RegistrationForm() {
           errors={errors.isTranslator}
         />
       </fieldset>
-      <SubmitButton pendingLabel="Creando su cuenta…" className="w-full sm:w-auto">
+      <SubmitButton pendingLabel="Enviando…" className="w-full sm:w-auto">
         Crear cuenta
       </SubmitButton>
     </form>
+  );
+}
+
+// What everyone sees after a valid form, whether or not the e-mail or the CUI already had an
+// account: only the inbox tells (lib/auth/register-citizen).
+function MailSent({ email }: { email: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="correo-enviado" className="space-y-4" data-testid="registration-mail-sent">
+      <h2 id="correo-enviado" ref={heading} tabIndex={-1} className="text-xl font-semibold">
+        Revise su correo
+      </h2>
+      <p>
+        Le enviamos un correo a <strong>{email}</strong> con los pasos para terminar. Para crear su cuenta, abra el enlace del correo
+        dentro de las próximas 24 horas.
+      </p>
+      <p className="text-slate-700">
+        Si no lo ve en unos minutos, revise la carpeta de correo no deseado y que escribió bien su correo. Si el problema continúa,
+        comuníquese con Atención al Ciudadano.
+      </p>
+    </section>
   );
 }

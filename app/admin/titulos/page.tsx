@@ -53,7 +53,7 @@ export default async function DiplomaRegistryPage({ searchParams }: { searchPara
               {imports.map((i) => (
                 <li key={i.auditEventId} className="rounded-md border border-slate-300 bg-white p-3">
                   <span className="font-semibold">{formatDateTime(i.at)}</span> — {i.fileName ?? "archivo sin nombre"}
-                  {i.actorName ? `, por ${i.actorName}` : ""}: {i.rows} filas, {i.created} nuevas, {i.unchanged} sin cambios, {i.rejected} rechazadas
+                  {i.actorName ? `, por ${i.actorName}` : ""}: {i.rows} filas, {i.created} nuevas, {i.unchanged} sin cambios, {i.completed > 0 ? `${i.completed} completadas, ` : ""}{i.rejected} rechazadas
                   {i.failed ? " (interrumpida)" : ""}.
                   {i.hasReport ? (
                     <>

@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { draftText, fieldErrors, optionalText, ZPersonAt, ZPersonDraft } from "./shared-fields";
+import { validateCui } from "@/lib/identity/validate-cui";
 import { DIPLOMA_NUMBER_EXAMPLE, DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber, ZDiplomaNumber } from "@/lib/registry/diploma-number";
+import { HOLDER_PROOF_MISSING_MESSAGE, hasHolderProof, holderProofOf } from "@/lib/registry/match-diploma-holder";
 
 // The D.2.2 form (título de diversificado, escolar 2005 onwards). Client-safe: the editor reads
 // its labels and messages. The citizen types the registration number printed at the title's top
 // right; the system shows what the Ministry's title registry holds for it, and only once the
 // citizen confirms it is their title does the upload of the scan (front and back, CGC stamp) open.
+// The registry shows the record only when the graduate's CUI or birth date typed here matches its
+// own (lib/registry/match-diploma-holder), and every later check asks the same.
 // Two schemas over one shape, as D.1.1's: ZDiplomaFrom2005Draft, lenient, for autosave;
 // ZDiplomaFrom2005FormAt(now), strict, for submission. No DIDEDUC: the central office handles it.
 //
@@ -37,9 +41,11 @@ export const CGC_STAMP_CONFIRMATION_LABEL_D22 =
 export const REGISTRY_CONFIRMATION_LABEL = "Sí, estos son los datos de mi título.";
 
 // Procedure D.2.2, activity 2, Nota: "Si al colocar el número de registro no despliega la
-// información, el usuario deberá de realizar el trámite como inferior al 2005".
+// información, el usuario deberá de realizar el trámite como inferior al 2005". The same words
+// whether the number is not registered or the CUI / birth date typed are not the holder's, so the
+// answer never tells that someone else's title has that number.
 export const NOT_IN_REGISTRY_MESSAGE = (number: string) =>
-  `El número ${number} no está en el registro de títulos del Ministerio de Educación. Revise que lo escribió tal como aparece en la esquina superior derecha del título. Si es correcto, solicite la certificación como título anterior a 2005: la revisa la Dirección Departamental de Educación, y lo que ya escribió se copia a la nueva solicitud.`;
+  `El registro de títulos del Ministerio de Educación no tiene el título número ${number} con el CUI o la fecha de nacimiento que escribió. Revise el número, tal como aparece en la esquina superior derecha del título, y esos datos. Si son correctos, solicite la certificación como título anterior a 2005: la revisa la Dirección Departamental de Educación, y lo que ya escribió se copia a la nueva solicitud.`;
 
 export const SWITCH_TO_BEFORE_2005_LABEL = "Solicitar como título anterior a 2005 con estos datos";
 
@@ -96,9 +102,14 @@ export function isRegistryConfirmed(form: unknown): boolean {
 }
 
 // Every message at once, keyed by field path. The confirmation is checked apart from the number's
-// format, so "confirm it" is not asked for a number that cannot be one.
+// format, so "confirm it" is not asked for a number that cannot be one. The graduate's CUI or birth
+// date is what the registry is checked against (lib/registry/match-diploma-holder): one of them.
 export function diplomaFrom2005Errors(formData: unknown, now: Date): Record<string, string[]> {
   const errors = fieldErrors(ZDiplomaFrom2005FormAt(now), formData);
+  const student = typeof formData === "object" && formData !== null ? (formData as { student?: unknown }).student : undefined;
+  if (!errors["student.cui"] && !errors["student.birthDate"] && !hasHolderProof(holderProofOf(student))) {
+    errors["student.cui"] = [HOLDER_PROOF_MISSING_MESSAGE];
+  }
   if (!errors.registrationNumber && !errors.confirmedRegistrationNumber && !isRegistryConfirmed(formData)) {
     errors.confirmedRegistrationNumber = [NOT_CONFIRMED_MESSAGE];
   }
@@ -106,10 +117,32 @@ export function diplomaFrom2005Errors(formData: unknown, now: Date): Record<stri
   return errors;
 }
 
-// The lookup the form makes before anything is uploaded (server action input).
-export const ZDiplomaLookupRequest = z.object({
-  registrationNumber: ZDiplomaNumber,
-});
+// The lookup the form makes before anything is uploaded (server action input): the number and
+// what the citizen typed about the graduate, the CUI or the birth date (at least one).
+export const ZDiplomaLookupRequest = z
+  .object({
+    registrationNumber: ZDiplomaNumber,
+    student: z
+      .object({
+        cui: z
+          .string()
+          .trim()
+          .max(20, { error: "El CUI tiene 13 dígitos." })
+          .optional()
+          .refine((v) => !v || validateCui(v).ok, { error: "El CUI no es válido: revise los 13 dígitos tal como aparecen en el DPI." }),
+        birthDate: z
+          .string()
+          .trim()
+          .max(10, { error: "Escriba una fecha de nacimiento válida." })
+          .optional()
+          .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), { error: "Escriba una fecha de nacimiento válida." }),
+      })
+      .optional()
+      .default({}),
+  })
+  .superRefine((data, ctx) => {
+    if (!hasHolderProof(data.student)) ctx.addIssue({ code: "custom", message: HOLDER_PROOF_MISSING_MESSAGE, path: ["student", "cui"] });
+  });
 
 // What the lookup answers, for the form (client-safe shape; the holder's name as registered).
 export type TDiplomaRegistryView = {
@@ -163,3 +196,5 @@ export function diplomaBefore2005DraftFrom(typed: z.output<typeof ZSwitchToBefor
 }
 
 export { DIPLOMA_NUMBER_FORMAT_MESSAGE };
+
+export { HOLDER_PROOF_MISSING_MESSAGE };

@@ -5,3 +5,4 @@ export { escapeHtml, type TRenderedMail } from "./render-mail";
 export { submissionReceivedMail, type TSubmissionReceivedMailData } from "./submission-received-mail";
 export { translatorRegisteredMail, type TTranslatorRegisteredMailData } from "./translator-registered-mail";
 export type { TCaseMailData, TOfficeContact } from "./types";
+export { accountExistsMail, cuiInUseMail, registrationConfirmationMail, registrationRefusedMail } from "./registration-mails";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_LONGER_IN_REGISTRY } from "@/lib/cases/check-diploma-from-2005-submission";
-import { NOT_CONFIRMED_MESSAGE, NOT_IN_REGISTRY_MESSAGE, TITLE_BACK_MISSING_D22 } from "@/lib/cases/forms/diploma-from-2005-form";
+import { HOLDER_PROOF_MISSING_MESSAGE, NOT_CONFIRMED_MESSAGE, NOT_IN_REGISTRY_MESSAGE, TITLE_BACK_MISSING_D22 } from "@/lib/cases/forms/diploma-from-2005-form";
 import { DIPLOMA_LOOKUP_LIMIT, lookupDiplomaRegistration } from "@/lib/cases/lookup-diploma-registration";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { saveCaseDraft } from "@/lib/cases/save-case-draft";
@@ -14,8 +14,8 @@ import { storeUpload } from "@/lib/uploads/store-upload";
 import { makePdf } from "../../unit/uploads/pdf-fixtures";
 import { createRegistryWorld, type TRegistryWorld } from "../registry/registry-world";
 
-// D.2.2 on PostgreSQL with the seed's title registry: the lookup before any upload (found, not
-// found, ATE-INS-04, per-account limit), the upload closed until the citizen confirmed the record,
+// D.2.2 on PostgreSQL with the seed's title registry: the lookup before any upload (found only
+// with the holder's CUI or birth date, the same "not found" otherwise, ATE-INS-04, per-account limit), the upload closed until the citizen confirmed the record,
 // submission re-checking the registry inside its transaction, the switch to D.2.1 keeping what
 // was typed, and the central office's rejection for correction and resubmission.
 
@@ -37,6 +37,11 @@ afterAll(async () => {
 
 const opts = () => ({ db: w.db });
 const NOW = new Date("2026-06-15T15:00:00Z");
+// What the seed's registry holds about the holders of the titles used here (prisma/seed/diplomas.ts).
+const MARIA = { cui: "5260181510901", birthDate: "1997-06-02" };
+const JUAN = { cui: "9083016690101", birthDate: "1992-09-14" };
+const JULIO = { cui: "5246093220701", birthDate: "1988-09-09" };
+const INGRID = { cui: "6178189400101", birthDate: "1989-06-16" };
 
 const FORM = {
   registrationNumber: "d 2015 018734",
@@ -52,8 +57,8 @@ async function upload(actor: TActor, caseId: string, pages = 2) {
 }
 
 describe("lookupDiplomaRegistration", () => {
-  it("shows what the registry holds for a number typed in any spelling", async () => {
-    const found = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "d.2015.018734" }, { db: w.db, now: NOW });
+  it("shows what the registry holds for a number typed in any spelling, with the holder's birth date", async () => {
+    const found = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "d.2015.018734", holder: { birthDate: MARIA.birthDate } }, { db: w.db, now: NOW });
     expect(found).toEqual({
       status: "FOUND",
       record: {
@@ -67,22 +72,46 @@ describe("lookupDiplomaRegistration", () => {
     });
   });
 
-  it("says plainly when the number is not registered, pointing to the procedure before 2005", async () => {
-    const missing = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2016-999999" }, { db: w.db, now: NOW });
+  it("shows it with the holder's CUI too, typed with spaces, whatever birth date comes with it", async () => {
+    const byCui = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2015-018734", holder: { cui: "5260 18151 0901", birthDate: "2000-01-01" } }, { db: w.db, now: NOW });
+    expect(byCui).toMatchObject({ status: "FOUND", record: { registrationNumber: "D-2015-018734", holderName: "María José Ixcot Chávez" } });
+  });
+
+  it("a registered number with someone else's CUI or birth date is 'not found', word for word as a number the registry does not hold", async () => {
+    const missing = await lookupDiplomaRegistration({ actor: other, registrationNumber: "D-2016-999999", holder: { cui: JUAN.cui } }, { db: w.db, now: NOW });
     expect(missing).toEqual({ status: "NOT_FOUND", registrationNumber: "D-2016-999999", message: NOT_IN_REGISTRY_MESSAGE("D-2016-999999") });
-    expect(missing.status === "NOT_FOUND" && missing.message).toMatch(/no está en el registro de títulos.*anterior a 2005/);
+    expect(missing.status === "NOT_FOUND" && missing.message).toMatch(/no tiene el título número D-2016-999999 con el CUI o la fecha de nacimiento.*anterior a 2005/);
+
+    // Another person's title: the number exists, and nothing of it shows.
+    for (const holder of [{ cui: JUAN.cui }, { birthDate: JUAN.birthDate }, { cui: JUAN.cui, birthDate: JUAN.birthDate }, { birthDate: "1997-06-03" }]) {
+      const probe = await lookupDiplomaRegistration({ actor: other, registrationNumber: "D-2015-018734", holder }, { db: w.db, now: NOW });
+      expect(probe).toEqual({ status: "NOT_FOUND", registrationNumber: "D-2015-018734", message: NOT_IN_REGISTRY_MESSAGE("D-2015-018734") });
+      expect(JSON.stringify(probe)).not.toContain("Ixcot");
+    }
+    // A title signed by a regional director (ATE-INS-04) is not revealed either.
+    expect(await lookupDiplomaRegistration({ actor: other, registrationNumber: "D-2006-002741", holder: { birthDate: JUAN.birthDate } }, { db: w.db, now: NOW })).toMatchObject({ status: "NOT_FOUND" });
+  });
+
+  it("asks for the CUI or the birth date before looking anything up", async () => {
+    await expect(lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2015-018734" }, { db: w.db, now: NOW })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { "student.cui": [expect.stringMatching(/CUI o la fecha de nacimiento/)] },
+    });
+    await expect(lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2015-018734", holder: { cui: " ", birthDate: "" } }, { db: w.db, now: NOW })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 
   it("stops titles signed by a regional director or a minister (ATE-INS-04)", async () => {
-    const regional = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2006-002741" }, { db: w.db, now: NOW });
+    const regional = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2006-002741", holder: { cui: JULIO.cui } }, { db: w.db, now: NOW });
     expect(regional).toMatchObject({ status: "OTHER_PROCEDURE", record: { holderName: "Julio César Tzunún Ajpop" } });
     expect(regional.status === "OTHER_PROCEDURE" && regional.message).toMatch(/Director Regional.*ATE-INS-04/);
-    const minister = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2007-003350" }, { db: w.db, now: NOW });
+    const minister = await lookupDiplomaRegistration({ actor: citizen, registrationNumber: "D-2007-003350", holder: { birthDate: INGRID.birthDate } }, { db: w.db, now: NOW });
     expect(minister).toMatchObject({ status: "OTHER_PROCEDURE" });
   });
 
   it("refuses a malformed number with the field's message", async () => {
-    await expect(lookupDiplomaRegistration({ actor: citizen, registrationNumber: "12345" }, { db: w.db, now: NOW })).rejects.toMatchObject({
+    await expect(lookupDiplomaRegistration({ actor: citizen, registrationNumber: "12345", holder: MARIA }, { db: w.db, now: NOW })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { registrationNumber: [expect.stringMatching(/esquina superior derecha/)] },
     });
@@ -92,16 +121,38 @@ describe("lookupDiplomaRegistration", () => {
     const probe = await w.user("traductor");
     const at = new Date("2026-06-16T10:00:00Z");
     for (let i = 0; i < DIPLOMA_LOOKUP_LIMIT.max; i++) {
-      await lookupDiplomaRegistration({ actor: probe, registrationNumber: `D-2016-${String(500000 + i)}` }, { db: w.db, now: at });
+      await lookupDiplomaRegistration({ actor: probe, registrationNumber: `D-2016-${String(500000 + i)}`, holder: { birthDate: "2000-01-01" } }, { db: w.db, now: at });
     }
-    await expect(lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734" }, { db: w.db, now: new Date(at.getTime() + 60_000) })).rejects.toMatchObject({
+    await expect(lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734", holder: MARIA }, { db: w.db, now: new Date(at.getTime() + 60_000) })).rejects.toMatchObject({
       code: "RATE_LIMITED",
       message: expect.stringMatching(/Espere 9 minutos/),
     });
     // Another account is not affected.
-    expect((await lookupDiplomaRegistration({ actor: other, registrationNumber: "D-2010-006251" }, { db: w.db, now: at })).status).toBe("FOUND");
+    expect((await lookupDiplomaRegistration({ actor: other, registrationNumber: "D-2010-006251", holder: JUAN }, { db: w.db, now: at })).status).toBe("FOUND");
     const later = new Date(at.getTime() + DIPLOMA_LOOKUP_LIMIT.windowMs + 1000);
-    expect((await lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734" }, { db: w.db, now: later })).status).toBe("FOUND");
+    expect((await lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734", holder: MARIA }, { db: w.db, now: later })).status).toBe("FOUND");
+  });
+
+  it("limits lookups per account over a day too: trying birth dates on a number is not a way in", async () => {
+    const probe = await w.user("traductora");
+    const t0 = new Date("2026-06-20T06:00:00Z");
+    // Within the short window's limit each time, spread over the day.
+    let n = 0;
+    for (let round = 0; n < DIPLOMA_LOOKUP_LIMIT.dayMax; round++) {
+      const at = new Date(t0.getTime() + round * (DIPLOMA_LOOKUP_LIMIT.windowMs + 1000));
+      for (let i = 0; i < DIPLOMA_LOOKUP_LIMIT.max && n < DIPLOMA_LOOKUP_LIMIT.dayMax; i++, n++) {
+        const guess = new Date(Date.UTC(1997, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+        expect((await lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734", holder: { birthDate: guess } }, { db: w.db, now: at })).status).toBe("NOT_FOUND");
+      }
+    }
+    const next = new Date(t0.getTime() + 4 * (DIPLOMA_LOOKUP_LIMIT.windowMs + 1000));
+    // Even the right birth date now waits for the day to pass.
+    await expect(lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734", holder: MARIA }, { db: w.db, now: next })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/Espere \d+ horas/),
+    });
+    const tomorrow = new Date(t0.getTime() + DIPLOMA_LOOKUP_LIMIT.dayMs + 1000);
+    expect((await lookupDiplomaRegistration({ actor: probe, registrationNumber: "D-2015-018734", holder: MARIA }, { db: w.db, now: tomorrow })).status).toBe("FOUND");
   });
 });
 
@@ -122,13 +173,20 @@ describe("a D.2.2 request", () => {
         actor: citizen,
         caseId: draft.caseId,
         procedure: "DIPLOMA_FROM_2005",
-        formData: { ...FORM, registrationNumber: "D-2006-002741", confirmedRegistrationNumber: "D-2006-002741" },
+        formData: { ...FORM, registrationNumber: "D-2006-002741", confirmedRegistrationNumber: "D-2006-002741", student: { ...FORM.student, cui: JULIO.cui } },
         expectedVersion: v2.version,
       },
       opts(),
     );
     await expect(upload(citizen, draft.caseId)).rejects.toMatchObject({ code: "NOT_ACCEPTED", message: expect.stringMatching(/ATE-INS-04/) });
-    await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: FORM, expectedVersion: v3.version }, opts());
+    // Confirmed, but saved with a birth date that is not the holder's (a draft forged without the
+    // lookup): closed, with the registry's "not found".
+    const v4 = await saveCaseDraft(
+      { actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, student: { ...FORM.student, birthDate: "1997-06-03" } }, expectedVersion: v3.version },
+      opts(),
+    );
+    await expect(upload(citizen, draft.caseId)).rejects.toMatchObject({ code: "NOT_ACCEPTED", message: NOT_IN_REGISTRY_MESSAGE("D-2015-018734") });
+    await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: FORM, expectedVersion: v4.version }, opts());
     const stored = await upload(citizen, draft.caseId);
     expect(stored.pages).toBe(2);
     expect(await w.db.uploadedFile.count({ where: { caseId: draft.caseId } })).toBe(1);
@@ -147,7 +205,7 @@ describe("a D.2.2 request", () => {
   it("is refused at submission when the registry no longer holds the number, and nothing changes", async () => {
     // A title of its own, so removing it from the registry does not disturb the other tests.
     await w.db.diplomaRegistry.create({
-      data: { registrationNumber: "D-2018-777001", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2018 },
+      data: { registrationNumber: "D-2018-777001", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2018, holderBirthDate: new Date(`${MARIA.birthDate}T00:00:00Z`) },
     });
     const form = { ...FORM, registrationNumber: "D-2018-777001", confirmedRegistrationNumber: "D-2018-777001" };
     const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
@@ -165,8 +223,22 @@ describe("a D.2.2 request", () => {
     expect(await w.db.outboxMail.count({ where: { caseId: draft.caseId } })).toBe(0);
   });
 
+  it("is refused at submission, with the same words, when the graduate's data saved are not the holder's", async () => {
+    const form = { ...FORM, registrationNumber: "D-2010-006251", confirmedRegistrationNumber: "D-2010-006251" };
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
+    await w.db.uploadedFile.create({
+      data: { caseId: draft.caseId, uploaderId: citizen.id, kind: "SCAN", originalName: "t.pdf", storageKey: "x", sha256: "1".repeat(64), size: 10, pages: 2 },
+    });
+    const refused = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts()).catch((e) => e);
+    expect(refused.fieldErrors).toEqual({ registrationNumber: [NO_LONGER_IN_REGISTRY("D-2010-006251")] });
+    expect(JSON.stringify(refused)).not.toContain("Sic Batz");
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } });
+    expect(row.state).toBe("DRAFT");
+    expect(row.formData).toEqual(form);
+  });
+
   it("is refused at submission for a title that follows ATE-INS-04, even if the draft says it was confirmed", async () => {
-    const form = { ...FORM, registrationNumber: "D-2007-003350", confirmedRegistrationNumber: "D-2007-003350" };
+    const form = { ...FORM, registrationNumber: "D-2007-003350", confirmedRegistrationNumber: "D-2007-003350", student: { ...FORM.student, cui: INGRID.cui } };
     const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
     await expect(submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts())).rejects.toMatchObject({
       code: "INVALID_INPUT",
@@ -183,8 +255,14 @@ describe("a D.2.2 request", () => {
     expect((await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).state).toBe("DRAFT");
   });
 
+  it("asks for the graduate's CUI or birth date, which the registry is checked against", async () => {
+    const { diplomaFrom2005Errors } = await import("@/lib/cases/forms/diploma-from-2005-form");
+    expect(diplomaFrom2005Errors({ ...FORM, student: { firstNames: "María José", lastNames: "Ixcot Chávez" } }, NOW)).toEqual({ "student.cui": [HOLDER_PROOF_MISSING_MESSAGE] });
+    expect(diplomaFrom2005Errors(FORM, NOW)).toEqual({});
+  });
+
   it("asks for both sides of the title, every field error at once", async () => {
-    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, cgcStampConfirmed: undefined, student: { firstNames: "María José" } } }, opts());
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, cgcStampConfirmed: undefined, student: { firstNames: "María José", birthDate: MARIA.birthDate } } }, opts());
     await upload(citizen, draft.caseId, 1);
     const refused = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts()).catch((e) => e);
     expect(refused.fieldErrors).toEqual({
@@ -273,9 +351,11 @@ describe("switchDiplomaToBefore2005", () => {
     expect(Object.keys(diplomaBefore2005Errors(withoutMiss, NOW))).toEqual(["title.graduationYear"]);
   });
 
-  it("refuses when the number is in the registry (no need to switch) or is not a number", async () => {
+  it("refuses when the registry shows the title for the graduate's data typed (no need to switch) or the number is not one", async () => {
     const before = await w.db.case.count();
-    await expect(switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: "D-2010-006251" } }, opts())).rejects.toMatchObject({
+    await expect(
+      switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: "D-2010-006251", student: { ...TYPED.student, cui: "9083 01669 0101" } } }, opts()),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { registrationNumber: [STILL_IN_REGISTRY("D-2010-006251")] },
     });
@@ -286,8 +366,18 @@ describe("switchDiplomaToBefore2005", () => {
     expect(await w.db.case.count()).toBe(before);
   });
 
-  it("D.2.1 refuses the carried-over request once the number has been registered meanwhile", async () => {
-    const created = await switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: "D-2017-888222" } }, opts());
+  it("lets a registered number with someone else's data through to D.2.1, so the refusal reveals no one's title", async () => {
+    // TYPED's birth date is not the holder's of D-2015-018734: for this citizen it is "not found".
+    const created = await switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: "D-2015-018734" } }, opts());
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: created.caseId } });
+    expect(row).toMatchObject({ procedure: "DIPLOMA_BEFORE_2005", state: "DRAFT" });
+    expect(row.formData).toMatchObject({ registryMiss: { registrationNumber: "D-2015-018734" } });
+    expect(JSON.stringify(row.formData)).not.toContain("Ixcot");
+  });
+
+  // A D.2.1 request carried over from D.2.2 with `number`, completed and with its scan, ready to send.
+  async function carriedOverRequest(number: string) {
+    const created = await switchDiplomaToBefore2005({ actor: other, typed: { ...TYPED, registrationNumber: number } }, opts());
     const row = await w.db.case.findUniqueOrThrow({ where: { id: created.caseId } });
     const dideduc = await w.db.dideduc.findFirstOrThrow({ where: { code: "guatemala-norte" } });
     const saved = await saveCaseDraft(
@@ -306,12 +396,34 @@ describe("switchDiplomaToBefore2005", () => {
       opts(),
     );
     await upload(other, created.caseId);
+    return { caseId: created.caseId, version: saved.version };
+  }
+
+  it("D.2.1 refuses the carried-over request once the number has been registered meanwhile for this graduate", async () => {
+    const created = await carriedOverRequest("D-2017-888222");
+    const saved = created;
     await w.db.diplomaRegistry.create({
-      data: { registrationNumber: "D-2017-888222", holderName: "Juan Pablo Sic Batz", degree: "Perito Contador", school: "Instituto Nacional Central para Varones", year: 2017 },
+      data: {
+        registrationNumber: "D-2017-888222",
+        holderName: "Juan Pablo Sic Batz",
+        degree: "Perito Contador",
+        school: "Instituto Nacional Central para Varones",
+        year: 2017,
+        holderBirthDate: new Date("1999-02-11T00:00:00Z"),
+      },
     });
     const refused = await submitCase({ actor: other, caseId: created.caseId, expectedVersion: saved.version, ip: null, now: NOW }, opts()).catch((e) => e);
     expect(refused.fieldErrors).toEqual({ registryMiss: [REGISTRY_MISS_NOW_FOUND("D-2017-888222")] });
     expect((await w.db.case.findUniqueOrThrow({ where: { id: created.caseId } })).state).toBe("DRAFT");
+  });
+
+  it("D.2.1 sends the carried-over request when the number registered meanwhile is someone else's: nothing of it is revealed", async () => {
+    const created = await carriedOverRequest("D-2017-888333");
+    await w.db.diplomaRegistry.create({
+      data: { registrationNumber: "D-2017-888333", holderName: "Otra Persona Distinta", degree: "Perito Contador", school: "Instituto de Prueba", year: 2017, holderCui: JULIO.cui },
+    });
+    const sent = await submitCase({ actor: other, caseId: created.caseId, expectedVersion: created.version, ip: null, now: NOW }, opts());
+    expect(sent.state).not.toBe("DRAFT");
   });
 });
 
@@ -319,7 +431,7 @@ describe("compareDiplomaRegistry (the central review's panel)", () => {
   it("says whether the registry row changed or disappeared since submission", async () => {
     const { compareDiplomaRegistry } = await import("@/lib/cases/compare-diploma-registry");
     await w.db.diplomaRegistry.create({
-      data: { registrationNumber: "D-2019-777002", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2019 },
+      data: { registrationNumber: "D-2019-777002", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2019, holderBirthDate: new Date(`${MARIA.birthDate}T00:00:00Z`) },
     });
     const form = { ...FORM, registrationNumber: "D 2019 777002", confirmedRegistrationNumber: "D-2019-777002" };
     const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());

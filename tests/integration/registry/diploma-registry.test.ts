@@ -121,6 +121,53 @@ describe("importDiplomasCsv", () => {
   });
 });
 
+describe("importDiplomasCsv: the holder's CUI and birth date (optional columns)", () => {
+  const opts = () => ({ ...w.options, now: NOW, actor: w.admin });
+  const HEAD = "numero_registro;nombre;titulo;establecimiento;anio;dideduc";
+  const row = (n: string, name: string) => `${n};${name};Perito Contador;Instituto Nacional de Educación Diversificada, Zacapa;2016;zacapa`;
+
+  it("stores them, accepting 2001-02-27 and 27/02/2001, and rejects a CUI or a date that cannot be one", async () => {
+    const csv = [
+      `${HEAD};cui;fecha_nacimiento`,
+      `${row("D-2016-300001", "Elmer Josué Paz Cordón")};2345 67899 0101;1998-04-17`,
+      `${row("D-2016-300002", "Iris Marleny Paz Cordón")};;27/02/1999`,
+      `${row("D-2016-300003", "Otto René Paz Cordón")};2345678980101;`,
+      `${row("D-2016-300004", "Lidia Ester Paz Cordón")};;31/02/2001`,
+      `${row("D-2016-300005", "Berta Alicia Paz Cordón")};;2999-01-01`,
+    ].join("\r\n");
+    const result = await importDiplomasCsv([csv], opts());
+    expect(result).toMatchObject({ rows: 5, created: 2, rejected: 3, conflicts: 0 });
+    const reasons = Object.fromEntries(result.rejectedSample.map((r) => [r.line, r.reason]));
+    expect(reasons[4]).toMatch(/El CUI «2345678980101» no es válido/);
+    expect(reasons[5]).toMatch(/La fecha de nacimiento «31\/02\/2001» no es válida/);
+    expect(reasons[6]).toMatch(/La fecha de nacimiento «2999-01-01» no es válida/);
+    const [a, b] = await w.db.diplomaRegistry.findMany({ where: { registrationNumber: { in: ["D-2016-300001", "D-2016-300002"] } }, orderBy: { registrationNumber: "asc" } });
+    expect(a).toMatchObject({ holderCui: "2345678990101", holderBirthDate: new Date("1998-04-17T00:00:00Z") });
+    expect(b).toMatchObject({ holderCui: null, holderBirthDate: new Date("1999-02-27T00:00:00Z") });
+  });
+
+  it("completes a title registered without them, never replaces them, and an empty cell erases nothing", async () => {
+    const bare = await importDiplomasCsv([`${HEAD}\r\n${row("D-2016-300010", "Nidia Paola Paz Cordón")}`], opts());
+    expect(bare).toMatchObject({ created: 1 });
+
+    const withHolder = `${HEAD};cui;fecha_nacimiento\r\n${row("D-2016-300010", "Nidia Paola Paz Cordón")};2345 67899 0101;2000-05-06`;
+    expect(await importDiplomasCsv([withHolder], opts())).toMatchObject({ created: 0, unchanged: 0, completed: 1, rejected: 0 });
+    expect(await w.db.diplomaRegistry.findUniqueOrThrow({ where: { registrationNumber: "D-2016-300010" } })).toMatchObject({
+      holderCui: "2345678990101",
+      holderBirthDate: new Date("2000-05-06T00:00:00Z"),
+    });
+    // The same file again: nothing to do.
+    expect(await importDiplomasCsv([withHolder], opts())).toMatchObject({ unchanged: 1, completed: 0 });
+    // Without the columns, or with empty cells: nothing erased.
+    expect(await importDiplomasCsv([`${HEAD};cui;fecha_nacimiento\r\n${row("D-2016-300010", "Nidia Paola Paz Cordón")};;`], opts())).toMatchObject({ unchanged: 1 });
+    // Another CUI for a title that has one: a conflict, reported without repeating the registered one.
+    const other = await importDiplomasCsv([`${HEAD};cui\r\n${row("D-2016-300010", "Nidia Paola Paz Cordón")};1111111100601`], opts());
+    expect(other).toMatchObject({ rejected: 1, conflicts: 1 });
+    expect(other.rejectedSample[0].reason).toBe("El número D-2016-300010 ya está registrado con otro CUI del graduado; no se reemplazó.");
+    expect((await w.db.diplomaRegistry.findUniqueOrThrow({ where: { registrationNumber: "D-2016-300010" } })).holderCui).toBe("2345678990101");
+  });
+});
+
 describe("importDiplomasCsv with a larger file", () => {
   it("streams thousands of rows in small chunks across batches, then a second pass is a no-op", async () => {
     const rows = 3000;

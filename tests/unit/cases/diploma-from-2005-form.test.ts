@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   diplomaBefore2005DraftFrom,
   diplomaFrom2005Errors,
+  HOLDER_PROOF_MISSING_MESSAGE,
   isRegistryConfirmed,
   NOT_CONFIRMED_MESSAGE,
   parseDiplomaFrom2005Draft,
@@ -15,7 +16,7 @@ const NOW = new Date("2026-06-15T15:00:00Z");
 const GOOD = {
   registrationNumber: "D-2015-018734",
   confirmedRegistrationNumber: "D-2015-018734",
-  student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "", birthDate: "" },
+  student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "", birthDate: "1997-06-02" },
   contactPhone: "",
   cgcStampConfirmed: true,
 };
@@ -58,10 +59,27 @@ describe("D.2.2 strict schema", () => {
     expect(isRegistryConfirmed(null)).toBe(false);
   });
 
+  it("asks for the graduate's CUI or birth date, which the registry is checked against", () => {
+    expect(diplomaFrom2005Errors({ ...GOOD, student: { ...GOOD.student, birthDate: "" } }, NOW)).toEqual({ "student.cui": [HOLDER_PROOF_MISSING_MESSAGE] });
+    expect(diplomaFrom2005Errors({ ...GOOD, student: { ...GOOD.student, birthDate: "", cui: "5260 18151 0901" } }, NOW)).toEqual({});
+  });
+
   it("reads the lookup's number in any spelling, refusing what cannot be one", () => {
-    expect(ZDiplomaLookupRequest.parse({ registrationNumber: " d–2015–018734 " })).toEqual({ registrationNumber: "D-2015-018734" });
-    expect(ZDiplomaLookupRequest.safeParse({ registrationNumber: "D-2004-000001" }).success).toBe(false);
-    expect(ZDiplomaLookupRequest.safeParse({ registrationNumber: "" }).error?.issues[0].message).toBe("Escriba el número de registro del título.");
+    const proof = { student: { birthDate: "1997-06-02" } };
+    expect(ZDiplomaLookupRequest.parse({ registrationNumber: " d–2015–018734 ", ...proof })).toEqual({ registrationNumber: "D-2015-018734", ...proof });
+    expect(ZDiplomaLookupRequest.safeParse({ registrationNumber: "D-2004-000001", ...proof }).success).toBe(false);
+    expect(ZDiplomaLookupRequest.safeParse({ registrationNumber: "", ...proof }).error?.issues[0].message).toBe("Escriba el número de registro del título.");
+  });
+
+  it("the lookup needs the graduate's CUI or birth date, each well formed", () => {
+    const noProof = ZDiplomaLookupRequest.safeParse({ registrationNumber: "D-2015-018734", student: { cui: " ", birthDate: "" } });
+    expect(noProof.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["student.cui", HOLDER_PROOF_MISSING_MESSAGE]]);
+    expect(ZDiplomaLookupRequest.safeParse({ registrationNumber: "D-2015-018734" }).success).toBe(false);
+    const badCui = ZDiplomaLookupRequest.safeParse({ registrationNumber: "D-2015-018734", student: { cui: "2345 67898 0101" } });
+    expect(badCui.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["student.cui", "El CUI no es válido: revise los 13 dígitos tal como aparecen en el DPI."]]);
+    const badDate = ZDiplomaLookupRequest.safeParse({ registrationNumber: "D-2015-018734", student: { birthDate: "02/06/1997" } });
+    expect(badDate.error?.issues.map((i) => i.path.join("."))).toEqual(["student.birthDate"]);
+    expect(ZDiplomaLookupRequest.parse({ registrationNumber: "D-2015-018734", student: { cui: "2345 67899 0101", birthDate: "" } }).student).toEqual({ cui: "2345 67899 0101", birthDate: "" });
   });
 });
 

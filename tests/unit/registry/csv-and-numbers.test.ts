@@ -75,7 +75,12 @@ describe("diploma CSV rows", () => {
     // 1 January 03:00 UTC is still 31 December in Guatemala.
     const schema = diplomaCsvRowSchema(new Date("2027-01-01T03:00:00Z"));
     const good = { registrationNumber: "d 2026 000001", holderName: "  Ana   María O'Neil ", degree: "Bachiller en Ciencias y Letras", school: "Instituto Nacional", year: "2026", dideduc: "zacapa" };
-    expect(schema.parse(good)).toEqual({ ...good, registrationNumber: "D-2026-000001", holderName: "Ana María O'Neil", year: 2026, signedBy: "DIDEDUC" });
+    expect(schema.parse(good)).toEqual({ ...good, registrationNumber: "D-2026-000001", holderName: "Ana María O'Neil", year: 2026, signedBy: "DIDEDUC", holderCui: null, holderBirthDate: null });
+    // cui and fecha_nacimiento: optional; a CUI with its check digit, a date as 2001-02-27 or 27/02/2001.
+    expect(schema.parse({ ...good, holderCui: " 2345 67899 0101 ", holderBirthDate: "27/02/2001" })).toMatchObject({ holderCui: "2345678990101", holderBirthDate: new Date("2001-02-27T00:00:00Z") });
+    expect(schema.parse({ ...good, holderBirthDate: "2001-02-27" }).holderBirthDate).toEqual(new Date("2001-02-27T00:00:00Z"));
+    expect(schema.safeParse({ ...good, holderCui: "2345678980101" }).error?.issues.map((i) => i.path[0])).toEqual(["holderCui"]);
+    expect(schema.safeParse({ ...good, holderBirthDate: "29/02/2001" }).error?.issues.map((i) => i.path[0])).toEqual(["holderBirthDate"]);
     // firmado_por: optional; the documented values and their spellings; anything else is refused.
     expect(schema.parse({ ...good, signedBy: "director_regional" }).signedBy).toBe("REGIONAL_DIRECTOR");
     expect(schema.parse({ ...good, signedBy: " Ministra de Educación " }).signedBy).toBe("MINISTER");

@@ -41,8 +41,15 @@ type TValues = {
 type TLookup =
   | { kind: "none" }
   | { kind: "loading"; number: string }
-  | { kind: "result"; outcome: TDiplomaLookupOutcome }
+  | { kind: "result"; outcome: TDiplomaLookupOutcome; key: string }
   | { kind: "error"; message: string };
+
+// What a lookup answered for: the number and the graduate's CUI and birth date it was asked with.
+function lookupKey(v: Pick<TValues, "registrationNumber" | "student">): string {
+  return JSON.stringify([normalizeDiplomaNumber(v.registrationNumber), v.student.cui.replace(/\s+/g, ""), v.student.birthDate.trim()]);
+}
+
+const LOOKUP_FIELDS = ["registrationNumber", "student.cui", "student.birthDate"] as const;
 
 const PROCEDURE = "DIPLOMA_FROM_2005" as const;
 
@@ -73,14 +80,14 @@ export const diplomaFrom2005Codec: TDraftCodec<TValues> = {
 };
 
 const FIELD_ORDER = [
-  "registrationNumber",
-  "confirmedRegistrationNumber",
   "student",
   "student.firstNames",
   "student.lastNames",
   "student.cui",
   "student.birthDate",
   "contactPhone",
+  "registrationNumber",
+  "confirmedRegistrationNumber",
   "files",
   "cgcStampConfirmed",
 ];
@@ -90,10 +97,6 @@ function anchorFor(path: string): string {
   if (path === "confirmedRegistrationNumber") return "resultado-registro";
   if (path === "student") return fieldId("student.firstNames");
   return fieldId(path);
-}
-
-function outcomeNumber(outcome: TDiplomaLookupOutcome): string {
-  return outcome.status === "NOT_FOUND" ? outcome.registrationNumber : outcome.record.registrationNumber;
 }
 
 // Whether the names typed are the registry's, ignoring accents, case and spacing.
@@ -123,9 +126,10 @@ function RegistryRecord({ record }: { record: TDiplomaRegistryView }) {
   );
 }
 
-// D.2.2 título de diversificado, escolar 2005 onwards. The citizen types the registration number
-// printed at the title's top right and looks it up: the registry's record is shown before anything
-// is uploaded; "Sí, es mi título" saves the draft and opens the upload of the scan (front and back,
+// D.2.2 título de diversificado, escolar 2005 onwards. The citizen types the graduate's data, then
+// the registration number printed at the title's top right, and looks it up: the registry's record
+// is shown before anything is uploaded, only when the CUI or the birth date typed is the holder's
+// (otherwise the same "not found" as an unknown number); "Sí, es mi título" saves the draft and opens the upload of the scan (front and back,
 // CGC stamp). A number the registry does not know offers, in one click, the D.2.1 request with what
 // was typed; a title signed by a regional director or a minister is explained (ATE-INS-04) and the
 // form stops there. Autosave and error behaviour as the other request forms (use-case-draft).
@@ -136,41 +140,46 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
   const [lookup, setLookup] = useState<TLookup>({ kind: "none" });
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<string | null>(null);
-  const [lookupErrors, setLookupErrors] = useState<string[] | undefined>(undefined);
+  const [lookupErrors, setLookupErrors] = useState<Partial<Record<(typeof LOOKUP_FIELDS)[number], string[]>>>({});
   const valuesRef = useRef(values);
   valuesRef.current = values;
 
-  const err = (path: string) => (path === "registrationNumber" ? (lookupErrors ?? fieldErrors[path]) : fieldErrors[path]);
+  const err = (path: string) => lookupErrors[path as (typeof LOOKUP_FIELDS)[number]] ?? fieldErrors[path];
   const isCorrection = initial.state === "NEEDS_CORRECTION";
   const summaryItems = summaryItemsOf(fieldErrors, fieldErrorPaths(fieldErrors, rankIn(FIELD_ORDER)), anchorFor);
 
   const canonical = normalizeDiplomaNumber(values.registrationNumber);
-  const current = lookup.kind === "result" && outcomeNumber(lookup.outcome) === canonical ? lookup.outcome : null;
+  const current = lookup.kind === "result" && lookup.key === lookupKey(values) ? lookup.outcome : null;
   const confirmed = canonical !== null && values.confirmedRegistrationNumber === canonical;
   // Open once confirmed, unless the registry now answers otherwise for this number.
   const uploadOpen = confirmed && (current === null || current.status === "FOUND");
   const stopped = current?.status === "OTHER_PROCEDURE";
   const hasCase = d.caseInfo.id !== null;
 
-  const runLookup = useCallback(async (typed: string) => {
+  const runLookup = useCallback(async (typed: Pick<TValues, "registrationNumber" | "student">) => {
     setSwitchError(null);
-    setLookupErrors(undefined);
-    setLookup({ kind: "loading", number: typed });
+    setLookupErrors({});
+    setLookup({ kind: "loading", number: typed.registrationNumber });
+    const key = lookupKey(typed);
     let result: Awaited<ReturnType<typeof lookupDiplomaRegistrationAction>>;
     try {
-      result = await lookupDiplomaRegistrationAction(null, { registrationNumber: typed });
+      result = await lookupDiplomaRegistrationAction(null, {
+        registrationNumber: typed.registrationNumber,
+        student: { cui: typed.student.cui, birthDate: typed.student.birthDate },
+      });
     } catch {
       setLookup({ kind: "error", message: "No se pudo consultar el registro de títulos: no hay conexión con el servidor. Lo que escribió se conserva; inténtelo de nuevo." });
       return;
     }
     if (result.ok) {
-      setLookup({ kind: "result", outcome: result.data });
+      setLookup({ kind: "result", outcome: result.data, key });
       return;
     }
-    if (result.fieldErrors?.registrationNumber) {
-      setLookupErrors(result.fieldErrors.registrationNumber);
+    const marked = LOOKUP_FIELDS.filter((f) => result.fieldErrors?.[f]);
+    if (marked.length > 0) {
+      setLookupErrors(Object.fromEntries(marked.map((f) => [f, result.fieldErrors![f]])));
       setLookup({ kind: "none" });
-      requestAnimationFrame(() => document.getElementById(fieldId("registrationNumber"))?.focus());
+      requestAnimationFrame(() => document.getElementById(fieldId(marked[0]))?.focus());
       return;
     }
     setLookup({ kind: "error", message: result.formError });
@@ -181,8 +190,8 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
   useEffect(() => {
     if (lookedUpOnOpen.current) return;
     lookedUpOnOpen.current = true;
-    const typed = valuesRef.current.registrationNumber;
-    if (normalizeDiplomaNumber(typed)) void runLookup(typed);
+    const typed = valuesRef.current;
+    if (normalizeDiplomaNumber(typed.registrationNumber) && (typed.student.cui.trim() || typed.student.birthDate.trim())) void runLookup(typed);
   }, [runLookup]);
 
   function onConfirm(record: TDiplomaRegistryView) {
@@ -216,6 +225,19 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
 
   return (
     <DraftForm draft={d} isCorrection={isCorrection} formMessage={formMessageOf(d.formError, fieldErrors)} summaryItems={summaryItems}>
+      <StudentFields
+        legend="Datos de la persona graduada"
+        intro="Escríbalos tal como aparecen en el título. El CUI o la fecha de nacimiento (basta uno) es lo que se compara con el registro de títulos para mostrarle su título."
+        labels={{ firstNames: L.firstNames, lastNames: L.lastNames, cui: L.cui, birthDate: L.birthDate }}
+        values={values.student}
+        errorsOf={err}
+        onValue={(key, s) => {
+          if (key === "cui" || key === "birthDate") setLookupErrors({});
+          update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"]);
+        }}
+      >
+        <ContactPhoneField label={L.contactPhone} {...d.text("contactPhone")} />
+      </StudentFields>
       <fieldset className="space-y-4">
         <legend className="mb-1 text-xl font-semibold">Número de registro del título</legend>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -230,19 +252,19 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
             value={values.registrationNumber}
             errors={err("registrationNumber")}
             onValue={(s) => {
-              setLookupErrors(undefined);
+              setLookupErrors({});
               update((v) => ({ ...v, registrationNumber: s }), ["registrationNumber", "confirmedRegistrationNumber"]);
             }}
             onKeyDown={(e) => {
               if (e.key === "Enter") {
                 e.preventDefault();
-                void runLookup(valuesRef.current.registrationNumber);
+                void runLookup(valuesRef.current);
               }
             }}
           />
           <Button
             variant="secondary"
-            onClick={() => void runLookup(values.registrationNumber)}
+            onClick={() => void runLookup(values)}
             disabled={lookup.kind === "loading"}
             aria-disabled={lookup.kind === "loading"}
           >
@@ -258,7 +280,9 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
               {lookup.message}
             </p>
           ) : null}
-          {lookup.kind === "result" && !current ? <p className="text-slate-700">Cambió el número: búsquelo de nuevo en el registro.</p> : null}
+          {lookup.kind === "result" && !current ? (
+            <p className="text-slate-700">Cambió el número, el CUI o la fecha de nacimiento: búsquelo de nuevo en el registro.</p>
+          ) : null}
 
           {current?.status === "FOUND" ? (
             <section aria-labelledby="registro-encontrado" className="space-y-3">
@@ -268,7 +292,7 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
               <RegistryRecord record={current.record} />
               {!sameName(values, current.record.holderName) ? (
                 <Notice tone="warning">
-                  <p>El nombre que escribió abajo no es igual al del registro. Escríbalo tal como aparece en el título, o revise el número.</p>
+                  <p>El nombre que escribió arriba no es igual al del registro. Escríbalo tal como aparece en el título, o revise el número.</p>
                 </Notice>
               ) : null}
               {confirmed ? (
@@ -317,16 +341,6 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
         </div>
       </fieldset>
 
-      <StudentFields
-        legend="Datos de la persona graduada"
-        intro="Escríbalos tal como aparecen en el título."
-        labels={{ firstNames: L.firstNames, lastNames: L.lastNames, cui: L.cui, birthDate: L.birthDate }}
-        values={values.student}
-        errorsOf={err}
-        onValue={(key, s) => update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"])}
-      >
-        <ContactPhoneField label={L.contactPhone} {...d.text("contactPhone")} />
-      </StudentFields>
 
       {/* Kept mounted while closed, so the list of files attached survives a change of number. */}
       <div hidden={!uploadOpen || stopped} className="space-y-4">

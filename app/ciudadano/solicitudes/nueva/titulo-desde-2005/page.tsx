@@ -15,8 +15,8 @@ export default async function NewDiplomaFrom2005Page() {
     <>
       <PageHeading title="Título de diversificado (escolar, 2005 en adelante)" eyebrow="Nueva solicitud">
         <p>
-          Escriba el número de registro que aparece en la esquina superior derecha de su título: le mostraremos lo que tiene el registro de títulos del
-          Ministerio de Educación. Si son sus datos, adjunte el título escaneado, anverso y reverso, con el sello de registro de la Contraloría General de
+          Escriba los datos de la persona graduada, con su CUI o su fecha de nacimiento, y el número de registro que aparece en la esquina superior
+          derecha del título: si coinciden con el registro de títulos del Ministerio de Educación, le mostraremos lo que tiene. Si son sus datos, adjunte el título escaneado, anverso y reverso, con el sello de registro de la Contraloría General de
           Cuentas. Atención al Ciudadano lo revisa y lo certifica.
         </p>
         <p>
