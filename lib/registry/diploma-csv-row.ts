@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { codePointLabel } from "@/lib/validation/hidden-characters";
+import { safeText } from "@/lib/validation/safe-text";
 import { DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber } from "./diploma-number";
 import { DIPLOMA_SIGNATORY_CSV_VALUES, parseDiplomaSignatory } from "./diploma-signatory";
 import { foldText, tidyText } from "./fold-text";
@@ -45,8 +47,10 @@ export function mapDiplomaCsvHeader(header: readonly string[]): { index: Partial
 
 const NAME = /^[\p{L}][\p{L}\p{M}' .-]*$/u;
 const text = (label: string, min: number, max: number) =>
-  z
-    .string()
+  safeText(undefined, {
+    hiddenMessage: (c) =>
+      `${label[0].toUpperCase()}${label.slice(1)} tiene un carácter invisible o de control (${codePointLabel(c)}): bórrelo en el archivo y vuelva a importarlo.`,
+  })
     .transform(tidyText)
     .pipe(
       z
