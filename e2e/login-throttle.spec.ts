@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { makeCui } from "./helpers/make-cui";
 
 // Ten wrong passwords in a row on one account: after five the account is blocked for a while

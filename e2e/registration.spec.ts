@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { makeCui } from "./helpers/make-cui";
 
 test("registro con un CUI inválido: el error aparece junto al campo y lo escrito se conserva", async ({ page }) => {

@@ -6,12 +6,12 @@
 // Pure and edge-safe (Web Crypto only): the proxy bundle imports it.
 
 // Features this app never uses, refused to the page and to anything it frames. Only features
-// Chromium recognizes (an unknown name is reported as an error in the console). Fullscreen stays
-// available to our own pages: the embedded PDF viewer offers it.
+// Chromium recognizes: an unknown name is reported as an error in the console (Debian's Chromium
+// does not know "bluetooth"), which the e2e CSP watch fails on. Fullscreen stays available to our
+// own pages: the embedded PDF viewer offers it.
 const PERMISSIONS_POLICY = [
   "accelerometer=()",
   "autoplay=()",
-  "bluetooth=()",
   "browsing-topics=()",
   "camera=()",
   "display-capture=()",
