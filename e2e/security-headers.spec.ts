@@ -79,19 +79,20 @@ test("public pages: each with its own nonce, scripts running, the static headers
   expectPageHeaders(missing!.headers(), "404");
 });
 
-test("each role's home and a case page", async ({ page }) => {
+test("the citizen's home, a case page and a request form", async ({ page }) => {
   await signIn(page, CITIZEN.email, CITIZEN.password, /\/ciudadano$/);
   await visit(page, "/ciudadano");
   const mine = page.getByTestId("my-cases").getByRole("link").first();
   await visit(page, (await mine.getAttribute("href"))!);
   await visit(page, "/ciudadano/solicitudes/nueva/expediente-educativo");
-  await signOut(page);
+});
 
-  for (const [account, home] of [
-    [REVIEWER, "/dideduc"],
-    [SIGNER, "/direccion"],
-    [ASSISTANT, "/atencion"],
-  ] as const) {
+for (const [role, account, home] of [
+  ["DIDEDUC reviewer", REVIEWER, "/dideduc"],
+  ["DIDEDUC signer", SIGNER, "/direccion"],
+  ["central assistant", ASSISTANT, "/atencion"],
+] as const) {
+  test(`the ${role}'s queue and a case page, loaded and reached by a click`, async ({ page }) => {
     await signIn(page, account.email, account.password, new RegExp(`${home}$`));
     await visit(page, home);
     const href = await firstQueueCase(page);
@@ -101,9 +102,11 @@ test("each role's home and a case page", async ({ page }) => {
     await page.goto(home);
     await page.getByTestId("queue-row").first().getByRole("link").first().click();
     await expect(page).toHaveURL(new RegExp(`${home}/casos/`));
-    await signOut(page);
-  }
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+}
 
+test("the administrator's pages", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password, /\/admin$/);
   await visit(page, "/admin");
   await visit(page, "/admin/cuentas");

@@ -9,7 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { toUserFacingError, type TFieldErrors } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getRequestContext } from "@/lib/request-context";
-import "@/lib/validation/spanish-zod";
+import "@/lib/validation/configure-zod";
 import { echoValues, formDataToObject } from "./form-values";
 
 // THE wrapper for every server action (the shape of dub's action client): parse the input with

@@ -46,8 +46,10 @@ export function mapDiplomaCsvHeader(header: readonly string[]): { index: Partial
 }
 
 const NAME = /^[\p{L}][\p{L}\p{M}' .-]*$/u;
+// A cell may hold a line break (a spreadsheet's Alt+Enter); tidyText makes it a space.
 const text = (label: string, min: number, max: number) =>
   safeText(undefined, {
+    multiline: true,
     hiddenMessage: (c) =>
       `${label[0].toUpperCase()}${label.slice(1)} tiene un carácter invisible o de control (${codePointLabel(c)}): bórrelo en el archivo y vuelva a importarlo.`,
   })

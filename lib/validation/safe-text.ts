@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findHiddenCharacter, hiddenCharacterMessage, type THiddenCharacterOptions } from "./hidden-characters";
-import "./spanish-zod";
+import "./configure-zod";
 
 // THE zod building block for text a person types that may reach a signed certification, a
 // registry or another person (names, titles, schools, posts, offices, reasons): a string, NFC-

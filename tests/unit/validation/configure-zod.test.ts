@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { spanishIssueMessage } from "@/lib/validation/spanish-zod";
+import { spanishIssueMessage } from "@/lib/validation/configure-zod";
 
 // The wording of the messages zod would otherwise write in English, read as a form says them.
 const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message);
 
-describe("spanishIssueMessage (configured by importing lib/validation/spanish-zod)", () => {
+describe("spanishIssueMessage (configured by importing lib/validation/configure-zod)", () => {
   it("words the common issues as a form would", () => {
     expect(messages(z.string(), undefined)).toEqual(["Falta este dato."]);
     expect(messages(z.string(), 5)).toEqual(["Este dato no tiene el formato esperado."]);
@@ -33,5 +33,11 @@ describe("spanishIssueMessage (configured by importing lib/validation/spanish-zo
   it("returns nothing for what it does not word, so zod's own Spanish locale answers", () => {
     expect(spanishIssueMessage({ code: "invalid_key", origin: "map", issues: [], input: new Map(), path: [] } as never)).toBe("Este dato no es válido.");
     expect(spanishIssueMessage({ code: "something_new", input: 1, path: [] } as never)).toBeUndefined();
+  });
+});
+
+describe("the rest of zod's configuration", () => {
+  it("never compiles parsers with eval (the page's CSP forbids it, and reports even the probe)", () => {
+    expect(z.config().jitless).toBe(true);
   });
 });

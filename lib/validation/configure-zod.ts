@@ -1,12 +1,15 @@
 import { z } from "zod";
 
-// zod writes its own messages in English when a schema does not give one (an oversized field of a
-// forged request, a missing value, a wrong type). Every person reading this app reads Spanish, so
-// the common cases are worded here as a form would say them, and zod's own Spanish locale covers
-// whatever is left. The configuration is global to the JavaScript realm (zod keeps it on
-// globalThis), so importing this module once anywhere configures every copy of zod in the process
-// or page; the modules that define or run schemas import it (lib/validation/safe-text.ts,
-// lib/action.ts, instrumentation.ts).
+// zod's global configuration, in one place. zod keeps it on globalThis, so importing this module
+// once configures every copy of zod in the process or page; the modules that define or run schemas
+// import it (lib/validation/safe-text.ts, lib/action.ts). Two settings:
+// - Messages: zod writes its own in English when a schema does not give one (an oversized field of
+//   a forged request, a missing value, a wrong type). Every person reading this app reads Spanish,
+//   so the common cases are worded here as a form would say them, and zod's own Spanish locale
+//   covers whatever is left.
+// - jitless: zod compiles object parsers with `new Function` after probing whether eval works. Our
+//   Content-Security-Policy (proxy.ts) forbids eval, and the browser reports even the caught probe
+//   as a violation; the interpreted parser is as correct and fast enough for our forms.
 
 const NUMBER_ORIGINS = new Set(["number", "int", "bigint"]);
 const SIZE = new Intl.NumberFormat("es-GT", { maximumFractionDigits: 1 });
@@ -58,8 +61,8 @@ export function spanishIssueMessage(issue: z.core.$ZodRawIssue): string | undefi
   }
 }
 
-export function configureSpanishZod(): void {
-  z.config({ ...z.locales.es(), customError: spanishIssueMessage });
+export function configureZod(): void {
+  z.config({ ...z.locales.es(), customError: spanishIssueMessage, jitless: true });
 }
 
-configureSpanishZod();
+configureZod();
