@@ -114,7 +114,7 @@ test("the administrator's pages", async ({ page }) => {
   await visit(page, "/admin/titulos");
 });
 
-test("the PDF viewer: a staff case page frames our own PDF; nobody frames our pages", async ({ page }) => {
+test("the PDF viewer: a staff case page frames our own PDF", async ({ page }) => {
   await signIn(page, REVIEWER.email, REVIEWER.password, /\/dideduc$/);
   await page.goto("/dideduc");
   const href = await firstQueueCase(page);
