@@ -17,8 +17,8 @@ const guardRoleArea = auth((request: NextAuthRequest, _event: NextFetchEvent) =>
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const { pathname } = request.nextUrl;
   // A malformed escape ("/verificar/%ZZ") makes Next.js fail while decoding the route's params and
-  // answer 500; no page or file has such an address, so it is a plain 404 here.
-  if (!isWellEncoded(pathname)) return notFoundPage(request);
+  // answer 500; no page or file has such an address, so it is the not-found page with a 404 here.
+  if (!isWellEncoded(pathname)) return withPageHeaders(request, { notFound: true });
   // Route handlers of /api set their own headers (a PDF may be framed by our pages); the check
   // above is all the proxy does for them.
   if (pathname.startsWith("/api/")) return NextResponse.next();
@@ -26,16 +26,19 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   return withPageHeaders(request);
 }
 
-function withPageHeaders(request: NextRequest): NextResponse {
-  const nonce = createNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: isHttpsBaseUrl(process.env.APP_BASE_URL) });
+// `notFound`: render the not-found page instead, with a 404, under the same headers.
+function withPageHeaders(request: NextRequest, options: { notFound?: boolean } = {}): NextResponse {
+  const https = isHttpsBaseUrl(process.env.APP_BASE_URL);
+  const csp = contentSecurityPolicy(createNonce(), { dev: process.env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = options.notFound
+    ? NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404, request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   // For browsers that predate frame-ancestors.
   response.headers.set("X-Frame-Options", "DENY");
-  if (isHttpsBaseUrl(process.env.APP_BASE_URL)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 
@@ -46,10 +49,6 @@ function isWellEncoded(pathname: string): boolean {
   } catch {
     return false;
   }
-}
-
-function notFoundPage(request: NextRequest): NextResponse {
-  return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404 });
 }
 
 export const config = {

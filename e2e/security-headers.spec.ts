@@ -196,9 +196,13 @@ test("a verification address that is not a code is a clean 404, never a 500", as
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(404);
     expect(await response.text(), url).not.toContain("Internal Server Error");
+    expectStaticHeaders(response.headers(), url);
   }
-  // A malformed address elsewhere reads the same.
+  // A malformed address elsewhere reads the same; a page's is the site's not-found page, under the CSP.
   expect((await request.get("/api/files/%ZZ")).status()).toBe(404);
+  const page = await request.get("/verificar/%ZZ");
+  expectPageHeaders(page.headers(), "/verificar/%ZZ");
+  expect(await page.text()).toContain("No encontramos esta página");
 });
 
 test("a form over the server action body limit says so in Spanish, inside the form", async ({ page }) => {

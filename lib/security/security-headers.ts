@@ -57,7 +57,8 @@ export function isHttpsBaseUrl(baseUrl: string | undefined): boolean {
 // The page policy. Scripts: only those carrying this request's nonce (Next.js adds it to its own
 // inline and bundle scripts, reading it from the request's CSP header) and what they load
 // ('strict-dynamic'); no inline handlers, no eval outside development (React's dev tools use it).
-// Styles: our stylesheets and Next's nonce-carrying inline styles; no style attributes in markup.
+// Styles: our stylesheets and Next's nonce-carrying inline styles; no style attributes in markup
+// (under `next dev` any inline style, which its hot reload needs).
 // Images also as data: and blob: URLs (a QR drawn in the page). Frames: only our own PDFs (the
 // staff case pages embed them); our pages framed by nobody. Plain HTTP is upgraded only when the
 // public address is HTTPS (on http://localhost it would break every request).
@@ -65,7 +66,8 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean; h
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // `next dev` injects its hot-reloaded styles without a nonce.
+    options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

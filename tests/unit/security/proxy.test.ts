@@ -71,6 +71,8 @@ describe("proxy", () => {
       const r = await call(path);
       expect(r.status, path).toBe(404);
       expect(new URL(r.headers.get("x-middleware-rewrite")!).pathname, path).toBe("/_not-found");
+      expect(r.headers.get("content-security-policy"), path).toMatch(/'nonce-/);
+      expect(r.headers.get("x-middleware-request-content-security-policy"), path).toBe(r.headers.get("content-security-policy"));
     }
     expect(guarded).toEqual([]);
   });

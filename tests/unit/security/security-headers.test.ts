@@ -29,8 +29,9 @@ describe("contentSecurityPolicy", () => {
     expect(d.has("upgrade-insecure-requests")).toBe(false);
   });
 
-  it("adds eval only in development, and upgrades requests only behind HTTPS", () => {
+  it("relaxes only under next dev (eval for React's tools, inline styles for hot reload), and upgrades requests only behind HTTPS", () => {
     expect(directives(contentSecurityPolicy("n", { dev: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy("n", { dev: true })).get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives(contentSecurityPolicy("n", { https: true })).has("upgrade-insecure-requests")).toBe(true);
   });
 
