@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/security-headers";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/validation/action-body-limit";
 
 const nextConfig: NextConfig = {
   // Bundled, PGlite and its adapter fail every query; argon2 ships a native binary.
@@ -7,6 +9,15 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+  },
+  // The headers every response carries, pages or not (route handlers, PDFs, static files). The
+  // per-request ones (CSP with its nonce, frame denial, HSTS) are proxy.ts's: see
+  // lib/security/security-headers.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;

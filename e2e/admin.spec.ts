@@ -1,6 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { E2E_PKI_DIR } from "./helpers/e2e-env";
 import { signIn, signOut } from "./helpers/sign-in";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signIn } from "./helpers/sign-in";
 
 // Issue #2: every demo role lands on its own dashboard and is refused from the other segments.

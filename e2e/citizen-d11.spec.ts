@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { createNssDb, runPdfsig } from "../tests/helpers/pdfsig";
 import { E2E_PKI_DIR, E2E_PORT } from "./helpers/e2e-env";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { CGC_STAMP_CONFIRMATION_LABEL } from "../lib/cases/forms/diploma-before-2005-form";
 import type { TNssDb } from "../tests/helpers/pdfsig";
 import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate as sign, stateOf } from "./helpers/case-page";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { PDFDocument } from "pdf-lib";
 import type { TNssDb } from "../tests/helpers/pdfsig";
 import { downloadSignedPdf, expectNoAxeViolations, issueAsCentralAssistant, stateOf } from "./helpers/case-page";

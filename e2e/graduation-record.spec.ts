@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes, X509Certificate } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { DEMO_CERTIFICATES } from "../prisma/seed/demo-accounts";
 import { qpdfCheck, runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
 import { downloadSignedPdf, expectNoAxeViolations, signWithCertificate, stateOf } from "./helpers/case-page";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { devices, expect, test, type Page } from "@playwright/test";
+import { devices, expect, test, type Page } from "./helpers/test";
 import { downloadSignedPdf, expectNoAxeViolations } from "./helpers/case-page";
 import { expectVerificationMatches } from "./helpers/check-issued-pdf";
 import { fileEducationalRecordAsCitizen } from "./helpers/file-educational-record";

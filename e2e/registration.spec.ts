@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { expectNoAxeViolations } from "./helpers/case-page";
 import { makeCui } from "./helpers/make-cui";
 import { confirmationPathIn, mailsTo, waitForMail } from "./helpers/outbox";

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { stateOf } from "./helpers/case-page";
 import { E2E_PORT } from "./helpers/e2e-env";
 import { expectNoOutboxMailAbout, expectOutboxMail } from "./helpers/outbox";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { runPdfsig, type TNssDb } from "../tests/helpers/pdfsig";
 import { signWithCertificate } from "./helpers/case-page";
 import { trustDemoRoot } from "./helpers/check-issued-pdf";

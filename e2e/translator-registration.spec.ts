@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expectNoAxeViolations, stateOf } from "./helpers/case-page";
 import { registerAccount } from "./helpers/register-account";

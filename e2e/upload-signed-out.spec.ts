@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { E2E_PORT } from "./helpers/e2e-env";
 import { signIn } from "./helpers/sign-in";

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { signIn, signOut } from "./helpers/sign-in";
 
 // Issue #3, public verification (no login): an unknown code reads as a clear Spanish not-found

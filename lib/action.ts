@@ -9,6 +9,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { toUserFacingError, type TFieldErrors } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getRequestContext } from "@/lib/request-context";
+import "@/lib/validation/configure-zod";
+import { echoValues, formDataToObject } from "./form-values";
 
 // THE wrapper for every server action (the shape of dub's action client): parse the input with
 // the schema, load the actor from the database, check roles, run the handler, and return a typed
@@ -67,30 +69,9 @@ export const MESSAGES = {
     `Ocurrió un error inesperado. Intente de nuevo en unos minutos; si el problema continúa, comunique a soporte este código: ${requestId}.`,
 } as const;
 
-const SENSITIVE_NAME = /pass|contrase|secret|token|clave|pin/i;
-
-// FormData → plain object: repeated names become arrays, files stay File, Next's own $ACTION_ keys go.
-export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION")) continue;
-    if (key in out) {
-      const prev = out[key];
-      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
-    } else out[key] = value;
-  }
-  return out;
-}
-
-export function echoValues(raw: Record<string, unknown>, sensitive: readonly string[] = []): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (sensitive.includes(key) || SENSITIVE_NAME.test(key)) continue;
-    if (typeof value === "string") values[key] = value.slice(0, 5000);
-    else if (typeof value === "number" || typeof value === "boolean") values[key] = String(value);
-  }
-  return values;
-}
+// Shared with the client (components/ui/use-form-action.ts), which echoes the same way when the
+// request never reached an action.
+export { echoValues, formDataToObject } from "./form-values";
 
 export function createAction<S extends z.ZodType, TData>(options: TProtectedOptions<S, TData> | TPublicOptions<S, TData>): TAction<S, TData> {
   return async function action(_previous, input) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createDelegationAction } from "@/app/admin/actions/create-delegation";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -12,7 +12,7 @@ import { SelectField } from "./select-field";
 type TPerson = { id: string; name: string; dideduc: { name: string } | null };
 
 export function DelegationForm({ signers, staff }: { signers: readonly TPerson[]; staff: readonly TPerson[] }) {
-  const [state, formAction] = useActionState(createDelegationAction, null);
+  const [state, formAction] = useFormAction(createDelegationAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeDelegationAction } from "@/app/admin/actions/revoke-delegation";
 import { failureOf } from "@/components/ui/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function DelegationRevokeForm({ delegationId, delegateName }: { delegationId: string; delegateName: string }) {
-  const [state, formAction] = useActionState(revokeDelegationAction, null);
+  const [state, formAction] = useFormAction(revokeDelegationAction);
   const failure = failureOf(state);
   return (
     <form action={formAction} aria-label={`Revocar la delegación de ${delegateName}`}>

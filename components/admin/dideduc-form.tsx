@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateDideducAction } from "@/app/admin/actions/update-dideduc";
 import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -13,7 +13,7 @@ type TDideduc = { id: string; name: string; type: string; address: string; phone
 
 // One DIDEDUC per page (/admin/dideduc/[id]), so the fields keep their plain ids.
 export function DideducForm({ dideduc }: { dideduc: TDideduc }) {
-  const [state, formAction] = useActionState(updateDideducAction, null);
+  const [state, formAction] = useFormAction(updateDideducAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const v = failure ? valuesOf(state) : dideduc;

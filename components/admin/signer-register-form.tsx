@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { registerAuthorizedSignerAction } from "@/app/admin/actions/register-authorized-signer";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -15,7 +15,7 @@ const ORDER = ["certificate", "office", "dideducId", "post", "name", "userId", "
 type TOption = { id: string; name: string };
 
 export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly TOption[]; accounts: readonly TOption[] }) {
-  const [state, formAction] = useActionState(registerAuthorizedSignerAction, null);
+  const [state, formAction] = useFormAction(registerAuthorizedSignerAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);

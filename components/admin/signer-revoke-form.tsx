@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeAuthorizedSignerAction } from "@/app/admin/actions/revoke-authorized-signer";
 import { failureOf } from "@/components/ui/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 // The label names the certificate too: one person often has several (renewed, replaced) in the list.
 export function SignerRevokeForm({ signerId, signerName, fingerprint }: { signerId: string; signerName: string; fingerprint: string }) {
-  const [state, formAction] = useActionState(revokeAuthorizedSignerAction, null);
+  const [state, formAction] = useFormAction(revokeAuthorizedSignerAction);
   const failure = failureOf(state);
   const reasonErrors = failure?.fieldErrors?.reason ?? [];
   const id = `reason-${signerId}`;

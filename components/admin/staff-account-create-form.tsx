@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createStaffAccountAction } from "@/app/admin/actions/create-staff-account";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -14,7 +14,7 @@ import { SelectField } from "./select-field";
 const ORDER = ["name", "email", "cui", "phone", "post", "roles", "dideducId", "password"] as const;
 
 export function StaffAccountCreateForm({ dideducs }: { dideducs: ReadonlyArray<{ id: string; name: string }> }) {
-  const [state, formAction] = useActionState(createStaffAccountAction, null);
+  const [state, formAction] = useFormAction(createStaffAccountAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);

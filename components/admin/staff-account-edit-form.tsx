@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateStaffAccountAction } from "@/app/admin/actions/update-staff-account";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -13,7 +13,7 @@ import { SelectField } from "./select-field";
 type TAccount = { id: string; roles: string[]; dideducId: string | null; post: string | null };
 
 export function StaffAccountEditForm({ account, dideducs }: { account: TAccount; dideducs: ReadonlyArray<{ id: string; name: string }> }) {
-  const [state, formAction] = useActionState(updateStaffAccountAction, null);
+  const [state, formAction] = useFormAction(updateStaffAccountAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = failure ? valuesOf(state) : null;

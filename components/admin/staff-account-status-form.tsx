@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { setStaffAccountActiveAction } from "@/app/admin/actions/set-staff-account-active";
 import { failureOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 
 export function StaffAccountStatusForm({ userId, active }: { userId: string; active: boolean }) {
-  const [state, formAction] = useActionState(setStaffAccountActiveAction, null);
+  const [state, formAction] = useFormAction(setStaffAccountActiveAction);
   const failure = failureOf(state);
   const verb = active ? "Desactivar cuenta" : "Reactivar cuenta";
   return (

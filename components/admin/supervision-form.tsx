@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { saveSupervisionOfficeAction } from "@/app/admin/actions/save-supervision-office";
 import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,7 +10,7 @@ type TOffice = { id: string; name: string; phone: string; address: string };
 
 // Adds a supervision office (no `office`) or edits one.
 export function SupervisionForm({ dideducId, office }: { dideducId: string; office?: TOffice }) {
-  const [state, formAction] = useActionState(saveSupervisionOfficeAction, null);
+  const [state, formAction] = useFormAction(saveSupervisionOfficeAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const v: Partial<TOffice> = failure ? valuesOf(state) : (office ?? {});

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { removeSupervisionOfficeAction } from "@/app/admin/actions/remove-supervision-office";
 import { failureOf } from "@/components/ui/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SupervisionRemoveForm({ officeId, name }: { officeId: string; name: string }) {
-  const [state, formAction] = useActionState(removeSupervisionOfficeAction, null);
+  const [state, formAction] = useFormAction(removeSupervisionOfficeAction);
   const failure = failureOf(state);
   return (
     <form action={formAction} aria-label={`Quitar ${name}`}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { signOutAction } from "@/lib/auth/actions";
@@ -8,7 +8,7 @@ import { signOutAction } from "@/lib/auth/actions";
 // A form, not a link: signing out changes state, so it is a POST (a server action, which Next.js
 // protects against cross-site submission). On success the action redirects to the home page.
 export function SignOutButton({ className, label = "Cerrar sesión", look = "link" }: { className?: string; label?: string; look?: "link" | "button" }) {
-  const [state, formAction, pending] = useActionState(signOutAction, null);
+  const [state, formAction, pending] = useFormAction(signOutAction);
   return (
     <form action={formAction}>
       <button

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { TActionResult, TActionState } from "@/lib/action";
 
@@ -14,7 +14,7 @@ type TProps = {
 
 // One row's deactivate / reactivate form: the reason is required and goes to the audit trail.
 export function TranslatorStatusForm({ translatorId, translatorName, active, action }: TProps) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction] = useFormAction(action);
   const failure = state && !state.ok ? state : null;
   const reasonErrors = failure?.fieldErrors?.reason ?? [];
   const id = `reason-${translatorId}`;

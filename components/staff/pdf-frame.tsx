@@ -1,9 +1,11 @@
 // A PDF shown inside the page, with links for when the browser cannot show it inline (some phones,
-// or a browser with PDF viewing turned off). The route it points at checks who may see the file.
-export function PdfFrame({ src, title, downloadHref, height = "min(42rem, 80vh)" }: { src: string; title: string; downloadHref?: string; height?: string }) {
+// or a browser with PDF viewing turned off). The route it points at checks who may see the file,
+// and lets only our own pages frame it (app/api/cases/pdf-response.ts). Sized by a class: the
+// Content-Security-Policy refuses style attributes in the markup.
+export function PdfFrame({ src, title, downloadHref }: { src: string; title: string; downloadHref?: string }) {
   return (
     <figure className="space-y-2">
-      <iframe src={src} title={title} className="w-full rounded-md border border-slate-400 bg-slate-100" style={{ height }} />
+      <iframe src={src} title={title} className="h-[min(42rem,80vh)] w-full rounded-md border border-slate-400 bg-slate-100" />
       <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span className="font-semibold">{title}</span>
         <a href={src} target="_blank" rel="noopener">

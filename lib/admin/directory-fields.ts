@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 
 // Field schemas of the DIDEDUC directory. Client-safe.
 const text = (label: string, max: number) =>
-  z.string({ error: `Escriba ${label}.` }).trim().min(1, { error: `Escriba ${label}.` }).max(max, { error: `No puede tener más de ${max} caracteres.` });
+  safeText({ error: `Escriba ${label}.` }).trim().min(1, { error: `Escriba ${label}.` }).max(max, { error: `No puede tener más de ${max} caracteres.` });
 
 export const ZDirectoryPhone = z
   .string({ error: "Escriba el teléfono." })

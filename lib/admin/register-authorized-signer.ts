@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { DomainError } from "@/lib/errors";
 import { readCertificate } from "@/lib/pki/read-certificate";
 import { fingerprintCertificate } from "@/lib/pki/fingerprint-certificate";
@@ -11,8 +12,8 @@ const ZOptionalDate = z.preprocess(blank, z.coerce.date({ error: "Escriba una fe
 export const ZRegisterAuthorizedSigner = z.object({
   office: z.enum(["DIDEDUC", "ARCHIVE", "CENTRAL"], { error: "Elija la oficina." }),
   dideducId: z.preprocess(blank, z.string().trim().max(100).optional()),
-  post: z.string({ error: "Escriba el puesto del firmante." }).trim().min(2, { error: "Escriba el puesto del firmante." }).max(150, { error: "El puesto no puede tener más de 150 caracteres." }),
-  name: z.preprocess(blank, z.string().trim().max(150, { error: "El nombre no puede tener más de 150 caracteres." }).optional()),
+  post: safeText({ error: "Escriba el puesto del firmante." }).trim().min(2, { error: "Escriba el puesto del firmante." }).max(150, { error: "El puesto no puede tener más de 150 caracteres." }),
+  name: z.preprocess(blank, safeText().trim().max(150, { error: "El nombre no puede tener más de 150 caracteres." }).optional()),
   userId: z.preprocess(blank, z.string().trim().max(100).optional()),
   validFrom: ZOptionalDate,
   validTo: ZOptionalDate,

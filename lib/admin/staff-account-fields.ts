@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { ZEmail } from "@/lib/auth/schemas";
 import { validateCui } from "@/lib/identity/validate-cui";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -18,8 +19,7 @@ export type TStaffRole = (typeof STAFF_ROLES)[number];
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const ZStaffName = z
-  .string({ error: "Escriba el nombre completo." })
+export const ZStaffName = safeText({ error: "Escriba el nombre completo." })
   .trim()
   .transform((v) => v.replace(/\s+/g, " "))
   .pipe(
@@ -67,7 +67,7 @@ export const ZOptionalPhone = z.preprocess(
 
 export const ZPost = z.preprocess(
   blankToUndefined,
-  z.string().trim().max(150, { error: "El puesto no puede tener más de 150 caracteres." }).optional(),
+  safeText().trim().max(150, { error: "El puesto no puede tener más de 150 caracteres." }).optional(),
 );
 
 export const ZStaffRoles = z

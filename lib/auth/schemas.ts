@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { validateCui } from "@/lib/identity/validate-cui";
 import { checkPasswordPolicy, PASSWORD_MAX_LENGTH } from "./check-password-policy";
 
@@ -35,7 +36,7 @@ function fullNameProblem(name: string): string | null {
   return null;
 }
 
-const ZFullName = z.string({ error: "Escriba su nombre completo." }).transform((value, ctx) => {
+const ZFullName = safeText({ error: "Escriba su nombre completo." }).transform((value, ctx) => {
   const name = value.trim().replace(/\s+/g, " ");
   const problem = fullNameProblem(name);
   if (problem) {

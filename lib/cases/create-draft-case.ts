@@ -16,6 +16,9 @@ export const ZCreateDraftCaseInput = z.object({
   // "Start a new request from this one" after a rejection with guidance.
   parentCaseId: z.string().trim().min(1).nullish(),
 });
+// A DIDEDUC given to a procedure whose cases no DIDEDUC handles (D.1.2, D.2.2, D.3, D.4).
+export const NO_DIDEDUC_MESSAGE = "Este trámite lo atiende Atención al Ciudadano, no una Dirección Departamental.";
+
 export type TCreateDraftCaseInput = z.input<typeof ZCreateDraftCaseInput>;
 
 export type TCreateDraftCaseOptions = {
@@ -47,11 +50,7 @@ export async function createDraftCase(
       : "una cuenta de usuario";
     throw new TransitionError("FORBIDDEN_ROLE", `Este trámite se solicita con ${who}.`);
   }
-  if (input.dideducId && !definition.requiresDideduc) {
-    throw new TransitionError("INVALID_INPUT", undefined, {
-      dideducId: ["Este trámite lo atiende Atención al Ciudadano, no una Dirección Departamental."],
-    });
-  }
+  if (input.dideducId && !definition.requiresDideduc) throw new TransitionError("INVALID_INPUT", undefined, { dideducId: [NO_DIDEDUC_MESSAGE] });
 
   return db.$transaction(async (tx) => {
     if (input.dideducId) {

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Procedure } from "@/lib/generated/prisma/enums";
+import { checkTextTree } from "@/lib/validation/hidden-characters";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { getDefinition } from "@/lib/workflow/definitions";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { UPLOAD_EDITABLE_STATES } from "@/lib/uploads/store-upload";
 import { caseSearchTerms, studentNamesOf } from "./case-search-terms";
-import { createDraftCase } from "./create-draft-case";
+import { createDraftCase, NO_DIDEDUC_MESSAGE } from "./create-draft-case";
 import { dbOf, type TDbOptions } from "./db-options";
 import { procedureForm } from "./procedure-forms";
 
@@ -20,11 +22,22 @@ export type TSaveCaseDraftInput = {
   db?: PrismaClient;
 };
 
-// Lenient on purpose: a draft may be incomplete, but never of another shape or size.
+const HIDDEN_TEXT_REFUSED = "No se guardó: hay texto con caracteres invisibles o de control. Revise los campos marcados.";
+
+// Lenient on purpose: a draft may be incomplete, but never of another shape or size. Keys the
+// procedure's form does not have are dropped by its draft schema; text is stored NFC, and text
+// with a hidden character (lib/validation/hidden-characters.ts) is refused at once, next to its
+// field, rather than kept until the submission refuses it.
 function cleanFormData(procedure: Procedure, formData: unknown): Prisma.InputJsonValue {
   const form = procedureForm(procedure);
   if (!form) throw new TransitionError("INVALID_INPUT", "Este trámite todavía no se puede solicitar en línea.");
-  return form.parseDraft(formData);
+  const { value, problems } = checkTextTree(formData);
+  if (problems.length > 0) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const p of problems) (fieldErrors[["formData", ...p.path].join(".")] ??= []).push(p.message);
+    throw new TransitionError("INVALID_INPUT", HIDDEN_TEXT_REFUSED, fieldErrors);
+  }
+  return form.parseDraft(value);
 }
 
 // The first save creates the DRAFT (number and "create" event); later saves replace the form data
@@ -35,6 +48,12 @@ export async function saveCaseDraft(input: TSaveCaseDraftInput, options: TDbOpti
   const db = await dbOf(options, input);
   const formData = cleanFormData(input.procedure, input.formData);
   const dideducId = input.dideducId || null;
+  // The case's own fields are an allow-list per procedure: a DIDEDUC only where the workflow sends
+  // the case to one. Checked on every save, not only the first (a D.1.2 draft re-saved with a
+  // DIDEDUC used to keep it: an office its workflow never involves, in every query scoped by office).
+  if (dideducId && !getDefinition(input.procedure).requiresDideduc) {
+    throw new TransitionError("INVALID_INPUT", NO_DIDEDUC_MESSAGE, { dideducId: [NO_DIDEDUC_MESSAGE] });
+  }
 
   if (!input.caseId) {
     const created = await createDraftCase(

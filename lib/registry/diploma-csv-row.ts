@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { validateCui } from "@/lib/identity/validate-cui";
+import { codePointLabel } from "@/lib/validation/hidden-characters";
+import { safeText } from "@/lib/validation/safe-text";
 import { DIPLOMA_NUMBER_FORMAT_MESSAGE, normalizeDiplomaNumber } from "./diploma-number";
 import { DIPLOMA_SIGNATORY_CSV_VALUES, parseDiplomaSignatory } from "./diploma-signatory";
 import { foldText, tidyText } from "./fold-text";
@@ -61,9 +63,13 @@ export function mapDiplomaCsvHeader(header: readonly string[]): { index: Partial
 }
 
 const NAME = /^[\p{L}][\p{L}\p{M}' .-]*$/u;
+// A cell may hold a line break (a spreadsheet's Alt+Enter); tidyText makes it a space.
 const text = (label: string, min: number, max: number) =>
-  z
-    .string()
+  safeText(undefined, {
+    multiline: true,
+    hiddenMessage: (c) =>
+      `${label[0].toUpperCase()}${label.slice(1)} tiene un carácter invisible o de control (${codePointLabel(c)}): bórrelo en el archivo y vuelva a importarlo.`,
+  })
     .transform(tidyText)
     .pipe(
       z

@@ -7,6 +7,7 @@ import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { FileKind } from "@/lib/generated/prisma/enums";
 import { procedureForm } from "@/lib/cases/procedure-forms";
 import type { FileStorage } from "@/lib/storage/file-storage";
+import { stripHiddenCharacters } from "@/lib/validation/hidden-characters";
 import { inspectPdf } from "./inspect-pdf";
 import {
   MAX_FILE_NAME_LENGTH,
@@ -188,7 +189,9 @@ async function checkCaseAcceptsUpload(db: TCaseReader, caseId: string, uploaderI
 // Only the last path segment, without control characters, kept to a length a list can show.
 function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  // Hidden and control characters removed, NFC (lib/validation/hidden-characters.ts): a name shown
+  // to reviewers cannot be reordered by a bidi override ("factura\u202Efdp.exe").
+  const clean = stripHiddenCharacters(base).replace(/\s+/g, " ").trim();
   if (clean.length <= MAX_FILE_NAME_LENGTH) return clean;
   const dot = clean.lastIndexOf(".");
   const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : "";

@@ -20,6 +20,15 @@ export function normalizeVerificationCode(input: string): string | null {
   return formatVerificationCode(symbols);
 }
 
+// A route's [code] param → the canonical code, or null (a 404). Next.js hands a page its param
+// still percent-encoded ("ABCD%201234%20EFGH" for a code typed with spaces) and a route handler its
+// param decoded; decoding once more is right for the first and harmless for the second, since a code
+// never contains "%". A param that does not decode ("%ZZ", or "50%" already decoded) is no code:
+// it must not throw (a URIError was a 500).
+export function verificationCodeFromParam(param: string): string | null {
+  return normalizeVerificationCode(safeDecode(param));
+}
+
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);

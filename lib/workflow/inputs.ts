@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 
 // Inputs a transition may require. Every transition points at one of these schemas, so the
 // generated tests know a valid example for each and a new shape cannot slip in untested.
@@ -6,16 +7,15 @@ import { z } from "zod";
 export const REASON_MAX_LENGTH = 2000;
 const CONTACT_FIELD_MAX_LENGTH = 300;
 
-function requiredText(label: string, max: number) {
-  return z
-    .string({ error: `Indique ${label}.` })
+function requiredText(label: string, max: number, options: { multiline?: boolean } = {}) {
+  return safeText({ error: `Indique ${label}.` }, options)
     .trim()
     .min(1, { error: `Indique ${label}.` })
     .max(max, { error: `${label[0].toUpperCase()}${label.slice(1)} no puede tener más de ${max} caracteres.` });
 }
 
 // The reason the citizen (or the office a case goes back to) reads.
-export const ZReason = requiredText("el motivo", REASON_MAX_LENGTH);
+export const ZReason = requiredText("el motivo", REASON_MAX_LENGTH, { multiline: true });
 
 // Where the citizen is sent: name, phone and address of the Supervisión Educativa or another office.
 export const ZContact = z.object(

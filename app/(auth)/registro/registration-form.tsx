@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -12,7 +13,7 @@ import { PASSWORD_RULES_TEXT } from "@/lib/auth/check-password-policy";
 const FIELD_ORDER = ["name", "cui", "email", "phone", "password", "passwordConfirmation", "isTranslator"] as const;
 
 export function RegistrationForm() {
-  const [state, formAction] = useActionState(registerAction, null);
+  const [state, formAction] = useFormAction(registerAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { CompareFile } from "@/components/verification/compare-file";
 import { VerificationCodeForm } from "@/components/verification/verification-code-form";
 import { findVerification, type TVerificationStatus } from "@/lib/cases/find-verification";
-import { normalizeVerificationCode } from "@/lib/verification/normalize-verification-code";
+import { verificationCodeFromParam } from "@/lib/verification/normalize-verification-code";
 
 export const metadata: Metadata = { title: "Verificación de documento", robots: { index: false } };
 
@@ -37,7 +37,7 @@ const load = cache((code: string) => findVerification(code));
 
 export default async function VerificationPage({ params }: { params: Promise<{ code: string }> }) {
   const { code: raw } = await params;
-  const code = normalizeVerificationCode(decodeURIComponent(raw));
+  const code = verificationCodeFromParam(raw);
   if (!code) notFound();
   // One canonical address per code (what the QR prints), whatever spelling was typed.
   if (code !== raw) redirect(`/verificar/${code}`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { draftText, fieldErrors, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 
 // The D.1.1 form (client-safe: the editor reads the labels). Two schemas over one shape:
@@ -54,7 +55,7 @@ export function ZEducationalRecordFormAt(now: Date) {
       documentKinds: z
         .array(z.enum(DOCUMENT_KINDS), { error: "Marque al menos un documento." })
         .min(1, { error: "Marque al menos un documento." }),
-      otherDescription: z.string().trim().max(300, { error: "La descripción no puede tener más de 300 caracteres." }).optional(),
+      otherDescription: safeText().trim().max(300, { error: "La descripción no puede tener más de 300 caracteres." }).optional(),
       student: ZPersonAt(now),
       studies: z
         .array(
@@ -71,7 +72,7 @@ export function ZEducationalRecordFormAt(now: Date) {
         )
         .min(1, { error: "Agregue al menos un grado o etapa, con su año y establecimiento o programa." })
         .max(MAX_STUDY_ROWS, { error: `Se admiten hasta ${MAX_STUDY_ROWS} grados o etapas.` }),
-      contactPhone: z.string().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
+      contactPhone: safeText().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
     })
     .superRefine((form, ctx) => {
       const problem = otherDescriptionProblem(form);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { draftText, fieldErrors, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 
 // The D.1.2 form, expediente de graduación of the 1974–1996 archive (client-safe: the editor reads
@@ -76,7 +77,7 @@ export function ZGraduationRecordFormAt(now: Date) {
       },
       { error: "Escriba el nombre y el puesto de quien firmó el expediente en el Archivo." },
     ),
-    contactPhone: z.string().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
+    contactPhone: safeText().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
   });
 }
 

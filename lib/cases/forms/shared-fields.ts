@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { validateCui } from "@/lib/identity/validate-cui";
+import { safeText } from "@/lib/validation/safe-text";
 
 // Zod pieces the citizen forms share (client-safe). Each form still owns its messages where they
 // differ; the student/person block's messages default to the D.1.x wording.
@@ -7,15 +8,15 @@ import { validateCui } from "@/lib/identity/validate-cui";
 // Lenient draft text: anything too long or of another type is dropped, never an error.
 export const draftText = (max: number) => z.string().max(max).optional().catch(undefined);
 
-// A required text field with the message shown when it is missing and when it is too long.
+// A required text field with the message shown when it is missing and when it is too long; hidden
+// characters refused and NFC, as every text that may reach a certification (safe-text.ts).
 export function requiredText(message: string, max: number, tooLong: string) {
-  return z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
+  return safeText({ error: message }).trim().min(1, { error: message }).max(max, { error: tooLong });
 }
 
 // An optional text field: blank is stored as absent.
 export function optionalText(max: number, tooLong: string) {
-  return z
-    .string()
+  return safeText()
     .trim()
     .max(max, { error: tooLong })
     .optional()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { draftText, fieldErrors, requiredText } from "./shared-fields";
 
 // The D.3 form (certificación de traducción jurada). Client-safe: the editor reads its labels.
@@ -50,7 +51,7 @@ export type TSwornTranslationDraft = z.infer<typeof ZSwornTranslationDraft>;
 export const ZSwornTranslationForm = z.object({
   translator: z.object(
     {
-      id: z.string().trim().max(64).optional(),
+      id: safeText().trim().max(64).optional(),
       name: requiredText("Escriba el nombre del traductor jurado, o elíjalo del registro.", 200, "El nombre no puede tener más de 200 caracteres."),
       agreementNumber: requiredText(
         "Escriba el número del acuerdo o la resolución que nombró al traductor, como aparece en la traducción.",
@@ -76,7 +77,7 @@ export const ZSwornTranslationForm = z.object({
     200,
     "El nombre no puede tener más de 200 caracteres.",
   ),
-  contactPhone: z.string().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
+  contactPhone: safeText().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
 });
 export type TSwornTranslationForm = z.infer<typeof ZSwornTranslationForm>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { draftText, fieldErrors, requiredText } from "./shared-fields";
 
 // The D.4 form (registro de traductor jurado), filed by the translator's own account. Client-safe:
@@ -114,11 +115,10 @@ export const ZTranslatorRegistrationForm = z.object({
     (v) => v.split(/\s+/).length >= 2,
     { error: "Escriba sus nombres y apellidos, como aparecen en la resolución o acuerdo." },
   ),
-  languages: z.array(z.string().trim().max(LANGUAGE_MAX_LENGTH, { error: `Cada idioma puede tener hasta ${LANGUAGE_MAX_LENGTH} caracteres.` })).max(MAX_LANGUAGES, {
+  languages: z.array(safeText().trim().max(LANGUAGE_MAX_LENGTH, { error: `Cada idioma puede tener hasta ${LANGUAGE_MAX_LENGTH} caracteres.` })).max(MAX_LANGUAGES, {
     error: `Se admiten hasta ${MAX_LANGUAGES} idiomas.`,
   }),
-  otherLanguages: z
-    .string()
+  otherLanguages: safeText()
     .trim()
     .max(300, { error: "Los otros idiomas no pueden tener más de 300 caracteres." })
     .optional()
@@ -144,7 +144,7 @@ export const ZTranslatorRegistrationForm = z.object({
   resolutionStampConfirmed: z.literal(true, {
     error: "Confirme que la resolución o acuerdo lleva el sello de registro de la Dirección Departamental de Educación.",
   }),
-  contactPhone: z.string().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
+  contactPhone: safeText().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
 });
 export type TTranslatorRegistrationForm = z.infer<typeof ZTranslatorRegistrationForm>;
 

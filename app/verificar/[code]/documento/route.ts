@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { findVerification } from "@/lib/cases/find-verification";
 import { db } from "@/lib/db";
 import { getStorage } from "@/lib/storage/get-storage";
-import { normalizeVerificationCode } from "@/lib/verification/normalize-verification-code";
+import { verificationCodeFromParam } from "@/lib/verification/normalize-verification-code";
 
 // Public by code: only the ISSUED file (the one the verification page shows the SHA-256 of),
 // never a draft or a partly signed stage.
 export async function GET(_req: Request, { params }: { params: Promise<{ code: string }> }) {
-  const code = normalizeVerificationCode(decodeURIComponent((await params).code));
+  const code = verificationCodeFromParam((await params).code);
   const v = code ? await findVerification(code) : null;
   if (!v || !v.sha256 || (v.status !== "ISSUED" && v.status !== "REVOKED")) {
     return new Response("Documento no encontrado", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

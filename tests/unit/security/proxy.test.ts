@@ -1,0 +1,79 @@
+import { NextRequest, type NextFetchEvent } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// proxy.ts per request: the CSP with a fresh nonce on the response and on the request (where Next.js
+// reads it to put the nonce on its scripts), frame denial, HSTS only behind an HTTPS public address,
+// the role areas still through Auth.js's redirects, and a malformed address as a 404. Auth.js's
+// ESM build does not load under vitest: its `auth(handler)` wrapper is replaced by one that records
+// the role-area requests and then runs the handler, as Auth.js does once `authorized` allows.
+const guarded: string[] = [];
+vi.mock("next-auth", () => ({
+  default: () => ({
+    auth: (handler: (r: NextRequest, e: unknown) => unknown) => (request: NextRequest, event: unknown) => {
+      guarded.push(request.nextUrl.pathname);
+      return handler(request, event);
+    },
+  }),
+}));
+const { proxy } = await import("@/proxy");
+
+const event = {} as NextFetchEvent;
+const call = (path: string) => proxy(new NextRequest(new URL(path, "http://localhost:3000")), event);
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  guarded.length = 0;
+});
+
+describe("proxy", () => {
+  it("gives every page a CSP with a new nonce, on the response and on the request Next.js renders", async () => {
+    vi.stubEnv("APP_BASE_URL", "http://localhost:3000");
+    const a = await call("/verificar/ABCD-1234-EFGH");
+    const b = await call("/verificar/ABCD-1234-EFGH");
+    const csp = a.headers.get("content-security-policy")!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(b.headers.get("content-security-policy")).not.toBe(csp);
+    // NextResponse.next({ request: { headers } }) hands the request headers to Next.js this way.
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+    expect(a.headers.get("x-middleware-override-headers")).toContain("content-security-policy");
+    expect(a.headers.get("x-frame-options")).toBe("DENY");
+    expect(a.headers.get("strict-transport-security")).toBeNull();
+    expect(csp).not.toContain("upgrade-insecure-requests");
+    expect(guarded).toEqual([]);
+  });
+
+  it("adds HSTS and upgrades requests when the public address is HTTPS", async () => {
+    vi.stubEnv("APP_BASE_URL", "https://certifica.mineduc.gob.gt");
+    const r = await call("/");
+    expect(r.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(r.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("sends the role areas through Auth.js (its redirects unchanged) and gives them the same headers", async () => {
+    for (const path of ["/ciudadano", "/dideduc/casos/x", "/direccion", "/atencion/casos/x", "/admin/cuentas"]) {
+      const r = await call(path);
+      expect(r.headers.get("content-security-policy"), path).toMatch(/'nonce-/);
+    }
+    expect(guarded).toEqual(["/ciudadano", "/dideduc/casos/x", "/direccion", "/atencion/casos/x", "/admin/cuentas"]);
+    await call("/verificar");
+    await call("/ingresar");
+    expect(guarded).toHaveLength(5);
+  });
+
+  it("leaves /api route handlers their own headers", async () => {
+    const r = await call("/api/files/abc");
+    expect(r.headers.get("content-security-policy")).toBeNull();
+    expect(r.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("answers a malformed escape with the not-found page and a 404, before Next.js fails decoding it", async () => {
+    for (const path of ["/verificar/%ZZ", "/verificar/%ZZ/documento", "/api/files/%E0%A4%A", "/ciudadano/solicitudes/%"]) {
+      const r = await call(path);
+      expect(r.status, path).toBe(404);
+      expect(new URL(r.headers.get("x-middleware-rewrite")!).pathname, path).toBe("/_not-found");
+      expect(r.headers.get("content-security-policy"), path).toMatch(/'nonce-/);
+      expect(r.headers.get("x-middleware-request-content-security-policy"), path).toBe(r.headers.get("content-security-policy"));
+    }
+    expect(guarded).toEqual([]);
+  });
+});
