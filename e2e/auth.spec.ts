@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers/sign-in";
+import { enterSecondFactorCode, signIn } from "./helpers/sign-in";
 
 // Issue #2: every demo role lands on its own dashboard and is refused from the other segments.
 // Passwords are the public demo ones (docs/demo-accounts.md).
@@ -44,6 +44,9 @@ test("sin sesión, cada panel pide ingresar y vuelve a él después", async ({ p
   await page.getByLabel("Correo electrónico").fill("firmante.guatemala-norte@demo.certifica.gt");
   await page.getByLabel("Contraseña", { exact: true }).fill("FirmaNorte2026");
   await page.getByRole("button", { name: "Ingresar" }).click();
+  // A signer: the code step first, still going back to /direccion afterwards.
+  await expect(page).toHaveURL(/\/ingresar\/verificacion\?callbackUrl=%2Fdireccion$/);
+  await enterSecondFactorCode(page, "firmante.guatemala-norte@demo.certifica.gt");
   await expect(page).toHaveURL(/\/direccion$/);
 });
 
