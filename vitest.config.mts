@@ -10,6 +10,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses: let
+    // Vite resolve it (the session tests drive Auth.js's real handlers).
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,
