@@ -24,6 +24,8 @@ for (const role of ROLES) {
     await signIn(page, role.email, role.password, new RegExp(`${role.home}$`));
     await expect(page.getByRole("heading", { level: 1, name: role.heading })).toBeVisible();
     await expect(page.getByTestId("signed-in-role")).toHaveText(role.roleText);
+    // Every role reaches its own account page (password change) from the header.
+    await expect(page.getByRole("link", { name: "Mi cuenta" })).toHaveAttribute("href", "/cuenta");
 
     for (const segment of SEGMENTS.filter((s) => s !== role.home)) {
       const response = await page.goto(segment);

@@ -16,7 +16,7 @@ const staff: TSessionUser = { id: "s1", name: "Lucía Xitumul", email: "revisora
 const citizen: TSessionUser = { id: "c1", name: "Ana Ixcot", email: "ana@example.test", roles: ["CITIZEN"], delegatedRoles: [], dideducId: null };
 
 function build(appBaseUrl: string, clock: { now: number }) {
-  const config = createAuthConfig({ env: { APP_BASE_URL: appBaseUrl, AUTH_SECRET: SECRET } as NodeJS.ProcessEnv, now: () => clock.now });
+  const config = createAuthConfig({ env: { NODE_ENV: "test", APP_BASE_URL: appBaseUrl, AUTH_SECRET: SECRET }, now: () => clock.now });
   return NextAuth({
     ...config,
     providers: [
