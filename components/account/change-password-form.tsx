@@ -3,7 +3,6 @@
 import { useActionState } from "react";
 import { errorSummaryItems, failureOf, fieldErrorsOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
-import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { changePasswordAction } from "@/lib/auth/actions";
@@ -16,13 +15,8 @@ export function ChangePasswordForm() {
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   return (
-    // Keyed by the result, so the fields empty after a change.
-    <form key={state?.ok ? "changed" : "form"} action={formAction} noValidate className="space-y-5" aria-label="Cambiar la contraseña">
-      {state?.ok ? (
-        <Notice tone="success" title="Su contraseña cambió">
-          Las demás sesiones de su cuenta se cerraron. Use la nueva contraseña la próxima vez que ingrese.
-        </Notice>
-      ) : null}
+    // On success the action redirects to /cuenta?contrasena=cambiada, which says so.
+    <form action={formAction} noValidate className="space-y-5" aria-label="Cambiar la contraseña">
       <FormAlert message={failure?.formError} title="No se cambió la contraseña" items={errorSummaryItems(state, FIELD_ORDER)} />
       <TextField name="currentPassword" type="password" label="Contraseña actual" autoComplete="current-password" errors={errors.currentPassword} />
       <TextField name="newPassword" type="password" label="Nueva contraseña" hint={PASSWORD_RULES_TEXT} autoComplete="new-password" errors={errors.newPassword} />

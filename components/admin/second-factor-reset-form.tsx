@@ -20,13 +20,14 @@ export function SecondFactorResetForm({ userId }: { userId: string }) {
       ) : null}
       <FormAlert message={failure?.formError} id="reset-error" />
       <input type="hidden" name="userId" value={userId} />
+      {/* Not "reason": the account-status form on the same page has a field with that id. */}
       <TextField
-        name="reason"
+        name="resetReason"
         label="Motivo del restablecimiento"
         optional
         maxLength={500}
-        defaultValue={failure?.values?.reason ?? ""}
-        errors={failure?.fieldErrors?.reason}
+        defaultValue={failure?.values?.resetReason ?? ""}
+        errors={failure?.fieldErrors?.resetReason}
       />
       <SubmitButton variant="danger" pendingLabel="Restableciendo…">
         Restablecer la verificación en dos pasos

@@ -90,6 +90,8 @@ export const changePasswordAction = createAction({
     const { sessionVersion } = await changePassword(actor.id, input, { ip });
     // Every other session of the account has ended; this browser continues under the new version.
     if (session?.state) await reissueSession(actor, session.state, sessionVersion);
-    return { changed: true as const };
+    // A redirect, not a re-render of this page: Next renders a redirect's target with the cookies
+    // this action set, while a re-render would still read the old (now stale) session token.
+    redirect("/cuenta?contrasena=cambiada");
   },
 });

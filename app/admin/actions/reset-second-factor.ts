@@ -7,7 +7,7 @@ import { resetSecondFactor } from "@/lib/admin/reset-second-factor";
 
 const ZInput = z.object({
   userId: z.string().min(1).max(100),
-  reason: z.string().max(500, "El motivo no puede tener más de 500 caracteres.").optional(),
+  resetReason: z.string().max(500, "El motivo no puede tener más de 500 caracteres.").optional(),
 });
 
 export const resetSecondFactorAction = createAction({
@@ -15,7 +15,7 @@ export const resetSecondFactorAction = createAction({
   schema: ZInput,
   roles: ["ADMIN"],
   handler: async (input, { actor, ip }) => {
-    const result = await resetSecondFactor(actor, input, { ip });
+    const result = await resetSecondFactor(actor, { userId: input.userId, reason: input.resetReason }, { ip });
     revalidatePath("/admin/cuentas", "layout");
     return result;
   },
