@@ -21,3 +21,12 @@ export function sessionCookieName(secure: boolean): string {
 export function sessionCookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
 }
+
+// The second-factor challenge (lib/auth/totp/challenge-cookie.ts): same rule, only sent to the
+// sign-in pages, gone after `maxAge` seconds.
+export function challengeCookie(secure: boolean, maxAge: number) {
+  return {
+    name: `${secure ? "__Secure-" : ""}certifica.second-factor`,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/ingresar", secure, maxAge },
+  };
+}

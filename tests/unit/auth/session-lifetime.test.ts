@@ -5,6 +5,7 @@ import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { createAuthConfig } from "@/auth.config";
 import { newSessionClaims } from "@/lib/auth/session-claims";
+import { challengeCookie, secureCookiesFor } from "@/lib/auth/session-cookies";
 import { SESSION_LIMITS } from "@/lib/auth/session-policy";
 import type { TSessionGrant, TSessionUser } from "@/lib/auth/session-user";
 
@@ -142,5 +143,19 @@ describe("session cookie flags", () => {
     expect(session).toBeDefined();
     expect(session).not.toMatch(/; Secure/);
     expect([...cookies.keys()].some((k) => k.startsWith("__Secure-") || k.startsWith("__Host-"))).toBe(false);
+  });
+});
+
+describe("second-factor challenge cookie flags", () => {
+  it("follows APP_BASE_URL like the session cookie: __Secure- and Secure on https, httpOnly and scoped to the sign-in pages", () => {
+    expect(secureCookiesFor("https://certifica.mineduc.gob.gt")).toBe(true);
+    expect(secureCookiesFor("http://localhost:3000")).toBe(false);
+    expect(secureCookiesFor(undefined)).toBe(false);
+    expect(challengeCookie(true, 600)).toEqual({
+      name: "__Secure-certifica.second-factor",
+      options: { httpOnly: true, sameSite: "lax", path: "/ingresar", secure: true, maxAge: 600 },
+    });
+    expect(challengeCookie(false, 600).name).toBe("certifica.second-factor");
+    expect(challengeCookie(false, 600).options.secure).toBe(false);
   });
 });
