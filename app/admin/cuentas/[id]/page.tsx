@@ -54,9 +54,9 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
             </p>
             {isSelf ? (
               <p>No puede restablecer su propia verificación en dos pasos.</p>
-            ) : secondFactor.enrolledAt || secondFactor.pending ? (
+            ) : (
               <SecondFactorResetForm userId={account.id} />
-            ) : null}
+            )}
           </Card>
         ) : null}
       </div>
