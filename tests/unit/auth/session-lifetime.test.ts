@@ -138,7 +138,9 @@ describe("session cookie flags", () => {
 
   it("with an http APP_BASE_URL a forged X-Forwarded-Proto: https does not change the cookie (nor its encryption key)", async () => {
     const auth = build("http://localhost:3000", { now: T0 });
-    const cookies = cookiesOf(await signInThrough("http://localhost:3000", auth, "citizen", { "x-forwarded-proto": "https" }));
+    // next-auth's server-side auth() and signIn() build the URL they hand to Auth.js from
+    // X-Forwarded-Proto (createActionURL): such a header turns it into https://…
+    const cookies = cookiesOf(await signInThrough("https://localhost:3000", auth, "citizen", { "x-forwarded-proto": "https" }));
     const session = cookies.get("authjs.session-token");
     expect(session).toBeDefined();
     expect(session).not.toMatch(/; Secure/);
