@@ -7,12 +7,19 @@
 //
 // The scans are synthetic (pdf-lib pages each holding one JPEG of random data), so their size is
 // exact and nothing needs to decode them.
+import { spawnSync } from "node:child_process";
 import { createHash, createPrivateKey, sign } from "node:crypto";
+import zlib from "node:zlib";
+import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from "pdf-lib";
 import { buildCertificationPdf } from "../lib/pdf/build-certification-pdf";
 import { buildCertifyingStatement, dideducOfficeName } from "../lib/pdf/certifying-statement";
 import { CENTRAL_OFFICE, studiesTable, type TCertificationSheetInput } from "../lib/pdf/sheet-data";
 import { validatePdfSignatures } from "../lib/pdf/validate-pdf-signatures";
 import { createKeySigner } from "../lib/signing/create-key-signer";
+import { findPdfStreams } from "../lib/uploads/find-pdf-streams";
+import { inspectPdf } from "../lib/uploads/inspect-pdf";
+import { DECODE_RATIO_FLOOR_MB, MAX_DECODE_RATIO, MAX_DECODED_MB } from "../lib/uploads/limits";
+import { measureDecodedStreams } from "../lib/uploads/measure-decoded-streams";
 import { signPdf } from "../lib/signing/sign-pdf";
 import type { DocumentSigner } from "../lib/signing/signer";
 import { createTestPki, pemToDer, type TTestIdentity } from "../tests/helpers/pki-fixtures";
@@ -150,3 +157,70 @@ console.log(
   `\nGoals for 10 pages/5 MB: pipeline ≤ 150 ms (${big.total <= 150 ? "met" : "NOT met"}), ` +
     `≤ 5× floor (${big.total <= 5 * big.floor ? "met" : "NOT met"}), validation ≤ 15 ms (${big.validation <= 15 ? "met" : "NOT met"}).`,
 );
+
+// Upload inspection (inspectPdf, run on every upload): the whole check, and the part of it that is
+// the decompression-bomb check (find the streams, decode those with general-purpose filters).
+// JPEG scans are the usual case (their images are not decoded); a lossless grayscale scan, whose
+// page images are Flate streams, is the most decoding a file that is accepted can ask for.
+const UPLOAD_RUNS = Number(process.env.BENCH_UPLOAD_RUNS ?? 9);
+
+async function benchInspection(label: string, pdf: Buffer) {
+  const inspect: number[] = [];
+  const decodeCheck: number[] = [];
+  let decoded = 0;
+  let pages = 0;
+  const budget = Math.min(MAX_DECODED_MB * 2 ** 20, Math.max(DECODE_RATIO_FLOOR_MB * 2 ** 20, MAX_DECODE_RATIO * pdf.length));
+  for (let run = 0; run < UPLOAD_RUNS + 2; run++) {
+    const t0 = performance.now();
+    const measured = await measureDecodedStreams(pdf, findPdfStreams(pdf), { budget, inputBudget: 4 * pdf.length + 2 ** 20 });
+    const t1 = performance.now();
+    pages = (await inspectPdf(pdf)).pages;
+    const t2 = performance.now();
+    if (run < 2) continue;
+    decoded = measured.decodedBytes;
+    decodeCheck.push(t1 - t0);
+    inspect.push(t2 - t1);
+  }
+  console.log(`  ${label.padEnd(42)} ${(pdf.length / 1e6).toFixed(1).padStart(5)} MB, ${String(pages).padStart(2)} pages, decodes to ${(decoded / 1e6).toFixed(0).padStart(3)} MB: inspectPdf ${ms(median(inspect))}, of which bomb check ${ms(median(decodeCheck))}`);
+}
+
+// A 300 ppp A4 grayscale page stored losslessly (Flate), as some scanners do: dark strokes in
+// lines of "words" and light sensor noise, deflated once and repeated on every page; as many pages
+// as fit in `maxBytes`, at most `maxPages`.
+async function losslessGrayScan(maxPages: number, maxBytes: number): Promise<Buffer> {
+  const width = 2480;
+  const height = 3508;
+  const px = Buffer.alloc(width * height, 255);
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let line = 0; line < 60; line++) {
+    const top = 200 + line * 52;
+    for (let x = 200; x < width - 200; ) {
+      const word = 20 + Math.floor(rnd() * 120);
+      for (let y = top; y < top + 30; y++) for (let xx = x; xx < Math.min(x + word, width - 200); xx++) if (rnd() < 0.45) px[y * width + xx] = Math.floor(rnd() * 90);
+      x += word + 25;
+    }
+  }
+  for (let i = 0; i < px.length; i += 5) if (rnd() < 0.3) px[i] = 235 + Math.floor(rnd() * 20);
+  const data = zlib.deflateSync(px, { level: 6 });
+  const pages = Math.min(maxPages, Math.floor(maxBytes / (data.length + 1000)));
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage([595, 842]);
+    const image = doc.context.register(
+      doc.context.stream(data, { Type: "XObject", Subtype: "Image", Width: width, Height: height, ColorSpace: "DeviceGray", BitsPerComponent: 8, Filter: "FlateDecode" }),
+    );
+    const name = page.node.newXObject("Im", image);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(595, 0, 0, 842, 0, 0), drawObject(name), popGraphicsState());
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+console.log(`\nUpload inspection (median of ${UPLOAD_RUNS}):`);
+await benchInspection("10 pages of JPEG scans", await makeScanPdf(10, 5_000_000));
+await benchInspection("40 pages of JPEG scans", await makeScanPdf(40, 20_000_000));
+// 22 pages decode to ≈ 191 MB, just under the 200 MB bound.
+await benchInspection("lossless grayscale 300 ppp (Flate) scan", await losslessGrayScan(22, 19_500_000));
+
+// Memory of receiving an upload, in a process of its own (see the script).
+spawnSync(process.execPath, ["--conditions=react-server", "--expose-gc", "--import", "tsx", "scripts/bench-upload-memory.mts"], { stdio: "inherit" });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { assertAdmin, invalidInput, parseOrThrow, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
 import { checkStaffRoles } from "./check-staff-roles";
+import { endOutdatedAuthority } from "./end-outdated-authority";
 import { ZOptionalDideducId, ZPost, ZStaffRoles } from "./staff-account-fields";
 
 export const ZUpdateStaffAccount = z.object({
@@ -16,9 +17,11 @@ export type TUpdateStaffAccount = z.input<typeof ZUpdateStaffAccount>;
 export const OWN_ADMIN_ROLE_MESSAGE = "No puede quitarse a sí mismo el rol de administración: pídalo a otra persona administradora.";
 
 // Roles, DIDEDUC and post of a staff account. Citizens and translators are not edited here.
+// A change of roles or DIDEDUC also ends the account's sessions, revokes its delegations and ends
+// the registry entries it no longer backs, in the same transaction (endOutdatedAuthority).
 export async function updateStaffAccount(actor: TAdminActor, input: TUpdateStaffAccount, options: TAdminOptions = {}): Promise<{ id: string; changed: boolean }> {
   assertAdmin(actor);
-  const { db, ip } = await resolveAdminDeps(options);
+  const { db, now, ip } = await resolveAdminDeps(options);
   const data = parseOrThrow(ZUpdateStaffAccount, input);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: data.userId } });
@@ -38,8 +41,16 @@ export async function updateStaffAccount(actor: TAdminActor, input: TUpdateStaff
     }
     if (Object.keys(changes).length === 0) return { id: user.id, changed: false };
     await tx.user.update({ where: { id: user.id }, data: { roles: data.roles, dideducId: after.dideducId, post: after.post } });
+    const ended = await endOutdatedAuthority(tx, {
+      actorId: actor.id,
+      userId: user.id,
+      before: { roles: user.roles, dideducId: user.dideducId, active: user.active },
+      after: { roles: data.roles, dideducId: after.dideducId, active: user.active },
+      now,
+      ip,
+    });
     await tx.auditEvent.create({
-      data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_account", ip, data: { userId: user.id, email: user.email, changes } as object },
+      data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_account", ip, data: { userId: user.id, email: user.email, changes, ended } as object },
     });
     return { id: user.id, changed: true };
   });

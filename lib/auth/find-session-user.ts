@@ -29,12 +29,16 @@ export async function findSessionUser(
       sessionVersion: true,
       delegationsHeld: {
         where: { revokedAt: null, validFrom: { lte: now }, validTo: { gte: now } },
-        select: { role: true },
+        select: { role: true, dideducId: true },
       },
     },
   });
   if (!user || !user.active) return null;
-  const delegatedRoles = [...new Set(user.delegationsHeld.map((d) => d.role))].filter((r) => !user.roles.includes(r));
+  // Only delegations of the office the account belongs to now: one granted by an office the
+  // person has left opens nothing (lib/workflow/README.md, "Delegations").
+  const delegatedRoles = [...new Set(user.delegationsHeld.filter((d) => user.dideducId !== null && d.dideducId === user.dideducId).map((d) => d.role))].filter(
+    (r) => !user.roles.includes(r),
+  );
   if (options.session) {
     if (options.session.sessionVersion !== user.sessionVersion) return null;
     if (!options.session.secondFactor && requiresSecondFactor(user.roles, delegatedRoles)) return null;

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // How long a session lives. Pure, with no database or server imports: the proxy checks these times
-// too. Reasons and sources in docs/decisions/0005-sessions-and-second-factor.md.
+// too. Reasons and sources in docs/decisions/0006-sessions-and-second-factor.md.
 //
 // - Staff (any role besides citizen/translator, or a delegation): NIST SP 800-63B's AAL2 limits,
 //   which the second factor puts them at: 30 minutes without a request, 12 hours in all.

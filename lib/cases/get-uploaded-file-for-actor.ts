@@ -10,7 +10,7 @@ import { dbOf, type TDbOptions } from "./db-options";
 // case. Null otherwise (the route answers 404 alike). Bytes that no longer match the recorded
 // SHA-256 are never served.
 export async function getUploadedFileForActor(
-  input: { actor: TViewer; fileId: string; db?: PrismaClient; storage?: FileStorage },
+  input: { actor: TViewer; fileId: string; db?: PrismaClient; storage?: FileStorage; now?: Date },
   options: TDbOptions = {},
 ) {
   const db = await dbOf(options, input);
@@ -20,7 +20,7 @@ export async function getUploadedFileForActor(
   });
   if (!file) return null;
   let allowed = file.uploaderId === input.actor.id;
-  if (!allowed && file.case) allowed = canSeeCase(input.actor, file.case, await findActiveDelegations(db, input.actor.id));
+  if (!allowed && file.case) allowed = canSeeCase(input.actor, file.case, await findActiveDelegations(db, input.actor.id, input.now));
   if (!allowed) return null;
   const storage = input.storage ?? (await import("@/lib/storage/get-storage")).getStorage();
   const bytes = await storage.get(file.storageKey);

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState, Procedure, Role } from "@/lib/generated/prisma/enums";
-import { expandRoles } from "@/lib/auth/roles";
+import { SEGMENT_ROLES, expandRoles } from "@/lib/auth/roles";
 import type { TSessionUser } from "@/lib/auth/session-user";
+import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
 import { caseSearchTerms } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
 
@@ -51,10 +52,23 @@ export type TListCaseQueueInput = {
   page?: number;
   pageSize?: number;
   db?: PrismaClient;
+  // When delegations are judged (default: now).
+  now?: Date;
 };
 
+// Whether the person works the queue of their DIDEDUC in `segment`: they hold the segment's role
+// there, or act under an active delegation of that role from that same DIDEDUC. A delegation from
+// an office the account has left opens no queue, neither the old office's nor the new one's.
+async function worksOfficeQueue(db: PrismaClient, input: TListCaseQueueInput, now: Date): Promise<boolean> {
+  const segmentRoles = SEGMENT_ROLES[input.segment];
+  if (expandRoles(input.actor.roles ?? []).some((r) => segmentRoles.includes(r))) return true;
+  const delegations = await findActiveDelegations(db, input.actor.id, now);
+  return delegations.some((d) => segmentRoles.includes(d.role) && d.dideducId === input.actor.dideducId);
+}
+
 // An office's queue, oldest submission first, paginated. DIDEDUC segments only list the actor's
-// DIDEDUC (no DIDEDUC → empty). A case number is matched by prefix on its unique index; names by
+// DIDEDUC, and only to its staff holding the segment's role or delegated it by that DIDEDUC
+// (otherwise, or with no DIDEDUC → empty). A case number is matched by prefix on its unique index; names by
 // whole words (any case or accents; applicant's or student's) on the GIN index of searchTerms.
 export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOptions = {}) {
   const db = await dbOf(options, input);
@@ -68,6 +82,7 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
   const where: Prisma.CaseWhereInput = { state: { in: states } };
   if (input.segment !== "atencion") {
     if (!input.actor.dideducId) return empty;
+    if (!(await worksOfficeQueue(db, input, input.now ?? new Date()))) return empty;
     where.dideducId = input.actor.dideducId;
   }
   if (input.procedure) where.procedure = input.procedure;

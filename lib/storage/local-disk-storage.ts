@@ -126,6 +126,12 @@ export class LocalDiskStorage implements FileStorage {
     return source.pipe(verify);
   }
 
+  async delete(key: string): Promise<void> {
+    const file = this.pathFor(key);
+    await fs.rm(file, { force: true });
+    await syncDir(path.dirname(file));
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       const stat = await fs.stat(this.pathFor(key));

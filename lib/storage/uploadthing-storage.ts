@@ -92,6 +92,12 @@ export class UploadThingStorage implements FileStorage {
     return source.pipe(verify);
   }
 
+  async delete(key: string): Promise<void> {
+    assertStorageKey(key);
+    const result = await this.api.deleteFiles(key, { keyType: "customId" });
+    if (!result.success) throw new Error(`UploadThing no borró el archivo ${key}`);
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       const response = await this.fetchFile(key, "HEAD");

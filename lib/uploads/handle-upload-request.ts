@@ -2,6 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { TActor } from "@/lib/auth/actor";
 import type { FileKind } from "@/lib/generated/prisma/enums";
+import { MAX_UPLOAD_BYTES } from "./limits";
+import { drainBody } from "./receive-to-temp-file";
 import { storeUpload, type TStoreUploadOptions } from "./store-upload";
 import { isUploadError, UploadError } from "./upload-error";
 
@@ -18,16 +20,18 @@ export async function handleUploadRequest(
   actor: Pick<TActor, "id"> | null,
   options: TStoreUploadOptions = {},
 ): Promise<Response> {
+  const headers = request.headers;
+  const lengthHeader = headers.get("content-length");
+  const declaredSize = lengthHeader && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
+  // Every answer waits for the upload to arrive (within the size limit), so the client reads it.
+  const drain = () => drainBody(request.body, { limit: options.maxBytes ?? MAX_UPLOAD_BYTES, declaredSize });
   if (!actor) {
-    await request.body?.cancel().catch(() => undefined);
+    await drain();
     return refusal(new UploadError("UNAUTHENTICATED"));
   }
   try {
     if (!request.body) throw new UploadError("EMPTY");
-    const headers = request.headers;
     const originalName = decodeHeader(headers.get("x-file-name"));
-    const lengthHeader = headers.get("content-length");
-    const declaredSize = lengthHeader && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
 
     const file = await storeUpload(
       actor,
@@ -47,10 +51,8 @@ export async function handleUploadRequest(
     };
     return Response.json(body, { status: 201 });
   } catch (e) {
-    if (isUploadError(e)) {
-      await request.body?.cancel().catch(() => undefined);
-      return refusal(e);
-    }
+    await drain();
+    if (isUploadError(e)) return refusal(e);
     const ref = randomBytes(4).toString("hex");
     console.error(`[upload ${ref}]`, e);
     const body: TUploadResponseBody = {

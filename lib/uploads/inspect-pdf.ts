@@ -1,19 +1,29 @@
 import { EncryptedPDFError, PDFDocument } from "pdf-lib";
-import { MAX_PDF_PAGES, MAX_UPLOAD_BYTES } from "./limits";
+import { checkPdfEnd } from "./check-pdf-end";
+import { findPdfStreams } from "./find-pdf-streams";
+import { DECODE_RATIO_FLOOR_MB, MAX_DECODE_RATIO, MAX_DECODED_MB, MAX_PDF_PAGES, MAX_UPLOAD_BYTES } from "./limits";
+import { measureDecodedStreams } from "./measure-decoded-streams";
 import { UploadError } from "./upload-error";
 
 export type TPdfInspection = { pages: number };
-export type TInspectPdfLimits = { maxBytes?: number; maxPages?: number };
+export type TInspectPdfLimits = {
+  maxBytes?: number;
+  maxPages?: number;
+  maxDecodedBytes?: number;
+  maxDecodeRatio?: number;
+  decodeRatioFloorBytes?: number;
+};
 
-// Readers accept the header within the first 1024 bytes and look for %%EOF near the end
-// (PDF 32000-1, annex H); the same windows are used here.
+// Readers accept the header within the first 1024 bytes (PDF 32000-1, annex H).
 const HEADER_WINDOW = 1024;
-const EOF_WINDOW = 1024;
 const TRAILER_WINDOW = 4096;
+const MIB = 1024 * 1024;
 
 // Decides whether bytes are a PDF the office can merge and sign: not empty, within the size and
-// page limits, a real PDF (not a renamed image), complete, and not encrypted (an encrypted file
-// cannot be merged into the certification, even when it opens without a password).
+// page limits, a real PDF (not a renamed image), complete and with nothing after its end, not
+// encrypted (an encrypted file cannot be merged into the certification, even when it opens
+// without a password), and not a decompression bomb (its streams may not decode to far more than
+// the file: such a file would be carried verbatim into the signed certification).
 export async function inspectPdf(bytes: Uint8Array, limits: TInspectPdfLimits = {}): Promise<TPdfInspection> {
   const maxBytes = limits.maxBytes ?? MAX_UPLOAD_BYTES;
   const maxPages = limits.maxPages ?? MAX_PDF_PAGES;
@@ -31,10 +41,19 @@ export async function inspectPdf(bytes: Uint8Array, limits: TInspectPdfLimits = 
         : undefined,
     );
   }
-  if (buf.subarray(Math.max(0, buf.length - EOF_WINDOW)).indexOf("%%EOF", 0, "latin1") === -1) {
-    throw new UploadError("DAMAGED", "El PDF está incompleto (el archivo termina antes de tiempo). Vuelva a escanearlo o a descargarlo e inténtelo de nuevo.");
-  }
+  const streams = findPdfStreams(buf);
+  checkPdfEnd(buf, streams);
   if (trailerDeclaresEncryption(buf)) throw new UploadError("ENCRYPTED");
+
+  // Before pdf-lib, which inflates object and cross-reference streams whole while loading.
+  const maxDecoded = limits.maxDecodedBytes ?? MAX_DECODED_MB * MIB;
+  const ratio = limits.maxDecodeRatio ?? MAX_DECODE_RATIO;
+  const floor = limits.decodeRatioFloorBytes ?? DECODE_RATIO_FLOOR_MB * MIB;
+  const budget = Math.min(maxDecoded, Math.max(floor, ratio * buf.length));
+  // Each byte of a well-formed file belongs to at most one stream; more input than a few times
+  // the file means streams declared on top of each other to multiply the work.
+  const measured = await measureDecodedStreams(buf, streams, { budget, inputBudget: 4 * buf.length + MIB });
+  if (measured.exceeded) throw decompressionBomb(budget, buf.length);
 
   let doc: PDFDocument;
   try {
@@ -56,6 +75,15 @@ export async function inspectPdf(bytes: Uint8Array, limits: TInspectPdfLimits = 
     throw new UploadError("TOO_MANY_PAGES", `El PDF tiene ${pages} páginas y el máximo es ${maxPages} por archivo. Divídalo en varios archivos.`);
   }
   return { pages };
+}
+
+function decompressionBomb(budget: number, fileSize: number): UploadError {
+  const mb = (n: number) => (n >= 10 * MIB ? Math.round(n / MIB).toString() : (n / MIB).toFixed(1).replace(".", ","));
+  return new UploadError(
+    "DECOMPRESSION_BOMB",
+    `El PDF contiene datos comprimidos que al abrirse ocupan más de ${mb(budget)} MB, demasiado para un archivo de ${mb(fileSize)} MB. ` +
+      "No se puede certificar así: vuelva a escanear el documento o guárdelo como PDF desde otro programa e inténtelo de nuevo.",
+  );
 }
 
 // The last trailer (classic `trailer << … >>` or the dictionary of a cross-reference stream

@@ -54,13 +54,34 @@ function toReadable(body: TUploadBody): Readable {
   return Readable.from(body as AsyncIterable<Uint8Array>);
 }
 
-// A body the server decided not to read is cancelled, so the client stops sending it.
-export async function discardBody(body: TUploadBody): Promise<void> {
+// What is left of a body the server refuses to store is read and dropped, up to `limit` bytes,
+// before the refusal is sent. Answering while the client is still sending makes the server close
+// the connection under it: the client's upload fails with EPIPE/ECONNRESET, and a client that
+// reads the answer only after sending, or whose system drops it on the reset, shows a broken
+// connection instead of "Su sesión terminó". A body announced or found larger than `limit` is
+// cancelled instead: reading it would cost more than the reset does (the page checks the size
+// before sending, so only other clients get there). A body already partly read is left alone.
+export async function drainBody(body: ReadableStream<Uint8Array> | null, options: { limit: number; declaredSize: number | null }): Promise<void> {
+  if (!body || body.locked) return;
+  if (options.declaredSize !== null && options.declaredSize > options.limit) {
+    await body.cancel().catch(() => undefined);
+    return;
+  }
+  const reader = body.getReader();
+  let read = 0;
   try {
-    if (body instanceof Readable) body.destroy();
-    else if (typeof (body as ReadableStream<Uint8Array>).cancel === "function") await (body as ReadableStream<Uint8Array>).cancel();
-    else await (body as AsyncGenerator<Uint8Array>).return?.(undefined);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+      if (read > options.limit) {
+        await reader.cancel();
+        return;
+      }
+    }
   } catch {
-    // Already closed or locked: nothing left to stop.
+    // The client went away: nothing left to read.
+  } finally {
+    reader.releaseLock();
   }
 }

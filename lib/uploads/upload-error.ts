@@ -1,4 +1,4 @@
-import { MAX_FILES_PER_CASE, MAX_PDF_PAGES, MAX_UPLOAD_MB } from "./limits";
+import { MAX_DECODED_MB, MAX_FILES_PER_CASE, MAX_PDF_PAGES, MAX_UNATTACHED_FILES, MAX_UNATTACHED_MB, MAX_UPLOAD_MB, UNATTACHED_UPLOAD_TTL_HOURS } from "./limits";
 
 export type TUploadErrorCode =
   | "UNAUTHENTICATED"
@@ -8,6 +8,10 @@ export type TUploadErrorCode =
   | "NOT_PDF"
   | "ENCRYPTED"
   | "DAMAGED"
+  // Bytes after the PDF's end marker (e.g. a ZIP appended): see check-pdf-end.ts.
+  | "TRAILING_DATA"
+  // Streams that decode to far more than the file: see measure-decoded-streams.ts.
+  | "DECOMPRESSION_BOMB"
   | "NO_PAGES"
   | "TOO_MANY_PAGES"
   | "INCOMPLETE"
@@ -15,6 +19,8 @@ export type TUploadErrorCode =
   | "CASE_LOCKED"
   | "TOO_MANY_FILES"
   | "DUPLICATE"
+  // The account's files not attached to any case are at their limit (count or bytes).
+  | "UNATTACHED_LIMIT"
   // Refused by the procedure's own check (lib/cases/procedure-forms `checkUpload`); `reason` says which.
   | "NOT_ACCEPTED";
 
@@ -31,6 +37,12 @@ const MESSAGES: Record<TUploadErrorCode, string> = {
     "El PDF está protegido con contraseña o tiene restricciones de seguridad. Guárdelo de nuevo sin protección e inténtelo otra vez.",
   DAMAGED:
     "El PDF está incompleto o dañado y no se puede abrir. Vuelva a escanearlo o a descargarlo e inténtelo de nuevo.",
+  TRAILING_DATA:
+    "El PDF tiene datos agregados después de su final (por ejemplo, otro archivo pegado detrás del PDF), así que no se puede certificar tal como está. " +
+    "Ábralo y guárdelo de nuevo como PDF, o vuelva a escanearlo, e inténtelo otra vez.",
+  DECOMPRESSION_BOMB:
+    `El PDF contiene datos comprimidos que al abrirse ocupan más de ${MAX_DECODED_MB} MB. ` +
+    "No se puede certificar así: vuelva a escanear el documento o guárdelo como PDF desde otro programa e inténtelo de nuevo.",
   NO_PAGES: "El PDF no tiene páginas. Revise que sea el documento escaneado correcto.",
   TOO_MANY_PAGES: `El PDF tiene más de ${MAX_PDF_PAGES} páginas. Divídalo en varios archivos.`,
   INCOMPLETE: "La carga del archivo se interrumpió antes de terminar. Revise su conexión e inténtelo de nuevo.",
@@ -39,6 +51,9 @@ const MESSAGES: Record<TUploadErrorCode, string> = {
     "Esta solicitud ya fue enviada: solo se pueden agregar archivos mientras está en borrador o cuando se le pide corregirla.",
   TOO_MANY_FILES: `Esta solicitud ya tiene ${MAX_FILES_PER_CASE} archivos, el máximo permitido.`,
   DUPLICATE: "Este archivo ya está agregado a la solicitud.",
+  UNATTACHED_LIMIT:
+    `Ya tiene el máximo de archivos subidos sin solicitud (${MAX_UNATTACHED_FILES} archivos o ${MAX_UNATTACHED_MB} MB en total). ` +
+    `Adjunte los archivos a una solicitud; los que no se adjuntan se borran solos a las ${UNATTACHED_UPLOAD_TTL_HOURS} horas.`,
   NOT_ACCEPTED: "Este archivo no se puede adjuntar a esta solicitud.",
 };
 
@@ -51,6 +66,8 @@ export const UPLOAD_ERROR_STATUS: Record<TUploadErrorCode, number> = {
   NOT_PDF: 415,
   ENCRYPTED: 422,
   DAMAGED: 422,
+  TRAILING_DATA: 422,
+  DECOMPRESSION_BOMB: 422,
   NO_PAGES: 422,
   TOO_MANY_PAGES: 422,
   INCOMPLETE: 400,
@@ -58,6 +75,7 @@ export const UPLOAD_ERROR_STATUS: Record<TUploadErrorCode, number> = {
   CASE_LOCKED: 409,
   TOO_MANY_FILES: 409,
   DUPLICATE: 409,
+  UNATTACHED_LIMIT: 409,
   NOT_ACCEPTED: 422,
 };
 

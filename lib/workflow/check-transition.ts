@@ -39,6 +39,18 @@ export function isDelegationActive(d: Pick<TDelegationLike, "validFrom" | "valid
   return d.revokedAt === null && d.validFrom.getTime() <= now.getTime() && now.getTime() <= d.validTo.getTime();
 }
 
+// A delegation lets its delegate act only while it is active AND the delegate still belongs to the
+// office that granted it (User.dideducId, the `actor` read from the database on each request). An
+// account moved to another DIDEDUC keeps no authority from its old office's delegations, there or
+// anywhere: the director granted them to a member of their own staff.
+export function delegationGrantsAuthority(
+  d: Pick<TDelegationLike, "dideducId" | "delegateId" | "validFrom" | "validTo" | "revokedAt">,
+  actor: Pick<TWorkflowActor, "id" | "dideducId">,
+  now: Date,
+): boolean {
+  return d.delegateId === actor.id && actor.dideducId !== null && d.dideducId === actor.dideducId && isDelegationActive(d, now);
+}
+
 function inScope(t: TTransitionDefinition, c: TCaseLike, actor: TWorkflowActor): boolean {
   switch (t.scope) {
     case "APPLICANT":
@@ -68,12 +80,13 @@ export function resolveAuthority(
     const actingAs = t.roles.includes(role) ? role : t.roles.find((x) => expandRoles([role]).includes(x))!;
     return { ok: true, authority: { role, actingAs, delegation: null } };
   }
-  // Delegation (Nota 2/3): the DIDEDUC's director lets someone else act as its reviewer.
+  // Delegation (Nota 2/3): the DIDEDUC's director lets a member of its staff act as its reviewer,
+  // on that DIDEDUC's cases only, while the delegate still belongs to it.
   if (t.scope === "DIDEDUC") {
-    const active = delegations.filter((d) => d.delegateId === actor.id && t.roles.includes(d.role) && isDelegationActive(d, now));
-    const here = active.find((d) => c.dideducId !== null && d.dideducId === c.dideducId);
+    const held = delegations.filter((d) => d.delegateId === actor.id && t.roles.includes(d.role) && isDelegationActive(d, now));
+    const here = held.find((d) => c.dideducId !== null && d.dideducId === c.dideducId && delegationGrantsAuthority(d, actor, now));
     if (here) return { ok: true, authority: { role: here.role, actingAs: here.role, delegation: here } };
-    if (active.length > 0) return { ok: false, code: "OUT_OF_SCOPE" };
+    if (held.length > 0) return { ok: false, code: "OUT_OF_SCOPE" };
   }
   return { ok: false, code: granting.length > 0 ? "OUT_OF_SCOPE" : "FORBIDDEN_ROLE" };
 }

@@ -40,6 +40,25 @@ function uploadRequest(bytes: Uint8Array, headers: Record<string, string>): Requ
   return new Request("http://localhost/api/uploads", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 }
 
+// A body that records how much the server read of it and whether it was cancelled.
+function trackedRequest(total: number, headers: Record<string, string>) {
+  const state = { pulled: 0, cancelled: false };
+  const chunk = new Uint8Array(64 * 1024).fill(0x25);
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (state.pulled >= total) return controller.close();
+      const n = Math.min(chunk.length, total - state.pulled);
+      state.pulled += n;
+      controller.enqueue(chunk.slice(0, n));
+    },
+    cancel() {
+      state.cancelled = true;
+    },
+  });
+  const request = new Request("http://localhost/api/uploads", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  return { request, state };
+}
+
 async function call(req: Request, actor: { id: string } | null) {
   const res = await handleUploadRequest(req, actor, options);
   return { status: res.status, body: (await res.json()) as TUploadResponseBody };
@@ -102,6 +121,37 @@ describe("POST /api/uploads (handleUploadRequest)", () => {
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     }
+  });
+
+  it("a signed-out upload of 20 MB gets its 401 only after the body has arrived, so a browser reads it instead of a reset", async () => {
+    const size = 20 * 1000 * 1000;
+    const { request, state } = trackedRequest(size, { "x-file-name": "a.pdf", "x-file-kind": "SCAN", "content-length": String(size) });
+    const { status, body } = await call(request, null);
+    expect(status).toBe(401);
+    expect(body).toEqual({ ok: false, code: "UNAUTHENTICATED", message: "Su sesión terminó. Ingrese de nuevo para subir archivos." });
+    expect(state.pulled).toBe(size);
+    expect(state.cancelled).toBe(false);
+  });
+
+  it("so does any refusal decided before reading (here someone else's case), for a body without a length too", async () => {
+    const theirs = await tdb.prisma.case.create({ data: { number: "EE-2026-000003", procedure: "EDUCATIONAL_RECORD", applicantId: other.id } });
+    const { request, state } = trackedRequest(3 * 1024 * 1024, { "x-file-name": "a.pdf", "x-file-kind": "SCAN", "x-case-id": theirs.id });
+    const { status, body } = await call(request, citizen);
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ code: "CASE_NOT_FOUND" });
+    expect(state.pulled).toBe(3 * 1024 * 1024);
+  });
+
+  it("but a body announced or found over the size limit is cancelled, not read to its end", async () => {
+    const announced = trackedRequest(25 * 1024 * 1024, { "x-file-name": "a.pdf", "x-file-kind": "SCAN", "content-length": String(25 * 1024 * 1024) });
+    expect((await call(announced.request, null)).status).toBe(401);
+    expect(announced.state.pulled).toBeLessThan(1024 * 1024);
+    expect(announced.state.cancelled).toBe(true);
+
+    const unannounced = trackedRequest(25 * 1024 * 1024, { "x-file-name": "a.pdf", "x-file-kind": "SCAN" });
+    expect((await call(unannounced.request, null)).status).toBe(401);
+    expect(unannounced.state.pulled).toBeLessThan(21 * 1024 * 1024);
+    expect(unannounced.state.cancelled).toBe(true);
   });
 
   it("leaves no temp file behind after any of the above", async () => {

@@ -29,6 +29,17 @@ describe("canSeeCase (who may look at a case in the staff views and file routes)
     expect(canSeeCase({ ...delegate, delegatedRoles: [] }, gnCase, [])).toBe(false);
   });
 
+  it("takes a delegate's access from the delegations of their current office, never from the session's delegated roles", () => {
+    // The session says "delegated reviewer" but no delegation is active any more.
+    expect(canSeeCase(delegate, gnCase, [])).toBe(false);
+    // Moved to Quetzaltenango with Guatemala Norte's delegation still on record (issue #9 §1): neither
+    // the old office's cases nor the new office's.
+    const moved = { ...delegate, dideducId: "xela" };
+    expect(canSeeCase(moved, gnCase, [{ dideducId: "gn" }])).toBe(false);
+    expect(canSeeCase(moved, { ...gnCase, dideducId: "xela" }, [{ dideducId: "gn" }])).toBe(false);
+    expect(canSeeCase(moved, { ...gnCase, dideducId: "xela" }, [])).toBe(false);
+  });
+
   it("keeps drafts to the applicant, and other people's cases from citizens", () => {
     expect(canSeeCase(citizen, gnCase, [])).toBe(true);
     expect(canSeeCase(citizen, { ...gnCase, applicantId: "someone-else" }, [])).toBe(false);

@@ -85,4 +85,20 @@ describe("UploadThingStorage without network", () => {
     expect(await s.put(body)).toEqual({ key, sha256: key, size: body.length });
     expect(fakeFetch.mock.calls.every(([, init]) => init?.method === "GET" || init?.method === "HEAD")).toBe(true);
   });
+
+  it("delete asks UploadThing to delete the file by its customId (the sweep's only use), and checks the key first", async () => {
+    const requests: { url: string; body: string }[] = [];
+    const fakeFetch = vi.fn<typeof fetch>(async (input, init) => {
+      const request = input instanceof Request ? input : new Request(String(input), init);
+      requests.push({ url: request.url, body: await request.text() });
+      return Response.json({ success: true, deletedCount: 1 });
+    });
+    const s = new UploadThingStorage({ token: FAKE_TOKEN, fetch: fakeFetch });
+    await expect(s.delete("../secret")).rejects.toThrow();
+    expect(requests).toEqual([]);
+    await s.delete(SHA);
+    expect(requests).toHaveLength(1);
+    expect(new URL(requests[0].url).pathname).toMatch(/deleteFiles$/);
+    expect(JSON.parse(requests[0].body)).toMatchObject({ customIds: [SHA] });
+  });
 });

@@ -125,4 +125,14 @@ describe("LocalDiskStorage", () => {
     await expect(storage.put(broken())).rejects.toThrow("conexión interrumpida");
     expect(await listFiles(root)).toEqual([]);
   });
+
+  it("delete removes the read-only file, is idempotent, and refuses a key that is not a SHA-256", async () => {
+    const kept = await storage.put(randomBytes(1000));
+    const gone = await storage.put(randomBytes(1000));
+    await storage.delete(gone.key);
+    expect(await storage.exists(gone.key)).toBe(false);
+    await storage.delete(gone.key);
+    await expect(storage.delete("../../etc/passwd")).rejects.toBeInstanceOf(FileNotFoundError);
+    expect(await listFiles(root)).toEqual([path.join(kept.key.slice(0, 2), kept.key.slice(2, 4), kept.key)]);
+  });
 });
