@@ -1,40 +1,75 @@
 import type { NextAuthConfig } from "next-auth";
 import { resolveAuthSecret } from "@/lib/auth/resolve-auth-secret";
 import { decideRouteAccess, FORBIDDEN_PATH, signInPathFor } from "@/lib/auth/route-access";
-import { claimsFromSessionUser, sessionUserFromClaims } from "@/lib/auth/session-claims";
-import type { TSessionUser } from "@/lib/auth/session-user";
+import { newSessionClaims, sessionStateFromClaims, sessionUserFromClaims } from "@/lib/auth/session-claims";
+import { secureCookiesFor, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookies";
+import { isSessionAlive, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
+import type { TSessionGrant } from "@/lib/auth/session-user";
+import type { TSessionState } from "@/lib/auth/session-claims";
 
 // The part of the Auth.js configuration the proxy loads: no database, no argon2, no providers.
 // auth.ts adds the Credentials provider. The proxy only redirects early; every layout, page,
-// route handler and server action checks the person again against the database.
-export const authConfig = {
-  trustHost: true,
-  secret: resolveAuthSecret(),
-  pages: { signIn: "/ingresar", error: "/ingresar" },
-  // A working day; the token is re-issued while the person keeps using the site.
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60, updateAge: 60 * 60 },
-  providers: [],
-  callbacks: {
-    authorized({ request, auth }) {
-      const { pathname, search } = request.nextUrl;
-      const user = sessionUserFromClaims(auth?.user as Record<string, unknown> | undefined);
-      switch (decideRouteAccess(pathname, user)) {
-        case "sign-in":
-          return Response.redirect(new URL(signInPathFor(pathname + search), request.nextUrl));
-        case "forbidden":
-          return Response.redirect(new URL(FORBIDDEN_PATH, request.nextUrl));
-        default:
-          return true;
-      }
+// route handler and server action checks the person again against the database (getActor, which
+// also refuses a token whose session version is stale).
+//
+// A factory so tests can build it for another address or clock; the app uses `authConfig`.
+export function createAuthConfig(options: { env?: NodeJS.ProcessEnv; now?: () => number } = {}) {
+  const env = options.env ?? process.env;
+  const nowSeconds = options.now ?? (() => Math.floor(Date.now() / 1000));
+  const secure = secureCookiesFor(env.APP_BASE_URL);
+  return {
+    trustHost: true,
+    secret: resolveAuthSecret(env),
+    // From the configured address, not from X-Forwarded-Proto: `__Secure-` names and the Secure
+    // flag in production (https), plain cookies on http://localhost.
+    useSecureCookies: secure,
+    cookies: { sessionToken: { name: sessionCookieName(secure), options: sessionCookieOptions(secure) } },
+    pages: { signIn: "/ingresar", error: "/ingresar" },
+    // The token and its cookie expire after the longest idle time; the idle time of staff and the
+    // absolute lifetime of everyone are claims checked below, wherever the token is read.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    providers: [],
+    callbacks: {
+      authorized({ request, auth }) {
+        const { pathname, search } = request.nextUrl;
+        const user = sessionUserFromClaims(auth?.user as Record<string, unknown> | undefined);
+        switch (decideRouteAccess(pathname, user)) {
+          case "sign-in":
+            return Response.redirect(new URL(signInPathFor(pathname + search), request.nextUrl));
+          case "forbidden":
+            return Response.redirect(new URL(FORBIDDEN_PATH, request.nextUrl));
+          default:
+            return true;
+        }
+      },
+      jwt({ token, user }) {
+        const now = nowSeconds();
+        // `user` is present only right after authorize(): the whole session is decided there, once.
+        if (user) {
+          const grant = (user as { grant?: TSessionGrant }).grant;
+          if (!grant) return null;
+          return { ...token, ...newSessionClaims(grant.user, grant, now) };
+        }
+        // Every other read (proxy, auth(), /api/auth/session). Returning null clears the cookie:
+        // a token past its idle or absolute limit is never re-issued with a fresh expiry.
+        const state = sessionStateFromClaims(token);
+        if (!state || !isSessionAlive(state, now)) return null;
+        return { ...token, seenAt: now };
+      },
+      session({ session, token }) {
+        const user = sessionUserFromClaims(token);
+        const state = sessionStateFromClaims(token);
+        return { ...session, user: user ? { ...user, id: user.id } : session.user, state };
+      },
     },
-    jwt({ token, user }) {
-      // `user` is present only right after authorize(): copy what the session needs, once.
-      if (user) return { ...token, ...claimsFromSessionUser(user as TSessionUser) };
-      return token;
-    },
-    session({ session, token }) {
-      const user = sessionUserFromClaims(token);
-      return { ...session, user: user ? { ...user, id: user.id } : session.user };
-    },
-  },
-} satisfies NextAuthConfig;
+  } satisfies NextAuthConfig;
+}
+
+export const authConfig = createAuthConfig();
+
+declare module "next-auth" {
+  interface Session {
+    // The token's own state (version, times, second factor), for getActor's checks.
+    state?: TSessionState | null;
+  }
+}

@@ -13,6 +13,9 @@ export default defineConfig({
     // A focused test (`.only`) left in a commit would silently skip the rest of the suite: CI
     // (`.ci/run` sets CI=1) refuses it. Stated here rather than left to vitest's own CI detection.
     allowOnly: !process.env.CI,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses: let
+    // Vite resolve it (the session tests drive Auth.js's real handlers).
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
 import { expect, test } from "./helpers/test";
-import { signIn } from "./helpers/sign-in";
+import { enterSecondFactorCode, signIn } from "./helpers/sign-in";
 
 // Issue #2: every demo role lands on its own dashboard and is refused from the other segments.
 // Passwords are the public demo ones (docs/demo-accounts.md).
@@ -24,6 +24,8 @@ for (const role of ROLES) {
     await signIn(page, role.email, role.password, new RegExp(`${role.home}$`));
     await expect(page.getByRole("heading", { level: 1, name: role.heading })).toBeVisible();
     await expect(page.getByTestId("signed-in-role")).toHaveText(role.roleText);
+    // Every role reaches its own account page (password change) from the header.
+    await expect(page.getByRole("link", { name: "Mi cuenta" })).toHaveAttribute("href", "/cuenta");
 
     for (const segment of SEGMENTS.filter((s) => s !== role.home)) {
       const response = await page.goto(segment);
@@ -44,6 +46,9 @@ test("sin sesión, cada panel pide ingresar y vuelve a él después", async ({ p
   await page.getByLabel("Correo electrónico").fill("firmante.guatemala-norte@demo.certifica.gt");
   await page.getByLabel("Contraseña", { exact: true }).fill("FirmaNorte2026");
   await page.getByRole("button", { name: "Ingresar" }).click();
+  // A signer: the code step first, still going back to /direccion afterwards.
+  await expect(page).toHaveURL(/\/ingresar\/verificacion\?callbackUrl=%2Fdireccion$/);
+  await enterSecondFactorCode(page, "firmante.guatemala-norte@demo.certifica.gt");
   await expect(page).toHaveURL(/\/direccion$/);
 });
 

@@ -38,7 +38,9 @@ const env: NodeJS.ProcessEnv = {
 fs.rmSync(`${dataDir}/files`, { recursive: true, force: true });
 // The seed runs in this process and writes the demo cases' files and QR codes: same storage,
 // PKI and public address as the server below.
-Object.assign(process.env, { PKI_DIR: env.PKI_DIR, STORAGE_DIR: env.STORAGE_DIR, APP_BASE_URL: env.APP_BASE_URL });
+// AUTH_SECRET too: the seed encrypts the demo staff's second-factor secrets with a key the server
+// must derive the same way.
+Object.assign(process.env, { PKI_DIR: env.PKI_DIR, STORAGE_DIR: env.STORAGE_DIR, APP_BASE_URL: env.APP_BASE_URL, AUTH_SECRET: env.AUTH_SECRET });
 
 const { prisma, handle, close } = createPrisma(databaseUrl);
 await applyMigrations(handle.factory);

@@ -13,6 +13,7 @@ import { handOverDatabaseDirLock, lockDatabaseDir } from "../lib/db/lock-databas
 import { describeDatabaseTarget } from "../lib/db/database-url";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
 import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
+import { formatDemoSecondFactor } from "../prisma/seed/format-demo-accounts";
 import { findIssuedDemoCases, type TIssuedDemoCase } from "../prisma/seed/issued-demo-cases";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -87,6 +88,7 @@ function printWelcome() {
   console.log(`\nCertifica está en ${env.APP_BASE_URL}  (base de datos: ${describeDatabaseTarget(handle.target)})\n`);
   console.log("Cuentas de demostración (rol · correo · contraseña · DIDEDUC · certificado PKCS#12 y su frase):");
   for (const r of rows) console.log("  " + r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
+  console.log(`\n${formatDemoSecondFactor()}`);
   if (issuedDemoCases.length > 0) {
     console.log("\nCertificaciones emitidas de demostración (escanee el QR del PDF o abra la URL de verificación):");
     for (const c of issuedDemoCases) {

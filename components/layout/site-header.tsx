@@ -26,6 +26,9 @@ export async function SiteHeader() {
               <span className="font-semibold" data-testid="signed-in-name">{actor.name}</span>
               <span className="block text-sm text-brand-100" data-testid="signed-in-role">{describeRoles(actor)}</span>
             </p>
+            <Link href="/cuenta" className="min-h-11 py-2.5 font-semibold text-white hover:text-brand-100">
+              Mi cuenta
+            </Link>
             <SignOutButton className="text-white hover:text-brand-100" />
           </div>
         ) : (

@@ -4,18 +4,22 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut } from "@/auth";
+import { auth, SecondFactorRequired, signIn, signOut } from "@/auth";
 import { createAction } from "@/lib/action";
 import { deliverNotification } from "@/lib/cases/deliver-notification";
 import { DomainError } from "@/lib/errors";
+import { changePassword, ZChangePassword } from "./change-password";
 import { confirmRegistration } from "./confirm-registration";
+import { endAllSessions } from "./end-all-sessions";
 import { findSessionUser } from "./find-session-user";
+import { reissueSession } from "./reissue-session";
 import { registerCitizen } from "./register-citizen";
 import { homePathFor } from "./roles";
 import { safeCallbackPath } from "./route-access";
 import { ZCitizenRegistration, ZRegistrationConfirmation, ZSignIn } from "./schemas";
 import { accessRolesOf } from "./session-user";
 import { signInErrorMessage } from "./sign-in-error-message";
+import { setChallengeCookie } from "./totp/challenge-cookie";
 
 // Server actions of sign-in, registration and sign-out. Every export goes through createAction.
 
@@ -32,6 +36,11 @@ export const signInAction = createAction({
       // Runs authorize() (throttle, password, active account) and sets the session cookie.
       await signIn("credentials", { email, password, redirect: false });
     } catch (e) {
+      if (e instanceof SecondFactorRequired) {
+        // Right password, no session yet: the code step, with the challenge in an httpOnly cookie.
+        await setChallengeCookie(e.challenge);
+        redirect(`/ingresar/verificacion${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
+      }
       if (isCredentialsRefusal(e)) {
         throw new DomainError("SIGN_IN_REFUSED", signInErrorMessage("CredentialsSignin", e.code) ?? "No se pudo iniciar sesión.");
       }
@@ -76,7 +85,25 @@ export const signOutAction = createAction({
   // Public, so that a session whose account was deactivated can still be closed.
   public: true,
   schema: z.object({}),
-  handler: async () => {
+  handler: async (_input, { actor }) => {
+    // Ends this account's sessions everywhere, not only this browser's cookie: a copy of the
+    // cookie (another device, or a stolen one) stops working too.
+    if (actor) await endAllSessions(actor.id);
     await signOut({ redirectTo: "/" });
+  },
+});
+
+export const changePasswordAction = createAction({
+  name: "auth.change-password",
+  schema: ZChangePassword,
+  sensitiveFields: ["currentPassword", "newPassword", "newPasswordConfirmation"],
+  handler: async (input, { actor, ip }) => {
+    const session = await auth();
+    const { sessionVersion } = await changePassword(actor.id, input, { ip });
+    // Every other session of the account has ended; this browser continues under the new version.
+    if (session?.state) await reissueSession(actor, session.state, sessionVersion);
+    // A redirect, not a re-render of this page: Next renders a redirect's target with the cookies
+    // this action set, while a re-render would still read the old (now stale) session token.
+    redirect("/cuenta?contrasena=cambiada");
   },
 });

@@ -8,12 +8,19 @@ import { blockedMessage, minutesUntil } from "./login-throttle-policy";
 import { recordLoginFailure } from "./record-login-failure";
 import { resetLoginThrottle } from "./reset-login-throttle";
 import type { TSessionUser } from "./session-user";
+import { beginSecondFactor } from "./totp/begin-second-factor";
+import type { TChallengeStage } from "./totp/second-factor-challenge";
+import { requiresSecondFactor } from "./totp/requires-second-factor";
 
 export type TAuthenticationRefusal = "INVALID" | "BLOCKED" | "INACTIVE";
 
+export const SECOND_FACTOR_REQUIRED_MESSAGE = "Escriba el código de su aplicación de autenticación para terminar de ingresar.";
+
 export type TAuthenticationResult =
-  | { ok: true; user: TSessionUser }
-  | { ok: false; reason: TAuthenticationRefusal; message: string; retryAfterMinutes?: number };
+  | { ok: true; user: TSessionUser; sessionVersion: number }
+  | { ok: false; reason: TAuthenticationRefusal; message: string; retryAfterMinutes?: number }
+  // The password was right, but it is not enough: no session until the code step (lib/auth/totp).
+  | { ok: false; reason: "SECOND_FACTOR_REQUIRED"; message: string; challenge: string; stage: TChallengeStage; retryAfterMinutes?: never };
 
 
 // Unknown e-mails still cost one argon2 verification, so response time does not tell which
@@ -59,8 +66,13 @@ export async function authenticateCredentials(
   if (!account!.active) return { ok: false, reason: "INACTIVE", message: INACTIVE_ACCOUNT_MESSAGE };
 
   await resetLoginThrottle({ email, ip: args.ip }, { db });
-  await db.user.update({ where: { id: account!.id }, data: { lastLoginAt: now } });
   const user = await findSessionUser({ id: account!.id }, { db, now });
   if (!user) return { ok: false, reason: "INACTIVE", message: INACTIVE_ACCOUNT_MESSAGE };
-  return { ok: true, user };
+  // Administrators and signers: the password alone never makes a session.
+  if (requiresSecondFactor(user.roles, user.delegatedRoles)) {
+    const { challenge, stage } = await beginSecondFactor(user.id, { db, now });
+    return { ok: false, reason: "SECOND_FACTOR_REQUIRED", message: SECOND_FACTOR_REQUIRED_MESSAGE, challenge, stage };
+  }
+  const { sessionVersion } = await db.user.update({ where: { id: account!.id }, data: { lastLoginAt: now }, select: { sessionVersion: true } });
+  return { ok: true, user, sessionVersion };
 }

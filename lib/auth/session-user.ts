@@ -19,3 +19,7 @@ export function actorHasAnyRole(user: Pick<TSessionUser, "roles" | "delegatedRol
   const held = expandRoles(accessRolesOf(user));
   return allowed.some((r) => held.includes(r));
 }
+
+// What a successful sign-in hands to the session token (authorize() → jwt callback): the person,
+// the account's session version at that moment, and whether the second factor was passed.
+export type TSessionGrant = { user: TSessionUser; sessionVersion: number; secondFactor: boolean };

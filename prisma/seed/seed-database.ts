@@ -1,8 +1,11 @@
 import { hashPassword } from "../../lib/auth/hash-password";
+import { encryptTotpSecret } from "../../lib/auth/totp/encrypt-totp-secret";
+import { requiresSecondFactor } from "../../lib/auth/totp/requires-second-factor";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TDemoCasesResult } from "./demo-cases";
 import { DEMO_ACCOUNTS, DEMO_DELEGATION, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
+import { demoTotpSecret } from "./demo-totp";
 import { DIDEDUCS } from "./dideducs";
 import { DIPLOMA_IMPORT_BATCH, DIPLOMAS } from "./diplomas";
 import { ensureDemoPki, type TDemoPki } from "./ensure-demo-pki";
@@ -124,6 +127,11 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
             select: { id: true },
           }));
         userIds.set(a.email, user.id);
+        // A new demo staff account that must use a second factor comes enrolled with its public
+        // demo secret (demo-totp.ts), so a newcomer signs in with `npm run demo:totp`.
+        if (!found && requiresSecondFactor(a.roles)) {
+          await tx.user.update({ where: { id: user.id }, data: { totpSecret: encryptTotpSecret(demoTotpSecret(a.email), user.id), totpEnabledAt: now } });
+        }
       }
 
       for (const c of pki.certificates) {

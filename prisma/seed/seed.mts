@@ -4,7 +4,7 @@
 import { claimDatabaseOrExit } from "../../lib/db/claim-database-or-exit";
 import { createPrisma } from "../../lib/db/create-prisma";
 import { describeDatabaseTarget } from "../../lib/db/database-url";
-import { formatDemoAccountsTable } from "./format-demo-accounts";
+import { formatDemoAccountsTable, formatDemoSecondFactor } from "./format-demo-accounts";
 import { seedDatabase } from "./seed-database";
 
 const { prisma, handle, close } = createPrisma();
@@ -14,6 +14,7 @@ try {
   const { pki } = await seedDatabase(prisma, { log: (m) => console.log(`  ${m}`), demoCases: true });
   console.log(`\nCuentas de demostración (la raíz de pruebas es ${pki.dir}/root-ca.pem):`);
   console.log(formatDemoAccountsTable(pki.dir));
+  console.log(`\n${formatDemoSecondFactor()}`);
 } finally {
   await close();
 }

@@ -98,7 +98,9 @@ describe("updateStaffAccount and setStaffAccountActive", () => {
     expect(await authenticateCredentials({ email: assistant.email, password: "Asistente2026", ip: null }, { db: w.db })).toMatchObject({ ok: false, reason: "INACTIVE" });
     await expect(setStaffAccountActive(w.admin, { userId: assistant.id, active: false }, w.options)).rejects.toMatchObject({ code: "NO_CHANGE" });
     await setStaffAccountActive(w.admin, { userId: assistant.id, active: true }, w.options);
-    expect(await authenticateCredentials({ email: assistant.email, password: "Asistente2026", ip: null }, { db: w.db })).toMatchObject({ ok: true });
+    // Reactivated, the password is accepted again; as a central assistant the account then goes on
+    // to its second factor (no session from the password alone).
+    expect(await authenticateCredentials({ email: assistant.email, password: "Asistente2026", ip: null }, { db: w.db })).toMatchObject({ ok: false, reason: "SECOND_FACTOR_REQUIRED" });
     expect(await w.db.auditEvent.findFirstOrThrow({ where: { action: "admin.deactivate_account" } })).toMatchObject({ actorId: w.admin.id, role: "ADMIN", note: "Dejó el puesto", caseId: null });
     expect(await w.db.auditEvent.count({ where: { action: "admin.reactivate_account" } })).toBe(1);
   });

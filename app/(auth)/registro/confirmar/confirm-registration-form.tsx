@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { failureOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { confirmRegistrationAction } from "@/lib/auth/actions";
 
 export function ConfirmRegistrationForm({ token }: { token: string }) {
-  const [state, formAction] = useActionState(confirmRegistrationAction, null);
+  const [state, formAction] = useFormAction(confirmRegistrationAction);
   const failure = failureOf(state);
   return (
     <form action={formAction} className="space-y-4">
