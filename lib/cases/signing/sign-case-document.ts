@@ -57,6 +57,10 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
 
   const source = await findCurrentDocument(db, caseId);
   if (!source || source.stage !== step.fromStage) {
+    // A concurrent click may have signed between the precheck and this read: that is a stale page,
+    // not a missing document, and the person should hear "someone changed it".
+    const latest = await db.case.findUnique({ where: { id: caseId }, select: { version: true } });
+    if (latest && latest.version !== expectedVersion) throw new TransitionError("STALE_VERSION");
     throw new DomainError("NO_DOCUMENT", "La solicitud no tiene el documento que corresponde firmar en este paso. Recargue la página.");
   }
 
