@@ -3,10 +3,11 @@
 // into an empty database, builds when the sources changed, starts `next start`
 // and prints the URL and the demo accounts. DATABASE_URL unset → embedded PGlite under .data/.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/apply-migrations";
+import { BUILD_STAMP_FILE, sourceStamp } from "./build-stamp";
 import { claimDatabaseOrExit } from "../lib/db/claim-database-or-exit";
 import { createPrisma } from "../lib/db/create-prisma";
 import { handOverDatabaseDirLock, lockDatabaseDir } from "../lib/db/lock-database-dir";
@@ -55,7 +56,7 @@ try {
 }
 
 // 2. Build only when the sources changed since the last build.
-const stampFile = ".next/certifica-build-stamp";
+const stampFile = BUILD_STAMP_FILE;
 const stamp = sourceStamp();
 if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(stampFile) || fs.readFileSync(stampFile, "utf8") !== stamp) {
   console.log("Compilando la aplicación (next build)…");
@@ -101,15 +102,3 @@ function printWelcome() {
   console.log("");
 }
 
-function sourceStamp(): string {
-  const h = createHash("sha256");
-  const walk = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const st = fs.statSync(p);
-    if (st.isDirectory()) {
-      for (const e of fs.readdirSync(p).sort()) if (e !== "node_modules" && e !== "generated") walk(path.join(p, e));
-    } else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-  };
-  for (const p of ["app", "components", "lib", "public", "proxy.ts", "auth.ts", "auth.config.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
-  return h.digest("hex");
-}

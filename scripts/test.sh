@@ -36,7 +36,12 @@ vitest_exit=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || vitest_exit=$?
 echo "== Compilación de producción"
 playwright_exit=""
+# Fingerprinted before compiling, as npm start does: a source changed during the build must not
+# pass for built.
+stamp=$(npx tsx scripts/build-stamp.ts)
 if npx next build; then
+  # The build npm start would make from these sources: recorded so that it serves this one.
+  [ -n "${NEXT_DIST_DIR:-}" ] && [ "${NEXT_DIST_DIR}" != ".next" ] || printf %s "$stamp" > .next/certifica-build-stamp
   echo "== Pruebas en el navegador (Playwright)"
   playwright_exit=0
   PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || playwright_exit=$?
