@@ -20,7 +20,7 @@ export function StaffAccountEditForm({ account, dideducs }: { account: TAccount;
   const dideducId = values ? (values.dideducId ?? "") : (account.dideducId ?? "");
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Editar roles y oficina">
-      {state?.ok ? <Notice tone="success" title={state.data.changed ? "Cambios guardados" : "Sin cambios"}>{state.data.changed ? "Los cambios rigen desde la próxima página que abra la persona." : "No había nada que cambiar."}</Notice> : null}
+      {state?.ok ? <Notice tone="success" title={state.data.changed ? "Cambios guardados" : "Sin cambios"}>{!state.data.changed ? "No había nada que cambiar." : state.data.sessionsEnded ? "Los cambios rigen de inmediato: las sesiones abiertas de la persona terminaron y deberá ingresar de nuevo. Las delegaciones y los registros de firmante que ya no le corresponden quedaron terminados (constan en la auditoría)." : "El puesto nuevo aparecerá en las próximas certificaciones que firme."}</Notice> : null}
       <FormAlert message={failure?.formError} items={errorSummaryItems(state, ["roles", "dideducId", "post"])} />
       <input type="hidden" name="userId" value={account.id} />
       <RoleCheckboxes key={`roles-${JSON.stringify(values)}`} checked={(r) => (values ? values[`role_${r}`] === "on" : account.roles.includes(r))} errors={errors.roles} />

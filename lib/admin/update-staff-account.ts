@@ -19,7 +19,7 @@ export const OWN_ADMIN_ROLE_MESSAGE = "No puede quitarse a sí mismo el rol de a
 // Roles, DIDEDUC and post of a staff account. Citizens and translators are not edited here.
 // A change of roles or DIDEDUC also ends the account's sessions, revokes its delegations and ends
 // the registry entries it no longer backs, in the same transaction (endOutdatedAuthority).
-export async function updateStaffAccount(actor: TAdminActor, input: TUpdateStaffAccount, options: TAdminOptions = {}): Promise<{ id: string; changed: boolean }> {
+export async function updateStaffAccount(actor: TAdminActor, input: TUpdateStaffAccount, options: TAdminOptions = {}): Promise<{ id: string; changed: boolean; sessionsEnded: boolean }> {
   assertAdmin(actor);
   const { db, now, ip } = await resolveAdminDeps(options);
   const data = parseOrThrow(ZUpdateStaffAccount, input);
@@ -39,7 +39,7 @@ export async function updateStaffAccount(actor: TAdminActor, input: TUpdateStaff
     for (const key of Object.keys(before) as (keyof typeof before)[]) {
       if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
     }
-    if (Object.keys(changes).length === 0) return { id: user.id, changed: false };
+    if (Object.keys(changes).length === 0) return { id: user.id, changed: false, sessionsEnded: false };
     await tx.user.update({ where: { id: user.id }, data: { roles: data.roles, dideducId: after.dideducId, post: after.post } });
     const ended = await endOutdatedAuthority(tx, {
       actorId: actor.id,
@@ -52,6 +52,7 @@ export async function updateStaffAccount(actor: TAdminActor, input: TUpdateStaff
     await tx.auditEvent.create({
       data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_account", ip, data: { userId: user.id, email: user.email, changes, ended } as object },
     });
-    return { id: user.id, changed: true };
+    // A new post alone changes what the sheet prints, not what the person may do.
+    return { id: user.id, changed: true, sessionsEnded: "roles" in changes || "dideducId" in changes };
   });
 }

@@ -79,9 +79,15 @@ describe("updateStaffAccount and setStaffAccountActive", () => {
       fieldErrors: { dideducId: [DIDEDUC_REQUIRED_MESSAGE] },
     });
     const result = await updateStaffAccount(w.admin, { userId: reviewer.id, roles: ["DIDEDUC_REVIEWER", "DIDEDUC_SIGNER"], dideducId: norte.id, post: "Jefa" }, w.options);
-    expect(result).toEqual({ id: reviewer.id, changed: true });
-    expect(await w.db.user.findUniqueOrThrow({ where: { id: reviewer.id } })).toMatchObject({ roles: ["DIDEDUC_REVIEWER", "DIDEDUC_SIGNER"], dideducId: norte.id, post: "Jefa" });
-    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: "admin.update_account" } });
+    expect(result).toEqual({ id: reviewer.id, changed: true, sessionsEnded: true });
+    // A new post alone changes no authority: the person's sessions go on.
+    expect(await updateStaffAccount(w.admin, { userId: reviewer.id, roles: ["DIDEDUC_REVIEWER", "DIDEDUC_SIGNER"], dideducId: norte.id, post: "Directora" }, w.options)).toEqual({
+      id: reviewer.id,
+      changed: true,
+      sessionsEnded: false,
+    });
+    expect(await w.db.user.findUniqueOrThrow({ where: { id: reviewer.id } })).toMatchObject({ roles: ["DIDEDUC_REVIEWER", "DIDEDUC_SIGNER"], dideducId: norte.id, post: "Directora" });
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: "admin.update_account" }, orderBy: { id: "asc" } });
     expect(event.data).toMatchObject({ userId: reviewer.id, changes: { dideducId: { to: norte.id }, post: { to: "Jefa" }, roles: { to: ["DIDEDUC_REVIEWER", "DIDEDUC_SIGNER"] } } });
   });
 
