@@ -1,33 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { bumpThrottleWindow as bumpWindow, type TThrottleCounter } from "./bump-throttle-window";
 import { accountThrottleKey, ipThrottleKey, LOGIN_THROTTLE, pairDelayMs, pairThrottleKey } from "./login-throttle-policy";
 
-export type TThrottleCounter = { key: string; failures: number; blockedUntil: Date | null };
-
-// A fixed-window counter, one statement per key so that simultaneous failures each count (a
-// read-then-write would lose some). It starts over when its window has passed or its block ended.
-async function bumpWindow(db: PrismaClient, key: string, limit: { windowMs: number; maxFailures: number; blockMs: number }, now: Date): Promise<TThrottleCounter> {
-  const windowStart = new Date(now.getTime() - limit.windowMs);
-  const blockUntil = new Date(now.getTime() + limit.blockMs);
-  const rows = await db.$queryRaw<TThrottleCounter[]>`
-    INSERT INTO "LoginThrottle" ("key", "failures", "windowStart", "blockedUntil", "updatedAt")
-    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${limit.maxFailures}::int THEN ${blockUntil}::timestamp(3) ELSE NULL END, ${now})
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE
-        WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."blockedUntil" <= ${now} THEN 1
-        ELSE "LoginThrottle"."failures" + 1 END,
-      "windowStart" = CASE
-        WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."blockedUntil" <= ${now} THEN ${now}
-        ELSE "LoginThrottle"."windowStart" END,
-      "blockedUntil" = CASE
-        WHEN "LoginThrottle"."windowStart" < ${windowStart} OR "LoginThrottle"."blockedUntil" <= ${now}
-          THEN CASE WHEN 1 >= ${limit.maxFailures}::int THEN ${blockUntil}::timestamp(3) ELSE NULL END
-        WHEN "LoginThrottle"."failures" + 1 >= ${limit.maxFailures}::int THEN ${blockUntil}::timestamp(3)
-        ELSE "LoginThrottle"."blockedUntil" END,
-      "updatedAt" = ${now}
-    RETURNING "key", "failures", "blockedUntil"`;
-  return rows[0];
-}
+export type { TThrottleCounter } from "./bump-throttle-window";
 
 // The (account, client) pair: failures in a row, forgotten after a day without one; past the free
 // ones each sets a wait that doubles (pairDelayMs). The wait only ever grows (GREATEST), so two
