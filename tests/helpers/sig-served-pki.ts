@@ -192,17 +192,24 @@ export async function createSigServedPki(): Promise<TSigServedPki> {
   }
 
   const server: Server = createServer(async (req, res) => {
-    const route = (req.url ?? "").split("?")[0];
+    let route = (req.url ?? "").split("?")[0];
+    let getBody: Buffer | null = null;
+    // RFC 6960 appendix A.1: GET /ocsp/<url-encoded base64 of the request> (NSS tries it first).
+    if (req.method === "GET" && route.startsWith("/ocsp/")) {
+      getBody = Buffer.from(decodeURIComponent(route.slice("/ocsp/".length)), "base64");
+      route = "/ocsp";
+    }
     hits[route] = (hits[route] ?? 0) + 1;
     try {
-      const body = await readBody(req);
+      const body = getBody ?? (await readBody(req));
       const handler = handlers[route];
       if (!handler || failing.has(route)) {
         res.writeHead(handler ? 503 : 404).end();
         return;
       }
       const out = handler(body);
-      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": out.length }).end(out);
+      const type = route === "/ocsp" ? "application/ocsp-response" : route.startsWith("/crl") ? "application/pkix-crl" : "application/timestamp-reply";
+      res.writeHead(200, { "content-type": type, "content-length": out.length }).end(out);
     } catch (error) {
       res.writeHead(500).end(String(error));
     }
