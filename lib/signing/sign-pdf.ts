@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { BYTE_RANGE_PLACEHOLDER, buildSignatureUpdate } from "./build-signature-update";
+import { buildSignatureUpdate } from "./build-signature-update";
 import { CadesSigner } from "./cades-signer";
 import type { TFetch } from "./fetch-der";
+import { fillByteRange } from "./fill-byte-range";
 import type { DocumentSigner } from "./signer";
 import { SigningError } from "./signing-error";
 import { buildTimestampAttribute } from "./timestamp/build-timestamp-attribute";
@@ -81,24 +81,7 @@ async function signOnce(
   contentsLength: number,
 ): Promise<{ ok: true; signed: TSignedPdf } | { ok: false; cmsLength: number }> {
   const { timestamp: timestampOptions, ...fields } = options;
-  const { update, contentsStart, contentsEnd } = buildSignatureUpdate(pdf, {
-    ...fields,
-    subFilter: "ETSI.CAdES.detached",
-    contentsLength,
-  });
-  // SignPdf's removeTrailingNewLine: the update ends "%%EOF\n".
-  const updateLength = update[update.length - 1] === 0x0a ? update.length - 1 : update.length;
-  const out = Buffer.allocUnsafe(pdf.length + updateLength);
-  pdf.copy(out, 0);
-  update.copy(out, pdf.length, 0, updateLength);
-
-  // SignPdf's ranges: everything but the /Contents hex string, brackets included.
-  const signedEnd = pdf.length + contentsStart;
-  const signedResume = pdf.length + contentsEnd;
-  const byteRange = `/ByteRange [0 ${signedEnd} ${signedResume} ${out.length - signedResume}]`;
-  out.write(byteRange.padEnd(BYTE_RANGE_PLACEHOLDER.length, " "), pdf.length + update.indexOf(BYTE_RANGE_PLACEHOLDER), "latin1");
-
-  const contentDigest = createHash("sha256").update(out.subarray(0, signedEnd)).update(out.subarray(signedResume)).digest();
+  const placed = fillByteRange(pdf, buildSignatureUpdate(pdf, { ...fields, subFilter: "ETSI.CAdES.detached", contentsLength }));
   let timestamp: TTimestamp | null = null;
   const unsignedAttributes = timestampOptions
     ? async (signatureValue: Buffer) => {
@@ -108,9 +91,7 @@ async function signOnce(
         return [buildTimestampAttribute(timestamp.token)];
       }
     : undefined;
-  const cms = await new CadesSigner(signer, certificates, { unsignedAttributes }).signDigest(contentDigest);
-  const room = contentsEnd - contentsStart - 2;
-  if (cms.length * 2 > room) return { ok: false, cmsLength: cms.length };
-  out.write(cms.toString("hex"), signedEnd + 1, "latin1");
-  return { ok: true, signed: { pdf: out, timestamp } };
+  const cms = await new CadesSigner(signer, certificates, { unsignedAttributes }).signDigest(placed.contentDigest);
+  if (!placed.writeContents(cms)) return { ok: false, cmsLength: cms.length };
+  return { ok: true, signed: { pdf: placed.out, timestamp } };
 }
