@@ -12,16 +12,18 @@ import { signPdfWithDetails } from "@/lib/signing/sign-pdf";
 import { SigningError } from "@/lib/signing/signing-error";
 import { readTimestampToken } from "@/lib/signing/timestamp/read-timestamp-token";
 import { createNssDb, qpdfCheck, runPdfsigAsync } from "../../../helpers/pdfsig";
-import { createSigServedPki, type TSigIdentity, type TSigServedPki } from "../../../helpers/sig-served-pki";
+import { createServedTestPki, type TServedTestPki } from "../../../helpers/served-test-pki";
+import { pemToDer, type TTestIdentity } from "../../../helpers/pki-fixtures";
+import { fetchFailing } from "./faulty-fetch";
 import { makeTestPdf, signingOptions, writeTemp } from "../fixtures";
 
-let pki: TSigServedPki;
+let pki: TServedTestPki;
 beforeAll(async () => {
-  pki = await createSigServedPki();
+  pki = await createServedTestPki();
 }, 60_000);
 afterAll(async () => pki?.close());
 
-const keySigner = (who: TSigIdentity) => createKeySigner(createPrivateKey(who.keyPem), { certificate: who.certDer, chain: who.chainDer });
+const keySigner = (who: TTestIdentity) => createKeySigner(createPrivateKey(who.keyPem), { certificate: who.certDer, chain: who.chainPems.map(pemToDer) });
 
 // The catalog's /DSS and its /VRI, and the number of items of each DSS array.
 function readDss(pdf: Buffer) {
@@ -41,7 +43,7 @@ function readDss(pdf: Buffer) {
 }
 
 async function twoTimestampedSignatures(): Promise<Buffer> {
-  const timestamp = { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots };
+  const timestamp = { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots };
   const once = await signPdfWithDetails(await makeTestPdf(), keySigner(pki.ecdsa), { ...signingOptions("Begoña Muñoz Peña"), timestamp });
   return (await signPdfWithDetails(once.pdf, keySigner(pki.jose), { ...signingOptions("José Pérez Gómez"), timestamp })).pdf;
 }
@@ -49,7 +51,7 @@ async function twoTimestampedSignatures(): Promise<Buffer> {
 describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_000 }, () => {
   it("writes a DSS with every certificate, OCSP response and VRI entry, then a document timestamp over the whole file", async () => {
     const signed = await twoTimestampedSignatures();
-    const result = await extendToLongTerm(signed, { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots, now: new Date() });
+    const result = await extendToLongTerm(signed, { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots, now: new Date() });
     const pdf = result.pdf;
     expect(pdf.subarray(0, signed.length).equals(signed)).toBe(true);
 
@@ -75,7 +77,7 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
     const expectedKeys = sigs.slice(0, 2).map((s) => vriKey(stringBytes(s.dict.entries.get("Contents")!)!));
     expect(dss.vriKeys.sort()).toEqual(expectedKeys.sort());
     expect(asName(dss.dss.entries.get("Type"))).toBe("DSS");
-    expect(result.validationData.certificates.some((c) => c.equals(pki.tsa.certDer))).toBe(true);
+    expect(result.validationData.certificates.some((c) => c.equals(pki.tsaIdentity.certDer))).toBe(true);
 
     const file = writeTemp("lta.pdf", pdf);
     expect(qpdfCheck(file)).toMatchObject({ clean: true });
@@ -85,10 +87,10 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
     expect(pdfsig.signatures.slice(0, 2).map((s) => s.certificateValidation), pdfsig.output).toEqual(["Certificate is Trusted.", "Certificate is Trusted."]);
     // poppler 22.12 lists the document timestamp (signed by the TSA, whole file) but does not
     // validate ETSI.RFC3161 ("Unimplemented Feature"): openssl checks its token below.
-    expect(pdfsig.signatures[2]).toMatchObject({ commonName: "Sello de Tiempo de Pruebas", totalDocumentSigned: true });
+    expect(pdfsig.signatures[2]).toMatchObject({ commonName: "Autoridad de Sellado de Tiempo de Pruebas", totalDocumentSigned: true });
     const digest = createHash("sha256").update(pdf.subarray(0, range[1])).update(pdf.subarray(range[2], range[2] + range[3])).digest("hex");
     const tokenFile = writeTemp("lta-doc-ts.der", result.documentTimestamp.token);
-    const verified = await promisify(execFile)("openssl", ["ts", "-verify", "-digest", digest, "-in", tokenFile, "-token_in", "-CAfile", `${pki.dir}/root.pem`], { encoding: "utf8" });
+    const verified = await promisify(execFile)("openssl", ["ts", "-verify", "-digest", digest, "-in", tokenFile, "-token_in", "-CAfile", pki.rootPath], { encoding: "utf8" });
     expect(verified.stdout).toContain("Verification: OK");
     // mupdf: both signatures valid (no trust store given to it, so it notes the self-signed root);
     // it does not read /DocTimeStamp fields ("not signed"), which is not an error.
@@ -98,8 +100,8 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
   });
 
   it("a second extension (re-timestamping) keeps the DSS and adds the last document timestamp's validation data", async () => {
-    const first = await extendToLongTerm(await twoTimestampedSignatures(), { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots, now: new Date() });
-    const second = await extendToLongTerm(first.pdf, { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots, now: new Date() });
+    const first = await extendToLongTerm(await twoTimestampedSignatures(), { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots, now: new Date() });
+    const second = await extendToLongTerm(first.pdf, { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots, now: new Date() });
     const sigs = findSignatureDictionaries(second.pdf);
     expect(sigs.map((s) => asName(s.dict.entries.get("SubFilter"))).filter((f) => f === "ETSI.RFC3161")).toHaveLength(2);
     const dss = readDss(second.pdf);
@@ -117,16 +119,11 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
 
   it("refuses, writing nothing, when revocation data cannot be fetched or the TSA is down", async () => {
     const signed = await twoTimestampedSignatures();
-    pki.failing.add("/ocsp");
-    pki.failing.add("/crl/root.crl");
-    try {
-      const error = await extendToLongTerm(signed, { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots, now: new Date() }).catch((e: unknown) => e);
-      expect((error as SigningError).code).toBe("REVOCATION_UNAVAILABLE");
-    } finally {
-      pki.failing.delete("/ocsp");
-      pki.failing.delete("/crl/root.crl");
-    }
-    const down = await extendToLongTerm(signed, { tsa: { url: pki.fakeTsaUrl("down") }, trustedRoots: pki.trustedRoots, now: new Date() }).catch((e: unknown) => e);
+    const error = await extendToLongTerm(signed, { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots, now: new Date(), fetch: fetchFailing("/ocsp", "/crl") }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as SigningError).code).toBe("REVOCATION_UNAVAILABLE");
+    const down = await extendToLongTerm(signed, { tsa: { url: (await pki.startFakeTsa({ mode: "down" })).url }, trustedRoots: pki.trustedRoots, now: new Date() }).catch((e: unknown) => e);
     expect((down as SigningError).code).toBe("TSA_UNAVAILABLE");
   });
 });

@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as pkijs from "pkijs";
 import { fetchRevocationData } from "@/lib/signing/revocation/fetch-revocation-data";
 import { SigningError } from "@/lib/signing/signing-error";
-import { createSigServedPki, type TSigServedPki } from "../../../helpers/sig-served-pki";
+import { createTestPki } from "../../../helpers/pki-fixtures";
+import { fetchFailing } from "./faulty-fetch";
+import { createServedTestPki, type TServedTestPki } from "../../../helpers/served-test-pki";
 
-let pki: TSigServedPki;
+let pki: TServedTestPki;
 beforeAll(async () => {
-  pki = await createSigServedPki();
+  pki = await createServedTestPki();
 }, 60_000);
 afterAll(async () => pki?.close());
 
@@ -36,38 +38,31 @@ describe("fetchRevocationData (openssl ocsp and openssl ca -gencrl on 127.0.0.1)
   it("a revoked certificate: CERTIFICATE_REVOKED with a Spanish message naming it", async () => {
     const error = await failure(fetchRevocationData([pki.revoked.certDer, pki.rootDer], { trustedRoots: pki.trustedRoots, now: new Date() }));
     expect(error.code).toBe("CERTIFICATE_REVOKED");
-    expect(error.message).toMatch(/«Firmante Revocado» fue revocado/);
+    expect(error.message).toMatch(/«Ramón Ordóñez Revocado» fue revocado/);
     const allowed = await fetchRevocationData([pki.revoked.certDer], { trustedRoots: pki.trustedRoots, now: new Date(), allowRevoked: true });
     expect(allowed.status).toBe("revoked");
     expect(allowed.revokedAt).toBeInstanceOf(Date);
   });
 
   it("falls back to the CRL when the OCSP responder is down, and still sees a revocation", async () => {
-    pki.failing.add("/ocsp");
-    try {
-      const good = await fetchRevocationData([pki.jose.certDer], { trustedRoots: pki.trustedRoots, now: new Date() });
+    const fetch = fetchFailing("/ocsp");
+    {
+      const good = await fetchRevocationData([pki.jose.certDer], { trustedRoots: pki.trustedRoots, now: new Date(), fetch });
       expect(good.ocspResponses).toHaveLength(0);
       expect(good.crls).toHaveLength(1);
       expect(pkijs.CertificateRevocationList.fromBER(new Uint8Array(good.crls[0])).revokedCertificates).toHaveLength(1);
-      const error = await failure(fetchRevocationData([pki.revoked.certDer], { trustedRoots: pki.trustedRoots, now: new Date() }));
+      const error = await failure(fetchRevocationData([pki.revoked.certDer], { trustedRoots: pki.trustedRoots, now: new Date(), fetch }));
       expect(error.code).toBe("CERTIFICATE_REVOKED");
-    } finally {
-      pki.failing.delete("/ocsp");
     }
   });
 
   it("REVOCATION_UNAVAILABLE when neither OCSP nor CRL answer, or the certificate names neither", async () => {
-    pki.failing.add("/ocsp");
-    pki.failing.add("/crl/root.crl");
-    try {
-      const error = await failure(fetchRevocationData([pki.jose.certDer], { trustedRoots: pki.trustedRoots, now: new Date() }));
-      expect(error.code).toBe("REVOCATION_UNAVAILABLE");
-      expect(error.message).toMatch(/no respondió/);
-    } finally {
-      pki.failing.delete("/ocsp");
-      pki.failing.delete("/crl/root.crl");
-    }
-    const bare = await failure(fetchRevocationData([pki.bare.certDer], { trustedRoots: pki.trustedRoots, now: new Date() }));
+    const error = await failure(fetchRevocationData([pki.jose.certDer], { trustedRoots: pki.trustedRoots, now: new Date(), fetch: fetchFailing("/ocsp", "/crl") }));
+    expect(error.code).toBe("REVOCATION_UNAVAILABLE");
+    expect(error.message).toMatch(/no respondió/);
+    // The openssl test PKI of pki-fixtures names no CRL nor OCSP address.
+    const plain = createTestPki();
+    const bare = await failure(fetchRevocationData([plain.jose.certDer], { trustedRoots: [plain.root.certDer], now: new Date() }));
     expect(bare.code).toBe("REVOCATION_UNAVAILABLE");
     expect(bare.message).toMatch(/no indica dónde consultarla/);
   });
@@ -77,7 +72,7 @@ describe("fetchRevocationData (openssl ocsp and openssl ca -gencrl on 127.0.0.1)
     const later = new Date(Date.now() + 8 * 24 * 3600_000);
     const error = await failure(fetchRevocationData([pki.jose.certDer], { trustedRoots: pki.trustedRoots, now: later }));
     expect(error.code).toBe("REVOCATION_UNAVAILABLE");
-    const untrusted = await failure(fetchRevocationData([pki.jose.certDer], { trustedRoots: [pki.tsa.certDer], now: new Date() }));
+    const untrusted = await failure(fetchRevocationData([pki.jose.certDer], { trustedRoots: [pki.tsaIdentity.certDer], now: new Date() }));
     expect(untrusted.code).toBe("REVOCATION_UNAVAILABLE");
   });
 });

@@ -11,16 +11,17 @@ import { signPdfWithDetails, TIMESTAMP_TOKEN_RESERVE_BYTES } from "@/lib/signing
 import { SigningError } from "@/lib/signing/signing-error";
 import { readTimestampToken } from "@/lib/signing/timestamp/read-timestamp-token";
 import { createNssDb, qpdfCheck, runPdfsigAsync } from "../../../helpers/pdfsig";
-import { createSigServedPki, type TSigIdentity, type TSigServedPki } from "../../../helpers/sig-served-pki";
+import { createServedTestPki, type TServedTestPki } from "../../../helpers/served-test-pki";
+import { pemToDer, type TTestIdentity } from "../../../helpers/pki-fixtures";
 import { makeTestPdf, signingOptions, writeTemp } from "../fixtures";
 
-let pki: TSigServedPki;
+let pki: TServedTestPki;
 beforeAll(async () => {
-  pki = await createSigServedPki();
+  pki = await createServedTestPki();
 }, 60_000);
 afterAll(async () => pki?.close());
 
-const keySigner = (who: TSigIdentity) => createKeySigner(createPrivateKey(who.keyPem), { certificate: who.certDer, chain: who.chainDer });
+const keySigner = (who: TTestIdentity) => createKeySigner(createPrivateKey(who.keyPem), { certificate: who.certDer, chain: who.chainPems.map(pemToDer) });
 
 // The SignerInfo's signature value and its unsigned attributes, read with pkijs (not our reader).
 function readSignerInfo(pdf: Buffer, index: number) {
@@ -41,9 +42,9 @@ describe("signPdf with a signature timestamp (PAdES B-T)", { timeout: 60_000 }, 
     const pdf = await makeTestPdf();
     const { pdf: signed, timestamp } = await signPdfWithDetails(pdf, keySigner(pki.jose), {
       ...signingOptions("José Pérez Gómez"),
-      timestamp: { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots },
+      timestamp: { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots },
     });
-    expect(timestamp?.tsaName).toBe("Sello de Tiempo de Pruebas");
+    expect(timestamp?.tsaName).toBe("Autoridad de Sellado de Tiempo de Pruebas");
     const info = readSignerInfo(signed, 0);
     // Signed attributes unchanged: contentType, messageDigest, signingCertificateV2; no signingTime.
     expect(info.signed.sort()).toEqual([OID.contentType, OID.messageDigest, OID.signingCertificateV2].sort());
@@ -66,11 +67,11 @@ describe("signPdf with a signature timestamp (PAdES B-T)", { timeout: 60_000 }, 
   it("with ECDSA, and a second timestamped signature keeps the first valid", async () => {
     const once = await signPdfWithDetails(await makeTestPdf(), keySigner(pki.ecdsa), {
       ...signingOptions("Begoña Muñoz Peña"),
-      timestamp: { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots },
+      timestamp: { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots },
     });
     const twice = await signPdfWithDetails(once.pdf, keySigner(pki.jose), {
       ...signingOptions("José Pérez Gómez"),
-      timestamp: { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots },
+      timestamp: { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots },
     });
     const report = validatePdfSignatures(twice.pdf, { trustedRoots: [pki.rootPem] });
     expect(report.signatures.map((s) => s.valid)).toEqual([true, true]);
@@ -83,9 +84,9 @@ describe("signPdf with a signature timestamp (PAdES B-T)", { timeout: 60_000 }, 
 
   it("refuses to sign (no bytes out) when the TSA's answer fails a check or the TSA is down", async () => {
     for (const [url, code] of [
-      [pki.fakeTsaUrl("wrong-imprint"), "TSA_INVALID"],
-      [pki.fakeTsaUrl("untrusted-certificate"), "TSA_INVALID"],
-      [pki.fakeTsaUrl("down"), "TSA_UNAVAILABLE"],
+      [(await pki.startFakeTsa({ mode: "wrong-imprint" })).url, "TSA_INVALID"],
+      [(await pki.startFakeTsa({ mode: "untrusted-certificate" })).url, "TSA_INVALID"],
+      [(await pki.startFakeTsa({ mode: "down" })).url, "TSA_UNAVAILABLE"],
     ] as const) {
       const error = await signPdfWithDetails(await makeTestPdf(), keySigner(pki.jose), {
         ...signingOptions("José Pérez Gómez"),
@@ -117,7 +118,7 @@ describe("signPdf with a signature timestamp (PAdES B-T)", { timeout: 60_000 }, 
     };
     const signed = await signPdfWithDetails(pdf, keySigner(pki.jose), {
       ...signingOptions("José Pérez Gómez"),
-      timestamp: { tsa: { url: pki.tsaUrl }, trustedRoots: pki.trustedRoots, fetch: padded },
+      timestamp: { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots, fetch: padded },
     });
     expect(calls).toBe(2);
     expect(validatePdfSignatures(signed.pdf, { trustedRoots: [pki.rootPem] }).valid).toBe(true);
