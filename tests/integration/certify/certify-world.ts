@@ -13,6 +13,7 @@ import { DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { createNssDb, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // The demo world of the seed (26 DIDEDUCs, one account per role, the demo PKI and its registry
 // of authorized signers, with an expired and a revoked certificate) on a fresh PostgreSQL
@@ -60,7 +61,9 @@ export async function createCertifyWorld() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-certify-"));
   const pkiDir = path.join(root, "pki");
   const storage = new LocalDiskStorage(path.join(root, "files"));
-  const seeded = await seedDatabase(tdb.prisma, { pkiDir });
+  const pkiServices = await startWorldPkiServices(pkiDir);
+  const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
+  const trustedRoots = [Buffer.from(seeded.pki.rootPem)];
   const db = tdb.prisma;
 
   async function actor(emailLocal: string): Promise<TActorWithName> {
@@ -140,8 +143,12 @@ export async function createCertifyWorld() {
     actors,
     p12,
     caseInReview,
-    options: { db, storage, trustedRoots: [Buffer.from(seeded.pki.rootPem)] },
+    pkiServices: pkiServices.services,
+    tsa: pkiServices.tsa,
+    trustedRoots,
+    options: { db, storage, trustedRoots, tsa: pkiServices.tsa },
     cleanup: async () => {
+      await pkiServices.close();
       await tdb.drop();
       fs.rmSync(root, { recursive: true, force: true });
     },

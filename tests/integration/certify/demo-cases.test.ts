@@ -8,11 +8,13 @@ import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
 import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices, type TWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 let tdb: TTestDatabase;
 let root: string;
 let storage: LocalDiskStorage;
 let first: TSeedResult;
+let pkiServices: TWorldPkiServices;
 const logs: string[] = [];
 
 async function createTestDatabaseWhenTemplateIsFree(): Promise<TTestDatabase> {
@@ -30,9 +32,11 @@ beforeAll(async () => {
   tdb = await createTestDatabaseWhenTemplateIsFree();
   root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-demo-cases-"));
   storage = new LocalDiskStorage(path.join(root, "files"));
-  first = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage, log: (m) => logs.push(m) });
+  pkiServices = await startWorldPkiServices(path.join(root, "pki"));
+  first = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage, log: (m) => logs.push(m) });
 });
 afterAll(async () => {
+  await pkiServices?.close();
   await tdb?.drop();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
@@ -85,7 +89,7 @@ describe("the demo D.1.1 cases of the seed", () => {
       files: await tdb.prisma.uploadedFile.count(),
     });
     const before = await count();
-    const second = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage });
+    const second = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage });
     expect(await count()).toEqual(before);
     expect(second.demoCases?.cases.every((c) => !c.created)).toBe(true);
     expect(second.demoCases?.issued?.verificationCode).toBe(first.demoCases?.issued?.verificationCode);
