@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -48,6 +48,19 @@ export function runPdfsig(file: string, db?: TNssDb): TPdfsigResult {
   const result = spawnSync("pdfsig", args, { encoding: "utf8" });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   return { exitCode: result.status ?? -1, output, signatures: parsePdfsigOutput(result.stdout ?? "") };
+}
+
+// The same, without blocking the event loop: certificates that name an OCSP responder or a CRL
+// make pdfsig fetch them, and when those services run in the test's own process (the served
+// test PKI), a blocked event loop would leave pdfsig waiting for its own timeout.
+export function runPdfsigAsync(file: string, db?: TNssDb): Promise<TPdfsigResult> {
+  const args = db ? ["-nssdir", db.nssdir, file] : ["-nocert", file];
+  return new Promise((resolve) => {
+    execFile("pdfsig", args, { encoding: "utf8" }, (error, stdout, stderr) => {
+      const exitCode = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+      resolve({ exitCode, output: `${stdout ?? ""}${stderr ?? ""}`, signatures: parsePdfsigOutput(stdout ?? "") });
+    });
+  });
 }
 
 // Signs with pdfsig itself: an adbe.pkcs7.detached signature made by another implementation
