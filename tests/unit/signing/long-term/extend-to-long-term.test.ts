@@ -126,4 +126,12 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
     const down = await extendToLongTerm(signed, { tsa: { url: (await pki.startFakeTsa({ mode: "down" })).url }, trustedRoots: pki.trustedRoots, now: new Date() }).catch((e: unknown) => e);
     expect((down as SigningError).code).toBe("TSA_UNAVAILABLE");
   });
+
+  it("refuses when a certificate that already signed is revoked by now: the file must be signed again", async () => {
+    const timestamp = { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots };
+    const signed = await signPdfWithDetails(await makeTestPdf(), keySigner(pki.revoked), { ...signingOptions("Ramón Ordóñez Revocado"), timestamp });
+    const error = await extendToLongTerm(signed.pdf, { ...timestamp, now: new Date() }).catch((e: unknown) => e);
+    expect((error as SigningError).code).toBe("CERTIFICATE_REVOKED");
+    expect((error as SigningError).message).toMatch(/^No se emitió: el certificado de «Ramón Ordóñez Revocado» fue revocado.*Devuelva la solicitud/);
+  });
 });
