@@ -11,7 +11,7 @@ import { extendToLongTerm } from "@/lib/signing/extend-to-long-term";
 import { signPdfWithDetails } from "@/lib/signing/sign-pdf";
 import { SigningError } from "@/lib/signing/signing-error";
 import { readTimestampToken } from "@/lib/signing/timestamp/read-timestamp-token";
-import { createNssDb, qpdfCheck, runPdfsigAsync } from "../../../helpers/pdfsig";
+import { createNssDb, qpdfCheck, runPdfsig } from "../../../helpers/pdfsig";
 import { createServedTestPki, type TServedTestPki } from "../../../helpers/served-test-pki";
 import { pemToDer, type TTestIdentity } from "../../../helpers/pki-fixtures";
 import { fetchFailing } from "./faulty-fetch";
@@ -81,7 +81,7 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
 
     const file = writeTemp("lta.pdf", pdf);
     expect(qpdfCheck(file)).toMatchObject({ clean: true });
-    const pdfsig = await runPdfsigAsync(file, createNssDb([pki.rootPem]));
+    const pdfsig = runPdfsig(file, createNssDb([pki.rootPem]));
     expect(pdfsig.signatures).toHaveLength(3);
     expect(pdfsig.signatures.slice(0, 2).map((s) => s.signatureValidation), pdfsig.output).toEqual(["Signature is Valid.", "Signature is Valid."]);
     expect(pdfsig.signatures.slice(0, 2).map((s) => s.certificateValidation), pdfsig.output).toEqual(["Certificate is Trusted.", "Certificate is Trusted."]);
@@ -112,7 +112,7 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
     expect(dss.vriKeys).toHaveLength(3);
     const file = writeTemp("lta-twice.pdf", second.pdf);
     expect(qpdfCheck(file)).toMatchObject({ clean: true });
-    const pdfsig = await runPdfsigAsync(file, createNssDb([pki.rootPem]));
+    const pdfsig = runPdfsig(file, createNssDb([pki.rootPem]));
     expect(pdfsig.signatures.map((s) => s.signatureValidation).slice(0, 2)).toEqual(Array(2).fill("Signature is Valid."));
     expect(pdfsig.signatures.map((s) => s.totalDocumentSigned)).toEqual([false, false, false, true]);
   });
