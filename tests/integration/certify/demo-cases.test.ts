@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findVerification } from "@/lib/cases/find-verification";
-import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
-import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb } from "@/tests/helpers/pdfsig";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
 import { startWorldPkiServices, type TWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
@@ -66,12 +66,7 @@ describe("the demo D.1.1 cases of the seed", () => {
     expect(logs.join("\n")).toContain(issued!.verificationCode);
     expect(logs.join("\n")).toContain(issued!.pdfPath);
     const bytes = fs.readFileSync(issued!.pdfPath);
-    const validation = validatePdfSignatures(bytes, { trustedRoots: [first.pki.rootPem] });
-    expect(validation.valid).toBe(true);
-    expect(validation.signatures).toHaveLength(2);
-    const pdfsig = runPdfsig(issued!.pdfPath, createNssDb([first.pki.rootPem], { dir: path.join(root, "nss") }));
-    expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
-    expect(pdfsig.signatures[1].totalDocumentSigned).toBe(true);
+    expectLongTermPdf(bytes, { rootPem: first.pki.rootPem, signers: 2, file: issued!.pdfPath, nss: createNssDb([first.pki.rootPem], { dir: path.join(root, "nss") }) });
 
     const verification = await findVerification(issued!.verificationCode, { db: tdb.prisma, storage });
     expect(verification?.status).toBe("ISSUED");
