@@ -6,6 +6,7 @@ import { findVerification } from "@/lib/cases/find-verification";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices, type TWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // The public verification page's data (issue #10): each signature's trusted time and TSA from
 // Signature.timestampedAt/timestampAuthority, and the issued file's PAdES level from
@@ -15,6 +16,7 @@ import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-dat
 let tdb: TTestDatabase;
 let root: string;
 let seeded: TSeedResult;
+let pkiServices: TWorldPkiServices;
 
 beforeAll(async () => {
   for (let attempt = 0; ; attempt++) {
@@ -28,9 +30,11 @@ beforeAll(async () => {
   }
   root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-verif-lt-"));
   const storage = new LocalDiskStorage(path.join(root, "files"));
-  seeded = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage, log: () => {} });
+  pkiServices = await startWorldPkiServices(path.join(root, "pki"));
+  seeded = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage, log: () => {} });
 });
 afterAll(async () => {
+  await pkiServices?.close();
   await tdb?.drop();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
@@ -41,6 +45,12 @@ describe("findVerification, long-term signatures", () => {
     expect(issued).toBeTruthy();
     const c = await tdb.prisma.case.findFirstOrThrow({ where: { verificationCode: issued!.verificationCode } });
     const options = { db: tdb.prisma };
+
+    // As the pipeline stored them: every signature timestamped, the issued file B-LTA.
+    const issuedNow = await findVerification(issued!.verificationCode, options);
+    expect(issuedNow).toMatchObject({ status: "ISSUED", padesLevel: "B-LTA", documentTimestampedAt: expect.any(Date) });
+    expect(issuedNow!.signers.length).toBeGreaterThan(0);
+    for (const s of issuedNow!.signers) expect(s).toMatchObject({ timestampedAt: expect.any(Date), timestampAuthority: expect.stringMatching(/\S/) });
 
     // As stored before issue #10 (or by a pipeline that did not timestamp): nothing to show.
     await tdb.prisma.signature.updateMany({ where: { caseId: c.id }, data: { timestampedAt: null, timestampAuthority: null } });
