@@ -245,7 +245,8 @@ describe("D.2.2 issued by the central office alone", () => {
     expect(report?.ok).toBe(true);
     expect(report?.stage).toBe("ISSUED");
     expect(report?.signatures).toEqual([
-      expect.objectContaining({ expectedOffice: "CENTRAL", authorized: true, intact: true, coversWholeFile: true, validAtSigning: true, chainTrusted: true }),
+      // The DSS and the document timestamp follow the signature: covered by them, not modified.
+      expect.objectContaining({ expectedOffice: "CENTRAL", authorized: true, intact: true, coversWholeFile: false, coveredByLaterUpdates: true, level: "B-LTA", validAtSigning: true, chainTrusted: true }),
     ]);
     const download = await readCaseDocument({ actor: w.actors.citizen, caseId: c.id }, w.options);
     expect(download?.stage).toBe("ISSUED");
