@@ -41,7 +41,7 @@ export async function getFreshCrl(
     } catch {
       // No CRL yet, or an unreadable one: make it.
     }
-    const der = await withTempFiles(path.join(state.stateDir, "tmp"), ["crl.pem", "crl.der"], async ([pemFile, derFile]) => {
+    const der = await withTempFiles(pkiDir, path.join(state.stateDir, "tmp"), ["crl.pem", "crl.der"], async ([pemFile, derFile]) => {
       const pass = m.ca.passphrase !== undefined ? ["-passin", "env:PKI_PASSIN"] : [];
       await openssl.run(["ca", "-config", state.config, "-gencrl", ...pass, "-out", pemFile], { cwd: pkiDir, passphrase: m.ca.passphrase });
       await openssl.run(["crl", "-in", pemFile, "-outform", "DER", "-out", derFile], { cwd: pkiDir });

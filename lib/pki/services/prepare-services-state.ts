@@ -13,7 +13,8 @@ const CRL_DAYS = 7;
 
 function writeIfChanged(file: string, text: string) {
   if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return;
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per writer: parallel OCSP requests may both find the config out of date.
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   fs.writeFileSync(tmp, text, { mode: 0o600 });
   fs.renameSync(tmp, file);
 }

@@ -22,7 +22,7 @@ export async function replyOcsp(pkiDir: string, request: Buffer, openssl: TOpens
   }
   const m = readPkiServicesManifest(pkiDir);
   const state = prepareServicesState(pkiDir, m);
-  return withTempFiles(path.join(state.stateDir, "tmp"), ["request.der", "response.der"], async ([requestFile, responseFile]) => {
+  return withTempFiles(pkiDir, path.join(state.stateDir, "tmp"), ["request.der", "response.der"], async ([requestFile, responseFile]) => {
     fs.writeFileSync(path.join(pkiDir, requestFile), request);
     await openssl.run(
       [

@@ -25,7 +25,7 @@ export async function replyTimestamp(
   const manifest = readPkiServicesManifest(pkiDir);
   return serialize(async () => {
     const state = prepareServicesState(pkiDir, manifest);
-    return withTempFiles(path.join(state.stateDir, "tmp"), ["query.tsq", "reply.tsr"], async ([queryFile, replyFile]) => {
+    return withTempFiles(pkiDir, path.join(state.stateDir, "tmp"), ["query.tsq", "reply.tsr"], async ([queryFile, replyFile]) => {
       fs.writeFileSync(path.join(pkiDir, queryFile), query);
       await openssl.run(
         ["ts", "-reply", "-config", state.config, "-queryfile", queryFile, "-out", replyFile, ...(manifest.tsa.passphrase !== undefined ? ["-passin", "env:PKI_PASSIN"] : [])],

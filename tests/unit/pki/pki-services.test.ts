@@ -126,6 +126,13 @@ describe("PKI services", { timeout: TIMEOUT }, () => {
     }
   });
 
+  it("leaves no request or response files behind", async () => {
+    const out = await openssl(["ocsp", "-issuer", pki.rootPath, "-cert", certFile("jose", pki.jose.certPem), "-url", pki.services.ocspUrl, "-CAfile", pki.rootPath]);
+    expect(out).toContain(": good");
+    expect((await fetch(pki.services.crlUrl)).status).toBe(200);
+    expect(fs.readdirSync(path.join(pki.dir, "services", "tmp"))).toEqual([]);
+  });
+
   it("answers bad requests with 4xx and keeps serving", async () => {
     expect((await post(pki.services.tsaUrl, "application/timestamp-query", Buffer.from("no es una solicitud"))).status).toBe(400);
     expect((await post(pki.services.tsaUrl, "application/timestamp-query", Buffer.alloc(0))).status).toBe(400);
