@@ -30,6 +30,7 @@ beforeAll(async () => {
   }
   root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-verif-lt-"));
   const storage = new LocalDiskStorage(path.join(root, "files"));
+  // The demo cases sign, and every signature is timestamped: the demo PKI's services must run.
   pkiServices = await startWorldPkiServices(path.join(root, "pki"));
   seeded = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage, log: () => {} });
 });
