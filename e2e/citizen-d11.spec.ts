@@ -5,7 +5,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type Page } from "./helpers/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { createNssDb, runPdfsig } from "../tests/helpers/pdfsig";
+import { createNssDb } from "../tests/helpers/pdfsig";
+import { expectSignedPdf } from "./helpers/check-issued-pdf";
 import { E2E_PKI_DIR, E2E_PORT } from "./helpers/e2e-env";
 import { signIn, signOut } from "./helpers/sign-in";
 
@@ -242,8 +243,6 @@ test("what the citizen sees after the office acts: correction loop, rejection wi
   const pdfPath = path.join(tmpDir, "emitida.pdf");
   await download.saveAs(pdfPath);
   const nss = createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(tmpDir, "nss") });
-  const report = runPdfsig(pdfPath, nss);
-  expect(report.signatures).toHaveLength(2);
-  for (const sig of report.signatures) expect(sig.signatureValidation).toBe("Signature is Valid.");
-  expect(report.signatures[1].totalDocumentSigned).toBe(true);
+  // Both signatures valid and trusted, then the DSS and the document timestamp (PAdES B-LTA).
+  expectSignedPdf(pdfPath, nss, 2);
 });

@@ -143,20 +143,20 @@ export function validatePdfSignatures(pdf: Buffer, options: TValidatePdfSignatur
   const candidates = findSignatureDictionaries(pdf).map((sig) => readCandidate(pdf, sig));
   candidates.sort((a, b) => a.rangeEnd - b.rangeEnd);
   const digests = digestByteRanges(pdf, candidates);
-  const dss = readFileDss(pdf);
+  let revisions: TRevision[] | null | undefined;
+  const readAllRevisions = () => (revisions === undefined ? (revisions = readRevisions(pdf)) : revisions);
+  const dss = readFileDss(pdf, readAllRevisions);
   if (dss) {
     report.dss = { certificates: dss.certificates.length, ocspResponses: dss.ocspResponses.length, crls: dss.crls.length, vriEntries: dss.vriEntries, errors: dss.errors };
   }
   const context = buildContext(candidates, dss, roots);
 
   // What follows each signature and document timestamp that does not reach the end of the file.
-  let revisions: TRevision[] | null | undefined;
   const analysis = new Map<TRevision, string[]>();
   const later = (candidate: TCandidate) => {
     const after = candidate.byteRangeOk && candidate.rangeEnd < pdf.length && hasContentAfter(pdf, candidate.rangeEnd);
     if (!after) return { covered: false, modified: false, changes: [] as string[] };
-    revisions ??= readRevisions(pdf);
-    const result = checkLaterUpdates(pdf, candidate.rangeEnd, revisions, analysis);
+    const result = checkLaterUpdates(pdf, candidate.rangeEnd, readAllRevisions(), analysis);
     return { covered: result.onlyAllowed, modified: !result.onlyAllowed, changes: result.problems };
   };
 
@@ -294,11 +294,17 @@ function digestByteRanges(pdf: Buffer, candidates: TCandidate[]): Map<TCandidate
   return digests;
 }
 
-function readFileDss(pdf: Buffer): TDss | null {
+function readFileDss(pdf: Buffer, revisions: () => TRevision[] | null): TDss | null {
   try {
     return readDss(pdf, readXrefTable(pdf));
   } catch {
-    // Cross-reference streams or a damaged structure: no DSS we can read.
+    // Cross-reference streams: through the revisions' reader, which reads them.
+  }
+  try {
+    const all = revisions();
+    return all && all.length > 0 ? readDss(pdf, all[all.length - 1].state) : null;
+  } catch {
+    // A damaged structure: no DSS we can read.
     return null;
   }
 }

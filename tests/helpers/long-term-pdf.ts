@@ -69,10 +69,18 @@ export function expectLongTermPdf(pdf: Buffer, options: { rootPem: string; signe
   expect(dss.ocsps + dss.crls).toBeGreaterThanOrEqual(1);
   for (const s of signatures) expect(dss.vriKeys).toContain(s.key);
 
-  // Our validator on the CAdES signatures (whatever it makes of the document timestamp).
+  // Our validator: every CAdES signature valid and PAdES B-LTA (timestamp valid over its value,
+  // its and its TSA's certificates and revocation data in the DSS, a valid document timestamp over
+  // that DSS), the earlier ones covered by what follows, never modified; the file B-LTA.
   const report = validatePdfSignatures(pdf, { trustedRoots });
   const cades = report.signatures.filter((s) => s.subFilter === "ETSI.CAdES.detached");
   expect(cades.map((s) => s.valid), JSON.stringify(cades.map((s) => s.errors))).toEqual(Array(options.signers).fill(true));
+  expect(report.errors).toEqual([]);
+  expect(report.signatures.map((s) => [s.level, s.coveredByLaterUpdates, s.modifiedAfterSigning])).toEqual(Array(options.signers).fill(["B-LTA", true, false]));
+  expect(report.signatures.map((s) => s.revocation.status)).toEqual(Array(options.signers).fill("good"));
+  expect(report.documentTimestamp).toMatchObject({ valid: true, coversWholeFile: true, coversDss: true });
+  expect(report.level).toBe("B-LTA");
+  expect(report.valid).toBe(true);
 
   const pdfsig = runPdfsig(options.file, options.nss);
   expect(pdfsig.signatures).toHaveLength(options.signers + 1);

@@ -1,6 +1,6 @@
 import { asName, isWhitespace, readIndirectObject, stringBytes, type TPdfValue } from "./pdf-syntax";
-import { resolveObject, type TXrefTable } from "./read-xref-table";
-import type { TRevision } from "./read-revisions";
+import { resolveObject } from "./read-xref-table";
+import { resolveRevisionObject, type TRevision, type TRevisionState } from "./read-revisions";
 
 export type TLaterUpdates = {
   // Only signatures, a DSS and document timestamps follow `from`.
@@ -62,22 +62,36 @@ function analyzeRevision(pdf: Buffer, previous: TRevision, revision: TRevision):
     if (after.trailer.entries.has("Encrypt")) problems.push("Una actualización posterior cifró el documento.");
     const dssObjects = dssObjectNumbers(pdf, before);
     for (const [num, entry] of revision.entries) {
+      const existed = before.entries.has(num) || before.compressed.has(num);
       if (entry === "free") {
-        if (before.entries.has(num)) problems.push(`Una actualización posterior eliminó un objeto del documento (objeto ${num}).`);
+        if (existed) problems.push(`Una actualización posterior eliminó un objeto del documento (objeto ${num}).`);
         continue;
       }
-      if (!before.entries.has(num)) continue;
-      const old = resolveObject(pdf, before, num);
-      const now = readIndirectObject(pdf, entry.offset);
-      if (now.num !== num || now.gen !== entry.gen) {
-        problems.push(`La tabla de referencias de una actualización posterior apunta mal al objeto ${num}.`);
-        continue;
-      }
+      if (!existed) continue;
       if (dssObjects.has(num)) continue;
-      const oldIsStream = followedByStream(pdf, old.end);
-      if (!oldIsStream && !followedByStream(pdf, now.end) && canonical(old.value) === canonical(now.value)) continue;
-      const problem = oldIsStream ? "changed" : allowedChange(pdf, old.value, now.value, after);
-      if (problem) problems.push(`Después de la firma se modificó ${describe(old.value)} (objeto ${num}).`);
+      // Objects in object streams are never streams themselves.
+      let oldValue: TPdfValue;
+      let oldIsStream = false;
+      if (before.entries.has(num)) {
+        const old = resolveObject(pdf, before, num);
+        oldValue = old.value;
+        oldIsStream = followedByStream(pdf, old.end);
+      } else oldValue = resolveRevisionObject(pdf, before, num);
+      let newValue: TPdfValue;
+      let newIsStream = false;
+      if ("stream" in entry) newValue = resolveRevisionObject(pdf, after, num);
+      else {
+        const now = readIndirectObject(pdf, entry.offset);
+        if (now.num !== num || now.gen !== entry.gen) {
+          problems.push(`La tabla de referencias de una actualización posterior apunta mal al objeto ${num}.`);
+          continue;
+        }
+        newValue = now.value;
+        newIsStream = followedByStream(pdf, now.end);
+      }
+      if (!oldIsStream && !newIsStream && canonical(oldValue) === canonical(newValue)) continue;
+      const problem = oldIsStream || newIsStream ? "changed" : allowedChange(pdf, oldValue, newValue, after);
+      if (problem) problems.push(`Después de la firma se modificó ${describe(oldValue)} (objeto ${num}).`);
     }
   } catch {
     problems.push("Una actualización posterior a la firma no se pudo leer.");
@@ -86,7 +100,7 @@ function analyzeRevision(pdf: Buffer, previous: TRevision, revision: TRevision):
 }
 
 // Null when the rewrite only adds what a signature, DSS or document timestamp adds.
-function allowedChange(pdf: Buffer, old: TPdfValue, now: TPdfValue, after: TXrefTable): string | null {
+function allowedChange(pdf: Buffer, old: TPdfValue, now: TPdfValue, after: TRevisionState): string | null {
   if (old.kind === "array" && now.kind === "array") return onlyAddsSignatureFields(pdf, old.items, now.items, after);
   if (old.kind !== "dict" || now.kind !== "dict") return "changed";
   const type = asName(old.entries.get("Type"));
@@ -104,7 +118,7 @@ function allowedChange(pdf: Buffer, old: TPdfValue, now: TPdfValue, after: TXref
       } else if (!(b?.kind === "ref" && (!a || a.kind === "ref"))) return "changed";
       // A new array object is checked where it is written, as an addition to nothing.
       if (b?.kind === "ref" && (!a || (a.kind === "ref" && a.num !== b.num))) {
-        const array = resolveObject(pdf, after, b.num).value;
+        const array = resolveRevisionObject(pdf, after, b.num);
         if (array.kind !== "array") return "changed";
         const problem = onlyAddsSignatureFields(pdf, [], array.items, after);
         if (problem) return problem;
@@ -119,7 +133,7 @@ function allowedChange(pdf: Buffer, old: TPdfValue, now: TPdfValue, after: TXref
   return null;
 }
 
-function onlyAddsSignatureFields(pdf: Buffer, old: TPdfValue[], now: TPdfValue[], after: TXrefTable): string | null {
+function onlyAddsSignatureFields(pdf: Buffer, old: TPdfValue[], now: TPdfValue[], after: TRevisionState): string | null {
   const remaining = now.map(canonical);
   for (const item of old) {
     const at = remaining.indexOf(canonical(item));
@@ -136,36 +150,36 @@ function onlyAddsSignatureFields(pdf: Buffer, old: TPdfValue[], now: TPdfValue[]
   return null;
 }
 
-function isSignatureField(pdf: Buffer, item: TPdfValue, after: TXrefTable): boolean {
+function isSignatureField(pdf: Buffer, item: TPdfValue, after: TRevisionState): boolean {
   if (item.kind !== "ref") return false;
-  const value = resolveObject(pdf, after, item.num).value;
+  const value = resolveRevisionObject(pdf, after, item.num);
   if (value.kind !== "dict") return false;
   if (asName(value.entries.get("FT")) === "Sig") return true;
   const parent = value.entries.get("Parent");
   if (asName(value.entries.get("Subtype")) !== "Widget" || parent?.kind !== "ref") return false;
-  const field = resolveObject(pdf, after, parent.num).value;
+  const field = resolveRevisionObject(pdf, after, parent.num);
   return field.kind === "dict" && asName(field.entries.get("FT")) === "Sig";
 }
 
 // The DSS dictionary, its arrays and its VRI dictionaries: a later DSS update may rewrite them.
-function dssObjectNumbers(pdf: Buffer, state: TXrefTable): Set<number> {
+function dssObjectNumbers(pdf: Buffer, state: TRevisionState): Set<number> {
   const numbers = new Set<number>();
   try {
     const root = state.trailer.entries.get("Root");
     if (root?.kind !== "ref") return numbers;
-    const catalog = resolveObject(pdf, state, root.num).value;
+    const catalog = resolveRevisionObject(pdf, state, root.num);
     const dssRef = catalog.kind === "dict" ? catalog.entries.get("DSS") : undefined;
     let dss: TPdfValue | undefined = dssRef;
     if (dssRef?.kind === "ref") {
       numbers.add(dssRef.num);
-      dss = resolveObject(pdf, state, dssRef.num).value;
+      dss = resolveRevisionObject(pdf, state, dssRef.num);
     }
     if (dss?.kind !== "dict") return numbers;
     for (const [key, value] of dss.entries) {
       if (value.kind !== "ref") continue;
       numbers.add(value.num);
       if (key !== "VRI") continue;
-      const vri = resolveObject(pdf, state, value.num).value;
+      const vri = resolveRevisionObject(pdf, state, value.num);
       if (vri.kind === "dict") for (const entry of vri.entries.values()) if (entry.kind === "ref") numbers.add(entry.num);
     }
   } catch {

@@ -1,6 +1,7 @@
 import type { TPdfValue } from "./pdf-syntax";
 import { readPdfStream } from "./read-pdf-stream";
-import { resolveObject, resolveValue, type TXrefTable } from "./read-xref-table";
+import { resolveRevisionObject, type TRevisionState } from "./read-revisions";
+import type { TXrefTable } from "./read-xref-table";
 
 export type TDss = {
   certificates: Buffer[];
@@ -18,19 +19,25 @@ export type TDss = {
 // The Document Security Store (ISO 32000-2 §12.8.4.3) of the newest revision: the catalog's /DSS
 // with its /Certs, /OCSPs and /CRLs arrays of streams. Null when there is none or the file's
 // structure cannot be read; unreadable entries are skipped and named in `errors`.
-export function readDss(pdf: Buffer, xref: TXrefTable): TDss | null {
+// Objects may sit in object streams (files with cross-reference streams); the streams themselves
+// never do.
+export function readDss(pdf: Buffer, table: TXrefTable | TRevisionState): TDss | null {
+  const xref: TRevisionState = "compressed" in table ? table : { ...table, compressed: new Map() };
+  const resolveValue = (value: TPdfValue | undefined) => (value?.kind === "ref" ? resolveRevisionObject(pdf, xref, value.num) : value);
   const rootRef = xref.trailer.entries.get("Root");
   if (rootRef?.kind !== "ref") return null;
-  const root = resolveObject(pdf, xref, rootRef.num);
-  if (root.value.kind !== "dict") return null;
-  const dssValue = root.value.entries.get("DSS");
+  const root = resolveRevisionObject(pdf, xref, rootRef.num);
+  if (root.kind !== "dict") return null;
+  const dssValue = root.entries.get("DSS");
   if (!dssValue) return null;
-  const dss = resolveValue(pdf, xref, dssValue);
+  const dss = resolveValue(dssValue);
   if (dss?.kind !== "dict") return null;
-  const offset = dssValue.kind === "ref" ? (xref.entries.get(dssValue.num)?.offset ?? root.start) : root.start;
+  // Where the DSS was written: its own object, else (inline or compressed) the catalog's.
+  const location = (num: number) => xref.entries.get(num)?.offset ?? xref.entries.get(xref.compressed.get(num)?.stream ?? -1)?.offset ?? 0;
+  const offset = dssValue.kind === "ref" ? location(dssValue.num) : location(rootRef.num);
   const errors: string[] = [];
   const streams = (key: string, what: string): Buffer[] => {
-    const list = resolveValue(pdf, xref, dss.entries.get(key));
+    const list = resolveValue(dss.entries.get(key));
     if (!list) return [];
     if (list.kind !== "array") {
       errors.push(`La entrada /${key} del DSS no es una lista.`);
@@ -45,7 +52,7 @@ export function readDss(pdf: Buffer, xref: TXrefTable): TDss | null {
       }
     });
   };
-  const vri = resolveValue(pdf, xref, dss.entries.get("VRI"));
+  const vri = resolveValue(dss.entries.get("VRI"));
   return {
     certificates: streams("Certs", "un certificado"),
     ocspResponses: streams("OCSPs", "una respuesta OCSP"),

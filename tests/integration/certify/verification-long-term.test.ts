@@ -47,6 +47,12 @@ describe("findVerification, long-term signatures", () => {
     const c = await tdb.prisma.case.findFirstOrThrow({ where: { verificationCode: issued!.verificationCode } });
     const options = { db: tdb.prisma };
 
+    // As the pipeline stored them: every signature timestamped, the issued file B-LTA.
+    const issuedNow = await findVerification(issued!.verificationCode, options);
+    expect(issuedNow).toMatchObject({ status: "ISSUED", padesLevel: "B-LTA", documentTimestampedAt: expect.any(Date) });
+    expect(issuedNow!.signers.length).toBeGreaterThan(0);
+    for (const s of issuedNow!.signers) expect(s).toMatchObject({ timestampedAt: expect.any(Date), timestampAuthority: expect.stringMatching(/\S/) });
+
     // As stored before issue #10 (or by a pipeline that did not timestamp): nothing to show.
     await tdb.prisma.signature.updateMany({ where: { caseId: c.id }, data: { timestampedAt: null, timestampAuthority: null } });
     await tdb.prisma.documentVersion.updateMany({ where: { caseId: c.id }, data: { padesLevel: null, documentTimestampedAt: null } });

@@ -177,6 +177,32 @@ describe("validatePdfSignatures", { timeout: 30_000 }, () => {
     expect(report.signatures[0].certificate?.commonName).toBe("María Fernanda Núñez Ibáñez");
   });
 
+  it("a file with cross-reference streams signed twice by pdfsig: the first signature is covered by the second", async () => {
+    const db = createNssDb([pki.root.certPem]);
+    importPkcs12(db, pki.maria.pkcs12Path, pki.maria.passphrase);
+    importPkcs12(db, pki.jose.pkcs12Path, pki.jose.passphrase);
+    const input = writeTemp("xref-stream-2.pdf", await makeTestPdf({ useObjectStreams: true }));
+    const once = writeTemp("xref-stream-once.pdf", Buffer.alloc(0));
+    const twice = writeTemp("xref-stream-twice.pdf", Buffer.alloc(0));
+    signWithPdfsig(input, once, db, pki.maria.name);
+    signWithPdfsig(once, twice, db, pki.jose.name);
+    const signed = readFileSync(twice);
+    // Three revisions, each with a cross-reference stream and no classic table.
+    expect(signed.toString("latin1").match(/\/Type\s*\/XRef/g)).toHaveLength(3);
+    expect(signed.toString("latin1")).not.toMatch(/^xref/m);
+    const report = validatePdfSignatures(signed, trust);
+    expect(report.errors).toEqual([]);
+    expect(report.signatures.map((s) => [s.valid, s.coveredByLaterUpdates, s.modifiedAfterSigning])).toEqual([
+      [true, true, false],
+      [true, false, false],
+    ]);
+    expect(report.valid).toBe(true);
+    // Bytes appended to it are still a modification of both.
+    const appended = validatePdfSignatures(Buffer.concat([signed, Buffer.from("\n1 0 obj\n<< >>\nendobj\n")]), trust);
+    expect(appended.signatures.map((s) => s.modifiedAfterSigning)).toEqual([true, true]);
+    expect(appended.valid).toBe(false);
+  });
+
   it("reports the signer certificate in detail", () => {
     const [jose] = validatePdfSignatures(twice, trust).signatures;
     const der = pki.jose.certDer;
