@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Document, Font, Page, Path, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Link, Page, Path, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { TQrPath } from "./build-qr-path";
+import { signatureBoxUri } from "./extract-signature-boxes";
 import { STUDY_MODE_LABELS, type TCertificationSheetData, type TSheetSigner } from "./sheet-data";
 
 // The certification sheet ("página de certificación") placed in front of the scans.
@@ -74,6 +75,9 @@ const TABLE_HEAD = "#e9edf2";
 // Pure black: the QR's modules need full contrast, on screen and in print.
 const QR_INK = "#000000";
 
+// Room for five lines of the signature's appearance at 7 pt (lib/signing/draw-signature-appearance.ts).
+export const SIGNATURE_BOX_HEIGHT = 54;
+
 // US Letter is 612 × 792 pt.
 const LETTER_HEIGHT = 792;
 const PAGE = {
@@ -122,6 +126,9 @@ const s = StyleSheet.create({
   closing: { marginTop: 10 },
   signers: { flexDirection: "row", flexWrap: "wrap", marginHorizontal: -8 },
   signer: { width: "50%", paddingHorizontal: 8, marginTop: 6 },
+  // Where the signer's signature draws its appearance (name, post, office, date and time): empty
+  // on the printed sheet, so the sheet says the same before and after signing.
+  signatureBox: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE, marginBottom: 6 },
   signerBox: { borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 4 },
   signerName: { fontSize: 10.5, fontWeight: 700 },
   verification: {
@@ -165,9 +172,12 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-function SignerBlock({ signer }: { signer: TSheetSigner }) {
+// `index`: the signer's place in `data.signers`. The box is a link to a made-up address that
+// renderCertificationSheetDocument reads (its exact position on its page) and removes.
+function SignerBlock({ signer, index }: { signer: TSheetSigner; index: number }) {
   return (
     <View style={s.signer}>
+      <Link src={signatureBoxUri(index)} style={s.signatureBox} />
       <View style={s.signerBox}>
         <Text style={s.small}>Firmado electrónicamente por</Text>
         <Text style={s.signerName}>{signer.name ?? signer.post}</Text>
@@ -307,7 +317,7 @@ export function CertificationSheet({ data, qr, layout = "flowing", onRender }: T
       <View style={s.closing} wrap={false}>
         <View style={s.signers}>
           {data.signers.map((signer, i) => (
-            <SignerBlock key={i} signer={signer} />
+            <SignerBlock key={i} signer={signer} index={i} />
           ))}
         </View>
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { TSignatureAppearance } from "./build-signature-appearance";
 import { BYTE_RANGE_PLACEHOLDER, buildSignatureUpdate } from "./build-signature-update";
 import { CadesSigner } from "./cades-signer";
 import type { DocumentSigner } from "./signer";
@@ -11,6 +12,9 @@ export type TSignPdfOptions = {
   name: string;
   contactInfo?: string;
   signingTime: Date;
+  // A visible signature drawn in this box (buildSignatureAppearance for the lines); invisible
+  // without it.
+  appearance?: TSignatureAppearance;
 };
 
 // Room for the CMS besides the certificates: signed attributes, SignerInfo and a signature of up
