@@ -10,6 +10,7 @@ import { TransitionError } from "@/lib/workflow/transition-error";
 import { deliverNotification } from "../deliver-notification";
 import { notifyApplicant } from "../notify-applicant";
 import { resolveCertifyDeps, type TCertifyOptions } from "./certify-options";
+import { buildSheetSignatureAppearance } from "./build-sheet-signature-appearance";
 import { findCurrentDocument } from "./find-current-document";
 import { openAuthorizedSigner } from "./open-authorized-signer";
 import { precheckTransition } from "./precheck-transition";
@@ -55,6 +56,7 @@ export async function issueCentralCertification(input: TSignCaseInput, options: 
     location: "Ciudad de Guatemala, Guatemala",
     name: handle.authorizedSigner.name,
     signingTime: now,
+    appearance: buildSheetSignatureAppearance(built.data, "CENTRAL", { name: handle.authorizedSigner.name, post: handle.authorizedSigner.post, office: CENTRAL_OFFICE }, now),
   });
   const stored = await storage.put(signed);
 

@@ -12,6 +12,7 @@ import { deliverNotification } from "../deliver-notification";
 import { notifyApplicant, type TNotifyEvent } from "../notify-applicant";
 import { resolveCertifyDeps, type TCertifyOptions } from "./certify-options";
 import { findCurrentDocument } from "./find-current-document";
+import { findSignatureAppearance } from "./find-signature-appearance";
 import { openAuthorizedSigner, type TAuthorizedSignerHandle } from "./open-authorized-signer";
 import { precheckTransition } from "./precheck-transition";
 
@@ -90,7 +91,9 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
 
   const dideducName = row.dideducId ? ((await db.dideduc.findUnique({ where: { id: row.dideducId }, select: { name: true } }))?.name ?? null) : null;
   const { reason, location } = step.describe({ caseRow: row, dideducName, handle });
-  const signed = await signPdf(pdf, handle.signer, { reason, location, name: handle.authorizedSigner.name, signingTime: now });
+  // Drawn in the box the sheet printed for this office's signer (none on sheets stored before the boxes).
+  const appearance = await findSignatureAppearance(db, { sheetId: source.sheetId, role: step.office, dideducName, signer: handle.authorizedSigner, signedAt: now });
+  const signed = await signPdf(pdf, handle.signer, { reason, location, name: handle.authorizedSigner.name, signingTime: now, appearance });
   const stored = await storage.put(signed);
 
   const documentVersionId = randomUUID();
