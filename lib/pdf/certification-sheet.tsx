@@ -129,6 +129,7 @@ const s = StyleSheet.create({
   // Where the signer's signature draws its appearance (name, post, office, date and time): empty
   // on the printed sheet, so the sheet says the same before and after signing.
   signatureBox: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE, marginBottom: 6 },
+  signatureBoxBeside: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE },
   signerBox: { borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 4 },
   signerName: { fontSize: 10.5, fontWeight: 700 },
   verification: {
@@ -174,20 +175,32 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 // `index`: the signer's place in `data.signers`. The box is a link to a made-up address that
 // renderCertificationSheetDocument reads (its exact position on its page) and removes.
-function SignerBlock({ signer, index }: { signer: TSheetSigner; index: number }) {
-  return (
-    <View style={s.signer}>
-      <Link src={signatureBoxUri(index)} style={s.signatureBox} />
-      <View style={s.signerBox}>
-        <Text style={s.small}>Firmado electrónicamente por</Text>
-        <Text style={s.signerName}>{signer.name ?? signer.post}</Text>
-        {signer.name ? <Text>{signer.post}</Text> : null}
-        <Text style={s.small}>{signer.office}</Text>
-        {signer.name ? null : (
-          <Text style={s.note}>El nombre del firmante consta en su firma electrónica avanzada.</Text>
-        )}
-      </View>
+// "stacked": the box above the caption, in the signer's half of the row (two signers side by
+// side). "beside": a sheet with one signer has the caption in one half and the box in the other,
+// so its closing block is no taller than before the boxes (central-only sheets stay on one page).
+function SignerBlock({ signer, index, arrangement }: { signer: TSheetSigner; index: number; arrangement: "stacked" | "beside" }) {
+  const box = <Link src={signatureBoxUri(index)} style={arrangement === "stacked" ? s.signatureBox : s.signatureBoxBeside} />;
+  const caption = (
+    <View style={s.signerBox}>
+      <Text style={s.small}>Firmado electrónicamente por</Text>
+      <Text style={s.signerName}>{signer.name ?? signer.post}</Text>
+      {signer.name ? <Text>{signer.post}</Text> : null}
+      <Text style={s.small}>{signer.office}</Text>
+      {signer.name ? null : (
+        <Text style={s.note}>El nombre del firmante consta en su firma electrónica avanzada.</Text>
+      )}
     </View>
+  );
+  return arrangement === "stacked" ? (
+    <View style={s.signer}>
+      {box}
+      {caption}
+    </View>
+  ) : (
+    <>
+      <View style={s.signer}>{caption}</View>
+      <View style={s.signer}>{box}</View>
+    </>
   );
 }
 
@@ -317,7 +330,7 @@ export function CertificationSheet({ data, qr, layout = "flowing", onRender }: T
       <View style={s.closing} wrap={false}>
         <View style={s.signers}>
           {data.signers.map((signer, i) => (
-            <SignerBlock key={i} signer={signer} index={i} />
+            <SignerBlock key={i} signer={signer} index={i} arrangement={data.signers.length === 1 ? "beside" : "stacked"} />
           ))}
         </View>
 
