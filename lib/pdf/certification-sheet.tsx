@@ -75,8 +75,11 @@ const TABLE_HEAD = "#e9edf2";
 // Pure black: the QR's modules need full contrast, on screen and in print.
 const QR_INK = "#000000";
 
-// Room for five lines of the signature's appearance at 7 pt (lib/signing/draw-signature-appearance.ts).
-export const SIGNATURE_BOX_HEIGHT = 54;
+// Room for the four lines of a signature's appearance at about 7.5 pt, the size their width allows
+// in a signer's half of the row (lib/signing/draw-signature-appearance.ts). Every point here is a
+// point more for the closing block: at 40 (plus its margin), a D.1.1 sheet with one study row
+// or a D.2.1 sheet still fits one page.
+export const SIGNATURE_BOX_HEIGHT = 40;
 
 // US Letter is 612 × 792 pt.
 const LETTER_HEIGHT = 792;

@@ -3,7 +3,7 @@ import { buildSignatureAppearance, formatGuatemalaDateTime } from "@/lib/signing
 import { APPEARANCE_PADDING, drawSignatureAppearance, MAX_FONT_SIZE, toWinAnsiText } from "@/lib/signing/draw-signature-appearance";
 
 // The sheet's box: half the text width, SIGNATURE_BOX_HEIGHT tall (certification-sheet.tsx).
-const BOX = { width: 242, height: 54 };
+const BOX = { width: 242, height: 40 };
 // Helvetica's ascender and descender, per 1000.
 const ASCENT = 0.718;
 const DESCENT = 0.207;
@@ -71,9 +71,12 @@ describe("drawSignatureAppearance", () => {
     expect(drawn.fontSize).toBeGreaterThanOrEqual(6);
     expect(drawn.fontSize).toBeLessThan(MAX_FONT_SIZE);
     expectInside(drawn, BOX);
-    // The widest line fills the width to within one size step (0.25 pt) of font size.
+    // As large as fits: one size step (0.25 pt) more and the widest line or the block would overflow.
+    const next = drawn.fontSize + 0.25;
     const widest = Math.max(...drawn.lines.map((l) => l.width));
-    expect(widest * ((drawn.fontSize + 0.25) / drawn.fontSize)).toBeGreaterThan(BOX.width - 2 * APPEARANCE_PADDING);
+    const tooWide = (widest * next) / drawn.fontSize > BOX.width - 2 * APPEARANCE_PADDING;
+    const tooTall = (drawn.lines.length - 1) * 1.2 * next + (ASCENT + DESCENT) * next > BOX.height - 2 * APPEARANCE_PADDING;
+    expect(tooWide || tooTall).toBe(true);
     // Bold name in Helvetica-Bold, the rest in Helvetica; black text.
     expect(drawn.content).toMatch(/^q\nBT\n0 g\n\/HeBo [\d.]+ Tf\n/);
     expect(drawn.content).toContain("/Helv ");
