@@ -201,6 +201,27 @@ describe("signPdf with an appearance", { timeout: 60_000 }, () => {
     expect(await inkInside(file, 1, centralBox.rect)).toBeGreaterThan(0.02);
   });
 
+  it("finds the page in a nested page tree, counting each subtree's pages", async () => {
+    // Root /Pages → [page 1, /Pages → [page 2, page 3], page 4]: the widget must go on page 3.
+    const doc = await PDFDocument.load(await makeTestPdf({ pages: 4 }));
+    const rootRef = doc.catalog.get(PDFName.of("Pages")) as PDFRef;
+    const root = doc.context.lookup(rootRef, PDFDict);
+    const [p1, p2, p3, p4] = root.lookup(PDFName.of("Kids"), PDFArray).asArray() as PDFRef[];
+    const middleRef = doc.context.register(doc.context.obj({ Type: "Pages", Parent: rootRef, Kids: [p2, p3], Count: 2 }));
+    for (const page of [p2, p3]) doc.context.lookup(page, PDFDict).set(PDFName.of("Parent"), middleRef);
+    root.set(PDFName.of("Kids"), doc.context.obj([p1, middleRef, p4]));
+    const input = Buffer.from(await doc.save({ useObjectStreams: false }));
+    expect((await PDFDocument.load(input)).getPageCount()).toBe(4);
+
+    const rect = [56, 700, 298, 740] as const;
+    const signed = await signPdf(input, signer(pki.jose), signingOptions("José Pérez Gómez", { appearance: { pageIndex: 2, rect, lines: DIDEDUC_LINES } }));
+    expect((await readWidgets(signed)).get("Firma1")).toMatchObject({ pageIndex: 2, rect: [...rect] });
+    const file = writeTemp("visible-nested.pdf", signed);
+    expect(await wordsInside(file, 3, rect)).toBe(DIDEDUC_LINES.map((l) => l.text).join(" "));
+    expect(runPdfsig(file, nss).signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid."]);
+    expect(qpdfCheck(file).clean).toBe(true);
+  });
+
   it("without an appearance the signature stays invisible, on the first page, as before", async () => {
     const signed = await signPdf(await makeTestPdf({ pages: 3 }), signer(pki.jose), signingOptions("José Pérez Gómez"));
     expect(await readWidgets(signed)).toEqual(new Map([["Firma1", { pageIndex: 0, rect: [0, 0, 0, 0], flags: 132, appearance: null }]]));
