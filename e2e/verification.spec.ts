@@ -7,7 +7,8 @@ import { signIn, signOut } from "./helpers/sign-in";
 
 // Issue #3, public verification (no login): an unknown code reads as a clear Spanish not-found
 // page with status 404; a code typed loosely lands on its canonical address; an issued document's
-// page shows "Emitido", the masked holder and the signers, and serves only the issued file.
+// page shows "Emitido", the masked holder and the signers (with their timestamps and the file's
+// long-term validity, issue #10), and serves only the issued file.
 
 const COORDINATOR = { email: "coordinadora.central@demo.certifica.gt", password: "Coordina2026" };
 
@@ -73,6 +74,13 @@ test("an issued document (the demo seed's): Emitido, masked holder, signers, SHA
     await expect(page.getByTestId("verification-status")).toHaveText("Emitido");
     await expect(page.getByTestId("holder-name")).toContainText("*");
     await expect(page.getByText("Firmó el").first()).toBeVisible();
+    // Issue #10: each signature's trusted time and TSA, and long-term validity (the file is B-LTA).
+    const stamps = page.getByTestId("signer-timestamp");
+    expect(await stamps.count()).toBeGreaterThan(0);
+    for (const stamp of await stamps.all()) {
+      await expect(stamp).toHaveText(/^Sello de tiempo: \d{1,2} de [a-z]+ de \d{4}, \d{2}:\d{2} \(hora de Guatemala\), TSA \S.*$/);
+    }
+    await expect(page.getByTestId("long-term-validity")).toContainText(/Validez a largo plazo\s*sí/);
     const sha = (await page.getByTestId("issued-sha256").textContent())!.trim();
     expect(sha).toMatch(/^[0-9a-f]{64}$/);
     const pub = await page.request.get(`/verificar/${code}/documento`);

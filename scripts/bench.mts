@@ -20,9 +20,11 @@ import { findPdfStreams } from "../lib/uploads/find-pdf-streams";
 import { inspectPdf } from "../lib/uploads/inspect-pdf";
 import { DECODE_RATIO_FLOOR_MB, MAX_DECODE_RATIO, MAX_DECODED_MB } from "../lib/uploads/limits";
 import { measureDecodedStreams } from "../lib/uploads/measure-decoded-streams";
-import { signPdf } from "../lib/signing/sign-pdf";
+import { extendToLongTerm } from "../lib/signing/extend-to-long-term";
+import { signPdf, signPdfWithDetails } from "../lib/signing/sign-pdf";
 import type { DocumentSigner } from "../lib/signing/signer";
 import { createTestPki, pemToDer, type TTestIdentity } from "../tests/helpers/pki-fixtures";
+import { createServedTestPki } from "../tests/helpers/served-test-pki";
 import { makeScanPdf, signingOptions } from "../tests/unit/signing/fixtures";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -215,6 +217,64 @@ async function losslessGrayScan(maxPages: number, maxBytes: number): Promise<Buf
   }
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
+
+// Long-term signatures (issue #10): what the signature timestamp and the DSS + document timestamp
+// add to a signing, against the test PKI's real services on 127.0.0.1 (openssl ts -reply, openssl
+// ocsp and openssl ca -gencrl behind HTTP, one openssl process per request). Network to 127.0.0.1
+// and the openssl runs are included, as a local TSA would cost; an accredited TSA over the internet
+// adds its round trips. Separate lines, so the pipeline's figures above stay comparable.
+const LONG_TERM_RUNS = Number(process.env.BENCH_LONG_TERM_RUNS ?? 9);
+
+async function benchLongTerm(label: string, scan: Buffer) {
+  const served = await createServedTestPki();
+  try {
+    const trustedRoots = served.trustedRoots;
+    const jose = keySigner(served.jose);
+    const ecdsa = keySigner(served.ecdsa);
+    let network = 0;
+    const timedFetch: typeof fetch = async (url, init) => {
+      const t = performance.now();
+      try {
+        const response = await fetch(url, init);
+        await response.clone().arrayBuffer();
+        return response;
+      } finally {
+        network += performance.now() - t;
+      }
+    };
+    const steps = { plain: [] as number[], timestamped: [] as number[], tsaRequest: [] as number[], longTerm: [] as number[], longTermNetwork: [] as number[], dssBytes: 0, finalBytes: 0 };
+    for (let run = 0; run < LONG_TERM_RUNS + 2; run++) {
+      const built = await buildCertificationPdf({ sheet: sheetInput(caseCounter++), scans: [scan] });
+      const once = await signPdfWithDetails(built.pdf, ecdsa, { ...signingOptions("Begoña Muñoz Peña"), timestamp: { tsa: served.tsa, trustedRoots } });
+      const t0 = performance.now();
+      await signPdf(once.pdf, jose, signingOptions("José Pérez Gómez"));
+      const t1 = performance.now();
+      network = 0;
+      const twice = await signPdfWithDetails(once.pdf, jose, { ...signingOptions("José Pérez Gómez"), timestamp: { tsa: served.tsa, trustedRoots, fetch: timedFetch } });
+      const t2 = performance.now();
+      const tsaRequest = network;
+      network = 0;
+      const extended = await extendToLongTerm(twice.pdf, { tsa: served.tsa, trustedRoots, now: new Date(), fetch: timedFetch });
+      const t3 = performance.now();
+      if (run < 2) continue;
+      steps.plain.push(t1 - t0);
+      steps.timestamped.push(t2 - t1);
+      steps.tsaRequest.push(tsaRequest);
+      steps.longTerm.push(t3 - t2);
+      steps.longTermNetwork.push(network);
+      steps.dssBytes = extended.pdf.length - twice.pdf.length;
+      steps.finalBytes = extended.pdf.length;
+    }
+    console.log(`\n${label}, long-term signatures (median of ${LONG_TERM_RUNS}; services on 127.0.0.1):`);
+    console.log(`  signature, no timestamp        ${ms(median(steps.plain))}`);
+    console.log(`  signature + signature timestamp ${ms(median(steps.timestamped))}   (of which the TSA request ${ms(median(steps.tsaRequest)).trim()})`);
+    console.log(`  DSS + document timestamp       ${ms(median(steps.longTerm))}   (of which OCSP ×3 and the TSA request ${ms(median(steps.longTermNetwork)).trim()}; +${(steps.dssBytes / 1024).toFixed(0)} KB → ${(steps.finalBytes / 1e6).toFixed(2)} MB)`);
+  } finally {
+    await served.close();
+  }
+}
+
+await benchLongTerm("10 pages, ≈5 MB", await makeScanPdf(10, 5_000_000));
 
 console.log(`\nUpload inspection (median of ${UPLOAD_RUNS}):`);
 await benchInspection("10 pages of JPEG scans", await makeScanPdf(10, 5_000_000));

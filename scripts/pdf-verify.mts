@@ -1,7 +1,11 @@
-// `npm run pdf:verify -- file.pdf [--trust root.pem ...]`: validates every signature of a PDF and
-// prints the report as JSON. Exit code 0 when the document is validly signed (every signature
-// valid and trusted, nothing added after the last one), 1 when it is not (no signatures
-// included), 2 on a usage error or an unreadable file.
+// `npm run pdf:verify -- file.pdf [--trust root.pem ...] [--json]`: validates every signature
+// and document timestamp of a PDF and prints, in Spanish, per signature its timestamp (time in
+// Guatemala, TSA, valid and covering), revocation status and source, and PAdES level, then the
+// document timestamp and the level the file reaches ("Nivel PAdES alcanzado: B-LTA"). --json
+// prints the whole report as JSON instead. Exit code 0 when the document is validly signed (every
+// signature and document timestamp valid and trusted, nothing but signatures, DSS and document
+// timestamps added after any signature), 1 when it is not (no signatures included), 2 on a
+// usage error or an unreadable file.
 //
 // Trusted roots: each --trust file (PEM, possibly several certificates, or DER); without any,
 // the file named by TRUSTED_ROOTS_PEM; without that, the demo PKI's root-ca.pem in PKI_DIR
@@ -9,9 +13,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { describeSignatureReport } from "../lib/pdf/describe-signature-report";
 import { validatePdfSignatures } from "../lib/pdf/validate-pdf-signatures";
 
-const USAGE = "Uso: npm run pdf:verify -- archivo.pdf [--trust raiz.pem ...]";
+const USAGE = "Uso: npm run pdf:verify -- archivo.pdf [--trust raiz.pem ...] [--json]";
 
 function fail(message: string): never {
   console.error(message);
@@ -20,7 +25,7 @@ function fail(message: string): never {
 
 function readArguments() {
   try {
-    return parseArgs({ options: { trust: { type: "string", multiple: true } }, allowPositionals: true });
+    return parseArgs({ options: { trust: { type: "string", multiple: true }, json: { type: "boolean" } }, allowPositionals: true });
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -50,5 +55,14 @@ try {
 }
 
 const report = validatePdfSignatures(pdf, { trustedRoots });
-console.log(JSON.stringify({ file: path.resolve(file), trustedRoots: trustFiles.map((f) => path.resolve(f)), ...report }, null, 2));
+if (parsed.values.json) {
+  console.log(JSON.stringify({ file: path.resolve(file), trustedRoots: trustFiles.map((f) => path.resolve(f)), ...report }, null, 2));
+} else {
+  const header = [
+    `Archivo: ${path.resolve(file)} (${pdf.length.toLocaleString("es-GT")} bytes)`,
+    `Raíces de confianza: ${trustFiles.length > 0 ? trustFiles.map((f) => path.resolve(f)).join(", ") : "ninguna"}`,
+    "",
+  ];
+  console.log([...header, ...describeSignatureReport(report)].join("\n"));
+}
 process.exit(report.valid ? 0 : 1);

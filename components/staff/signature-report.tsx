@@ -3,7 +3,8 @@ import { cn } from "@/components/ui/cn";
 
 // One signature of the file as the central office must see it (issue #3): who signed, the
 // certificate's fingerprint, whether the signed bytes are intact, whether it reaches the end of
-// the file, and whether the certificate is in the registry of authorized signers for that office
+// the file or is covered by later signatures and seals, its timestamp, revocation status and
+// PAdES level (issue #10), and whether the certificate is in the registry of authorized signers for that office
 // and was valid when it signed.
 export type TSignatureReportItem = {
   index: number;
@@ -17,14 +18,24 @@ export type TSignatureReportItem = {
   authorizedAs: string | null;
   validAtSigning: boolean;
   revokedReason?: string | null;
+  // Issue #10: not reaching the end of the file because only later signatures, a DSS or
+  // document timestamps follow is normal, and shown as such.
+  coveredByLaterUpdates?: boolean;
+  timestamp?: TTimestampView | null;
+  revocation?: { status: "good" | "revoked" | "unknown"; description: string };
+  level?: string | null;
   problems: readonly string[];
 };
+
+type TTimestampView = { valid: boolean; description: string };
 
 // Structurally what lib/cases/build-signature-report returns; the report's `problems` already say
 // when the file was modified after the last signature.
 export type TSignatureReportView = {
   ok: boolean;
   fileSha256: string | null;
+  level?: string | null;
+  documentTimestamp?: (TTimestampView & { coversWholeFile: boolean }) | null;
   signatures: readonly TSignatureReportItem[];
   problems: readonly string[];
 };
@@ -88,12 +99,44 @@ export function SignatureReport({ report }: { report: TSignatureReportView }) {
               <dt className="text-slate-700">Alcance</dt>
               <dd>
                 <Check
-                  ok={s.coversWholeFile}
-                  yes="Llega al final del archivo"
+                  ok={s.coversWholeFile || Boolean(s.coveredByLaterUpdates)}
+                  yes={s.coversWholeFile ? "Llega al final del archivo" : "Cubierta por firmas o sellos posteriores"}
                   no="No llega al final del archivo (se agregó contenido después)"
                   testId="check-covers"
                 />
               </dd>
+              {s.timestamp !== undefined ? (
+                <>
+                  <dt className="text-slate-700">Sello de tiempo</dt>
+                  <dd>
+                    {s.timestamp ? (
+                      <Check ok={s.timestamp.valid} yes={s.timestamp.description} no={s.timestamp.description} testId="check-timestamp" />
+                    ) : (
+                      <span data-testid="check-timestamp" data-ok="false">
+                        Sin sello de tiempo: la hora de la firma es la que declara el firmante
+                      </span>
+                    )}
+                  </dd>
+                </>
+              ) : null}
+              {s.revocation ? (
+                <>
+                  <dt className="text-slate-700">Revocación del certificado</dt>
+                  <dd data-testid="revocation-status" data-status={s.revocation.status}>
+                    {s.revocation.status === "unknown" ? (
+                      <span>Sin datos de revocación incluidos en el documento</span>
+                    ) : (
+                      <Check ok={s.revocation.status === "good"} yes={s.revocation.description} no={s.revocation.description} testId="check-revocation" />
+                    )}
+                  </dd>
+                </>
+              ) : null}
+              {s.level !== undefined ? (
+                <>
+                  <dt className="text-slate-700">Nivel PAdES</dt>
+                  <dd data-testid="pades-level">{s.level ?? "Ninguno (la firma no es válida o el documento cambió después)"}</dd>
+                </>
+              ) : null}
               <dt className="text-slate-700">Registro de firmantes</dt>
               <dd>
                 <Check ok={s.authorized} yes="Firmante autorizado de esta oficina" no="No figura como firmante autorizado de esta oficina" testId="check-authorized" />
@@ -119,6 +162,37 @@ export function SignatureReport({ report }: { report: TSignatureReportView }) {
           </li>
         ))}
       </ol>
+      {report.documentTimestamp !== undefined || report.level !== undefined ? (
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]" data-testid="signature-report-file">
+          {report.documentTimestamp !== undefined ? (
+            <>
+              <dt className="text-slate-700">Sello de tiempo del documento</dt>
+              <dd>
+                {report.documentTimestamp ? (
+                  <Check
+                    ok={report.documentTimestamp.valid && report.documentTimestamp.coversWholeFile}
+                    yes={`${report.documentTimestamp.description}; cubre todo el archivo`}
+                    no={`${report.documentTimestamp.description}${report.documentTimestamp.coversWholeFile ? "" : "; no llega al final del archivo"}`}
+                    testId="check-document-timestamp"
+                  />
+                ) : (
+                  <span data-testid="check-document-timestamp" data-ok="false">
+                    Ninguno
+                  </span>
+                )}
+              </dd>
+            </>
+          ) : null}
+          {report.level !== undefined ? (
+            <>
+              <dt className="text-slate-700">Nivel PAdES alcanzado</dt>
+              <dd className="font-semibold" data-testid="pades-level-file">
+                {report.level ?? "Ninguno"}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
       {report.fileSha256 ? (
         <p className="text-sm">
           SHA-256 del archivo: <span className="break-all font-mono">{report.fileSha256}</span>

@@ -1,7 +1,10 @@
 import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { validatePdfSignatures } from "../../lib/pdf/validate-pdf-signatures";
+import { runMutoolVerify } from "../../tests/helpers/mutool";
 import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../../tests/helpers/pdfsig";
 import { E2E_PKI_DIR } from "./e2e-env";
 
@@ -10,19 +13,43 @@ export async function trustDemoRoot(dir: string): Promise<TNssDb> {
   return createNssDb([await fs.readFile(path.join(E2E_PKI_DIR, "root-ca.pem"), "utf8")], { dir: path.join(dir, "nss") });
 }
 
-// An issued PDF: `count` signatures, each valid and its certificate trusted through the demo root
-// (pdfsig says "Certificate is Trusted."; a valid signature by a certificate that does not chain to
-// the root trusted in `nss` fails), the last covering the whole file, and a file qpdf finds clean.
-// Returns pdfsig's report for further checks.
+// An issued PDF (issue #10): `count` approval signatures and PAdES B-LTA for our validator
+// (each signature timestamped, the DSS with the signers' and TSAs' certificates and revocation
+// data, a valid document timestamp over the whole file, nothing else added after any signature),
+// trusting the same roots as `nss`; for pdfsig, each signature valid and its certificate trusted
+// through the demo root (a valid signature by a certificate that does not chain to the root
+// trusted in `nss` fails), the last entry (the document timestamp) covering the whole file; a file
+// qpdf finds clean; and, where mupdf-tools is installed, `mutool sign -v` finds each signature's
+// digest valid (mutool has no trust store and skips document timestamps). Returns pdfsig's report.
 export function expectSignedPdf(pdfPath: string, nss: TNssDb, count: number) {
+  const bytes = readFileSync(pdfPath);
+  const trustedRoots = readdirSync(nss.dir)
+    .filter((f) => /^root-\d+\.pem$/.test(f))
+    .map((f) => readFileSync(path.join(nss.dir, f), "utf8"));
+  const ours = validatePdfSignatures(bytes, { trustedRoots });
+
   const report = runPdfsig(pdfPath, nss);
-  expect(report.signatures).toHaveLength(count);
-  for (const sig of report.signatures) {
+  expect(report.signatures).toHaveLength(count + ours.documentTimestamps.length);
+  for (const sig of report.signatures.slice(0, count)) {
     expect(sig.signatureValidation).toBe("Signature is Valid.");
     expect(sig.certificateValidation).toBe("Certificate is Trusted.");
   }
-  expect(report.signatures[count - 1].totalDocumentSigned).toBe(true);
+  expect(report.signatures[report.signatures.length - 1].totalDocumentSigned).toBe(true);
   expect(qpdfCheck(pdfPath).clean).toBe(true);
+
+  expect(ours.errors).toEqual([]);
+  expect(ours.signatures).toHaveLength(count);
+  expect(ours.signatures.map((s) => s.level)).toEqual(Array(count).fill("B-LTA"));
+  expect(ours.level).toBe("B-LTA");
+  expect(ours.documentTimestamp).toMatchObject({ valid: true, coversWholeFile: true, coversDss: true });
+  expect(ours.valid).toBe(true);
+
+  const mutool = runMutoolVerify(pdfPath);
+  if (mutool.available) {
+    const signed = mutool.signatures.filter((s) => s.signed);
+    expect(signed).toHaveLength(count);
+    for (const s of signed) expect(s.digest).toMatch(/^The signature is valid/);
+  }
   return report;
 }
 

@@ -8,6 +8,7 @@ import type { TSignatureReport, TSignatureReportEntry } from "./build-signature-
 import { ARCHIVE_RECORD_FILE_KIND } from "./forms/graduation-record-form";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
 import { loadTrustedRoots } from "./signing/load-trusted-roots";
+import { summarizeLongTermFile, summarizeLongTermSignature } from "./summarize-long-term-validation";
 
 const ARCHIVE_OFFICE = "Archivo Documental";
 
@@ -66,7 +67,9 @@ export async function buildArchiveRecordReport(args: { caseId: string }, options
     const intact = s.byteRangeOk && s.digestOk && s.signatureOk;
     if (!intact) problems.push("El contenido firmado cambió o la firma criptográfica no es válida.");
     const isLast = s.index === validation.signatures.length;
-    if (isLast && !s.coversWholeFile) problems.push("La firma no llega al final del archivo: se agregó contenido después de firmar.");
+    if (isLast && !s.coversWholeFile && !s.coveredByLaterUpdates) problems.push("La firma no llega al final del archivo: se agregó contenido después de firmar.");
+    const { problems: longTermProblems, ...longTerm } = summarizeLongTermSignature(s, isLast);
+    problems.push(...longTermProblems);
 
     const signedAt = s.signingTime ?? null;
     const at = (signedAt ?? now).getTime();
@@ -106,11 +109,13 @@ export async function buildArchiveRecordReport(args: { caseId: string }, options
       revokedAt: revoked?.revokedAt ?? null,
       revokedReason: revoked?.revokedReason ?? null,
       chainTrusted: s.chainTrusted,
+      ...longTerm,
       problems,
     };
   });
 
-  const problems: string[] = [];
+  const { problems: fileProblems, ...fileLongTerm } = summarizeLongTermFile(validation);
+  const problems: string[] = [...fileProblems];
   const storedHashMatches = fileSha256 === file.sha256;
   if (!storedHashMatches) problems.push("El archivo guardado no corresponde a la huella registrada al subirlo.");
   if (signatures.length === 0) problems.push("El PDF no tiene firmas.");
@@ -136,6 +141,7 @@ export async function buildArchiveRecordReport(args: { caseId: string }, options
       fileSha256,
       storedHashMatches,
       modifiedAfterLastSignature: validation.modifiedAfterLastSignature,
+      ...fileLongTerm,
       signatures,
       problems,
     },

@@ -7,8 +7,16 @@ import { signingOffices } from "@/lib/workflow/signing-offices";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
 import { findCurrentDocument } from "./signing/find-current-document";
 import { loadTrustedRoots } from "./signing/load-trusted-roots";
+import {
+  summarizeLongTermFile,
+  summarizeLongTermSignature,
+  type TLongTermFileSummary,
+  type TLongTermSignatureSummary,
+} from "./summarize-long-term-validation";
 
-export type TSignatureReportEntry = {
+// Timestamp, revocation from the embedded data, PAdES level, and whether a signature that does
+// not reach the end of the file is covered by later signatures, DSS or document timestamps.
+export type TSignatureReportEntry = Omit<TLongTermSignatureSummary, "problems"> & {
   index: number;
   signerName: string | null;
   fingerprint: string | null;
@@ -35,7 +43,7 @@ export type TSignatureReportEntry = {
   problems: string[];
 };
 
-export type TSignatureReport = {
+export type TSignatureReport = Omit<TLongTermFileSummary, "problems"> & {
   // Every signature intact, authorized and valid when made; the last one reaches the end of the file.
   ok: boolean;
   documentVersionId: string;
@@ -55,8 +63,9 @@ const OFFICE_LABEL: Record<SignerOffice, string> = {
 };
 
 // The central office's automatic check of a case's document (issue #3): for each signature, who
-// signed, the certificate's fingerprint, intact or not, whether it reaches the end of the file,
-// and whether the certificate is an authorized signer of the right office (the case's DIDEDUC,
+// signed, the certificate's fingerprint, intact or not, whether it reaches the end of the file
+// (or is covered by later signatures, DSS and document timestamps: issue #10), its timestamp,
+// revocation status from the embedded data and PAdES level, and whether the certificate is an authorized signer of the right office (the case's DIDEDUC,
 // or the central office) that was valid and not revoked when it signed. Reads only.
 // Without documentVersionId: the case's current document. Returns null when there is none.
 export async function buildSignatureReport(
@@ -94,7 +103,9 @@ export async function buildSignatureReport(
     const intact = s.byteRangeOk && s.digestOk && s.signatureOk;
     if (!intact) problems.push("El contenido firmado cambió o la firma criptográfica no es válida.");
     const isLast = s.index === validation.signatures.length;
-    if (isLast && !s.coversWholeFile) problems.push("La última firma no llega al final del archivo: se agregó contenido después de firmar.");
+    if (isLast && !s.coversWholeFile && !s.coveredByLaterUpdates) problems.push("La última firma no llega al final del archivo: se agregó contenido después de firmar.");
+    const { problems: longTermProblems, ...longTerm } = summarizeLongTermSignature(s, isLast);
+    problems.push(...longTermProblems);
 
     const row = recorded.find((r) => r.certFingerprint === fingerprint);
     const signedAt = row?.signedAt ?? s.signingTime ?? null;
@@ -140,11 +151,13 @@ export async function buildSignatureReport(
       revokedAt: revoked?.revokedAt ?? null,
       revokedReason: revoked?.revokedReason ?? null,
       chainTrusted: s.chainTrusted,
+      ...longTerm,
       problems,
     };
   });
 
-  const problems: string[] = [];
+  const { problems: fileProblems, ...fileLongTerm } = summarizeLongTermFile(validation);
+  const problems: string[] = [...fileProblems];
   const storedHashMatches = fileSha256 === doc.sha256;
   if (!storedHashMatches) problems.push("El archivo guardado no corresponde a la huella registrada al guardarlo.");
   if (signatures.length === 0) problems.push("El documento no tiene firmas.");
@@ -153,8 +166,11 @@ export async function buildSignatureReport(
     storedHashMatches &&
     signatures.length > 0 &&
     !validation.modifiedAfterLastSignature &&
-    signatures.every((s) => s.intact && s.authorized && s.validAtSigning) &&
-    signatures[signatures.length - 1].coversWholeFile;
+    fileProblems.length === 0 &&
+    // Revoked before its trusted time, per the revocation data the file carries.
+    validation.signatures.every((s) => s.revocation.status !== "revoked" || s.valid) &&
+    signatures.every((s) => s.intact && s.authorized && s.validAtSigning && !s.modifiedAfterSigning && (s.timestamp?.valid ?? true)) &&
+    (signatures[signatures.length - 1].coversWholeFile || signatures[signatures.length - 1].coveredByLaterUpdates);
 
   return {
     ok,
@@ -163,6 +179,7 @@ export async function buildSignatureReport(
     fileSha256,
     storedHashMatches,
     modifiedAfterLastSignature: validation.modifiedAfterLastSignature,
+    ...fileLongTerm,
     signatures,
     problems,
   };

@@ -13,7 +13,17 @@ import { findCurrentDocument } from "./signing/find-current-document";
 // rejected after its sheet was generated, so no valid document carries this code.
 export type TVerificationStatus = "ISSUED" | "IN_PROCESS" | "REVOKED" | "CANCELLED";
 
-export type TVerificationSigner = { name: string; post: string | null; office: string; officeKind: SignerOffice | null; signedAt: Date };
+export type TVerificationSigner = {
+  name: string;
+  post: string | null;
+  office: string;
+  officeKind: SignerOffice | null;
+  signedAt: Date;
+  // The trusted time of the signature (its RFC 3161 timestamp) and the authority that gave it;
+  // null for documents signed before timestamps (issue #10).
+  timestampedAt: Date | null;
+  timestampAuthority: string | null;
+};
 
 export type TVerification = {
   code: string;
@@ -32,6 +42,10 @@ export type TVerification = {
   // Of the issued file (what the "compare a file" box hashes against); null until issued.
   sha256: string | null;
   size: number | null;
+  // PAdES level the issued file reached when it was issued ("B-LTA": verifiable in the long
+  // term), and the time of its document timestamp; null for files issued before issue #10.
+  padesLevel: string | null;
+  documentTimestampedAt: Date | null;
 };
 
 // Public data behind a verification code (/verificar/[code], no login), or null for a code that
@@ -69,7 +83,15 @@ export async function findVerification(code: string, options: TCertifyOptions = 
         : a?.office === "ARCHIVE"
           ? "Archivo Documental del Ministerio de Educación"
           : "Departamento de Atención al Ciudadano — DISERSA";
-    return { name: a?.name ?? s.signer.name, post: a?.post ?? null, office, officeKind: a?.office ?? null, signedAt: s.signedAt };
+    return {
+      name: a?.name ?? s.signer.name,
+      post: a?.post ?? null,
+      office,
+      officeKind: a?.office ?? null,
+      signedAt: s.signedAt,
+      timestampedAt: s.timestampedAt,
+      timestampAuthority: s.timestampAuthority,
+    };
   });
 
   let status: TVerificationStatus;
@@ -93,5 +115,7 @@ export async function findVerification(code: string, options: TCertifyOptions = 
     signers,
     sha256: issued?.sha256 ?? null,
     size: issued?.size ?? null,
+    padesLevel: issued?.padesLevel ?? null,
+    documentTimestampedAt: issued?.documentTimestampedAt ?? null,
   };
 }

@@ -66,7 +66,8 @@ export async function checkArchiveSignedPdf(
   if (validation.signatures.some((s) => !(s.byteRangeOk && s.digestOk && s.signatureOk))) {
     return refuse("ALTERED", `El PDF fue modificado después de firmarse: su contenido ya no coincide con la firma del Archivo. ${ASK_ARCHIVE}`, fingerprint, signerName);
   }
-  if (validation.modifiedAfterLastSignature || !last.coversWholeFile) {
+  // A DSS and document timestamps after the signature (PAdES B-LT/B-LTA) are not additions.
+  if (validation.modifiedAfterLastSignature || !(last.coversWholeFile || last.coveredByLaterUpdates)) {
     return refuse(
       "APPENDED",
       `Al PDF se le agregó contenido después de la firma del Archivo (la firma ya no cubre todo el archivo). ${ASK_ARCHIVE}`,

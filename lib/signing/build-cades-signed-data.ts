@@ -21,6 +21,9 @@ export type TBuildCadesSignedDataInput = {
   signer: DocumentSigner;
   // Passed when the caller already fetched them (e.g. to size the placeholder).
   certificates?: TSignerCertificates;
+  // Unsigned attributes made from the signature value once it exists (PAdES B-T: the
+  // signature-time-stamp-token over it), each a DER Attribute.
+  unsignedAttributes?: (signatureValue: Buffer) => Promise<Buffer[]>;
 };
 
 const sha256Algorithm = () => derSequence([derOid(OID.sha256)]);
@@ -88,6 +91,7 @@ export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): P
 
   const signatureAlgorithm =
     keyType === "rsa" ? derSequence([derOid(OID.sha256WithRsa), derNull()]) : derSequence([derOid(OID.ecdsaWithSha256)]);
+  const unsigned = input.unsignedAttributes ? await input.unsignedAttributes(signature) : [];
   const signerInfo = derSequence([
     derInteger(1),
     derSequence([issuerDer, serialDer]),
@@ -95,6 +99,8 @@ export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): P
     derNode(0xa0, signedAttributes.subarray(signedAttributes.length - setContentsLength(signedAttributes))),
     signatureAlgorithm,
     derOctetString(signature),
+    // unsignedAttrs [1] IMPLICIT SET OF Attribute (RFC 5652 §5.3), in DER order.
+    ...(unsigned.length > 0 ? [derNode(0xa1, [...unsigned].sort(Buffer.compare))] : []),
   ]);
   const signedData = derSequence([
     derInteger(1),

@@ -21,12 +21,16 @@ export type TSignatureFields = {
   name: string;
   contactInfo?: string;
   signingTime: Date;
-  subFilter: "ETSI.CAdES.detached" | "adbe.pkcs7.detached";
+  subFilter: "ETSI.CAdES.detached" | "adbe.pkcs7.detached" | "ETSI.RFC3161";
   // Bytes reserved for the CMS; the /Contents hex string is twice as long.
   contentsLength: number;
   // A visible signature (widget on that page, in that box, drawing those lines); without it the
   // signature is invisible, on the first page, exactly as before visible signatures existed.
   appearance?: TSignatureAppearance;
+  // "DocTimeStamp": a document timestamp (PAdES B-LTA, ISO 32000-2 §12.8.5) — /Type /DocTimeStamp,
+  // no /Name, /Reason, /Location or /ContactInfo; /M only as the claimed time (the token carries
+  // the trusted one; without /M pdfsig prints 1970).
+  kind?: "Sig" | "DocTimeStamp";
 };
 
 export type TSignatureUpdate = {
@@ -155,15 +159,17 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
   }
 
   const text = (key: string, value: string | undefined) => (value ? `/${key} ${encodeTextString(value)}\n` : "");
+  const docTimeStamp = fields.kind === "DocTimeStamp";
   const sigHead =
-    `<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /${fields.subFilter}\n${BYTE_RANGE_PLACEHOLDER}\n/Contents <`;
-  const sigTail =
-    `>\n/M (${formatPdfDate(fields.signingTime)})\n` +
-    text("Name", fields.name) +
-    text("Reason", fields.reason) +
-    text("Location", fields.location) +
-    text("ContactInfo", fields.contactInfo) +
-    ">>";
+    `<<\n/Type /${docTimeStamp ? "DocTimeStamp" : "Sig"}\n/Filter /Adobe.PPKLite\n/SubFilter /${fields.subFilter}\n${BYTE_RANGE_PLACEHOLDER}\n/Contents <`;
+  const sigTail = docTimeStamp
+    ? `>\n/M (${formatPdfDate(fields.signingTime)})\n>>`
+    : `>\n/M (${formatPdfDate(fields.signingTime)})\n` +
+      text("Name", fields.name) +
+      text("Reason", fields.reason) +
+      text("Location", fields.location) +
+      text("ContactInfo", fields.contactInfo) +
+      ">>";
 
   // Layout: every object's offset is known before any byte is written.
   // Every string here is latin1, one character per byte, so string lengths are byte offsets.

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 // SignPdf's `instanceof Signer` check sees the very class this one extends, however a bundler
 // splits the packages.
 import { Signer } from "@signpdf/signpdf";
-import { buildCadesSignedData } from "./build-cades-signed-data";
+import { buildCadesSignedData, type TBuildCadesSignedDataInput } from "./build-cades-signed-data";
 import type { DocumentSigner, TSignerCertificates } from "./signer";
 
 // The @signpdf side of a signature: SignPdf hands over the signed byte ranges (the file without
@@ -14,11 +14,13 @@ import type { DocumentSigner, TSignerCertificates } from "./signer";
 export class CadesSigner extends Signer {
   readonly #signer: DocumentSigner;
   readonly #certificates: TSignerCertificates | undefined;
+  readonly #unsignedAttributes: TBuildCadesSignedDataInput["unsignedAttributes"];
 
-  constructor(signer: DocumentSigner, certificates?: TSignerCertificates) {
+  constructor(signer: DocumentSigner, certificates?: TSignerCertificates, options: { unsignedAttributes?: TBuildCadesSignedDataInput["unsignedAttributes"] } = {}) {
     super();
     this.#signer = signer;
     this.#certificates = certificates;
+    this.#unsignedAttributes = options.unsignedAttributes;
   }
 
   // `signingTime` is not put in the CMS: PAdES carries the claimed time in the signature
@@ -29,6 +31,6 @@ export class CadesSigner extends Signer {
 
   // The CMS for content whose SHA-256 is `contentDigest`.
   async signDigest(contentDigest: Buffer): Promise<Buffer> {
-    return buildCadesSignedData({ contentDigest, signer: this.#signer, certificates: this.#certificates });
+    return buildCadesSignedData({ contentDigest, signer: this.#signer, certificates: this.#certificates, unsignedAttributes: this.#unsignedAttributes });
   }
 }

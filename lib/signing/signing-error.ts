@@ -5,7 +5,16 @@ export type TSigningErrorCode =
   | "UNSUPPORTED_PDF"
   | "MALFORMED_PDF"
   | "SIGNATURE_TOO_LARGE"
-  | "SIGNER_FAILED";
+  | "SIGNER_FAILED"
+  // Trusted timestamps (RFC 3161): no TSA configured, TSA unreachable, TSA said no, or its answer
+  // failed a check (status, nonce, imprint, signature, certificate).
+  | "TSA_NOT_CONFIGURED"
+  | "TSA_UNAVAILABLE"
+  | "TSA_REFUSED"
+  | "TSA_INVALID"
+  // Revocation data (OCSP, CRL): none could be fetched and verified, or a certificate is revoked.
+  | "REVOCATION_UNAVAILABLE"
+  | "CERTIFICATE_REVOKED";
 
 // Messages are Spanish because they reach the person who is signing; they never contain the
 // passphrase or key material.

@@ -17,6 +17,43 @@ export const ROOT_CA_FILES = { pem: "root-ca.pem", p12: "root-ca.p12" } as const
 // under the same root (signers are registered, and pdfsig trusts the root, by fingerprint).
 export const ROOT_CA_PASSPHRASE = "Raiz-2026-Pruebas";
 
+// The demo PKI's services (lib/pki/services: TSA, OCSP, CRL) as `npm start` runs them; the demo
+// certificates name these addresses. PKI_SERVICES_URL overrides the whole base, PKI_SERVICES_PORT
+// only the port.
+export const DEFAULT_PKI_SERVICES_PORT = 3099;
+export function defaultPkiServicesBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PKI_SERVICES_URL?.trim()) return env.PKI_SERVICES_URL.trim().replace(/\/+$/, "");
+  return `http://127.0.0.1:${Number(env.PKI_SERVICES_PORT) || DEFAULT_PKI_SERVICES_PORT}`;
+}
+
+// The demo TSA's and OCSP responder's certificates, issued by the demo root. Their keys are only
+// for the local services; the passphrases are public like the others.
+export const DEMO_TSA = {
+  file: "tsa.p12",
+  // The same key, for `openssl ts -reply` (PEM only), encrypted with the same passphrase.
+  keyFile: "tsa.key.pem",
+  passphrase: "Sellado-2026-Pruebas",
+  subject: {
+    commonName: "Autoridad de Sellado de Tiempo de Pruebas Certifica",
+    organizationalUnit: "Servicios de Confianza (pruebas)",
+    organization: "Ministerio de Educación",
+    country: "GT",
+  },
+} as const;
+export const DEMO_OCSP_RESPONDER = {
+  file: "ocsp-responder.p12",
+  passphrase: "Respondedor-2026-Pruebas",
+  subject: {
+    commonName: "Respondedor OCSP de Pruebas Certifica",
+    organizationalUnit: "Servicios de Confianza (pruebas)",
+    organization: "Ministerio de Educación",
+    country: "GT",
+  },
+} as const;
+// The demo TSA's policy: an OID under the arc ITU-T/ISO reserve for examples (2.999), since a
+// demo TSA follows no published policy.
+export const DEMO_TSA_POLICY = "2.999.10.1";
+
 export type TDemoCertificateStatus = "active" | "expired" | "revoked";
 
 export type TDemoCertificate = {

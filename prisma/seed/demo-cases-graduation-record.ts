@@ -173,7 +173,7 @@ export async function seedGraduationRecordDemoCases(
           );
           break;
         case "sign_and_issue":
-          await signAndIssue({ actor: await actor(def.staff), caseId, expectedVersion, ...credentials(step.certificateKey), ip: null }, { db: prisma, storage });
+          await signAndIssue({ actor: await actor(def.staff), caseId, expectedVersion, ...credentials(step.certificateKey), ip: null }, { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] });
           break;
       }
     });

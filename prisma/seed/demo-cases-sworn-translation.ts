@@ -165,7 +165,7 @@ export async function seedSwornTranslationDemoCases(
           await performCaseAction({ actor: await actor(ASSISTANT), caseId, action: "reject", input: { reason: step.reason }, expectedVersion, ip: null }, { db: prisma });
           break;
         case "sign_and_issue":
-          await signAndIssue({ actor: await actor(ASSISTANT), caseId, expectedVersion, ...credentials(step.certificateKey) }, { db: prisma, storage });
+          await signAndIssue({ actor: await actor(ASSISTANT), caseId, expectedVersion, ...credentials(step.certificateKey) }, { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] });
           break;
       }
     });

@@ -217,7 +217,8 @@ export async function seedDemoCases(
       import("../../lib/verification/verification-url"),
     ]);
   const storage = options.storage ?? getStorage();
-  const deps = { db: prisma, storage };
+  // Signatures are timestamped and their revocation checked against the demo PKI's own root.
+  const deps = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
 
   const actor = demoActors(prisma);
   const credentials = demoCredentials(options.pki);

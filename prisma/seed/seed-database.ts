@@ -14,6 +14,9 @@ export type TSeedOptions = {
   log?: (message: string) => void;
   // Default: PKI_DIR, else .data/pki.
   pkiDir?: string;
+  // The PKI services (lib/pki/services) the demo certificates name for their CRL and OCSP; start
+  // them first for this pkiDir. Default: defaultPkiServicesBaseUrl() (npm start's fixed port).
+  servicesBaseUrl?: string;
   now?: Date;
   // Also walk the demo D.1.1 cases (prisma/seed/demo-cases.ts) through the real operations, one
   // per state. `npm run db:seed`, `npm start` and the e2e server turn it on; off by default so a
@@ -71,7 +74,7 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
   const now = options.now ?? new Date();
   const before = await countRows(prisma);
 
-  const pki = ensureDemoPki({ pkiDir: options.pkiDir, now, log });
+  const pki = ensureDemoPki({ pkiDir: options.pkiDir, now, log, servicesBaseUrl: options.servicesBaseUrl });
   log(`PKI de pruebas en ${pki.dir}${pki.written.length ? ` (escritos: ${pki.written.join(", ")})` : " (reutilizada)"}`);
 
   // argon2 is slow on purpose: hash only for accounts still missing, and outside the transaction.

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { CompareFile } from "@/components/verification/compare-file";
 import { VerificationCodeForm } from "@/components/verification/verification-code-form";
 import { findVerification, type TVerificationStatus } from "@/lib/cases/find-verification";
+import { formatGuatemalaTime } from "@/lib/pdf/format-guatemala-time";
 import { verificationCodeFromParam } from "@/lib/verification/normalize-verification-code";
 
 export const metadata: Metadata = { title: "Verificación de documento", robots: { index: false } };
@@ -107,10 +108,31 @@ export default async function VerificationPage({ params }: { params: Promise<{ c
                   {s.post ? <p>{s.post}</p> : null}
                   <p className="text-slate-700">{s.office}</p>
                   <p className="text-sm text-slate-600">Firmó el {DATE.format(s.signedAt)}</p>
+                  {s.timestampedAt ? (
+                    <p className="text-sm text-slate-700" data-testid="signer-timestamp">
+                      Sello de tiempo: {formatGuatemalaTime(s.timestampedAt)}
+                      {s.timestampAuthority ? `, TSA ${s.timestampAuthority}` : ""}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ol>
           )}
+          {/* Stored at issuance (DocumentVersion.padesLevel): no PDF is parsed per request. Older
+              documents have no level recorded, and the page then says nothing about it. */}
+          {v.padesLevel === "B-LTA" && (v.status === "ISSUED" || v.status === "REVOKED") ? (
+            <dl className="mt-4 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="long-term-validity">
+              <dt className="font-medium text-slate-600">Validez a largo plazo</dt>
+              <dd>
+                <span className="font-semibold">sí</span>
+                <span className="block text-sm text-slate-700">
+                  Cada firma lleva un sello de tiempo de una autoridad de sellado, y el archivo incluye los certificados y los datos de
+                  revocación para comprobarlas en el futuro, protegidos por un sello de tiempo del documento (PAdES B-LTA
+                  {v.documentTimestampedAt ? `, ${formatGuatemalaTime(v.documentTimestampedAt)}` : ""}).
+                </span>
+              </dd>
+            </dl>
+          ) : null}
         </Card>
 
         {v.sha256 && (v.status === "ISSUED" || v.status === "REVOKED") ? (

@@ -4,17 +4,19 @@ import type { Case } from "@/lib/generated/prisma/client";
 import type { DocumentStage } from "@/lib/generated/prisma/enums";
 import { DomainError } from "@/lib/errors";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
-import { signPdf } from "@/lib/signing/sign-pdf";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { deliverNotification } from "../deliver-notification";
 import { notifyApplicant, type TNotifyEvent } from "../notify-applicant";
-import { resolveCertifyDeps, type TCertifyOptions } from "./certify-options";
+import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
 import { findCurrentDocument } from "./find-current-document";
 import { findSignatureAppearance } from "./find-signature-appearance";
 import { openAuthorizedSigner, type TAuthorizedSignerHandle } from "./open-authorized-signer";
+import { precheckSignerRevocation } from "./precheck-signer-revocation";
 import { precheckTransition } from "./precheck-transition";
+import { requireTsa } from "./require-tsa";
+import { signCasePdf } from "./sign-case-pdf";
 
 export type TSignCaseInput = {
   actor: TWorkflowActor;
@@ -44,17 +46,21 @@ export type TSignCaseStep = {
 // 1. the same checks as the transition (role, scope, version, state) — early, so a stale or
 //    out-of-scope click opens no certificate;
 // 2. the PKCS#12 opened with its passphrase and its certificate checked against the registry
-//    (SigningRefusal otherwise, nothing written);
+//    (SigningRefusal otherwise, nothing written), then its revocation status asked of its CA
+//    (OCSP, else CRL): revoked or no answer → refused, nothing written;
 // 3. the stored document read and checked against its SHA-256 (and its earlier signatures);
-// 4. signed as an incremental update and stored by SHA-256 — before the transaction;
+// 4. signed as an incremental update with a signature timestamp (and, for the last signature,
+//    DSS and document timestamp: sign-case-pdf.ts) and stored by SHA-256 — before the transaction;
 // 5. transition() with expectedVersion: under the row lock it writes the new DocumentVersion and
 //    the Signature row (and the applicant's mail to the outbox), or refuses (a second click gets
 //    STALE_VERSION and leaves one signature);
 // 6. after the commit, the mail is delivered (never throws).
 export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseStep, options: TCertifyOptions = {}): Promise<Case> {
   const { db, storage, now } = await resolveCertifyDeps(options);
+  const { tsa, trustedRoots, fetch } = resolveSigningDeps(options);
   const { actor, caseId, expectedVersion } = input;
   const { row } = await precheckTransition(db, { caseId, action: step.action, actor, expectedVersion, now });
+  requireTsa(tsa);
 
   const source = await findCurrentDocument(db, caseId);
   if (!source || source.stage !== step.fromStage) {
@@ -73,6 +79,7 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
     userId: actor.id,
     now,
   });
+  await precheckSignerRevocation(handle.signer, { trustedRoots, now, fetch });
 
   const pdf = await storage.get(source.storageKey);
   if (createHash("sha256").update(pdf).digest("hex") !== source.sha256) {
@@ -93,8 +100,15 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
   const { reason, location } = step.describe({ caseRow: row, dideducName, handle });
   // Drawn in the box the sheet printed for this office's signer (none on sheets stored before the boxes).
   const appearance = await findSignatureAppearance(db, { sheetId: source.sheetId, role: step.office, dideducName, signer: handle.authorizedSigner, signedAt: now });
-  const signed = await signPdf(pdf, handle.signer, { reason, location, name: handle.authorizedSigner.name, signingTime: now, appearance });
-  const stored = await storage.put(signed);
+  // The last signature of the procedure (sign_and_issue) is followed by the DSS and the document
+  // timestamp: the issued file is B-LTA; the DIDEDUC's stage is B-T.
+  const signed = await signCasePdf(
+    pdf,
+    handle.signer,
+    { reason, location, name: handle.authorizedSigner.name, signingTime: now, appearance },
+    { tsa, trustedRoots, now, fetch, longTerm: step.action === "sign_and_issue", caseId },
+  );
+  const stored = await storage.put(signed.pdf);
 
   const documentVersionId = randomUUID();
   let outboxId: string | null = null;
@@ -124,6 +138,8 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
           size: stored.size,
           storageKey: stored.key,
           createdById: actor.id,
+          padesLevel: signed.padesLevel,
+          documentTimestampedAt: signed.documentTimestampedAt,
         },
       });
       await tx.signature.create({
@@ -136,6 +152,8 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
           certFingerprint: handle.certificate.fingerprint,
           certSubject: handle.certificate.subject,
           signedAt: now,
+          timestampedAt: signed.timestamp.genTime,
+          timestampAuthority: signed.timestamp.tsaName,
         },
       });
       if (step.notify) outboxId = await notifyApplicant(tx, caseRow, step.notify(caseRow), { now });

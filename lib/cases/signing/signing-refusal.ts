@@ -1,6 +1,6 @@
 import type { TFieldErrors } from "@/lib/errors";
 
-export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12";
+export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12" | "CERTIFICATE_REVOKED";
 
 // The form field the person must correct.
 export type TSigningRefusalField = "passphrase" | "pkcs12";
@@ -11,6 +11,7 @@ const DEFAULT_MESSAGES: Record<TSigningRefusalCode, string> = {
   NOT_AUTHORIZED: "Este certificado no está en el registro de firmantes autorizados para esta oficina.",
   NOT_VALID_TODAY: "Este certificado no está vigente hoy.",
   REVOKED: "Este certificado fue revocado en el registro de firmantes autorizados.",
+  CERTIFICATE_REVOKED: "Este certificado fue revocado por su autoridad de certificación. Use su certificado vigente.",
 };
 
 const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
@@ -19,6 +20,7 @@ const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
   NOT_AUTHORIZED: "pkcs12",
   NOT_VALID_TODAY: "pkcs12",
   REVOKED: "pkcs12",
+  CERTIFICATE_REVOKED: "pkcs12",
 };
 
 // A signature the system refuses to make with the certificate it was given: the person can fix it

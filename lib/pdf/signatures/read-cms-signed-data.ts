@@ -14,14 +14,21 @@ export type TCmsSignerInfo = {
   signatureAlgorithm: string;
   signatureParameters: TDerNode | null;
   signature: Buffer;
+  // attrType OID → every value (the signature-time-stamp-token lives here).
+  unsignedAttributes: Map<string, TDerNode[]>;
 };
 
 export type TCmsSignedData = {
   eContentType: string;
   eContent: Buffer | null;
   certificates: Buffer[];
+  // RevocationInfoChoices (RFC 5652 §10.2.1): CRLs, and OCSP responses carried as
+  // OtherRevocationInfoFormat id-ri-ocsp-response (RFC 5940).
+  revocationInfo: { crls: Buffer[]; ocspResponses: Buffer[] };
   signerInfos: TCmsSignerInfo[];
 };
+
+const ID_RI_OCSP_RESPONSE = "1.3.6.1.5.5.7.16.2";
 
 // ContentInfo { signedData, [0] SignedData } (RFC 5652 §5). Throws DerError on anything else.
 export function readCmsSignedData(cms: Buffer): TCmsSignedData {
@@ -44,9 +51,18 @@ export function readCmsSignedData(cms: Buffer): TCmsSignedData {
   if (signedData[i]?.tag === 0xa0) {
     for (const c of derChildren(signedData[i++])) if (c.tag === TAG.SEQUENCE) certificates.push(c.bytes);
   }
-  if (signedData[i]?.tag === 0xa1) i++; // crls
+  const revocationInfo = { crls: [] as Buffer[], ocspResponses: [] as Buffer[] };
+  if (signedData[i]?.tag === 0xa1) {
+    for (const c of derChildren(signedData[i++])) {
+      if (c.tag === TAG.SEQUENCE) revocationInfo.crls.push(c.bytes);
+      else if (c.tag === 0xa1) {
+        const [format, info] = derChildren(c);
+        if (format?.tag === TAG.OID && decodeOid(format.value) === ID_RI_OCSP_RESPONSE && info) revocationInfo.ocspResponses.push(info.bytes);
+      }
+    }
+  }
   const signerInfos = derChildren(expectTag(signedData[i], TAG.SET, "signerInfos")).map(readSignerInfo);
-  return { eContentType, eContent, certificates, signerInfos };
+  return { eContentType, eContent, certificates, revocationInfo, signerInfos };
 }
 
 function readSignerInfo(node: TDerNode): TCmsSignerInfo {
@@ -77,6 +93,15 @@ function readSignerInfo(node: TDerNode): TCmsSignerInfo {
   }
   const algorithm = derChildren(expectTag(parts[i++], TAG.SEQUENCE, "signatureAlgorithm"));
   const signature = expectTag(parts[i++], TAG.OCTET_STRING, "signature").value;
+  const unsignedAttributes = new Map<string, TDerNode[]>();
+  if (parts[i]?.tag === 0xa1) {
+    for (const attribute of derChildren(parts[i++])) {
+      const [type, values] = derChildren(attribute);
+      if (type?.tag !== TAG.OID || values?.tag !== TAG.SET) continue;
+      const oid = decodeOid(type.value);
+      unsignedAttributes.set(oid, [...(unsignedAttributes.get(oid) ?? []), ...derChildren(values)]);
+    }
+  }
   return {
     sid,
     digestAlgorithm,
@@ -85,5 +110,6 @@ function readSignerInfo(node: TDerNode): TCmsSignerInfo {
     signatureAlgorithm: decodeOid(algorithm[0].value),
     signatureParameters: algorithm[1] && algorithm[1].tag !== TAG.NULL ? algorithm[1] : null,
     signature,
+    unsignedAttributes,
   };
 }

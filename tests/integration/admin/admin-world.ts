@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // The seed's world (26 DIDEDUCs, demo accounts, demo PKI with .cert.pem next to each .p12) on a fresh PostgreSQL database.
 async function createDatabaseWhenTemplateIsFree(): Promise<TTestDatabase> {
@@ -20,7 +21,8 @@ export async function createAdminWorld() {
   const tdb = await createDatabaseWhenTemplateIsFree();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-admin-"));
   const pkiDir = path.join(root, "pki");
-  await seedDatabase(tdb.prisma, { pkiDir });
+  const pkiServices = await startWorldPkiServices(pkiDir);
+  const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
   const db = tdb.prisma;
   const user = async (local: string) => {
     const u = await db.user.findUniqueOrThrow({ where: { email: `${local}@demo.certifica.gt` } });
@@ -30,11 +32,15 @@ export async function createAdminWorld() {
   return {
     db,
     pkiDir,
+    pkiServices: pkiServices.services,
+    tsa: pkiServices.tsa,
+    trustedRoots: [Buffer.from(seeded.pki.rootPem)],
     admin: await user("admin"),
     user,
     dideduc,
     options: { db, ip: "10.1.2.3" },
     cleanup: async () => {
+      await pkiServices.close();
       await tdb.drop();
       fs.rmSync(root, { recursive: true, force: true });
     },

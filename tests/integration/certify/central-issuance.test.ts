@@ -22,7 +22,8 @@ import { signPdf } from "@/lib/signing/sign-pdf";
 import { verificationUrl } from "@/lib/verification/verification-url";
 import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
 import { CHECKLIST, createCertifyWorld, makeScanPdf, type TCertifyWorld } from "./certify-world";
 
 // Issue #4's central-only issuance (D.1.2, D.2.2, D.3: no DIDEDUC signature): at "Firmar y emitir"
@@ -138,19 +139,17 @@ async function issuedBytes(caseId: string): Promise<Buffer> {
   return w.storage.get(doc.storageKey);
 }
 
-// One signature, by the central office, valid for our validator and for pdfsig with the demo root
-// trusted, covering the whole file; qpdf finds nothing wrong.
-function expectOneCentralSignature(file: string, bytes: Buffer) {
-  const validation = validatePdfSignatures(bytes, { trustedRoots: [w.pki.rootPem] });
-  expect(validation.valid).toBe(true);
-  expect(validation.signatures).toHaveLength(1);
-  expect(validation.modifiedAfterLastSignature).toBe(false);
-  const pdfsig = runPdfsig(file, nss);
-  expect(pdfsig.signatures).toHaveLength(1);
-  expect(pdfsig.signatures[0].signatureValidation).toBe("Signature is Valid.");
-  expect(pdfsig.signatures[0].certificateValidation).toBe("Certificate is Trusted.");
-  expect(pdfsig.signatures[0].totalDocumentSigned).toBe(true);
-  expect(qpdfCheck(file).clean).toBe(true);
+// One signature, by the central office, timestamped, then DSS and document timestamp over the
+// whole file (PAdES B-LTA layout): our reading and validator, pdfsig with the demo root trusted,
+// qpdf; and the levels and times the database records for it.
+async function expectOneCentralSignature(file: string, bytes: Buffer) {
+  const layout = expectLongTermPdf(bytes, { rootPem: w.pki.rootPem, signers: 1, file, nss });
+  const doc = await w.db.documentVersion.findFirstOrThrow({ where: { sha256: createHash("sha256").update(bytes).digest("hex") } });
+  expect(doc.padesLevel).toBe("B-LTA");
+  expect(doc.documentTimestampedAt).toEqual(layout.documentTimestampedAt);
+  const [signature] = await w.db.signature.findMany({ where: { documentVersionId: doc.id } });
+  expect(signature.timestampedAt).toEqual(layout.signatures[0].timestampedAt);
+  expect(signature.timestampAuthority).toBe(layout.signatures[0].tsaName);
 }
 
 describe("which procedures the central office issues alone (from the workflow definitions)", () => {
@@ -220,7 +219,7 @@ describe("D.2.2 issued by the central office alone", () => {
     const bytes = await issuedBytes(c.id);
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(versions[0].sha256);
     const file = writeTemp(`issued-${c.id}.pdf`, bytes);
-    expectOneCentralSignature(file, bytes);
+    await expectOneCentralSignature(file, bytes);
     expect(decodeQr(file)).toBe(verificationUrl(code));
     const text = firstPageText(file);
     expect(text).toContain(code);
@@ -246,7 +245,8 @@ describe("D.2.2 issued by the central office alone", () => {
     expect(report?.ok).toBe(true);
     expect(report?.stage).toBe("ISSUED");
     expect(report?.signatures).toEqual([
-      expect.objectContaining({ expectedOffice: "CENTRAL", authorized: true, intact: true, coversWholeFile: true, validAtSigning: true, chainTrusted: true }),
+      // The DSS and the document timestamp follow the signature: covered by them, not modified.
+      expect.objectContaining({ expectedOffice: "CENTRAL", authorized: true, intact: true, coversWholeFile: false, coveredByLaterUpdates: true, level: "B-LTA", validAtSigning: true, chainTrusted: true }),
     ]);
     const download = await readCaseDocument({ actor: w.actors.citizen, caseId: c.id }, w.options);
     expect(download?.stage).toBe("ISSUED");
@@ -283,7 +283,7 @@ describe("D.2.2 issued by the central office alone", () => {
     // The right certificate still works afterwards.
     await signAndIssue({ ...input, actor: w.actors.coordinator, ...w.p12("central-coordinator") }, w.options);
     const bytes = await issuedBytes(submitted.id);
-    expectOneCentralSignature(writeTemp(`issued-coord-${submitted.id}.pdf`, bytes), bytes);
+    await expectOneCentralSignature(writeTemp(`issued-coord-${submitted.id}.pdf`, bytes), bytes);
   });
 
   it("a double click issues once: one signature, one document, one mail", async () => {
@@ -299,7 +299,7 @@ describe("D.2.2 issued by the central office alone", () => {
     expect(await w.db.outboxMail.count({ where: { caseId: submitted.id, subject: { contains: "fue emitida" } } })).toBe(1);
     await expect(signAndIssue(input, w.options)).rejects.toMatchObject({ code: "STALE_VERSION" });
     const bytes = await issuedBytes(submitted.id);
-    expectOneCentralSignature(writeTemp(`issued-double-${submitted.id}.pdf`, bytes), bytes);
+    await expectOneCentralSignature(writeTemp(`issued-double-${submitted.id}.pdf`, bytes), bytes);
   });
 
   it("refuses a registration number the title registry does not hold, with nothing changed", async () => {
@@ -331,7 +331,7 @@ describe("D.1.2: the archive's signed PDF travels inside the issued file unchang
     const bytes = await issuedBytes(c.id);
     const file = writeTemp(`issued-d12-${c.id}.pdf`, bytes);
     // The archive's signature on the merged pages is not copied: the issued file has only ours.
-    expectOneCentralSignature(file, bytes);
+    await expectOneCentralSignature(file, bytes);
     expect(decodeQr(file)).toBe(verificationUrl(c.verificationCode!));
 
     const list = execFileSync("pdfdetach", ["-list", file], { encoding: "utf8" });
@@ -373,7 +373,7 @@ describe("D.3: a sworn translation issued by the central office", () => {
     expect(data.attachedPages).toBe(2);
     const bytes = await issuedBytes(submitted.id);
     const file = writeTemp(`issued-d3-${submitted.id}.pdf`, bytes);
-    expectOneCentralSignature(file, bytes);
+    await expectOneCentralSignature(file, bytes);
     const c = await w.db.case.findUniqueOrThrow({ where: { id: submitted.id } });
     expect(decodeQr(file)).toBe(verificationUrl(c.verificationCode!));
   });

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect } from "vitest";
-import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
@@ -11,8 +10,10 @@ import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
 import { DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
 import { seedDatabase } from "@/prisma/seed/seed-database";
-import { createNssDb, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb, type TNssDb } from "@/tests/helpers/pdfsig";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // The demo world of the seed (26 DIDEDUCs, one account per role, the demo PKI and its registry
 // of authorized signers, with an expired and a revoked certificate) on a fresh PostgreSQL
@@ -60,7 +61,9 @@ export async function createCertifyWorld() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-certify-"));
   const pkiDir = path.join(root, "pki");
   const storage = new LocalDiskStorage(path.join(root, "files"));
-  const seeded = await seedDatabase(tdb.prisma, { pkiDir });
+  const pkiServices = await startWorldPkiServices(pkiDir);
+  const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
+  const trustedRoots = [Buffer.from(seeded.pki.rootPem)];
   const db = tdb.prisma;
 
   async function actor(emailLocal: string): Promise<TActorWithName> {
@@ -109,22 +112,22 @@ export async function createCertifyWorld() {
     return transition(draft.id, "submit", actors.citizen, {}, draft.version, { db });
   }
 
-  // Every issued PDF a test makes: exactly two signatures, valid for our validator and for pdfsig
-  // with the demo root trusted, the last one covering the whole file.
+  // Every issued PDF a test makes: exactly two signatures, each timestamped, then DSS and document
+  // timestamp (PAdES B-LTA layout, tests/helpers/long-term-pdf.ts), valid for our validator, for
+  // pdfsig with the demo root trusted and for qpdf; the database records the levels and times.
   let nss: TNssDb | undefined;
   async function expectIssuedPdfValid(caseId: string): Promise<Buffer> {
     const doc = await db.documentVersion.findFirstOrThrow({ where: { caseId, stage: "ISSUED" } });
     const bytes = await storage.get(doc.storageKey);
-    const validation = validatePdfSignatures(bytes, { trustedRoots: [seeded.pki.rootPem] });
-    expect(validation.valid).toBe(true);
-    expect(validation.signatures).toHaveLength(2);
     const file = path.join(root, `issued-${caseId}.pdf`);
     fs.writeFileSync(file, bytes);
     nss ??= createNssDb([seeded.pki.rootPem], { dir: path.join(root, "nss-world") });
-    const pdfsig = runPdfsig(file, nss);
-    expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
-    expect(pdfsig.signatures.map((s) => s.certificateValidation)).toEqual(["Certificate is Trusted.", "Certificate is Trusted."]);
-    expect(pdfsig.signatures[1].totalDocumentSigned).toBe(true);
+    const layout = expectLongTermPdf(bytes, { rootPem: seeded.pki.rootPem, signers: 2, file, nss });
+    expect(doc.padesLevel).toBe("B-LTA");
+    expect(doc.documentTimestampedAt).toEqual(layout.documentTimestampedAt);
+    const rows = await db.signature.findMany({ where: { caseId }, orderBy: { signedAt: "asc" } });
+    expect(rows.map((r) => r.timestampAuthority)).toEqual(layout.signatures.map((s) => s.tsaName));
+    expect(rows.map((r) => r.timestampedAt?.getTime()).sort()).toEqual(layout.signatures.map((s) => s.timestampedAt.getTime()).sort());
     return bytes;
   }
 
@@ -140,8 +143,12 @@ export async function createCertifyWorld() {
     actors,
     p12,
     caseInReview,
-    options: { db, storage, trustedRoots: [Buffer.from(seeded.pki.rootPem)] },
+    pkiServices: pkiServices.services,
+    tsa: pkiServices.tsa,
+    trustedRoots,
+    options: { db, storage, trustedRoots, tsa: pkiServices.tsa },
     cleanup: async () => {
+      await pkiServices.close();
       await tdb.drop();
       fs.rmSync(root, { recursive: true, force: true });
     },

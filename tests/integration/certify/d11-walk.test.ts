@@ -13,7 +13,8 @@ import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { verificationUrl } from "@/lib/verification/verification-url";
 import { transition } from "@/lib/workflow/transition";
-import { createNssDb, qpdfCheck, runPdfsig } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
 import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
 
 let w: TCertifyWorld;
@@ -106,26 +107,16 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     expect(await readCaseDocument({ actor: actors.reviewerXela, caseId: submitted.id }, options)).toBeNull();
     expect(await readCaseDocument({ actor: actors.citizen, caseId: submitted.id, stage: "UNSIGNED" }, options)).toBeNull();
 
-    // Our validator: two signatures, both valid and trusted, the last covering the whole file.
+    // Two signatures, each timestamped, then DSS and document timestamp over the whole file: our
+    // reading, our validator, pdfsig (poppler + NSS) with the demo root trusted, qpdf.
     const validation = validatePdfSignatures(download!.bytes, { trustedRoots: [w.pki.rootPem] });
-    expect(validation.valid).toBe(true);
-    expect(validation.signatures).toHaveLength(2);
-    expect(validation.signatures.map((s) => s.subFilter)).toEqual(["ETSI.CAdES.detached", "ETSI.CAdES.detached"]);
-    expect(validation.signatures[1].coversWholeFile).toBe(true);
     expect(validation.signatures[0].reason).toContain("Dirección Departamental de Educación de Guatemala Norte");
-
-    // pdfsig (poppler + NSS) with the demo root trusted.
     const file = path.join(w.root, "issued.pdf");
     fs.writeFileSync(file, download!.bytes);
-    const pdfsig = runPdfsig(file, createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss") }));
-    expect(pdfsig.signatures).toHaveLength(2);
-    for (const s of pdfsig.signatures) {
-      expect(s.signatureValidation).toBe("Signature is Valid.");
-      expect(s.certificateValidation).toBe("Certificate is Trusted.");
-    }
+    expectLongTermPdf(download!.bytes, { rootPem: w.pki.rootPem, signers: 2, file, nss: createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss") }) });
+    const pdfsig = runPdfsig(file, createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-first") }));
     expect(pdfsig.signatures[0].totalDocumentSigned).toBe(false);
-    expect(pdfsig.signatures[1].totalDocumentSigned).toBe(true);
-    expect(qpdfCheck(file).clean).toBe(true);
+    expect(pdfsig.signatures[1].totalDocumentSigned).toBe(false);
 
     const report = await buildSignatureReport({ caseId: submitted.id }, options);
     expect(report?.ok).toBe(true);
@@ -133,8 +124,11 @@ describe("D.1.1 from review to issuance with the real operations", () => {
       ["DIDEDUC", true, true, true],
       ["CENTRAL", true, true, true],
     ]);
-    expect(report?.signatures[0].coversWholeFile).toBe(false);
-    expect(report?.signatures[1].coversWholeFile).toBe(true);
+    // Each signature is followed by later ones, the DSS and the document timestamp: covered, not modified.
+    expect(report?.signatures.map((s) => [s.coversWholeFile, s.coveredByLaterUpdates, s.level])).toEqual([
+      [false, true, "B-LTA"],
+      [false, true, "B-LTA"],
+    ]);
 
     const verification = await findVerification(generated.verificationCode, options);
     expect(verification).toMatchObject({
@@ -189,9 +183,6 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     );
     expect(issued.state).toBe("ISSUED");
     const doc = await readCaseDocument({ actor: actors.citizen, caseId: submitted.id }, options);
-    const validation = validatePdfSignatures(doc!.bytes, { trustedRoots: [w.pki.rootPem] });
-    expect(validation.valid).toBe(true);
-    expect(validation.signatures).toHaveLength(2);
     const verification = await findVerification(first.verificationCode, options);
     expect(verification?.status).toBe("ISSUED");
     // Only the signatures of the issued sheet, not the one on the returned version.
@@ -201,8 +192,7 @@ describe("D.1.1 from review to issuance with the real operations", () => {
 
     const file = path.join(w.root, "issued-after-return.pdf");
     fs.writeFileSync(file, doc!.bytes);
-    const pdfsig = runPdfsig(file, createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-2") }));
-    expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
+    expectLongTermPdf(doc!.bytes, { rootPem: w.pki.rootPem, signers: 2, file, nss: createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-2") }) });
   });
 
   it("refuses generation without the whole checklist, and preview or generation by another DIDEDUC's reviewer", async () => {

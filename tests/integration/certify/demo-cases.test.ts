@@ -3,16 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findVerification } from "@/lib/cases/find-verification";
-import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
-import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb } from "@/tests/helpers/pdfsig";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices, type TWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 let tdb: TTestDatabase;
 let root: string;
 let storage: LocalDiskStorage;
 let first: TSeedResult;
+let pkiServices: TWorldPkiServices;
 const logs: string[] = [];
 
 async function createTestDatabaseWhenTemplateIsFree(): Promise<TTestDatabase> {
@@ -30,9 +32,11 @@ beforeAll(async () => {
   tdb = await createTestDatabaseWhenTemplateIsFree();
   root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-demo-cases-"));
   storage = new LocalDiskStorage(path.join(root, "files"));
-  first = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage, log: (m) => logs.push(m) });
+  pkiServices = await startWorldPkiServices(path.join(root, "pki"));
+  first = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage, log: (m) => logs.push(m) });
 });
 afterAll(async () => {
+  await pkiServices?.close();
   await tdb?.drop();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
@@ -62,12 +66,7 @@ describe("the demo D.1.1 cases of the seed", () => {
     expect(logs.join("\n")).toContain(issued!.verificationCode);
     expect(logs.join("\n")).toContain(issued!.pdfPath);
     const bytes = fs.readFileSync(issued!.pdfPath);
-    const validation = validatePdfSignatures(bytes, { trustedRoots: [first.pki.rootPem] });
-    expect(validation.valid).toBe(true);
-    expect(validation.signatures).toHaveLength(2);
-    const pdfsig = runPdfsig(issued!.pdfPath, createNssDb([first.pki.rootPem], { dir: path.join(root, "nss") }));
-    expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
-    expect(pdfsig.signatures[1].totalDocumentSigned).toBe(true);
+    expectLongTermPdf(bytes, { rootPem: first.pki.rootPem, signers: 2, file: issued!.pdfPath, nss: createNssDb([first.pki.rootPem], { dir: path.join(root, "nss") }) });
 
     const verification = await findVerification(issued!.verificationCode, { db: tdb.prisma, storage });
     expect(verification?.status).toBe("ISSUED");
@@ -85,7 +84,7 @@ describe("the demo D.1.1 cases of the seed", () => {
       files: await tdb.prisma.uploadedFile.count(),
     });
     const before = await count();
-    const second = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage });
+    const second = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage });
     expect(await count()).toEqual(before);
     expect(second.demoCases?.cases.every((c) => !c.created)).toBe(true);
     expect(second.demoCases?.issued?.verificationCode).toBe(first.demoCases?.issued?.verificationCode);

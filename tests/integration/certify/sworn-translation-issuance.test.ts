@@ -9,7 +9,8 @@ import { submitCase } from "@/lib/cases/submit-case";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { setSwornTranslatorActive } from "@/lib/registry/set-sworn-translator-active";
 import { storeUpload } from "@/lib/uploads/store-upload";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb, type TNssDb } from "@/tests/helpers/pdfsig";
 import { createCertifyWorld, makeScanPdf, type TCertifyWorld } from "./certify-world";
 
 // D.3 issuance through the citizen's real path (draft, upload, submission) and the central
@@ -87,13 +88,11 @@ describe("D.3 issued by the central office", () => {
 
     const version = await w.db.documentVersion.findFirstOrThrow({ where: { caseId: c.caseId, stage: "ISSUED" } });
     const file = path.join(w.root, `d3-${c.caseId}.pdf`);
-    fs.writeFileSync(file, await w.storage.get(version.storageKey));
-    const report = runPdfsig(file, nss);
-    expect(report.signatures).toHaveLength(1);
-    expect(report.signatures[0].signatureValidation).toBe("Signature is Valid.");
-    expect(report.signatures[0].certificateValidation).toBe("Certificate is Trusted.");
-    expect(report.signatures[0].totalDocumentSigned).toBe(true);
-    expect(qpdfCheck(file).clean).toBe(true);
+    const bytes = await w.storage.get(version.storageKey);
+    fs.writeFileSync(file, bytes);
+    // One central signature, timestamped, then DSS and document timestamp (B-LTA layout).
+    expectLongTermPdf(bytes, { rootPem: w.pki.rootPem, signers: 1, file, nss });
+    expect(version.padesLevel).toBe("B-LTA");
 
     const mails = await w.db.outboxMail.findMany({ where: { caseId: c.caseId }, orderBy: { createdAt: "asc" } });
     expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining("Recibimos su solicitud"), expect.stringContaining("fue emitida")]);

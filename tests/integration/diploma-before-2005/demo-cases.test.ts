@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe("D.2.1 demo cases", () => {
   it("walks each demo case to its state through the real transitions, and a second run changes nothing", async () => {
-    const pki = { dir: w.pkiDir, rootPem: w.pki.rootPem, rootInfo: w.pki.rootInfo, certificates: w.pki.certificates, written: [] };
+    const pki = { ...w.pki, dir: w.pkiDir, written: [] };
     const lines: string[] = [];
     const first = await seedDiplomaBefore2005DemoCases(w.db, { pki, storage: w.storage, log: (l) => lines.push(l) });
     const byKey = Object.fromEntries(first.cases.map((c) => [c.key, c]));

@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findVerification } from "@/lib/cases/find-verification";
 import { seedDiplomaFrom2005DemoCases } from "@/prisma/seed/demo-cases-diploma-from-2005";
-import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb } from "@/tests/helpers/pdfsig";
 import { createRegistryWorld, type TRegistryWorld } from "../registry/registry-world";
 
 // The D.2.2 demo cases, walked through the real operations on the seed's world: one in each state,
@@ -48,11 +49,10 @@ describe("seedDiplomaFrom2005DemoCases", () => {
     const issued = cases.find((c) => c.state === "ISSUED")!;
     const doc = await w.db.documentVersion.findFirstOrThrow({ where: { caseId: issued.id, stage: "ISSUED" } });
     const file = path.join(w.root, "d22-demo-issued.pdf");
-    fs.writeFileSync(file, await w.storage.get(doc.storageKey));
-    const report = runPdfsig(file, createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-d22") }));
-    expect(report.signatures).toHaveLength(1);
-    expect(report.signatures[0].signatureValidation).toBe("Signature is Valid.");
-    expect(report.signatures[0].totalDocumentSigned).toBe(true);
+    const bytes = await w.storage.get(doc.storageKey);
+    fs.writeFileSync(file, bytes);
+    // One central signature, timestamped, then DSS and document timestamp (B-LTA layout).
+    expectLongTermPdf(bytes, { rootPem: w.pki.rootPem, signers: 1, file, nss: createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-d22") }) });
 
     const before = await w.db.auditEvent.count();
     const second = await seedDiplomaFrom2005DemoCases(w.db, { pki, storage: w.storage });

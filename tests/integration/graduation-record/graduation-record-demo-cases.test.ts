@@ -5,7 +5,8 @@ import { buildArchiveRecordReport } from "@/lib/cases/build-archive-record-repor
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { seedGraduationRecordDemoCases } from "@/prisma/seed/demo-cases-graduation-record";
 import { extractAttachments } from "@/tests/helpers/archive-signed-pdf";
-import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb } from "@/tests/helpers/pdfsig";
 import { createGraduationRecordWorld, type TGraduationRecordWorld } from "./graduation-record-world";
 
 let w: TGraduationRecordWorld;
@@ -44,7 +45,8 @@ describe("D.1.2 demo cases", () => {
     const file = path.join(w.root, "demo-emitida.pdf");
     fs.writeFileSync(file, bytes);
     const nss = createNssDb([pki.rootPem], { dir: path.join(w.root, "nss-demo") });
-    expect(runPdfsig(file, nss).signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid."]);
+    // One central signature, timestamped, then DSS and document timestamp (B-LTA layout).
+    expectLongTermPdf(bytes, { rootPem: pki.rootPem, signers: 1, file, nss });
     const [[name, original]] = [...extractAttachments(file, path.join(w.root, "demo-adjuntos"))];
     expect(name).toBe("expediente-graduacion-1988.pdf");
     const upload = await w.db.uploadedFile.findFirstOrThrow({ where: { caseId: first.cases[0].id } });

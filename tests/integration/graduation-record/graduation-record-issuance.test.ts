@@ -12,7 +12,8 @@ import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { checkArchiveSignedPdf } from "@/lib/registry/check-archive-signed-pdf";
 import { extractAttachments, makeGraduationRecordPdf, signAsArchive } from "@/tests/helpers/archive-signed-pdf";
-import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
 import { createGraduationRecordWorld, GRADUATION_FORM, type TGraduationRecordWorld } from "./graduation-record-world";
 
 let w: TGraduationRecordWorld;
@@ -68,22 +69,20 @@ describe("D.1.2 central review to issuance", () => {
     expect(download?.stage).toBe("ISSUED");
     const bytes = download!.bytes;
 
-    // Our validator: exactly the central signature, valid, covering the whole file. The archive's
-    // signature is not among the issued file's signatures (its pages are copies; its file is embedded).
+    // Our validator: exactly the central signature, valid, covered by the DSS and document
+    // timestamp that follow. The archive's signature is not among the issued file's signatures
+    // (its pages are copies; its file is embedded).
     const validation = validatePdfSignatures(bytes, { trustedRoots: [w.pki.rootPem] });
     expect(validation.valid).toBe(true);
     expect(validation.signatures).toHaveLength(1);
     expect(validation.signatures[0].certificate?.commonName).toBe("Karla Beatriz Orellana Saquic");
-    expect(validation.signatures[0].coversWholeFile).toBe(true);
+    expect(validation.signatures[0].coveredByLaterUpdates).toBe(true);
 
-    // pdfsig with the demo root trusted, and qpdf.
+    // The long-term layout (signature timestamp, DSS, document timestamp); pdfsig with the demo
+    // root trusted, and qpdf.
     const issuedFile = path.join(w.root, "emitido-d12.pdf");
     fs.writeFileSync(issuedFile, bytes);
-    const pdfsig = runPdfsig(issuedFile, nss);
-    expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid."]);
-    expect(pdfsig.signatures.map((s) => s.certificateValidation)).toEqual(["Certificate is Trusted."]);
-    expect(pdfsig.signatures[0].totalDocumentSigned).toBe(true);
-    expect(qpdfCheck(issuedFile).clean).toBe(true);
+    expectLongTermPdf(bytes, { rootPem: w.pki.rootPem, signers: 1, file: issuedFile, nss });
 
     // The sheet, then the archive's two pages.
     const sheet = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: c.id } })).data);

@@ -4,6 +4,8 @@ import { buildArchiveRecordReport } from "@/lib/cases/build-archive-record-repor
 import { removeCaseFile } from "@/lib/cases/remove-case-file";
 import { submitCase } from "@/lib/cases/submit-case";
 import { makeArchiveUploads, makeGraduationRecordPdf, signAsArchive } from "@/tests/helpers/archive-signed-pdf";
+import { createLongTermPki } from "@/tests/helpers/long-term-pki";
+import { appendDocumentTimestamp, appendDss, appendPageChange } from "@/tests/helpers/pades-fixtures";
 import { createGraduationRecordWorld, GRADUATION_FORM, type TGraduationRecordWorld } from "./graduation-record-world";
 
 let w: TGraduationRecordWorld;
@@ -45,6 +47,18 @@ describe("D.1.2 upload: the archive's signature is checked at once", () => {
   it("refuses a signed PDF with content appended after the signature", async () => {
     const c = await w.draft();
     await expectRefused(c.id, pdfs.appended, "APPENDED", "se le agregó contenido después de la firma del Archivo");
+  });
+
+  it("accepts the archive's signature followed by a DSS and a document timestamp (PAdES B-LTA), not by a page change", async () => {
+    const lt = createLongTermPki();
+    const signed = await signAsArchive(await makeGraduationRecordPdf("con sello de tiempo del documento"), { pkiDir: w.pkiDir });
+    const stamp = (pdf: Buffer) => appendDocumentTimestamp(pdf, (digest) => lt.timestamp(Buffer.alloc(0), { digest }));
+    const withDss = appendDss(signed, { certificates: [lt.tsa.certDer], ocspResponses: [], crls: [lt.crl()] });
+    await expectRefused((await w.draft()).id, stamp(appendPageChange(withDss)), "APPENDED", "se le agregó contenido después de la firma del Archivo");
+    const c = await w.draft();
+    const { status, body } = await w.upload(c.id, stamp(withDss));
+    expect(body).toMatchObject({ ok: true });
+    expect(status).toBe(201);
   });
 
   it("refuses a PDF signed by a certificate outside the registry, even in the archive officer's name and under the trusted root", async () => {

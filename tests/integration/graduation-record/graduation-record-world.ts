@@ -7,6 +7,7 @@ import { handleUploadRequest, type TUploadResponseBody } from "@/lib/uploads/han
 import { DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // The seed's world (demo accounts, demo PKI with the archive officer's certificate registered as
 // an ARCHIVE signer) on a fresh PostgreSQL database, with storage, and the D.1.2 steps the tests
@@ -36,7 +37,9 @@ export async function createGraduationRecordWorld() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-d12-"));
   const pkiDir = path.join(root, "pki");
   const storage = new LocalDiskStorage(path.join(root, "files"));
-  const seeded = await seedDatabase(tdb.prisma, { pkiDir });
+  const pkiServices = await startWorldPkiServices(pkiDir);
+  const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
+  const trustedRoots = [Buffer.from(seeded.pki.rootPem)];
   const db = tdb.prisma;
 
   async function actor(emailLocal: string) {
@@ -82,8 +85,12 @@ export async function createGraduationRecordWorld() {
     p12,
     draft,
     upload,
-    options: { db, storage, trustedRoots: [Buffer.from(seeded.pki.rootPem)] },
+    pkiServices: pkiServices.services,
+    tsa: pkiServices.tsa,
+    trustedRoots,
+    options: { db, storage, trustedRoots, tsa: pkiServices.tsa },
     cleanup: async () => {
+      await pkiServices.close();
       await tdb.drop();
       fs.rmSync(root, { recursive: true, force: true });
     },

@@ -4,6 +4,7 @@ import path from "node:path";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // The seed's world (26 DIDEDUCs, demo accounts, demo PKI with the archive officer's certificate,
 // the registered translator, the demo titles) on a fresh PostgreSQL database, with storage.
@@ -24,7 +25,9 @@ export async function createRegistryWorld() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-registry-"));
   const pkiDir = path.join(root, "pki");
   const storage = new LocalDiskStorage(path.join(root, "files"));
-  const seeded = await seedDatabase(tdb.prisma, { pkiDir });
+  const pkiServices = await startWorldPkiServices(pkiDir);
+  const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
+  const trustedRoots = [Buffer.from(seeded.pki.rootPem)];
   const db = tdb.prisma;
   const user = async (local: string) => {
     const u = await db.user.findUniqueOrThrow({ where: { email: `${local}@demo.certifica.gt` } });
@@ -39,8 +42,12 @@ export async function createRegistryWorld() {
     pki: seeded.pki,
     admin: { id: admin.id, roles: admin.roles, dideducId: admin.dideducId, name: admin.name, email: admin.email },
     user,
-    options: { db, storage, trustedRoots: [Buffer.from(seeded.pki.rootPem)] },
+    pkiServices: pkiServices.services,
+    tsa: pkiServices.tsa,
+    trustedRoots,
+    options: { db, storage, trustedRoots, tsa: pkiServices.tsa },
     cleanup: async () => {
+      await pkiServices.close();
       await tdb.drop();
       fs.rmSync(root, { recursive: true, force: true });
     },

@@ -8,6 +8,7 @@ import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { findIssuedDemoCases } from "@/prisma/seed/issued-demo-cases";
 import { isDatabaseEmpty, seedDatabase } from "@/prisma/seed/seed-database";
+import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // What `npm start` does on a fresh machine (scripts/start.mts): the embedded PGlite database is
 // migrated and seeded with the demo cases walked through the real workflow, and the issued ones
@@ -18,10 +19,12 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 it("seeds an empty PGlite database with demo cases and finds the issued one with its URL and PDF", { timeout: 300_000 }, async () => {
   const { prisma, handle, close } = createPrisma(`pglite:${path.join(root, "db")}`);
   const storage = new LocalDiskStorage(path.join(root, "files"));
+  // As npm start: the demo PKI's services first, then the seed, whose certificates name them.
+  const pkiServices = await startWorldPkiServices(path.join(root, "pki"));
   try {
     await applyMigrations(handle.factory);
     expect(await isDatabaseEmpty(prisma)).toBe(true);
-    const seeded = await seedDatabase(prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage });
+    const seeded = await seedDatabase(prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage });
     expect(seeded.demoCases?.issued).toBeTruthy();
 
     const issued = await findIssuedDemoCases(prisma, { storage, baseUrl: "http://localhost:3999" });
@@ -42,5 +45,6 @@ it("seeds an empty PGlite database with demo cases and finds the issued one with
     for (const c of issued) expect(fs.existsSync(c.pdfPath)).toBe(true);
   } finally {
     await close();
+    await pkiServices.close();
   }
 });

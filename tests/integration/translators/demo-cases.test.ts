@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findVerification } from "@/lib/cases/find-verification";
 import { seedSwornTranslationDemoCases } from "@/prisma/seed/demo-cases-sworn-translation";
 import { seedTranslatorRegistrationDemoCases } from "@/prisma/seed/demo-cases-translator-registration";
-import { createNssDb, runPdfsig } from "@/tests/helpers/pdfsig";
+import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
+import { createNssDb } from "@/tests/helpers/pdfsig";
 import { createRegistryWorld, type TRegistryWorld } from "../registry/registry-world";
 
 // The D.4 and D.3 demo cases, walked through the real operations on the seed's world: one in each
@@ -76,11 +77,10 @@ describe("demo cases of the sworn translators' procedures", () => {
     const issued = cases.find((c) => c.state === "ISSUED")!;
     const doc = await w.db.documentVersion.findFirstOrThrow({ where: { caseId: issued.id, stage: "ISSUED" } });
     const file = path.join(w.root, "d3-demo-issued.pdf");
-    fs.writeFileSync(file, await w.storage.get(doc.storageKey));
-    const report = runPdfsig(file, createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-d3-demo") }));
-    expect(report.signatures).toHaveLength(1);
-    expect(report.signatures[0].signatureValidation).toBe("Signature is Valid.");
-    expect(report.signatures[0].totalDocumentSigned).toBe(true);
+    const bytes = await w.storage.get(doc.storageKey);
+    fs.writeFileSync(file, bytes);
+    // One central signature, timestamped, then DSS and document timestamp (B-LTA layout).
+    expectLongTermPdf(bytes, { rootPem: w.pki.rootPem, signers: 1, file, nss: createNssDb([w.pki.rootPem], { dir: path.join(w.root, "nss-d3-demo") }) });
 
     const before = await w.db.auditEvent.count();
     const second = await seedSwornTranslationDemoCases(w.db, { pki, storage: w.storage });

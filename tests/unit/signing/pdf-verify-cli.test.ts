@@ -5,6 +5,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
+import { formatGuatemalaTime } from "@/lib/pdf/format-guatemala-time";
+import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { createLongTermPki } from "../../helpers/long-term-pki";
+import { appendDocumentTimestamp, appendDss, signPdfWithTimestamp } from "../../helpers/pades-fixtures";
 import { createTestPki, type TTestPki } from "../../helpers/pki-fixtures";
 import { appendIncrementalUpdate, makeTestPdf, signingOptions, writeTemp } from "./fixtures";
 
@@ -41,7 +45,7 @@ beforeAll(async () => {
 
 describe("npm run pdf:verify", { timeout: 60_000 }, () => {
   it("exits 0 and prints the JSON report for a validly signed file", () => {
-    const { code, stdout } = cli([signedFile, "--trust", pki.root.path]);
+    const { code, stdout } = cli([signedFile, "--trust", pki.root.path, "--json"]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ valid: true, modifiedAfterLastSignature: false });
@@ -60,7 +64,7 @@ describe("npm run pdf:verify", { timeout: 60_000 }, () => {
   });
 
   it("exits 1 when the file changed after the last signature, is unsigned or is not trusted", () => {
-    const appended = cli([appendedFile, "--trust", pki.root.path]);
+    const appended = cli([appendedFile, "--trust", pki.root.path, "--json"]);
     expect(appended.code).toBe(1);
     expect(JSON.parse(appended.stdout).modifiedAfterLastSignature).toBe(true);
     expect(cli([unsignedFile, "--trust", pki.root.path]).code).toBe(1);
@@ -68,7 +72,7 @@ describe("npm run pdf:verify", { timeout: 60_000 }, () => {
   });
 
   it("exits 1 when a signed byte was changed, naming the failed digests", () => {
-    const { code, stdout } = cli([flippedFile, "--trust", pki.root.path]);
+    const { code, stdout } = cli([flippedFile, "--trust", pki.root.path, "--json"]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ valid: false, modifiedAfterLastSignature: false });
@@ -76,6 +80,37 @@ describe("npm run pdf:verify", { timeout: 60_000 }, () => {
       [false, false],
       [false, false],
     ]);
+  });
+
+  it("prints in Spanish each signature's timestamp, revocation, scope and level, and the level the file reaches", async () => {
+    const lt = createLongTermPki();
+    const signed = await signPdfWithTimestamp(await makeTestPdf(), openPkcs12Signer(pki.jose.pkcs12, pki.jose.passphrase), signingOptions("José Pérez Gómez"), (v) => lt.timestamp(v));
+    const withDss = appendDss(signed, {
+      certificates: [pki.jose.certDer, lt.tsa.certDer, pki.root.certDer],
+      ocspResponses: [lt.ocsp(pki.jose.certPem), lt.ocsp(lt.tsa.certPem)],
+      crls: [],
+    });
+    const blta = appendDocumentTimestamp(withDss, (digest) => lt.timestamp(Buffer.alloc(0), { digest }));
+    const { code, stdout } = cli([writeTemp("cli-b-lta.pdf", blta), "--trust", pki.root.path]);
+    expect(code).toBe(0);
+    const report = validatePdfSignatures(blta, { trustedRoots: [pki.root.certPem] });
+    const genTime = formatGuatemalaTime(report.signatures[0].timestamp!.genTime!);
+    expect(stdout).toContain("Firma 1: José Pérez Gómez");
+    expect(stdout).toContain(`  Sello de tiempo: ${genTime}, TSA Autoridad de Sellado de Tiempo de Pruebas — válido, cubre esta firma`);
+    expect(stdout).toMatch(/ {2}Revocación del certificado: no revocado \(respuesta OCSP en el DSS del documento, emitida el .+\(hora de Guatemala\)\)/);
+    expect(stdout).toContain("  Alcance: cubierta por firmas o sellos posteriores");
+    expect(stdout).toContain("  Nivel PAdES: B-LTA");
+    expect(stdout).toMatch(/Sello de tiempo del documento 1: .+ — válido, cubre el documento; cubre todo el archivo, incluye los datos de validación \(DSS\)/);
+    expect(stdout).toContain("Datos de validación (DSS): 3 certificados, 2 respuestas OCSP, 0 CRL");
+    expect(stdout).toContain("Nivel PAdES alcanzado: B-LTA");
+    expect(stdout).toContain("Resultado: VÁLIDO");
+    expect(stdout).not.toContain("No llega al final");
+
+    // Without the DSS and the document timestamp: B-T, and the file says so.
+    const bt = cli([writeTemp("cli-b-t.pdf", signed), "--trust", pki.root.path]);
+    expect(bt.code).toBe(0);
+    expect(bt.stdout).toContain("Nivel PAdES alcanzado: B-T");
+    expect(bt.stdout).toContain("Sello de tiempo del documento: ninguno");
   });
 
   it("exits 2 on usage errors and unreadable files", () => {
