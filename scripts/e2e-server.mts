@@ -6,6 +6,8 @@ import fs from "node:fs";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/apply-migrations";
 import { createPrisma } from "../lib/db/create-prisma";
+import { startPkiServices } from "../lib/pki/services/start-pki-services";
+import type { TPkiServices } from "../lib/pki/services/types";
 import { seedDatabase } from "../prisma/seed/seed-database";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -42,15 +44,31 @@ fs.rmSync(`${dataDir}/files`, { recursive: true, force: true });
 // must derive the same way.
 Object.assign(process.env, { PKI_DIR: env.PKI_DIR, STORAGE_DIR: env.STORAGE_DIR, APP_BASE_URL: env.APP_BASE_URL, AUTH_SECRET: env.AUTH_SECRET });
 
+// Without TSA_URL, the demo PKI's TSA, OCSP responder and CRL (lib/pki/services) on any free port,
+// as `npm start` runs them: before the seed, whose certificates name their address; the seed (in
+// this process) and the server timestamp against them; they stop with the server.
+let pkiServices: TPkiServices | null = null;
+if (!env.TSA_URL?.trim()) {
+  pkiServices = await startPkiServices({ pkiDir: env.PKI_DIR!, port: 0 });
+  env.TSA_URL = process.env.TSA_URL = pkiServices.tsaUrl;
+  for (const e of [env, process.env]) {
+    delete e.TSA_USERNAME;
+    delete e.TSA_PASSWORD;
+  }
+  console.log(`PKI de demostración: TSA ${pkiServices.tsaUrl} · OCSP ${pkiServices.ocspUrl} · CRL ${pkiServices.crlUrl}`);
+}
+
 const { prisma, handle, close } = createPrisma(databaseUrl);
 await applyMigrations(handle.factory);
 // With the demo cases, as `npm start` seeds: the tests find their own cases by unique names and
 // case ids, and the verification spec opens the seed's issued certification.
-await seedDatabase(prisma, { log: () => {}, demoCases: true });
+await seedDatabase(prisma, { log: () => {}, demoCases: true, servicesBaseUrl: pkiServices?.baseUrl });
 await close();
 
 // The production server (scripts/serve.mts), as `npm start` runs it: the client's address comes from
 // the socket, so a test can check that a forged X-Forwarded-For changes nothing.
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  void (pkiServices?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+});

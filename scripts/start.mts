@@ -3,7 +3,7 @@
 // into an empty database, builds when the sources changed, starts `next start`
 // and prints the URL and the demo accounts. DATABASE_URL unset → embedded PGlite under .data/.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, X509Certificate } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/apply-migrations";
@@ -13,7 +13,10 @@ import { createPrisma } from "../lib/db/create-prisma";
 import { handOverDatabaseDirLock, lockDatabaseDir } from "../lib/db/lock-database-dir";
 import { describeDatabaseTarget } from "../lib/db/database-url";
 import { isDatabaseEmpty, seedDatabase } from "../prisma/seed/seed-database";
-import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
+import { DEFAULT_PKI_SERVICES_PORT, DEMO_ACCOUNTS, DEMO_CERTIFICATES, resolvePkiDir } from "../prisma/seed/demo-accounts";
+import { readRevocationPointers } from "../lib/pki/read-revocation-pointers";
+import { startPkiServices } from "../lib/pki/services/start-pki-services";
+import { pkiServiceUrls, type TPkiServices } from "../lib/pki/services/types";
 import { formatDemoSecondFactor } from "../prisma/seed/format-demo-accounts";
 import { findIssuedDemoCases, type TIssuedDemoCase } from "../prisma/seed/issued-demo-cases";
 
@@ -32,6 +35,31 @@ env.APP_BASE_URL ??= `http://localhost:${port}`;
 // server will answer on.
 process.env.APP_BASE_URL = env.APP_BASE_URL;
 
+// 0. Trusted timestamps: without TSA_URL (the demo), the demo PKI's own TSA, OCSP responder and CRL
+// on 127.0.0.1 (lib/pki/services), started before the seed because the certificates it issues
+// name their address. They run in this process and stop with the server. Production sets TSA_URL
+// (an accredited TSA) and runs none of this.
+let pkiServices: TPkiServices | null = null;
+if (!env.TSA_URL?.trim()) {
+  const servicesPort = Number(env.PKI_SERVICES_PORT || DEFAULT_PKI_SERVICES_PORT);
+  try {
+    pkiServices = await startPkiServices({ pkiDir: resolvePkiDir(env.PKI_DIR), port: servicesPort });
+  } catch (e) {
+    console.error(
+      `No se pudieron iniciar los servicios de la PKI de demostración en 127.0.0.1:${servicesPort} (${(e as Error).message}). ` +
+        "Libere ese puerto, elija otro con PKI_SERVICES_PORT, o configure una TSA con TSA_URL.",
+    );
+    process.exit(1);
+  }
+  env.TSA_URL = pkiServices.tsaUrl;
+  delete env.TSA_USERNAME;
+  delete env.TSA_PASSWORD;
+  // The seed signs the demo cases in this process.
+  process.env.TSA_URL = env.TSA_URL;
+  delete process.env.TSA_USERNAME;
+  delete process.env.TSA_PASSWORD;
+}
+
 // 1. Database: migrate and seed, then close it for the server to open. Another `npm start` (or a
 // script) with the embedded database open: say so and touch nothing.
 const { prisma, handle, close } = createPrisma(env.DATABASE_URL);
@@ -47,12 +75,28 @@ try {
   if (await isDatabaseEmpty(prisma)) {
     console.log("Base vacía: cargando datos de demostración (con solicitudes que recorren el flujo real)…");
     const started = performance.now();
-    await seedDatabase(prisma, { log: (m: string) => console.log(`  ${m}`), demoCases: true });
+    await seedDatabase(prisma, { log: (m: string) => console.log(`  ${m}`), demoCases: true, servicesBaseUrl: pkiServices?.baseUrl });
     console.log(`  Datos de demostración listos en ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } else if (pkiServices && !demoPkiNamesServices(pkiServices.baseUrl)) {
+    console.warn(
+      `Aviso: los certificados de ${resolvePkiDir(env.PKI_DIR)} no indican ${pkiServices.baseUrl} para su OCSP y CRL ` +
+        "(PKI anterior, u otro PKI_SERVICES_PORT): las firmas se rechazarán por no poder comprobar la revocación. " +
+        "Con la aplicación detenida, `npm run db:seed` (mismo PKI_SERVICES_PORT) los vuelve a emitir y actualiza el registro de firmantes.",
+    );
   }
   issuedDemoCases = await findIssuedDemoCases(prisma);
 } finally {
   await close();
+}
+
+// Whether the demo signers' certificates name these services (the seed re-issues them when not).
+function demoPkiNamesServices(baseUrl: string): boolean {
+  try {
+    const pem = fs.readFileSync(path.join(resolvePkiDir(env.PKI_DIR), DEMO_CERTIFICATES[0].file.replace(/\.p12$/, ".cert.pem")));
+    return readRevocationPointers(Buffer.from(new X509Certificate(pem).raw)).ocspUrls.includes(pkiServiceUrls(baseUrl).ocspUrl);
+  } catch {
+    return false;
+  }
 }
 
 // 2. Build only when the sources changed since the last build.
@@ -61,7 +105,10 @@ const stamp = sourceStamp();
 if (!fs.existsSync(".next/BUILD_ID") || !fs.existsSync(stampFile) || fs.readFileSync(stampFile, "utf8") !== stamp) {
   console.log("Compilando la aplicación (next build)…");
   const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    await pkiServices?.close();
+    process.exit(r.status ?? 1);
+  }
   fs.writeFileSync(stampFile, stamp);
 }
 
@@ -81,7 +128,10 @@ server.stdout.on("data", (chunk: Buffer) => {
   }
 });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => process.exit(code ?? 0));
+// The PKI services stop with the server (they are this process's: closing them ends their openssl runs).
+server.on("exit", (code) => {
+  void (pkiServices?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+});
 
 function printWelcome() {
   const rows = DEMO_ACCOUNTS.map((a) => [a.roleLabel, a.email, a.password, a.dideduc ?? "", a.pkcs12 ? `${a.pkcs12} (${a.pkcs12Passphrase})` : ""]);
@@ -90,6 +140,14 @@ function printWelcome() {
   console.log("Cuentas de demostración (rol · correo · contraseña · DIDEDUC · certificado PKCS#12 y su frase):");
   for (const r of rows) console.log("  " + r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
   console.log(`\n${formatDemoSecondFactor()}`);
+  if (pkiServices) {
+    console.log(`\nServicios de la PKI de demostración (${resolvePkiDir(env.PKI_DIR)}), solo en esta máquina:`);
+    console.log(`  Sellado de tiempo (TSA, RFC 3161): ${pkiServices.tsaUrl}  (TSA_URL de la aplicación)`);
+    console.log(`  OCSP:                              ${pkiServices.ocspUrl}`);
+    console.log(`  Lista de revocación (CRL):         ${pkiServices.crlUrl}`);
+  } else {
+    console.log(`\nSellado de tiempo: ${env.TSA_URL} (TSA_URL)`);
+  }
   if (issuedDemoCases.length > 0) {
     console.log("\nCertificaciones emitidas de demostración (escanee el QR del PDF o abra la URL de verificación):");
     for (const c of issuedDemoCases) {

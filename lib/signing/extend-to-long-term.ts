@@ -56,7 +56,20 @@ export async function extendToLongTerm(pdf: Buffer, options: TExtendToLongTermOp
     const id = chain[0].toString("base64");
     let pending = byLeaf.get(id);
     if (!pending) {
-      pending = fetchRevocationData(chain, { trustedRoots: options.trustedRoots, now: options.now, fetch: options.fetch, timeoutMs: options.timeoutMs });
+      pending = fetchRevocationData(chain, { trustedRoots: options.trustedRoots, now: options.now, fetch: options.fetch, timeoutMs: options.timeoutMs }).catch(
+        (error: unknown) => {
+          // Here the revoked certificate is one that already signed (an earlier signer's, a TSA's):
+          // the file cannot become long-term; it must be signed again.
+          if (error instanceof SigningError && error.code === "CERTIFICATE_REVOKED") {
+            throw new SigningError(
+              "CERTIFICATE_REVOKED",
+              `No se emitió: ${lowerFirst(error.message.replace(/ No se puede firmar con él\.$/, ""))} Devuelva la solicitud para que se firme con un certificado vigente.`,
+              { cause: error },
+            );
+          }
+          throw error;
+        },
+      );
       byLeaf.set(id, pending);
     }
     return pending;
@@ -161,3 +174,5 @@ function derLength(bytes: Buffer): number {
 }
 
 const unreadable = () => new SigningError("MALFORMED_PDF", "No se pudo leer una de las firmas del documento para agregar su información de validación.");
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -1,5 +1,5 @@
-import { execFile, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -41,35 +41,13 @@ export function importPkcs12(db: TNssDb, pkcs12Path: string, passphrase: string)
   run("pk12util", ["-i", pkcs12Path, "-d", db.nssdir, "-W", passphrase, "-K", ""]);
 }
 
-// id-ad-ocsp (1.3.6.1.5.5.7.48.1) as DER, hex: in a /Contents string when a certificate there
-// names an OCSP responder (AIA).
-const OCSP_ACCESS_METHOD_HEX = /060(8|9)2b06010505073001/i;
-
 export function runPdfsig(file: string, db?: TNssDb): TPdfsigResult {
-  // -no-ocsp only for files whose certificates name an OCSP responder: poppler 22.12 reports
-  // "Unknown issue with Certificate" under -no-ocsp for certificates without one (and fetches
-  // nothing for them anyway); for the others NSS would fetch OCSP while this call blocks the
-  // event loop, and the test PKI's responder runs in this very process (pdfsig then waits two
-  // minutes and says "Unknown issue"). pdfsig's own OCSP check: runPdfsigAsync. Revocation is
-  // checked by our code and its tests.
-  const namesOcsp = db ? OCSP_ACCESS_METHOD_HEX.test(readFileSync(file).toString("latin1")) : false;
-  const args = db ? ["-nssdir", db.nssdir, ...(namesOcsp ? ["-no-ocsp"] : []), file] : ["-nocert", file];
+  // No -no-ocsp: with it, poppler 22.12 reports "Unknown issue with Certificate" for certificates
+  // that carry no OCSP address at all; without it nothing is fetched for them either.
+  const args = db ? ["-nssdir", db.nssdir, file] : ["-nocert", file];
   const result = spawnSync("pdfsig", args, { encoding: "utf8" });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   return { exitCode: result.status ?? -1, output, signatures: parsePdfsigOutput(result.stdout ?? "") };
-}
-
-// The same, without blocking the event loop: certificates that name an OCSP responder or a CRL
-// make pdfsig fetch them, and when those services run in the test's own process (the served
-// test PKI), a blocked event loop would leave pdfsig waiting for its own timeout.
-export function runPdfsigAsync(file: string, db?: TNssDb): Promise<TPdfsigResult> {
-  const args = db ? ["-nssdir", db.nssdir, file] : ["-nocert", file];
-  return new Promise((resolve) => {
-    execFile("pdfsig", args, { encoding: "utf8" }, (error, stdout, stderr) => {
-      const exitCode = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolve({ exitCode, output: `${stdout ?? ""}${stderr ?? ""}`, signatures: parsePdfsigOutput(stdout ?? "") });
-    });
-  });
 }
 
 // Signs with pdfsig itself: an adbe.pkcs7.detached signature made by another implementation

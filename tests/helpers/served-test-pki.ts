@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { startPkiServices } from "@/lib/pki/services/start-pki-services";
 import type { TPkiServices } from "@/lib/pki/services/types";
 import { writePkiServicesManifest } from "@/lib/pki/services/write-pki-services-manifest";
 import { pemToDer, type TTestIdentity } from "./pki-fixtures";
+import { startPkiServicesProcess } from "./start-pki-services-process";
 
 // A test PKI that looks like a real one, made with the openssl CLI (`openssl ca`, so OpenSSL keeps
 // the CA database itself) rather than with our code: a root; signer certificates carrying a CRL
@@ -176,7 +176,8 @@ function writeManifest(dir: string): void {
 // A PKI with services, started first so the certificates can name the services' port.
 async function createServedCa(dir: string, rootSubject: string) {
   fs.mkdirSync(dir, { recursive: true });
-  const services = await startPkiServices({ pkiDir: dir });
+  // In a child process: pdfsig, spawned synchronously, fetches OCSP and CRLs from them.
+  const services = await startPkiServicesProcess({ pkiDir: dir });
   try {
     const openssl = createCa(dir, services.baseUrl, rootSubject);
     const org = rootSubject.replace(/\/CN=.*$/, "");

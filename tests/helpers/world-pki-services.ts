@@ -1,5 +1,5 @@
-import { startPkiServices } from "@/lib/pki/services/start-pki-services";
 import type { TPkiServices } from "@/lib/pki/services/types";
+import { startPkiServicesProcess } from "./start-pki-services-process";
 
 export type TWorldPkiServices = {
   services: TPkiServices;
@@ -13,7 +13,9 @@ export type TWorldPkiServices = {
 // set to them for as long as they run, as `npm start` sets it for the app: the seed's demo cases
 // and any operation a test calls without an explicit `tsa` then timestamp against this world's TSA.
 export async function startWorldPkiServices(pkiDir: string): Promise<TWorldPkiServices> {
-  const services = await startPkiServices({ pkiDir });
+  // In a child process: the worlds check issued PDFs with pdfsig (spawned synchronously), which
+  // fetches OCSP and CRLs from these services.
+  const services = await startPkiServicesProcess({ pkiDir });
   const previous = process.env.TSA_URL;
   process.env.TSA_URL = services.tsaUrl;
   return {

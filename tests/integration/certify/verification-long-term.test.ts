@@ -6,6 +6,7 @@ import { findVerification } from "@/lib/cases/find-verification";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { startWorldPkiServices, type TWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
 // The public verification page's data (issue #10): each signature's trusted time and TSA from
 // Signature.timestampedAt/timestampAuthority, and the issued file's PAdES level from
@@ -15,6 +16,7 @@ import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-dat
 let tdb: TTestDatabase;
 let root: string;
 let seeded: TSeedResult;
+let pkiServices: TWorldPkiServices;
 
 beforeAll(async () => {
   for (let attempt = 0; ; attempt++) {
@@ -28,9 +30,12 @@ beforeAll(async () => {
   }
   root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-verif-lt-"));
   const storage = new LocalDiskStorage(path.join(root, "files"));
-  seeded = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), demoCases: true, storage, log: () => {} });
+  // The demo cases sign, and every signature is timestamped: the demo PKI's services must run.
+  pkiServices = await startWorldPkiServices(path.join(root, "pki"));
+  seeded = await seedDatabase(tdb.prisma, { pkiDir: path.join(root, "pki"), servicesBaseUrl: pkiServices.services.baseUrl, demoCases: true, storage, log: () => {} });
 });
 afterAll(async () => {
+  await pkiServices?.close();
   await tdb?.drop();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });

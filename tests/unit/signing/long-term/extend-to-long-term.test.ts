@@ -11,7 +11,7 @@ import { extendToLongTerm } from "@/lib/signing/extend-to-long-term";
 import { signPdfWithDetails } from "@/lib/signing/sign-pdf";
 import { SigningError } from "@/lib/signing/signing-error";
 import { readTimestampToken } from "@/lib/signing/timestamp/read-timestamp-token";
-import { createNssDb, qpdfCheck, runPdfsigAsync } from "../../../helpers/pdfsig";
+import { createNssDb, qpdfCheck, runPdfsig } from "../../../helpers/pdfsig";
 import { createServedTestPki, type TServedTestPki } from "../../../helpers/served-test-pki";
 import { pemToDer, type TTestIdentity } from "../../../helpers/pki-fixtures";
 import { fetchFailing } from "./faulty-fetch";
@@ -81,7 +81,7 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
 
     const file = writeTemp("lta.pdf", pdf);
     expect(qpdfCheck(file)).toMatchObject({ clean: true });
-    const pdfsig = await runPdfsigAsync(file, createNssDb([pki.rootPem]));
+    const pdfsig = runPdfsig(file, createNssDb([pki.rootPem]));
     expect(pdfsig.signatures).toHaveLength(3);
     expect(pdfsig.signatures.slice(0, 2).map((s) => s.signatureValidation), pdfsig.output).toEqual(["Signature is Valid.", "Signature is Valid."]);
     expect(pdfsig.signatures.slice(0, 2).map((s) => s.certificateValidation), pdfsig.output).toEqual(["Certificate is Trusted.", "Certificate is Trusted."]);
@@ -112,7 +112,7 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
     expect(dss.vriKeys).toHaveLength(3);
     const file = writeTemp("lta-twice.pdf", second.pdf);
     expect(qpdfCheck(file)).toMatchObject({ clean: true });
-    const pdfsig = await runPdfsigAsync(file, createNssDb([pki.rootPem]));
+    const pdfsig = runPdfsig(file, createNssDb([pki.rootPem]));
     expect(pdfsig.signatures.map((s) => s.signatureValidation).slice(0, 2)).toEqual(Array(2).fill("Signature is Valid."));
     expect(pdfsig.signatures.map((s) => s.totalDocumentSigned)).toEqual([false, false, false, true]);
   });
@@ -125,5 +125,13 @@ describe("extendToLongTerm: DSS then DocTimeStamp (PAdES B-LTA)", { timeout: 60_
     expect((error as SigningError).code).toBe("REVOCATION_UNAVAILABLE");
     const down = await extendToLongTerm(signed, { tsa: { url: (await pki.startFakeTsa({ mode: "down" })).url }, trustedRoots: pki.trustedRoots, now: new Date() }).catch((e: unknown) => e);
     expect((down as SigningError).code).toBe("TSA_UNAVAILABLE");
+  });
+
+  it("refuses when a certificate that already signed is revoked by now: the file must be signed again", async () => {
+    const timestamp = { tsa: { url: pki.tsa.url }, trustedRoots: pki.trustedRoots };
+    const signed = await signPdfWithDetails(await makeTestPdf(), keySigner(pki.revoked), { ...signingOptions("Ramón Ordóñez Revocado"), timestamp });
+    const error = await extendToLongTerm(signed.pdf, { ...timestamp, now: new Date() }).catch((e: unknown) => e);
+    expect((error as SigningError).code).toBe("CERTIFICATE_REVOKED");
+    expect((error as SigningError).message).toMatch(/^No se emitió: el certificado de «Ramón Ordóñez Revocado» fue revocado.*Devuelva la solicitud/);
   });
 });

@@ -56,6 +56,22 @@ describe("fetchRevocationData (openssl ocsp and openssl ca -gencrl on 127.0.0.1)
     }
   });
 
+  it("an OCSP answer whose signature does not verify is not used: the CRL is", async () => {
+    // The responder's answer with its producedAt changed on the way (first GeneralizedTime of the
+    // signed ResponseData; a seconds digit stays a digit): the signature no longer covers it.
+    const tampered: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (!new URL(String(url)).pathname.startsWith("/ocsp")) return response;
+      const body = Buffer.from(await response.arrayBuffer());
+      const producedAt = body.indexOf(Buffer.from([0x18, 0x0f]));
+      body[producedAt + 2 + 13] ^= 0x01;
+      return new Response(new Uint8Array(body), { status: 200, headers: { "content-type": "application/ocsp-response" } });
+    };
+    const data = await fetchRevocationData([pki.jose.certDer], { trustedRoots: pki.trustedRoots, now: new Date(), fetch: tampered });
+    expect(data.ocspResponses).toHaveLength(0);
+    expect(data.crls).toHaveLength(1);
+  });
+
   it("REVOCATION_UNAVAILABLE when neither OCSP nor CRL answer, or the certificate names neither", async () => {
     const error = await failure(fetchRevocationData([pki.jose.certDer], { trustedRoots: pki.trustedRoots, now: new Date(), fetch: fetchFailing("/ocsp", "/crl") }));
     expect(error.code).toBe("REVOCATION_UNAVAILABLE");

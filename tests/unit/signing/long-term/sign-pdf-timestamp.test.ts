@@ -10,7 +10,7 @@ import { OID } from "@/lib/signing/oids";
 import { signPdfWithDetails, TIMESTAMP_TOKEN_RESERVE_BYTES } from "@/lib/signing/sign-pdf";
 import { SigningError } from "@/lib/signing/signing-error";
 import { readTimestampToken } from "@/lib/signing/timestamp/read-timestamp-token";
-import { createNssDb, qpdfCheck, runPdfsigAsync } from "../../../helpers/pdfsig";
+import { createNssDb, qpdfCheck, runPdfsig } from "../../../helpers/pdfsig";
 import { createServedTestPki, type TServedTestPki } from "../../../helpers/served-test-pki";
 import { pemToDer, type TTestIdentity } from "../../../helpers/pki-fixtures";
 import { makeTestPdf, signingOptions, writeTemp } from "../fixtures";
@@ -57,7 +57,7 @@ describe("signPdf with a signature timestamp (PAdES B-T)", { timeout: 60_000 }, 
     expect(validatePdfSignatures(signed, { trustedRoots: [pki.rootPem] }).valid).toBe(true);
     const file = writeTemp("bt-signed.pdf", signed);
     const nss = createNssDb([pki.rootPem]);
-    const pdfsig = await runPdfsigAsync(file, nss);
+    const pdfsig = runPdfsig(file, nss);
     expect(pdfsig.signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid."]);
     expect(pdfsig.signatures.map((s) => s.certificateValidation), pdfsig.output).toEqual(["Certificate is Trusted."]);
     expect(pdfsig.signatures[0].totalDocumentSigned).toBe(true);
@@ -78,7 +78,7 @@ describe("signPdf with a signature timestamp (PAdES B-T)", { timeout: 60_000 }, 
     expect(readSignerInfo(twice.pdf, 0).unsigned.map((a) => a.type)).toEqual([OID.signatureTimeStampToken]);
     expect(readSignerInfo(twice.pdf, 1).unsigned.map((a) => a.type)).toEqual([OID.signatureTimeStampToken]);
     const file = writeTemp("bt-twice.pdf", twice.pdf);
-    expect((await runPdfsigAsync(file, createNssDb([pki.rootPem]))).signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
+    expect(runPdfsig(file, createNssDb([pki.rootPem])).signatures.map((s) => s.signatureValidation)).toEqual(["Signature is Valid.", "Signature is Valid."]);
     expect(qpdfCheck(file).clean).toBe(true);
   });
 

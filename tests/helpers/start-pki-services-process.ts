@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import type { TPkiServices } from "@/lib/pki/services/types";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SCRIPT = path.join(ROOT, "scripts", "pki-services.mts");
+
+// startPkiServices in a child process (scripts/pki-services.mts). Tests need it there: pdfsig runs
+// synchronously (spawnSync) and fetches the OCSP responses and CRLs its certificates point to, so
+// services in the test's own event loop would never answer it. close() stops that child by its
+// handle; it also exits if the test process dies (its stdin closes).
+export async function startPkiServicesProcess(options: { pkiDir: string; port?: number }): Promise<TPkiServices> {
+  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, "--pki-dir", path.resolve(options.pkiDir), "--port", String(options.port ?? 0), "--exit-with-stdin"], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV },
+  });
+  const stderr: string[] = [];
+  child.stderr.on("data", (c: Buffer) => {
+    stderr.push(c.toString());
+    // Unexpected failures inside the services (500s) stay visible in the test's output.
+    process.stderr.write(c);
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const urls = await new Promise<{ baseUrl: string; tsaUrl: string; ocspUrl: string; crlUrl: string }>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once("line", (line) => {
+      try {
+        resolve(JSON.parse(line));
+      } catch {
+        reject(new Error(`pki-services printed ${line}`));
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`pki-services exited (${code}) before listening: ${stderr.join("")}`)));
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    ...urls,
+    close() {
+      closing ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+        await exited;
+      })();
+      return closing;
+    },
+  };
+}
