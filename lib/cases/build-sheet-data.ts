@@ -54,15 +54,16 @@ export function buildSheetData(input: TBuildSheetDataInput): TCertificationSheet
     lookup: input.lookup,
   });
 
+  // `role`: whose signature draws into the signer's box on the sheet.
   const central: TSheetSigner = input.centralSigner
-    ? { name: input.centralSigner.name, post: input.centralSigner.post, office: CENTRAL_OFFICE }
-    : { post: CENTRAL_SIGNER_POST, office: CENTRAL_OFFICE };
+    ? { name: input.centralSigner.name, post: input.centralSigner.post, office: CENTRAL_OFFICE, role: "CENTRAL" }
+    : { post: CENTRAL_SIGNER_POST, office: CENTRAL_OFFICE, role: "CENTRAL" };
   const signers: TSheetSigner[] = centralOnly
     ? [central]
     : [
         input.dideducSigner
-          ? { name: input.dideducSigner.name, post: input.dideducSigner.post, office: dideducOffice! }
-          : { post: DIDEDUC_SIGNER_POST, office: dideducOffice! },
+          ? { name: input.dideducSigner.name, post: input.dideducSigner.post, office: dideducOffice!, role: "DIDEDUC" }
+          : { post: DIDEDUC_SIGNER_POST, office: dideducOffice!, role: "DIDEDUC" },
         central,
       ];
 

@@ -13,7 +13,7 @@ export type TBuildCertificationPdfInput = {
 
 export type TBuiltCertificationPdf = {
   pdf: Buffer;
-  // The data as printed (page count and attachment names filled in): store this one.
+  // The data as printed (page count, attachment names and signature boxes filled in): store this one.
   data: TCertificationSheetData;
   sheetPages: number;
   totalPages: number;
@@ -35,15 +35,17 @@ export async function buildCertificationPdf({
   const scanPages = scanDocs.reduce((n, d) => n + d.getPageCount(), 0);
 
   const parsed = ZCertificationSheetData.parse(sheet);
-  const data: TCertificationSheetData = {
+  const printed: TCertificationSheetData = {
     ...parsed,
     attachedPages: parsed.attachedPages ?? scanPages,
     attachmentNames: parsed.attachmentNames.length > 0 ? parsed.attachmentNames : attachments.map((a) => a.name),
   };
 
   const sheetStart = performance.now();
-  const { doc: sheetDoc } = await renderCertificationSheetDocument(data);
+  const { doc: sheetDoc, signatureBoxes } = await renderCertificationSheetDocument(printed);
   const sheetEnd = performance.now();
+  // The sheet's pages come first in the merged document: the boxes' page indexes hold there too.
+  const data: TCertificationSheetData = { ...printed, signatureBoxes };
   const sheetPages = sheetDoc.getPageCount();
   const pdf = await mergePdfs({ sheet: sheetDoc, scans: scanDocs, attachments, now });
   const timings = { sheetMs: sheetEnd - sheetStart, mergeMs: sheetStart - start + (performance.now() - sheetEnd) };

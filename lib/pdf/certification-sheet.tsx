@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Document, Font, Page, Path, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Link, Page, Path, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { TQrPath } from "./build-qr-path";
+import { signatureBoxUri } from "./extract-signature-boxes";
 import { STUDY_MODE_LABELS, type TCertificationSheetData, type TSheetSigner } from "./sheet-data";
 
 // The certification sheet ("página de certificación") placed in front of the scans.
@@ -74,6 +75,12 @@ const TABLE_HEAD = "#e9edf2";
 // Pure black: the QR's modules need full contrast, on screen and in print.
 const QR_INK = "#000000";
 
+// Room for the four lines of a signature's appearance at about 7.5 pt, the size their width allows
+// in a signer's half of the row (lib/signing/draw-signature-appearance.ts). Every point here is a
+// point more for the closing block: at 40 (plus its margin), a D.1.1 sheet with one study row
+// or a D.2.1 sheet still fits one page.
+export const SIGNATURE_BOX_HEIGHT = 40;
+
 // US Letter is 612 × 792 pt.
 const LETTER_HEIGHT = 792;
 const PAGE = {
@@ -122,6 +129,10 @@ const s = StyleSheet.create({
   closing: { marginTop: 10 },
   signers: { flexDirection: "row", flexWrap: "wrap", marginHorizontal: -8 },
   signer: { width: "50%", paddingHorizontal: 8, marginTop: 6 },
+  // Where the signer's signature draws its appearance (name, post, office, date and time): empty
+  // on the printed sheet, so the sheet says the same before and after signing.
+  signatureBox: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE, marginBottom: 6 },
+  signatureBoxBeside: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE },
   signerBox: { borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 4 },
   signerName: { fontSize: 10.5, fontWeight: 700 },
   verification: {
@@ -165,19 +176,34 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-function SignerBlock({ signer }: { signer: TSheetSigner }) {
-  return (
-    <View style={s.signer}>
-      <View style={s.signerBox}>
-        <Text style={s.small}>Firmado electrónicamente por</Text>
-        <Text style={s.signerName}>{signer.name ?? signer.post}</Text>
-        {signer.name ? <Text>{signer.post}</Text> : null}
-        <Text style={s.small}>{signer.office}</Text>
-        {signer.name ? null : (
-          <Text style={s.note}>El nombre del firmante consta en su firma electrónica avanzada.</Text>
-        )}
-      </View>
+// `index`: the signer's place in `data.signers`. The box is a link to a made-up address that
+// renderCertificationSheetDocument reads (its exact position on its page) and removes.
+// "stacked": the box above the caption, in the signer's half of the row (two signers side by
+// side). "beside": a sheet with one signer has the caption in one half and the box in the other,
+// so its closing block is no taller than before the boxes (central-only sheets stay on one page).
+function SignerBlock({ signer, index, arrangement }: { signer: TSheetSigner; index: number; arrangement: "stacked" | "beside" }) {
+  const box = <Link src={signatureBoxUri(index)} style={arrangement === "stacked" ? s.signatureBox : s.signatureBoxBeside} />;
+  const caption = (
+    <View style={s.signerBox}>
+      <Text style={s.small}>Firmado electrónicamente por</Text>
+      <Text style={s.signerName}>{signer.name ?? signer.post}</Text>
+      {signer.name ? <Text>{signer.post}</Text> : null}
+      <Text style={s.small}>{signer.office}</Text>
+      {signer.name ? null : (
+        <Text style={s.note}>El nombre del firmante consta en su firma electrónica avanzada.</Text>
+      )}
     </View>
+  );
+  return arrangement === "stacked" ? (
+    <View style={s.signer}>
+      {box}
+      {caption}
+    </View>
+  ) : (
+    <>
+      <View style={s.signer}>{caption}</View>
+      <View style={s.signer}>{box}</View>
+    </>
   );
 }
 
@@ -307,7 +333,7 @@ export function CertificationSheet({ data, qr, layout = "flowing", onRender }: T
       <View style={s.closing} wrap={false}>
         <View style={s.signers}>
           {data.signers.map((signer, i) => (
-            <SignerBlock key={i} signer={signer} />
+            <SignerBlock key={i} signer={signer} index={i} arrangement={data.signers.length === 1 ? "beside" : "stacked"} />
           ))}
         </View>
 

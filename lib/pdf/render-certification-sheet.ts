@@ -4,13 +4,14 @@ import type { PDFDocument } from "pdf-lib";
 import { buildQrPath } from "./build-qr-path";
 import { cacheFontLookups, type TCachedFont } from "./cache-font-lookups";
 import { compressStreamsFast } from "./compress-streams-fast";
+import { extractSignatureBoxes } from "./extract-signature-boxes";
 import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY, type TCertificationSheetProps, type TSheetLayout } from "./certification-sheet";
 import { loadPdfPart } from "./merge-pdfs";
 import { memoizeFontLayout } from "./memoize-font-layout";
 import { installTextLayoutMemo } from "./memoize-text-layout";
 import { shareDefaultFont } from "./share-default-font";
 import { writeFontSubsetsDirectly, type TSubsetFont } from "./write-font-subsets";
-import { ZCertificationSheetData, type TCertificationSheetData, type TCertificationSheetInput } from "./sheet-data";
+import { ZCertificationSheetData, type TCertificationSheetData, type TCertificationSheetInput, type TSignatureBox } from "./sheet-data";
 
 // The sheet's three faces, loaded once per process with their text shaping memoized and their
 // table lookups cached; React-PDF's text layout memoized per node (memoize-text-layout.ts).
@@ -43,9 +44,13 @@ function prepareSheetFonts(): Promise<void> {
 }
 
 export type TRenderedSheet = {
+  // As React-PDF wrote it: the signature boxes still marked by their links.
   pdf: Buffer;
-  // The same bytes, parsed (pdf-lib): merged in front of the scans without parsing them again.
+  // The same bytes, parsed (pdf-lib), with the boxes' marker links removed: merged in front of the
+  // scans without parsing them again.
   doc: PDFDocument;
+  // One per signer, in signer order: where each signer's signature draws its appearance.
+  signatureBoxes: TSignatureBox[];
 };
 
 type TBox = { top?: number; height?: number; marginTop?: number; marginBottom?: number; paddingTop?: number; paddingBottom?: number };
@@ -195,7 +200,9 @@ function renderSheet(props: TCertificationSheetProps): Promise<Buffer> {
   return renderToBuffer(createElement(CertificationSheet, props) as Parameters<typeof renderToBuffer>[0]);
 }
 
-// Renders the sheet alone (its own pages, before any scan) as a PDF.
+// Renders the sheet alone (its own pages, before any scan) as a PDF. Each signer's signature box
+// carries a marker link (extract-signature-boxes.ts) that renderCertificationSheetDocument reads
+// and removes.
 //
 // React-PDF's pagination is most of the cost of a sheet: it lays the page out again for each
 // page it cuts, and again for each page to fill in the render props of the page numbers and the
@@ -244,8 +251,19 @@ export async function renderCertificationSheet(input: TCertificationSheetInput):
   });
 }
 
-// The same, parsed.
+// The same, parsed, with the signature boxes read off it.
 export async function renderCertificationSheetDocument(input: TCertificationSheetInput): Promise<TRenderedSheet> {
-  const pdf = await renderCertificationSheet(input);
-  return { pdf, doc: await loadPdfPart(pdf, "hoja de certificación") };
+  const data = ZCertificationSheetData.parse(input);
+  const pdf = await renderCertificationSheet(data);
+  const doc = await loadPdfPart(pdf, "hoja de certificación");
+  const found = extractSignatureBoxes(doc);
+  // Every signer printed exactly one box: anything else is a sheet this code did not draw.
+  if (found.length !== data.signers.length || found.some((box, i) => box.signer !== i)) {
+    throw new Error(`La hoja de certificación tiene ${found.length} recuadros de firma para ${data.signers.length} firmantes`);
+  }
+  const signatureBoxes = found.map((box) => {
+    const role = data.signers[box.signer].role;
+    return role ? { ...box, role } : box;
+  });
+  return { pdf, doc, signatureBoxes };
 }

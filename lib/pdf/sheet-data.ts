@@ -46,14 +46,31 @@ export const ZSheetTable = z
   });
 export type TSheetTable = z.infer<typeof ZSheetTable>;
 
+// Whose signature draws into a signer's box on the sheet (lib/cases/signing).
+export const ZSignerRole = z.enum(["DIDEDUC", "CENTRAL"]);
+export type TSignerRole = z.infer<typeof ZSignerRole>;
+
 export const ZSheetSigner = z.object({
   // Unknown while the sheet is generated for a signer not yet chosen (the central office signs
   // last): the sheet then names the post, and the signature itself carries the name.
   name: ZText.optional(),
   post: ZText,
   office: ZText,
+  role: ZSignerRole.optional(),
 });
 export type TSheetSigner = z.infer<typeof ZSheetSigner>;
+
+// Where the sheet printed a signer's signature box: the page (of the sheet, which comes first in
+// the merged document, so also of the document) and the box in PDF points, [left, bottom, right,
+// top] in the page's default user space. The signature of that signer gets its widget there.
+export const ZSignatureBox = z.object({
+  // Index into `signers`.
+  signer: z.number().int().nonnegative(),
+  role: ZSignerRole.optional(),
+  pageIndex: z.number().int().nonnegative(),
+  rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+export type TSignatureBox = z.infer<typeof ZSignatureBox>;
 
 export const ZStudyMode = z.enum(["SCHOOL", "OUT_OF_SCHOOL"]);
 export type TStudyMode = z.infer<typeof ZStudyMode>;
@@ -97,6 +114,9 @@ export const ZCertificationSheetData = z.object({
   // Embedded files the reader should know about (D.1.2's original signed PDF).
   attachmentNames: z.array(ZText).default([]),
   notes: z.array(ZText).default([]),
+  // Filled by buildCertificationPdf from the rendered sheet (a value given here is not printed
+  // and is replaced). Absent from sheets stored before visible signatures: those sign invisibly.
+  signatureBoxes: z.array(ZSignatureBox).optional(),
 }).superRefine((d, ctx) => {
   // The QR and the printed code must lead to the same record.
   if (!d.verification.url.includes(d.verification.code)) {

@@ -11,6 +11,8 @@ import {
   type TPdfValue,
 } from "@/lib/pdf/signatures/pdf-syntax";
 import { PdfStructureError, readXrefTable, resolveObject, resolveValue, type TXrefTable } from "@/lib/pdf/signatures/read-xref-table";
+import type { TSignatureAppearance } from "./build-signature-appearance";
+import { APPEARANCE_FONTS, drawSignatureAppearance } from "./draw-signature-appearance";
 import { SigningError } from "./signing-error";
 
 export type TSignatureFields = {
@@ -22,6 +24,9 @@ export type TSignatureFields = {
   subFilter: "ETSI.CAdES.detached" | "adbe.pkcs7.detached" | "ETSI.RFC3161";
   // Bytes reserved for the CMS; the /Contents hex string is twice as long.
   contentsLength: number;
+  // A visible signature (widget on that page, in that box, drawing those lines); without it the
+  // signature is invisible, on the first page, exactly as before visible signatures existed.
+  appearance?: TSignatureAppearance;
   // "DocTimeStamp": a document timestamp (PAdES B-LTA, ISO 32000-2 §12.8.5) — /Type /DocTimeStamp,
   // no /Name, /Reason, /Location or /ContactInfo; /M only as the claimed time (the token carries
   // the trusted one; without /M pdfsig prints 1970).
@@ -80,13 +85,14 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
   if (rootRef?.kind !== "ref") throw new PdfStructureError("MALFORMED", "El trailer no tiene /Root");
   const root = resolveObject(pdf, xref, rootRef.num);
   const catalog = expectDict(root.value, "El catálogo");
-  const page = findFirstPage(pdf, xref, catalog);
+  const page = fields.appearance ? findPage(pdf, xref, catalog, fields.appearance.pageIndex) : findFirstPage(pdf, xref, catalog);
 
   let highest = 0;
   for (const num of xref.entries.keys()) highest = Math.max(highest, num);
   let next = Math.max(xref.size, highest + 1);
   const sigNum = next++;
   const widgetNum = next++;
+  const appearanceObjects = fields.appearance ? appearanceObjectsFor(fields.appearance, () => next++) : null;
   const rewrites: TRewrite[] = [];
 
   // AcroForm: rewrite it where it lives (its own object, or inline in the catalog), or create it.
@@ -145,6 +151,12 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
       ["P", pdfRef(page.num, page.gen)],
     ]),
   };
+  if (appearanceObjects) {
+    // Printed, in the box, drawn by its own appearance stream.
+    widget.entries.set("Rect", { kind: "array", items: fields.appearance!.rect.map(pdfReal) });
+    widget.entries.set("F", pdfInt(4));
+    widget.entries.set("AP", { kind: "dict", entries: new Map([["N", pdfRef(appearanceObjects.streamNum)]]) });
+  }
 
   const text = (key: string, value: string | undefined) => (value ? `/${key} ${encodeTextString(value)}\n` : "");
   const docTimeStamp = fields.kind === "DocTimeStamp";
@@ -178,7 +190,7 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
   push("0".repeat(contentsHexLength));
   const contentsEnd = length + 1;
   push(`${sigTail}\nendobj\n`);
-  for (const obj of [{ num: widgetNum, gen: 0, body: serializePdfValue(widget) }, ...rewrites]) {
+  for (const obj of [{ num: widgetNum, gen: 0, body: serializePdfValue(widget) }, ...(appearanceObjects?.objects ?? []), ...rewrites]) {
     offsets.set(obj.num, { offset: pdf.length + length, gen: obj.gen });
     push(`${obj.num} ${obj.gen} obj\n${obj.body}\nendobj\n`);
   }
@@ -232,6 +244,74 @@ function findFirstPage(pdf: Buffer, xref: TXrefTable, catalog: TPdfDict): { num:
     if (type === "Page" || (type !== "Pages" && kids?.kind !== "array")) return { num: node.num, gen: node.gen, dict };
     if (kids?.kind !== "array" || kids.items.length === 0) throw new PdfStructureError("MALFORMED", "El PDF no tiene páginas");
     ref = kids.items[0];
+  }
+  throw new PdfStructureError("MALFORMED", "El árbol de páginas es demasiado profundo");
+}
+
+// The appearance of a visible signature: a form XObject the size of the box, drawing the lines
+// with two standard fonts (draw-signature-appearance.ts), and the two font dictionaries.
+function appearanceObjectsFor(appearance: TSignatureAppearance, allocate: () => number): { streamNum: number; objects: TRewrite[] } {
+  const [left, bottom, right, top] = appearance.rect;
+  if (![left, bottom, right, top].every(Number.isFinite) || right <= left || top <= bottom) {
+    throw new SigningError("MALFORMED_PDF", "El recuadro de la firma visible no es un rectángulo válido.");
+  }
+  const width = right - left;
+  const height = top - bottom;
+  const streamNum = allocate();
+  const regularNum = allocate();
+  const boldNum = allocate();
+  const { content } = drawSignatureAppearance(appearance.lines, { width, height });
+  const font = (baseFont: string) => `<</Type /Font /Subtype /Type1 /BaseFont /${baseFont} /Encoding /WinAnsiEncoding>>`;
+  const stream =
+    `<</Type /XObject /Subtype /Form /BBox [0 0 ${formatReal(width)} ${formatReal(height)}] ` +
+    `/Resources <</Font <</${APPEARANCE_FONTS.regular.resource} ${regularNum} 0 R /${APPEARANCE_FONTS.bold.resource} ${boldNum} 0 R>>>> ` +
+    `/Length ${Buffer.byteLength(content, "latin1")}>>\nstream\n${content}\nendstream`;
+  return {
+    streamNum,
+    objects: [
+      { num: streamNum, gen: 0, body: stream },
+      { num: regularNum, gen: 0, body: font(APPEARANCE_FONTS.regular.baseFont) },
+      { num: boldNum, gen: 0, body: font(APPEARANCE_FONTS.bold.baseFont) },
+    ],
+  };
+}
+
+// A real number as PDF writes it: no exponent, at most 6 decimals (what React-PDF's pdfkit and
+// pdf-lib write), so a box read from the sheet is written back digit for digit.
+function formatReal(n: number): string {
+  const text = n.toFixed(6).replace(/\.?0+$/, "");
+  return text === "-0" ? "0" : text;
+}
+const pdfReal = (n: number): TPdfValue => ({ kind: "number", value: n, raw: formatReal(n) });
+
+// The page at `index` (0-based, document order), walking /Kids with each node's /Count.
+function findPage(pdf: Buffer, xref: TXrefTable, catalog: TPdfDict, index: number): { num: number; gen: number; dict: TPdfDict } {
+  const missing = () => new SigningError("MALFORMED_PDF", `El PDF no tiene la página ${index + 1}, donde va la firma visible.`);
+  if (!Number.isInteger(index) || index < 0) throw missing();
+  let ref = catalog.entries.get("Pages");
+  let remaining = index;
+  for (let depth = 0; depth < 32; depth++) {
+    if (ref?.kind !== "ref") throw new PdfStructureError("MALFORMED", "El árbol de páginas no usa referencias");
+    const node = resolveObject(pdf, xref, ref.num);
+    const dict = expectDict(node.value, "Un nodo del árbol de páginas");
+    const kids = resolveValue(pdf, xref, dict.entries.get("Kids"));
+    if (asName(dict.entries.get("Type")) === "Page" || kids?.kind !== "array") {
+      if (remaining === 0) return { num: node.num, gen: node.gen, dict };
+      throw missing();
+    }
+    let next: TPdfValue | undefined;
+    for (const kid of kids.items) {
+      const kidDict = resolveValue(pdf, xref, kid);
+      const count = kidDict?.kind === "dict" && asName(kidDict.entries.get("Type")) !== "Page" ? resolveValue(pdf, xref, kidDict.entries.get("Count")) : undefined;
+      const pages = count?.kind === "number" ? count.value : 1;
+      if (remaining < pages) {
+        next = kid;
+        break;
+      }
+      remaining -= pages;
+    }
+    if (!next) throw missing();
+    ref = next;
   }
   throw new PdfStructureError("MALFORMED", "El árbol de páginas es demasiado profundo");
 }

@@ -1,3 +1,4 @@
+import type { TSignatureAppearance } from "./build-signature-appearance";
 import { buildSignatureUpdate } from "./build-signature-update";
 import { CadesSigner } from "./cades-signer";
 import type { TFetch } from "./fetch-der";
@@ -23,6 +24,9 @@ export type TSignPdfOptions = {
   name: string;
   contactInfo?: string;
   signingTime: Date;
+  // A visible signature drawn in this box (buildSignatureAppearance for the lines); invisible
+  // without it.
+  appearance?: TSignatureAppearance;
   // PAdES B-T: an RFC 3161 timestamp over the signature value, embedded as the CMS unsigned
   // attribute signature-time-stamp-token.
   timestamp?: TSignPdfTimestampOptions;

@@ -8,6 +8,7 @@ import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { deliverNotification } from "../deliver-notification";
 import { notifyApplicant } from "../notify-applicant";
+import { buildSheetSignatureAppearance } from "./build-sheet-signature-appearance";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
 import { findCurrentDocument } from "./find-current-document";
 import { openAuthorizedSigner } from "./open-authorized-signer";
@@ -65,6 +66,7 @@ export async function issueCentralCertification(input: TSignCaseInput, options: 
       location: "Ciudad de Guatemala, Guatemala",
       name: handle.authorizedSigner.name,
       signingTime: now,
+      appearance: buildSheetSignatureAppearance(built.data, "CENTRAL", { name: handle.authorizedSigner.name, post: handle.authorizedSigner.post, office: CENTRAL_OFFICE }, now),
     },
     // The one signature is the last: DSS and document timestamp follow (B-LTA).
     { tsa, trustedRoots, now, fetch, longTerm: true, caseId },

@@ -11,6 +11,7 @@ import { deliverNotification } from "../deliver-notification";
 import { notifyApplicant, type TNotifyEvent } from "../notify-applicant";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
 import { findCurrentDocument } from "./find-current-document";
+import { findSignatureAppearance } from "./find-signature-appearance";
 import { openAuthorizedSigner, type TAuthorizedSignerHandle } from "./open-authorized-signer";
 import { precheckSignerRevocation } from "./precheck-signer-revocation";
 import { precheckTransition } from "./precheck-transition";
@@ -97,12 +98,14 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
 
   const dideducName = row.dideducId ? ((await db.dideduc.findUnique({ where: { id: row.dideducId }, select: { name: true } }))?.name ?? null) : null;
   const { reason, location } = step.describe({ caseRow: row, dideducName, handle });
+  // Drawn in the box the sheet printed for this office's signer (none on sheets stored before the boxes).
+  const appearance = await findSignatureAppearance(db, { sheetId: source.sheetId, role: step.office, dideducName, signer: handle.authorizedSigner, signedAt: now });
   // The last signature of the procedure (sign_and_issue) is followed by the DSS and the document
   // timestamp: the issued file is B-LTA; the DIDEDUC's stage is B-T.
   const signed = await signCasePdf(
     pdf,
     handle.signer,
-    { reason, location, name: handle.authorizedSigner.name, signingTime: now },
+    { reason, location, name: handle.authorizedSigner.name, signingTime: now, appearance },
     { tsa, trustedRoots, now, fetch, longTerm: step.action === "sign_and_issue", caseId },
   );
   const stored = await storage.put(signed.pdf);

@@ -28,8 +28,9 @@ describe("buildSheetData (D.1.1)", () => {
     expect(data.studies?.rows[0]).toEqual(["Primero primaria", "2008", "Escuela Oficial Rural Mixta No. 12, Mixco"]);
     expect(data.issueDate).toBe("2026-02-28");
     expect(data.verification).toEqual({ code: "7K3M-Q9TZ-W2HD", url: "https://certifica.mineduc.gob.gt/verificar/7K3M-Q9TZ-W2HD" });
-    expect(data.signers[0]).toEqual({ name: "Héctor Rolando Xicará Monzón", post: "Jefe del Departamento Técnico Pedagógico", office: "Dirección Departamental de Educación de Quetzaltenango" });
+    expect(data.signers[0]).toEqual({ name: "Héctor Rolando Xicará Monzón", post: "Jefe del Departamento Técnico Pedagógico", office: "Dirección Departamental de Educación de Quetzaltenango", role: "DIDEDUC" });
     expect(data.signers[1].name).toBeUndefined();
+    expect(data.signers[1].role).toBe("CENTRAL");
     expect(data.statement).toContain("extendidos a nombre de María José Ixcot Chávez");
     expect(data.notes).toEqual([]);
   });
@@ -101,7 +102,7 @@ describe("buildSheetData through the registry of procedure sheets (procedure-she
     };
     const data = ZCertificationSheetData.parse(buildSheetData({ ...input, centralSigner: { name: "Karla Beatriz Orellana Saquic", post: "Asistente de Atención al Ciudadano" } }));
     expect(data.issuingOffices).toEqual(["Departamento de Atención al Ciudadano — DISERSA"]);
-    expect(data.signers).toEqual([{ name: "Karla Beatriz Orellana Saquic", post: "Asistente de Atención al Ciudadano", office: "Departamento de Atención al Ciudadano — DISERSA" }]);
+    expect(data.signers).toEqual([{ name: "Karla Beatriz Orellana Saquic", post: "Asistente de Atención al Ciudadano", office: "Departamento de Atención al Ciudadano — DISERSA", role: "CENTRAL" }]);
     expect(data.holder).toEqual({ fullName: "Rosa Amalia Sic Batz" });
     expect(data.fields).toContainEqual({ label: "Fecha de nacimiento", value: "5 de enero de 1970" });
     expect(data.fields).toContainEqual({ label: "Año de graduación", value: "1988" });

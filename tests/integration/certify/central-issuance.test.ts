@@ -205,7 +205,7 @@ describe("D.2.2 issued by the central office alone", () => {
     expect(data.procedure).toBe("DIPLOMA_FROM_2005");
     expect(data.issuingOffices).toEqual(["Departamento de Atención al Ciudadano — DISERSA"]);
     expect(data.signers).toEqual([
-      { name: "Karla Beatriz Orellana Saquic", post: "Asistente de Atención al Ciudadano", office: "Departamento de Atención al Ciudadano — DISERSA" },
+      { name: "Karla Beatriz Orellana Saquic", post: "Asistente de Atención al Ciudadano", office: "Departamento de Atención al Ciudadano — DISERSA", role: "CENTRAL" },
     ]);
     expect(data.holder).toEqual({ fullName: "María José Ixcot Chávez", cui: "5260 18151 0901" });
     expect(data.statement).toContain("registrado con el número D-2015-018734");

@@ -128,7 +128,7 @@ describe("createTextLayoutMemo's bounds", () => {
 function sheets(): Array<[string, TCertificationSheetInput]> {
   const longNote = Array.from({ length: 60 }, (_, i) => `Observación ${i + 1}: el expediente fue cotejado con el libro de registro del establecimiento, folio ${100 + i}.`).join(" ");
   return [
-    ["one page", educationalRecordSheet(2)],
+    ["one page", educationalRecordSheet(1)],
     ["closing block on page 2", educationalRecordSheet(6)],
     ["table over pages", educationalRecordSheet(40)],
     ["paragraph split across pages", educationalRecordSheet(24, { notes: [longNote] })],
