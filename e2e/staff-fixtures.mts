@@ -18,7 +18,7 @@ import { signCertification } from "../lib/cases/sign-certification";
 import { submitCase } from "../lib/cases/submit-case";
 import type { FileKind } from "../lib/generated/prisma/enums";
 import { DEMO_SWORN_TRANSLATOR } from "../prisma/seed/demo-accounts";
-import { actor, close, db, demoPkcs12, scan, storage, submitEducationalRecord } from "./helpers/fixture-db";
+import { actor, certifyOptions, close, db, demoPkcs12, scan, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
 type TEducationalRecordSpec = { procedure?: "EDUCATIONAL_RECORD"; lastNames: string; generate?: boolean; sign?: boolean };
 type TSwornTranslationSpec = { procedure: "SWORN_TRANSLATION"; holderName: string };
@@ -92,7 +92,7 @@ try {
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }
       if (spec.sign) {
-        await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("signer-guatemala-norte")) }, { db, storage });
+        await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("signer-guatemala-norte")) }, certifyOptions);
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }
       out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state });

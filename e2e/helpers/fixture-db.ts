@@ -3,11 +3,14 @@
 // accounts as the workflow sees them, and a submitted D.1.1 request of the demo citizen for
 // Guatemala Norte with a stored two-page scan. Only on a PostgreSQL e2e database (PGlite allows
 // one process).
+import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { X509Certificate } from "node:crypto";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { createDraftCase } from "../../lib/cases/create-draft-case";
 import { createPrisma } from "../../lib/db/create-prisma";
+import { readRevocationPointers } from "../../lib/pki/read-revocation-pointers";
 import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
 import { transition } from "../../lib/workflow/transition";
 import { DEMO_CERTIFICATES } from "../../prisma/seed/demo-accounts";
@@ -30,6 +33,24 @@ export async function actor(email: string) {
 }
 
 const pkiDir = process.env.PKI_DIR ? path.resolve(process.env.PKI_DIR) : path.join(dataDir, "pki");
+
+// Signing needs the TSA and the roots of the e2e server's PKI, and the Playwright process that runs
+// this script does not know where the server started its PKI services: their address is in every
+// demo certificate (AIA OCSP "<base>/ocsp"), and the TSA is served beside it ("<base>/tsa").
+function serverPkiServicesBase(): string {
+  const certPem = readFileSync(path.join(pkiDir, DEMO_CERTIFICATES[0].file.replace(/\.p12$/, ".cert.pem")), "utf8");
+  const ocsp = readRevocationPointers(Buffer.from(new X509Certificate(certPem).raw)).ocspUrls[0];
+  if (!ocsp?.endsWith("/ocsp")) throw new Error(`El certificado de demostración no nombra el OCSP de los servicios PKI: ${ocsp ?? "ninguno"}`);
+  return ocsp.slice(0, -"/ocsp".length);
+}
+
+// The certify operations' options for this server: its database, files, TSA and trusted root.
+export const certifyOptions = {
+  db,
+  storage,
+  tsa: { url: process.env.TSA_URL?.trim() || `${serverPkiServicesBase()}/tsa` },
+  trustedRoots: [readFileSync(path.join(pkiDir, "root-ca.pem"))],
+};
 
 // A demo PKCS#12 of this server's PKI (prisma/seed/demo-accounts.ts names them), ready to sign with.
 export async function demoPkcs12(key: string): Promise<{ pkcs12: Buffer; passphrase: string }> {
