@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { pdfInt, pdfName, pdfRef, serializePdfValue, type TPdfDict, type TPdfValue } from "@/lib/pdf/signatures/pdf-syntax";
 import { PdfStructureError, readXrefTable, resolveObject, resolveValue, type TXrefTable } from "@/lib/pdf/signatures/read-xref-table";
 import { SigningError } from "./signing-error";
+import { writeXrefSection } from "./write-xref-section";
 
 export type TValidationData = {
   // DER certificates, OCSPResponses and CertificateLists; duplicates are written once.
@@ -168,26 +169,6 @@ export function writeUpdate(pdf: Buffer, xref: TXrefTable, objects: TObject[], n
     push(object.body);
     push("\nendobj\n");
   }
-  const xrefOffset = pdf.length + length;
-  const nums = [...offsets.keys()].sort((a, b) => a - b);
-  let table = "xref\n";
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
-    table += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) {
-      const { offset, gen } = offsets.get(nums[k])!;
-      table += `${String(offset).padStart(10, "0")} ${String(gen).padStart(5, "0")} n\r\n`;
-    }
-    i = j + 1;
-  }
-  push(table);
-  const trailer = new Map<string, TPdfValue>([["Size", pdfInt(Math.max(xref.size, next))]]);
-  for (const key of ["Root", "Info", "ID"]) {
-    const value = xref.trailer.entries.get(key);
-    if (value) trailer.set(key, value);
-  }
-  trailer.set("Prev", pdfInt(xref.startxref));
-  push(`trailer\n${serializePdfValue({ kind: "dict", entries: trailer })}\nstartxref\n${xrefOffset}\n%%EOF\n`);
+  push(writeXrefSection(offsets, xref, next, pdf.length + length));
   return Buffer.concat(parts, length);
 }

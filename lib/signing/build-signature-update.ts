@@ -14,6 +14,7 @@ import { PdfStructureError, readXrefTable, resolveObject, resolveValue, type TXr
 import type { TSignatureAppearance } from "./build-signature-appearance";
 import { APPEARANCE_FONTS, drawSignatureAppearance } from "./draw-signature-appearance";
 import { SigningError } from "./signing-error";
+import { writeXrefSection } from "./write-xref-section";
 
 export type TSignatureFields = {
   reason: string;
@@ -196,14 +197,7 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
   }
 
   const xrefOffset = pdf.length + length;
-  push(`xref\n${xrefSubsections(offsets)}`);
-  const trailer = new Map<string, TPdfValue>([["Size", pdfInt(Math.max(xref.size, next))]]);
-  for (const key of ["Root", "Info", "ID"]) {
-    const value = xref.trailer.entries.get(key);
-    if (value) trailer.set(key, value);
-  }
-  trailer.set("Prev", pdfInt(xref.startxref));
-  push(`trailer\n${serializePdfValue({ kind: "dict", entries: trailer })}\nstartxref\n${xrefOffset}\n%%EOF\n`);
+  push(writeXrefSection(offsets, xref, next, xrefOffset));
 
   const update = Buffer.from(parts.join(""), "latin1");
   // The ranges written over it must fit the placeholder: three numbers of up to 10 digits.
@@ -214,23 +208,6 @@ function writeUpdate(pdf: Buffer, xref: TXrefTable, fields: TSignatureFields): T
 function endsWithEol(pdf: Buffer): boolean {
   const last = pdf[pdf.length - 1];
   return last === 0x0a || last === 0x0d;
-}
-
-// Subsections of consecutive object numbers; each entry is exactly 20 bytes (§7.5.4).
-function xrefSubsections(offsets: Map<number, { offset: number; gen: number }>): string {
-  const nums = [...offsets.keys()].sort((a, b) => a - b);
-  let out = "";
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
-    out += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) {
-      const { offset, gen } = offsets.get(nums[k])!;
-      out += `${String(offset).padStart(10, "0")} ${String(gen).padStart(5, "0")} n\r\n`;
-    }
-    i = j + 1;
-  }
-  return out;
 }
 
 function findFirstPage(pdf: Buffer, xref: TXrefTable, catalog: TPdfDict): { num: number; gen: number; dict: TPdfDict } {

@@ -1,9 +1,10 @@
 import { constants, verify, type KeyObject } from "node:crypto";
 import { OID } from "@/lib/signing/oids";
 
-type THash = "sha1" | "sha256" | "sha384" | "sha512";
+export type THash = "sha1" | "sha256" | "sha384" | "sha512";
 
-const BY_ALGORITHM: Record<string, THash> = {
+// Signature algorithms that name hash and key type together, and their hash.
+export const SIGNATURE_HASHES: Record<string, THash> = {
   [OID.sha1WithRsa]: "sha1",
   [OID.sha256WithRsa]: "sha256",
   [OID.sha384WithRsa]: "sha384",
@@ -18,7 +19,7 @@ const BY_ALGORITHM: Record<string, THash> = {
 // type together (sha256WithRSAEncryption, ecdsa-with-SHA256). Node's crypto, so synchronous.
 // RSASSA-PSS and unknown algorithms verify as false.
 export function verifySignatureValue(algorithm: string, key: KeyObject, data: Buffer, signature: Buffer): boolean {
-  const hash = BY_ALGORITHM[algorithm];
+  const hash = SIGNATURE_HASHES[algorithm];
   if (!hash) return false;
   try {
     if (key.asymmetricKeyType === "rsa") return verify(hash, data, { key, padding: constants.RSA_PKCS1_PADDING }, signature);

@@ -3,6 +3,7 @@ import { decodeOid, derChildren, readDer, readDerTime, TAG } from "@/lib/signing
 import { DIGEST_NAMES, OID } from "@/lib/signing/oids";
 import { readCertificateFields } from "@/lib/signing/read-certificate-fields";
 import { parseX509 } from "./parse-x509";
+import { SIGNATURE_HASHES, type THash } from "./verify-signature-value";
 import type { TCmsSignedData, TCmsSignerInfo } from "./read-cms-signed-data";
 
 export type TSignerInfoCheck = {
@@ -12,19 +13,6 @@ export type TSignerInfoCheck = {
   signingCertificateAttributeOk: boolean | null;
   cmsSigningTime: Date | null;
   errors: string[];
-};
-
-type THash = "sha1" | "sha256" | "sha384" | "sha512";
-
-const SIGNATURE_HASHES: Record<string, THash> = {
-  [OID.sha1WithRsa]: "sha1",
-  [OID.sha256WithRsa]: "sha256",
-  [OID.sha384WithRsa]: "sha384",
-  [OID.sha512WithRsa]: "sha512",
-  [OID.ecdsaWithSha1]: "sha1",
-  [OID.ecdsaWithSha256]: "sha256",
-  [OID.ecdsaWithSha384]: "sha384",
-  [OID.ecdsaWithSha512]: "sha512",
 };
 
 // Checks one SignerInfo: finds its certificate, compares messageDigest with the digest of the

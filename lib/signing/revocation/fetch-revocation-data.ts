@@ -1,10 +1,10 @@
-import { createVerify, X509Certificate } from "node:crypto";
+import { X509Certificate } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { readCertificateSummary } from "@/lib/pdf/signatures/read-certificate-summary";
 import { parseTrustedRoots, verifyCertificateChain } from "@/lib/pdf/signatures/verify-certificate-chain";
+import { verifySignatureValue } from "@/lib/pdf/signatures/verify-signature-value";
 import { fetchDer, type TFetch } from "../fetch-der";
-import { OID } from "../oids";
 import { ensurePkijsEngine } from "../pkijs-engine";
 import { SigningError } from "../signing-error";
 
@@ -38,17 +38,6 @@ const OCSP_BASIC = "1.3.6.1.5.5.7.48.1.1";
 const CLOCK_SKEW_MS = 5 * 60_000;
 // An OCSP answer without nextUpdate is taken as fresh for this long after its thisUpdate.
 const OCSP_FRESH_WITHOUT_NEXT_UPDATE_MS = 24 * 3600_000;
-
-const SIGNATURE_HASHES: Record<string, "sha1" | "sha256" | "sha384" | "sha512"> = {
-  [OID.sha1WithRsa]: "sha1",
-  [OID.sha256WithRsa]: "sha256",
-  [OID.sha384WithRsa]: "sha384",
-  [OID.sha512WithRsa]: "sha512",
-  [OID.ecdsaWithSha1]: "sha1",
-  [OID.ecdsaWithSha256]: "sha256",
-  [OID.ecdsaWithSha384]: "sha384",
-  [OID.ecdsaWithSha512]: "sha512",
-};
 
 type TStatus = { status: "good" } | { status: "revoked"; revokedAt: Date };
 type TCheck = TStatus & { ocsp?: Buffer; crl?: Buffer; responder?: Buffer };
@@ -217,15 +206,7 @@ function readRevocationTime(status: asn1js.BaseBlock): Date {
 }
 
 function verifySignedBytes(tbs: Buffer, algorithm: string, signature: Buffer, signer: X509Certificate): boolean {
-  const hash = SIGNATURE_HASHES[algorithm];
-  if (!hash) return false;
-  try {
-    const verifier = createVerify(hash);
-    verifier.update(tbs);
-    return verifier.verify({ key: signer.publicKey, dsaEncoding: "der" }, signature);
-  } catch {
-    return false;
-  }
+  return verifySignatureValue(algorithm, signer.publicKey, tbs, signature);
 }
 
 function uriOf(name: pkijs.GeneralName): string | null {
