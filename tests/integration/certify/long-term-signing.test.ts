@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCertification } from "@/lib/cases/generate-certification";
 import { signAndIssue } from "@/lib/cases/sign-and-issue";
 import { signCertification } from "@/lib/cases/sign-certification";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
@@ -10,7 +9,8 @@ import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
 import { SigningError } from "@/lib/signing/signing-error";
 import { DEMO_CA_INDEX } from "@/prisma/seed/ensure-demo-pki";
 import { startFakeTsa, type TFakeTsa, type TFakeTsaMode } from "@/tests/helpers/served-test-pki";
-import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
+import { createCertifyWorld, type TCertifyWorld } from "./certify-world";
+import { signingSteps } from "./signing-steps";
 
 // Issue #10 on PostgreSQL with the demo PKI's real services (openssl ts -reply, openssl ocsp,
 // openssl ca -gencrl on 127.0.0.1): every signature is timestamped, the issued file gets DSS and
@@ -28,36 +28,7 @@ afterAll(async () => {
   await w?.cleanup();
 });
 
-function countFiles(dir: string): number {
-  if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-}
-
-async function caseAwaitingSignature() {
-  const submitted = await w.caseInReview();
-  const generated = await generateCertification(
-    { actor: w.actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST },
-    w.options,
-  );
-  return { caseId: submitted.id, version: generated.version };
-}
-
-async function caseAwaitingCentral() {
-  const { caseId, version } = await caseAwaitingSignature();
-  const signed = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") }, w.options);
-  return { caseId, version: signed.version };
-}
-
-// Everything a signature would touch: the case, its documents, signatures, audit trail, stored files.
-async function snapshot(caseId: string) {
-  return {
-    case: await w.db.case.findUniqueOrThrow({ where: { id: caseId } }),
-    documents: await w.db.documentVersion.count({ where: { caseId } }),
-    signatures: await w.db.signature.count({ where: { caseId } }),
-    events: await w.db.auditEvent.count({ where: { caseId } }),
-    files: countFiles(path.join(w.root, "files")),
-  };
-}
+const { caseAwaitingSignature, caseAwaitingCentral, snapshot } = signingSteps(() => w);
 
 async function fakeTsa(mode: TFakeTsaMode) {
   const fake = await startFakeTsa({ mode, realTsaUrl: w.tsa.url });

@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
-import { generateCertification } from "@/lib/cases/generate-certification";
 import { signAndIssue } from "@/lib/cases/sign-and-issue";
 import { signCertification } from "@/lib/cases/sign-certification";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
@@ -11,7 +8,8 @@ import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { createTestPki } from "@/tests/helpers/pki-fixtures";
-import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
+import { createCertifyWorld, type TCertifyWorld } from "./certify-world";
+import { signingSteps } from "./signing-steps";
 
 let w: TCertifyWorld;
 
@@ -22,36 +20,7 @@ afterAll(async () => {
   await w?.cleanup();
 });
 
-function countFiles(dir: string): number {
-  if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-}
-
-async function caseAwaitingSignature() {
-  const submitted = await w.caseInReview();
-  const generated = await generateCertification(
-    { actor: w.actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST },
-    w.options,
-  );
-  return { caseId: submitted.id, version: generated.version };
-}
-
-async function caseAwaitingCentral() {
-  const { caseId, version } = await caseAwaitingSignature();
-  const signed = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") }, w.options);
-  return { caseId, version: signed.version };
-}
-
-// Everything a signature would touch: the case, its documents, signatures, audit trail, stored files.
-async function snapshot(caseId: string) {
-  return {
-    case: await w.db.case.findUniqueOrThrow({ where: { id: caseId } }),
-    documents: await w.db.documentVersion.count({ where: { caseId } }),
-    signatures: await w.db.signature.count({ where: { caseId } }),
-    events: await w.db.auditEvent.count({ where: { caseId } }),
-    files: countFiles(path.join(w.root, "files")),
-  };
-}
+const { caseAwaitingSignature, caseAwaitingCentral, snapshot } = signingSteps(() => w);
 
 describe("the DIDEDUC signature refuses, with a reason and nothing changed", () => {
   const cases: Array<[string, () => { pkcs12: Buffer; passphrase: string }, string, "passphrase" | "pkcs12", RegExp]> = [
