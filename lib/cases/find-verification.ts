@@ -1,5 +1,5 @@
 import "server-only";
-import type { SignerOffice } from "@/lib/generated/prisma/enums";
+import type { RevocationCategory, SignerOffice } from "@/lib/generated/prisma/enums";
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { maskHolderName } from "@/lib/verification/mask-holder-name";
@@ -26,6 +26,7 @@ export type TVerificationSigner = {
 };
 
 export type TVerification = {
+  caseId: string;
   code: string;
   caseNumber: string;
   procedure: Procedure;
@@ -37,7 +38,12 @@ export type TVerification = {
   status: TVerificationStatus;
   issuedAt: Date | null;
   revokedAt: Date | null;
-  revokedReason: string | null;
+  // Public reason of a revocation; the free-text note (Case.revokedReason) is internal and never here.
+  revocationCategory: RevocationCategory | null;
+  // The corrected re-issue that replaced this one, once issued: its code only (its own page says
+  // what it may), and the code of the certification this one corrects.
+  replacedByCode: string | null;
+  replacesCode: string | null;
   signers: TVerificationSigner[];
   // Of the issued file (what the "compare a file" box hashes against); null until issued.
   sha256: string | null;
@@ -50,14 +56,19 @@ export type TVerification = {
 
 // Public data behind a verification code (/verificar/[code], no login), or null for a code that
 // is malformed or unknown. Tolerates the forms normalizeVerificationCode accepts. Reveals no
-// more than the printed sheet does, with the holder's name masked.
+// more than the printed sheet does, with the holder's name masked. `caseId` is for the server's own
+// use (the verification log, share links): never rendered or returned by the API.
 export async function findVerification(code: string, options: TCertifyOptions = {}): Promise<TVerification | null> {
   const normalized = normalizeVerificationCode(code);
   if (!normalized) return null;
   const { db } = await resolveCertifyDeps(options);
   const c = await db.case.findUnique({
     where: { verificationCode: normalized },
-    include: { dideduc: { select: { name: true } } },
+    include: {
+      dideduc: { select: { name: true } },
+      reissueOf: { select: { verificationCode: true, issuedAt: true } },
+      reissues: { where: { issuedAt: { not: null }, verificationCode: { not: null } }, select: { verificationCode: true }, orderBy: { issuedAt: "desc" }, take: 1 },
+    },
   });
   if (!c) return null;
 
@@ -95,13 +106,14 @@ export async function findVerification(code: string, options: TCertifyOptions = 
   });
 
   let status: TVerificationStatus;
-  if (c.revokedAt) status = "REVOKED";
+  if (c.state === "REVOKED" || c.revokedAt) status = "REVOKED";
   else if (c.state === "ISSUED") status = "ISSUED";
   else if (c.state === "REJECTED") status = "CANCELLED";
   else status = "IN_PROCESS";
 
   const issued = status === "ISSUED" || status === "REVOKED" ? await findCurrentDocument(db, c.id, "ISSUED") : null;
   return {
+    caseId: c.id,
     code: normalized,
     caseNumber: c.number,
     procedure: c.procedure,
@@ -111,7 +123,9 @@ export async function findVerification(code: string, options: TCertifyOptions = 
     status,
     issuedAt: c.issuedAt,
     revokedAt: c.revokedAt,
-    revokedReason: c.revokedReason,
+    revocationCategory: c.revocationCategory,
+    replacedByCode: c.reissues[0]?.verificationCode ?? null,
+    replacesCode: c.reissueOf?.issuedAt ? c.reissueOf.verificationCode : null,
     signers,
     sha256: issued?.sha256 ?? null,
     size: issued?.size ?? null,

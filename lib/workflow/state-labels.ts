@@ -11,6 +11,7 @@ export const STATE_LABELS: Record<CaseState, string> = {
   REJECTED: "Rechazada",
   ISSUED: "Emitida",
   REGISTERED: "Registrado",
+  REVOKED: "Anulada",
 };
 
 // What the applicant reads under the badge while the case sits in that state.
@@ -24,10 +25,12 @@ export const STATE_DESCRIPTIONS: Record<CaseState, string> = {
   REJECTED: "Su solicitud fue rechazada. Lea el motivo indicado.",
   ISSUED: "Su certificación fue emitida. Puede descargar el PDF firmado.",
   REGISTERED: "Su registro como traductor jurado fue realizado.",
+  REVOKED: "Su certificación fue emitida y luego anulada: ya no es válida. Lea el motivo indicado.",
 };
 
 // A case in one of these states never changes again.
-export const TERMINAL_STATES: readonly CaseState[] = ["REJECTED", "ISSUED", "REGISTERED"];
+// ISSUED is closed too: it only leaves for REVOKED (anulación), which keeps closedAt.
+export const TERMINAL_STATES: readonly CaseState[] = ["REJECTED", "ISSUED", "REGISTERED", "REVOKED"];
 
 export function isTerminalState(state: CaseState): boolean {
   return TERMINAL_STATES.includes(state);

@@ -59,7 +59,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ c
             {STATUS_LABELS[v.status]}
           </p>
           <p className="mt-1">{STATUS_TEXT[v.status]}</p>
-          {v.status === "REVOKED" && v.revokedReason ? <p className="mt-1">Motivo: {v.revokedReason}</p> : null}
+          {v.status === "REVOKED" && v.revocationCategory ? <p className="mt-1">Motivo: {v.revocationCategory}</p> : null}
         </div>
 
         <Card aria-labelledby="datos">
