@@ -10,7 +10,8 @@ import { deliverNotification } from "./deliver-notification";
 import { notifyApplicant, type TNotifyEvent } from "./notify-applicant";
 
 // Operations with their own domain function (validation, documents, signatures) never go through here.
-export const NOT_PLAIN_ACTIONS: ReadonlySet<string> = new Set(["submit", "resubmit", "generate_certification", "sign", "sign_and_issue", "accept"]);
+// "revoke" and "replace" have their own operations (lib/cases/revocation); "replace" is internal.
+export const NOT_PLAIN_ACTIONS: ReadonlySet<string> = new Set(["submit", "resubmit", "generate_certification", "sign", "sign_and_issue", "accept", "revoke", "replace"]);
 
 export type TPerformCaseActionInput = {
   actor: TWorkflowActor;

@@ -126,8 +126,8 @@ export type TCheckTransitionArgs = {
   definition?: TProcedureDefinition;
 };
 
-// Order of the checks: action known, role, scope, version, state, case guard, input. The first
-// failure is the one reported.
+// Order of the checks: action known, role, scope, version, state, case guard, input, input against
+// the case. The first failure is the one reported.
 export function checkTransition(args: TCheckTransitionArgs): TCheckResult {
   const { caseLike: c, action, actor } = args;
   const delegations = args.delegations ?? [];
@@ -156,6 +156,8 @@ export function checkTransition(args: TCheckTransitionArgs): TCheckResult {
   if (!parsed.success) {
     return { ok: false, error: new TransitionError("INVALID_INPUT", undefined, zodFieldErrors(parsed.error)) };
   }
+  const inputErrors = t.checkInput?.(c, parsed.data as never);
+  if (inputErrors) return { ok: false, error: new TransitionError("INVALID_INPUT", undefined, inputErrors) };
   return { ok: true, transition: t, authority: auth.authority, input: parsed.data as Record<string, unknown> };
 }
 
@@ -169,6 +171,6 @@ export function availableActions(
   now: Date = new Date(),
 ): TTransitionDefinition[] {
   return definition.transitions.filter(
-    (t) => t.from.includes(caseLike.state) && resolveAuthority(t, caseLike, actor, delegations, now).ok,
+    (t) => !t.internal && t.from.includes(caseLike.state) && resolveAuthority(t, caseLike, actor, delegations, now).ok,
   );
 }

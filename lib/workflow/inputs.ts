@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
+import { STAFF_REVOCATION_CATEGORIES } from "@/lib/verification/revocation-categories";
 
 // Inputs a transition may require. Every transition points at one of these schemas, so the
 // generated tests know a valid example for each and a new shape cannot slip in untested.
@@ -61,3 +62,16 @@ export type TRequestDocumentsInput = z.infer<typeof ZRequestDocumentsInput>;
 export type TGuidance =
   | { kind: "SUPERVISION"; contact: TContact }
   | { kind: "REQUEST_DOCUMENTS"; documents: TRequestableDocument[]; contact: TContact };
+
+// Anulación: a public category, an internal note (never on the public page: not `reason`, which the
+// applicant's page shows as lastNote), and the case number typed again to confirm.
+export const ZRevokeInput = z.object({
+  category: z.enum(STAFF_REVOCATION_CATEGORIES, { error: "Seleccione el motivo de la anulación." }),
+  note: requiredText("la nota interna", REASON_MAX_LENGTH, { multiline: true }),
+  confirmNumber: z.string({ error: "Escriba el número de la solicitud para confirmar." }).trim().min(1, { error: "Escriba el número de la solicitud para confirmar." }),
+});
+export type TRevokeInput = z.infer<typeof ZRevokeInput>;
+
+// The system's own revocation when a corrected re-issue is issued: which case replaced it.
+export const ZReplaceInput = z.object({ replacementCaseId: z.string().min(1) });
+export type TReplaceInput = z.infer<typeof ZReplaceInput>;

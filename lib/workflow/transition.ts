@@ -28,6 +28,9 @@ export type TApplyContext = {
 
 export type TTransitionOptions = {
   db?: PrismaClient;
+  // Run inside this open transaction instead of a new one: a transition that must commit with
+  // another operation's writes (a corrected re-issue revokes the case it replaces as it is issued).
+  tx?: TTx;
   ip?: string | null;
   now?: Date;
   // Runs inside the transaction after the guarded update, so whatever it writes commits together
@@ -56,11 +59,9 @@ export async function transition(
   expectedVersion: number,
   options: TTransitionOptions = {},
 ): Promise<Case> {
-  // Imported lazily so tests, which pass their own client, never open the app's database.
-  const db = options.db ?? (await import("@/lib/db")).db;
   const now = options.now ?? new Date();
 
-  return db.$transaction(async (tx) => {
+  const body = async (tx: TTx): Promise<Case> => {
     const row = await tx.case.findUnique({ where: { id: caseId } });
     if (!row) throw new TransitionError("NOT_FOUND");
     const delegations = await findActiveDelegations(tx, actor.id, now);
@@ -80,7 +81,9 @@ export async function transition(
     if (guidance) data.guidance = guidance;
     if (row.state === "DRAFT" && row.submittedAt === null) data.submittedAt = now;
     if (t.to === "ISSUED") data.issuedAt = now;
-    if (isTerminalState(t.to)) data.closedAt = now;
+    // An issued case is already closed: its revocation keeps the closing date.
+    if (isTerminalState(t.to) && !isTerminalState(row.state)) data.closedAt = now;
+    if (t.record) Object.assign(data, t.record(check.input as never, now));
 
     const { count } = await tx.case.updateMany({ where: { id: row.id, version: expectedVersion, state: row.state }, data });
     if (count === 0) throw new TransitionError("STALE_VERSION");
@@ -126,5 +129,9 @@ export async function transition(
     });
 
     return tx.case.findUniqueOrThrow({ where: { id: row.id } });
-  }, TRANSACTION_OPTIONS);
+  };
+  if (options.tx) return body(options.tx);
+  // Imported lazily so tests, which pass their own client, never open the app's database.
+  const db = options.db ?? (await import("@/lib/db")).db;
+  return db.$transaction(body, TRANSACTION_OPTIONS);
 }

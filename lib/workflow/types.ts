@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { CaseState, Procedure, Role } from "@/lib/generated/prisma/enums";
+import type { CaseState, Procedure, RevocationCategory, Role } from "@/lib/generated/prisma/enums";
 import type { TGuidance } from "./inputs";
 
 // Who may take a transition, beyond holding the role:
@@ -15,6 +15,15 @@ export type TCaseLike = {
   version: number;
   applicantId: string;
   dideducId: string | null;
+  // The case number, for transitions confirmed by typing it (revocation).
+  number?: string;
+};
+
+// Case columns a transition itself records (not the state machine's own), e.g. a revocation's.
+export type TTransitionRecord = {
+  revokedAt?: Date;
+  revocationCategory?: RevocationCategory;
+  revokedReason?: string | null;
 };
 
 export type TFieldErrors = Record<string, string[]>;
@@ -34,6 +43,13 @@ export type TTransitionDefinition<TSchema extends z.ZodObject = z.ZodObject> = {
   guard?: (c: TCaseLike) => TFieldErrors | null;
   // What the citizen is told to do elsewhere; stored in Case.guidance.
   guidance?: (input: z.output<TSchema>) => TGuidance;
+  // A check of the parsed input against the case (e.g. the case number typed to confirm), run last.
+  checkInput?: (c: TCaseLike, input: z.output<TSchema>) => TFieldErrors | null;
+  // Columns written with the state change, from the input (e.g. revokedAt and the category).
+  record?: (input: z.output<TSchema>, now: Date) => TTransitionRecord;
+  // Taken only by the system inside another operation (a corrected re-issue replacing the case it
+  // corrects): never offered as a button, refused by performCaseAction.
+  internal?: boolean;
 };
 
 export type TProcedureDefinition = {

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ZNoInput, ZReasonInput } from "../inputs";
+import { ZNoInput, ZReasonInput, ZReplaceInput, ZRevokeInput } from "../inputs";
 import { defineTransition, type TCaseLike, type TFieldErrors, type TTransitionDefinition } from "../types";
 
 // Building blocks shared by several procedures. Each procedure file still lists its transitions
@@ -92,5 +92,45 @@ export function centralReviewPath(opts: { submitMessage: string; issueLabel?: st
       citizenMessage: "Sus correcciones fueron enviadas. Atención al Ciudadano revisará de nuevo su solicitud.",
     }),
     signAndIssue(opts.issueLabel),
+    ...revocation(),
+  ];
+}
+
+// After issuance (every procedure that issues a certification):
+//
+//   ISSUED --revoke (manager|coordinator: category, internal note, case number typed)--> REVOKED
+//   ISSUED --replace (system, when a corrected re-issue of it is issued)--> REVOKED
+export const REVOKERS: readonly Role[] = ["CENTRAL_MANAGER", "CENTRAL_COORDINATOR"];
+
+export function revocation(): TTransitionDefinition[] {
+  return [
+    defineTransition({
+      action: "revoke",
+      from: ["ISSUED"],
+      to: "REVOKED",
+      roles: REVOKERS,
+      scope: "CENTRAL",
+      input: ZRevokeInput,
+      label: "Anular certificación",
+      citizenMessage:
+        "Su certificación fue anulada: ya no es válida y la página de verificación lo indica. Si tiene dudas, comuníquese con Atención al Ciudadano del Ministerio de Educación.",
+      checkInput: (c, input) =>
+        c.number && input.confirmNumber.toUpperCase() === c.number.toUpperCase()
+          ? null
+          : { confirmNumber: [`Escriba exactamente el número de la solicitud (${c.number ?? ""}) para confirmar la anulación.`] },
+      record: (input, now) => ({ revokedAt: now, revocationCategory: input.category, revokedReason: input.note }),
+    }),
+    defineTransition({
+      action: "replace",
+      from: ["ISSUED"],
+      to: "REVOKED",
+      roles: [...CENTRAL_ASSISTANT, "CENTRAL_MANAGER"],
+      scope: "CENTRAL",
+      input: ZReplaceInput,
+      label: "Reemplazar por la certificación corregida",
+      citizenMessage: "Esta certificación fue reemplazada por una certificación corregida: use la nueva.",
+      record: (_input, now) => ({ revokedAt: now, revocationCategory: "REPLACED", revokedReason: null }),
+      internal: true,
+    }),
   ];
 }

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZGuidanceInput, ZNoInput, ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition, type TTransitionDefinition } from "../types";
-import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_NEEDS_CORRECTION, resubmit, signAndIssue, submit } from "./common";
+import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_NEEDS_CORRECTION, resubmit, revocation, signAndIssue, submit } from "./common";
 
 // D.1.1 Expediente educativo (escolar o extraescolar):
 //
@@ -108,6 +108,7 @@ export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinit
         "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para una corrección. Usted no necesita hacer nada.",
     }),
     signAndIssue(),
+    ...revocation(),
   ];
 }
 

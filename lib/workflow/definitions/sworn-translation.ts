@@ -1,6 +1,6 @@
 import { ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition } from "../types";
-import { CENTRAL_ASSISTANT, signAndIssue, submit } from "./common";
+import { CENTRAL_ASSISTANT, revocation, signAndIssue, submit } from "./common";
 
 // D.3 Certificación de traducción jurada:
 //
@@ -39,5 +39,6 @@ export const swornTranslation: TProcedureDefinition = {
         "Su solicitud fue rechazada. Lea el motivo, corrija lo indicado e inicie una nueva solicitud; puede partir de los datos de esta.",
     }),
     signAndIssue(),
+    ...revocation(),
   ],
 };

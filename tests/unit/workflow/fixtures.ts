@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { CaseState, Role } from "@/lib/generated/prisma/enums";
 import type { TDelegationLike, TWorkflowActor } from "@/lib/workflow/check-transition";
-import { ZGuidanceInput, ZNoInput, ZReasonInput, ZRequestDocumentsInput } from "@/lib/workflow/inputs";
+import { ZGuidanceInput, ZNoInput, ZReasonInput, ZReplaceInput, ZRequestDocumentsInput, ZRevokeInput } from "@/lib/workflow/inputs";
 import type { TCaseLike, TProcedureDefinition, TTransitionDefinition } from "@/lib/workflow/types";
 
 export const ALL_STATES: CaseState[] = [
@@ -14,7 +14,11 @@ export const ALL_STATES: CaseState[] = [
   "REJECTED",
   "ISSUED",
   "REGISTERED",
+  "REVOKED",
 ];
+
+// The number caseFor() gives every case (a revocation is confirmed by typing it).
+export const CASE_NUMBER = "EE-2026-000123";
 
 export const DIDEDUC_A = "dideduc-a";
 export const DIDEDUC_B = "dideduc-b";
@@ -40,6 +44,8 @@ const VALID_INPUTS = new Map<z.ZodObject, Record<string, unknown>>([
       obtainAt: CONTACT,
     },
   ],
+  [ZRevokeInput, { category: "DATA_ERROR", note: "El nombre del titular está mal escrito en la hoja.", confirmNumber: ` ${CASE_NUMBER.toLowerCase()} ` }],
+  [ZReplaceInput, { replacementCaseId: "case-2" }],
 ]);
 
 export function validInputFor(t: TTransitionDefinition): Record<string, unknown> {
@@ -56,6 +62,7 @@ export function caseFor(def: TProcedureDefinition, state: CaseState, overrides: 
     version: 3,
     applicantId: APPLICANT_ID,
     dideducId: def.requiresDideduc ? DIDEDUC_A : null,
+    number: CASE_NUMBER,
     ...overrides,
   };
 }
