@@ -28,7 +28,7 @@ export function clientIpFromHeaders(h: Pick<Headers, "get">): string | null {
 }
 
 // Accept an upstream id only when it looks like one, so a client cannot inject text into logs.
-function requestIdFromHeaders(h: Pick<Headers, "get">): string {
+export function requestIdFromHeaders(h: Pick<Headers, "get">): string {
   const given = h.get("x-request-id")?.trim();
   if (given && /^[A-Za-z0-9._-]{8,100}$/.test(given)) return given;
   return randomBytes(6).toString("hex");
