@@ -1,6 +1,7 @@
 import NextAuth, { type NextAuthRequest } from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { segmentOfPath } from "@/lib/auth/route-access";
+import { documentLocale, isBilingualPath, LOCALE_REQUEST_HEADER } from "@/lib/i18n/document-locale";
 import { contentSecurityPolicy, createNonce, isHttpsBaseUrl, STRICT_TRANSPORT_SECURITY } from "@/lib/security/security-headers";
 import { authConfig } from "./auth.config";
 
@@ -10,7 +11,8 @@ import { authConfig } from "./auth.config";
 //    route and action checks again, see lib/auth/require-*).
 // 2. Headers per request: the Content-Security-Policy with this request's nonce (set on the request
 //    too: Next.js reads the nonce from it and adds it to its scripts), frame denial, and HSTS when
-//    the public address is HTTPS. The static headers come from next.config.ts.
+//    the public address is HTTPS. The static headers come from next.config.ts. And the page's
+//    language for the root layout's <html lang> (lib/i18n/document-locale.ts).
 const { auth } = NextAuth(authConfig);
 const guardRoleArea = auth((request: NextAuthRequest, _event: NextFetchEvent) => withPageHeaders(request));
 
@@ -32,6 +34,8 @@ function withPageHeaders(request: NextRequest, options: { notFound?: boolean } =
   const csp = contentSecurityPolicy(createNonce(), { dev: process.env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
+  const { pathname, searchParams } = request.nextUrl;
+  requestHeaders.set(LOCALE_REQUEST_HEADER, documentLocale(pathname, searchParams.get("lang"), request.headers.get("accept-language")));
   const response = options.notFound
     ? NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404, request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
@@ -39,6 +43,8 @@ function withPageHeaders(request: NextRequest, options: { notFound?: boolean } =
   // For browsers that predate frame-ancestors.
   response.headers.set("X-Frame-Options", "DENY");
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  // The same address answers in either language by Accept-Language: a shared cache must key on it.
+  if (isBilingualPath(pathname)) response.headers.append("Vary", "Accept-Language");
   return response;
 }
 

@@ -1,8 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { Suspense, type ReactNode } from "react";
+import { DocumentLanguage } from "@/components/i18n/document-language";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { DOCUMENT_LANG, LOCALE_REQUEST_HEADER } from "@/lib/i18n/document-locale";
+import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n/locale";
 import "./globals.css";
 
 // Self-hosted (next/font/google needs the network at build time). Variable fonts, weights 200–900;
@@ -29,11 +33,24 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0c2a52" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The document's language is the main content's: Spanish, or English on a bilingual page (the
+// verification pages) read in English; proxy.ts resolves it per request (a layout gets no URL). The
+// header, footer and skip link stay Spanish on every page and say so with their own lang, so a
+// screen reader reads each part in its language.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const h = await headers();
+  const given = h.get(LOCALE_REQUEST_HEADER);
+  const locale = isLocale(given) ? given : "es";
   return (
-    <html lang="es-GT" className={`${sourceSans.variable} ${sourceSansExt.variable}`}>
+    <html lang={DOCUMENT_LANG[locale]} className={`${sourceSans.variable} ${sourceSansExt.variable}`}>
       <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">
+        {/* The root layout is not rendered again on client-side navigation: this keeps <html lang>
+            right when a link leads from an English page to a Spanish one, or back. */}
+        <Suspense fallback={null}>
+          <DocumentLanguage acceptLocale={localeFromAcceptLanguage(h.get("accept-language"))} />
+        </Suspense>
         <a
+          lang="es-GT"
           href="#contenido"
           className="sr-only z-50 rounded-md bg-[var(--color-focus)] px-4 py-3 font-semibold text-slate-900 focus:not-sr-only focus:absolute focus:left-4 focus:top-4"
         >

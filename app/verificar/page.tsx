@@ -1,29 +1,47 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { VerificationCodeForm } from "@/components/verification/verification-code-form";
+import { hrefWithLang, readPageLocale } from "@/lib/i18n/read-page-locale";
+import { VERIFICATION_TEXTS } from "@/lib/i18n/texts/verification";
 import { normalizeVerificationCode } from "@/lib/verification/normalize-verification-code";
 
-export const metadata: Metadata = { title: "Verificación de documento" };
+type TProps = { searchParams: Promise<{ codigo?: string | string[]; lang?: string | string[] }> };
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ codigo?: string | string[] }> }) {
-  const raw = (await searchParams).codigo;
-  const typed = typeof raw === "string" ? raw : "";
+export async function generateMetadata({ searchParams }: TProps): Promise<Metadata> {
+  const { locale } = await readPageLocale((await searchParams).lang);
+  return { title: VERIFICATION_TEXTS[locale].form.title };
+}
+
+export default async function VerifyPage({ searchParams }: TProps) {
+  const sp = await searchParams;
+  const { locale, lang } = await readPageLocale(sp.lang);
+  const t = VERIFICATION_TEXTS[locale];
+  const typed = typeof sp.codigo === "string" ? sp.codigo : "";
   let error: string | undefined;
   if (typed.trim()) {
     const code = normalizeVerificationCode(typed);
-    if (code) redirect(`/verificar/${code}`);
-    error = "El código no tiene el formato correcto: son 12 letras o números, por ejemplo ABCD-1234-EFGH.";
+    if (code) redirect(hrefWithLang(`/verificar/${code}`, lang));
+    error = t.form.malformed;
   }
   return (
     <>
-      <PageHeading title="Verificación de documento">
-        <p>Compruebe si un documento certificado electrónicamente por el Ministerio de Educación es auténtico. No necesita una cuenta.</p>
+      <div className="mb-4 flex justify-end">
+        <LanguageSwitch href={typed ? `/verificar?codigo=${encodeURIComponent(typed)}` : "/verificar"} current={locale} label={t.languageSwitchLabel} />
+      </div>
+      <PageHeading title={t.form.title}>
+        <p>{t.form.intro}</p>
       </PageHeading>
       <Card>
-        <VerificationCodeForm defaultValue={typed} error={error} />
+        <VerificationCodeForm locale={locale} lang={lang} defaultValue={typed} error={error} />
       </Card>
+      <p className="mt-6">
+        <a href={hrefWithLang("/verificar/instituciones", lang)} className="text-brand-700 underline">
+          {t.page.institutionsLink}
+        </a>
+      </p>
     </>
   );
 }

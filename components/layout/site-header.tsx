@@ -10,7 +10,7 @@ export async function SiteHeader() {
   const actor = await getActor();
   const nav = actor ? segmentsFor(accessRolesOf(actor)).map((s) => ({ href: `/${s}`, label: SEGMENT_LABELS[s] })) : [];
   return (
-    <header className="on-dark bg-brand-900 text-white">
+    <header lang="es-GT" className="on-dark bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
         <div>
           <p className="text-sm text-brand-100">Ministerio de Educación — Guatemala</p>

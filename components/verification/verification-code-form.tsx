@@ -1,14 +1,19 @@
 import { buttonClasses } from "@/components/ui/button";
+import type { TLocale } from "@/lib/i18n/locale";
+import { VERIFICATION_TEXTS } from "@/lib/i18n/texts/verification";
 
-// A plain GET form: works without JavaScript; the page normalizes whatever was typed.
-export function VerificationCodeForm({ defaultValue = "", error }: { defaultValue?: string; error?: string }) {
+// A plain GET form: works without JavaScript; the page normalizes whatever was typed. `lang`: the
+// language chosen in the URL, carried to the result page (absent when the browser's language chose).
+export function VerificationCodeForm({ locale, lang, defaultValue = "", error }: { locale: TLocale; lang?: TLocale | null; defaultValue?: string; error?: string }) {
+  const t = VERIFICATION_TEXTS[locale].form;
   return (
     <form method="get" action="/verificar" className="space-y-3" noValidate>
+      {lang ? <input type="hidden" name="lang" value={lang} /> : null}
       <label htmlFor="codigo" className="block font-medium">
-        Código de verificación
+        {t.label}
       </label>
       <p id="codigo-hint" className="text-sm text-slate-600">
-        Está impreso junto al código QR del documento, por ejemplo ABCD-1234-EFGH. Puede escribirlo en minúsculas y sin guiones.
+        {t.hint}
       </p>
       <input
         id="codigo"
@@ -27,7 +32,7 @@ export function VerificationCodeForm({ defaultValue = "", error }: { defaultValu
         </p>
       ) : null}
       <button type="submit" className={buttonClasses("primary")}>
-        Verificar
+        {t.submit}
       </button>
     </form>
   );

@@ -1,22 +1,30 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { VerificationCodeForm } from "@/components/verification/verification-code-form";
+import { LOCALE_REQUEST_HEADER } from "@/lib/i18n/document-locale";
+import { isLocale } from "@/lib/i18n/locale";
+import { VERIFICATION_TEXTS } from "@/lib/i18n/texts/verification";
 
-export default function VerificationNotFound() {
+// A not-found page gets no searchParams: the language comes from proxy.ts's resolution of this
+// request (?lang=, then Accept-Language), the one <html lang> was set from.
+export default async function VerificationNotFound() {
+  const given = (await headers()).get(LOCALE_REQUEST_HEADER);
+  const locale = isLocale(given) ? given : "es";
+  const t = VERIFICATION_TEXTS[locale];
+  const lang = locale === "es" ? null : locale;
   return (
     <>
-      <PageHeading title="Verificación de documento: código no encontrado">
-        <p>
-          No existe ningún documento con este código de verificación. Revise que lo haya escrito igual que en el documento impreso, o escanee de nuevo el código QR.
-        </p>
+      <PageHeading title={t.notFound.title}>
+        <p>{t.notFound.text}</p>
       </PageHeading>
       <Card>
-        <VerificationCodeForm />
+        <VerificationCodeForm locale={locale} lang={lang} />
       </Card>
       <p className="mt-6">
-        <Link href="/verificar" className="text-brand-700 underline">
-          Volver a la verificación de documentos
+        <Link href={lang ? `/verificar?lang=${lang}` : "/verificar"} className="text-brand-700 underline">
+          {t.notFound.back}
         </Link>
       </p>
     </>

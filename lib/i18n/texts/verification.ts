@@ -291,9 +291,6 @@ const en: TVerificationTexts = {
 
 export const VERIFICATION_TEXTS: Record<TLocale, TVerificationTexts> = { es, en };
 
-// The value of the lang attribute for content in this locale.
-export const HTML_LANG: Record<TLocale, string> = { es: "es-GT", en: "en" };
-
 // "5 de diciembre de 2026, 14:03 (hora de Guatemala)" / "5 December 2026, 14:03 (Guatemala time, UTC−6)".
 export function formatVerificationDate(date: Date, locale: TLocale): string {
   const t = VERIFICATION_TEXTS[locale];
