@@ -222,7 +222,7 @@ export default async function VerificationPage({ params, searchParams }: TProps)
               </a>
             </li>
             <li>
-              <a href="/api/v1/openapi.json" className="text-brand-700 underline" hrefLang="en" type="application/json">
+              <a href="/api/v1/openapi.json" className="text-brand-700 underline" type="application/json">
                 {t.page.openApiLink}
               </a>
             </li>

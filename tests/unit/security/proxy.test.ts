@@ -76,4 +76,18 @@ describe("proxy", () => {
     }
     expect(guarded).toEqual([]);
   });
+
+  it("tells the root layout the page's language: the verification pages' own choice, Spanish elsewhere, never the client's header", async () => {
+    const withHeaders = (path: string, headers: Record<string, string>) => proxy(new NextRequest(new URL(path, "http://localhost:3000"), { headers }), event);
+    const lang = (r: Response) => r.headers.get("x-middleware-request-x-certifica-locale");
+    expect(lang(await call("/verificar/ABCD-1234-EFGH?lang=en"))).toBe("en");
+    expect(lang(await withHeaders("/verificar/ABCD-1234-EFGH", { "accept-language": "en-US,en;q=0.9" }))).toBe("en");
+    expect(lang(await withHeaders("/verificar?lang=es", { "accept-language": "en-US" }))).toBe("es");
+    expect(lang(await withHeaders("/verificar/ABCD-1234-EFGH", { "x-certifica-locale": "en" }))).toBe("es");
+    expect(lang(await withHeaders("/", { "accept-language": "en", "x-certifica-locale": "en" }))).toBe("es");
+    expect(lang(await call("/verificar/%ZZ?lang=en"))).toBe("en");
+    // The answer depends on Accept-Language there: shared caches must key on it.
+    expect((await call("/verificar/ABCD-1234-EFGH")).headers.get("vary")).toContain("Accept-Language");
+    expect((await call("/ingresar")).headers.get("vary") ?? "").not.toContain("Accept-Language");
+  });
 });
