@@ -24,7 +24,11 @@ function componentSchemas(): Record<string, TJsonObject> {
     ...(z.toJSONSchema(input, { io: "input", uri }).schemas as Record<string, TJsonObject>),
   };
   // The document's dialect (OpenAPI 3.1's default) applies; a per-schema $schema would only repeat it.
-  for (const s of Object.values(schemas)) delete s.$schema;
+  for (const s of Object.values(schemas)) {
+    delete s.$schema;
+    // zod names each with its reference ("#/components/schemas/…"), which is no valid $id.
+    delete s.$id;
+  }
   return schemas;
 }
 
