@@ -153,7 +153,7 @@ test("an issued document (the demo seed's): Emitido, masked holder, signers, SHA
   }
 });
 
-test("a revoked certification: Anulada / Revoked with date and category, the file issued but no longer valid; English by Accept-Language", async ({ page }) => {
+test("a revoked certification: Anulada / Revoked with date and category, the file issued but no longer valid; English by Accept-Language", async ({ page, browser }) => {
   test.skip(!process.env.TEST_DATABASE_URL, "Needs the PostgreSQL e2e database (TEST_DATABASE_URL) to prepare the case in another process.");
   test.setTimeout(120_000);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-revoked-"));
@@ -176,20 +176,26 @@ test("a revoked certification: Anulada / Revoked with date and category, the fil
     await expect(page.getByTestId("compare-result")).toContainText("El archivo es el emitido, pero la certificación fue anulada: ya no es válida.");
     await expectAxeClean(page);
 
-    // A browser set to English gets English without ?lang.
-    await page.setExtraHTTPHeaders({ "Accept-Language": "en-GB,en;q=0.9" });
-    await page.goto(`/verificar/${code}`);
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByTestId("verification-status")).toHaveText("Revoked");
-    await expect(page.getByTestId("revocation-category")).toHaveText("Error in the data");
-    await expect(page.getByTestId("revoked-at")).toHaveText(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(Guatemala time, UTC−6\)$/);
-    await page.getByLabel("PDF file to compare").setInputFiles(pdf);
-    await expect(page.getByTestId("compare-result")).toContainText("The file was issued, but the certification has been revoked: it is no longer valid.");
-    await expectAxeClean(page);
-    // ?lang= wins over the browser, and the canonical redirect keeps it.
-    await page.goto(`/verificar/${code.replace(/-/g, "").toLowerCase()}?lang=es`);
-    await expect(page).toHaveURL(new RegExp(`/verificar/${code}\\?lang=es$`));
-    await expect(page.getByTestId("verification-status")).toHaveText("Anulada");
+    // A browser set to English (its Accept-Language follows the locale) gets English without ?lang.
+    const english = await browser.newContext({ locale: "en-GB" });
+    try {
+      const en = await english.newPage();
+      await en.goto(`/verificar/${code}`);
+      await expect(en.locator("html")).toHaveAttribute("lang", "en");
+      await expect(en.getByTestId("verification-status")).toHaveText("Revoked");
+      await expect(en.getByTestId("revocation-category")).toHaveText("Error in the data");
+      await expect(en.getByTestId("revoked-at")).toHaveText(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(Guatemala time, UTC−6\)$/);
+      await en.getByLabel("PDF file to compare").setInputFiles(pdf);
+      await expect(en.getByTestId("compare-result")).toContainText("The file was issued, but the certification has been revoked: it is no longer valid.");
+      await expectAxeClean(en);
+      // ?lang= wins over the browser, and the canonical redirect keeps it.
+      await en.goto(`/verificar/${code.replace(/-/g, "").toLowerCase()}?lang=es`);
+      await expect(en).toHaveURL(new RegExp(`/verificar/${code}\\?lang=es$`));
+      await expect(en.getByTestId("verification-status")).toHaveText("Anulada");
+      await expect(en.locator("html")).toHaveAttribute("lang", "es-GT");
+    } finally {
+      await english.close();
+    }
 
     // The API, with CORS for a registrar's web page on another origin.
     const api = await page.request.get(`/api/v1/verificaciones/${code}`, { headers: { Origin: "https://registro.universidad.example" } });
