@@ -63,7 +63,10 @@ export function RevokeForm({
             ))}
           </p>
         ) : null}
+        {/* Keyed by the value sent back: React applies a select's defaultValue only when it mounts,
+            and the form's reset after a refused submission would otherwise drop the choice. */}
         <select
+          key={values.category ?? ""}
           id="category"
           name="category"
           required
