@@ -1,7 +1,8 @@
 // Creates submitted cases for the staff browser tests directly through the domain, in the database
 // and file store of the e2e server (scripts/e2e-server.mts: same names per port): D.1.1 requests of
 // the demo citizen (createDraftCase, a stored scan, transition "submit"; optionally taken on to the
-// director's signature by generateCertification, and to the central office by signCertification),
+// director's signature by generateCertification, to the central office by signCertification, and
+// issued by the central assistant's signAndIssue),
 // a D.3 request of the demo citizen for the registry's translator, and a D.4 registration of a new
 // translator account (both sent with submitCase, as the citizen's "Enviar solicitud" does). Runs in
 // its own process under tsx with "server-only" mapped to a stub (e2e/staff-fixtures.tsconfig.json);
@@ -14,17 +15,18 @@
 import { hashPassword } from "../lib/auth/hash-password";
 import { createDraftCase } from "../lib/cases/create-draft-case";
 import { generateCertification } from "../lib/cases/generate-certification";
+import { signAndIssue } from "../lib/cases/sign-and-issue";
 import { signCertification } from "../lib/cases/sign-certification";
 import { submitCase } from "../lib/cases/submit-case";
 import type { FileKind } from "../lib/generated/prisma/enums";
 import { DEMO_SWORN_TRANSLATOR } from "../prisma/seed/demo-accounts";
 import { actor, certifyOptions, close, db, demoPkcs12, scan, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
-type TEducationalRecordSpec = { procedure?: "EDUCATIONAL_RECORD"; lastNames: string; generate?: boolean; sign?: boolean };
+type TEducationalRecordSpec = { procedure?: "EDUCATIONAL_RECORD"; lastNames: string; generate?: boolean; sign?: boolean; issue?: boolean };
 type TSwornTranslationSpec = { procedure: "SWORN_TRANSLATION"; holderName: string };
 type TTranslatorRegistrationSpec = { procedure: "TRANSLATOR_REGISTRATION"; name: string; email: string; password: string; registrationNumber: string };
 type TSpec = TEducationalRecordSpec | TSwornTranslationSpec | TTranslatorRegistrationSpec;
-type TCreated = { id: string; number: string; state: string; lastNames?: string };
+type TCreated = { id: string; number: string; state: string; lastNames?: string; verificationCode?: string | null };
 
 const { cases } = JSON.parse(process.argv[2] ?? "{}") as { cases: TSpec[] };
 
@@ -45,6 +47,7 @@ try {
   const citizen = await actor("ciudadana@demo.certifica.gt");
   const reviewer = await actor("revisora.guatemala-norte@demo.certifica.gt");
   const signer = await actor("firmante.guatemala-norte@demo.certifica.gt");
+  const assistant = await actor("asistente.central@demo.certifica.gt");
   const gn = await db.dideduc.findUniqueOrThrow({ where: { code: "guatemala-norte" } });
   const out: TCreated[] = [];
   for (const spec of cases) {
@@ -86,16 +89,20 @@ try {
       out.push({ id: row.id, number: row.number, state: row.state });
     } else {
       let row = await submitEducationalRecord(citizen, gn.id, { firstNames: "Ana Sofía", lastNames: spec.lastNames });
-      if (spec.generate || spec.sign) {
+      if (spec.generate || spec.sign || spec.issue) {
         const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
         await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }
-      if (spec.sign) {
+      if (spec.sign || spec.issue) {
         await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("signer-guatemala-norte")) }, certifyOptions);
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }
-      out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state });
+      if (spec.issue) {
+        await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("central-assistant")) }, certifyOptions);
+        row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
+      }
+      out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state, verificationCode: row.verificationCode });
     }
   }
   process.stdout.write(JSON.stringify(out));

@@ -7,6 +7,7 @@ const TONES: Partial<Record<CaseState, string>> = {
   ISSUED: "border-green-700 bg-green-50 text-green-900",
   REGISTERED: "border-green-700 bg-green-50 text-green-900",
   REJECTED: "border-red-700 bg-red-50 text-red-900",
+  REVOKED: "border-red-700 bg-red-50 text-red-900",
   NEEDS_CORRECTION: "border-amber-600 bg-amber-50 text-amber-950",
 };
 

@@ -31,6 +31,8 @@ const ACTION_LABELS: Record<string, string> = {
   sign_and_issue: "Certificación firmada y emitida",
   accept: "Registro aceptado",
   reject: "Rechazada",
+  revoke: "Certificación anulada",
+  replace: "Certificación reemplazada por una corregida",
 };
 
 // Who acted, as an office (the citizen does not need the staff member's name).

@@ -6,6 +6,7 @@ import { GenerateCertificationForm } from "./generate-certification-form";
 import { GuidanceForm, type TSupervisionOfficeOption } from "./guidance-form";
 import { ReasonActionForm } from "./reason-action-form";
 import { RequestDocumentsForm } from "./request-documents-form";
+import { RevokeForm } from "./revoke-form";
 import type { TReviewChecklistItem } from "./review-checklist";
 import { SigningForm } from "./signing-form";
 import type { TCaseAction } from "@/lib/cases/describe-case-action";
@@ -50,6 +51,8 @@ export function CaseActionPanel({
   signIntro,
   checklist,
   accept,
+  revoke,
+  caseNumber,
 }: {
   caseId: string;
   version: number;
@@ -65,6 +68,9 @@ export function CaseActionPanel({
   checklist?: readonly TReviewChecklistItem[];
   // D.4's "Aceptar y registrar" (acceptTranslatorRegistration).
   accept?: TStaffFormAction;
+  // "Anular certificación" (revokeCertification), confirmed by typing the case's number.
+  revoke?: TStaffFormAction;
+  caseNumber?: string;
 }) {
   if (actions.length === 0) {
     return (
@@ -91,6 +97,8 @@ export function CaseActionPanel({
           body = <SigningForm formAction={sign} caseId={caseId} version={version} label={a.label} pageHref={pageHref} intro={signIntro} />;
         } else if (kind === "accept" && accept) {
           body = <AcceptRegistrationForm formAction={accept} caseId={caseId} version={version} label={a.label} pageHref={pageHref} />;
+        } else if (kind === "revoke" && revoke && caseNumber) {
+          body = <RevokeForm formAction={revoke} caseId={caseId} caseNumber={caseNumber} version={version} label={a.label} pageHref={pageHref} />;
         } else if (kind === "guidance") {
           body = <GuidanceForm formAction={perform} caseId={caseId} version={version} action={a.action} label={a.label} offices={offices} pageHref={pageHref} />;
         } else if (kind === "request_documents") {

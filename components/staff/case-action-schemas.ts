@@ -47,6 +47,15 @@ export function transitionInputOf(form: TCaseActionForm): Record<string, unknown
   return input;
 }
 
+// "Anular certificación": the category, the internal note and the case number typed again. Only the
+// envelope and sizes here; ZRevokeInput (lib/workflow/inputs) checks them with the case's number.
+export const ZRevokeForm = ZCaseRef.extend({
+  category: z.string().max(100).optional(),
+  note: z.string().max(10_000).optional(),
+  confirmNumber: z.string().max(200).optional(),
+});
+export type TRevokeForm = z.output<typeof ZRevokeForm>;
+
 // The signing form: the certificate and its passphrase, for this signing only.
 export const ZSigningForm = ZCaseRef.extend({
   pkcs12: z

@@ -13,6 +13,7 @@ const DONE: Record<string, string> = {
   sign_and_issue: "La certificación fue firmada y emitida. La persona ya puede descargarla.",
   accept: "El traductor quedó inscrito en el registro de traductores jurados. Se le avisó por correo electrónico.",
   reject: "La solicitud fue rechazada con su motivo. Se avisó a la persona por correo electrónico.",
+  revoke: "La certificación fue anulada. La página de verificación ya la muestra como anulada y se avisó al titular por correo electrónico.",
 };
 
 export function DoneNotice({ action }: { action: string | undefined }) {

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { formatDateTime } from "@/components/cases/format-date";
 import type { CaseState } from "@/lib/generated/prisma/enums";
+import { RevocationCard, type TStaffRevocation } from "./revocation-card";
 
 export type TStaffCaseHeader = {
   number: string;
@@ -14,6 +15,8 @@ export type TStaffCaseHeader = {
   submittedAt: Date | string | null;
   lastNote: string | null;
   verificationCode: string | null;
+  // Set once the certification was revoked (anulación or replacement by a corrected re-issue).
+  revocation?: TStaffRevocation | null;
 };
 
 // Top of every staff case view: which case, in which state, whose, and the latest note (why it is
@@ -63,6 +66,7 @@ export function StaffCaseHeader({ c, backHref, backLabel, children }: { c: TStaf
           <p className="whitespace-pre-line">{c.lastNote}</p>
         </div>
       ) : null}
+      {c.revocation ? <RevocationCard r={c.revocation} /> : null}
       {children}
     </div>
   );

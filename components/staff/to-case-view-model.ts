@@ -8,6 +8,8 @@ import type { TCaseFileItem } from "./case-files";
 // reaches client components is serializable.
 export function toCaseViewModel(view: TCaseView) {
   const c = view.case;
+  // Who revoked it: the audit event of the transition that did (revoke, or a re-issue's replace).
+  const revokedBy = c.state === "REVOKED" ? [...view.events].reverse().find((e) => e.toState === "REVOKED") : undefined;
   const header: TStaffCaseHeader = {
     number: c.number,
     procedureLabel: PROCEDURE_LABELS[c.procedure],
@@ -18,6 +20,9 @@ export function toCaseViewModel(view: TCaseView) {
     submittedAt: c.submittedAt,
     lastNote: c.lastNote,
     verificationCode: c.verificationCode,
+    revocation: c.revokedAt
+      ? { revokedAt: c.revokedAt, category: c.revocationCategory, note: c.revokedReason, byName: revokedBy?.actorName ?? null, byRole: revokedBy?.role ?? null }
+      : null,
   };
   const files: TCaseFileItem[] = view.files.map((f) => ({ id: f.id, originalName: f.originalName, pages: f.pages, size: f.size, kind: f.kind }));
   return {

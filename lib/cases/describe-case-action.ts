@@ -1,6 +1,6 @@
 import "server-only";
 import type { TTransitionDefinition } from "@/lib/workflow/types";
-import { ZGuidanceInput, ZNoInput, ZReasonInput, ZRequestDocumentsInput } from "@/lib/workflow/inputs";
+import { ZGuidanceInput, ZNoInput, ZReasonInput, ZRequestDocumentsInput, ZRevokeInput } from "@/lib/workflow/inputs";
 import type { CaseState } from "@/lib/generated/prisma/enums";
 
 // What a screen needs to draw a button and its form for a transition (client-safe, serializable):
@@ -8,9 +8,11 @@ import type { CaseState } from "@/lib/generated/prisma/enums";
 //   documents + office);
 // - operation: which domain call performs it. "plain" → performCaseAction; the others have their
 //   own operation (submitCase, generateCertification, signCertification, signAndIssue,
-//   acceptTranslatorRegistration for D.4's "accept", which writes the registry entry).
-export type TCaseActionInputKind = "none" | "reason" | "guidance" | "request_documents";
-export type TCaseActionOperation = "plain" | "submit" | "generate_certification" | "sign" | "sign_and_issue" | "accept_registration";
+//   acceptTranslatorRegistration for D.4's "accept", which writes the registry entry,
+//   revokeCertification for "revoke": category, internal note, case number typed again).
+// Internal transitions (replace) never reach a screen: availableActions leaves them out.
+export type TCaseActionInputKind = "none" | "reason" | "guidance" | "request_documents" | "revoke";
+export type TCaseActionOperation = "plain" | "submit" | "generate_certification" | "sign" | "sign_and_issue" | "accept_registration" | "revoke";
 
 export type TCaseAction = {
   action: string;
@@ -26,6 +28,8 @@ export function describeCaseAction(t: TTransitionDefinition): TCaseAction {
       ? "guidance"
       : t.input === ZRequestDocumentsInput
         ? "request_documents"
+        : t.input === ZRevokeInput
+          ? "revoke"
         : t.input === ZReasonInput || "reason" in t.input.shape
           ? "reason"
           : t.input === ZNoInput
@@ -38,6 +42,8 @@ export function describeCaseAction(t: TTransitionDefinition): TCaseAction {
         ? t.action
         : t.action === "accept"
           ? "accept_registration"
-          : "plain";
+          : t.action === "revoke"
+            ? "revoke"
+            : "plain";
   return { action: t.action, label: t.label, to: t.to, inputKind, operation };
 }

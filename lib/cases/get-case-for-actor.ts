@@ -62,7 +62,8 @@ export async function getCaseForActor(
   const actions: TCaseAction[] = availableActions(getDefinition(c.procedure), c, actor, delegations, now).map(describeCaseAction);
   const { applicant, dideduc, files, documents, signatures, sheets, auditEvents, ...row } = c;
   return {
-    case: row,
+    // The staff's internal note of an anulación never reaches the applicant's screens.
+    case: isApplicantView ? { ...row, revokedReason: null } : row,
     applicant,
     dideduc,
     files,

@@ -10,10 +10,11 @@ import { dbOf, type TDbOptions } from "./db-options";
 export type TQueueSegment = "dideduc" | "direccion" | "atencion";
 
 // What each office's queue lists when no state is picked: its work first, then what it has passed on.
+// An issued certification stays listed after its anulación (REVOKED), where the Encargado finds it.
 export const QUEUE_STATES: Record<TQueueSegment, readonly CaseState[]> = {
-  dideduc: ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED"],
-  direccion: ["DIDEDUC_SIGNATURE", "DIDEDUC_REVIEW", "CENTRAL_REVIEW", "REJECTED", "ISSUED"],
-  atencion: ["CENTRAL_REVIEW", "MANAGER_REVIEW", "ISSUED", "REGISTERED", "REJECTED"],
+  dideduc: ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED", "REVOKED"],
+  direccion: ["DIDEDUC_SIGNATURE", "DIDEDUC_REVIEW", "CENTRAL_REVIEW", "REJECTED", "ISSUED", "REVOKED"],
+  atencion: ["CENTRAL_REVIEW", "MANAGER_REVIEW", "ISSUED", "REGISTERED", "REJECTED", "REVOKED"],
 };
 
 // Sworn translators' registrations (D.4) are the central manager's alone: their states, and the

@@ -4,11 +4,14 @@ import {
   correctionRequestedMail,
   issuanceMail,
   rejectionMail,
+  revocationMail,
   submissionReceivedMail,
   translatorRegisteredMail,
   type TOfficeContact,
   type TRenderedMail,
 } from "@/lib/mail/templates";
+import type { RevocationCategory } from "@/lib/generated/prisma/enums";
+import { REVOCATION_CATEGORY_LABELS } from "@/lib/verification/revocation-categories";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { verificationUrl } from "@/lib/verification/verification-url";
 import { appUrl } from "@/lib/http/app-url";
@@ -18,6 +21,8 @@ export type TNotifyEvent =
   | { type: "correction_requested"; reason: string }
   | { type: "rejected"; reason: string; guidance?: TOfficeContact | null; requestedDocuments?: string[] | null }
   | { type: "issued"; verificationCode: string }
+  // Anulación: the public category and date only (the internal note stays with the staff).
+  | { type: "revoked"; verificationCode: string; category: RevocationCategory; revokedAt: Date }
   // D.4 accepted: the registry entry as it now stands.
   | {
       type: "translator_registered";
@@ -77,6 +82,15 @@ export async function notifyApplicant(
       break;
     case "issued":
       mail = issuanceMail({ ...base, verificationCode: event.verificationCode, verificationUrl: verificationUrl(event.verificationCode) });
+      break;
+    case "revoked":
+      mail = revocationMail({
+        ...base,
+        categoryLabel: REVOCATION_CATEGORY_LABELS.es[event.category],
+        revokedAt: event.revokedAt,
+        verificationCode: event.verificationCode,
+        verificationUrl: verificationUrl(event.verificationCode),
+      });
       break;
     case "translator_registered":
       mail = translatorRegisteredMail({

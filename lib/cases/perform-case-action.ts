@@ -10,7 +10,8 @@ import { deliverNotification } from "./deliver-notification";
 import { notifyApplicant, type TNotifyEvent } from "./notify-applicant";
 
 // Operations with their own domain function (validation, documents, signatures) never go through here.
-// "revoke" and "replace" have their own operations (lib/cases/revocation); "replace" is internal.
+// "revoke" has its own operation (revoke-certification.ts: the holder's mail, the share links);
+// "replace" is internal, taken only inside a corrected re-issue's issuance.
 export const NOT_PLAIN_ACTIONS: ReadonlySet<string> = new Set(["submit", "resubmit", "generate_certification", "sign", "sign_and_issue", "accept", "revoke", "replace"]);
 
 export type TPerformCaseActionInput = {

@@ -2,6 +2,7 @@ export { correctionRequestedMail, type TCorrectionRequestedMailData } from "./co
 export { issuanceMail, type TIssuanceMailData } from "./issuance-mail";
 export { rejectionMail, type TRejectionMailData } from "./rejection-mail";
 export { escapeHtml, type TRenderedMail } from "./render-mail";
+export { revocationMail, type TRevocationMailData } from "./revocation-mail";
 export { submissionReceivedMail, type TSubmissionReceivedMailData } from "./submission-received-mail";
 export { translatorRegisteredMail, type TTranslatorRegisteredMailData } from "./translator-registered-mail";
 export type { TCaseMailData, TOfficeContact } from "./types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctionRequestedMail, issuanceMail, rejectionMail, submissionReceivedMail } from "./index";
+import { correctionRequestedMail, issuanceMail, rejectionMail, revocationMail, submissionReceivedMail } from "./index";
 
 const base = {
   applicantName: "María José Pérez",
@@ -70,6 +70,25 @@ describe("citizen notifications", () => {
       expect(body).toContain("K7P2-9QXM");
       expect(body).toMatch(/apostill/i);
       expect(body).toContain("Ministerio de Relaciones Exteriores");
+    }
+  });
+
+  it("revocation gives the date in Guatemala, the category in Spanish, what it means and the verification link", () => {
+    const m = revocationMail({
+      ...base,
+      categoryLabel: "Error en los datos",
+      // 02:30 UTC on 6 December is still 5 December, 20:30, in Guatemala (UTC−6).
+      revokedAt: new Date("2026-12-06T02:30:00Z"),
+      verificationCode: "K7P2-9QXM",
+      verificationUrl: "https://certifica.example.gt/verificar/K7P2-9QXM",
+    });
+    expect(m.subject).toBe("Su certificación EE-2026-000123 fue anulada");
+    for (const body of [m.text, m.html]) {
+      expect(body).toContain("Error en los datos");
+      expect(body).toMatch(/5 de diciembre de 2026/);
+      expect(body).toContain("ya no es válido");
+      expect(body).toContain("https://certifica.example.gt/verificar/K7P2-9QXM");
+      expect(body).toContain(base.caseUrl);
     }
   });
 

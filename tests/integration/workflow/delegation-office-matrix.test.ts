@@ -163,7 +163,7 @@ for (const procedure of PROCEDURES) {
             if (a.allowed) {
               const c = await caseIn(def, from, a.office);
               const eventsBefore = await db.auditEvent.count();
-              const next = await transition(c.id, t.action, actor, validInputFor(t), c.version, { db, now: NOW });
+              const next = await transition(c.id, t.action, actor, validInputFor(t, c), c.version, { db, now: NOW });
               expect(next, a.who).toMatchObject({ state: t.to, version: c.version + 1 });
               const events = await db.auditEvent.findMany({ where: { caseId: c.id } });
               expect(events, a.who).toHaveLength(1);
@@ -172,7 +172,7 @@ for (const procedure of PROCEDURES) {
             } else {
               const c = refusedOn[a.office];
               const before = await snapshot(c.id);
-              const error = await transition(c.id, t.action, actor, validInputFor(t), c.version, { db, now: NOW }).then(
+              const error = await transition(c.id, t.action, actor, validInputFor(t, c), c.version, { db, now: NOW }).then(
                 () => null,
                 (e: unknown) => e,
               );

@@ -147,6 +147,32 @@ describe("D.1.1 expediente educativo, every transition in the database", () => {
     expect(c.guidance).toBeNull();
   });
 
+  it("after issuance: the Encargado revokes one certification, a corrected re-issue replaces another", async () => {
+    const db = tdb.prisma;
+    async function issue(): Promise<Case> {
+      let c = await createDraftCase(w.citizen, { procedure: "EDUCATIONAL_RECORD", dideducId: w.dideducA.id }, { db, now: tick() });
+      c = await step(c, "submit", w.citizen, "CITIZEN");
+      c = await step(c, "generate_certification", w.reviewerA, "DIDEDUC_REVIEWER");
+      c = await step(c, "sign", w.signerA, "DIDEDUC_SIGNER");
+      return step(c, "sign_and_issue", w.assistant, "CENTRAL_ASSISTANT");
+    }
+
+    const revoked = await issue();
+    const note = "Emitida sobre un expediente de otra persona con el mismo nombre.";
+    const r = await step(revoked, "revoke", w.manager, "CENTRAL_MANAGER", { category: "ISSUED_IN_ERROR", note, confirmNumber: revoked.number });
+    // Closed at issuance, and still: the revocation has its own date. The note is internal, not lastNote.
+    expect(r).toMatchObject({ state: "REVOKED", revocationCategory: "ISSUED_IN_ERROR", revokedReason: note, issuedAt: revoked.issuedAt, closedAt: revoked.closedAt, lastNote: null });
+    expect(r.revokedAt!.getTime()).toBeGreaterThan(revoked.issuedAt!.getTime());
+    const revokeEvent = await db.auditEvent.findFirstOrThrow({ where: { caseId: r.id, action: "revoke" } });
+    expect(revokeEvent.data).toMatchObject({ input: { category: "ISSUED_IN_ERROR", note } });
+
+    const replaced = await issue();
+    const p = await step(replaced, "replace", w.assistant, "CENTRAL_ASSISTANT", { replacementCaseId: revoked.id });
+    expect(p).toMatchObject({ state: "REVOKED", revocationCategory: "REPLACED", revokedReason: null, lastNote: null });
+    const replaceEvent = await db.auditEvent.findFirstOrThrow({ where: { caseId: p.id, action: "replace" } });
+    expect(replaceEvent.data).toMatchObject({ input: { replacementCaseId: revoked.id } });
+  });
+
   it("took every transition of the definition", () => {
     const all = getDefinition("EDUCATIONAL_RECORD").transitions.flatMap((t) => t.from.map((f) => `${t.action}@${f}`));
     expect([...walked].sort()).toEqual([...new Set(all)].sort());

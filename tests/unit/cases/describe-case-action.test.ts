@@ -16,14 +16,16 @@ describe("describeCaseAction", () => {
     expect(byAction("sign")).toMatchObject({ operation: "sign" });
     expect(byAction("sign_and_issue")).toMatchObject({ label: "Firmar y emitir", operation: "sign_and_issue" });
     expect(byAction("reject_definitively")).toMatchObject({ inputKind: "reason", operation: "plain" });
+    expect(byAction("revoke")).toMatchObject({ label: "Anular certificación", inputKind: "revoke", operation: "revoke", to: "REVOKED" });
   });
 
   it("gives every transition of every procedure a known input kind", () => {
     for (const def of Object.values(PROCEDURE_DEFINITIONS)) {
-      for (const t of def.transitions) {
+      // Internal transitions (replace) are never offered to a screen, so they need no form.
+      for (const t of def.transitions.filter((x) => !x.internal)) {
         const described = describeCaseAction(t);
         const keys = Object.keys(t.input.shape).sort().join(",");
-        const expected = { "": "none", reason: "reason", "reason,supervision": "guidance", "documents,obtainAt,reason": "request_documents" }[keys];
+        const expected = { "": "none", reason: "reason", "reason,supervision": "guidance", "documents,obtainAt,reason": "request_documents", "category,confirmNumber,note": "revoke" }[keys];
         expect([t.action, described.inputKind]).toEqual([t.action, expected]);
       }
     }

@@ -98,6 +98,7 @@ describe("forms read from the workflow definition", () => {
       "reject_definitively@DIDEDUC_SIGNATURE": "reason",
       "return@CENTRAL_REVIEW": "reason",
       "sign_and_issue@CENTRAL_REVIEW": "sign",
+      "revoke@ISSUED": "revoke",
     });
   });
 });

@@ -174,6 +174,14 @@ describe("coordinator as assistant", () => {
           expect(result.ok).toBe(true);
           if (result.ok) expect(result.authority).toEqual({ role: "CENTRAL_COORDINATOR", actingAs: "CENTRAL_ASSISTANT", delegation: null });
         });
+      } else if (t.roles.includes("CENTRAL_COORDINATOR")) {
+        // The coordinator's own authority (revocation), which the assistant does not inherit.
+        it(`${def.code} ${describeTransition(t)}: the coordinator may do it as coordinator, the assistant may not`, () => {
+          const result = run(def, t, from, { role: "CENTRAL_COORDINATOR" });
+          expect(result.ok).toBe(true);
+          if (result.ok) expect(result.authority).toEqual({ role: "CENTRAL_COORDINATOR", actingAs: "CENTRAL_COORDINATOR", delegation: null });
+          refusedWith(run(def, t, from, { role: "CENTRAL_ASSISTANT" }), "FORBIDDEN_ROLE");
+        });
       } else if (t.scope === "CENTRAL") {
         it(`${def.code} ${describeTransition(t)}: neither the coordinator nor the assistant may do it`, () => {
           refusedWith(run(def, t, from, { role: "CENTRAL_COORDINATOR" }), "FORBIDDEN_ROLE");
@@ -288,7 +296,9 @@ describe("availableActions", () => {
           for (const t of d.transitions) {
             const allowed = checkTransition({ caseLike: c, action: t.action, actor, input: validInputFor(t), expectedVersion: c.version, now: NOW });
             const sameTransition = allowed.ok && allowed.transition === t;
-            expect(shown.includes(t), `${procedure} ${state} ${actor.id} ${t.action}`).toBe(sameTransition);
+            // Internal transitions (a corrected re-issue replacing the case it corrects) are taken by
+            // another operation, never offered as a button, even to someone allowed to take them.
+            expect(shown.includes(t), `${procedure} ${state} ${actor.id} ${t.action}`).toBe(sameTransition && !t.internal);
           }
         }
       }

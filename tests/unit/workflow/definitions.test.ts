@@ -25,15 +25,22 @@ const CENTRAL_CORRECTION_PATH = [
   "resubmit NEEDS_CORRECTION → CENTRAL_REVIEW by CITIZEN (APPLICANT)",
   "sign_and_issue CENTRAL_REVIEW → ISSUED by CENTRAL_ASSISTANT (CENTRAL)",
 ];
+// Issue #11: after issuance, every certification can be revoked (anulación, by the manager or the
+// coordinator) or replaced by its corrected re-issue (internal: taken by the re-issue's issuance).
+const AFTER_ISSUANCE = [
+  "revoke ISSUED → REVOKED by CENTRAL_MANAGER|CENTRAL_COORDINATOR (CENTRAL)",
+  "replace ISSUED → REVOKED by CENTRAL_ASSISTANT|CENTRAL_MANAGER (CENTRAL)",
+];
 const EXPECTED: Record<Procedure, string[]> = {
-  EDUCATIONAL_RECORD: DIDEDUC_PATH,
-  GRADUATION_RECORD: CENTRAL_CORRECTION_PATH,
-  DIPLOMA_BEFORE_2005: [...DIDEDUC_PATH, "reject_requesting_documents DIDEDUC_REVIEW → REJECTED by DIDEDUC_REVIEWER (DIDEDUC)"],
-  DIPLOMA_FROM_2005: CENTRAL_CORRECTION_PATH,
+  EDUCATIONAL_RECORD: [...DIDEDUC_PATH, ...AFTER_ISSUANCE],
+  GRADUATION_RECORD: [...CENTRAL_CORRECTION_PATH, ...AFTER_ISSUANCE],
+  DIPLOMA_BEFORE_2005: [...DIDEDUC_PATH, "reject_requesting_documents DIDEDUC_REVIEW → REJECTED by DIDEDUC_REVIEWER (DIDEDUC)", ...AFTER_ISSUANCE],
+  DIPLOMA_FROM_2005: [...CENTRAL_CORRECTION_PATH, ...AFTER_ISSUANCE],
   SWORN_TRANSLATION: [
     "submit DRAFT → CENTRAL_REVIEW by CITIZEN|TRANSLATOR (APPLICANT)",
     "reject CENTRAL_REVIEW → REJECTED by CENTRAL_ASSISTANT (CENTRAL)",
     "sign_and_issue CENTRAL_REVIEW → ISSUED by CENTRAL_ASSISTANT (CENTRAL)",
+    ...AFTER_ISSUANCE,
   ],
   TRANSLATOR_REGISTRATION: [
     "submit DRAFT → MANAGER_REVIEW by TRANSLATOR (APPLICANT)",
@@ -144,13 +151,20 @@ describe("procedure definitions", () => {
       expect(reachable.has(success)).toBe(true);
     });
 
-    it("has no way out of terminal states and a way out of every other state", () => {
+    it("has no way out of terminal states but the revocation of an issued one, and a way out of every other state", () => {
       const used = new Set<CaseState>(def.transitions.flatMap((t) => [...t.from, t.to]));
       for (const s of used) {
         const leaving = def.transitions.filter((t) => t.from.includes(s));
-        if (TERMINAL_STATES.includes(s)) expect(leaving, s).toEqual([]);
+        if (s === "ISSUED") {
+          // An issued certification is closed: it only ever leaves to REVOKED (anulación or replacement).
+          expect(leaving.map((t) => `${t.action} → ${t.to}`).sort(), s).toEqual(["replace → REVOKED", "revoke → REVOKED"]);
+        } else if (TERMINAL_STATES.includes(s)) expect(leaving, s).toEqual([]);
         else expect(leaving.length, s).toBeGreaterThan(0);
       }
+    });
+
+    it("offers as a button every transition except the internal replacement", () => {
+      expect(def.transitions.filter((t) => t.internal).map((t) => t.action)).toEqual(def.procedure === "TRANSLATOR_REGISTRATION" ? [] : ["replace"]);
     });
 
     it("names only real roles", () => {

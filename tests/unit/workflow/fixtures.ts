@@ -48,10 +48,14 @@ const VALID_INPUTS = new Map<z.ZodObject, Record<string, unknown>>([
   [ZReplaceInput, { replacementCaseId: "case-2" }],
 ]);
 
-export function validInputFor(t: TTransitionDefinition): Record<string, unknown> {
+// `forCase`: a real case whose number the input must repeat (a revocation's confirmNumber);
+// caseFor()'s cases all carry CASE_NUMBER.
+export function validInputFor(t: TTransitionDefinition, forCase?: { number?: string }): Record<string, unknown> {
   const example = VALID_INPUTS.get(t.input);
   if (!example) throw new Error(`Falta un ejemplo de entrada para "${t.action}" en tests/unit/workflow/fixtures.ts`);
-  return structuredClone(example);
+  const input = structuredClone(example);
+  if (forCase?.number && "confirmNumber" in input) input.confirmNumber = forCase.number;
+  return input;
 }
 
 export function caseFor(def: TProcedureDefinition, state: CaseState, overrides: Partial<TCaseLike> = {}): TCaseLike {

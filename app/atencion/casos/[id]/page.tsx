@@ -15,6 +15,7 @@ import { buildSignatureReport } from "@/lib/cases/build-signature-report";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { acceptTranslatorRegistrationAction } from "../../actions/accept-translator-registration";
 import { performCaseActionAction } from "../../actions/perform-case-action";
+import { revokeCertificationAction } from "../../actions/revoke-certification";
 import { signAndIssueAction } from "../../actions/sign-and-issue";
 
 export const metadata: Metadata = { title: "Revisión central" };
@@ -64,6 +65,8 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
             perform={performCaseActionAction}
             sign={signAndIssueAction}
             accept={acceptTranslatorRegistrationAction}
+            revoke={revokeCertificationAction}
+            caseNumber={vm.header.number}
             signIntro={
               centralOnly
                 ? "Al firmar se genera la hoja de certificación con el código QR y la URL de verificación, se une delante de los documentos de la solicitud y se firma con su certificado: es la única firma del documento."
@@ -79,7 +82,11 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
           {isRegistration ? (
             <CaseFiles files={vm.files} />
           ) : hasDocument ? (
-            <PdfFrame src={docBase} downloadHref={`${docBase}?descargar=1`} title="Certificación, última versión (PDF)" />
+            <PdfFrame
+              src={docBase}
+              downloadHref={`${docBase}?descargar=1`}
+              title={vm.state === "REVOKED" ? "Certificación anulada, sin validez (PDF)" : "Certificación, última versión (PDF)"}
+            />
           ) : previewHref ? (
             <PdfFrame src={previewHref} downloadHref={`${previewHref}?descargar=1`} title="Vista previa de la certificación (sin validez, código 0000-0000-0000)" />
           ) : (

@@ -8,6 +8,7 @@ import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { CaseTimeline, type TTimelineEvent } from "@/components/cases/case-timeline";
 import { formatDateTime, formatFileSize, pagesText } from "@/components/cases/format-date";
 import { nextStepText } from "@/components/cases/next-step";
+import { RevocationNotice } from "@/components/cases/revocation-notice";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { listDideducs } from "@/lib/cases/list-dideducs";
@@ -134,6 +135,10 @@ export default async function CitizenCasePage({
             </>
           ) : null}
         </Card>
+      ) : null}
+
+      {c.state === "REVOKED" && c.revokedAt ? (
+        <RevocationNotice revokedAt={c.revokedAt} category={c.revocationCategory} verificationCode={c.verificationCode} />
       ) : null}
 
       {c.state === "ISSUED" ? (
