@@ -31,6 +31,9 @@ const ACTION_LABELS: Record<string, string> = {
   sign_and_issue: "Certificación firmada y emitida",
   accept: "Registro aceptado",
   reject: "Rechazada",
+  // The holder's share links (lib/sharing); the note is the link's label, never its token.
+  share_link_created: "Enlace para compartir creado",
+  share_link_revoked: "Enlace para compartir revocado",
 };
 
 // Who acted, as an office (the citizen does not need the staff member's name).
