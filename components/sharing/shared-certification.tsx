@@ -107,7 +107,7 @@ export function SharedCertification({ v, locale, downloadHref, expiresAt }: { v:
         ) : (
           <ol className="mt-4 space-y-3">
             {v.signers.map((s, i) => (
-              <li key={`${s.name}-${i}`} className="rounded-md border border-slate-200 p-3">
+              <li key={`${s.name}-${i}`} className="rounded-md border border-slate-200 p-3" data-testid="share-signer">
                 <p className="font-semibold">{s.name}</p>
                 {s.post ? <p>{s.post}</p> : null}
                 <p className="text-slate-700">{s.office}</p>

@@ -31,8 +31,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
       "Content-Length": String(bytes.length),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
-      // The token is in this address: never sent on to another site.
-      "Referrer-Policy": "no-referrer",
     },
   });
 }
