@@ -1,9 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { TNssDb } from "../tests/helpers/pdfsig";
 import { expectSignedPdf, trustDemoRoot } from "./helpers/check-issued-pdf";
+import { E2E_PORT } from "./helpers/e2e-env";
 import { signIn } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir } from "./helpers/test-pdfs";
 import { expect, test } from "./helpers/test";
@@ -27,6 +29,16 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await removeTmpDir(tmpDir);
 });
+
+// The days of a link gone by (e2e/share-fixtures.mts), from its address's id.
+function expireLink(url: string): void {
+  const id = new URL(url).pathname.split("/").pop()!.split(".")[0];
+  const result = spawnSync("npx", ["tsx", "--tsconfig", "e2e/staff-fixtures.tsconfig.json", "e2e/share-fixtures.mts", JSON.stringify({ expire: id })], {
+    encoding: "utf8",
+    env: { ...process.env, E2E_PORT },
+  });
+  if (result.status !== 0) throw new Error(`share-fixtures falló: ${result.stderr}`);
+}
 
 test("enlace para compartir: creado por el titular, abierto y descargado sin cuenta, revocado", async ({ page, context, browser, cspViolations }) => {
   // 1. The holder opens their issued certification and creates a link for 7 days.
@@ -95,7 +107,33 @@ test("enlace para compartir: creado por el titular, abierto y descargado sin cue
     await anonymous.close();
   }
 
-  // 4. The holder's log lists the visits and the download through the link, without addresses.
+  // 4. A link whose days have gone by gets a clear page and no file (needs the PostgreSQL e2e
+  // database to move the expiry from another process).
+  if (process.env.TEST_DATABASE_URL) {
+    const form2 = page.getByRole("form", { name: "Crear un enlace para compartir" });
+    await form2.getByLabel("Para quién").fill("Consulado de España");
+    await form2.getByLabel("Funciona durante").selectOption({ label: "1 día" });
+    await form2.getByRole("button", { name: "Crear enlace" }).click();
+    await expect(page.getByTestId("share-link-created")).toContainText("Consulado de España");
+    const expiring = await page.getByTestId("share-link").filter({ hasText: "Consulado de España" }).first().getByTestId("share-link-url").inputValue();
+    expireLink(expiring);
+    const stranger = await browser.newContext({ locale: "en-US" });
+    try {
+      const anon = await stranger.newPage();
+      // Accept-Language picks English with no ?lang= in the address.
+      await anon.goto(expiring);
+      await expect(anon.getByRole("heading", { level: 1, name: "This link has expired" })).toBeVisible();
+      await expect(anon.getByTestId("share-expired")).toContainText("This link expired on");
+      await anon.getByRole("link", { name: "Español" }).click();
+      await expect(anon.getByRole("heading", { level: 1, name: "Este enlace venció" })).toBeVisible();
+      await expect(anon.getByTestId("share-expired")).toContainText("Pida al titular de la certificación un enlace nuevo");
+      expect((await anon.request.get(`${expiring}/documento`)).status()).toBe(410);
+    } finally {
+      await stranger.close();
+    }
+  }
+
+  // 5. The holder's log lists the visits and the download through the link, without addresses.
   await page.reload();
   const log = page.getByTestId("verification-log");
   await expect(log).toContainText(`Enlace compartido «${LABEL}»`);
