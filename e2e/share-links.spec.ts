@@ -56,11 +56,12 @@ test("enlace para compartir: creado por el titular, abierto y descargado sin cue
   await expect(item.getByTestId("share-link-state")).toHaveText("Activo");
 
   // Copied with the page's button, as the holder would before pasting it into an e-mail.
-  await item.getByRole("button", { name: `Copiar el enlace para ${LABEL}` }).click();
+  await item.getByRole("button", { name: `Copiar enlace para ${LABEL}` }).click();
   await expect(item.getByText("Enlace copiado.")).toBeVisible();
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url).toBe(await item.getByTestId("share-link-url").inputValue());
   expect(url).toMatch(/\/compartido\/[a-z0-9]+\.[A-Za-z0-9_-]{43}$/);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // 2. Someone without an account (a new browser context: no cookies) opens it.
   const anonymous = await browser.newContext({ locale: "es-GT" });

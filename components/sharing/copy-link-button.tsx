@@ -20,8 +20,8 @@ export function CopyLinkButton({ url, inputId, label }: { url: string; inputId: 
   }
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button variant="secondary" onClick={copy} aria-label={`Copiar el enlace para ${label}`}>
-        Copiar enlace
+      <Button variant="secondary" onClick={copy}>
+        Copiar enlace<span className="sr-only"> para {label}</span>
       </Button>
       <span role="status" className="text-sm font-semibold text-green-900">
         {status === "copied" ? "Enlace copiado." : status === "manual" ? "Seleccionamos el enlace: cópielo con su teclado o menú." : ""}

@@ -88,13 +88,17 @@ export function ShareLinksPanel({
                     <CopyLinkButton url={l.url} inputId={inputId} label={l.label} />
                   </>
                 ) : null}
-                <p className="text-sm text-slate-700">
-                  {l.state === "revoked" && l.revokedAt
-                    ? `Revocado el ${formatDateTime(l.revokedAt)}. `
-                    : l.state === "expired"
-                      ? `Venció el ${formatDateTime(l.expiresAt)}. `
-                      : `Funciona hasta el ${formatDateTime(l.expiresAt)}. `}
-                  Creado el {formatDateTime(l.createdAt)}; {usesText(l.views, l.downloads)}.
+                {/* Separate lines: a formatted time ends in "p. m.", which a following period would double. */}
+                <p className="text-sm text-slate-700" data-testid="share-link-dates">
+                  <span className="block font-semibold text-slate-900">
+                    {l.state === "revoked" && l.revokedAt
+                      ? `Revocado el ${formatDateTime(l.revokedAt)}`
+                      : l.state === "expired"
+                        ? `Venció el ${formatDateTime(l.expiresAt)}`
+                        : `Funciona hasta el ${formatDateTime(l.expiresAt)}`}
+                  </span>
+                  <span className="block">Creado el {formatDateTime(l.createdAt)}</span>
+                  <span className="block">{usesText(l.views, l.downloads)}</span>
                 </p>
                 {l.state === "active" ? <RevokeShareLinkForm shareLinkId={l.id} label={l.label} /> : null}
               </li>
