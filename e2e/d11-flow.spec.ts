@@ -123,8 +123,9 @@ test("D.1.1 de punta a punta: corrección, devolución, dos firmas, descarga y v
   await page.getByLabel("Archivo PDF a comparar").setInputFiles(modified);
   await expect(page.getByText("no coincide con el documento emitido")).toBeVisible();
 
-  // The public download is that same file.
+  // Anyone with the QR sees the page, not the file: the holder shares the PDF through share links
+  // (issue #11, e2e/share-links.spec.ts).
   const pub = await page.request.get(`${new URL(qr).pathname}/documento`);
-  expect(pub.status()).toBe(200);
-  expect((await pub.body()).equals(await fs.readFile(pdfPath))).toBe(true);
+  expect(pub.status()).toBe(404);
+  expect(pub.headers()["content-type"]).not.toBe("application/pdf");
 });

@@ -142,18 +142,21 @@ test("our pages refuse to be framed by another site", async ({ page, cspViolatio
   cspViolations.splice(0, cspViolations.length);
 });
 
-test("the verification page hashes a chosen file in the browser, under the CSP", async ({ page, request }) => {
+test("the verification page hashes a chosen file in the browser, under the CSP", async ({ page }) => {
   await signIn(page, CITIZEN.email, CITIZEN.password, /\/ciudadano$/);
   const issued = page.getByTestId("my-cases").locator("article").filter({ has: page.locator('[data-state="ISSUED"]') }).first().getByRole("link");
-  await visit(page, (await issued.getAttribute("href"))!);
+  const caseHref = (await issued.getAttribute("href"))!;
+  await visit(page, caseHref);
   const verificationHref = await page.getByRole("link", { name: "Ver la página de verificación" }).getAttribute("href");
+  // The holder's own download (there is no public download by code: issue #11, share links).
+  const document = await page.request.get(`/api/cases/${caseHref.split("/").pop()}/document?descargar=1`);
+  expect(document.status()).toBe(200);
+  expect(document.headers()["content-type"]).toBe("application/pdf");
+  expectStaticHeaders(document.headers(), "issued document");
   await signOut(page);
 
   await visit(page, verificationHref!);
   await expect(page.getByTestId("verification-status")).toHaveText("Emitido");
-  const document = await request.get(`${verificationHref}/documento`);
-  expect(document.status()).toBe(200);
-  expectStaticHeaders(document.headers(), "issued document");
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "certifica-e2e-csp-"));
   try {
     const original = path.join(dir, "emitido.pdf");
@@ -185,13 +188,15 @@ test("responses that are not pages carry the static headers", async ({ page, req
 test("a verification address that is not a code is a clean 404, never a 500", async ({ request }) => {
   for (const url of [
     "/verificar/%ZZ",
-    "/verificar/%ZZ/documento",
     "/verificar/AB%25CD",
-    "/verificar/AB%25CD/documento",
     "/verificar/50%25",
-    "/verificar/50%25/documento",
-    "/verificar/%25ZZ/documento",
     "/verificar/ABCD-1234-%E0%A4%A",
+    // Share links (issue #11) take the download's place; malformed ones read the same.
+    "/compartido/%ZZ",
+    "/compartido/%ZZ/documento",
+    "/compartido/AB%25CD/documento",
+    "/compartido/50%25",
+    "/compartido/%25ZZ/documento",
   ]) {
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(404);

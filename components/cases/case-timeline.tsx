@@ -33,6 +33,9 @@ const ACTION_LABELS: Record<string, string> = {
   reject: "Rechazada",
   revoke: "Certificación anulada",
   replace: "Certificación reemplazada por una corregida",
+  // The holder's share links (lib/sharing); the note is the link's label, never its token.
+  share_link_created: "Enlace para compartir creado",
+  share_link_revoked: "Enlace para compartir revocado",
 };
 
 // Who acted, as an office (the citizen does not need the staff member's name).

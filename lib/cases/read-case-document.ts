@@ -60,7 +60,7 @@ export async function readCaseDocument(
   return { bytes, fileName: fileNameFor(c.number, doc.stage), sha256, stage: doc.stage };
 }
 
-// The issued PDF behind a verification code, for the public verification page's download link:
+// The issued PDF behind a verification code, for a share link's download (lib/sharing):
 // only an issued case that was not revoked. Null otherwise.
 export async function readIssuedDocumentByCode(code: string, options: TCertifyOptions = {}): Promise<TCaseDocument | null> {
   const normalized = normalizeVerificationCode(code);

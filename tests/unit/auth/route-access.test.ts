@@ -7,7 +7,7 @@ import { signInErrorMessage } from "@/lib/auth/sign-in-error-message";
 
 describe("decideRouteAccess (the proxy's redirect decision)", () => {
   it("leaves public paths alone", () => {
-    for (const p of ["/", "/ingresar", "/registro", "/verificar/ABC123", "/api/auth/session", "/ciudadanos", "/administracion"]) {
+    for (const p of ["/", "/ingresar", "/registro", "/verificar/ABC123", "/compartido/abc.def", "/api/auth/session", "/ciudadanos", "/administracion"]) {
       expect(decideRouteAccess(p, null)).toBe("public");
     }
   });

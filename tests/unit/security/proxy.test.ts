@@ -57,6 +57,10 @@ describe("proxy", () => {
     expect(guarded).toEqual(["/ciudadano", "/dideduc/casos/x", "/direccion", "/atencion/casos/x", "/admin/cuentas"]);
     await call("/verificar");
     await call("/ingresar");
+    // A share link is opened by people without an account.
+    const shared = await call("/compartido/abc123.token");
+    expect(shared.headers.get("content-security-policy")).toMatch(/'nonce-/);
+    await call("/compartido/abc123.token/documento");
     expect(guarded).toHaveLength(5);
   });
 
@@ -67,7 +71,7 @@ describe("proxy", () => {
   });
 
   it("answers a malformed escape with the not-found page and a 404, before Next.js fails decoding it", async () => {
-    for (const path of ["/verificar/%ZZ", "/verificar/%ZZ/documento", "/api/files/%E0%A4%A", "/ciudadano/solicitudes/%"]) {
+    for (const path of ["/verificar/%ZZ", "/compartido/%ZZ/documento", "/api/files/%E0%A4%A", "/ciudadano/solicitudes/%"]) {
       const r = await call(path);
       expect(r.status, path).toBe(404);
       expect(new URL(r.headers.get("x-middleware-rewrite")!).pathname, path).toBe("/_not-found");

@@ -19,6 +19,7 @@ import { fileTitle } from "@/components/cases/file-kind-labels";
 import { OfficeContact } from "../_components/office-contact";
 import { RequestedDocumentsRejection } from "../_components/requested-documents-rejection";
 import { StartFromButton } from "../_components/start-from-button";
+import { CaseSharingSection } from "@/components/sharing/case-sharing-section";
 
 export const metadata: Metadata = { title: "Mi solicitud" };
 
@@ -169,6 +170,8 @@ export default async function CitizenCasePage({
           </Notice>
         </Card>
       ) : null}
+
+      {c.state === "ISSUED" || c.state === "REVOKED" ? <CaseSharingSection caseId={c.id} holderId={actor.id} revoked={c.state === "REVOKED"} /> : null}
 
       {editable ? (
         <section aria-labelledby="formulario" className="mb-10">
