@@ -4,6 +4,7 @@ import {
   correctionRequestedMail,
   issuanceMail,
   rejectionMail,
+  reissueStartedMail,
   submissionReceivedMail,
   translatorRegisteredMail,
   type TOfficeContact,
@@ -17,7 +18,10 @@ export type TNotifyEvent =
   | { type: "submitted"; resubmitted?: boolean }
   | { type: "correction_requested"; reason: string }
   | { type: "rejected"; reason: string; guidance?: TOfficeContact | null; requestedDocuments?: string[] | null }
-  | { type: "issued"; verificationCode: string }
+  // `replaces`: the certification a corrected re-issue replaced (revoked in the same commit).
+  | { type: "issued"; verificationCode: string; replaces?: { number: string; verificationCode: string | null } | null }
+  // Central staff started a corrected re-issue: the new draft, and what must be corrected.
+  | { type: "reissue_started"; note: string; originalNumber: string }
   // D.4 accepted: the registry entry as it now stands.
   | {
       type: "translator_registered";
@@ -76,7 +80,15 @@ export async function notifyApplicant(
       });
       break;
     case "issued":
-      mail = issuanceMail({ ...base, verificationCode: event.verificationCode, verificationUrl: verificationUrl(event.verificationCode) });
+      mail = issuanceMail({
+        ...base,
+        verificationCode: event.verificationCode,
+        verificationUrl: verificationUrl(event.verificationCode),
+        replaces: event.replaces ? { caseNumber: event.replaces.number, verificationCode: event.replaces.verificationCode } : null,
+      });
+      break;
+    case "reissue_started":
+      mail = reissueStartedMail({ ...base, note: event.note, originalNumber: event.originalNumber });
       break;
     case "translator_registered":
       mail = translatorRegisteredMail({
