@@ -31,6 +31,8 @@ const ACTION_LABELS: Record<string, string> = {
   sign_and_issue: "Certificación firmada y emitida",
   accept: "Registro aceptado",
   reject: "Rechazada",
+  start_reissue: "Reposición corregida iniciada",
+  replace: "Anulada: reemplazada por la certificación corregida",
 };
 
 // Who acted, as an office (the citizen does not need the staff member's name).

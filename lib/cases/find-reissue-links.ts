@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState } from "@/lib/generated/prisma/enums";
 import { dbOf, type TDbOptions } from "./db-options";
 
-export type TReissueLink = { id: string; number: string; state: CaseState; verificationCode: string | null; createdAt: Date };
+export type TReissueLink = { id: string; number: string; state: CaseState; verificationCode: string | null; issuedAt: Date | null; createdAt: Date };
 
 export type TReissueLinks = {
   // This case is a corrected re-issue of that one.
@@ -14,7 +14,7 @@ export type TReissueLinks = {
   reissues: TReissueLink[];
 };
 
-const LINK = { id: true, number: true, state: true, verificationCode: true, createdAt: true } as const;
+const LINK = { id: true, number: true, state: true, verificationCode: true, issuedAt: true, createdAt: true } as const;
 
 // The re-issue links of a case for its pages. Call only after getCaseForActor said the person may
 // see this case: the linked cases are the same holder's certifications of the same procedure, which

@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { CaseState, Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { DomainError } from "@/lib/errors";
 import { safeText } from "@/lib/validation/safe-text";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { zodFieldErrors } from "@/lib/workflow/check-transition";
 import { REASON_MAX_LENGTH } from "@/lib/workflow/inputs";
-import { STATE_LABELS } from "@/lib/workflow/state-labels";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { caseSearchTerms, studentNamesOf } from "./case-search-terms";
+import { checkReissuable } from "./check-reissuable";
 import { copyCaseFiles } from "./copy-case-files";
 import { dbOf, type TDbOptions } from "./db-options";
 import { deliverNotification } from "./deliver-notification";
@@ -27,14 +27,6 @@ export const ZStartReissueInput = z.object({
     .max(REASON_MAX_LENGTH, { error: `La indicación no puede tener más de ${REASON_MAX_LENGTH} caracteres.` }),
 });
 export type TStartReissueInput = z.input<typeof ZStartReissueInput>;
-
-// A re-issue still on its way: while one exists, no other may start (REJECTED, ISSUED and REVOKED
-// ones are over).
-export const OPEN_REISSUE_EXCLUDED_STATES: readonly CaseState[] = ["REJECTED", "ISSUED", "REVOKED"];
-
-// The states a certification can be re-issued from: issued (to correct it) or already revoked by
-// the Encargado (to give the holder a correct one in its place).
-const REISSUABLE_STATES: readonly CaseState[] = ["ISSUED", "REVOKED"];
 
 // Corrected re-issue (reposición), started by central staff (assistant, coordinator, manager) from
 // an ISSUED or REVOKED certification: a NEW case of the same procedure, holder and DIDEDUC, with
@@ -75,27 +67,8 @@ export async function startReissue(
         },
       });
       if (!old) throw new TransitionError("NOT_FOUND");
-      if (old.procedure === "TRANSLATOR_REGISTRATION") {
-        throw new DomainError("NOT_REISSUABLE", "Un registro de traductor jurado no es una certificación: no tiene reposición.");
-      }
-      if (!REISSUABLE_STATES.includes(old.state)) {
-        throw new DomainError("NOT_REISSUABLE", `Solo se repone una certificación emitida o anulada; esta solicitud está en «${STATE_LABELS[old.state]}».`);
-      }
-      // Its correction already exists: correcting again starts from the valid one.
-      const replacement = old.reissues.find((r) => r.issuedAt !== null);
-      if (replacement) {
-        throw new DomainError(
-          "ALREADY_REPLACED",
-          `Esta certificación ya fue reemplazada por la de la solicitud ${replacement.number}${replacement.verificationCode ? ` (código ${replacement.verificationCode})` : ""}. Si hay que corregirla otra vez, inicie la reposición desde esa solicitud.`,
-        );
-      }
-      const open = old.reissues.find((r) => !OPEN_REISSUE_EXCLUDED_STATES.includes(r.state));
-      if (open) {
-        throw new DomainError(
-          "REISSUE_OPEN",
-          `Ya hay una reposición en curso de esta certificación: la solicitud ${open.number} («${STATE_LABELS[open.state]}»). Espere a que termine o a que se rechace.`,
-        );
-      }
+      const refusal = checkReissuable(old, old.reissues);
+      if (refusal) throw new DomainError(refusal.code, refusal.message);
       if (!old.applicant.active) {
         throw new DomainError("HOLDER_INACTIVE", "La cuenta del titular está desactivada: no podría corregir ni enviar la reposición.");
       }
