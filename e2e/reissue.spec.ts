@@ -6,6 +6,7 @@ import type { TNssDb } from "../tests/helpers/pdfsig";
 import { expectNoAxeViolations, signWithCertificate, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
 import { demoCertificate } from "./helpers/demo-certificate";
+import { waitForMail } from "./helpers/outbox";
 import { signIn, signOut } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir } from "./helpers/test-pdfs";
 
@@ -68,6 +69,11 @@ test("reposición corregida: la coordinación la inicia, la titular corrige y en
   await expect(page.getByTestId("reissue-of")).toContainText(`Reposición de ${oldNumber}`);
   await expect(page.getByTestId("reissue-note")).toHaveText(NOTE);
   await signOut(page);
+  // The holder was mailed what to correct and where.
+  const startedMail = await waitForMail(CITIZEN.email, `Corrija los datos de su certificación: solicitud ${newNumber}`);
+  expect(startedMail.text).toContain(NOTE);
+  expect(startedMail.text).toContain(oldNumber);
+  expect(startedMail.text).toContain(`/ciudadano/solicitudes/${newId}`);
 
   // 2. The holder: the draft is in her list; it says what it corrects and what to correct.
   await signIn(page, CITIZEN.email, CITIZEN.password);
@@ -95,6 +101,8 @@ test("reposición corregida: la coordinación la inicia, la titular corrige y en
   expect(await stateOf(page)).toBe("ISSUED");
   const issued = await page.request.get(`/api/cases/${newId}/document`);
   expect(issued.status()).toBe(200);
+  // The issuance mail says which certification it replaces.
+  expect((await waitForMail(CITIZEN.email, `Su certificación ${newNumber} fue emitida`)).text).toContain(`reemplaza a la de la solicitud ${oldNumber} (código de verificación ${oldCode})`);
   const pdfPath = path.join(tmpDir, "reposicion.pdf");
   await fs.writeFile(pdfPath, await issued.body());
   // The old case: revoked as replaced, with the new one listed as issued.
