@@ -151,7 +151,7 @@ function printWelcome() {
   if (issuedDemoCases.length > 0) {
     console.log("\nCertificaciones emitidas de demostración (escanee el QR del PDF o abra la URL de verificación):");
     for (const c of issuedDemoCases) {
-      console.log(`  ${c.number}  ${c.verificationUrl}`);
+      console.log(`  ${c.number}  ${c.verificationUrl}  (${c.status})`);
       console.log(`    PDF emitido: ${c.pdfPath}`);
     }
   } else {

@@ -32,7 +32,8 @@ const ACTION_LABELS: Record<string, string> = {
   accept: "Registro aceptado",
   reject: "Rechazada",
   revoke: "Certificación anulada",
-  replace: "Certificación reemplazada por una corregida",
+  start_reissue: "Reposición corregida iniciada",
+  replace: "Anulada: reemplazada por la certificación corregida",
   // The holder's share links (lib/sharing); the note is the link's label, never its token.
   share_link_created: "Enlace para compartir creado",
   share_link_revoked: "Enlace para compartir revocado",

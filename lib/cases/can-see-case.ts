@@ -17,13 +17,14 @@ export type TViewer = Pick<TSessionUser, "id" | "roles" | "dideducId"> & { deleg
 // segments: a delegation counts only when its office, the viewer's and the case's are one.
 export function canSeeCase(
   actor: TViewer,
-  c: { applicantId: string; dideducId: string | null; state: string },
+  c: { applicantId: string; dideducId: string | null; state: string; reissueOfId?: string | null },
   delegations: readonly { dideducId: string }[],
 ): boolean {
   if (c.applicantId === actor.id) return true;
-  if (c.state === "DRAFT") return false;
   const roles = expandRoles(actor.roles);
-  if (roles.some((r) => CENTRAL.includes(r))) return true;
+  const central = roles.some((r) => CENTRAL.includes(r));
+  if (c.state === "DRAFT") return central && Boolean(c.reissueOfId);
+  if (central) return true;
   if (c.dideducId === null || actor.dideducId !== c.dideducId) return false;
   return roles.some((r) => DIDEDUC.includes(r)) || delegations.some((d) => d.dideducId === actor.dideducId);
 }

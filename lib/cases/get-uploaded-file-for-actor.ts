@@ -16,7 +16,7 @@ export async function getUploadedFileForActor(
   const db = await dbOf(options, input);
   const file = await db.uploadedFile.findUnique({
     where: { id: input.fileId },
-    include: { case: { select: { applicantId: true, dideducId: true, state: true } } },
+    include: { case: { select: { applicantId: true, dideducId: true, state: true, reissueOfId: true } } },
   });
   if (!file) return null;
   let allowed = file.uploaderId === input.actor.id;

@@ -5,6 +5,7 @@ import {
   issuanceMail,
   rejectionMail,
   revocationMail,
+  reissueStartedMail,
   submissionReceivedMail,
   translatorRegisteredMail,
   type TOfficeContact,
@@ -20,9 +21,12 @@ export type TNotifyEvent =
   | { type: "submitted"; resubmitted?: boolean }
   | { type: "correction_requested"; reason: string }
   | { type: "rejected"; reason: string; guidance?: TOfficeContact | null; requestedDocuments?: string[] | null }
-  | { type: "issued"; verificationCode: string }
+  // `replaces`: the certification a corrected re-issue replaced (revoked in the same commit).
+  | { type: "issued"; verificationCode: string; replaces?: { number: string; verificationCode: string | null } | null }
   // Anulación: the public category and date only (the internal note stays with the staff).
   | { type: "revoked"; verificationCode: string; category: RevocationCategory; revokedAt: Date }
+  // Central staff started a corrected re-issue: the new draft, and what must be corrected.
+  | { type: "reissue_started"; note: string; originalNumber: string }
   // D.4 accepted: the registry entry as it now stands.
   | {
       type: "translator_registered";
@@ -81,7 +85,15 @@ export async function notifyApplicant(
       });
       break;
     case "issued":
-      mail = issuanceMail({ ...base, verificationCode: event.verificationCode, verificationUrl: verificationUrl(event.verificationCode) });
+      mail = issuanceMail({
+        ...base,
+        verificationCode: event.verificationCode,
+        verificationUrl: verificationUrl(event.verificationCode),
+        replaces: event.replaces ? { caseNumber: event.replaces.number, verificationCode: event.replaces.verificationCode } : null,
+      });
+      break;
+    case "reissue_started":
+      mail = reissueStartedMail({ ...base, note: event.note, originalNumber: event.originalNumber });
       break;
     case "revoked":
       mail = revocationMail({

@@ -12,8 +12,9 @@ export type TSignAndIssueInput = TSignCaseInput;
 // DIDEDUC signed, as an incremental update so the first signature stays valid, with a certificate
 // registered for the central office (SigningRefusal otherwise, nothing changes). The DIDEDUC's
 // signature must still be intact and reach the end of the file. The case becomes ISSUED
-// (issuedAt set by the engine); the issuance mail is written to the outbox in the same transaction
-// and delivered after the commit.
+// (issuedAt set by the engine); a corrected re-issue revokes the certification it replaces in the
+// same transaction (replace-reissued-case.ts); the issuance mail is written to the outbox in the
+// same transaction and delivered after the commit.
 // The procedures without a DIDEDUC signature (D.1.2, D.2.2, D.3) are issued by the central office
 // alone: the sheet is rendered and signed once here (signing/issue-central-certification.ts).
 export async function signAndIssue(input: TSignAndIssueInput, options: TCertifyOptions = {}): Promise<{ version: number; state: string }> {
@@ -36,10 +37,10 @@ export async function signAndIssue(input: TSignAndIssueInput, options: TCertifyO
         reason: `Certificación electrónica ${caseRow.number}: refrendo y emisión por ${handle.authorizedSigner.post}, ${CENTRAL_OFFICE}`,
         location: "Ciudad de Guatemala, Guatemala",
       }),
-      notify: (caseRow) => {
+      notify: (caseRow, replaces) => {
         // Assigned when the DIDEDUC generated the sheet; the signed file prints it.
         if (!caseRow.verificationCode) throw new Error(`Solicitud ${caseRow.number}: emitida sin código de verificación`);
-        return { type: "issued", verificationCode: caseRow.verificationCode };
+        return { type: "issued", verificationCode: caseRow.verificationCode, replaces };
       },
     },
     { ...options, ...deps },

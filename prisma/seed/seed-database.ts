@@ -4,6 +4,7 @@ import { requiresSecondFactor } from "../../lib/auth/totp/requires-second-factor
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TDemoCasesResult } from "./demo-cases";
+import type { TAfterIssuanceDemoResult } from "./demo-cases-after-issuance";
 import { DEMO_ACCOUNTS, DEMO_DELEGATION, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
 import { demoTotpSecret } from "./demo-totp";
 import { DIDEDUCS } from "./dideducs";
@@ -36,7 +37,7 @@ export type TSeedCounts = {
   delegations: number;
 };
 
-export type TSeedResult = { pki: TDemoPki; before: TSeedCounts; after: TSeedCounts; demoCases?: TDemoCasesResult };
+export type TSeedResult = { pki: TDemoPki; before: TSeedCounts; after: TSeedCounts; demoCases?: TDemoCasesResult; afterIssuance?: TAfterIssuanceDemoResult };
 
 // A database is "empty" for the demo when nobody could sign in and no office exists: `npm start`
 // seeds only then, so it never touches a database someone already uses.
@@ -247,5 +248,8 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
   await seedTranslatorRegistrationDemoCases(prisma, { log, storage: options.storage });
   const { seedSwornTranslationDemoCases } = await import("./demo-cases-sworn-translation");
   await seedSwornTranslationDemoCases(prisma, { pki, log, storage: options.storage });
-  return { pki, before, after, demoCases };
+  // After issuance (issue #11): one certification revoked, one replaced by its corrected re-issue.
+  const { seedAfterIssuanceDemoCases } = await import("./demo-cases-after-issuance");
+  const afterIssuance = await seedAfterIssuanceDemoCases(prisma, { pki, log, storage: options.storage });
+  return { pki, before, after, demoCases, afterIssuance };
 }

@@ -8,6 +8,7 @@ import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { deliverNotification } from "../deliver-notification";
 import { notifyApplicant } from "../notify-applicant";
+import { replaceReissuedCase } from "../replace-reissued-case";
 import { buildSheetSignatureAppearance } from "./build-sheet-signature-appearance";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
 import { findCurrentDocument } from "./find-current-document";
@@ -30,7 +31,8 @@ import type { TSignCaseInput } from "./sign-case-document";
 // 4. signed once with a signature timestamp, then DSS and document timestamp (B-LTA,
 //    sign-case-pdf.ts), stored by SHA-256 — before the transaction;
 // 5. transition(): under the row lock, the sheet, the ISSUED document version, the Signature row,
-//    the code and the issuance mail (outbox) are written with the state change, or nothing is;
+//    the code, the revocation of the case a corrected re-issue replaces (replace-reissued-case.ts)
+//    and the issuance mail (outbox) are written with the state change, or nothing is;
 // 6. the mail is delivered after the commit.
 export async function issueCentralCertification(input: TSignCaseInput, options: TCertifyOptions = {}): Promise<Case> {
   const { db, storage, now } = await resolveCertifyDeps(options);
@@ -123,7 +125,9 @@ export async function issueCentralCertification(input: TSignCaseInput, options: 
           timestampAuthority: signed.timestamp.tsaName,
         },
       });
-      outboxId = await notifyApplicant(tx, caseRow, { type: "issued", verificationCode }, { now });
+      // A corrected re-issue revokes the certification it replaces in this same commit.
+      const replaces = await replaceReissuedCase(tx, caseRow, actor, { now, ip: input.ip });
+      outboxId = await notifyApplicant(tx, caseRow, { type: "issued", verificationCode, replaces }, { now });
       return caseRow.verificationCode ? {} : { verificationCode };
     },
   });

@@ -9,6 +9,7 @@ import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { deliverNotification } from "../deliver-notification";
 import { notifyApplicant, type TNotifyEvent } from "../notify-applicant";
+import { replaceReissuedCase, type TReplacedCase } from "../replace-reissued-case";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
 import { findCurrentDocument } from "./find-current-document";
 import { findSignatureAppearance } from "./find-signature-appearance";
@@ -39,7 +40,8 @@ export type TSignCaseStep = {
   describe: (args: { caseRow: Case; dideducName: string | null; handle: TAuthorizedSignerHandle }) => { reason: string; location: string };
   // The applicant's mail for this step, from the case as the transaction locked it: written to the
   // outbox inside the transaction (so it rolls back with a refused transition), sent after commit.
-  notify?: (caseRow: Case) => TNotifyEvent;
+  // `replaces`: the certification this issuance replaced (a corrected re-issue), else null.
+  notify?: (caseRow: Case, replaces: TReplacedCase | null) => TNotifyEvent;
 };
 
 // One signature on the case's current document, as one workflow transition:
@@ -156,7 +158,10 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
           timestampAuthority: signed.timestamp.tsaName,
         },
       });
-      if (step.notify) outboxId = await notifyApplicant(tx, caseRow, step.notify(caseRow), { now });
+      // The step that issues also revokes, in this same commit, the certification a corrected
+      // re-issue replaces (the other issuance path does the same: issue-central-certification.ts).
+      const replaces = ctx.toState === "ISSUED" ? await replaceReissuedCase(tx, caseRow, actor, { now, ip: input.ip }) : null;
+      if (step.notify) outboxId = await notifyApplicant(tx, caseRow, step.notify(caseRow, replaces), { now });
     },
   });
   await deliverNotification(db, outboxId);

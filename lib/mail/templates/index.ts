@@ -1,6 +1,7 @@
 export { correctionRequestedMail, type TCorrectionRequestedMailData } from "./correction-requested-mail";
 export { issuanceMail, type TIssuanceMailData } from "./issuance-mail";
 export { rejectionMail, type TRejectionMailData } from "./rejection-mail";
+export { reissueStartedMail, type TReissueStartedMailData } from "./reissue-started-mail";
 export { escapeHtml, type TRenderedMail } from "./render-mail";
 export { revocationMail, type TRevocationMailData } from "./revocation-mail";
 export { submissionReceivedMail, type TSubmissionReceivedMailData } from "./submission-received-mail";

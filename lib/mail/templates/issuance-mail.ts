@@ -5,6 +5,8 @@ export type TIssuanceMailData = TCaseMailData & {
   // Public page reached from the QR code, e.g. https://…/verificar/ABCD-1234.
   verificationUrl: string;
   verificationCode: string;
+  // A corrected re-issue: the certification it replaces, which is no longer valid.
+  replaces?: { caseNumber: string; verificationCode: string | null } | null;
 };
 
 export function issuanceMail(d: TIssuanceMailData): TRenderedMail {
@@ -13,6 +15,17 @@ export function issuanceMail(d: TIssuanceMailData): TRenderedMail {
       type: "paragraph",
       text: `Su certificación (${d.procedureLabel}) fue emitida y firmada electrónicamente. Descargue el PDF desde su solicitud en Certifica.`,
     },
+    ...(d.replaces
+      ? [
+          {
+            type: "paragraph" as const,
+            text:
+              `Esta certificación corregida reemplaza a la de la solicitud ${d.replaces.caseNumber}` +
+              (d.replaces.verificationCode ? ` (código de verificación ${d.replaces.verificationCode})` : "") +
+              ", que ya no es válida: su página de verificación indica que fue anulada y enlaza a esta. Use en adelante solo el documento nuevo.",
+          },
+        ]
+      : []),
     { type: "action", label: "Descargar mi certificación", url: d.caseUrl },
     {
       type: "details",

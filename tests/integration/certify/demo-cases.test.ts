@@ -88,5 +88,44 @@ describe("the demo D.1.1 cases of the seed", () => {
     expect(await count()).toEqual(before);
     expect(second.demoCases?.cases.every((c) => !c.created)).toBe(true);
     expect(second.demoCases?.issued?.verificationCode).toBe(first.demoCases?.issued?.verificationCode);
+    expect(second.afterIssuance?.cases.every((c) => !c.created)).toBe(true);
+    expect({ revoked: second.afterIssuance?.revoked, replaced: second.afterIssuance?.replaced }).toEqual({ revoked: first.afterIssuance?.revoked, replaced: first.afterIssuance?.replaced });
+  });
+});
+
+describe("the demo certifications after issuance (issue #11)", () => {
+  it("one revoked by the Encargado (DATA_ERROR), through the revoke transition", async () => {
+    const revoked = first.afterIssuance?.revoked;
+    expect(revoked).toBeTruthy();
+    const c = await tdb.prisma.case.findUniqueOrThrow({ where: { verificationCode: revoked!.verificationCode }, include: { auditEvents: { orderBy: { id: "asc" } } } });
+    expect(c).toMatchObject({ state: "REVOKED", revocationCategory: "DATA_ERROR", procedure: "SWORN_TRANSLATION" });
+    expect(c.revokedReason).toBeTruthy();
+    expect(c.auditEvents.map((e) => e.action)).toEqual(["create", "submit", "sign_and_issue", "revoke"]);
+    const manager = await tdb.prisma.user.findUniqueOrThrow({ where: { email: "encargado.central@demo.certifica.gt" } });
+    expect(c.auditEvents.at(-1)).toMatchObject({ actorId: manager.id, role: "CENTRAL_MANAGER", fromState: "ISSUED", toState: "REVOKED" });
+    const page = await findVerification(revoked!.verificationCode, { db: tdb.prisma, storage });
+    expect(page).toMatchObject({ status: "REVOKED", revocationCategory: "DATA_ERROR", replacedByCode: null });
+    expect(logs.join("\n")).toContain(`Certificación anulada de demostración ${c.number}`);
+  });
+
+  it("one replaced by its corrected re-issue, issued through the real path with its own signed PDF", async () => {
+    const replaced = first.afterIssuance?.replaced;
+    expect(replaced).toBeTruthy();
+    const original = await tdb.prisma.case.findUniqueOrThrow({ where: { verificationCode: replaced!.verificationCode } });
+    const reissue = await tdb.prisma.case.findUniqueOrThrow({ where: { verificationCode: replaced!.replacedBy.verificationCode }, include: { auditEvents: { orderBy: { id: "asc" } } } });
+    expect(original).toMatchObject({ state: "REVOKED", revocationCategory: "REPLACED" });
+    expect(reissue).toMatchObject({ state: "ISSUED", reissueOfId: original.id });
+    expect((reissue.formData as { holderName: string }).holderName).toBe("Carlos Enrique Ixcot Chávez");
+    expect((original.formData as { holderName: string }).holderName).toBe("Carlos Enrique Ixcot Chaves");
+    expect(reissue.auditEvents.map((e) => e.action)).toEqual(["create", "submit", "sign_and_issue"]);
+    expect(reissue.auditEvents[0].data).toMatchObject({ reissueOf: original.id });
+    expect(await tdb.prisma.auditEvent.count({ where: { caseId: original.id, action: { in: ["start_reissue", "replace"] } } })).toBe(2);
+    expect(await findVerification(replaced!.verificationCode, { db: tdb.prisma, storage })).toMatchObject({ status: "REVOKED", replacedByCode: reissue.verificationCode });
+    expect(await findVerification(reissue.verificationCode!, { db: tdb.prisma, storage })).toMatchObject({ status: "ISSUED", replacesCode: original.verificationCode });
+    // The re-issue's PDF: one central signature, timestamped, DSS and document timestamp; pdfsig agrees.
+    const doc = await tdb.prisma.documentVersion.findFirstOrThrow({ where: { caseId: reissue.id, stage: "ISSUED" } });
+    const file = path.join(root, "reissue-demo.pdf");
+    fs.writeFileSync(file, await storage.get(doc.storageKey));
+    expectLongTermPdf(fs.readFileSync(file), { rootPem: first.pki.rootPem, signers: 1, file, nss: createNssDb([first.pki.rootPem], { dir: path.join(root, "nss-reissue") }) });
   });
 });

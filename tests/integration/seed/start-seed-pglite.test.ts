@@ -39,10 +39,20 @@ it("seeds an empty PGlite database with demo cases and finds the issued one with
     expect(validation.valid).toBe(true);
     expect(validation.signatures.length).toBeGreaterThanOrEqual(1);
     expect(validation.modifiedAfterLastSignature).toBe(false);
-    // Only issued cases of the demo accounts, each with a file on disk.
-    const states = await prisma.case.findMany({ where: { verificationCode: { in: issued.map((c) => c.verificationCode) } }, select: { state: true } });
-    expect(states.every((s) => s.state === "ISSUED")).toBe(true);
-    for (const c of issued) expect(fs.existsSync(c.pdfPath)).toBe(true);
+    // Only issued (and then revoked or replaced) cases of the demo accounts, each with a file on
+    // disk and the status printed beside it as the database has it.
+    const rows = await prisma.case.findMany({ where: { verificationCode: { in: issued.map((c) => c.verificationCode) } }, select: { verificationCode: true, state: true } });
+    expect(rows).toHaveLength(issued.length);
+    for (const c of issued) {
+      expect(fs.existsSync(c.pdfPath)).toBe(true);
+      expect(rows.find((r) => r.verificationCode === c.verificationCode)?.state).toBe(c.state);
+      expect(c.status).toBe(c.state === "ISSUED" ? "emitida" : c.replacedByCode ? `reemplazada por ${c.replacedByCode}` : "anulada");
+    }
+    // Issue #11's demo: one revoked, one replaced by a corrected re-issue that is listed as issued.
+    const { revoked, replaced } = seeded.afterIssuance!;
+    expect(issued.find((c) => c.verificationCode === revoked!.verificationCode)?.status).toBe("anulada");
+    expect(issued.find((c) => c.verificationCode === replaced!.verificationCode)?.status).toBe(`reemplazada por ${replaced!.replacedBy.verificationCode}`);
+    expect(issued.find((c) => c.verificationCode === replaced!.replacedBy.verificationCode)?.status).toBe("emitida");
   } finally {
     await close();
     await pkiServices.close();

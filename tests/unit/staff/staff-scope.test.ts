@@ -46,4 +46,12 @@ describe("canSeeCase (who may look at a case in the staff views and file routes)
     expect(canSeeCase(reviewerGN, { ...gnCase, state: "DRAFT" }, [])).toBe(false);
     expect(canSeeCase(coordinator, { ...gnCase, state: "DRAFT" }, [])).toBe(false);
   });
+
+  it("shows a corrected re-issue's draft to central staff (who started it), never to a DIDEDUC's", () => {
+    const reissueDraft = { ...gnCase, state: "DRAFT", reissueOfId: "old-case" };
+    expect(canSeeCase(coordinator, reissueDraft, [])).toBe(true);
+    expect(canSeeCase(reviewerGN, reissueDraft, [])).toBe(false);
+    expect(canSeeCase(citizen, reissueDraft, [])).toBe(true);
+    expect(canSeeCase(citizen, { ...reissueDraft, applicantId: "someone-else" }, [])).toBe(false);
+  });
 });

@@ -1,22 +1,26 @@
 import type { Metadata } from "next";
 import { CaseTimeline } from "@/components/cases/case-timeline";
+import { ReissueOfNotice } from "@/components/cases/reissue-links";
 import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
 import { GraduationRecordReview } from "@/components/staff/graduation-record-review";
 import { PdfFrame } from "@/components/staff/pdf-frame";
+import { ReissuePanel } from "@/components/staff/reissue-panel";
 import { SignatureReport } from "@/components/staff/signature-report";
 import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
+import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { acceptTranslatorRegistrationAction } from "../../actions/accept-translator-registration";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 import { revokeCertificationAction } from "../../actions/revoke-certification";
 import { signAndIssueAction } from "../../actions/sign-and-issue";
+import { startReissueAction } from "../../actions/start-reissue";
 
 export const metadata: Metadata = { title: "Revisión central" };
 
@@ -34,12 +38,17 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
   // D.1.2, D.2.2, D.3: no DIDEDUC signature; the sheet is made and signed once at "Firmar y emitir",
   // so until then the office reviews its preview (code 0000-0000-0000) and the uploaded files.
   const centralOnly = issuedByCentralOnly(vm.procedure);
+  // Corrected re-issues: what this case corrects, and those started from it.
+  const reissueLinks = await findReissueLinks({ caseId: vm.id });
+  const startedReissue = (await props.searchParams).reposicion;
   const previewHref = centralOnly && !hasDocument && vm.actions.some((a) => a.action === "sign_and_issue") ? `/api/cases/${encodeURIComponent(vm.id)}/preview` : null;
 
   return (
     <>
       <DoneNotice action={done} />
-      <StaffCaseHeader c={vm.header} backHref="/atencion" backLabel="Volver a la bandeja" />
+      <StaffCaseHeader c={vm.header} backHref="/atencion" backLabel="Volver a la bandeja">
+        <ReissueOfNotice links={reissueLinks} href={(id) => `/atencion/casos/${encodeURIComponent(id)}`} showNote />
+      </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           {isRegistration ? null : (
@@ -72,6 +81,13 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
                 ? "Al firmar se genera la hoja de certificación con el código QR y la URL de verificación, se une delante de los documentos de la solicitud y se firma con su certificado: es la única firma del documento."
                 : "Su firma se agrega como actualización incremental: la firma de la Dirección Departamental sigue siendo válida."
             }
+          />
+          <ReissuePanel
+            c={{ id: vm.id, procedure: vm.procedure, state: vm.state }}
+            links={reissueLinks}
+            startedId={typeof startedReissue === "string" ? startedReissue : undefined}
+            formAction={startReissueAction}
+            pageHref={pageHref}
           />
           <ProcedureDataCard title="Datos de la solicitud" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
         </div>

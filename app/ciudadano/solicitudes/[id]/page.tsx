@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { CaseTimeline, type TTimelineEvent } from "@/components/cases/case-timeline";
+import { HolderReissueLinks } from "@/components/cases/holder-reissue-links";
 import { formatDateTime, formatFileSize, pagesText } from "@/components/cases/format-date";
 import { nextStepText } from "@/components/cases/next-step";
 import { RevocationNotice } from "@/components/cases/revocation-notice";
@@ -62,6 +63,7 @@ export default async function CitizenCasePage({
   return (
     <>
       <PageHeading title={PROCEDURE_LABELS[c.procedure]} eyebrow={`Solicitud ${c.number}`} />
+      <HolderReissueLinks caseId={c.id} state={c.state} />
 
       {query.enviada && c.state !== "DRAFT" ? (
         <Notice tone="success" className="mb-6" title="Solicitud enviada">

@@ -5,6 +5,8 @@ import { DoneNotice } from "@/components/staff/done-notice";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
+import { ReissueOfNotice } from "@/components/cases/reissue-links";
+import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { formKindOf } from "@/components/staff/form-kind";
 import { reviewChecklistFor } from "@/components/staff/review-checklist";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
@@ -26,7 +28,10 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
   return (
     <>
       <DoneNotice action={done} />
-      <StaffCaseHeader c={vm.header} backHref="/dideduc" backLabel="Volver a la bandeja" />
+      <StaffCaseHeader c={vm.header} backHref="/dideduc" backLabel="Volver a la bandeja">
+        {/* A corrected re-issue: which certification it corrects and what must be checked again. */}
+        <ReissueOfNotice links={await findReissueLinks({ caseId: vm.id })} href={(id) => `/dideduc/casos/${encodeURIComponent(id)}`} showNote />
+      </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <ProcedureDataCard title="Datos que escribió la persona" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />

@@ -6,6 +6,8 @@ import { DoneNotice } from "@/components/staff/done-notice";
 import { PdfFrame } from "@/components/staff/pdf-frame";
 import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
+import { ReissueOfNotice } from "@/components/cases/reissue-links";
+import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { performCaseActionAction } from "../../actions/perform-case-action";
@@ -25,7 +27,10 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
   return (
     <>
       <DoneNotice action={done} />
-      <StaffCaseHeader c={vm.header} backHref="/direccion" backLabel="Volver a la bandeja" />
+      <StaffCaseHeader c={vm.header} backHref="/direccion" backLabel="Volver a la bandeja">
+        {/* A corrected re-issue: which certification it corrects and what must be checked again. */}
+        <ReissueOfNotice links={await findReissueLinks({ caseId: vm.id })} href={(id) => `/direccion/casos/${encodeURIComponent(id)}`} showNote />
+      </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <CaseActionPanel
