@@ -48,6 +48,8 @@ export async function usableStep(page: Page, email: string): Promise<number> {
     if (waitMs > 0) {
       // The clock's time, not the machine's speed: the test gets that much more time.
       test.info().setTimeout(test.info().timeout + waitMs);
+      // In the JSON report, so that the time a run spends waiting for the clock can be added up.
+      test.info().annotations.push({ type: "totp-wait-ms", description: String(Math.round(waitMs)) });
       await page.waitForTimeout(waitMs);
     }
   }
