@@ -32,6 +32,17 @@ mkdir -p test-results
 # A report left by an earlier run must never stand in for one this run failed to write.
 rm -f test-results/vitest.json test-results/playwright.json test-results/vitest.log test-results/vitest.exit
 
+# vitest needs no build and Playwright's single worker leaves most of the second core idle: the
+# unit and integration tests run beside the type check, the build and Playwright, their output
+# kept in a file and printed when they end. Their own process group, stopped with this script if
+# it ends early (a type error) or is interrupted.
+echo "== Pruebas unitarias y de integración (en paralelo con los tipos, la compilación y Playwright; salida en test-results/vitest.log)"
+setsid bash -c 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json > test-results/vitest.log 2>&1; echo $? > test-results/vitest.exit' &
+vitest_pid=$!
+stop_vitest() { kill -TERM -- -"$vitest_pid" 2>/dev/null || true; }
+trap stop_vitest EXIT
+trap 'exit 130' INT TERM
+
 # The build's own type check is skipped only where tsc saw the same route types: in the default
 # build folder, whose types tsconfig.json includes (another NEXT_DIST_DIR keeps the build's check).
 types_before_build=""
@@ -42,16 +53,6 @@ if [ -n "$types_before_build" ]; then
   npx next typegen >/dev/null
 fi
 npx tsc --noEmit -p .
-
-# vitest needs no build and Playwright's single worker leaves most of the second core idle: the
-# unit and integration tests run beside the build and Playwright, their output kept in a file and
-# printed when they end. Their own process group, stopped with this script if it is interrupted.
-echo "== Pruebas unitarias y de integración (en paralelo con la compilación y Playwright; salida en test-results/vitest.log)"
-setsid bash -c 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json > test-results/vitest.log 2>&1; echo $? > test-results/vitest.exit' &
-vitest_pid=$!
-stop_vitest() { kill -TERM -- -"$vitest_pid" 2>/dev/null || true; }
-trap stop_vitest EXIT
-trap 'exit 130' INT TERM
 
 echo "== Compilación de producción"
 playwright_exit=""
