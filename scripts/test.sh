@@ -30,17 +30,36 @@ echo "PostgreSQL de pruebas: $TEST_DATABASE_URL"
 
 mkdir -p test-results
 # A report left by an earlier run must never stand in for one this run failed to write.
-rm -f test-results/vitest.json test-results/playwright.json
-echo "== Tipos"; npx tsc --noEmit -p .
-echo "== Pruebas unitarias y de integración"
-vitest_exit=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || vitest_exit=$?
+rm -f test-results/vitest.json test-results/playwright.json test-results/vitest.log test-results/vitest.exit
+
+# vitest needs no build and Playwright's single worker leaves most of the second core idle: the
+# unit and integration tests run beside the type check, the build and Playwright, their output
+# kept in a file and printed when they end. Their own process group, stopped with this script if
+# it ends early (a type error) or is interrupted.
+echo "== Pruebas unitarias y de integración (en paralelo con los tipos, la compilación y Playwright; salida en test-results/vitest.log)"
+setsid bash -c 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json > test-results/vitest.log 2>&1; echo $? > test-results/vitest.exit' &
+vitest_pid=$!
+stop_vitest() { kill -TERM -- -"$vitest_pid" 2>/dev/null || true; }
+trap stop_vitest EXIT
+trap 'exit 130' INT TERM
+
+# The build's own type check is skipped only where tsc saw the same route types: in the default
+# build folder, whose types tsconfig.json includes (another NEXT_DIST_DIR keeps the build's check).
+types_before_build=""
+[ -n "${NEXT_DIST_DIR:-}" ] && [ "${NEXT_DIST_DIR}" != ".next" ] || types_before_build=1
+echo "== Tipos"
+if [ -n "$types_before_build" ]; then
+  # The route types `next build` would generate, so that tsc checks the pages against them too.
+  npx next typegen >/dev/null
+fi
+npx tsc --noEmit -p .
+
 echo "== Compilación de producción"
 playwright_exit=""
 # Fingerprinted before compiling, as npm start does: a source changed during the build must not
 # pass for built.
 stamp=$(npx tsx scripts/build-stamp.ts)
-if npx next build; then
+if CERTIFICA_TYPES_CHECKED=$types_before_build npx next build; then
   # The build npm start would make from these sources: recorded so that it serves this one.
   [ -n "${NEXT_DIST_DIR:-}" ] && [ "${NEXT_DIST_DIR}" != ".next" ] || printf %s "$stamp" > .next/certifica-build-stamp
   echo "== Pruebas en el navegador (Playwright)"
@@ -49,6 +68,14 @@ if npx next build; then
 else
   echo "La compilación de producción falló: Playwright no corre." >&2
 fi
+
+echo "== Pruebas unitarias y de integración: resultado"
+wait "$vitest_pid" || true
+trap - EXIT
+cat test-results/vitest.log
+# No exit code written: vitest did not finish (the summary then counts it as a runner that failed).
+vitest_exit=$(cat test-results/vitest.exit 2>/dev/null || echo 1)
+
 # The closing line counts every way the run failed; its exit status is the suite's.
 status=0
 npx tsx scripts/summarize-tests.mts --vitest test-results/vitest.json --vitest-exit "$vitest_exit" \
