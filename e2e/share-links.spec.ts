@@ -72,10 +72,10 @@ test("enlace para compartir: creado por el titular, abierto y descargado sin cue
     const anon = await anonymous.newPage();
     await anon.goto(url);
     await expect(anon.getByRole("heading", { level: 1, name: "Certificación compartida por su titular" })).toBeVisible();
-    await expect(anon.getByTestId("share-status")).toHaveText("Emitida");
+    await expect(anon.getByTestId("verification-status")).toHaveText("Emitido");
     await expect(anon.getByTestId("share-expires")).toContainText("Este enlace funciona hasta el");
     expect((await new AxeBuilder({ page: anon }).analyze()).violations.map((v) => v.id)).toEqual([]);
-    const signers = await anon.getByTestId("share-signer").count();
+    const signers = await anon.getByTestId("signer").count();
     expect(signers).toBeGreaterThan(0);
     const shownSha256 = (await anon.getByTestId("share-sha256").textContent())!.trim();
 
@@ -89,7 +89,7 @@ test("enlace para compartir: creado por el titular, abierto y descargado sin cue
     await anon.getByRole("link", { name: "English" }).click();
     await expect(anon).toHaveURL(/\?lang=en$/);
     await expect(anon.getByRole("heading", { level: 1, name: "Certification shared by its holder" })).toBeVisible();
-    await expect(anon.getByTestId("share-status")).toHaveText("Issued");
+    await expect(anon.getByTestId("verification-status")).toHaveText("Issued");
     expect((await new AxeBuilder({ page: anon }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
     // 3. The holder revokes the link; it stops working at once.

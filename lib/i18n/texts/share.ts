@@ -1,5 +1,4 @@
 import type { TLocale } from "@/lib/i18n/locale";
-import type { TVerificationStatus } from "@/lib/cases/find-verification";
 
 // The public share-link page (/compartido/<token>) and its download's refusals, in Spanish and
 // English, written and reviewed here (issue #11: no machine translation at run time).
@@ -12,23 +11,6 @@ export type TShareTexts = {
   intro: string;
   languageSwitchLabel: string;
   code: string;
-  statusHeading: string;
-  statusLabels: Record<TVerificationStatus, string>;
-  statusTexts: Record<TVerificationStatus, string>;
-  revokedOn: (date: string) => string;
-  revocationReason: string;
-  replacedBy: string;
-  dataHeading: string;
-  documentType: string;
-  issuingOffices: string;
-  issuedOn: string;
-  notIssued: string;
-  holder: string;
-  holderMasked: string;
-  signaturesHeading: string;
-  noSignatures: string;
-  signedOn: (date: string) => string;
-  timestamp: (date: string, tsa: string | null) => string;
   fileHeading: string;
   sha256Intro: string;
   download: string;
@@ -63,28 +45,6 @@ export const SHARE_TEXTS: Record<TLocale, TShareTexts> = {
     intro: "El titular de esta certificación le dio este enlace para que vea sus datos y descargue el documento firmado electrónicamente.",
     languageSwitchLabel: "Idioma",
     code: "Código de verificación",
-    statusHeading: "Estado",
-    statusLabels: { ISSUED: "Emitida", IN_PROCESS: "En trámite", REVOKED: "Anulada", CANCELLED: "Cancelada" },
-    statusTexts: {
-      ISSUED: "La certificación fue firmada electrónicamente por todas las oficinas y emitida por el Ministerio de Educación. Es válida.",
-      IN_PROCESS: "La certificación aún se está firmando. No es válida hasta que figure como emitida.",
-      REVOKED: "La certificación fue emitida y luego anulada por el Ministerio de Educación: ya no es válida y no se puede descargar.",
-      CANCELLED: "La solicitud fue rechazada: ninguna certificación válida lleva este código.",
-    },
-    revokedOn: (date) => `Anulada el ${date}.`,
-    revocationReason: "Motivo",
-    replacedBy: "Reemplazada por la certificación",
-    dataHeading: "Datos de la certificación",
-    documentType: "Tipo de documento",
-    issuingOffices: "Oficinas que la emiten",
-    issuedOn: "Fecha de emisión",
-    notIssued: "Aún no emitida",
-    holder: "Titular",
-    holderMasked: "(nombre parcialmente oculto; el nombre completo está en el PDF)",
-    signaturesHeading: "Firmas electrónicas",
-    noSignatures: "La certificación aún no tiene firmas.",
-    signedOn: (date) => `Firmó el ${date}`,
-    timestamp: (date, tsa) => `Sello de tiempo: ${date}${tsa ? `, TSA ${tsa}` : ""}`,
     fileHeading: "Documento firmado",
     sha256Intro: "Huella digital SHA-256 del archivo emitido:",
     download: "Descargar el PDF",
@@ -116,28 +76,6 @@ export const SHARE_TEXTS: Record<TLocale, TShareTexts> = {
     intro: "The holder of this certification gave you this link so that you can see its details and download the electronically signed document.",
     languageSwitchLabel: "Language",
     code: "Verification code",
-    statusHeading: "Status",
-    statusLabels: { ISSUED: "Issued", IN_PROCESS: "In progress", REVOKED: "Revoked", CANCELLED: "Cancelled" },
-    statusTexts: {
-      ISSUED: "The certification was electronically signed by every office and issued by the Ministry of Education. It is valid.",
-      IN_PROCESS: "The certification is still being signed. It is not valid until it shows as issued.",
-      REVOKED: "The certification was issued and later revoked by the Ministry of Education: it is no longer valid and cannot be downloaded.",
-      CANCELLED: "The application was rejected: no valid certification carries this code.",
-    },
-    revokedOn: (date) => `Revoked on ${date}.`,
-    revocationReason: "Reason",
-    replacedBy: "Replaced by certification",
-    dataHeading: "Certification details",
-    documentType: "Document type",
-    issuingOffices: "Issuing offices",
-    issuedOn: "Date of issue",
-    notIssued: "Not issued yet",
-    holder: "Holder",
-    holderMasked: "(name partly hidden; the full name is in the PDF)",
-    signaturesHeading: "Electronic signatures",
-    noSignatures: "The certification has no signatures yet.",
-    signedOn: (date) => `Signed on ${date}`,
-    timestamp: (date, tsa) => `Timestamp: ${date}${tsa ? `, TSA ${tsa}` : ""}`,
     fileHeading: "Signed document",
     sha256Intro: "SHA-256 fingerprint of the issued file:",
     download: "Download the PDF",
