@@ -1,10 +1,10 @@
 "use client";
 
 import { errorSummaryItems } from "@/components/ui/action-state";
+import { SelectField } from "@/components/admin/select-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { cn } from "@/components/ui/cn";
 import { REVOCATION_CATEGORY_LABELS, STAFF_REVOCATION_CATEGORIES } from "@/lib/verification/revocation-categories";
 import { CaseRefFields } from "./case-ref-fields";
 import { failureCodeOf, type TStaffFormAction } from "./form-action";
@@ -46,43 +46,19 @@ export function RevokeForm({
         </p>
       </div>
       <CaseRefFields caseId={caseId} version={version} />
-      <div className="space-y-1">
-        <label htmlFor="category" className="block font-semibold text-slate-900">
-          Motivo de la anulación
-        </label>
-        <p id="category-hint" className="text-sm text-slate-700">
-          Es público: aparece en la página de verificación y en el correo al titular.
-        </p>
-        {categoryError?.length ? (
-          <p id="category-error" className="text-sm font-semibold text-red-800">
-            {categoryError.map((e) => (
-              <span key={e} className="block">
-                <span className="sr-only">Error: </span>
-                {e}
-              </span>
-            ))}
-          </p>
-        ) : null}
-        {/* Keyed by the value sent back: React applies a select's defaultValue only when it mounts,
-            and the form's reset after a refused submission would otherwise drop the choice. */}
-        <select
-          key={values.category ?? ""}
-          id="category"
-          name="category"
-          required
-          defaultValue={values.category ?? ""}
-          aria-invalid={categoryError?.length ? true : undefined}
-          aria-describedby={["category-hint", categoryError?.length ? "category-error" : null].filter(Boolean).join(" ")}
-          className={cn("block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900", categoryError?.length ? "border-red-700" : "border-slate-600")}
-        >
-          <option value="">Seleccione el motivo…</option>
-          {STAFF_REVOCATION_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {REVOCATION_CATEGORY_LABELS.es[c]}
-            </option>
-          ))}
-        </select>
-      </div>
+      {/* Keyed by the value sent back: React applies a select's defaultValue only when it mounts,
+          and the form's reset after a refused submission would otherwise drop the choice. */}
+      <SelectField
+        key={values.category ?? ""}
+        name="category"
+        label="Motivo de la anulación"
+        hint="Es público: aparece en la página de verificación y en el correo al titular."
+        required
+        defaultValue={values.category ?? ""}
+        errors={categoryError}
+        placeholder="Seleccione el motivo…"
+        options={STAFF_REVOCATION_CATEGORIES.map((c) => ({ value: c, label: REVOCATION_CATEGORY_LABELS.es[c] }))}
+      />
       <TextareaField
         name="note"
         label="Nota interna"
