@@ -1,8 +1,9 @@
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, logDemoCases, newDemoPdf, saveDemoDraft, uploadDemoFile, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, logDemoCases, saveDemoDraft, uploadDemoFile, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
+import { demoTranslation } from "./demo-cases-sworn-translation";
 
 // Demo certifications after issuance (issue #11): one revoked (anulada) by the Encargado de
 // Atención al Ciudadano, and one replaced by its corrected re-issue (reposición), both D.3
@@ -48,23 +49,6 @@ export type TAfterIssuanceDemoResult = {
   revoked: { number: string; verificationCode: string } | null;
   replaced: { number: string; verificationCode: string; replacedBy: { number: string; verificationCode: string } } | null;
 };
-
-// The translation: two pages, the last with the registered translator's signature and stamp.
-async function demoTranslation(def: TDemoOriginal, caseNumber: string): Promise<Buffer> {
-  const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  const { doc, font, bold } = await newDemoPdf(`Traducción jurada - ${plain(def.documentTitle)}`);
-  const first = doc.addPage([612, 792]);
-  first.drawText(`TRADUCCION JURADA DEL ${plain(def.language).toUpperCase()} AL ESPANOL`, { x: 72, y: 720, size: 14, font: bold });
-  first.drawText(plain(def.documentTitle).slice(0, 80), { x: 72, y: 690, size: 11, font });
-  first.drawText(`Titular: ${plain(def.holderName)}`, { x: 72, y: 670, size: 11, font });
-  first.drawText(`Documento escaneado de demostracion (${caseNumber}), hoja 1`, { x: 72, y: 60, size: 9, font });
-  const last = doc.addPage([612, 792]);
-  last.drawText("Doy fe de que la presente es traduccion fiel del documento original.", { x: 72, y: 600, size: 11, font });
-  last.drawText(`${plain(DEMO_SWORN_TRANSLATOR.name)} - Traductora jurada`, { x: 72, y: 200, size: 11, font: bold });
-  last.drawText(`${plain(DEMO_SWORN_TRANSLATOR.appointmentResolution)} - Registro ${DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber}`, { x: 72, y: 182, size: 10, font });
-  last.drawText(`Documento escaneado de demostracion (${caseNumber}), hoja 2`, { x: 72, y: 60, size: 9, font });
-  return Buffer.from(await doc.save());
-}
 
 export async function seedAfterIssuanceDemoCases(
   prisma: PrismaClient,

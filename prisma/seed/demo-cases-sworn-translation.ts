@@ -87,8 +87,12 @@ export const SWORN_TRANSLATION_DEMO_CASES: readonly TDemoCaseDefinition[] = [
 
 const REACHES: Record<TStep["action"], CaseState> = { submit: "CENTRAL_REVIEW", reject: "REJECTED", sign_and_issue: "ISSUED" };
 
-// The translation: two pages, the last with the translator's signature and stamp.
-async function demoTranslation(def: TDemoCaseDefinition, caseNumber: string): Promise<Buffer> {
+// The translation: two pages, the last with the translator's signature and stamp (unsigned for the
+// demo case rejected for lacking them). Also the after-issuance demo cases' (demo-cases-after-issuance.ts).
+export async function demoTranslation(
+  def: Pick<TDemoCaseDefinition, "key" | "language" | "documentTitle" | "holderName">,
+  caseNumber: string,
+): Promise<Buffer> {
   const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   const { doc, font, bold } = await newDemoPdf(`Traducción jurada - ${plain(def.documentTitle)}`);
   const first = doc.addPage([612, 792]);
