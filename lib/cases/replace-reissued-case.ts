@@ -1,6 +1,7 @@
 import "server-only";
 import type { Case } from "@/lib/generated/prisma/client";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { closeShareLinks } from "@/lib/sharing/close-share-links";
 import { transition, type TTx } from "@/lib/workflow/transition";
 
 // The certification a corrected re-issue replaces, as the issuance mail names it.
@@ -13,7 +14,8 @@ export type TReplacedCase = { id: string; number: string; verificationCode: stri
 // replacement issued while the old one still says "Emitido".
 //
 // - old case ISSUED → the internal "replace" transition (REVOKED, category REPLACED), by the
-//   person who issued the re-issue, in the given transaction;
+//   person who issued the re-issue, in the given transaction, and its open share links closed
+//   (as the Encargado's revocation closes them);
 // - old case already REVOKED (anulada by the Encargado before) → left as it is, with its own
 //   category: the link to the new code comes from the relation (findVerification.replacedByCode).
 //
@@ -32,6 +34,7 @@ export async function replaceReissuedCase(
   const replaced: TReplacedCase = { id: old.id, number: old.number, verificationCode: old.verificationCode, wasIssued: old.state === "ISSUED" };
   if (old.state === "ISSUED") {
     await transition(old.id, "replace", actor, { replacementCaseId: issued.id }, old.version, { tx, now: options.now, ip: options.ip ?? null });
+    await closeShareLinks(tx, old.id, options.now);
   }
   return replaced;
 }

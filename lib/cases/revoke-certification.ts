@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState } from "@/lib/generated/prisma/enums";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import type { TRevokeInput } from "@/lib/workflow/inputs";
+import { closeShareLinks } from "@/lib/sharing/close-share-links";
 import { transition } from "@/lib/workflow/transition";
 import { dbOf, type TDbOptions } from "./db-options";
 import { deliverNotification } from "./deliver-notification";
@@ -36,7 +37,7 @@ export async function revokeCertification(input: TRevokeCertificationInput, opti
     now: input.now,
     apply: async (tx, caseRow, ctx) => {
       const { category } = ctx.input as TRevokeInput;
-      await tx.shareLink.updateMany({ where: { caseId: caseRow.id, revokedAt: null }, data: { revokedAt: ctx.now } });
+      await closeShareLinks(tx, caseRow.id, ctx.now);
       if (caseRow.verificationCode) {
         outboxId = await notifyApplicant(tx, caseRow, { type: "revoked", verificationCode: caseRow.verificationCode, category, revokedAt: ctx.now }, { now: ctx.now });
       }

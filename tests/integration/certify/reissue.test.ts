@@ -279,6 +279,10 @@ describe("central-only procedure (D.2.2): one signature, and the replacement com
   it("TSA down, then a failure inside the issuing transaction: the old case stays ISSUED; then issued, and the old one REPLACED", async () => {
     const form = d22Form("D-2006-001187", { firstNames: "Edgar Rolando", lastNames: "Chocooj Caal", cui: "6777615971601" });
     const old = await issuedD22(form);
+    // A link the holder shared of the old certification, still open when the re-issue is issued.
+    const sharedLink = await w.db.shareLink.create({
+      data: { caseId: old.id, label: "Universidad de San Carlos", createdById: old.applicantId, expiresAt: new Date(Date.UTC(2099, 0, 1)) },
+    });
     const { caseId } = await startReissue({ actor: w.actors.coordinator, caseId: old.id, note: "El teléfono de contacto cambió." }, { db: w.db });
     let row = await holderCorrectsAndSends(caseId, (f) => ({ ...f, contactPhone: "4021-8890" }));
     expect(row.state).toBe("CENTRAL_REVIEW");
@@ -311,6 +315,7 @@ describe("central-only procedure (D.2.2): one signature, and the replacement com
     expect(await worldSnapshot()).toEqual(beforeFailure);
     expect((await w.db.case.findUniqueOrThrow({ where: { id: old.id } })).state).toBe("ISSUED");
     expect(await w.db.auditEvent.count({ where: { caseId: old.id, action: "replace" } })).toBe(0);
+    expect((await w.db.shareLink.findUniqueOrThrow({ where: { id: sharedLink.id } })).revokedAt).toBeNull();
 
     row = await w.db.case.findUniqueOrThrow({ where: { id: caseId } });
     await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: row.version, ...w.p12("central-assistant") }, w.options);
@@ -324,7 +329,10 @@ describe("central-only procedure (D.2.2): one signature, and the replacement com
     fs.writeFileSync(file, bytes);
     expectLongTermPdf(bytes, { rootPem: w.pki.rootPem, signers: 1, file, nss });
 
-    expect(await w.db.case.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ state: "REVOKED", revocationCategory: "REPLACED" });
+    const replaced = await w.db.case.findUniqueOrThrow({ where: { id: old.id } });
+    expect(replaced).toMatchObject({ state: "REVOKED", revocationCategory: "REPLACED" });
+    // Replaced is revoked: the old certification's share links closed in the same commit.
+    expect((await w.db.shareLink.findUniqueOrThrow({ where: { id: sharedLink.id } })).revokedAt).toEqual(replaced.revokedAt);
     expect(await findVerification(old.verificationCode!, w.options)).toMatchObject({ status: "REVOKED", replacedByCode: issued.verificationCode });
     expect(await findVerification(issued.verificationCode!, w.options)).toMatchObject({ status: "ISSUED", replacesCode: old.verificationCode });
   });
