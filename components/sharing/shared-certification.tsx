@@ -2,7 +2,8 @@ import { Card } from "@/components/ui/card";
 import { CertificationDetails } from "@/components/verification/certification-details";
 import type { TVerification } from "@/lib/cases/find-verification";
 import { withLocale, type TLocale } from "@/lib/i18n/locale";
-import { formatShareDate, SHARE_TEXTS } from "@/lib/i18n/texts/share";
+import { SHARE_TEXTS } from "@/lib/i18n/texts/share";
+import { formatVerificationDate } from "@/lib/i18n/texts/verification";
 
 // What a share link shows: the public verification page's own account of the certification
 // (CertificationDetails, the same component), the SHA-256, and the download while the
@@ -30,7 +31,7 @@ export function SharedCertification({ v, locale, downloadHref, expiresAt }: { v:
           </p>
           <p className="mt-2 text-slate-700">{t.downloadHint}</p>
           <p className="mt-2 font-semibold" data-testid="share-expires">
-            {t.linkExpires(formatShareDate(expiresAt, locale))}
+            {t.linkExpires(formatVerificationDate(expiresAt, locale))}
           </p>
         </Card>
       ) : v.status === "REVOKED" ? (

@@ -1,8 +1,8 @@
 import { resolveLocale, type TLocale } from "./locale";
 
-// The pages that come in Spanish and English. The share-link pages (/compartido) join this list
-// once they are bilingual: html lang must only say English where the content is.
-export const BILINGUAL_PATH_PREFIXES = ["/verificar"] as const;
+// The pages that come in Spanish and English: the verification pages and a holder's share links.
+// html lang must only say English where the content is.
+export const BILINGUAL_PATH_PREFIXES = ["/verificar", "/compartido"] as const;
 
 // Request header by which proxy.ts tells the root layout the page's language (a layout gets no
 // searchParams). Always replaced by the proxy, so a client cannot set it.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
@@ -8,8 +7,10 @@ import { SharedCertification } from "@/components/sharing/shared-certification";
 import { Card } from "@/components/ui/card";
 import { findVerification } from "@/lib/cases/find-verification";
 import { checkRateLimit } from "@/lib/http/rate-limit";
-import { resolveLocale, withLocale, type TLocale } from "@/lib/i18n/locale";
-import { formatShareDate, SHARE_TEXTS } from "@/lib/i18n/texts/share";
+import { withLocale } from "@/lib/i18n/locale";
+import { readPageLocale } from "@/lib/i18n/read-page-locale";
+import { SHARE_TEXTS } from "@/lib/i18n/texts/share";
+import { formatVerificationDate } from "@/lib/i18n/texts/verification";
 import { getRequestContext } from "@/lib/request-context";
 import { resolveShareLink } from "@/lib/sharing/resolve-share-link";
 import { shareLinkPath } from "@/lib/sharing/share-link-url";
@@ -17,13 +18,9 @@ import { recordVerificationEvent } from "@/lib/verification/record-verification-
 
 type TProps = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function localeOf(searchParams: TProps["searchParams"]): Promise<TLocale> {
-  return resolveLocale((await searchParams).lang, (await headers()).get("accept-language"));
-}
-
 export async function generateMetadata({ searchParams }: TProps): Promise<Metadata> {
   // The address holds the token: no search engine, and no referrer to other sites.
-  return { title: SHARE_TEXTS[await localeOf(searchParams)].pageTitle, robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: SHARE_TEXTS[(await readPageLocale((await searchParams).lang)).locale].pageTitle, robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
 
 // Once per request, so the count and the log see one visit.
@@ -39,13 +36,14 @@ const visit = cache(async (token: string) => {
 // Spanish or English by ?lang= or Accept-Language, switchable, kept in the address.
 export default async function SharedDocumentPage({ params, searchParams }: TProps) {
   const { token } = await params;
-  const locale = await localeOf(searchParams);
+  // A share link always carries its language on (the switch and links add ?lang=).
+  const { locale } = await readPageLocale((await searchParams).lang);
   const t = SHARE_TEXTS[locale];
   const path = shareLinkPath(token);
   const result = await visit(token);
 
   const frame = (title: string, body: React.ReactNode, testId: string) => (
-    <div lang={t.htmlLang} className="max-w-3xl">
+    <div className="max-w-3xl">
       <div className="mb-4 flex justify-end">
         <LanguageSwitch href={path} current={locale} label={t.languageSwitchLabel} />
       </div>
@@ -65,7 +63,7 @@ export default async function SharedDocumentPage({ params, searchParams }: TProp
     return frame(
       t.expiredTitle,
       <Card className="space-y-3">
-        <p className="text-lg font-semibold">{t.expiredText(formatShareDate(resolved.link.expiresAt, locale))}</p>
+        <p className="text-lg font-semibold">{t.expiredText(formatVerificationDate(resolved.link.expiresAt, locale))}</p>
         <p>{t.expiredWhatToDo}</p>
         <p>
           <a href={withLocale("/verificar", locale)} className="text-brand-700 underline">

@@ -3,8 +3,6 @@ import type { TLocale } from "@/lib/i18n/locale";
 // The public share-link page (/compartido/<token>) and its download's refusals, in Spanish and
 // English, written and reviewed here (issue #11: no machine translation at run time).
 export type TShareTexts = {
-  htmlLang: string;
-  dateLocale: string;
   pageTitle: string;
   eyebrow: string;
   heading: string;
@@ -37,8 +35,6 @@ export type TShareTexts = {
 
 export const SHARE_TEXTS: Record<TLocale, TShareTexts> = {
   es: {
-    htmlLang: "es",
-    dateLocale: "es-GT",
     pageTitle: "Documento compartido",
     eyebrow: "Ministerio de Educación de Guatemala",
     heading: "Certificación compartida por su titular",
@@ -68,8 +64,6 @@ export const SHARE_TEXTS: Record<TLocale, TShareTexts> = {
     downloadTooMany: "Demasiadas descargas desde su conexión: espere un momento y vuelva a intentarlo.",
   },
   en: {
-    htmlLang: "en",
-    dateLocale: "en-US",
     pageTitle: "Shared document",
     eyebrow: "Ministry of Education of Guatemala",
     heading: "Certification shared by its holder",
@@ -99,11 +93,3 @@ export const SHARE_TEXTS: Record<TLocale, TShareTexts> = {
     downloadTooMany: "Too many downloads from your connection: wait a moment and try again.",
   },
 };
-
-const ZONE_NAMES: Record<TLocale, string> = { es: "hora de Guatemala", en: "Guatemala time" };
-
-// Readers are often abroad: a time says whose clock it is.
-export function formatShareDate(date: Date, locale: TLocale): string {
-  const text = new Intl.DateTimeFormat(SHARE_TEXTS[locale].dateLocale, { dateStyle: "long", timeStyle: "short", timeZone: "America/Guatemala" }).format(date);
-  return `${text} (${ZONE_NAMES[locale]})`;
-}

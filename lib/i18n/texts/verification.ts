@@ -291,10 +291,20 @@ const en: TVerificationTexts = {
 
 export const VERIFICATION_TEXTS: Record<TLocale, TVerificationTexts> = { es, en };
 
-// "5 de diciembre de 2026, 14:03 (hora de Guatemala)" / "5 December 2026, 14:03 (Guatemala time, UTC−6)".
+// Built once per language, not per date printed (a page prints one per signer and timestamp).
+const DATE_FORMATS = Object.fromEntries(
+  (Object.keys(VERIFICATION_TEXTS) as TLocale[]).map((l) => [
+    l,
+    {
+      day: new Intl.DateTimeFormat(VERIFICATION_TEXTS[l].dateLocale, { day: "numeric", month: "long", year: "numeric", timeZone: "America/Guatemala" }),
+      time: new Intl.DateTimeFormat(VERIFICATION_TEXTS[l].dateLocale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "America/Guatemala" }),
+    },
+  ]),
+) as Record<TLocale, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>;
+
+// "5 de diciembre de 2026, 14:03 (hora de Guatemala)" / "5 December 2026, 14:03 (Guatemala time, UTC−6)":
+// every date of the public pages (verification and share links) in either language.
 export function formatVerificationDate(date: Date, locale: TLocale): string {
-  const t = VERIFICATION_TEXTS[locale];
-  const day = new Intl.DateTimeFormat(t.dateLocale, { day: "numeric", month: "long", year: "numeric", timeZone: "America/Guatemala" }).format(date);
-  const time = new Intl.DateTimeFormat(t.dateLocale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "America/Guatemala" }).format(date);
-  return `${day}, ${time} (${t.timeZoneNote})`;
+  const f = DATE_FORMATS[locale];
+  return `${f.day.format(date)}, ${f.time.format(date)} (${VERIFICATION_TEXTS[locale].timeZoneNote})`;
 }

@@ -45,6 +45,7 @@ describe("documentLocale (what <html lang> says)", () => {
     expect(isBilingualPath("/verificar")).toBe(true);
     expect(isBilingualPath("/verificar/ABCD-1234-EFGH")).toBe(true);
     expect(isBilingualPath("/verificarx")).toBe(false);
+    expect(isBilingualPath("/compartido/abc123.token")).toBe(true);
     expect(documentLocale("/verificar/ABCD-1234-EFGH", "en", null)).toBe("en");
     expect(documentLocale("/verificar/instituciones", null, "en-US")).toBe("en");
     // Every other page is Spanish only, whatever is asked.
