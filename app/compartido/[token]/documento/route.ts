@@ -1,6 +1,6 @@
 import { checkRateLimit } from "@/lib/http/rate-limit";
 import { SHARE_TEXTS } from "@/lib/i18n/texts/share";
-import { clientIpFromHeaders } from "@/lib/request-context";
+import { clientIpFromHeaders, requestIdFromHeaders } from "@/lib/request-context";
 import { readSharedDocument } from "@/lib/sharing/read-shared-document";
 import { recordVerificationEvent } from "@/lib/verification/record-verification-event";
 
@@ -21,7 +21,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
       ? text(404, `${SHARE_TEXTS.es.downloadNotFound}\n${SHARE_TEXTS.en.downloadNotFound}\n`)
       : text(410, `${SHARE_TEXTS.es.downloadGone}\n${SHARE_TEXTS.en.downloadGone}\n`);
   }
-  const requestId = req.headers.get("x-request-id") ?? undefined;
+  // Only an upstream id that looks like one (as every other request's): never raw header text in the log.
+  const requestId = requestIdFromHeaders(req.headers);
   await recordVerificationEvent({ caseId: shared.link.caseId, channel: "SHARE_DOWNLOAD", shareLinkId: shared.link.id, ip, requestId });
   const { bytes, fileName } = shared.document;
   return new Response(new Uint8Array(bytes), {
