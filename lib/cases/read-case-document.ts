@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { DocumentStage } from "@/lib/generated/prisma/enums";
 import { expandRoles } from "@/lib/auth/roles";
+import type { FileStorage } from "@/lib/storage/file-storage";
 import { normalizeVerificationCode } from "@/lib/verification/normalize-verification-code";
 import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
@@ -23,6 +24,18 @@ const STAGE_SUFFIX: Record<DocumentStage, string> = {
 
 function fileNameFor(caseNumber: string, stage: DocumentStage): string {
   return `certificacion-${caseNumber}-${STAGE_SUFFIX[stage]}.pdf`;
+}
+
+// The stored bytes of a document version, refused when they are not what was recorded at signing.
+async function readStoredDocument(
+  storage: FileStorage,
+  caseNumber: string,
+  doc: { id: string; storageKey: string; sha256: string; stage: DocumentStage },
+): Promise<TCaseDocument> {
+  const bytes = await storage.get(doc.storageKey);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (sha256 !== doc.sha256) throw new Error(`Documento ${doc.id}: el archivo guardado no corresponde a su SHA-256`);
+  return { bytes, fileName: fileNameFor(caseNumber, doc.stage), sha256, stage: doc.stage };
 }
 
 // A case's certification PDF for someone allowed to read it, or null (missing, out of scope, or
@@ -54,10 +67,7 @@ export async function readCaseDocument(
 
   const doc = await findCurrentDocument(db, c.id, stage);
   if (!doc) return null;
-  const bytes = await storage.get(doc.storageKey);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (sha256 !== doc.sha256) throw new Error(`Documento ${doc.id}: el archivo guardado no corresponde a su SHA-256`);
-  return { bytes, fileName: fileNameFor(c.number, doc.stage), sha256, stage: doc.stage };
+  return readStoredDocument(storage, c.number, doc);
 }
 
 // The issued PDF behind a verification code, for a share link's download (lib/sharing):
@@ -70,8 +80,5 @@ export async function readIssuedDocumentByCode(code: string, options: TCertifyOp
   if (!c || c.state !== "ISSUED" || c.revokedAt) return null;
   const doc = await findCurrentDocument(db, c.id, "ISSUED");
   if (!doc) return null;
-  const bytes = await storage.get(doc.storageKey);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (sha256 !== doc.sha256) throw new Error(`Documento ${doc.id}: el archivo guardado no corresponde a su SHA-256`);
-  return { bytes, fileName: fileNameFor(c.number, "ISSUED"), sha256, stage: "ISSUED" };
+  return readStoredDocument(storage, c.number, doc);
 }

@@ -1,3 +1,4 @@
+import { formatGuatemalaTime } from "@/lib/pdf/format-guatemala-time";
 import { renderMail, type TRenderedMail } from "./render-mail";
 import type { TCaseMailData } from "./types";
 
@@ -10,9 +11,6 @@ export type TRevocationMailData = TCaseMailData & {
   // The public page, which now says "Anulada".
   verificationUrl: string;
 };
-
-// Guatemala has no daylight saving time: one zone all year.
-const REVOKED_AT = new Intl.DateTimeFormat("es-GT", { dateStyle: "long", timeStyle: "short", timeZone: "America/Guatemala" });
 
 export function revocationMail(d: TRevocationMailData): TRenderedMail {
   return renderMail(`Su certificación ${d.caseNumber} fue anulada`, d.applicantName, [
@@ -27,7 +25,7 @@ export function revocationMail(d: TRevocationMailData): TRenderedMail {
       rows: [
         ["Número de solicitud", d.caseNumber],
         ["Código de verificación", d.verificationCode],
-        ["Fecha de anulación", REVOKED_AT.format(d.revokedAt)],
+        ["Fecha de anulación", formatGuatemalaTime(d.revokedAt)],
         ["Motivo", d.categoryLabel],
       ],
     },
