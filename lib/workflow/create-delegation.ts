@@ -100,6 +100,9 @@ export async function createDelegation(
         note: input.note ?? null,
         data: {
           dideducId,
+          // The grantor, also when the administration records the delegation on its behalf
+          // (lib/admin/create-admin-delegation.ts adds its own event naming the administrator).
+          grantorId: actor.id,
           delegateId: delegate.id,
           role: "DIDEDUC_REVIEWER",
           validFrom: input.validFrom.toISOString(),
