@@ -5,6 +5,7 @@ import { zodFieldErrors, type TWorkflowActor } from "./check-transition";
 import { createDelegation, type TDelegationOptions } from "./create-delegation";
 import { DELEGABLE_ROLES, delegationRangeFromCalendarDates, guatemalaCalendarDate, isCalendarDate } from "./delegation-calendar";
 import { DelegationError } from "./delegation-error";
+import type { TFieldErrors } from "./types";
 
 const calendarDate = (missing: string) =>
   z
@@ -17,24 +18,19 @@ const calendarDate = (missing: string) =>
 // delegated activity (review only, docs/decisions/0015) and the reason, which the procedure asks
 // for implicitly: a delegation is for "situaciones excepcionales que por necesidad de la
 // Departamental" keep the Departamento Técnico Pedagógico from doing the review.
-export const ZOfficeDelegationForm = z
-  .object({
-    delegateId: z.string({ error: "Seleccione a quién delega." }).trim().min(1, { error: "Seleccione a quién delega." }).max(100),
-    role: z.enum(DELEGABLE_ROLES, {
-      error: "Solo puede delegar la revisión técnica: la firma es personal y se notifica en el registro de firmantes.",
-    }),
-    validFrom: calendarDate("Indique desde qué día."),
-    validTo: calendarDate("Indique hasta qué día."),
-    note: z
-      .string({ error: "Indique el motivo de la delegación." })
-      .trim()
-      .min(1, { error: "Indique el motivo de la delegación." })
-      .max(500, { error: "El motivo no puede tener más de 500 caracteres." }),
-  })
-  .refine((v) => !isCalendarDate(v.validFrom) || !isCalendarDate(v.validTo) || v.validTo >= v.validFrom, {
-    error: "La fecha final no puede ser anterior a la inicial.",
-    path: ["validTo"],
-  });
+export const ZOfficeDelegationForm = z.object({
+  delegateId: z.string({ error: "Seleccione a quién delega." }).trim().min(1, { error: "Seleccione a quién delega." }).max(100),
+  role: z.enum(DELEGABLE_ROLES, {
+    error: "Solo puede delegar la revisión técnica: la firma es personal y se notifica en el registro de firmantes.",
+  }),
+  validFrom: calendarDate("Indique desde qué día."),
+  validTo: calendarDate("Indique hasta qué día."),
+  note: z
+    .string({ error: "Indique el motivo de la delegación." })
+    .trim()
+    .min(1, { error: "Indique el motivo de la delegación." })
+    .max(500, { error: "El motivo no puede tener más de 500 caracteres." }),
+});
 export type TOfficeDelegationForm = z.input<typeof ZOfficeDelegationForm>;
 // What a form posts: strings, any of them possibly wrong (an edited page may send another role).
 export type TOfficeDelegationFormData = Partial<Record<keyof TOfficeDelegationForm, string>>;
@@ -55,15 +51,19 @@ export async function createOfficeDelegation(
   const db = options.db ?? (await import("@/lib/db")).db;
   const now = options.now ?? new Date();
   const parsed = ZOfficeDelegationForm.safeParse(rawInput);
-  if (!parsed.success) throw new DelegationError("INVALID_INPUT", "Revise los datos indicados.", zodFieldErrors(parsed.error));
-  const input = parsed.data;
-
+  // Every field's error at once, the dates' order and today's limit included (a zod refinement on
+  // the whole object would wait until the other fields are right).
+  const fieldErrors: TFieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
+  const from = typeof rawInput.validFrom === "string" ? rawInput.validFrom.trim() : "";
+  const to = typeof rawInput.validTo === "string" ? rawInput.validTo.trim() : "";
   // A delegation the Director grants now starts today at the earliest: a range already running
   // would make earlier actions look authorized after the fact. (The administration, recording a
   // delegation on the Director's behalf for support, is not held to this.)
-  if (input.validFrom < guatemalaCalendarDate(now)) {
-    throw new DelegationError("INVALID_INPUT", "Revise los datos indicados.", { validFrom: ["La fecha inicial no puede ser anterior a hoy."] });
-  }
+  if (isCalendarDate(from) && from < guatemalaCalendarDate(now)) (fieldErrors.validFrom ??= []).push("La fecha inicial no puede ser anterior a hoy.");
+  if (isCalendarDate(from) && isCalendarDate(to) && to < from) (fieldErrors.validTo ??= []).push("La fecha final no puede ser anterior a la inicial.");
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) throw new DelegationError("INVALID_INPUT", "Revise los datos indicados.", fieldErrors);
+  const input = parsed.data;
+
   // Someone who already reviews with their own role gains nothing from a delegation: an error
   // here, rather than a record that changes nothing.
   const delegate = await db.user.findUnique({ where: { id: input.delegateId }, select: { roles: true, dideducId: true } });

@@ -291,6 +291,21 @@ const ACCOUNTS: TDemoAccountInput[] = [
     note: "Revisor por delegación del Director durante el mes en curso",
   },
   {
+    // Staff of the office outside the Departamento Técnico Pedagógico, with no role and no
+    // delegation: the one the Director can delegate the review to from /direccion/delegaciones.
+    key: "staff-guatemala-norte",
+    roles: [],
+    roleLabel: "Personal DIDEDUC sin rol ni delegación",
+    name: "Claudia Marisol Sincal Ordóñez",
+    email: email("personal.guatemala-norte"),
+    password: "PersonalNorte2026",
+    cui: "4187352630101",
+    phone: "2254-3107",
+    dideducCode: GN,
+    post: "Asistente de la Dirección Departamental",
+    note: "El Director puede delegarle la revisión desde /direccion/delegaciones",
+  },
+  {
     key: "reviewer-quetzaltenango",
     roles: ["DIDEDUC_REVIEWER"],
     roleLabel: "Revisión DIDEDUC",

@@ -88,6 +88,9 @@ describe('"El Director podrá delegar a quien considere oportuno" (Nota 2/3), fr
       expect(e.code, JSON.stringify(input)).toBe("INVALID_INPUT");
       expect(e.fieldErrors[field], JSON.stringify(input)).toBeDefined();
     }
+    // Every field's error at once, so the Director corrects the form in one go.
+    const all = await refusal(create(w.signerA, { delegateId: "", role: "DIDEDUC_REVIEWER", validFrom: "2026-03-12", validTo: "2026-03-11", note: "" }));
+    expect(Object.keys(all.fieldErrors).sort()).toEqual(["delegateId", "note", "validTo"]);
     expect(await db.delegation.count()).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "create_delegation" } })).toBe(0);
   });
