@@ -93,6 +93,12 @@ test('"El Director podrá delegar a quien considere oportuno": delegates the rev
   await expect(current).toContainText("Revisión técnica (Departamento Técnico Pedagógico)");
   await expect(current).toContainText("José Antonio Pérez Gómez");
   await expect(current.getByTestId("delegation-status")).toHaveText("Vigente");
+  // On a phone the page fits the width, the delegation and the form included.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, "/direccion/delegaciones se desborda a lo ancho en un teléfono").toBeLessThanOrEqual(innerWidth);
+  await page.setViewportSize(desktop);
   await signOut(page);
 
   // The delegate, with no role of her own, lands on the office's review queue and opens the case.
