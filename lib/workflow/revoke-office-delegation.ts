@@ -27,7 +27,10 @@ export async function revokeOfficeDelegation(
   const db = options.db ?? (await import("@/lib/db")).db;
   const parsed = ZRevokeOfficeDelegationForm.safeParse(rawInput);
   if (!parsed.success) throw new DelegationError("INVALID_INPUT", "Revise los datos indicados.", zodFieldErrors(parsed.error));
-  const owned = await db.delegation.findFirst({ where: { id: parsed.data.delegationId, dideducId: actor.dideducId }, select: { id: true } });
+  const now = options.now ?? new Date();
+  const owned = await db.delegation.findFirst({ where: { id: parsed.data.delegationId, dideducId: actor.dideducId }, select: { id: true, validTo: true, revokedAt: true } });
   if (!owned) throw new DelegationError("NOT_FOUND", "La delegación no existe o no es de su Dirección Departamental.");
-  return revokeDelegation(actor, owned.id, { db, now: options.now, ip: options.ip, reason: parsed.data.reason });
+  // One that ran its course stays "terminada" in the history: revoking it now would rewrite that.
+  if (!owned.revokedAt && owned.validTo.getTime() < now.getTime()) throw new DelegationError("INVALID_INPUT", "Esa delegación ya terminó: no hace falta revocarla.");
+  return revokeDelegation(actor, owned.id, { db, now, ip: options.ip, reason: parsed.data.reason });
 }

@@ -207,5 +207,12 @@ describe('"El Director podrá delegar a quien considere oportuno" (Nota 2/3), fr
     // Revoked, it no longer blocks a new delegation to the same person for those days.
     const again = await create(w.signerA, { ...FORM, delegateId: w.staffA.id, validFrom: "2026-03-11", validTo: "2026-03-12" }, later);
     expect(again.revokedAt).toBeNull();
+
+    // Once it has run its course it stays "Terminada": not revocable after the fact.
+    const afterEnd = new Date("2026-03-13T06:00:00.000Z");
+    const ended = await refusal(revokeOfficeDelegation(w.signerA, { delegationId: again.id }, { db, now: afterEnd }));
+    expect(ended.code).toBe("INVALID_INPUT");
+    expect((await db.delegation.findUniqueOrThrow({ where: { id: again.id } })).revokedAt).toBeNull();
+    expect((await listOfficeDelegations(w.signerA, { db, now: afterEnd })).past.find((x) => x.id === again.id)?.status).toBe("ENDED");
   });
 });
