@@ -90,7 +90,7 @@ try {
     } else {
       let row = await submitEducationalRecord(citizen, gn.id, { firstNames: "Ana Sofía", lastNames: spec.lastNames });
       if (spec.generate || spec.sign || spec.issue) {
-        const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
+        const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
         await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }

@@ -157,4 +157,4 @@ export async function createCertifyWorld() {
 
 export type TCertifyWorld = Awaited<ReturnType<typeof createCertifyWorld>>;
 
-export const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
+export const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
