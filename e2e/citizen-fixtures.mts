@@ -35,7 +35,7 @@ try {
     } else if (spec.outcome === "guidance") {
       row = await transition(row.id, "reject_with_guidance", reviewer, GUIDANCE, row.version, { db });
     } else {
-      const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
+      const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
       const generated = await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
       const signed = await signCertification({ actor: signer, caseId: row.id, expectedVersion: generated.version, ...(await certificate("signer-guatemala-norte")) }, certifyOptions);
       await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: signed.version, ...(await certificate("central-assistant")) }, certifyOptions);

@@ -12,7 +12,9 @@ import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
 // Issue #3, the whole D.1.1 path through the screens of every office: the citizen files with a real
 // PDF, the reviewer asks for a correction, the citizen corrects and resubmits, the reviewer generates,
-// the director returns it once and then signs, the central assistant signs and issues, the citizen
+// the director returns it once and then signs, the central assistant returns it to the director's
+// signature with a reason ("se podrá devolver a la etapa anterior", issue #12), the director reads the
+// reason and signs the same certification again, the central assistant signs and issues, the citizen
 // downloads, and the public verification page reached through the QR says "Emitido" and recognizes
 // exactly that file.
 
@@ -49,7 +51,7 @@ async function generate(page: Page, caseId: string): Promise<void> {
   await signOut(page);
 }
 
-test("D.1.1 de punta a punta: corrección, devolución, dos firmas, descarga y verificación pública", async ({ page }) => {
+test("D.1.1 de punta a punta: corrección, devoluciones (también de Atención a la firma), dos firmas, descarga y verificación pública", async ({ page }) => {
   test.setTimeout(240_000);
 
   // 1. The citizen files with a real PDF.
@@ -96,21 +98,54 @@ test("D.1.1 de punta a punta: corrección, devolución, dos firmas, descarga y v
   expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
   await signOut(page);
 
-  // 8. The central assistant countersigns and issues.
+  // 8. Atención al Ciudadano chooses between its two returns and sends it back to the director's signature.
+  const returnReason = `Firme de nuevo con el certificado registrado para Guatemala Norte (${RUN}).`;
+  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
+  await page.goto(`/atencion/casos/${caseId}`);
+  const code = await page.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/).first().textContent();
+  await expect(page.getByTestId("action-help-return")).toContainText("certificación nueva");
+  await expect(page.getByTestId("action-help-return_to_signer")).toContainText("misma certificación");
+  const toSigner = page.getByRole("form", { name: "Devolver a la firma de la Dirección Departamental" });
+  await toSigner.getByRole("button", { name: "Devolver a la firma de la Dirección Departamental" }).click();
+  // Without a reason: refused next to the field, nothing sent.
+  await expect(toSigner.getByText("Indique el motivo.")).toBeVisible();
+  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
+  await toSigner.getByLabel("Nota para la Dirección Departamental: qué debe revisar o corregir").fill(returnReason);
+  await toSigner.getByRole("button", { name: "Devolver a la firma de la Dirección Departamental" }).click();
+  await expect(page.getByTestId("done-notice")).toContainText("debe firmarse de nuevo");
+  expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
+  await signOut(page);
+
+  // 9. The director finds it in the queue with the reason, reads it on the case and signs the same certification again.
+  await signIn(page, SIGNER.email, SIGNER.password, /\/direccion$/);
+  await page.goto(`/direccion?q=${encodeURIComponent(RUN)}`);
+  await expect(page.getByTestId("queue-row").first()).toContainText(returnReason);
+  await page.goto(`/direccion/casos/${caseId}`);
+  await expect(page.getByTestId("last-note")).toContainText(returnReason);
+  await expect(page.getByTestId("last-note")).toContainText("Devuelta a la firma de la Dirección Departamental");
+  await expect(page.getByTestId("returned-to-signer")).toContainText("su firma anterior ya no vale");
+  // The same sheet: the verification code did not change.
+  await expect(page.getByText(code!, { exact: true }).first()).toBeVisible();
+  await signWithCertificate(page, demoCertificate("signer-guatemala-norte"), "Firmar certificación");
+  await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 30_000 });
+  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
+  await signOut(page);
+
+  // 10. The central assistant countersigns and issues.
   await issueAsCentralAssistant(page, ASSISTANT, caseId);
 
-  // 9. The citizen downloads the signed PDF.
+  // 11. The citizen downloads the signed PDF.
   await signIn(page, CITIZEN.email, CITIZEN.password);
   const pdfPath = await downloadSignedPdf(page, caseId, tmpDir, "emitida.pdf");
   await signOut(page);
 
-  // Two signatures, both valid with the test root trusted; the last covers the whole file.
+  // Two signatures (the superseded one is not in the file), both valid with the test root trusted; the last covers the whole file.
   expectSignedPdf(pdfPath, nss, 2);
 
   // The QR on page 1 decodes to the verification address.
   const qr = await readVerificationQr(pdfPath, tmpDir, "pagina");
 
-  // 10. Anyone opening it (no session) sees "Emitido" and the compare box recognizes the file.
+  // 12. Anyone opening it (no session) sees "Emitido" and the compare box recognizes the file.
   await openIssuedVerification(page, qr);
   await expect(page.getByRole("heading", { level: 1, name: /Verificación de documento/ })).toBeVisible();
   // "Ana Sofía Ixcamparic Flujo…" shows as "Ana S**** I********* F…": the first name only.

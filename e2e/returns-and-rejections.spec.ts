@@ -7,9 +7,10 @@ import { expectNoOutboxMailAbout, expectOutboxMail } from "./helpers/outbox";
 import { signIn, signOut } from "./helpers/sign-in";
 
 // The ways a case goes back or ends that no other spec clicks through: the central office returns a
-// signed D.1.1 certification to the DIDEDUC with a note, the DIDEDUC director rejects one
-// definitively, the central assistant rejects a D.3 request and the central manager a D.4
-// registration. Each by the role, through the real button, then what each side reads: the state,
+// signed D.1.1 certification to the DIDEDUC's technical review with a note (its return to the
+// director's signature is in d11-flow.spec.ts), the DIDEDUC director rejects one definitively, the
+// central assistant rejects a D.1.2 request with an unsigned archive record definitively (issue #12),
+// rejects a D.3 request and the central manager a D.4 registration. Each by the role, through the real button, then what each side reads: the state,
 // the note (the office it is for sees it; the applicant sees it only when it is meant for them)
 // and the applicant's mail in the outbox when the procedure sends one. The cases are prepared
 // through the domain (e2e/staff-fixtures.mts) with names unique to this run.
@@ -35,6 +36,7 @@ let returned: TCreated;
 let rejected: TCreated;
 let translation: TCreated;
 let registration: TCreated;
+let graduation: TCreated;
 
 test.beforeAll(() => {
   test.skip(!process.env.TEST_DATABASE_URL, "Needs the PostgreSQL e2e database (TEST_DATABASE_URL) to prepare cases in another process.");
@@ -43,6 +45,7 @@ test.beforeAll(() => {
     { lastNames: `Rechazada ${RUN}`, generate: true },
     { procedure: "SWORN_TRANSLATION", holderName: `Julia Tepeu ${RUN_LETTERS}` },
     { procedure: "TRANSLATOR_REGISTRATION", ...TRANSLATOR },
+    { procedure: "GRADUATION_RECORD", lastNames: `Sic ${RUN_LETTERS}` },
   ];
   const result = spawnSync(
     "npx",
@@ -50,8 +53,14 @@ test.beforeAll(() => {
     { encoding: "utf8", env: { ...process.env, APP_BASE_URL: `http://localhost:${E2E_PORT}` } },
   );
   if (result.status !== 0) throw new Error(`staff-fixtures falló: ${result.stderr}`);
-  [returned, rejected, translation, registration] = JSON.parse(result.stdout) as TCreated[];
-  expect([returned.state, rejected.state, translation.state, registration.state]).toEqual(["CENTRAL_REVIEW", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "MANAGER_REVIEW"]);
+  [returned, rejected, translation, registration, graduation] = JSON.parse(result.stdout) as TCreated[];
+  expect([returned.state, rejected.state, translation.state, registration.state, graduation.state]).toEqual([
+    "CENTRAL_REVIEW",
+    "DIDEDUC_SIGNATURE",
+    "CENTRAL_REVIEW",
+    "MANAGER_REVIEW",
+    "CENTRAL_REVIEW",
+  ]);
 });
 
 // The form of a reason-taking action: its reason box, then its button (the transition's label).
@@ -67,7 +76,7 @@ test("Atención al Ciudadano devuelve la certificación a la DIDEDUC: la nota ll
   await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
   await page.goto(`/atencion/casos/${returned.id}`);
   expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
-  await decideWithReason(page, "Devolver a la Dirección Departamental", "Nota: qué hay que corregir", note);
+  await decideWithReason(page, "Devolver a la revisión técnica de la Dirección Departamental", "Nota: qué hay que corregir", note);
   await expect(page.getByTestId("done-notice")).toContainText("devuelta con su nota");
   expect(await stateOf(page)).toBe("DIDEDUC_REVIEW");
   await expect(page.getByTestId("no-actions")).toBeVisible();
@@ -124,6 +133,36 @@ test("la Dirección rechaza definitivamente: la persona lee el motivo en su soli
   await signOut(page);
 
   await expectOutboxMail(page, { to: CITIZEN.email, subject: `Su solicitud ${rejected.number} fue rechazada`, contains: [reason, "Esta solicitud quedó cerrada."] });
+});
+
+test("D.1.2: Atención al Ciudadano rechaza definitivamente un expediente sin la firma del Archivo; la persona lee el motivo y recibe el correo", async ({ page }) => {
+  const reason = `El expediente adjunto no lleva la firma electrónica del Archivo documental: no es el que emite el Archivo (${RUN}).`;
+
+  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
+  await page.goto(`/atencion/casos/${graduation.id}`);
+  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
+  // Beside the rejection for correction, with what it means.
+  await expect(page.getByRole("button", { name: "Rechazar para corrección" })).toBeVisible();
+  await expect(page.getByTestId("action-help-reject_definitively")).toContainText("alterado o falsificado");
+  await decideWithReason(page, "Rechazar definitivamente", "Motivo del rechazo definitivo", reason);
+  await expect(page.getByTestId("done-notice")).toContainText("rechazada de forma definitiva");
+  expect(await stateOf(page)).toBe("REJECTED");
+  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await expect(page.getByTestId("case-timeline")).toContainText("Rechazada definitivamente");
+  await signOut(page);
+
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+  await page.goto(`/ciudadano/solicitudes/${graduation.id}`);
+  expect(await stateOf(page)).toBe("REJECTED");
+  await expect(page.getByTestId("next-step")).toHaveText(
+    "Su solicitud fue rechazada de forma definitiva por Atención al Ciudadano del Ministerio de Educación. Lea el motivo indicado; esta solicitud no puede corregirse ni enviarse de nuevo.",
+  );
+  await expect(page.getByRole("region", { name: "Motivo del rechazo" })).toContainText(reason);
+  await expect(page.getByRole("button", { name: "Iniciar una nueva solicitud a partir de esta" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Enviar correcciones" })).toHaveCount(0);
+  await signOut(page);
+
+  await expectOutboxMail(page, { to: CITIZEN.email, subject: `Su solicitud ${graduation.number} fue rechazada`, contains: [reason, "Esta solicitud quedó cerrada."] });
 });
 
 test("D.3: Atención al Ciudadano rechaza la traducción; la persona lee el motivo, recibe el correo y parte de los datos", async ({ page }) => {

@@ -318,7 +318,8 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     await expect(item.getByTestId("check-authorized")).toContainText("Firmante autorizado");
 
     // The coordinator may do what the assistant does ("en ausencia de la persona encargada").
-    await expect(page.getByRole("button", { name: "Devolver a la Dirección Departamental" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Devolver a la firma de la Dirección Departamental" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Devolver a la revisión técnica de la Dirección Departamental" })).toBeVisible();
     await sign(page, certificate("central-coordinator"), "Firmar y emitir");
     await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
     expect(await stateOf(page)).toBe("ISSUED");

@@ -3,6 +3,9 @@
 // the demo citizen (createDraftCase, a stored scan, transition "submit"; optionally taken on to the
 // director's signature by generateCertification, to the central office by signCertification, and
 // issued by the central assistant's signAndIssue),
+// a D.1.2 request of the demo citizen under central review whose "archive record" carries no archive
+// signature (one the central office must reject definitively: issue #12; filed through createDraftCase
+// and transition "submit", as a record whose fault the upload check did not catch),
 // a D.3 request of the demo citizen for the registry's translator, and a D.4 registration of a new
 // translator account (both sent with submitCase, as the citizen's "Enviar solicitud" does). Runs in
 // its own process under tsx with "server-only" mapped to a stub (e2e/staff-fixtures.tsconfig.json);
@@ -18,6 +21,7 @@ import { generateCertification } from "../lib/cases/generate-certification";
 import { signAndIssue } from "../lib/cases/sign-and-issue";
 import { signCertification } from "../lib/cases/sign-certification";
 import { submitCase } from "../lib/cases/submit-case";
+import { transition } from "../lib/workflow/transition";
 import type { FileKind } from "../lib/generated/prisma/enums";
 import { DEMO_SWORN_TRANSLATOR } from "../prisma/seed/demo-accounts";
 import { actor, certifyOptions, close, db, demoPkcs12, scan, storage, submitEducationalRecord } from "./helpers/fixture-db";
@@ -25,7 +29,8 @@ import { actor, certifyOptions, close, db, demoPkcs12, scan, storage, submitEduc
 type TEducationalRecordSpec = { procedure?: "EDUCATIONAL_RECORD"; lastNames: string; generate?: boolean; sign?: boolean; issue?: boolean };
 type TSwornTranslationSpec = { procedure: "SWORN_TRANSLATION"; holderName: string };
 type TTranslatorRegistrationSpec = { procedure: "TRANSLATOR_REGISTRATION"; name: string; email: string; password: string; registrationNumber: string };
-type TSpec = TEducationalRecordSpec | TSwornTranslationSpec | TTranslatorRegistrationSpec;
+type TGraduationRecordSpec = { procedure: "GRADUATION_RECORD"; lastNames: string };
+type TSpec = TEducationalRecordSpec | TSwornTranslationSpec | TTranslatorRegistrationSpec | TGraduationRecordSpec;
 type TCreated = { id: string; number: string; state: string; lastNames?: string; verificationCode?: string | null };
 
 const { cases } = JSON.parse(process.argv[2] ?? "{}") as { cases: TSpec[] };
@@ -51,7 +56,27 @@ try {
   const gn = await db.dideduc.findUniqueOrThrow({ where: { code: "guatemala-norte" } });
   const out: TCreated[] = [];
   for (const spec of cases) {
-    if (spec.procedure === "SWORN_TRANSLATION") {
+    if (spec.procedure === "GRADUATION_RECORD") {
+      const draft = await createDraftCase(
+        citizen,
+        {
+          procedure: "GRADUATION_RECORD",
+          formData: {
+            student: { firstNames: "Juan Pablo", lastNames: spec.lastNames, cui: "9083016690101", birthDate: "1970-02-11" },
+            record: { degree: "Bachiller en Ciencias y Letras", institution: "Instituto Nacional Central para Varones", graduationYear: 1988 },
+            archiveOfficer: { name: "Marta Julia Estrada Castillo", post: "Encargada del Archivo Documental" },
+            contactPhone: "4478-2106",
+          },
+        },
+        { db },
+      );
+      const stored = await storage.put(await scan(`Expediente de graduación ${draft.number}`));
+      await db.uploadedFile.create({
+        data: { caseId: draft.id, uploaderId: citizen.id, kind: "ARCHIVE_RECORD", originalName: "expediente-graduacion.pdf", sha256: stored.sha256, size: stored.size, pages: 2, storageKey: stored.key },
+      });
+      const row = await transition(draft.id, "submit", citizen, {}, draft.version, { db });
+      out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state });
+    } else if (spec.procedure === "SWORN_TRANSLATION") {
       const row = await fileAndSubmit(
         citizen,
         "SWORN_TRANSLATION",
@@ -90,7 +115,7 @@ try {
     } else {
       let row = await submitEducationalRecord(citizen, gn.id, { firstNames: "Ana Sofía", lastNames: spec.lastNames });
       if (spec.generate || spec.sign || spec.issue) {
-        const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
+        const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
         await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }

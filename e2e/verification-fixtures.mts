@@ -26,7 +26,7 @@ try {
   const gn = await db.dideduc.findUniqueOrThrow({ where: { code: "guatemala-norte" } });
 
   let row = await submitEducationalRecord(citizen, gn.id, { firstNames: "Ana Lucía", lastNames });
-  const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
+  const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
   await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
   row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
   await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("signer-guatemala-norte")) }, certifyOptions);

@@ -28,6 +28,7 @@ const ACTION_LABELS: Record<string, string> = {
   generate_certification: "Certificación generada y trasladada a firma",
   sign: "Certificación firmada por la Dirección Departamental",
   return: "Devuelta para corrección interna",
+  return_to_signer: "Devuelta a la firma de la Dirección Departamental",
   sign_and_issue: "Certificación firmada y emitida",
   accept: "Registro aceptado",
   reject: "Rechazada",
@@ -52,7 +53,7 @@ const ROLE_OFFICES: Partial<Record<Role, string>> = {
 };
 
 // Notes between offices (a return to the previous step) are for staff, not for the applicant.
-const INTERNAL_NOTE_ACTIONS = new Set(["return"]);
+const INTERNAL_NOTE_ACTIONS = new Set(["return", "return_to_signer"]);
 
 export function describeEvent(event: Pick<TTimelineEvent, "action" | "toState">): string {
   const known = ACTION_LABELS[event.action];

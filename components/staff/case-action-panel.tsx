@@ -23,6 +23,12 @@ const REASON_LABELS: Record<string, { label: string; hint: string; variant: "sec
     hint: "La lee la oficina que recibe la solicitud de vuelta; la persona solicitante no necesita hacer nada.",
     variant: "secondary",
   },
+  // The central office back to the DIDEDUC's signer (D.1.1, D.2.1): the same certification, signed again.
+  return_to_signer: {
+    label: "Nota para la Dirección Departamental: qué debe revisar o corregir",
+    hint: "La lee el Director o Subdirector en su bandeja y en la solicitud; la persona solicitante no necesita hacer nada.",
+    variant: "secondary",
+  },
   reject_definitively: {
     label: "Motivo del rechazo definitivo",
     hint: "La persona lo leerá en su solicitud y en el correo. La solicitud termina aquí.",
@@ -126,6 +132,11 @@ export function CaseActionPanel({
             <h3 id={headingId} className="mb-3 text-lg font-semibold">
               {a.label}
             </h3>
+            {a.help ? (
+              <p className="mb-3 text-slate-700" data-testid={`action-help-${a.action}`}>
+                {a.help}
+              </p>
+            ) : null}
             {body}
           </Card>
         );

@@ -9,6 +9,7 @@ const DONE: Record<string, string> = {
   generate_certification: "La certificación fue generada y trasladada a la firma de la Dirección Departamental.",
   sign: "La certificación fue firmada y trasladada a Atención al Ciudadano.",
   return: "La solicitud fue devuelta con su nota.",
+  return_to_signer: "La solicitud fue devuelta a la firma de la Dirección Departamental con su nota: la misma certificación debe firmarse de nuevo.",
   reject_definitively: "La solicitud fue rechazada de forma definitiva. Se avisó a la persona por correo electrónico.",
   sign_and_issue: "La certificación fue firmada y emitida. La persona ya puede descargarla.",
   accept: "El traductor quedó inscrito en el registro de traductores jurados. Se le avisó por correo electrónico.",

@@ -1,12 +1,15 @@
-// The reviewer's checklist of D.1.1 (procedures.md): what the Departamento Técnico Pedagógico checks
-// in the scans against its records before it generates the certification. Every item must be
-// ticked; the server checks it again.
+// The reviewer's checklist of D.1.1, activity 3 of the procedure: what the Departamento Técnico
+// Pedagógico checks in the scans against its records before it generates the certification ("Que los
+// años y estudios correspondan, así como los nombres, firmas y sellos de las autoridades. Que el nombre
+// del estudiante corresponda. Que los grados correspondan."). Every item must be ticked; the server
+// checks it again.
 export const REVIEW_CHECKLIST = [
-  { key: "studies", label: "Los grados o etapas y los años coinciden con los registros" },
+  { key: "studies", label: "Los años y los estudios (establecimientos o programas) coinciden con los registros" },
   { key: "authorities", label: "Los nombres de las autoridades que firman los documentos son correctos" },
   { key: "signaturesAndSeals", label: "Los documentos tienen las firmas y los sellos correspondientes" },
   { key: "studentName", label: "El nombre del estudiante coincide con los documentos y los registros" },
-  { key: "grades", label: "Las calificaciones coinciden con los registros" },
+  // "Que los grados correspondan": the grade levels studied (grados o etapas), not the marks.
+  { key: "gradeLevels", label: "Los grados cursados corresponden a los registros" },
 ] as const;
 
 export type TReviewChecklistKey = (typeof REVIEW_CHECKLIST)[number]["key"];

@@ -14,6 +14,10 @@ export type TStaffCaseHeader = {
   applicantEmail: string | null;
   submittedAt: Date | string | null;
   lastNote: string | null;
+  // Which step left the note and who took it, e.g. "Devuelta a la firma de la Dirección Departamental ·
+  // Ana Pérez, Asistente de Atención al Ciudadano"; null when unknown.
+  lastNoteFrom?: string | null;
+  lastNoteAction?: string | null;
   verificationCode: string | null;
   // Set once the certification was revoked (anulación or replacement by a corrected re-issue).
   revocation?: TStaffRevocation | null;
@@ -61,8 +65,9 @@ export function StaffCaseHeader({ c, backHref, backLabel, children }: { c: TStaf
         ) : null}
       </dl>
       {c.lastNote ? (
-        <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-950" data-testid="last-note">
+        <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-950" data-testid="last-note" data-action={c.lastNoteAction ?? undefined}>
           <p className="font-semibold">Última nota</p>
+          {c.lastNoteFrom ? <p className="text-sm">{c.lastNoteFrom}</p> : null}
           <p className="whitespace-pre-line">{c.lastNote}</p>
         </div>
       ) : null}

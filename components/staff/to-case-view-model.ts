@@ -1,4 +1,6 @@
 import "server-only";
+import { describeEvent } from "@/components/cases/case-timeline";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import type { TCaseView } from "@/lib/cases/get-case-for-actor";
 import type { TStaffCaseHeader } from "./staff-case-header";
@@ -10,6 +12,15 @@ export function toCaseViewModel(view: TCaseView) {
   const c = view.case;
   // Who revoked it: the audit event of the transition that did (revoke, or a re-issue's replace).
   const revokedBy = c.state === "REVOKED" ? [...view.events].reverse().find((e) => e.toState === "REVOKED") : undefined;
+  // Where the latest note comes from (lastNote is the note of the latest transition): e.g. the
+  // central office's reason for a return to the DIDEDUC's signer, so the director knows who asks.
+  const last = view.events.at(-1);
+  const lastNoteEvent = c.lastNote && last?.note === c.lastNote ? last : undefined;
+  const lastNoteFrom = lastNoteEvent
+    ? [describeEvent(lastNoteEvent), [lastNoteEvent.actorName, lastNoteEvent.role ? ROLE_LABELS[lastNoteEvent.role] : null].filter(Boolean).join(", ")]
+        .filter(Boolean)
+        .join(" · ")
+    : null;
   const header: TStaffCaseHeader = {
     number: c.number,
     procedureLabel: PROCEDURE_LABELS[c.procedure],
@@ -19,6 +30,8 @@ export function toCaseViewModel(view: TCaseView) {
     applicantEmail: view.applicant.email ?? null,
     submittedAt: c.submittedAt,
     lastNote: c.lastNote,
+    lastNoteFrom,
+    lastNoteAction: lastNoteEvent?.action ?? null,
     verificationCode: c.verificationCode,
     revocation: c.revokedAt
       ? { revokedAt: c.revokedAt, category: c.revocationCategory, note: c.revokedReason, byName: revokedBy?.actorName ?? null, byRole: revokedBy?.role ?? null }

@@ -90,7 +90,17 @@ export async function buildSignatureReport(
   const fingerprints = validation.signatures.map((s) => s.certificate?.fingerprint).filter((f): f is string => Boolean(f));
   const [registry, recorded] = await Promise.all([
     db.authorizedSigner.findMany({ where: { certFingerprint: { in: fingerprints } }, include: { dideduc: { select: { name: true } } } }),
-    db.signature.findMany({ where: { caseId: caseRow.id, certFingerprint: { in: fingerprints } }, orderBy: { signedAt: "asc" } }),
+    // The signatures recorded on this document's own sheet: a sheet signed again after a return to
+    // the signer (or an older sheet) has other rows with the same certificate. A superseded version
+    // (read by id) is read with the signatures of its time.
+    db.signature.findMany({
+      where: {
+        caseId: caseRow.id,
+        certFingerprint: { in: fingerprints },
+        ...(doc.sheetId ? { documentVersion: { sheetId: doc.sheetId, ...(doc.supersededAt ? { createdAt: { lte: doc.createdAt } } : { supersededAt: null }) } } : {}),
+      },
+      orderBy: { signedAt: "asc" },
+    }),
   ]);
 
   const offices = signingOffices(caseRow.procedure);

@@ -20,6 +20,8 @@ export type TCaseAction = {
   to: CaseState;
   inputKind: TCaseActionInputKind;
   operation: TCaseActionOperation;
+  // What the transition does, for staff (the definition's `help`), or null.
+  help: string | null;
 };
 
 export function describeCaseAction(t: TTransitionDefinition): TCaseAction {
@@ -45,5 +47,5 @@ export function describeCaseAction(t: TTransitionDefinition): TCaseAction {
           : t.action === "revoke"
             ? "revoke"
             : "plain";
-  return { action: t.action, label: t.label, to: t.to, inputKind, operation };
+  return { action: t.action, label: t.label, to: t.to, inputKind, operation, help: t.help ?? null };
 }

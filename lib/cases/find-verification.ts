@@ -81,7 +81,8 @@ export async function findVerification(code: string, options: TCertifyOptions = 
 
   const signatures = current?.sheetId
     ? await db.signature.findMany({
-        where: { caseId: c.id, documentVersion: { sheetId: current.sheetId } },
+        // Not the signatures of versions a return to the signer superseded: the sheet was signed again.
+        where: { caseId: c.id, documentVersion: { sheetId: current.sheetId, supersededAt: null } },
         include: { authorizedSigner: { include: { dideduc: { select: { name: true } } } }, signer: { select: { name: true } } },
         orderBy: { signedAt: "asc" },
       })

@@ -10,9 +10,10 @@ import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-opti
 import { precheckTransition } from "./signing/precheck-transition";
 import { renderCaseCertification } from "./signing/render-case-certification";
 
-// The reviewer's checklist of D.1.1 (procedures.md): years and studies, the authorities' names,
-// signatures and seals, the student's name, the grades. Same keys as the staff form.
-export const D11_REVIEW_CHECKLIST_KEYS = ["studies", "authorities", "signaturesAndSeals", "studentName", "grades"] as const;
+// The reviewer's checklist of D.1.1 (activity 3): years and studies, the authorities' names,
+// signatures and seals, the student's name, and "Que los grados correspondan" — the grade levels
+// studied (`gradeLevels`), not the marks. Same keys as the staff form.
+export const D11_REVIEW_CHECKLIST_KEYS = ["studies", "authorities", "signaturesAndSeals", "studentName", "gradeLevels"] as const;
 // D.2.1 checks the same on the title, and its Contraloría General de Cuentas registration stamp.
 export const D21_REVIEW_CHECKLIST_KEYS = ["studies", "authorities", "signaturesAndSeals", "cgcStamp", "studentName", "grades"] as const;
 export type TReviewChecklist = Record<string, boolean>;

@@ -3,8 +3,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState } from "@/lib/generated/prisma/enums";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { REQUESTABLE_DOCUMENT_LABELS, type TGuidance } from "@/lib/workflow/inputs";
-import { transition } from "@/lib/workflow/transition";
+import { transition, type TApplyContext, type TTx } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
+import { supersedeSignedVersions } from "./signing/supersede-signed-versions";
 import { dbOf, type TDbOptions } from "./db-options";
 import { deliverNotification } from "./deliver-notification";
 import { notifyApplicant, type TNotifyEvent } from "./notify-applicant";
@@ -40,6 +41,13 @@ function eventFor(action: string, to: CaseState, reason: string, guidance: TGuid
   return null;
 }
 
+// What a plain transition changes besides the case, in its transaction; what it returns goes into
+// the audit event's data. return_to_signer: the DIDEDUC's signed version no longer counts, the sheet's
+// unsigned version is to be signed again (supersede-signed-versions.ts).
+const EFFECTS: Record<string, (tx: TTx, caseId: string, ctx: TApplyContext) => Promise<Record<string, unknown>>> = {
+  return_to_signer: (tx, caseId, ctx) => supersedeSignedVersions(tx, caseId, ctx.now),
+};
+
 // A plain staff transition (request correction, reject with guidance, return, reject definitively)
 // and the applicant's mail it calls for, written to the outbox in the same transaction and
 // delivered after the commit: the decision and the record of the notice stand or fall together.
@@ -47,11 +55,16 @@ export async function performCaseAction(input: TPerformCaseActionInput, options:
   if (NOT_PLAIN_ACTIONS.has(input.action)) throw new TransitionError("INVALID_STATE", "Esta acción se realiza con su propio formulario.");
   const db = await dbOf(options, input);
   let outboxId: string | null = null;
+  // Filled by the effect inside the transaction; transition() reads it when it writes the audit event.
+  const auditData: Record<string, unknown> = {};
   const updated = await transition(input.caseId, input.action, input.actor, input.input, input.expectedVersion, {
     db,
     ip: input.ip,
     now: input.now,
+    auditData,
     apply: async (tx, caseRow, ctx) => {
+      const effect = EFFECTS[ctx.transition.action];
+      if (effect) Object.assign(auditData, await effect(tx, caseRow.id, ctx));
       const reason = typeof ctx.input.reason === "string" ? ctx.input.reason : "";
       const guidance = ctx.transition.guidance?.(ctx.input as never);
       const event = eventFor(ctx.transition.action, ctx.toState, reason, guidance);

@@ -36,7 +36,8 @@ export type TTransitionOptions = {
   // Runs inside the transaction after the guarded update, so whatever it writes commits together
   // with the state change, or not at all when it throws.
   apply?: (tx: TTx, caseRow: Case, ctx: TApplyContext) => Promise<TCaseExtraUpdate | void>;
-  // Extra facts for the audit event (e.g. the id of the signed document version).
+  // Extra facts for the audit event (e.g. the id of the signed document version). Read after `apply`
+  // has run, so `apply` may add what it did (e.g. the document versions a return superseded).
   auditData?: Record<string, unknown>;
 };
 

@@ -37,6 +37,9 @@ export type TTransitionDefinition<TSchema extends z.ZodObject = z.ZodObject> = {
   input: TSchema;
   // Button text for whoever takes the transition.
   label: string;
+  // One or two sentences for staff, shown with the form: what the transition does, when two ways
+  // back or out from the same state must be told apart (the central office's two returns).
+  help?: string;
   // What the applicant reads once the case lands in `to`: the next step in plain Spanish.
   citizenMessage: string;
   // Facts about the case (not the input) that must hold first, e.g. a DIDEDUC chosen before submitting.

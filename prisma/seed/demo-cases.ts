@@ -267,7 +267,7 @@ export async function seedDemoCases(
               actor: await actor(def.reviewer),
               caseId,
               expectedVersion,
-              checklist: { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true },
+              checklist: { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true },
             },
             deps,
           );

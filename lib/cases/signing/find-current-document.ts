@@ -6,14 +6,15 @@ const STAGE_ORDER: Record<DocumentStage, number> = { UNSIGNED: 0, DIDEDUC_SIGNED
 
 // The case's document as it stands: the latest certification sheet's furthest version (a return
 // and a new generation leave the old sheet and its signed versions in the history, not current).
-// With `stage`, that stage of the latest sheet that has one.
+// With `stage`, that stage of the latest sheet that has one. Versions superseded by a return to the
+// DIDEDUC's signer (supersededAt) are history only: the sheet's UNSIGNED version is current again.
 export async function findCurrentDocument(
   db: PrismaClient | Prisma.TransactionClient,
   caseId: string,
   stage?: DocumentStage,
 ): Promise<DocumentVersion | null> {
   const versions = await db.documentVersion.findMany({
-    where: { caseId, ...(stage ? { stage } : {}) },
+    where: { caseId, supersededAt: null, ...(stage ? { stage } : {}) },
     include: { sheet: { select: { createdAt: true } } },
   });
   if (versions.length === 0) return null;

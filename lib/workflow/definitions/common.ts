@@ -66,7 +66,12 @@ export function signAndIssue(label = "Firmar y emitir") {
 //
 //   DRAFT --submit--> CENTRAL_REVIEW
 //   CENTRAL_REVIEW --reject_for_correction (with reason)--> NEEDS_CORRECTION --resubmit--> CENTRAL_REVIEW
+//   CENTRAL_REVIEW --reject_definitively (with reason)--> REJECTED
 //   CENTRAL_REVIEW --sign_and_issue--> ISSUED
+//
+// reject_definitively (issue #12): D.1.2 asks the office to check "que la información no se encuentra
+// alterada"; a forged or altered archive record or title is not something the citizen can correct,
+// and a rejection for correction would let the same file be sent again and again.
 export function centralReviewPath(opts: { submitMessage: string; issueLabel?: string }) {
   return [
     submit({
@@ -90,6 +95,18 @@ export function centralReviewPath(opts: { submitMessage: string; issueLabel?: st
       roles: ["CITIZEN"],
       requiresDideduc: false,
       citizenMessage: "Sus correcciones fueron enviadas. Atención al Ciudadano revisará de nuevo su solicitud.",
+    }),
+    defineTransition({
+      action: "reject_definitively",
+      from: ["CENTRAL_REVIEW"],
+      to: "REJECTED",
+      roles: CENTRAL_ASSISTANT,
+      scope: "CENTRAL",
+      input: ZReasonInput,
+      label: "Rechazar definitivamente",
+      help: "Para lo que no se puede corregir, por ejemplo un documento alterado o falsificado: la solicitud termina y no vuelve a la persona. Si la persona puede corregir el error, use «Rechazar para corrección».",
+      citizenMessage:
+        "Su solicitud fue rechazada de forma definitiva por Atención al Ciudadano del Ministerio de Educación. Lea el motivo indicado; esta solicitud no puede corregirse ni enviarse de nuevo.",
     }),
     signAndIssue(opts.issueLabel),
     ...revocation(),

@@ -5,6 +5,7 @@ import { centralReviewPath } from "./common";
 //
 //   DRAFT --submit--> CENTRAL_REVIEW
 //   CENTRAL_REVIEW --reject_for_correction (with reason)--> NEEDS_CORRECTION --resubmit--> CENTRAL_REVIEW
+//   CENTRAL_REVIEW --reject_definitively (assistant|coordinator, reason; e.g. a forged document)--> REJECTED
 //   CENTRAL_REVIEW --sign_and_issue--> ISSUED
 export const diplomaFrom2005: TProcedureDefinition = {
   procedure: "DIPLOMA_FROM_2005",

@@ -12,10 +12,20 @@ import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_NEEDS_CORR
 //   DIDEDUC_SIGNATURE --sign (signer)--> CENTRAL_REVIEW
 //   DIDEDUC_SIGNATURE --return (signer, note)--> DIDEDUC_REVIEW
 //   DIDEDUC_SIGNATURE --reject_definitively (signer)--> REJECTED
+//   CENTRAL_REVIEW --return_to_signer (assistant|coordinator, note to the DIDEDUC)--> DIDEDUC_SIGNATURE
 //   CENTRAL_REVIEW --return (assistant|coordinator, note to the DIDEDUC)--> DIDEDUC_REVIEW
 //   CENTRAL_REVIEW --sign_and_issue (assistant|coordinator)--> ISSUED
 //
 // "return" appears twice, from different states; the engine picks the one that leaves the case's state.
+//
+// The central office's two ways back (issue #12, decision 0012). Activity 7, Nota: "se podrá devolver
+// a la etapa anterior para su corrección, y se le indica a la Departamental de Educación la corrección
+// que deben de realizar". The previous step is the DIDEDUC's signature: return_to_signer keeps the
+// generated sheet (same sheet, same verification code) and voids the DIDEDUC's signed version
+// (lib/cases/signing/supersede-signed-versions.ts), so the signer signs the unsigned sheet again, or
+// sends it on to the technical review with the signer's own `return`. `return` goes straight to the
+// technical review, which generates a new sheet, when the central office already knows the data is wrong.
+// The central office cannot reject definitively here: the procedure gives it only the return.
 
 // D.2.1 reuses this whole path (procedures.md: "same path as D.1.1").
 export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinition[] {
@@ -97,13 +107,26 @@ export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinit
       citizenMessage: "Su solicitud fue rechazada de forma definitiva por la Dirección Departamental de Educación. Lea el motivo indicado.",
     }),
     defineTransition({
+      action: "return_to_signer",
+      from: ["CENTRAL_REVIEW"],
+      to: "DIDEDUC_SIGNATURE",
+      roles: CENTRAL_ASSISTANT,
+      scope: "CENTRAL",
+      input: ZReasonInput,
+      label: "Devolver a la firma de la Dirección Departamental",
+      help: "Vuelve al Director o Subdirector con la misma certificación (mismo código de verificación). Su firma deja de valer: debe firmarla de nuevo, o devolverla al Departamento Técnico Pedagógico si hay datos que corregir. Por ejemplo, si la firma no corresponde a la persona autorizada.",
+      citizenMessage:
+        "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para que la revise y la firme de nuevo. Usted no necesita hacer nada.",
+    }),
+    defineTransition({
       action: "return",
       from: ["CENTRAL_REVIEW"],
       to: "DIDEDUC_REVIEW",
       roles: CENTRAL_ASSISTANT,
       scope: "CENTRAL",
       input: ZReasonInput,
-      label: "Devolver a la Dirección Departamental",
+      label: "Devolver a la revisión técnica de la Dirección Departamental",
+      help: "Vuelve al Departamento Técnico Pedagógico, que corrige los datos y genera una certificación nueva; después el Director o Subdirector la firma otra vez. Por ejemplo, si un dato de la certificación no corresponde al estudiante o a los estudios.",
       citizenMessage:
         "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para una corrección. Usted no necesita hacer nada.",
     }),

@@ -125,7 +125,9 @@ export async function createCertifyWorld() {
     const layout = expectLongTermPdf(bytes, { rootPem: seeded.pki.rootPem, signers: 2, file, nss });
     expect(doc.padesLevel).toBe("B-LTA");
     expect(doc.documentTimestampedAt).toEqual(layout.documentTimestampedAt);
-    const rows = await db.signature.findMany({ where: { caseId }, orderBy: { signedAt: "asc" } });
+    // The signatures of the issued sheet's chain: not those of an older sheet, nor of a DIDEDUC
+    // signed version a return to the signer superseded.
+    const rows = await db.signature.findMany({ where: { caseId, documentVersion: { sheetId: doc.sheetId, supersededAt: null } }, orderBy: { signedAt: "asc" } });
     expect(rows.map((r) => r.timestampAuthority)).toEqual(layout.signatures.map((s) => s.tsaName));
     expect(rows.map((r) => r.timestampedAt?.getTime()).sort()).toEqual(layout.signatures.map((s) => s.timestampedAt.getTime()).sort());
     return bytes;
@@ -157,4 +159,4 @@ export async function createCertifyWorld() {
 
 export type TCertifyWorld = Awaited<ReturnType<typeof createCertifyWorld>>;
 
-export const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true };
+export const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };

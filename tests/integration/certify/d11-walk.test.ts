@@ -200,10 +200,10 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     const submitted = await w.caseInReview();
     await expect(
       generateCertification(
-        { actor: actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: { ...CHECKLIST, grades: false } },
+        { actor: actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: { ...CHECKLIST, gradeLevels: false } },
         options,
       ),
-    ).rejects.toMatchObject({ code: "CHECKLIST_INCOMPLETE", fieldErrors: { "checklist.grades": expect.any(Array) } });
+    ).rejects.toMatchObject({ code: "CHECKLIST_INCOMPLETE", fieldErrors: { "checklist.gradeLevels": expect.any(Array) } });
     await expect(previewCertification({ actor: actors.reviewerXela, caseId: submitted.id }, options)).rejects.toMatchObject({ code: "OUT_OF_SCOPE" });
     await expect(
       generateCertification({ actor: actors.reviewerXela, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST }, options),

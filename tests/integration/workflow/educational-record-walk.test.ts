@@ -54,7 +54,7 @@ async function step(c: Case, action: string, actor: TWorkflowActor, role: Role, 
 describe("D.1.1 expediente educativo, every transition in the database", () => {
   const expectedStates: Record<string, CaseState> = {};
 
-  it("walks the long road: correction, returns from the signer and from the central office, issuance", async () => {
+  it("walks the long road: correction, returns from the signer and from the central office (to the review and to the signature), issuance", async () => {
     const db = tdb.prisma;
     let c = await createDraftCase(w.citizen, { procedure: "EDUCATIONAL_RECORD", dideducId: w.dideducA.id, formData: { kind: "escolar" } }, { db, now: tick() });
     expect(c).toMatchObject({ state: "DRAFT", version: 0, submittedAt: null });
@@ -90,6 +90,11 @@ describe("D.1.1 expediente educativo, every transition in the database", () => {
 
     c = await step(c, "generate_certification", w.reviewerA, "DIDEDUC_REVIEWER");
     c = await step(c, "sign", w.signerA, "DIDEDUC_SIGNER");
+
+    // "Se podrá devolver a la etapa anterior": the central office's other return, to the signature.
+    c = await step(c, "return_to_signer", w.assistant, "CENTRAL_ASSISTANT", { reason: "Firme con el certificado registrado para esta Dirección." });
+    expect(c.state).toBe("DIDEDUC_SIGNATURE");
+    c = await step(c, "sign", w.signerA, "DIDEDUC_SIGNER");
     // The coordinator signs in the assistant's absence; the trail says who really did it.
     c = await step(c, "sign_and_issue", w.coordinator, "CENTRAL_COORDINATOR");
     expect(c.state).toBe("ISSUED");
@@ -110,6 +115,8 @@ describe("D.1.1 expediente educativo, every transition in the database", () => {
       "sign:DIDEDUC_SIGNATURE>CENTRAL_REVIEW",
       "return:CENTRAL_REVIEW>DIDEDUC_REVIEW",
       "generate_certification:DIDEDUC_REVIEW>DIDEDUC_SIGNATURE",
+      "sign:DIDEDUC_SIGNATURE>CENTRAL_REVIEW",
+      "return_to_signer:CENTRAL_REVIEW>DIDEDUC_SIGNATURE",
       "sign:DIDEDUC_SIGNATURE>CENTRAL_REVIEW",
       "sign_and_issue:CENTRAL_REVIEW>ISSUED",
     ]);

@@ -18,6 +18,17 @@ describe("reviewer's checklists", () => {
   });
 
   it("lets the server action accept every key of every checklist, once", () => {
-    expect([...ALL_REVIEW_CHECKLIST_KEYS].sort()).toEqual(["authorities", "cgcStamp", "grades", "signaturesAndSeals", "studentName", "studies"]);
+    expect([...ALL_REVIEW_CHECKLIST_KEYS].sort()).toEqual(["authorities", "cgcStamp", "gradeLevels", "grades", "signaturesAndSeals", "studentName", "studies"]);
+  });
+
+  it('"Que los grados correspondan": the D.1.1 checklist asks for the grade levels studied, not the marks', () => {
+    const d11 = reviewChecklistFor("EDUCATIONAL_RECORD");
+    expect(d11.find((i) => i.key === "gradeLevels")?.label).toBe("Los grados cursados corresponden a los registros");
+    expect(d11.map((i) => i.key)).not.toContain("grades");
+    for (const item of d11) expect(item.label).not.toMatch(/calificaci/i);
+    // D.2.1 keeps its own item, which already speaks of the grades studied for the title's career.
+    expect(reviewChecklistFor("DIPLOMA_BEFORE_2005").find((i) => i.key === "grades")?.label).toBe(
+      "Los grados cursados corresponden a la carrera del título según los registros",
+    );
   });
 });

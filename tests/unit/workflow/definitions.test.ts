@@ -16,6 +16,7 @@ const DIDEDUC_PATH = [
   "sign DIDEDUC_SIGNATURE → CENTRAL_REVIEW by DIDEDUC_SIGNER (DIDEDUC)",
   "return DIDEDUC_SIGNATURE → DIDEDUC_REVIEW by DIDEDUC_SIGNER (DIDEDUC)",
   "reject_definitively DIDEDUC_SIGNATURE → REJECTED by DIDEDUC_SIGNER (DIDEDUC)",
+  "return_to_signer CENTRAL_REVIEW → DIDEDUC_SIGNATURE by CENTRAL_ASSISTANT (CENTRAL)",
   "return CENTRAL_REVIEW → DIDEDUC_REVIEW by CENTRAL_ASSISTANT (CENTRAL)",
   "sign_and_issue CENTRAL_REVIEW → ISSUED by CENTRAL_ASSISTANT (CENTRAL)",
 ];
@@ -23,6 +24,7 @@ const CENTRAL_CORRECTION_PATH = [
   "submit DRAFT → CENTRAL_REVIEW by CITIZEN (APPLICANT)",
   "reject_for_correction CENTRAL_REVIEW → NEEDS_CORRECTION by CENTRAL_ASSISTANT (CENTRAL)",
   "resubmit NEEDS_CORRECTION → CENTRAL_REVIEW by CITIZEN (APPLICANT)",
+  "reject_definitively CENTRAL_REVIEW → REJECTED by CENTRAL_ASSISTANT (CENTRAL)",
   "sign_and_issue CENTRAL_REVIEW → ISSUED by CENTRAL_ASSISTANT (CENTRAL)",
 ];
 // Issue #11: after issuance, every certification can be revoked (anulación, by the manager or the
@@ -131,7 +133,7 @@ describe("procedure definitions", () => {
 
     it("asks a reason for every rejection, return and correction request", () => {
       for (const t of def.transitions) {
-        const needsReason = t.to === "REJECTED" || t.to === "NEEDS_CORRECTION" || t.action === "return";
+        const needsReason = t.to === "REJECTED" || t.to === "NEEDS_CORRECTION" || t.action === "return" || t.action === "return_to_signer";
         expect("reason" in t.input.shape, describeTransition(t)).toBe(needsReason);
       }
     });

@@ -7,6 +7,7 @@ import { PdfFrame } from "@/components/staff/pdf-frame";
 import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { ReissueOfNotice } from "@/components/cases/reissue-links";
+import { Notice } from "@/components/ui/notice";
 import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
@@ -30,6 +31,15 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
       <StaffCaseHeader c={vm.header} backHref="/direccion" backLabel="Volver a la bandeja">
         {/* A corrected re-issue: which certification it corrects and what must be checked again. */}
         <ReissueOfNotice links={await findReissueLinks({ caseId: vm.id })} href={(id) => `/direccion/casos/${encodeURIComponent(id)}`} showNote />
+        {/* Back from the central office (return_to_signer): the same sheet, the earlier signature void. */}
+        {vm.state === "DIDEDUC_SIGNATURE" && vm.header.lastNoteAction === "return_to_signer" ? (
+          <Notice tone="warning" title="Atención al Ciudadano devolvió esta certificación a su firma">
+            <p data-testid="returned-to-signer">
+              Lea la nota de arriba. La certificación es la misma (mismo código de verificación), pero su firma anterior ya no vale: fírmela de nuevo
+              o, si hay datos que corregir, devuélvala al Departamento Técnico Pedagógico.
+            </p>
+          </Notice>
+        ) : null}
       </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
