@@ -97,7 +97,7 @@ describe("filing a registration", () => {
     expect(Object.keys(refused.fieldErrors).sort()).toEqual(
       ["appointmentResolution", "dideducId", "dideducRegistrationNumber", "files", "languages", "name", "resolutionStampConfirmed"].sort(),
     );
-    expect(refused.fieldErrors.languages).toEqual(["Marque al menos un idioma para el que fue nombrado, o escríbalo en «Otros idiomas»."]);
+    expect(refused.fieldErrors.languages).toEqual(["Marque al menos un idioma de su nombramiento, o escríbalo en «Otros idiomas»."]);
     expect(refused.fieldErrors.resolutionStampConfirmed[0]).toContain("sello de registro de la Dirección Departamental");
     expect(refused.fieldErrors.files[0]).toContain("resolución o el acuerdo");
     expect(await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).toMatchObject({ state: "DRAFT", version: draft.version });

@@ -81,7 +81,7 @@ describe("D.3 issued by the central office", () => {
       { label: "Documento traducido", value: "Acta de nacimiento, República Francesa" },
       { label: "Idioma", value: "francés" },
       { label: "Traductor jurado", value: "Ana Lucía Méndez Ruiz" },
-      { label: "Número de registro del traductor", value: "TJ-GN-0042 (Dirección Departamental de Educación de Guatemala Norte)" },
+      { label: "Número de registro en la DIDEDUC", value: "TJ-GN-0042 (Dirección Departamental de Educación de Guatemala Norte)" },
       { label: "Acuerdo o resolución de nombramiento", value: "Acuerdo Ministerial 2418-2019" },
     ]);
     expect(sheet.attachedPages).toBe(3);

@@ -42,7 +42,7 @@ describe("D.4 form: submission", () => {
 
   it("requires at least one language, from the list or typed as another", () => {
     expect(translatorRegistrationErrors({ ...VALID, languages: [] }).languages).toEqual([
-      "Marque al menos un idioma para el que fue nombrado, o escríbalo en «Otros idiomas».",
+      "Marque al menos un idioma de su nombramiento, o escríbalo en «Otros idiomas».",
     ]);
     expect(translatorRegistrationErrors({ ...VALID, languages: [], otherLanguages: "swahili" })).toEqual({});
     expect(translatorRegistrationErrors({ ...VALID, languages: [], otherLanguages: " , ; " }).languages).toHaveLength(1);
