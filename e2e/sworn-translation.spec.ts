@@ -81,7 +81,7 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   const languageError = page.locator("#f-translator-language-error");
-  await expect(languageError).toContainText("Ana Lucía Méndez Ruiz no está autorizado para traducir alemán; el registro lo autoriza para: inglés, francés.");
+  await expect(languageError).toContainText("Ana Lucía Méndez Ruiz no está autorizada para traducir alemán; el registro la autoriza para: inglés, francés.");
   await expect(page.getByLabel("Titular del documento")).toHaveValue(HOLDER);
   await expect(page.getByTestId("uploaded-files").getByText("traduccion-diploma.pdf")).toBeVisible();
 
