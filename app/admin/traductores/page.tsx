@@ -91,7 +91,7 @@ export default async function SwornTranslatorsPage({ searchParams }: { searchPar
                         <span className="block text-sm font-normal text-slate-700">{describeSwornTranslator(r.gender).label}</span>
                       </th>
                       <td className="min-w-48 px-3 py-2">
-                        <TranslatorGenderForm translatorId={r.id} translatorName={r.name} gender={r.gender} action={setTranslatorGenderAction} />
+                        <TranslatorGenderForm key={r.gender ?? "UNKNOWN"} translatorId={r.id} translatorName={r.name} gender={r.gender} action={setTranslatorGenderAction} />
                       </td>
                       <td className="px-3 py-2">
                         {r.dideducRegistrationNumber}
