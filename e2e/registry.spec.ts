@@ -83,4 +83,23 @@ test.describe("Administración de registros", () => {
     await expect(row).toContainText("Reactivado");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
+
+  test("registra la forma de trato de una traductora jurada (issue #12, punto 4)", async ({ page }) => {
+    await page.goto("/admin/traductores");
+    const row = page.getByTestId("translator-row").filter({ hasText: "Ana Lucía Méndez Ruiz" });
+    // As she answered in her registration (the demo data).
+    const form = row.getByRole("form", { name: "Forma de trato de Ana Lucía Méndez Ruiz" });
+    await expect(form.getByLabel("Forma de trato")).toHaveValue("FEMININE");
+    await expect(row.getByRole("rowheader")).toContainText("Traductora jurada");
+    await form.getByLabel("Forma de trato").selectOption("UNKNOWN");
+    await form.getByRole("button", { name: "Guardar forma de trato" }).click();
+    await expect(row.getByRole("rowheader")).toContainText("Traductor(a) jurado(a)");
+    // Back as she stated it; saving the same value again says so.
+    await form.getByLabel("Forma de trato").selectOption("FEMININE");
+    await form.getByRole("button", { name: "Guardar forma de trato" }).click();
+    await expect(row.getByRole("rowheader")).toContainText("Traductora jurada");
+    await form.getByRole("button", { name: "Guardar forma de trato" }).click();
+    await expect(form.getByRole("alert")).toContainText("ya tiene esa forma de trato");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
 });

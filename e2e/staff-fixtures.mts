@@ -103,6 +103,7 @@ try {
         "TRANSLATOR_REGISTRATION",
         {
           name: spec.name,
+          gender: "MASCULINE",
           languages: ["inglés"],
           appointmentResolution: "Acuerdo Ministerial 2207-2023",
           dideducRegistrationNumber: spec.registrationNumber,

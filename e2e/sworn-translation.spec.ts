@@ -81,7 +81,7 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   const languageError = page.locator("#f-translator-language-error");
-  await expect(languageError).toContainText("Ana Lucía Méndez Ruiz no está autorizado para traducir alemán; el registro lo autoriza para: inglés, francés.");
+  await expect(languageError).toContainText("Ana Lucía Méndez Ruiz no está autorizada para traducir alemán; el registro la autoriza para: inglés, francés.");
   await expect(page.getByLabel("Titular del documento")).toHaveValue(HOLDER);
   await expect(page.getByTestId("uploaded-files").getByText("traduccion-diploma.pdf")).toBeVisible();
 
@@ -103,7 +103,9 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   // 5. The central assistant sees the registry's answer beside the translation, signs and issues.
   await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
   await page.goto(`/atencion/casos/${caseId}`);
-  await expect(page.getByTestId("translator-registry-check")).toContainText("activo y autorizado para inglés");
+  // Named as she stated at registration (issue #12, point 4).
+  await expect(page.getByTestId("translator-registry-check")).toContainText("Ana Lucía Méndez Ruiz está inscrita con el número TJ-GN-0042");
+  await expect(page.getByTestId("translator-registry-check")).toContainText("activa y autorizada para inglés");
   await expect(page.getByTestId("case-files")).toContainText("traduccion-diploma.pdf");
   await expectNoAxeViolations(page);
   await signWithCertificate(page, demoCertificate("central-assistant"), "Firmar y emitir");
@@ -126,6 +128,10 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   expect(text).toContain(ANA.number);
   expect(text).toContain(HOLDER);
   expect(text).toContain("Traduccion jurada del ingles al espanol - hoja 1");
+  // "traductora jurada, nombrada, inscrita", the appointment named once.
+  const flat = text.replace(/\s+/g, " ");
+  expect(flat).toContain("traductora jurada del idioma inglés, nombrada mediante Acuerdo Ministerial número 2418-2019 y registrada en la");
+  expect(flat).toContain("se encuentra inscrita en el registro de traductores jurados");
 
   // 7. The QR leads to the public page, which says "Emitido".
   const qr = await readVerificationQr(pdfPath, tmpDir, "pagina");

@@ -12,7 +12,9 @@ import { makeTmpDir, removeTmpDir } from "./helpers/test-pdfs";
 // creates their own account ("Soy traductor jurado"), lands on their page, files the registration
 // with the resolution (a refused submission keeps what was typed and says what is missing next to
 // it), the central manager finds it in the queue, reads the data beside the PDF and accepts, and the
-// translator's page then shows the registry entry. The assistant's queue never lists it.
+// translator's page then shows the registry entry. The assistant's queue never lists it. She answers
+// "Forma de trato" (issue #12, point 4): the registry and her page then say "inscrita", as the
+// sheets of her translations will say "traductora jurada".
 
 const MANAGER = { email: "encargado.central@demo.certifica.gt", password: "Encargado2026" };
 const ASSISTANT = { email: "asistente.central@demo.certifica.gt", password: "Asistente2026" };
@@ -51,25 +53,27 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   // 1. The translator creates their own account.
   await registerAccount(page, { ...TRANSLATOR, translator: true });
   const card = page.getByRole("region", { name: "Mi registro de traductor jurado" });
-  await expect(card).toContainText("Todavía no está inscrito");
+  await expect(card).toContainText("Todavía no tiene inscripción");
   await expectNoAxeViolations(page);
 
   // 2. The registration form, with the account's name already in it.
   await card.getByRole("link", { name: "Solicitar mi registro" }).click();
   await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/nueva\/registro-traductor$/);
-  await expect(page.getByLabel("Nombre completo del traductor jurado")).toHaveValue(TRANSLATOR.name);
+  await expect(page.getByLabel("Nombre completo")).toHaveValue(TRANSLATOR.name);
   await page.getByRole("checkbox", { name: "inglés", exact: true }).check();
   await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
   await page.getByRole("checkbox", { name: "k'iche'", exact: true }).check();
   await page.getByLabel("Otros idiomas").fill("catalán");
   await page.getByLabel("Número de acuerdo o resolución").fill("Acuerdo Ministerial 3050-2022");
-  await page.getByLabel("Dirección Departamental de Educación que lo registró").selectOption({ label: "Quetzaltenango" });
+  await page.getByLabel("Dirección Departamental de Educación que registró su nombramiento").selectOption({ label: "Quetzaltenango" });
   await page.getByLabel("Número de registro en la DIDEDUC").fill(NUMBER);
   await page.getByLabel("Agregar archivos PDF").setInputFiles(resolutionPdf);
   await expect(page.getByTestId("uploaded-files").getByText("resolucion-nombramiento.pdf")).toBeVisible({ timeout: 20_000 });
 
-  // Sent without confirming the DIDEDUC's stamp: refused, the reason next to the box, nothing lost.
+  // Sent without confirming the DIDEDUC's stamp nor answering how she wants to be named: refused,
+  // each reason next to its question, nothing lost.
   await page.getByRole("button", { name: "Enviar solicitud de registro" }).click();
+  await expect(page.locator("#f-gender-error")).toContainText("Elija cómo desea ser nombrado(a) en las certificaciones: traductora jurada o traductor jurado.");
   const stampBox = page.getByRole("checkbox", { name: /lleva el sello de registro de la Dirección Departamental/ });
   await expect(page.locator("#f-resolutionStampConfirmed-error")).toContainText("Confirme que la resolución o acuerdo lleva el sello de registro");
   await expect(stampBox).toHaveAttribute("aria-describedby", "f-resolutionStampConfirmed-error");
@@ -77,6 +81,10 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await expect(page.getByTestId("uploaded-files").getByText("resolucion-nombramiento.pdf")).toBeVisible();
   await expectNoAxeViolations(page);
 
+  const formOfAddress = page.getByRole("group", { name: "Forma de trato: ¿cómo desea ser nombrado(a)?" });
+  await formOfAddress.getByRole("radio", { name: "Traductora jurada" }).check();
+  // The form then speaks to her in the feminine.
+  await expect(page.getByText("Marque cada idioma para el que fue nombrada traductora jurada.")).toBeVisible();
   await stampBox.check();
   await page.getByRole("button", { name: "Enviar solicitud de registro" }).click();
   await expect(page.getByText("En revisión del Encargado de Atención al Ciudadano").first()).toBeVisible({ timeout: 15_000 });
@@ -102,18 +110,20 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await expect(data).toContainText("inglés, k'iche', catalán");
   await expect(data).toContainText("Quetzaltenango");
   await expect(data).toContainText(NUMBER);
+  await expect(data).toContainText("Forma de trato");
+  await expect(data).toContainText("Traductora jurada");
   await expect(page.getByTestId("case-files")).toContainText("resolucion-nombramiento.pdf");
   await expectNoAxeViolations(page);
   const accept = page.getByRole("form", { name: "Aceptar y registrar" });
   await accept.getByRole("button", { name: "Aceptar y registrar" }).click();
-  await expect(page.getByTestId("done-notice")).toContainText("quedó inscrito en el registro de traductores jurados");
+  await expect(page.getByTestId("done-notice")).toContainText("la inscripción quedó en el registro de traductores jurados");
   expect(await stateOf(page)).toBe("REGISTERED");
   await signOut(page);
 
   // 5. The translator's page shows the registry entry.
   await signIn(page, TRANSLATOR.email, TRANSLATOR.password, /\/ciudadano$/);
   const entry = page.getByTestId("translator-entry");
-  await expect(entry).toContainText("Usted está inscrito en el registro de traductores jurados");
+  await expect(entry).toContainText("Usted está inscrita en el registro de traductores jurados");
   await expect(entry).toContainText(NUMBER);
   await expect(entry).toContainText("inglés, k'iche', catalán");
   await expect(entry).toContainText("Quetzaltenango");

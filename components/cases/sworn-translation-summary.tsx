@@ -1,5 +1,6 @@
 import { SWORN_TRANSLATION_LABELS as L } from "@/lib/cases/forms/sworn-translation-form";
 import { checkSwornTranslator } from "@/lib/registry/check-sworn-translator";
+import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 
 type TRecord = Record<string, unknown>;
 
@@ -29,6 +30,8 @@ export async function SwornTranslationSummary({ formData, showRegistryCheck = tr
   const facts = { name: text(t.name), agreementNumber: text(t.agreementNumber), registrationNumber: text(t.registrationNumber), language: text(t.language) };
   const complete = Object.values(facts).every((v) => v !== "");
   const check = showRegistryCheck && complete ? await checkSwornTranslator(facts) : null;
+  // The registry's entry names the translator as they chose at registration.
+  const as = check?.ok ? describeSwornTranslator(check.translator.gender) : null;
   return (
     <div className="space-y-4" data-testid="case-summary">
       <dl className="divide-y divide-slate-200">
@@ -43,8 +46,8 @@ export async function SwornTranslationSummary({ formData, showRegistryCheck = tr
       {check ? (
         check.ok ? (
           <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900" data-testid="translator-registry-check">
-            Registro de traductores jurados: {check.translator.name} está inscrito con el número {check.translator.dideducRegistrationNumber} (
-            {check.translator.dideduc.name}), {check.translator.appointmentResolution}, activo y autorizado para {facts.language}.
+            Registro de traductores jurados: {check.translator.name} está {as?.enrolled} con el número {check.translator.dideducRegistrationNumber} (
+            {check.translator.dideduc.name}), {check.translator.appointmentResolution}, {as?.active} y {as?.authorized} para {facts.language}.
           </p>
         ) : (
           <p className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900" data-testid="translator-registry-check">

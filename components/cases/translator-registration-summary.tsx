@@ -1,5 +1,5 @@
 import { findDideducName } from "@/lib/cases/find-dideduc-name";
-import { registrationLanguages, TRANSLATOR_REGISTRATION_LABELS as L } from "@/lib/cases/forms/translator-registration-form";
+import { registrationLanguages, TRANSLATOR_GENDER_LABELS, TRANSLATOR_REGISTRATION_LABELS as L } from "@/lib/cases/forms/translator-registration-form";
 
 type TRecord = Record<string, unknown>;
 
@@ -28,11 +28,12 @@ export async function TranslatorRegistrationSummary({ formData }: { formData: un
   return (
     <dl className="divide-y divide-slate-200" data-testid="case-summary">
       <Row term={L.name} value={text(data.name)} />
+      <Row term={L.gender} value={data.gender === "FEMININE" || data.gender === "MASCULINE" ? TRANSLATOR_GENDER_LABELS[data.gender] : ""} />
       <Row term={L.languages} value={languages.join(", ")} />
       <Row term={L.appointmentResolution} value={text(data.appointmentResolution)} />
-      <Row term="Dirección Departamental que lo registró" value={dideducName ?? ""} />
+      <Row term="Dirección Departamental que registró el nombramiento" value={dideducName ?? ""} />
       <Row term={L.dideducRegistrationNumber} value={text(data.dideducRegistrationNumber)} />
-      <Row term={L.resolutionStampConfirmed} value={data.resolutionStampConfirmed === true ? "El traductor declara que la resolución lleva el sello de registro." : ""} />
+      <Row term={L.resolutionStampConfirmed} value={data.resolutionStampConfirmed === true ? "Quien solicita declara que la resolución lleva el sello de registro." : ""} />
       {text(data.contactPhone) ? <Row term={L.contactPhone} value={text(data.contactPhone)} /> : null}
     </dl>
   );

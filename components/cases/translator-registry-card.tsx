@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { TTranslatorRegistrationStatus } from "@/lib/cases/find-translator-registration";
+import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 import { CaseStateBadge } from "./case-state-badge";
 import { formatDate } from "./format-date";
 
@@ -11,6 +12,8 @@ const NEW_REGISTRATION_HREF = "/ciudadano/solicitudes/nueva/registro-traductor";
 // accepted it, their entry in the registry of sworn translators as citizens see it.
 export function TranslatorRegistryCard({ status }: { status: TTranslatorRegistrationStatus }) {
   const { latestCase, entry } = status;
+  // Named as the translator chose at registration ("inscrita", "elegirla").
+  const as = describeSwornTranslator(entry?.gender);
   return (
     <Card className="mb-8 space-y-4" aria-labelledby="registro-traductor">
       <h2 id="registro-traductor" className="text-2xl font-semibold">
@@ -20,7 +23,7 @@ export function TranslatorRegistryCard({ status }: { status: TTranslatorRegistra
         <div className="space-y-3" data-testid="translator-entry">
           <p>
             {entry.active
-              ? "Usted está inscrito en el registro de traductores jurados del Ministerio de Educación. Quienes soliciten la certificación de sus traducciones pueden elegirlo."
+              ? `Usted está ${as.enrolled} en el registro de traductores jurados del Ministerio de Educación. Quienes soliciten la certificación de sus traducciones pueden elegir${as.pronoun}.`
               : "Su inscripción en el registro de traductores jurados no está activa: por ahora no se certifican traducciones suyas. Comuníquese con Atención al Ciudadano."}
           </p>
           <dl className="grid gap-x-6 gap-y-2 rounded-md bg-slate-50 p-4 sm:grid-cols-2">
@@ -72,7 +75,7 @@ export function TranslatorRegistryCard({ status }: { status: TTranslatorRegistra
           ) : null}
         </div>
       ) : null}
-      {!entry && !latestCase ? <p>Todavía no está inscrito en el registro de traductores jurados. Presente su solicitud de registro con la resolución o el acuerdo de su nombramiento.</p> : null}
+      {!entry && !latestCase ? <p>Todavía no tiene inscripción en el registro de traductores jurados. Presente su solicitud de registro con la resolución o el acuerdo de su nombramiento.</p> : null}
       {!latestCase || latestCase.state === "REJECTED" || (!entry && latestCase.state === "REGISTERED") ? (
         <p>
           <ButtonLink href={NEW_REGISTRATION_HREF} variant={entry ? "secondary" : "primary"}>

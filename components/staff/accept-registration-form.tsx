@@ -31,8 +31,8 @@ export function AcceptRegistrationForm({
       <CaseRefFields caseId={caseId} version={version} action="accept" />
       <p>
         Compruebe que la resolución o el acuerdo lleva el sello de registro de la Dirección Departamental y que el nombre, los idiomas y los números coinciden
-        con los datos de la solicitud. Al aceptar, el traductor queda inscrito en el registro con esos datos (o se actualiza su inscripción) y se le avisa por
-        correo electrónico.
+        con los datos de la solicitud. Al aceptar, la inscripción queda en el registro con esos datos y con la forma de trato que la persona eligió (o se actualiza
+        su inscripción), y se le avisa por correo electrónico.
       </p>
       <SubmitButton pendingLabel="Registrando…">{label}</SubmitButton>
     </form>

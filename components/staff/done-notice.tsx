@@ -12,7 +12,7 @@ const DONE: Record<string, string> = {
   return_to_signer: "La solicitud fue devuelta a la firma de la Dirección Departamental con su nota: la misma certificación debe firmarse de nuevo.",
   reject_definitively: "La solicitud fue rechazada de forma definitiva. Se avisó a la persona por correo electrónico.",
   sign_and_issue: "La certificación fue firmada y emitida. La persona ya puede descargarla.",
-  accept: "El traductor quedó inscrito en el registro de traductores jurados. Se le avisó por correo electrónico.",
+  accept: "Registro realizado: la inscripción quedó en el registro de traductores jurados. Se avisó por correo electrónico a quien la solicitó.",
   reject: "La solicitud fue rechazada con su motivo. Se avisó a la persona por correo electrónico.",
   revoke: "La certificación fue anulada. La página de verificación ya la muestra como anulada y se avisó al titular por correo electrónico.",
 };

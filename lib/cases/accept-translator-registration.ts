@@ -7,7 +7,7 @@ import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { dbOf, type TDbOptions } from "./db-options";
 import { deliverNotification } from "./deliver-notification";
-import { registrationLanguages, ZTranslatorRegistrationForm } from "./forms/translator-registration-form";
+import { registrationLanguages, ZAcceptedTranslatorRegistration } from "./forms/translator-registration-form";
 import { notifyApplicant } from "./notify-applicant";
 
 export type TAcceptTranslatorRegistrationInput = {
@@ -38,7 +38,7 @@ export async function acceptTranslatorRegistration(
     now: input.now,
     apply: async (tx, caseRow, ctx) => {
       if (caseRow.procedure !== "TRANSLATOR_REGISTRATION") throw new TransitionError("INVALID_STATE", "Esta solicitud no es un registro de traductor jurado.");
-      const parsed = ZTranslatorRegistrationForm.safeParse(caseRow.formData);
+      const parsed = ZAcceptedTranslatorRegistration.safeParse(caseRow.formData);
       if (!parsed.success) {
         throw new TransitionError("INVALID_INPUT", "Los datos de esta solicitud están incompletos: no se puede registrar. Rechácela indicando lo que falta.");
       }
@@ -46,6 +46,8 @@ export async function acceptTranslatorRegistration(
       const result = await registerSwornTranslator(tx, {
         userId: caseRow.applicantId,
         name: form.name,
+        // "Forma de trato": how the sheets will name the translator (issue #12, point 4).
+        gender: form.gender ?? null,
         languages: registrationLanguages(form),
         appointmentResolution: form.appointmentResolution,
         dideducId: form.dideducId,
@@ -70,6 +72,7 @@ export async function acceptTranslatorRegistration(
             caseNumber: caseRow.number,
             translatorId: entry.id,
             name: entry.name,
+            gender: entry.gender,
             dideducId: entry.dideducId,
             dideducRegistrationNumber: entry.dideducRegistrationNumber,
             languages: entry.languages,
@@ -86,6 +89,7 @@ export async function acceptTranslatorRegistration(
           type: "translator_registered",
           entry: {
             name: entry.name,
+            gender: entry.gender,
             dideducRegistrationNumber: entry.dideducRegistrationNumber,
             dideducName: dideduc.name,
             languages: entry.languages,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState } from "@/lib/generated/prisma/enums";
+import type { TGrammaticalGender } from "@/lib/wording/choose-gendered-form";
 import { dbOf, type TDbOptions } from "./db-options";
 
 export type TTranslatorRegistrationStatus = {
@@ -10,6 +11,7 @@ export type TTranslatorRegistrationStatus = {
   entry: {
     id: string;
     name: string;
+    gender: TGrammaticalGender | null;
     languages: string[];
     appointmentResolution: string;
     dideducRegistrationNumber: string;
@@ -37,6 +39,7 @@ export async function findTranslatorRegistration(input: { actor: { id: string };
       ? {
           id: entry.id,
           name: entry.name,
+          gender: entry.gender,
           languages: entry.languages,
           appointmentResolution: entry.appointmentResolution,
           dideducRegistrationNumber: entry.dideducRegistrationNumber,

@@ -16,6 +16,7 @@ import { REVOCATION_CATEGORY_LABELS } from "@/lib/verification/revocation-catego
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { verificationUrl } from "@/lib/verification/verification-url";
 import { appUrl } from "@/lib/http/app-url";
+import type { TGrammaticalGender } from "@/lib/wording/choose-gendered-form";
 
 export type TNotifyEvent =
   | { type: "submitted"; resubmitted?: boolean }
@@ -30,7 +31,7 @@ export type TNotifyEvent =
   // D.4 accepted: the registry entry as it now stands.
   | {
       type: "translator_registered";
-      entry: { name: string; dideducRegistrationNumber: string; dideducName: string; languages: readonly string[]; appointmentResolution: string };
+      entry: { name: string; gender: TGrammaticalGender | null; dideducRegistrationNumber: string; dideducName: string; languages: readonly string[]; appointmentResolution: string };
     };
 
 type TDb = PrismaClient | Prisma.TransactionClient;
@@ -108,6 +109,7 @@ export async function notifyApplicant(
       mail = translatorRegisteredMail({
         ...base,
         translatorName: event.entry.name,
+        gender: event.entry.gender,
         registrationNumber: event.entry.dideducRegistrationNumber,
         dideducName: event.entry.dideducName,
         languages: event.entry.languages,

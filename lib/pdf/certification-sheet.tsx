@@ -87,10 +87,15 @@ const PAGE = {
   fontFamily: SHEET_FONT_FAMILY,
   fontSize: 10,
   color: INK,
-  paddingTop: 36,
-  paddingBottom: 58,
+  paddingTop: 30,
+  paddingBottom: 48,
   paddingHorizontal: 56,
 };
+
+// The closing block's short lines (captions, verification box) at 1.15 instead of the font's own
+// line gap (≈ 1.42 for Source Sans 3): with the other spacing it lets the signers and the
+// verification box stay on page 1 of a D.1.1 sheet with four study rows (issue #12, point 11).
+const TIGHT = 1.15;
 
 const s = StyleSheet.create({
   page: PAGE,
@@ -103,17 +108,17 @@ const s = StyleSheet.create({
   headerRight: { width: 170, alignItems: "flex-end" },
   sheetLabel: { fontSize: 8.5, color: MUTED, textTransform: "uppercase" },
   caseNumber: { fontSize: 11, fontWeight: 700 },
-  small: { fontSize: 9, color: MUTED },
-  rule: { borderBottomWidth: 1.5, borderBottomColor: RULE, marginTop: 8, marginBottom: 12 },
+  small: { fontSize: 9, color: MUTED, lineHeight: TIGHT },
+  rule: { borderBottomWidth: 1.5, borderBottomColor: RULE, marginTop: 6, marginBottom: 9 },
   title: { fontSize: 13.5, fontWeight: 700, textAlign: "center", textTransform: "uppercase" },
   subtitle: { fontSize: 10.5, textAlign: "center", color: MUTED, marginTop: 2 },
   sectionTitle: {
-    marginTop: 11,
+    marginTop: 9,
     fontSize: 9,
     fontWeight: 700,
     color: RULE,
     textTransform: "uppercase",
-    marginBottom: 5,
+    marginBottom: 4,
   },
   fieldRow: { flexDirection: "row", marginBottom: 2 },
   fieldLabel: { width: 150, fontSize: 9.5, color: MUTED, paddingTop: 1 },
@@ -122,36 +127,39 @@ const s = StyleSheet.create({
   table: { borderTopWidth: 0.75, borderTopColor: HAIRLINE },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: HAIRLINE },
   th: { backgroundColor: TABLE_HEAD, fontWeight: 700, fontSize: 9.5 },
-  td: { paddingVertical: 2.5, paddingHorizontal: 5 },
+  td: { paddingVertical: 2, paddingHorizontal: 5 },
   // Left-aligned: react-pdf justifies by stretching letters too, which looked uneven.
-  statement: { fontSize: 10, lineHeight: 1.35 },
-  paragraph: { fontSize: 10, lineHeight: 1.35, marginTop: 4 },
-  closing: { marginTop: 10 },
+  statement: { fontSize: 9.5, lineHeight: 1.3 },
+  paragraph: { fontSize: 9.5, lineHeight: 1.3, marginTop: 3 },
+  closing: { marginTop: 8 },
   signers: { flexDirection: "row", flexWrap: "wrap", marginHorizontal: -8 },
-  signer: { width: "50%", paddingHorizontal: 8, marginTop: 6 },
+  signer: { width: "50%", paddingHorizontal: 8, marginTop: 4 },
   // Where the signer's signature draws its appearance (name, post, office, date and time): empty
   // on the printed sheet, so the sheet says the same before and after signing.
-  signatureBox: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE, marginBottom: 6 },
+  signatureBox: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE, marginBottom: 4 },
   signatureBoxBeside: { height: SIGNATURE_BOX_HEIGHT, borderWidth: 0.75, borderColor: HAIRLINE },
-  signerBox: { borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 4 },
-  signerName: { fontSize: 10.5, fontWeight: 700 },
+  // lineHeight here sets the post's line; the other lines set their own. React-PDF resolves a
+  // lineHeight with the node's own fontSize (18 when unset), hence the fontSize beside it.
+  signerBox: { borderTopWidth: 0.75, borderTopColor: INK, paddingTop: 4, fontSize: 10, lineHeight: TIGHT },
+  signerName: { fontSize: 10.5, fontWeight: 700, lineHeight: TIGHT },
   verification: {
     flexDirection: "row",
-    marginTop: 10,
+    marginTop: 8,
     borderWidth: 0.75,
     borderColor: HAIRLINE,
-    padding: 8,
+    padding: 6,
     alignItems: "center",
   },
   qr: { width: 84, height: 84 },
   verificationText: { flex: 1, paddingLeft: 14 },
-  url: { fontSize: 10, fontWeight: 700, marginTop: 2 },
-  code: { fontSize: 15, fontWeight: 700, marginTop: 1 },
-  note: { fontSize: 8.5, color: MUTED, fontStyle: "italic", marginTop: 3 },
-  runningHead: { position: "absolute", top: 18, left: 56, right: 56, fontSize: 8.5, color: MUTED },
+  verificationTitle: { fontSize: 10, fontWeight: 700, lineHeight: TIGHT },
+  url: { fontSize: 10, fontWeight: 700, marginTop: 2, lineHeight: TIGHT },
+  code: { fontSize: 15, fontWeight: 700, marginTop: 1, lineHeight: TIGHT },
+  note: { fontSize: 8.5, color: MUTED, fontStyle: "italic", marginTop: 3, lineHeight: TIGHT },
+  runningHead: { position: "absolute", top: 14, left: 56, right: 56, fontSize: 8.5, color: MUTED },
   footer: {
     position: "absolute",
-    bottom: 30,
+    bottom: 26,
     left: 56,
     right: 56,
     flexDirection: "row",
@@ -342,7 +350,7 @@ export function CertificationSheet({ data, qr, layout = "flowing", onRender }: T
             <Path d={qr.d} fill={QR_INK} />
           </Svg>
           <View style={s.verificationText}>
-            <Text style={{ fontWeight: 700 }}>Verificación de autenticidad</Text>
+            <Text style={s.verificationTitle}>Verificación de autenticidad</Text>
             <Text style={s.small}>Escanee el código QR o ingrese a:</Text>
             <Text style={s.url}>{data.verification.url}</Text>
             <Text style={[s.small, { marginTop: 3 }]}>Código de verificación:</Text>

@@ -1,3 +1,5 @@
+import type { TGrammaticalGender } from "@/lib/wording/choose-gendered-form";
+import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 import type { TStudyMode } from "./sheet-data";
 
 // The certifying statement ("CERTIFICA: que …") of each procedure that issues a sheet. The text
@@ -23,6 +25,8 @@ export type TCertifyingStatementInput =
   | {
       procedure: "SWORN_TRANSLATION";
       translatorName: string;
+      // As the translator stated it in the registry (null: not stated; inclusive wording).
+      translatorGender: TGrammaticalGender | null;
       language: string;
       appointmentResolution: string;
       dideducOffice: string;
@@ -43,6 +47,23 @@ const COUNTERSIGNED =
 
 export function dideducOfficeName(dideducName: string): string {
   return `Dirección Departamental de Educación de ${dideducName}`;
+}
+
+// The appointment as the statement names it. The registry holds what the translator typed for
+// "Número de acuerdo o resolución" (procedure D.3, activity 3), usually with its kind
+// ("Acuerdo Ministerial 2418-2019"), sometimes the number alone ("123-2019"). "acuerdo o
+// resolución número Acuerdo Ministerial 2418-2019" said the kind twice (issue #12, point 4): a
+// text that names its kind is printed as such, with "número" before the number when it has none
+// ("Acuerdo Ministerial número 2418-2019"); a bare number keeps "acuerdo o resolución número".
+export function describeAppointment(appointment: string): string {
+  const text = appointment.replace(/\s+/g, " ").trim();
+  if (!/^(acuerdo|resoluci[oó]n)(\s|$)/i.test(text)) return `acuerdo o resolución número ${text}`;
+  const split = /^(.*?)(\S*\d.*)$/.exec(text);
+  if (!split) return text;
+  const [, before, rest] = split;
+  const NUMBER_WORD = /(^|\s)(n[úu]mero|n[úu]m\.?|no\.?|nro\.?|n\.?º)\s*$/i;
+  if (NUMBER_WORD.test(before) || /^(n[úu]m(ero)?\.?|no\.|nro\.|n\.?º)/i.test(rest)) return text;
+  return `${before}número ${rest}`;
 }
 
 export function buildCertifyingStatement(input: TCertifyingStatementInput): string {
@@ -73,7 +94,7 @@ export function buildCertifyingStatement(input: TCertifyingStatementInput): stri
       return (
         `${CENTRAL} CERTIFICA: que el título de ${input.degree}, extendido a nombre de ${input.holderName} y ` +
         `registrado con el número ${input.registrationNumber}, consta en el registro de títulos del Ministerio de ` +
-        `Educación, y que los datos del estudiante y de los estudios que en dicho registro constan corresponden al ` +
+        `Educación, y que los datos personales y de los estudios que en dicho registro constan corresponden al ` +
         `documento que se reproduce a continuación en forma digital, anverso y reverso, con su sello de registro de la ` +
         `Contraloría General de Cuentas. ${CLOSING}`
       );
@@ -86,14 +107,17 @@ export function buildCertifyingStatement(input: TCertifyingStatementInput): stri
         `sin alteración alguna como archivo adjunto a esta certificación, de modo que su firma original puede ` +
         `verificarse de forma independiente. ${CLOSING}`
       );
-    case "SWORN_TRANSLATION":
+    case "SWORN_TRANSLATION": {
+      // "traductora jurada, nombrada, inscrita": in agreement with the translator's stated gender.
+      const t = describeSwornTranslator(input.translatorGender);
       return (
-        `${CENTRAL} CERTIFICA: que ${input.translatorName}, traductor jurado del idioma ${input.language}, nombrado ` +
-        `mediante acuerdo o resolución número ${input.appointmentResolution} y registrado en la ${input.dideducOffice} ` +
-        `con el número ${input.dideducRegistrationNumber}, se encuentra inscrito en el registro de traductores jurados ` +
+        `${CENTRAL} CERTIFICA: que ${input.translatorName}, ${t.title} del idioma ${input.language}, ${t.appointed} ` +
+        `mediante ${describeAppointment(input.appointmentResolution)} y ${t.registered} en la ${input.dideducOffice} ` +
+        `con el número ${input.dideducRegistrationNumber}, se encuentra ${t.enrolled} en el registro de traductores jurados ` +
         `de este Departamento, y que la traducción que se reproduce a continuación en forma digital fue presentada ` +
         `bajo su nombre. Esta certificación no se pronuncia sobre el contenido de la traducción, que es ` +
-        `responsabilidad del traductor jurado. ${CLOSING}`
+        `responsabilidad ${t.ofThe}. ${CLOSING}`
       );
+    }
   }
 }

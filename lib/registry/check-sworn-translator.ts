@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 import { foldText } from "./fold-text";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
 import type { TSwornTranslatorEntry } from "./search-sworn-translators";
@@ -76,12 +77,13 @@ export async function readSwornTranslatorCheck(db: PrismaClient | Prisma.Transac
       message: `El acuerdo o resolución «${input.agreementNumber}» no es el que consta en el registro para ${byName[0].name}.`,
     };
   }
+  const as = describeSwornTranslator(entry.gender);
   if (!entry.active) {
     return {
       ok: false,
       code: "INACTIVE",
       field: "registrationNumber",
-      message: `${entry.name} está registrado como traductor jurado, pero su registro no está activo: no puede certificarse una traducción suya.`,
+      message: `${entry.name} está ${as.registered} como ${as.title}, pero su registro no está activo: no puede certificarse una traducción suya.`,
     };
   }
   const wanted = foldText(input.language);
@@ -90,7 +92,7 @@ export async function readSwornTranslatorCheck(db: PrismaClient | Prisma.Transac
       ok: false,
       code: "LANGUAGE_NOT_AUTHORIZED",
       field: "language",
-      message: `${entry.name} no está autorizado para traducir ${input.language}; el registro lo autoriza para: ${entry.languages.join(", ")}.`,
+      message: `${entry.name} no está ${as.authorized} para traducir ${input.language}; el registro ${as.pronoun} autoriza para: ${entry.languages.join(", ")}.`,
     };
   }
   return {
@@ -98,6 +100,7 @@ export async function readSwornTranslatorCheck(db: PrismaClient | Prisma.Transac
     translator: {
       id: entry.id,
       name: entry.name,
+      gender: entry.gender,
       languages: entry.languages,
       appointmentResolution: entry.appointmentResolution,
       dideducRegistrationNumber: entry.dideducRegistrationNumber,

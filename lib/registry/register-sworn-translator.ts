@@ -1,11 +1,14 @@
 import "server-only";
 import type { Prisma, SwornTranslator } from "@/lib/generated/prisma/client";
+import type { TGrammaticalGender } from "@/lib/wording/choose-gendered-form";
 import { foldText, tidyText } from "./fold-text";
 
 export type TRegisterSwornTranslatorInput = {
   // The translator's account (the D.4 applicant).
   userId: string;
   name: string;
+  // As the translator stated it in the registration (null: not asked then).
+  gender: TGrammaticalGender | null;
   languages: readonly string[];
   appointmentResolution: string;
   dideducId: string;
@@ -67,6 +70,8 @@ export async function registerSwornTranslator(tx: Prisma.TransactionClient, inpu
   const data = {
     userId: input.userId,
     name: tidyText(input.name),
+    // A registration without the answer leaves what the entry already says.
+    ...(input.gender ? { gender: input.gender } : {}),
     languages: dedupeLanguages(input.languages),
     appointmentResolution: tidyText(input.appointmentResolution),
     dideducId: dideduc.id,

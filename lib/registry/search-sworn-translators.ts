@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TGrammaticalGender } from "@/lib/wording/choose-gendered-form";
 import { foldText } from "./fold-text";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
 
@@ -17,6 +18,8 @@ export type TSearchSwornTranslators = z.input<typeof ZSearchSwornTranslators>;
 export type TSwornTranslatorEntry = {
   id: string;
   name: string;
+  // How the translator is named by role (null: not stated; inclusive wording).
+  gender: TGrammaticalGender | null;
   languages: string[];
   appointmentResolution: string;
   dideducRegistrationNumber: string;
@@ -51,6 +54,7 @@ export async function searchSwornTranslators(args: TSearchSwornTranslators, opti
       (r): TSwornTranslatorEntry => ({
         id: r.id,
         name: r.name,
+        gender: r.gender,
         languages: r.languages,
         appointmentResolution: r.appointmentResolution,
         dideducRegistrationNumber: r.dideducRegistrationNumber,

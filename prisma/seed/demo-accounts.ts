@@ -401,6 +401,8 @@ export function demoPkcs12Path(certificateKey: string, pkiDir?: string): string 
 export const DEMO_SWORN_TRANSLATOR = {
   accountEmail: email("traductora"),
   name: "Ana Lucía Méndez Ruiz",
+  // "Forma de trato" as she answered it in her registration: traductora jurada.
+  gender: "FEMININE",
   languages: ["inglés", "francés"],
   appointmentResolution: "Acuerdo Ministerial 2418-2019",
   dideducRegistrationNumber: "TJ-GN-0042",

@@ -32,6 +32,7 @@ type TDemoCaseDefinition = {
   applicant: string;
   form: {
     name: string;
+    gender?: "FEMININE" | "MASCULINE";
     languages: string[];
     otherLanguages?: string;
     appointmentResolution: string;
@@ -50,6 +51,7 @@ const submit: TStep = { action: "submit" };
 
 const DIEGO_FORM = {
   name: "Diego Alejandro Rodríguez Sánchez",
+  gender: "MASCULINE" as const,
   languages: ["inglés", "portugués"],
   appointmentResolution: "Acuerdo Ministerial 1187-2021",
   dideducCode: "quetzaltenango",
@@ -64,6 +66,7 @@ export const TRANSLATOR_REGISTRATION_DEMO_CASES: readonly TDemoCaseDefinition[] 
     applicant: ANA,
     form: {
       name: DEMO_SWORN_TRANSLATOR.name,
+      gender: DEMO_SWORN_TRANSLATOR.gender,
       languages: [...DEMO_SWORN_TRANSLATOR.languages],
       appointmentResolution: DEMO_SWORN_TRANSLATOR.appointmentResolution,
       dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber,
@@ -100,6 +103,7 @@ export const TRANSLATOR_REGISTRATION_DEMO_CASES: readonly TDemoCaseDefinition[] 
     applicant: ANA,
     form: {
       name: DEMO_SWORN_TRANSLATOR.name,
+      gender: DEMO_SWORN_TRANSLATOR.gender,
       languages: [...DEMO_SWORN_TRANSLATOR.languages, "alemán"],
       appointmentResolution: "Acuerdo Ministerial 0933-2026",
       dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber,

@@ -174,6 +174,7 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
         create: {
           userId: userIds.get(t.accountEmail) ?? null,
           name: t.name,
+          gender: t.gender,
           languages: [...t.languages],
           appointmentResolution: t.appointmentResolution,
           dideducRegistrationNumber: t.dideducRegistrationNumber,
@@ -181,6 +182,12 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
           registeredAt: t.registeredAt,
         },
         update: {},
+      });
+      // A database seeded before the registry held the gender gets it, without touching one an
+      // administrator has set since.
+      await tx.swornTranslator.updateMany({
+        where: { dideducId: translatorDideducId, dideducRegistrationNumber: t.dideducRegistrationNumber, gender: null },
+        data: { gender: t.gender },
       });
 
       for (const d of DIPLOMAS) {

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/cases/format-date";
 import { PageHeading } from "@/components/layout/page-heading";
 import { RegistryPagination } from "@/components/registry/registry-pagination";
+import { TranslatorGenderForm } from "@/components/registry/translator-gender-form";
 import { TranslatorStatusForm } from "@/components/registry/translator-status-form";
 import { buttonClasses } from "@/components/ui/button";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { listSwornTranslatorChanges } from "@/lib/registry/list-sworn-translator-changes";
 import { searchSwornTranslators } from "@/lib/registry/search-sworn-translators";
+import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 import { setTranslatorActiveAction } from "./actions/set-translator-active";
+import { setTranslatorGenderAction } from "./actions/set-translator-gender";
 
 export const metadata: Metadata = { title: "Registro de traductores jurados" };
 
@@ -29,7 +32,8 @@ export default async function SwornTranslatorsPage({ searchParams }: { searchPar
       <PageHeading eyebrow="Administración" title="Registro de traductores jurados">
         <p>
           Los traductores jurados registrados (trámite de registro de traductor jurado). Solo los activos aparecen a quien solicita la certificación de una traducción jurada, y solo
-          para los idiomas que tienen autorizados. Desactivar o reactivar pide un motivo, que queda en la bitácora.
+          para los idiomas que tienen autorizados. Desactivar o reactivar pide un motivo, que queda en la bitácora. La forma de trato
+          (traductora o traductor jurado) es la que la persona indicó al registrarse; las certificaciones la usan, y «sin indicar» imprime «traductor(a) jurado(a)».
         </p>
       </PageHeading>
 
@@ -69,6 +73,7 @@ export default async function SwornTranslatorsPage({ searchParams }: { searchPar
               <thead className="bg-slate-100 text-sm">
                 <tr>
                   <th scope="col" className="px-3 py-2">Nombre</th>
+                  <th scope="col" className="px-3 py-2">Forma de trato</th>
                   <th scope="col" className="px-3 py-2">Registro DIDEDUC</th>
                   <th scope="col" className="px-3 py-2">Idiomas</th>
                   <th scope="col" className="px-3 py-2">Acuerdo o resolución</th>
@@ -83,7 +88,11 @@ export default async function SwornTranslatorsPage({ searchParams }: { searchPar
                     <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="translator-row">
                       <th scope="row" className="px-3 py-2 font-semibold">
                         {r.name}
+                        <span className="block text-sm font-normal text-slate-700">{describeSwornTranslator(r.gender).label}</span>
                       </th>
+                      <td className="min-w-48 px-3 py-2">
+                        <TranslatorGenderForm key={r.gender ?? "UNKNOWN"} translatorId={r.id} translatorName={r.name} gender={r.gender} action={setTranslatorGenderAction} />
+                      </td>
                       <td className="px-3 py-2">
                         {r.dideducRegistrationNumber}
                         <span className="block text-sm text-slate-700">{r.dideduc.name}</span>

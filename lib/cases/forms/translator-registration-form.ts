@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
+import { GRAMMATICAL_GENDERS } from "@/lib/wording/choose-gendered-form";
 import { draftText, fieldErrors, requiredText } from "./shared-fields";
 
 // The D.4 form (registro de traductor jurado), filed by the translator's own account. Client-safe:
@@ -11,8 +12,13 @@ import { draftText, fieldErrors, requiredText } from "./shared-fields";
 // the case is the central manager's, and a DIDEDUC's staff must not see it in their queues.
 //
 // Stored shape (Case.formData):
-//   { name, languages: string[], otherLanguages?, appointmentResolution, dideducRegistrationNumber,
-//     dideducId, resolutionStampConfirmed, contactPhone? }
+//   { name, gender: "FEMININE" | "MASCULINE", languages: string[], otherLanguages?, appointmentResolution,
+//     dideducRegistrationNumber, dideducId, resolutionStampConfirmed, contactPhone? }
+//
+// `gender` is the translator's answer to "Forma de trato" (issue #12, point 4): the sheets of
+// their translations name them "traductora jurada, nombrada, inscrita" or "traductor jurado,
+// nombrado, inscrito" from it, never from a guess by the name. Stored on the registry entry when
+// the registration is accepted.
 
 // Languages sworn translators are most often appointed for (Spanish names, lower case as Spanish
 // writes them; the registry compares them without accents or case). Anything else goes in
@@ -50,18 +56,27 @@ export const RESOLUTION_MISSING =
   "Adjunte la resolución o el acuerdo de su nombramiento en PDF, con el sello de registro de la Dirección Departamental de Educación.";
 
 export const TRANSLATOR_REGISTRATION_LABELS = {
-  name: "Nombre completo del traductor jurado",
+  name: "Nombre completo",
+  gender: "Forma de trato",
   languages: "Idiomas autorizados",
   otherLanguages: "Otros idiomas",
   appointmentResolution: "Número de acuerdo o resolución",
   dideducRegistrationNumber: "Número de registro en la DIDEDUC",
-  dideducId: "Dirección Departamental de Educación que lo registró",
+  dideducId: "Dirección Departamental de Educación que registró su nombramiento",
   resolutionStampConfirmed: "Sello de registro de la DIDEDUC",
   contactPhone: "Teléfono de contacto",
 } as const;
 
+// The answers of "Forma de trato", in the words the certifications will use.
+export const TRANSLATOR_GENDER_LABELS = { FEMININE: "Traductora jurada", MASCULINE: "Traductor jurado" } as const;
+
+export const TRANSLATOR_GENDER_QUESTION = "Forma de trato: ¿cómo desea ser nombrado(a)?";
+
+const GENDER_MISSING = "Elija cómo desea ser nombrado(a) en las certificaciones: traductora jurada o traductor jurado.";
+
 export const ZTranslatorRegistrationDraft = z.object({
   name: draftText(200),
+  gender: z.enum(GRAMMATICAL_GENDERS).optional().catch(undefined),
   languages: z.array(z.string().max(LANGUAGE_MAX_LENGTH)).max(MAX_LANGUAGES).catch([]).default([]),
   otherLanguages: draftText(300),
   appointmentResolution: draftText(200),
@@ -115,6 +130,7 @@ export const ZTranslatorRegistrationForm = z.object({
     (v) => v.split(/\s+/).length >= 2,
     { error: "Escriba sus nombres y apellidos, como aparecen en la resolución o acuerdo." },
   ),
+  gender: z.enum(GRAMMATICAL_GENDERS, { error: GENDER_MISSING }),
   languages: z.array(safeText().trim().max(LANGUAGE_MAX_LENGTH, { error: `Cada idioma puede tener hasta ${LANGUAGE_MAX_LENGTH} caracteres.` })).max(MAX_LANGUAGES, {
     error: `Se admiten hasta ${MAX_LANGUAGES} idiomas.`,
   }),
@@ -128,7 +144,7 @@ export const ZTranslatorRegistrationForm = z.object({
       }
     }),
   appointmentResolution: requiredText(
-    "Escriba el número del acuerdo o la resolución que lo nombró traductor jurado, por ejemplo «Acuerdo Ministerial 2418-2019».",
+    "Escriba el número del acuerdo o la resolución de su nombramiento, por ejemplo «Acuerdo Ministerial 2418-2019».",
     200,
     "El número de acuerdo o resolución no puede tener más de 200 caracteres.",
   ),
@@ -148,7 +164,12 @@ export const ZTranslatorRegistrationForm = z.object({
 });
 export type TTranslatorRegistrationForm = z.infer<typeof ZTranslatorRegistrationForm>;
 
-const NO_LANGUAGE = "Marque al menos un idioma para el que fue nombrado, o escríbalo en «Otros idiomas».";
+// What the central manager's acceptance reads: the form as submitted. A registration sent before
+// the form asked the gender has none; it is accepted all the same and the registry entry says
+// nothing (inclusive wording) until the administration records it.
+export const ZAcceptedTranslatorRegistration = ZTranslatorRegistrationForm.partial({ gender: true });
+
+const NO_LANGUAGE = "Marque al menos un idioma de su nombramiento, o escríbalo en «Otros idiomas».";
 
 // Every message at once (the language rule spans two fields, so it is checked apart as well).
 export function translatorRegistrationErrors(formData: unknown): Record<string, string[]> {

@@ -100,7 +100,8 @@ const LABELS: Record<string, string> = {
 // Groups whose fields need saying whose they are ("Nombre" of whom).
 const GROUP_SUFFIX: Record<string, string> = {
   archiveOfficer: "de quien firmó en el Archivo",
-  translator: "del traductor jurado",
+  // Neutral: the form data does not say how the translator is named (the registry does).
+  translator: "de quien hizo la traducción jurada",
   cgcStamp: "del sello de la Contraloría General de Cuentas",
   registry: "en el registro de títulos",
 };

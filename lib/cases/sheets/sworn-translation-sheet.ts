@@ -1,6 +1,8 @@
 import { DomainError } from "@/lib/errors";
 import { buildCertifyingStatement, dideducOfficeName } from "@/lib/pdf/certifying-statement";
 import { readSwornTranslatorCheck } from "@/lib/registry/check-sworn-translator";
+import type { TGrammaticalGender } from "@/lib/wording/choose-gendered-form";
+import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 import { ZSwornTranslationForm } from "../forms/sworn-translation-form";
 import { defineProcedureSheet } from "./procedure-sheet-types";
 import { incompleteForm } from "./sheet-helpers";
@@ -10,12 +12,14 @@ import { incompleteForm } from "./sheet-helpers";
 // certifies that the translator is in the registry of sworn translators (D.4), active and
 // authorized for the language, so the registry is read again when the sheet is made: the entry's
 // own name, agreement, number and DIDEDUC are printed, and a translator deactivated (or whose data
-// no longer match) since submission stops the issuance with the reason.
+// no longer match) since submission stops the issuance with the reason. The translator is named by
+// role in the gender the registry holds (stated at registration, D.4): "traductora jurada".
 
 export const CERTIFICATION_TITLE_D3 = "Certificación de traducción jurada";
 
 type TTranslatorLookup = {
   name: string;
+  gender: TGrammaticalGender | null;
   appointmentResolution: string;
   dideducRegistrationNumber: string;
   dideducName: string;
@@ -45,6 +49,7 @@ export const swornTranslationSheet = defineProcedureSheet<TTranslatorLookup>({
     const language = check.translator.languages.find((l) => l.normalize("NFD").replace(/\p{M}+/gu, "").trim().toLowerCase() === wanted) ?? translator.language;
     return {
       name: check.translator.name,
+      gender: check.translator.gender,
       appointmentResolution: check.translator.appointmentResolution,
       dideducRegistrationNumber: check.translator.dideducRegistrationNumber,
       dideducName: check.translator.dideduc.name,
@@ -63,13 +68,14 @@ export const swornTranslationSheet = defineProcedureSheet<TTranslatorLookup>({
       fields: [
         { label: "Documento traducido", value: form.data.documentTitle },
         { label: "Idioma", value: t.language },
-        { label: "Traductor jurado", value: t.name },
-        { label: "Número de registro del traductor", value: `${t.dideducRegistrationNumber} (${dideducOffice})` },
+        { label: describeSwornTranslator(t.gender).label, value: t.name },
+        { label: "Número de registro en la DIDEDUC", value: `${t.dideducRegistrationNumber} (${dideducOffice})` },
         { label: "Acuerdo o resolución de nombramiento", value: t.appointmentResolution },
       ],
       statement: buildCertifyingStatement({
         procedure: "SWORN_TRANSLATION",
         translatorName: t.name,
+        translatorGender: t.gender,
         language: t.language,
         appointmentResolution: t.appointmentResolution,
         dideducOffice,

@@ -100,7 +100,7 @@ describe("the citizen's request", () => {
     const draft = await draftWithTranslation(form({ language: "alemán" }));
     const refused = await refusal(draft.caseId, draft.version);
     expect(refused.fieldErrors).toEqual({
-      "translator.language": ["Ana Lucía Méndez Ruiz no está autorizado para traducir alemán; el registro lo autoriza para: inglés, francés."],
+      "translator.language": ["Ana Lucía Méndez Ruiz no está autorizada para traducir alemán; el registro la autoriza para: inglés, francés."],
     });
     expect((await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).state).toBe("DRAFT");
   });
@@ -122,7 +122,7 @@ describe("the citizen's request", () => {
       const refused = await refusal(draft.caseId, draft.version);
       expect(refused.fieldErrors).toEqual({
         "translator.registrationNumber": [
-          "Ana Lucía Méndez Ruiz está registrado como traductor jurado, pero su registro no está activo: no puede certificarse una traducción suya.",
+          "Ana Lucía Méndez Ruiz está registrada como traductora jurada, pero su registro no está activo: no puede certificarse una traducción suya.",
         ],
       });
     } finally {

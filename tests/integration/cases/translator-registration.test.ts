@@ -33,6 +33,7 @@ const opts = () => ({ db: w.db });
 function form(over: Record<string, unknown> = {}) {
   return {
     name: "Diego Alejandro Rodríguez Sánchez",
+    gender: "MASCULINE",
     languages: ["inglés", "alemán"],
     otherLanguages: "Portugués, swahili",
     appointmentResolution: "Acuerdo Ministerial 1187-2021",
@@ -95,10 +96,12 @@ describe("filing a registration", () => {
     const refused = await submitCase({ actor: diego, caseId: draft.caseId, expectedVersion: draft.version, ip: null }, opts()).catch((e) => e);
     expect(refused).toMatchObject({ code: "INVALID_INPUT" });
     expect(Object.keys(refused.fieldErrors).sort()).toEqual(
-      ["appointmentResolution", "dideducId", "dideducRegistrationNumber", "files", "languages", "name", "resolutionStampConfirmed"].sort(),
+      ["appointmentResolution", "dideducId", "dideducRegistrationNumber", "files", "gender", "languages", "name", "resolutionStampConfirmed"].sort(),
     );
-    expect(refused.fieldErrors.languages).toEqual(["Marque al menos un idioma para el que fue nombrado, o escríbalo en «Otros idiomas»."]);
+    expect(refused.fieldErrors.languages).toEqual(["Marque al menos un idioma de su nombramiento, o escríbalo en «Otros idiomas»."]);
     expect(refused.fieldErrors.resolutionStampConfirmed[0]).toContain("sello de registro de la Dirección Departamental");
+    // "Forma de trato": asked of the translator, never guessed from the name (issue #12, point 4).
+    expect(refused.fieldErrors.gender).toEqual(["Elija cómo desea ser nombrado(a) en las certificaciones: traductora jurada o traductor jurado."]);
     expect(refused.fieldErrors.files[0]).toContain("resolución o el acuerdo");
     expect(await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).toMatchObject({ state: "DRAFT", version: draft.version });
     expect(await mailsOf(draft.caseId)).toEqual([]);
@@ -160,6 +163,7 @@ describe("the central manager's decision", () => {
       appointmentResolution: "Acuerdo Ministerial 1187-2021",
       dideducRegistrationNumber: "TJ-QZ-0107",
       dideducId: xela.id,
+      gender: "MASCULINE",
       active: true,
       registrationCaseId: reg.caseId,
     });
@@ -169,9 +173,10 @@ describe("the central manager's decision", () => {
     expect(mails[1].to).toBe("traductor@demo.certifica.gt");
     expect(mails[1].subject).toBe(`Su registro de traductor jurado ${reg.number} fue realizado`);
     for (const text of ["TJ-QZ-0107", "Quetzaltenango", "inglés, alemán, portugués, swahili", "Acuerdo Ministerial 1187-2021"]) expect(mails[1].text).toContain(text);
+    expect(mails[1].text.replace(/\s+/g, " ")).toContain("ya está inscrito en el registro de traductores jurados. Las personas que soliciten la certificación de sus traducciones juradas podrán elegirlo en Certifica.");
 
     const audit = await w.db.auditEvent.findFirstOrThrow({ where: { action: "admin.register_translator", actorId: manager.id } });
-    expect(audit).toMatchObject({ caseId: null, role: "CENTRAL_MANAGER", ip: "10.1.2.3", data: expect.objectContaining({ caseId: reg.caseId, translatorId: entry.id }) });
+    expect(audit).toMatchObject({ caseId: null, role: "CENTRAL_MANAGER", ip: "10.1.2.3", data: expect.objectContaining({ caseId: reg.caseId, translatorId: entry.id, gender: "MASCULINE" }) });
     expect(await w.db.auditEvent.findFirst({ where: { caseId: reg.caseId, action: "accept" } })).toMatchObject({ fromState: "MANAGER_REVIEW", toState: "REGISTERED" });
 
     // What the translator's page and the citizens' picker now show.
@@ -194,19 +199,45 @@ describe("the central manager's decision", () => {
     const imported = await w.db.swornTranslator.create({
       data: { name: "Eva Maria Chen", languages: ["chino mandarín"], appointmentResolution: "Resolución 88-2010", dideducRegistrationNumber: "TJ-GN-0088", dideducId: gn.id, active: false },
     });
-    const reg = await filed(evaActor, form({ name: "Eva María Chen López", languages: ["chino mandarín", "inglés"], otherLanguages: "", appointmentResolution: "Resolución 88-2010", dideducRegistrationNumber: "TJ-GN-0088", dideducId: gn.id }));
+    const reg = await filed(evaActor, form({ name: "Eva María Chen López", gender: "FEMININE", languages: ["chino mandarín", "inglés"], otherLanguages: "", appointmentResolution: "Resolución 88-2010", dideducRegistrationNumber: "TJ-GN-0088", dideducId: gn.id }));
     const accepted = await acceptTranslatorRegistration({ actor: manager, caseId: reg.caseId, expectedVersion: reg.version, ip: null }, opts());
     expect(accepted.translatorId).toBe(imported.id);
     expect(await w.db.swornTranslator.findUniqueOrThrow({ where: { id: imported.id } })).toMatchObject({
       userId: eva.id,
       name: "Eva María Chen López",
       languages: ["chino mandarín", "inglés"],
+      gender: "FEMININE",
       active: true,
       registrationCaseId: reg.caseId,
       registeredAt: imported.registeredAt,
     });
+    expect((await mailsOf(reg.caseId)).at(-1)!.text.replace(/\s+/g, " ")).toContain("ya está inscrita en el registro de traductores jurados. Las personas que soliciten la certificación de sus traducciones juradas podrán elegirla en Certifica.");
     expect(await w.db.swornTranslator.count({ where: { dideducRegistrationNumber: "TJ-GN-0088" } })).toBe(1);
     expect(await w.db.auditEvent.count({ where: { action: "admin.update_translator", data: { path: ["translatorId"], equals: imported.id } } })).toBe(1);
+  });
+
+  it('"registra la información en la base de datos del sistema": a registration sent before the form asked "Forma de trato" is accepted without one, and the entry keeps the form the administration set', async () => {
+    const noa = await w.db.user.create({ data: { email: "noa.traductora@example.test", name: "Noa Pérez Xol", passwordHash: "x", roles: ["TRANSLATOR"] } });
+    const noaActor = { id: noa.id, roles: noa.roles, dideducId: null, name: noa.name, email: noa.email };
+    const reg = await filed(noaActor, form({ name: "Noa Pérez Xol", dideducRegistrationNumber: "TJ-QZ-0311" }));
+    // As stored by the form before the question existed.
+    const stored = await w.db.case.findUniqueOrThrow({ where: { id: reg.caseId } });
+    const { gender: _gender, ...older } = stored.formData as Record<string, unknown>;
+    await w.db.case.update({ where: { id: reg.caseId }, data: { formData: older as object } });
+
+    const accepted = await acceptTranslatorRegistration({ actor: manager, caseId: reg.caseId, expectedVersion: reg.version, ip: null }, opts());
+    expect(accepted.state).toBe("REGISTERED");
+    expect((await w.db.swornTranslator.findUniqueOrThrow({ where: { id: accepted.translatorId } })).gender).toBeNull();
+    expect((await mailsOf(reg.caseId)).at(-1)!.text.replace(/\s+/g, " ")).toContain("ya está inscrito(a) en el registro");
+
+    // The administration records it; a later registration without the answer does not erase it.
+    await w.db.swornTranslator.update({ where: { id: accepted.translatorId }, data: { gender: "FEMININE" } });
+    const again = await filed(noaActor, form({ name: "Noa Pérez Xol", dideducRegistrationNumber: "TJ-QZ-0311", languages: ["inglés", "francés"] }));
+    const againStored = await w.db.case.findUniqueOrThrow({ where: { id: again.caseId } });
+    const { gender: _g, ...againOlder } = againStored.formData as Record<string, unknown>;
+    await w.db.case.update({ where: { id: again.caseId }, data: { formData: againOlder as object } });
+    await acceptTranslatorRegistration({ actor: manager, caseId: again.caseId, expectedVersion: again.version, ip: null }, opts());
+    expect(await w.db.swornTranslator.findUniqueOrThrow({ where: { id: accepted.translatorId } })).toMatchObject({ gender: "FEMININE", languages: ["inglés", "francés", "portugués", "swahili"] });
   });
 
   it("refuses to accept a number that became another translator's meanwhile, saying whose, and changes nothing", async () => {

@@ -363,11 +363,11 @@ describe("D.3: a sworn translation issued by the central office", () => {
     await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") }, w.options);
     const data = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: submitted.id } })).data);
     expect(data.title).toBe("Certificación de traducción jurada");
-    expect(data.statement).toContain("Ana Lucía Méndez Ruiz, traductor jurado del idioma inglés");
-    expect(data.statement).toContain("registrado en la Dirección Departamental de Educación de Guatemala Norte con el número TJ-GN-0042");
+    expect(data.statement).toContain("Ana Lucía Méndez Ruiz, traductora jurada del idioma inglés");
+    expect(data.statement).toContain("registrada en la Dirección Departamental de Educación de Guatemala Norte con el número TJ-GN-0042");
     // The holder is the person the translated document belongs to, as typed.
     expect(data.holder.fullName).toBe("Rosa Amelia Tzul Chay");
-    expect(data.fields).toContainEqual({ label: "Traductor jurado", value: "Ana Lucía Méndez Ruiz" });
+    expect(data.fields).toContainEqual({ label: "Traductora jurada", value: "Ana Lucía Méndez Ruiz" });
     expect(data.fields).toContainEqual({ label: "Acuerdo o resolución de nombramiento", value: "Acuerdo Ministerial 2418-2019" });
     expect(data.fields).toContainEqual({ label: "Documento traducido", value: "Certificado de nacimiento" });
     expect(data.attachedPages).toBe(2);

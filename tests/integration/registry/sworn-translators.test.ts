@@ -32,7 +32,7 @@ describe("checkSwornTranslator", () => {
       ok: false,
       code: "LANGUAGE_NOT_AUTHORIZED",
       field: "language",
-      message: "Ana Lucía Méndez Ruiz no está autorizado para traducir alemán; el registro lo autoriza para: inglés, francés.",
+      message: "Ana Lucía Méndez Ruiz no está autorizada para traducir alemán; el registro la autoriza para: inglés, francés.",
     });
   });
 

@@ -10,6 +10,7 @@ import {
 
 const VALID = {
   name: "Diego Alejandro Rodríguez Sánchez",
+  gender: "MASCULINE",
   languages: ["inglés"],
   otherLanguages: "",
   appointmentResolution: "Acuerdo Ministerial 1187-2021",
@@ -22,6 +23,8 @@ describe("D.4 form: draft", () => {
   it("keeps what was typed, drops unknown keys and never throws on a wrong shape", () => {
     expect(ZTranslatorRegistrationDraft.parse({ name: "Diego", languages: ["inglés"], junk: true })).toEqual({ name: "Diego", languages: ["inglés"] });
     expect(ZTranslatorRegistrationDraft.parse({ name: 42, languages: "inglés", resolutionStampConfirmed: "sí" })).toEqual({ languages: [] });
+    expect(ZTranslatorRegistrationDraft.parse({ gender: "FEMININE" })).toEqual({ gender: "FEMININE", languages: [] });
+    expect(ZTranslatorRegistrationDraft.parse({ gender: "femenino" })).toEqual({ languages: [] });
     expect(ZTranslatorRegistrationDraft.parse({ name: "x".repeat(201) })).toEqual({ languages: [] });
     expect(ZTranslatorRegistrationDraft.parse({ languages: Array.from({ length: 21 }, (_, i) => `idioma ${i}`) }).languages).toEqual([]);
   });
@@ -35,14 +38,17 @@ describe("D.4 form: submission", () => {
 
   it("names every missing field at once, in Spanish", () => {
     const errors = translatorRegistrationErrors({});
-    expect(Object.keys(errors).sort()).toEqual(["appointmentResolution", "dideducId", "dideducRegistrationNumber", "languages", "name", "resolutionStampConfirmed"].sort());
+    expect(Object.keys(errors).sort()).toEqual(["appointmentResolution", "dideducId", "dideducRegistrationNumber", "gender", "languages", "name", "resolutionStampConfirmed"].sort());
+    // Asked, never guessed from the name (issue #12, point 4).
+    expect(errors.gender).toEqual(["Elija cómo desea ser nombrado(a) en las certificaciones: traductora jurada o traductor jurado."]);
+    expect(translatorRegistrationErrors({ ...VALID, gender: "OTHER" }).gender).toHaveLength(1);
     expect(errors.name[0]).toMatch(/^Escriba su nombre completo/);
     expect(errors.resolutionStampConfirmed).toEqual(["Confirme que la resolución o acuerdo lleva el sello de registro de la Dirección Departamental de Educación."]);
   });
 
   it("requires at least one language, from the list or typed as another", () => {
     expect(translatorRegistrationErrors({ ...VALID, languages: [] }).languages).toEqual([
-      "Marque al menos un idioma para el que fue nombrado, o escríbalo en «Otros idiomas».",
+      "Marque al menos un idioma de su nombramiento, o escríbalo en «Otros idiomas».",
     ]);
     expect(translatorRegistrationErrors({ ...VALID, languages: [], otherLanguages: "swahili" })).toEqual({});
     expect(translatorRegistrationErrors({ ...VALID, languages: [], otherLanguages: " , ; " }).languages).toHaveLength(1);

@@ -31,10 +31,12 @@ async function looks(dir: string, name: string, pdf: Buffer) {
 const withRows = (rows: number) => educationalRecordSheet(rows, { attachedPages: 4 });
 
 describe("renderCertificationSheet's shortcuts", () => {
-  // Fixture sheets: 1 row fits one page (2 did before the signature boxes); 6 rows leave the
-  // signers and the verification box for page 2; 20 rows run the table itself onto page 2.
+  // Fixture sheets: 1 to 4 rows fit one page (issue #12, point 11: 4 rows left the closing block
+  // alone on a second page); 6 rows leave the signers and the verification box for page 2; 20 rows
+  // run the table itself onto page 2.
   it.each([
     [1, 1],
+    [4, 1],
     [6, 2],
     [20, 2],
   ])("prints exactly the pages of the flowing layout (%i study rows, %i pages)", async (rows, pageCount) => {
@@ -56,6 +58,7 @@ describe("renderCertificationSheet's shortcuts", () => {
 
   it("reads React-PDF's layout: what fits one page, and when the closing block alone goes to page 2", async () => {
     expect(sheetFitsOnePage((await render(withRows(1), "one-page")).rendered)).toBe(true);
+    expect(sheetFitsOnePage((await render(withRows(4), "one-page")).rendered)).toBe(true);
     expect(sheetFitsOnePage((await render(withRows(6), "one-page")).rendered)).toBe(false);
     expect(sheetClosingOnPage2Holds((await render(withRows(6), "closing-on-page-2")).rendered)).toBe(true);
     // All of it fits one page: the flowing layout would not start a second one.

@@ -82,6 +82,7 @@ export function swornTranslationSheet(): TCertificationSheetInput {
     statement: buildCertifyingStatement({
       procedure: "SWORN_TRANSLATION",
       translatorName: "José Ángel Muñoz Quiñónez",
+      translatorGender: "MASCULINE",
       language: "alemán",
       appointmentResolution: "123-2019",
       dideducOffice: "Dirección Departamental de Educación de Sacatepéquez",

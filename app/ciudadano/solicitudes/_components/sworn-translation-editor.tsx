@@ -288,7 +288,7 @@ export function SwornTranslationEditor({ initial }: { initial: TEditorInitial; d
 
             {t.id ? (
               <div className="space-y-3 rounded-md border-l-4 border-brand-600 bg-brand-50 p-4" data-testid="picked-translator">
-                <p className="font-semibold">Traductor elegido</p>
+                <p className="font-semibold">Inscripción elegida del registro</p>
                 <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                   <div>
                     <dt className="inline">Nombre: </dt>

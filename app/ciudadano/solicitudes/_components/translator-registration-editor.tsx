@@ -4,14 +4,17 @@ import {
   RESOLUTION_STAMP_CONFIRMATION_LABEL,
   RESOLUTION_STAMP_REQUIREMENT,
   TRANSLATION_LANGUAGES,
+  TRANSLATOR_GENDER_LABELS,
+  TRANSLATOR_GENDER_QUESTION,
   TRANSLATOR_REGISTRATION_LABELS as L,
 } from "@/lib/cases/forms/translator-registration-form";
+import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 import { ContactPhoneField } from "./contact-phone-field";
 import { DideducSelect } from "./dideduc-select";
 import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
 import { fieldErrorPaths, formMessageOf, rankIn, summaryItemsOf } from "./error-summary";
-import { CheckboxList, ConfirmCheckbox, FieldErrors, FormSection, InputField, toggled } from "./fields";
+import { CheckboxList, ConfirmCheckbox, FieldErrors, FormSection, InputField, RadioGroupField, toggled } from "./fields";
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
 import { objectOf, optionalText, stringOf } from "./form-values";
@@ -20,6 +23,8 @@ import { saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft
 
 type TValues = {
   name: string;
+  // "" until answered; "FEMININE" | "MASCULINE".
+  gender: string;
   languages: string[];
   otherLanguages: string;
   appointmentResolution: string;
@@ -35,6 +40,7 @@ export const translatorRegistrationCodec: TDraftCodec<TValues> = {
     const d = objectOf(formData);
     return {
       name: stringOf(d.name),
+      gender: d.gender === "FEMININE" || d.gender === "MASCULINE" ? d.gender : "",
       languages: Array.isArray(d.languages) ? d.languages.filter((l): l is string => typeof l === "string").slice(0, 20) : [],
       otherLanguages: stringOf(d.otherLanguages),
       appointmentResolution: stringOf(d.appointmentResolution),
@@ -47,6 +53,7 @@ export const translatorRegistrationCodec: TDraftCodec<TValues> = {
   toFormData(v) {
     return {
       name: optionalText(v.name),
+      gender: v.gender || undefined,
       languages: v.languages,
       otherLanguages: optionalText(v.otherLanguages),
       appointmentResolution: optionalText(v.appointmentResolution),
@@ -59,7 +66,7 @@ export const translatorRegistrationCodec: TDraftCodec<TValues> = {
 };
 
 // Where fields sit in the form, for the order of the error summary and its links.
-const FIELD_ORDER = ["_form", "name", "languages", "otherLanguages", "appointmentResolution", "dideducId", "dideducRegistrationNumber", "contactPhone", "resolutionStampConfirmed", "files"];
+const FIELD_ORDER = ["_form", "name", "gender", "contactPhone", "languages", "otherLanguages", "appointmentResolution", "dideducId", "dideducRegistrationNumber", "resolutionStampConfirmed", "files"];
 const GROUP_ANCHORS: Record<string, string> = { languages: "languages", resolutionStampConfirmed: "resolutionStampConfirmed", _form: "form-error" };
 
 function anchorFor(path: string): string {
@@ -86,11 +93,13 @@ export function TranslatorRegistrationEditor({
   const err = (path: string) => fieldErrors[path];
   const isCorrection = initial.state === "NEEDS_CORRECTION";
   const summaryItems = summaryItemsOf(fieldErrors, fieldErrorPaths(fieldErrors, rankIn(FIELD_ORDER)), anchorFor);
+  // The form speaks to the translator as they chose above (inclusive until they choose).
+  const as = describeSwornTranslator(values.gender === "FEMININE" || values.gender === "MASCULINE" ? values.gender : null);
   const otherListed = values.languages.filter((l) => !(TRANSLATION_LANGUAGES as readonly string[]).includes(l));
 
   return (
     <DraftForm draft={d} isCorrection={isCorrection} formMessage={formMessageOf(d.formError, fieldErrors)} summaryItems={summaryItems}>
-      <FormSection legend="Sus datos como traductor jurado">
+      <FormSection legend="Sus datos">
         <InputField
           label={L.name}
           hint="Tal como aparece en la resolución o el acuerdo de su nombramiento."
@@ -101,9 +110,17 @@ export function TranslatorRegistrationEditor({
         <ContactPhoneField label={L.contactPhone} {...d.text("contactPhone")} />
       </FormSection>
 
+      <RadioGroupField
+        name="gender"
+        legend={TRANSLATOR_GENDER_QUESTION}
+        intro="Así se le nombrará en las certificaciones de sus traducciones: «traductora jurada, nombrada, inscrita» o «traductor jurado, nombrado, inscrito»."
+        labels={TRANSLATOR_GENDER_LABELS}
+        {...d.text("gender")}
+      />
+
       <FormSection
         legend={L.languages}
-        intro="Marque cada idioma para el que fue nombrado traductor jurado. Si alguno no está en la lista, escríbalo abajo."
+        intro={`Marque cada idioma para el que fue ${as.appointed} ${as.title}. Si alguno no está en la lista, escríbalo abajo.`}
         className="space-y-3"
         id={fieldId("languages")}
         tabIndex={-1}
