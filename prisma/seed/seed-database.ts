@@ -142,6 +142,8 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
         const certFields = {
           name: c.holderName,
           post: c.post,
+          signerPost: c.signerPost ?? null,
+          gender: c.gender ?? null,
           certFingerprint: c.info.fingerprint,
           certSubject: c.info.subject,
           certPem: c.certPem,
