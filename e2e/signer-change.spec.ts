@@ -56,7 +56,7 @@ test('"deberá notificar … las personas encargadas de certificar": the directo
   await expect(pending.locator("code")).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   await axe();
   await pending.getByRole("button", { name: "Aceptar y actualizar el registro" }).click();
-  await expect(page.getByText("Aceptada: el registro de firmantes ya cambió.")).toBeVisible();
+  await expect(page.getByText("Notificación aceptada: el registro de firmantes autorizados ya cambió")).toBeVisible();
   await signOut(page);
 
   await expectOutboxMail(page, { to: DIRECTOR.email, subject: "Aceptada: su notificación sobre el nuevo firmante", contains: [NEW_SIGNER.name, "Jefa del Departamento Técnico Pedagógico"] });
@@ -73,7 +73,8 @@ test('"deberá notificar … las personas encargadas de certificar": the directo
   const end = page.getByRole("form", { name: `Notificar que ${NEW_SIGNER.name} deja de firmar` });
   await end.getByLabel("Motivo").fill("Traslado a otra dependencia (prueba)");
   await end.getByRole("button", { name: "Notificar el fin" }).click();
-  await expect(page.getByText("Notificación enviada a Atención al Ciudadano.")).toBeVisible();
+  await expect(page.getByText("Notificación enviada a Atención al Ciudadano: la persona dejará de firmar cuando la acepte.")).toBeVisible();
+  await expect(page.getByTestId("dideduc-signer-row").filter({ hasText: NEW_SIGNER.name })).toContainText("Fin notificado, pendiente de revisión");
   await signOut(page);
 
   await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion/);
@@ -81,7 +82,7 @@ test('"deberá notificar … las personas encargadas de certificar": the directo
   const ending = page.getByTestId("pending-signer-change").filter({ hasText: `Fin de firmante: ${NEW_SIGNER.name}` });
   await expect(ending).toContainText("Traslado a otra dependencia (prueba)");
   await ending.getByRole("button", { name: "Aceptar y actualizar el registro" }).click();
-  await expect(page.getByText("Aceptada: el registro de firmantes ya cambió.")).toBeVisible();
+  await expect(page.getByText("Notificación aceptada: el registro de firmantes autorizados ya cambió")).toBeVisible();
   await signOut(page);
 
   await signIn(page, DIRECTOR.email, DIRECTOR.password, /\/direccion/);

@@ -8,12 +8,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 // Nota 3: Atención al Ciudadano's answer to one notice: accept (the registry changes) or reject
-// with a reason the Director reads.
+// with a reason the Director reads. Both actions redirect to the page, which says what was done.
 export function SignerChangeReviewForms({ requestId, label }: { requestId: string; label: string }) {
   const [accepted, acceptAction] = useFormAction(acceptSignerChangeAction);
   const [rejected, rejectAction] = useFormAction(rejectSignerChangeAction);
-  if (accepted?.ok) return <p role="status" className="font-semibold text-green-800">Aceptada: el registro de firmantes ya cambió.</p>;
-  if (rejected?.ok) return <p role="status" className="font-semibold text-green-800">Rechazada: se avisó a la Dirección Departamental.</p>;
   const acceptFailure = failureOf(accepted);
   const rejectErrors = fieldErrorsOf(rejected);
   const rejectFailure = failureOf(rejected);

@@ -6,13 +6,13 @@ import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-// Nota 3, "en caso de cambio de personal": the end of one signer, from a date.
+// Nota 3, "en caso de cambio de personal": the end of one signer, from a date. The action redirects
+// to the page, which says what was done.
 export function SignerEndForm({ signerId, signerName, today }: { signerId: string; signerName: string; today: string }) {
   const [state, formAction] = useFormAction(notifySignerEndAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
-  if (state?.ok) return <p role="status" className="text-sm font-semibold text-green-800">Notificación enviada a Atención al Ciudadano.</p>;
   return (
     <form action={formAction} noValidate className="space-y-2" aria-label={`Notificar que ${signerName} deja de firmar`}>
       <input type="hidden" name="signerId" value={signerId} />

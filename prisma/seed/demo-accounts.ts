@@ -414,3 +414,16 @@ export const DEMO_DELEGATION = {
   role: "DIDEDUC_REVIEWER" as Role,
   note: "Delegación por carga de trabajo del Departamento Técnico Pedagógico (dato de demostración)",
 } as const;
+
+// Nota 3: one DIDEDUC notice of a new signer waiting for Atención al Ciudadano, so
+// /atencion/firmantes is not empty in the demo. Quetzaltenango's Director notifies a Directora with
+// a demo certificate registered for the central office only (its public .cert.pem in the demo PKI).
+export const DEMO_SIGNER_CHANGE = {
+  id: "seed-signer-change-quetzaltenango",
+  dideducCode: XELA,
+  requestedByEmail: email("firmante.quetzaltenango"),
+  certificateKey: "central-assistant",
+  signerPost: "DIRECTOR",
+  gender: "FEMININE",
+  note: "Demostración: nombramiento de la nueva Directora Departamental (la notificación espera la revisión de Atención al Ciudadano).",
+} as const;

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
 import { acceptSignerChange } from "@/lib/registry/signer-changes/accept-signer-change";
@@ -12,8 +13,9 @@ export const acceptSignerChangeAction = createAction({
   schema: z.object({ requestId: z.string().min(1).max(100) }),
   segment: "atencion",
   handler: async (input, { actor, ip }) => {
-    const result = await acceptSignerChange(actor, { requestId: input.requestId }, { ip });
+    await acceptSignerChange(actor, { requestId: input.requestId }, { ip });
     revalidatePath("/atencion/firmantes");
-    return result;
+    // The notice leaves the pending list: the page says what was done.
+    redirect("/atencion/firmantes?hecho=aceptada");
   },
 });

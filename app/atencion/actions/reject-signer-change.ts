@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
 import { rejectSignerChange } from "@/lib/registry/signer-changes/reject-signer-change";
@@ -11,8 +12,9 @@ export const rejectSignerChangeAction = createAction({
   schema: z.object({ requestId: z.string().min(1).max(100), reason: z.string().max(5000).optional() }),
   segment: "atencion",
   handler: async (input, { actor, ip }) => {
-    const result = await rejectSignerChange(actor, { requestId: input.requestId, reason: input.reason ?? "" }, { ip });
+    await rejectSignerChange(actor, { requestId: input.requestId, reason: input.reason ?? "" }, { ip });
     revalidatePath("/atencion/firmantes");
-    return result;
+    // The notice leaves the pending list: the page says what was done.
+    redirect("/atencion/firmantes?hecho=rechazada");
   },
 });

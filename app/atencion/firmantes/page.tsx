@@ -3,14 +3,22 @@ import { formatDate, formatDateTime } from "@/components/cases/format-date";
 import { PageHeading } from "@/components/layout/page-heading";
 import { SignerChangeReviewForms } from "@/components/signer-changes/review-forms";
 import { SIGNER_CHANGE_STATUS_LABELS } from "@/components/signer-changes/signer-change-labels";
+import { Notice } from "@/components/ui/notice";
 import { groupFingerprint } from "@/lib/admin/signer-state";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { listSignerChanges } from "@/lib/registry/signer-changes/list-signer-changes";
 
 export const metadata: Metadata = { title: "Notificaciones de firmantes" };
 
-export default async function AtencionSignerChangesPage() {
+const DONE: Record<string, string> = {
+  aceptada: "Notificación aceptada: el registro de firmantes autorizados ya cambió y se avisó a la Dirección Departamental.",
+  rechazada: "Notificación rechazada: el registro no cambió y se avisó a la Dirección Departamental con el motivo.",
+};
+
+export default async function AtencionSignerChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireSegment("atencion", { callbackPath: "/atencion/firmantes" });
+  const hecho = (await searchParams).hecho;
+  const done = typeof hecho === "string" ? DONE[hecho] : undefined;
   const [pending, recent] = await Promise.all([listSignerChanges({ status: "PENDING" }), listSignerChanges({ take: 30 })]);
   const reviewed = recent.filter((c) => c.status !== "PENDING");
   return (
@@ -21,6 +29,12 @@ export default async function AtencionSignerChangesPage() {
           sus cambios de personal. Compare el certificado con lo notificado antes de aceptar: al aceptar, el registro de firmantes autorizados cambia.
         </p>
       </PageHeading>
+
+      {done ? (
+        <Notice tone="success" className="mb-6">
+          {done}
+        </Notice>
+      ) : null}
 
       <section aria-labelledby="pending-heading" className="mb-10 space-y-4">
         <h2 id="pending-heading" className="text-xl font-semibold">

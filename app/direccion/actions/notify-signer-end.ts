@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createAction } from "@/lib/action";
 import { notifySignerEnd } from "@/lib/registry/signer-changes/notify-signer-end";
@@ -13,8 +14,9 @@ export const notifySignerEndAction = createAction({
   schema: ZInput,
   roles: ["DIDEDUC_SIGNER"],
   handler: async (input, { actor, ip }) => {
-    const result = await notifySignerEnd(actor, { signerId: input.signerId ?? "", endDate: input.endDate ?? "", reason: input.reason ?? "" }, { ip });
+    await notifySignerEnd(actor, { signerId: input.signerId ?? "", endDate: input.endDate ?? "", reason: input.reason ?? "" }, { ip });
     revalidatePath("/direccion/firmantes");
-    return result;
+    // The row's form gives way to "pendiente de revisión": the page says what was done.
+    redirect("/direccion/firmantes?hecho=fin");
   },
 });

@@ -17,8 +17,9 @@ import { guatemalaToday } from "@/lib/registry/signer-changes/signer-change-opti
 
 export const metadata: Metadata = { title: "Firmantes de la Dirección Departamental" };
 
-export default async function DireccionSignersPage() {
+export default async function DireccionSignersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireSegment("direccion", { callbackPath: "/direccion/firmantes" });
+  const endNotified = (await searchParams).hecho === "fin";
   // Nota 3 is the Director's: a delegation of review or signature does not carry it.
   if (!actor.roles.includes("DIDEDUC_SIGNER") || !actor.dideducId) {
     return (
@@ -50,6 +51,12 @@ export default async function DireccionSignersPage() {
           Su Dirección es de tipo {dideduc.type}: firman {allowed}.
         </p>
       </PageHeading>
+
+      {endNotified ? (
+        <Notice tone="success" className="mb-6">
+          Notificación enviada a Atención al Ciudadano: la persona dejará de firmar cuando la acepte.
+        </Notice>
+      ) : null}
 
       <section aria-labelledby="registry-heading" className="mb-10 space-y-4">
         <h2 id="registry-heading" className="text-xl font-semibold">Registro de firmantes</h2>
