@@ -162,6 +162,18 @@ describe('"deberá notificar … las personas encargadas de certificar": a new s
   });
 });
 
+describe("demo data", () => {
+  it("the seed leaves one DIDEDUC notice waiting, so Atención al Ciudadano's page is not empty", async () => {
+    const pending = await listSignerChanges({ status: "PENDING" }, w.options);
+    expect(pending.find((r) => r.id === "seed-signer-change-quetzaltenango")).toMatchObject({
+      kind: "ADD",
+      dideduc: { name: "Quetzaltenango" },
+      postTitle: "Directora Departamental de Educación",
+      requestedBy: { email: "firmante.quetzaltenango@demo.certifica.gt" },
+    });
+  });
+});
+
 describe('"En caso de cambio de personal se deberá notificar de igual forma": the end of a signer', () => {
   it("the Director notifies a departure on a later date; accepted, the entry still signs until that day and no longer after it", async () => {
     const now = new Date();
