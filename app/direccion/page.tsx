@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { StaffQueuePage } from "@/components/staff/staff-queue-page";
 import { requireSegment } from "@/lib/auth/require-segment";
 
@@ -12,7 +13,13 @@ export default async function DireccionQueuePage({ searchParams }: { searchParam
       segment="direccion"
       searchParams={await searchParams}
       title="Firma de la Dirección"
-      intro="Las certificaciones que el Departamento Técnico Pedagógico trasladó a su firma: revíselas y fírmelas con su certificado, o devuélvalas."
+      intro={
+        <>
+          Las certificaciones que el Departamento Técnico Pedagógico trasladó a su firma: revíselas y fírmelas con su certificado, o devuélvalas.{" "}
+          {/* Nota 3: the Director notifies the office's signers and their changes. */}
+          {actor.roles.includes("DIDEDUC_SIGNER") ? <Link href="/direccion/firmantes">Firmantes de su Dirección: notificar altas y cambios de personal</Link> : null}
+        </>
+      }
       emptyText="No hay certificaciones pendientes de su firma."
     />
   );

@@ -1,5 +1,8 @@
 "use client";
 
+import { useState } from "react";
+import { DideducSignerPostFields } from "@/components/registry/dideduc-signer-post-fields";
+import type { DideducType } from "@/lib/generated/prisma/enums";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { registerAuthorizedSignerAction } from "@/app/admin/actions/register-authorized-signer";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
@@ -10,15 +13,20 @@ import { TextField } from "@/components/ui/text-field";
 import { groupFingerprint, SIGNER_OFFICE_LABELS } from "@/lib/admin/signer-state";
 import { SelectField } from "./select-field";
 
-const ORDER = ["certificate", "office", "dideducId", "post", "name", "userId", "validFrom", "validTo"] as const;
+const ORDER = ["certificate", "office", "dideducId", "signerPost", "gender", "post", "name", "userId", "validFrom", "validTo"] as const;
 
 type TOption = { id: string; name: string };
+type TDideducOption = TOption & { type: DideducType };
 
-export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly TOption[]; accounts: readonly TOption[] }) {
+export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly TDideducOption[]; accounts: readonly TOption[] }) {
   const [state, formAction] = useFormAction(registerAuthorizedSignerAction);
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
+  // The post list follows the office and the DIDEDUC chosen (decision 0014).
+  const [office, setOffice] = useState(values.office ?? "");
+  const [dideducId, setDideducId] = useState(values.dideducId ?? "");
+  const dideducType = dideducs.find((d) => d.id === dideducId)?.type ?? null;
   const certErrorId = errors.certificate?.length ? "certificate-error" : undefined;
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Registrar firmante">
@@ -55,6 +63,7 @@ export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly 
           options={Object.entries(SIGNER_OFFICE_LABELS).map(([value, label]) => ({ value, label }))}
           defaultValue={values.office ?? ""}
           key={`office-${values.office ?? ""}`}
+          onChange={(e) => setOffice(e.currentTarget.value)}
           errors={errors.office}
         />
         <SelectField
@@ -66,9 +75,14 @@ export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly 
           options={dideducs.map((d) => ({ value: d.id, label: d.name }))}
           defaultValue={values.dideducId ?? ""}
           key={`dideduc-${values.dideducId ?? ""}`}
+          onChange={(e) => setDideducId(e.currentTarget.value)}
           errors={errors.dideducId}
         />
-        <TextField name="post" label="Puesto" hint="Por ejemplo: Director Departamental." defaultValue={values.post ?? ""} errors={errors.post} />
+        {office === "DIDEDUC" ? (
+          <DideducSignerPostFields dideducType={dideducType} values={values} errors={errors} />
+        ) : (
+          <TextField name="post" label="Puesto" hint="Archivo Documental y planta central. Por ejemplo: Asistente de Atención al Ciudadano." defaultValue={values.post ?? ""} errors={errors.post} />
+        )}
         <TextField name="name" label="Nombre del firmante" hint="Si lo deja vacío, se toma del certificado." optional defaultValue={values.name ?? ""} errors={errors.name} />
         <SelectField
           name="userId"

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { DomainError } from "@/lib/errors";
+import { endAuthorizedSigner } from "./end-authorized-signer";
 import { assertAdmin, parseOrThrow, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
 
 export const ZRevokeAuthorizedSigner = z.object({
@@ -16,21 +16,7 @@ export async function revokeAuthorizedSigner(actor: TAdminActor, input: TRevokeA
   const { db, now, ip } = await resolveAdminDeps(options);
   const data = parseOrThrow(ZRevokeAuthorizedSigner, input);
   return db.$transaction(async (tx) => {
-    const entry = await tx.authorizedSigner.findUnique({ where: { id: data.signerId } });
-    if (!entry) throw new DomainError("NOT_FOUND", "El firmante no existe en el registro.");
-    const changed = await tx.authorizedSigner.updateMany({ where: { id: entry.id, revokedAt: null }, data: { revokedAt: now, revokedReason: data.reason } });
-    if (changed.count === 0) throw new DomainError("NO_CHANGE", `El certificado de ${entry.name} ya estaba revocado.`);
-    await tx.auditEvent.create({
-      data: {
-        caseId: null,
-        actorId: actor.id,
-        role: "ADMIN",
-        action: "admin.revoke_signer",
-        note: data.reason,
-        ip,
-        data: { authorizedSignerId: entry.id, name: entry.name, office: entry.office, dideducId: entry.dideducId, fingerprint: entry.certFingerprint },
-      },
-    });
-    return { revokedAt: now };
+    const { revokedAt } = await endAuthorizedSigner(tx, { signerId: data.signerId, reason: data.reason, at: now }, { actorId: actor.id, role: "ADMIN", action: "admin.revoke_signer", ip, now });
+    return { revokedAt };
   });
 }

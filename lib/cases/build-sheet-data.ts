@@ -2,25 +2,29 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import type { Case, Dideduc } from "@/lib/generated/prisma/client";
 import { dideducOfficeName } from "@/lib/pdf/certifying-statement";
+import { dideducSignerPostsCaption } from "@/lib/registry/dideduc-signer-posts";
 import { CENTRAL_OFFICE, type TCertificationSheetInput, type TSheetSigner } from "@/lib/pdf/sheet-data";
 import { verificationUrl } from "@/lib/verification/verification-url";
 import { issuedByCentralOnly, procedureSheet } from "./procedure-sheets";
 
 export { CERTIFICATION_TITLE_D11 } from "./sheets/educational-record-sheet";
 
-// Printed when the sheet is generated before the signer is known by name.
-const DIDEDUC_SIGNER_POST = "Director(a) o Subdirector(a) Departamental de Educación";
+// Printed when the sheet is generated before the signer is known by name. The DIDEDUC's line lists
+// every post its type allows (dideducSignerPostsCaption, decision 0014): the signature, drawn in
+// the box above it when the person signs, names who signed and their post.
 const CENTRAL_SIGNER_POST = "Asistente o Coordinador(a) de Atención al Ciudadano";
 
 export type TSheetSignerHint = { name: string; post: string } | null;
 
 export type TBuildSheetDataInput = {
   caseRow: Pick<Case, "number" | "procedure" | "formData">;
-  // The case's DIDEDUC; required by the procedures it signs (D.1.1, D.2.1).
-  dideduc: Pick<Dideduc, "name"> | null;
+  // The case's DIDEDUC; required by the procedures it signs (D.1.1, D.2.1). Its type decides which
+  // posts may sign (all three are listed when it is not given).
+  dideduc: (Pick<Dideduc, "name"> & Partial<Pick<Dideduc, "type">>) | null;
   verificationCode: string;
   now: Date;
-  // The DIDEDUC's one active authorized signer, when there is exactly one: the sheet then names them.
+  // The DIDEDUC's one active authorized signer, when there is exactly one: the sheet then names them
+  // with their post as the registry prints it ("Jefa del Departamento Técnico Pedagógico").
   dideducSigner?: TSheetSignerHint;
   // The central signer, when the sheet is rendered at the moment they sign (central-only issuance).
   centralSigner?: TSheetSignerHint;
@@ -63,7 +67,7 @@ export function buildSheetData(input: TBuildSheetDataInput): TCertificationSheet
     : [
         input.dideducSigner
           ? { name: input.dideducSigner.name, post: input.dideducSigner.post, office: dideducOffice!, role: "DIDEDUC" }
-          : { post: DIDEDUC_SIGNER_POST, office: dideducOffice!, role: "DIDEDUC" },
+          : { post: dideducSignerPostsCaption(dideduc?.type), office: dideducOffice!, role: "DIDEDUC" },
         central,
       ];
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Role, SignerOffice } from "../../lib/generated/prisma/enums";
+import type { DideducSignerPost, GrammaticalGender, Role, SignerOffice } from "../../lib/generated/prisma/enums";
 import { findSeedDideduc } from "./dideducs";
 
 // Demo data only: these passwords and passphrases are public (README, start-up banner). A
@@ -62,8 +62,12 @@ export type TDemoCertificate = {
   passphrase: string;
   holderName: string;
   cui: string;
+  // As printed; for a DIDEDUC signer the form of `signerPost` for `gender` (dideducSignerPostTitle).
   post: string;
   office: SignerOffice;
+  // DIDEDUC signers: the post their DIDEDUC's type allows (decision 0014) and its grammatical form.
+  signerPost?: DideducSignerPost;
+  gender?: GrammaticalGender;
   // Organizational unit in the certificate.
   unit: string;
   dideducCode?: string;
@@ -88,8 +92,10 @@ export const DEMO_CERTIFICATES: readonly TDemoCertificate[] = [
     passphrase: "Firma-2026-GuatemalaNorte",
     holderName: "José Antonio Pérez Gómez",
     cui: "5181909350103",
-    post: "Director Departamental",
+    post: "Director Departamental de Educación",
     office: "DIDEDUC",
+    signerPost: "DIRECTOR",
+    gender: "MASCULINE",
     unit: "Dirección Departamental de Educación de Guatemala Norte",
     dideducCode: GN,
     accountEmail: email("firmante.guatemala-norte"),
@@ -104,6 +110,8 @@ export const DEMO_CERTIFICATES: readonly TDemoCertificate[] = [
     cui: "7574911890909",
     post: "Jefe del Departamento Técnico Pedagógico",
     office: "DIDEDUC",
+    signerPost: "JEFE_TECNICO_PEDAGOGICO",
+    gender: "MASCULINE",
     unit: "Dirección Departamental de Educación de Quetzaltenango",
     dideducCode: XELA,
     accountEmail: email("firmante.quetzaltenango"),
@@ -156,8 +164,10 @@ export const DEMO_CERTIFICATES: readonly TDemoCertificate[] = [
     passphrase: "Firma-2026-Vencido",
     holderName: "José Antonio Pérez Gómez",
     cui: "5181909350103",
-    post: "Director Departamental",
+    post: "Director Departamental de Educación",
     office: "DIDEDUC",
+    signerPost: "DIRECTOR",
+    gender: "MASCULINE",
     unit: "Dirección Departamental de Educación de Guatemala Norte",
     dideducCode: GN,
     accountEmail: email("firmante.guatemala-norte"),
@@ -171,8 +181,10 @@ export const DEMO_CERTIFICATES: readonly TDemoCertificate[] = [
     passphrase: "Firma-2026-Revocado",
     holderName: "José Antonio Pérez Gómez",
     cui: "5181909350103",
-    post: "Director Departamental",
+    post: "Director Departamental de Educación",
     office: "DIDEDUC",
+    signerPost: "DIRECTOR",
+    gender: "MASCULINE",
     unit: "Dirección Departamental de Educación de Guatemala Norte",
     dideducCode: GN,
     accountEmail: email("firmante.guatemala-norte"),
@@ -418,4 +430,17 @@ export const DEMO_DELEGATION = {
   delegateEmail: email("delegado.guatemala-norte"),
   role: "DIDEDUC_REVIEWER" as Role,
   note: "Delegación por carga de trabajo del Departamento Técnico Pedagógico (dato de demostración)",
+} as const;
+
+// Nota 3: one DIDEDUC notice of a new signer waiting for Atención al Ciudadano, so
+// /atencion/firmantes is not empty in the demo. Quetzaltenango's Director notifies a Directora with
+// a demo certificate registered for the central office only (its public .cert.pem in the demo PKI).
+export const DEMO_SIGNER_CHANGE = {
+  id: "seed-signer-change-quetzaltenango",
+  dideducCode: XELA,
+  requestedByEmail: email("firmante.quetzaltenango"),
+  certificateKey: "central-assistant",
+  signerPost: "DIRECTOR",
+  gender: "FEMININE",
+  note: "Demostración: nombramiento de la nueva Directora Departamental (la notificación espera la revisión de Atención al Ciudadano).",
 } as const;

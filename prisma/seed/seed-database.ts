@@ -5,7 +5,7 @@ import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TDemoCasesResult } from "./demo-cases";
 import type { TAfterIssuanceDemoResult } from "./demo-cases-after-issuance";
-import { DEMO_ACCOUNTS, DEMO_DELEGATION, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_DELEGATION, DEMO_SIGNER_CHANGE, DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
 import { demoTotpSecret } from "./demo-totp";
 import { DIDEDUCS } from "./dideducs";
 import { DIPLOMA_IMPORT_BATCH, DIPLOMAS } from "./diplomas";
@@ -142,6 +142,8 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
         const certFields = {
           name: c.holderName,
           post: c.post,
+          signerPost: c.signerPost ?? null,
+          gender: c.gender ?? null,
           certFingerprint: c.info.fingerprint,
           certSubject: c.info.subject,
           certPem: c.certPem,
@@ -165,6 +167,35 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
           },
           update: { ...certFields, ...revocation },
         });
+      }
+
+      {
+        const n = DEMO_SIGNER_CHANGE;
+        const cert = pki.certificates.find((c) => c.key === n.certificateKey)!;
+        const certificate = {
+          name: cert.holderName,
+          certPem: cert.certPem,
+          certFingerprint: cert.info.fingerprint,
+          certSubject: cert.info.subject,
+          validFrom: cert.info.validFrom,
+          validTo: cert.info.validTo,
+        };
+        await tx.signerChangeRequest.upsert({
+          where: { id: n.id },
+          create: {
+            id: n.id,
+            dideducId: dideducId(n.dideducCode)!,
+            requestedById: userIds.get(n.requestedByEmail)!,
+            kind: "ADD",
+            signerPost: n.signerPost,
+            gender: n.gender,
+            note: n.note,
+            ...certificate,
+          },
+          update: {},
+        });
+        // A renewed demo certificate renews the notice while it waits; a reviewed one stays as it was.
+        await tx.signerChangeRequest.updateMany({ where: { id: n.id, status: "PENDING", certFingerprint: { not: certificate.certFingerprint } }, data: certificate });
       }
 
       const t = DEMO_SWORN_TRANSLATOR;

@@ -9,6 +9,8 @@ const str = z.string().max(5000).optional();
 const ZInput = z.object({
   office: str,
   dideducId: str,
+  signerPost: str,
+  gender: str,
   post: str,
   name: str,
   userId: str,
@@ -28,7 +30,9 @@ export const registerAuthorizedSignerAction = createAction({
       {
         office: (input.office ?? "") as never,
         dideducId: input.dideducId,
-        post: input.post ?? "",
+        signerPost: input.signerPost as never,
+        gender: input.gender as never,
+        post: input.post,
         name: input.name,
         userId: input.userId,
         validFrom: input.validFrom,

@@ -128,7 +128,7 @@ export default async function AuthorizedSignersPage({ searchParams }: { searchPa
       <Card aria-labelledby="register-heading">
         <h2 id="register-heading" className="mb-4 text-xl font-semibold">Registrar firmante</h2>
         <SignerRegisterForm
-          dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
+          dideducs={dideducs.map((d) => ({ id: d.id, name: `${d.name} (tipo ${d.type})`, type: d.type }))}
           accounts={accounts.rows.filter((a) => a.active).map((a) => ({ id: a.id, name: `${a.name} (${a.email})` }))}
         />
       </Card>

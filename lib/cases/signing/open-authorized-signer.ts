@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthorizedSigner, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { SignerOffice } from "@/lib/generated/prisma/enums";
+import { dideducTypeRefusal, isDideducSignerPostAllowed } from "@/lib/registry/dideduc-signer-posts";
 import { readCertificate } from "@/lib/pki/read-certificate";
 import type { TCertificateInfo } from "@/lib/pki/types";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
@@ -49,7 +50,7 @@ export async function openAuthorizedSigner(
 
   const entries = await db.authorizedSigner.findMany({
     where: { certFingerprint: certificate.fingerprint },
-    include: { dideduc: { select: { name: true } } },
+    include: { dideduc: { select: { name: true, type: true } } },
     orderBy: { createdAt: "desc" },
   });
   const forOffice = entries.filter(
@@ -83,6 +84,15 @@ export async function openAuthorizedSigner(
     const to = valid ? certificate.validTo : notRevoked[0].validTo;
     const when = now < from.getTime() ? `es válido a partir del ${formatDate(from)}` : `venció el ${formatDate(to)}`;
     throw new SigningRefusal("NOT_VALID_TODAY", `Este certificado no está vigente hoy: ${when}. Use su certificado vigente.`);
+  }
+  // "Director o Subdirector (Jefe para las tipo A y B)": the entry's post must be one the DIDEDUC's
+  // type allows today (decision 0014) — an entry registered before its DIDEDUC's type changed, or
+  // migrated from a free-text post that named none of them, signs nothing until corrected.
+  if (input.office === "DIDEDUC" && valid.dideduc && !isDideducSignerPostAllowed(valid.dideduc.type, valid.signerPost)) {
+    throw new SigningRefusal(
+      "POST_NOT_ALLOWED",
+      `${dideducTypeRefusal(valid.dideduc.type, valid.signerPost)} El registro de firmantes dice que ${valid.name} firma como «${valid.post}»: pida a Atención al Ciudadano que corrija el registro.`,
+    );
   }
   const { dideduc: _dideduc, ...authorizedSigner } = valid;
   return { signer, certificate, authorizedSigner };

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Case, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Case, Dideduc, PrismaClient } from "@/lib/generated/prisma/client";
+import { allowedDideducSignerPosts } from "@/lib/registry/dideduc-signer-posts";
 import { buildCertificationPdf, type TBuiltCertificationPdf } from "@/lib/pdf/build-certification-pdf";
 import { PdfMergeError } from "@/lib/pdf/merge-pdfs";
 import type { FileStorage } from "@/lib/storage/file-storage";
@@ -7,15 +8,23 @@ import { DomainError } from "@/lib/errors";
 import { buildSheetData, type TSheetSignerHint } from "../build-sheet-data";
 import { findMergedFiles, issuedByCentralOnly, procedureSheet } from "../procedure-sheets";
 
-// The DIDEDUC's active authorized signer, when everyone currently registered for it is one person:
-// then the sheet can print the name; otherwise only the post (the signature carries the name).
-async function findDideducSignerHint(db: PrismaClient, dideducId: string, now: Date): Promise<TSheetSignerHint> {
+// The DIDEDUC's active authorized signer, when everyone currently registered for it (with a post its
+// type allows: no one else can sign, decision 0014) is one person: then the sheet can print the
+// name and post; otherwise only the posts that may sign (the signature carries name and post).
+async function findDideducSignerHint(db: PrismaClient, dideduc: Pick<Dideduc, "id" | "type">, now: Date): Promise<TSheetSignerHint> {
   const active = await db.authorizedSigner.findMany({
-    where: { office: "DIDEDUC", dideducId, revokedAt: null, validFrom: { lte: now }, validTo: { gte: now } },
+    where: {
+      office: "DIDEDUC",
+      dideducId: dideduc.id,
+      signerPost: { in: [...allowedDideducSignerPosts(dideduc.type)] },
+      OR: [{ revokedAt: null }, { revokedAt: { gt: now } }],
+      validFrom: { lte: now },
+      validTo: { gte: now },
+    },
     select: { name: true, post: true },
   });
-  const names = new Set(active.map((a) => a.name));
-  return names.size === 1 ? active[0] : null;
+  const people = new Set(active.map((a) => `${a.name}\u0000${a.post}`));
+  return people.size === 1 ? active[0] : null;
 }
 
 // Renders a case's certification: the sheet of its procedure (procedure-sheets.ts) with its data,
@@ -42,7 +51,7 @@ export async function renderCaseCertification(
     verificationCode: args.verificationCode,
     now: args.now,
     preview: args.preview,
-    dideducSigner: !centralOnly && dideduc ? await findDideducSignerHint(db, dideduc.id, args.now) : null,
+    dideducSigner: !centralOnly && dideduc ? await findDideducSignerHint(db, dideduc, args.now) : null,
     centralSigner: args.centralSigner ?? null,
     applicantName: applicant?.name ?? null,
     lookup: entry.lookup ? await entry.lookup(caseRow, { db, storage, now: args.now }) : undefined,

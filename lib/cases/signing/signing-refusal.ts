@@ -1,6 +1,6 @@
 import type { TFieldErrors } from "@/lib/errors";
 
-export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12" | "CERTIFICATE_REVOKED";
+export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12" | "CERTIFICATE_REVOKED" | "POST_NOT_ALLOWED";
 
 // The form field the person must correct.
 export type TSigningRefusalField = "passphrase" | "pkcs12";
@@ -12,6 +12,7 @@ const DEFAULT_MESSAGES: Record<TSigningRefusalCode, string> = {
   NOT_VALID_TODAY: "Este certificado no está vigente hoy.",
   REVOKED: "Este certificado fue revocado en el registro de firmantes autorizados.",
   CERTIFICATE_REVOKED: "Este certificado fue revocado por su autoridad de certificación. Use su certificado vigente.",
+  POST_NOT_ALLOWED: "El puesto con que este certificado está registrado no puede firmar por esta Dirección Departamental.",
 };
 
 const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
@@ -21,6 +22,7 @@ const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
   NOT_VALID_TODAY: "pkcs12",
   REVOKED: "pkcs12",
   CERTIFICATE_REVOKED: "pkcs12",
+  POST_NOT_ALLOWED: "pkcs12",
 };
 
 // A signature the system refuses to make with the certificate it was given: the person can fix it

@@ -8,3 +8,4 @@ export { submissionReceivedMail, type TSubmissionReceivedMailData } from "./subm
 export { translatorRegisteredMail, type TTranslatorRegisteredMailData } from "./translator-registered-mail";
 export type { TCaseMailData, TOfficeContact } from "./types";
 export { accountExistsMail, cuiInUseMail, registrationConfirmationMail, registrationRefusedMail } from "./registration-mails";
+export { signerChangeReviewedMail, type TSignerChangeReviewedMailData } from "./signer-change-reviewed-mail";

@@ -73,7 +73,7 @@ export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinit
       scope: "DIDEDUC",
       input: ZNoInput,
       label: "Generar certificación y trasladar a firma",
-      citizenMessage: "Sus documentos fueron verificados. La certificación espera la firma electrónica del Director o Subdirector departamental.",
+      citizenMessage: "Sus documentos fueron verificados. La certificación espera la firma electrónica avanzada de la Dirección Departamental.",
     }),
     defineTransition({
       action: "sign",

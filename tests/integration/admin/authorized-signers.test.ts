@@ -26,12 +26,20 @@ describe("registerAuthorizedSigner", () => {
     const signer = await w.user("firmante.quetzaltenango");
     const result = await registerAuthorizedSigner(
       w.admin,
-      { office: "DIDEDUC", dideducId: xela.id, post: "Subdirector Departamental", userId: signer.id, fileName: "jose.cert.pem", certificate: bytes(pki.jose.certPem) },
+      { office: "DIDEDUC", dideducId: xela.id, signerPost: "JEFE_TECNICO_PEDAGOGICO", gender: "FEMININE", userId: signer.id, fileName: "jose.cert.pem", certificate: bytes(pki.jose.certPem) },
       w.options,
     );
     const entry = await w.db.authorizedSigner.findUniqueOrThrow({ where: { id: result.id } });
     expect(entry.certFingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(entry).toMatchObject({ office: "DIDEDUC", dideducId: xela.id, userId: signer.id, post: "Subdirector Departamental", revokedAt: null });
+    expect(entry).toMatchObject({
+      office: "DIDEDUC",
+      dideducId: xela.id,
+      userId: signer.id,
+      signerPost: "JEFE_TECNICO_PEDAGOGICO",
+      gender: "FEMININE",
+      post: "Jefa del Departamento Técnico Pedagógico",
+      revokedAt: null,
+    });
     expect(entry.name.length).toBeGreaterThan(0);
     expect(entry.validTo.getTime()).toBeGreaterThan(Date.now());
     const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: "admin.register_signer" } });
@@ -44,7 +52,7 @@ describe("registerAuthorizedSigner", () => {
 
     // The same certificate again for the same office and DIDEDUC is refused…
     await expect(
-      registerAuthorizedSigner(w.admin, { office: "DIDEDUC", dideducId: xela.id, post: "Otro", fileName: "jose.cer", certificate: bytes(pemToDer(pki.jose.certPem)) }, w.options),
+      registerAuthorizedSigner(w.admin, { office: "DIDEDUC", dideducId: xela.id, signerPost: "DIRECTOR", gender: "MASCULINE", fileName: "jose.cer", certificate: bytes(pemToDer(pki.jose.certPem)) }, w.options),
     ).rejects.toMatchObject({ code: "DUPLICATE_SIGNER", message: DUPLICATE_SIGNER_MESSAGE });
     // …but it may sign for the central office too (another entry).
     await expect(registerAuthorizedSigner(w.admin, { office: "CENTRAL", post: "Asistente", fileName: "jose.cer", certificate: bytes(pki.jose.certDer) }, w.options)).resolves.toMatchObject({
@@ -55,7 +63,7 @@ describe("registerAuthorizedSigner", () => {
   it("reads the demo .cert.pem the seed writes and refuses it when already registered", async () => {
     const norte = await w.dideduc("Guatemala Norte");
     const pem = fs.readFileSync(path.join(w.pkiDir, "signer-guatemala-norte.cert.pem"));
-    await expect(registerAuthorizedSigner(w.admin, { office: "DIDEDUC", dideducId: norte.id, post: "Director", fileName: "signer-guatemala-norte.cert.pem", certificate: bytes(pem) }, w.options)).rejects.toMatchObject({
+    await expect(registerAuthorizedSigner(w.admin, { office: "DIDEDUC", dideducId: norte.id, signerPost: "DIRECTOR", gender: "MASCULINE", fileName: "signer-guatemala-norte.cert.pem", certificate: bytes(pem) }, w.options)).rejects.toMatchObject({
       code: "DUPLICATE_SIGNER",
     });
   });
@@ -63,7 +71,7 @@ describe("registerAuthorizedSigner", () => {
   it("refuses a .p12, a private key, garbage, a missing DIDEDUC and a non-admin actor; nothing is stored", async () => {
     const before = await w.db.authorizedSigner.count();
     const xela = await w.dideduc("Quetzaltenango");
-    const base = { office: "DIDEDUC" as const, dideducId: xela.id, post: "Director" };
+    const base = { office: "DIDEDUC" as const, dideducId: xela.id, signerPost: "DIRECTOR" as const, gender: "FEMININE" as const };
     // By content even when renamed to .cer, and by name.
     for (const [fileName, content] of [
       ["firma.p12", pki.maria.pkcs12],
@@ -95,6 +103,42 @@ describe("registerAuthorizedSigner", () => {
     const narrowTo = new Date(info.validTo.getTime() - 86400_000);
     const { id } = await registerAuthorizedSigner(w.admin, { office: "ARCHIVE", post: "Encargada", validTo: narrowTo, fileName: "e.pem", certificate: bytes(pki.ecdsa.certPem) }, w.options);
     expect((await w.db.authorizedSigner.findUniqueOrThrow({ where: { id } })).validTo.toISOString()).toBe(narrowTo.toISOString());
+  });
+});
+
+describe("which posts may sign for a DIDEDUC (decision 0014)", () => {
+  it('"Director o Subdirector (Jefe para las tipo A y B)": a SUBDIRECTOR for a type-A DIDEDUC is refused next to the post, a JEFE accepted', async () => {
+    const xela = await w.dideduc("Quetzaltenango");
+    expect(xela.type).toBe("A");
+    const before = await w.db.authorizedSigner.count();
+    const input = { office: "DIDEDUC" as const, dideducId: xela.id, gender: "FEMININE" as const, fileName: "m.pem", certificate: bytes(pki.maria.certPem) };
+    await expect(registerAuthorizedSigner(w.admin, { ...input, signerPost: "SUBDIRECTOR" }, w.options)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { signerPost: ["El puesto Subdirector(a) Departamental de Educación no puede firmar por una Dirección Departamental de tipo A: solo Director(a) Departamental de Educación o Jefe(a) del Departamento Técnico Pedagógico."] },
+    });
+    // No post, no form: both asked for.
+    await expect(registerAuthorizedSigner(w.admin, { ...input, gender: undefined }, w.options)).rejects.toMatchObject({
+      fieldErrors: { signerPost: ["Elija el puesto del firmante."], gender: [expect.stringContaining("Directora o Director")] },
+    });
+    expect(await w.db.authorizedSigner.count()).toBe(before);
+    const { id } = await registerAuthorizedSigner(w.admin, { ...input, signerPost: "JEFE_TECNICO_PEDAGOGICO" }, w.options);
+    expect(await w.db.authorizedSigner.findUniqueOrThrow({ where: { id } })).toMatchObject({ post: "Jefa del Departamento Técnico Pedagógico", signerPost: "JEFE_TECNICO_PEDAGOGICO" });
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { action: "admin.register_signer", data: { path: ["authorizedSignerId"], equals: id } } });
+    expect(event.data).toMatchObject({ signerPost: "JEFE_TECNICO_PEDAGOGICO", gender: "FEMININE" });
+  });
+
+  it('"Director o Subdirector": a type-C DIDEDUC takes its Subdirectora and refuses the Jefe; the archive keeps a free-text post', async () => {
+    const bajaVerapaz = await w.dideduc("Baja Verapaz");
+    expect(bajaVerapaz.type).toBe("C");
+    const input = { office: "DIDEDUC" as const, dideducId: bajaVerapaz.id, gender: "FEMININE" as const, fileName: "e.pem", certificate: bytes(pki.ecdsa.certPem) };
+    await expect(registerAuthorizedSigner(w.admin, { ...input, signerPost: "JEFE_TECNICO_PEDAGOGICO" }, w.options)).rejects.toMatchObject({
+      fieldErrors: { signerPost: [expect.stringContaining("tipo C: solo Director(a) Departamental de Educación o Subdirector(a) Departamental de Educación")] },
+    });
+    const { id } = await registerAuthorizedSigner(w.admin, { ...input, signerPost: "SUBDIRECTOR" }, w.options);
+    expect(await w.db.authorizedSigner.findUniqueOrThrow({ where: { id } })).toMatchObject({ post: "Subdirectora Departamental de Educación", gender: "FEMININE" });
+    await expect(registerAuthorizedSigner(w.admin, { office: "CENTRAL", fileName: "e.pem", certificate: bytes(pki.ecdsa.certPem) }, w.options)).rejects.toMatchObject({
+      fieldErrors: { post: ["Escriba el puesto del firmante."] },
+    });
   });
 });
 

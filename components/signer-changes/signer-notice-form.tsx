@@ -1,0 +1,75 @@
+"use client";
+
+import { notifyNewSignerAction } from "@/app/direccion/actions/notify-new-signer";
+import { SelectField } from "@/components/admin/select-field";
+import { DideducSignerPostFields } from "@/components/registry/dideduc-signer-post-fields";
+import { TextareaField } from "@/components/staff/textarea-field";
+import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextField } from "@/components/ui/text-field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { groupFingerprint } from "@/lib/admin/signer-state";
+import type { DideducType } from "@/lib/generated/prisma/enums";
+
+const ORDER = ["certificate", "signerPost", "gender", "name", "userId", "validFrom", "validTo", "note"] as const;
+
+// Nota 3: the Director notifies Atención al Ciudadano of a new signer of the DIDEDUC, with the
+// public certificate; the post list is the one the DIDEDUC's type allows.
+export function SignerNoticeForm({ dideducType, accounts }: { dideducType: DideducType; accounts: ReadonlyArray<{ id: string; name: string }> }) {
+  const [state, formAction] = useFormAction(notifyNewSignerAction);
+  const failure = failureOf(state);
+  const errors = fieldErrorsOf(state);
+  const values = valuesOf(state);
+  const certErrorId = errors.certificate?.length ? "certificate-error" : undefined;
+  return (
+    <form action={formAction} noValidate className="space-y-5" aria-label="Notificar un nuevo firmante">
+      {state?.ok ? (
+        <Notice tone="success" title="Notificación enviada">
+          Atención al Ciudadano la revisará; el firmante quedará registrado cuando la acepte. Huella SHA-256 del certificado:{" "}
+          <code className="break-all">{groupFingerprint(state.data.fingerprint)}</code>
+        </Notice>
+      ) : null}
+      <FormAlert message={failure?.formError} items={errorSummaryItems(state, ORDER)} />
+      <div className="space-y-1">
+        <label htmlFor="certificate" className="block font-semibold">Certificado de firma electrónica avanzada (.cer, .pem o .crt)</label>
+        <p id="certificate-hint" className="text-sm text-slate-700">Solo el certificado público. Nunca envíe el archivo .p12 / .pfx ni la clave privada.</p>
+        {certErrorId ? (
+          <p id={certErrorId} className="text-sm font-semibold text-red-800">
+            <span className="sr-only">Error: </span>
+            {errors.certificate!.join(" ")}
+          </p>
+        ) : null}
+        <input
+          id="certificate"
+          name="certificate"
+          type="file"
+          accept=".pem,.cer,.crt,application/x-x509-ca-cert,application/pkix-cert"
+          aria-describedby={["certificate-hint", certErrorId].filter(Boolean).join(" ")}
+          aria-invalid={certErrorId ? true : undefined}
+          className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2"
+        />
+      </div>
+      <div className="grid gap-5 md:grid-cols-2">
+        <DideducSignerPostFields dideducType={dideducType} values={values} errors={errors} />
+        <TextField name="name" label="Nombre del firmante" hint="Si lo deja vacío, se toma del certificado." optional defaultValue={values.name ?? ""} errors={errors.name} />
+        <SelectField
+          name="userId"
+          label="Cuenta en Certifica"
+          hint="Si la elige, solo esa persona podrá firmar con este certificado."
+          optional
+          placeholder="Sin cuenta vinculada"
+          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
+          defaultValue={values.userId ?? ""}
+          key={`user-${values.userId ?? ""}`}
+          errors={errors.userId}
+        />
+        <TextField name="validFrom" type="date" label="Firma desde" hint="Vacío: la fecha del certificado." optional defaultValue={values.validFrom ?? ""} errors={errors.validFrom} />
+        <TextField name="validTo" type="date" label="Firma hasta" hint="Vacío: el vencimiento del certificado." optional defaultValue={values.validTo ?? ""} errors={errors.validTo} />
+      </div>
+      <TextareaField name="note" label="Nota para Atención al Ciudadano (opcional)" rows={2} maxLength={500} defaultValue={values.note ?? ""} errors={errors.note} />
+      <SubmitButton pendingLabel="Enviando…">Enviar notificación</SubmitButton>
+    </form>
+  );
+}
