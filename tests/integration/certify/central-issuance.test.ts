@@ -24,7 +24,7 @@ import { transition } from "@/lib/workflow/transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
 import { createNssDb, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
-import { CHECKLIST, createCertifyWorld, makeScanPdf, type TCertifyWorld } from "./certify-world";
+import { CHECKLIST, D21_CHECKLIST, createCertifyWorld, makeScanPdf, type TCertifyWorld } from "./certify-world";
 
 // Issue #4's central-only issuance (D.1.2, D.2.2, D.3: no DIDEDUC signature): at "Firmar y emitir"
 // the central office's sheet is rendered with the QR, merged in front of the case's files (the
@@ -394,7 +394,7 @@ describe("D.2.1 follows the DIDEDUC path through the same registry", () => {
     expect(submitted.state).toBe("DIDEDUC_REVIEW");
 
     const generated = await generateCertification(
-      { actor: w.actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: { ...CHECKLIST, cgcStamp: true } },
+      { actor: w.actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: D21_CHECKLIST },
       w.options,
     );
     const data = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: submitted.id } })).data);

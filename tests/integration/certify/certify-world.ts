@@ -160,3 +160,5 @@ export async function createCertifyWorld() {
 export type TCertifyWorld = Awaited<ReturnType<typeof createCertifyWorld>>;
 
 export const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
+// D.2.1's list keeps "grades" (the title's grades against the records) and adds the CGC stamp.
+export const D21_CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true, cgcStamp: true };
