@@ -53,7 +53,8 @@ export async function performCaseAction(input: TPerformCaseActionInput, options:
     now: input.now,
     apply: async (tx, caseRow, ctx) => {
       const reason = typeof ctx.input.reason === "string" ? ctx.input.reason : "";
-      const guidance = ctx.transition.guidance?.(ctx.input as never);
+      // The guidance as stored (with its placeholder mark), not recomputed from the input.
+      const guidance = ctx.guidance;
       const event = eventFor(ctx.transition.action, ctx.toState, reason, guidance);
       if (event) outboxId = await notifyApplicant(tx, caseRow, event, { now: ctx.now });
     },

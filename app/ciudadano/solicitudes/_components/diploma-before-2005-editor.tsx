@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { DEMO_CONTACT_DETAIL, DemoDataMark } from "@/components/ui/demo-data-mark";
 import { Notice } from "@/components/ui/notice";
 import {
   CGC_STAMP_CONFIRMATION_LABEL,
@@ -125,6 +126,7 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
             {requested.contact.address}, teléfono {requested.contact.phone}. Adjúntelos abajo, cada uno en su sección; copiamos los datos y el título de su
             solicitud anterior.
           </p>
+          {requested.contact.isPlaceholder ? <DemoDataMark detail={DEMO_CONTACT_DETAIL} /> : null}
         </Notice>
       ) : null}
 
@@ -264,7 +266,8 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
         const path = `requestedDocuments.${doc}`;
         const kind = REQUESTED_DOCUMENT_FILE_KINDS[doc];
         const isRequested = requested?.documents.includes(doc) ?? false;
-        const where = requested && isRequested ? ` Solicítelo en ${requested.contact.name} (${requested.contact.address}, teléfono ${requested.contact.phone}).` : "";
+        const demo = requested?.contact.isPlaceholder ? " (dato de demostración: confirme la dirección y el teléfono)" : "";
+        const where = requested && isRequested ? ` Solicítelo en ${requested.contact.name} (${requested.contact.address}, teléfono ${requested.contact.phone})${demo}.` : "";
         return (
           <FileUploads
             key={doc}

@@ -43,7 +43,7 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
             perform={performCaseActionAction}
             generate={generateCertificationAction}
             previewHref={`/api/cases/${encodeURIComponent(vm.id)}/preview`}
-            offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address }))}
+            offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address, isPlaceholder: o.isPlaceholder }))}
             checklist={reviewChecklistFor(vm.procedure)}
           />
         </div>
