@@ -245,7 +245,7 @@ export async function seedDiplomaBefore2005DemoCases(
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "DIPLOMA_BEFORE_2005", student: def.form.student, firstOnly: true });
     const created = row === null;
     if (!row) {
-      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: def.form });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" } });
       await uploadDemoFile(deps, { applicantId: applicant.id, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def.form, row.number) });
     }
 

@@ -230,7 +230,7 @@ export async function seedDemoCases(
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "EDUCATIONAL_RECORD", student: def.form.student });
     const created = row === null;
     if (!row) {
-      row = await createDraftCase(applicant, { procedure: "EDUCATIONAL_RECORD", dideducId: dideduc.id, formData: def.form }, { db: prisma });
+      row = await createDraftCase(applicant, { procedure: "EDUCATIONAL_RECORD", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" } }, { db: prisma });
       const holder = `${def.form.student.firstNames} ${def.form.student.lastNames}`;
       for (const kind of def.form.documentKinds) {
         const title = DOCUMENT_TITLES[kind] ?? "Documento";

@@ -33,6 +33,7 @@ const TITLE_FORM = {
   cgcStampConfirmed: true,
   student: { firstNames: "Ana Lucía", lastNames: "Pérez Xol", cui: "2345 67899 0101", birthDate: "1980-04-02" },
   contactPhone: "5555-1234",
+  signedBy: "DIDEDUC",
 };
 
 const D21_CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, cgcStamp: true, studentName: true, grades: true };
