@@ -24,6 +24,13 @@ export const TITLE_SIGNATORY_LABELS: Record<TTitleSignatory, string> = {
   MINISTER: "Un Ministro(a) de Educación",
 };
 
+// How staff and the citizen's sent request read the answer.
+export const TITLE_SIGNATORY_SUMMARY: Record<TTitleSignatory, string> = {
+  DIDEDUC: "La dirección del establecimiento o programa, o la Dirección Departamental",
+  REGIONAL_DIRECTOR: "Un Director(a) Regional de Educación (ATE-INS-04)",
+  MINISTER: "Un Ministro(a) de Educación (ATE-INS-04)",
+};
+
 export const TITLE_SIGNATORY_QUESTION = {
   EDUCATIONAL_RECORD: "¿Quién firmó los documentos (certificados, diploma o título)?",
   DIPLOMA_BEFORE_2005: "¿Quién firmó el título o diploma?",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { blankBackFileIdsOf } from "@/lib/cases/forms/educational-record-form";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
@@ -58,7 +59,7 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
               </a>
             </p>
           ) : null}
-          <CaseFiles files={vm.files} />
+          <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
         </section>
       </div>
       <div className="mt-10">
