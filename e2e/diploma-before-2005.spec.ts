@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test, type Page } from "./helpers/test";
 import { CGC_STAMP_CONFIRMATION_LABEL } from "../lib/cases/forms/diploma-before-2005-form";
+import { TITLE_SIGNATORY_LABELS } from "../lib/cases/forms/title-signatory";
 import type { TNssDb } from "../tests/helpers/pdfsig";
 import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate as sign, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
@@ -66,6 +67,13 @@ async function fileTitle(page: Page, lastNames: string): Promise<string> {
   await page.getByLabel("Nombres", { exact: true }).fill("Ana Lucía");
   await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
   await page.getByLabel(/DIDEDUC a la que corresponde el título/).selectOption({ label: "Guatemala Norte" });
+  // "¿Quién firmó el título o diploma?": a Director Regional stops the request (ATE-INS-04); the usual signer does not.
+  await page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.REGIONAL_DIRECTOR }).check();
+  await expect(page.getByTestId("other-procedure-notice")).toContainText("Auténtica de firma de documentos educativos");
+  await expect(page.getByTestId("other-procedure-notice").getByRole("link", { name: "archivo@mineduc.gob.gt" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enviar solicitud" })).toBeDisabled();
+  await page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.DIDEDUC }).check();
+  await expect(page.getByTestId("other-procedure-notice")).toHaveCount(0);
 
   // The Contraloría's stamp requirement is stated where the title is uploaded.
   const titleGroup = page.getByRole("group", { name: TITLE_GROUP });
