@@ -62,7 +62,7 @@ export const DEMO_CASES: readonly TDemoCaseDefinition[] = [
     form: {
       modality: "ESCOLAR",
       documentKinds: ["CERTIFICADOS_ESTUDIO", "DIPLOMA"],
-      student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "5260181510901", birthDate: "1998-03-12" },
+      student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "5260181510901", birthDate: "1997-06-02" },
       studies: [
         { level: "Sexto grado de educación primaria", year: 2010, institution: PRIMARY_SCHOOL },
         { level: "Primero básico", year: 2011, institution: BASIC_SCHOOL },
