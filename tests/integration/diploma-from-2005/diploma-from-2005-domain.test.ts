@@ -391,6 +391,7 @@ describe("switchDiplomaToBefore2005", () => {
           ...(row.formData as Record<string, unknown>),
           title: { degree: "Perito Contador", institution: "Instituto Nacional Central para Varones", graduationYear: 2017 },
           cgcStampConfirmed: true,
+          signedBy: "DIDEDUC",
         },
         expectedVersion: row.version,
       },
