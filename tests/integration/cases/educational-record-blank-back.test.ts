@@ -99,3 +99,21 @@ describe("D.1.1 «escaneados en PDF anverso y reverso»: a one-page file needs t
     expect(refused.fieldErrors).toEqual({ [`blankBack.${single.id}`]: [blankBackMissing("certificado.pdf")] });
   });
 });
+
+describe("a copied request (corrected re-issue, start-from) carries the declaration with its copied files", () => {
+  it("points blankBackFileIds at the copies and drops the ids of files not copied", async () => {
+    const source = await saveCaseDraft({ actor: citizen, procedure: "EDUCATIONAL_RECORD", dideducId, formData: FORM }, opts());
+    const single = await upload(source.caseId, "diploma.pdf", 1);
+    await tdb.prisma.case.update({ where: { id: source.caseId }, data: { formData: { ...FORM, blankBackFileIds: [single.id, "gone"] } } });
+    const target = await saveCaseDraft({ actor: citizen, procedure: "EDUCATIONAL_RECORD", dideducId, formData: FORM }, opts());
+    await tdb.prisma.case.update({ where: { id: target.caseId }, data: { formData: { ...FORM, blankBackFileIds: [single.id, "gone"] } } });
+    const { copyCaseFiles } = await import("@/lib/cases/copy-case-files");
+    await tdb.prisma.$transaction((tx) => copyCaseFiles(tx, source.caseId, target.caseId));
+    const copied = await tdb.prisma.uploadedFile.findFirstOrThrow({ where: { caseId: target.caseId } });
+    expect(copied.id).not.toBe(single.id);
+    const row = await tdb.prisma.case.findUniqueOrThrow({ where: { id: target.caseId } });
+    expect((row.formData as { blankBackFileIds: string[] }).blankBackFileIds).toEqual([copied.id]);
+    // The copy is sent without asking again.
+    expect(await submitCase({ actor: citizen, caseId: target.caseId, expectedVersion: row.version, ip: null }, opts())).toMatchObject({ state: "DIDEDUC_REVIEW" });
+  });
+});
