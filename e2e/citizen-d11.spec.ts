@@ -15,6 +15,7 @@ const run = promisify(execFile);
 
 const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026" };
 const OTHER_CITIZEN = { email: "ciudadano@demo.certifica.gt", password: "Ciudadano2026" };
+const REVIEWER_GN = { email: "revisora.guatemala-norte@demo.certifica.gt", password: "RevisaNorte2026" };
 
 let tmpDir: string;
 let scanPdf: string;
@@ -201,6 +202,16 @@ test("a citizen fills a D.1.1 request: autosave, uploads with refusals, a field 
   await expect(item).toContainText("En revisión en la Dirección Departamental");
   // The next step in plain words (the transition's message, or the state's description when the list does not say how it got there).
   await expect(item).toContainText(/(revisará|está revisando) sus documentos/);
+
+  // The reviewer reads the declaration beside the one-page file, and who signed, in the typed data.
+  await signOut(page);
+  await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+  await page.goto(`/dideduc/casos/${caseId}`);
+  const declarations = page.getByTestId("blank-back-declaration");
+  await expect(declarations).toHaveCount(1);
+  await expect(declarations).toContainText("el reverso de este documento está en blanco");
+  await expect(page.getByTestId("case-files")).toContainText("constancia-una-cara.pdf");
+  await expect(page.getByTestId("case-summary")).toContainText("Firmados por (según la persona)");
 });
 
 test('D.1.2: "al correo archivo@mineduc.gob.gt": the graduation record request gives the archive\'s address', async ({ page }) => {
