@@ -9,17 +9,20 @@ import { createNssDb } from "../tests/helpers/pdfsig";
 import { expectSignedPdf } from "./helpers/check-issued-pdf";
 import { E2E_PKI_DIR, E2E_PORT } from "./helpers/e2e-env";
 import { signIn, signOut } from "./helpers/sign-in";
+import { TITLE_SIGNATORY_LABELS } from "../lib/cases/forms/title-signatory";
 
 const run = promisify(execFile);
 
 const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026" };
 const OTHER_CITIZEN = { email: "ciudadano@demo.certifica.gt", password: "Ciudadano2026" };
+const REVIEWER_GN = { email: "revisora.guatemala-norte@demo.certifica.gt", password: "RevisaNorte2026" };
 
 let tmpDir: string;
 let scanPdf: string;
 let fakePdf: string;
 let encryptedPdf: string;
 let extraPdf: string;
+let oneSidedPdf: string;
 
 // Real files, made here: a 2-page scan, a PNG renamed .pdf and a PDF protected by qpdf.
 test.beforeAll(async () => {
@@ -38,6 +41,9 @@ test.beforeAll(async () => {
   extra.addPage([612, 792]).drawText("Diploma - anverso", { x: 72, y: 700, size: 18, font: await extra.embedFont(StandardFonts.Helvetica) });
   extraPdf = path.join(tmpDir, "diploma-equivocado.pdf");
   await fs.writeFile(extraPdf, Buffer.from(await extra.save()));
+  // A document printed on one side only: one page.
+  oneSidedPdf = path.join(tmpDir, "constancia-una-cara.pdf");
+  await fs.writeFile(oneSidedPdf, Buffer.from(await extra.save()));
 
   fakePdf = path.join(tmpDir, "foto-del-titulo.pdf");
   // The PNG signature and an IHDR chunk: an image whatever its name says.
@@ -124,6 +130,28 @@ test("a citizen fills a D.1.1 request: autosave, uploads with refusals, a field 
   // The typed data survived the refused uploads.
   await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("María José");
 
+  // "Títulos y/o Diplomas … firmados por Directores Regionales y/o Ministros de educación" → ATE-INS-04:
+  // the form explains where to go, shows the archive's address, and cannot be sent.
+  await page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.MINISTER }).check();
+  const stop = page.getByTestId("other-procedure-notice");
+  await expect(stop).toContainText("Auténtica de firma de documentos educativos");
+  await expect(stop).toContainText("ATE-INS-04");
+  await expect(stop).toContainText("Atención al Ciudadano");
+  await expect(stop.getByRole("link", { name: "archivo@mineduc.gob.gt" })).toHaveAttribute("href", /^mailto:archivo@mineduc\.gob\.gt/);
+  await expect(page.getByRole("button", { name: "Enviar solicitud" })).toBeDisabled();
+  await expect(page.getByTestId("submit-blocked")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
+  // The answer is kept with the draft, and nothing else was lost.
+  await page.reload();
+  await expect(page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.MINISTER })).toBeChecked();
+  await expect(page.getByTestId("other-procedure-notice")).toBeVisible();
+  await expect(page.getByLabel("Nombres", { exact: true })).toHaveValue("María José");
+  await expect(listed("certificado-primaria.pdf")).toBeVisible();
+  // The usual signer: the request may go on.
+  await page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.DIDEDUC }).check();
+  await expect(page.getByTestId("other-procedure-notice")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Enviar solicitud" })).toBeEnabled();
+
   // Submitting without the surname: the message stands next to the field and in the summary; nothing typed is lost.
   await page.getByRole("checkbox", { name: /Certificados de estudio/i }).check();
   await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
@@ -139,8 +167,23 @@ test("a citizen fills a D.1.1 request: autosave, uploads with refusals, a field 
   await expect(page.getByLabel("Año", { exact: true })).toHaveValue("2008");
   await expect(listed("certificado-primaria.pdf")).toBeVisible();
 
-  // Corrected and sent: the case is now with the DIDEDUC.
+  // "escaneados en PDF anverso y reverso": a one-page file needs its back declared blank.
   await surname.fill("Ixcot Chávez");
+  await input.setInputFiles(oneSidedPdf);
+  await expect(listed("constancia-una-cara.pdf")).toContainText("1 página", { timeout: 20_000 });
+  const blankBack = listed("constancia-una-cara.pdf").getByRole("checkbox", { name: /El reverso de este documento está en blanco/ });
+  await expect(blankBack).not.toBeChecked();
+  await expect(listed("certificado-primaria.pdf").getByRole("checkbox")).toHaveCount(0);
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Enviar solicitud" }).click();
+  await expect(blankBack).toHaveAttribute("aria-invalid", "true");
+  await expect(listed("constancia-una-cara.pdf")).toContainText("«constancia-una-cara.pdf» tiene una sola página");
+  await expect(alert).toContainText("tiene una sola página");
+  await expect(surname).toHaveValue("Ixcot Chávez");
+  await blankBack.check();
+  await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
+
+  // Corrected and sent: the case is now with the DIDEDUC.
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole("button", { name: "Enviar solicitud" })).toHaveCount(0);
@@ -159,6 +202,23 @@ test("a citizen fills a D.1.1 request: autosave, uploads with refusals, a field 
   await expect(item).toContainText("En revisión en la Dirección Departamental");
   // The next step in plain words (the transition's message, or the state's description when the list does not say how it got there).
   await expect(item).toContainText(/(revisará|está revisando) sus documentos/);
+
+  // The reviewer reads the declaration beside the one-page file, and who signed, in the typed data.
+  await signOut(page);
+  await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+  await page.goto(`/dideduc/casos/${caseId}`);
+  const declarations = page.getByTestId("blank-back-declaration");
+  await expect(declarations).toHaveCount(1);
+  await expect(declarations).toContainText("el reverso de este documento está en blanco");
+  await expect(page.getByTestId("case-files")).toContainText("constancia-una-cara.pdf");
+  await expect(page.getByTestId("case-summary")).toContainText("Firmados por (según la persona)");
+});
+
+test('D.1.2: "al correo archivo@mineduc.gob.gt": the graduation record request gives the archive\'s address', async ({ page }) => {
+  await signIn(page, CITIZEN.email, CITIZEN.password);
+  await page.goto("/ciudadano/solicitudes/nueva/expediente-de-graduacion");
+  const links = page.getByRole("link", { name: "archivo@mineduc.gob.gt" });
+  await expect(links.first()).toHaveAttribute("href", /^mailto:archivo@mineduc\.gob\.gt\?subject=/);
 });
 
 test("another citizen's case opened by URL reads as not found, and takes no uploads", async ({ page }) => {

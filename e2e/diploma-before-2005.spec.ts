@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, test, type Page } from "./helpers/test";
 import { CGC_STAMP_CONFIRMATION_LABEL } from "../lib/cases/forms/diploma-before-2005-form";
+import { TITLE_SIGNATORY_LABELS } from "../lib/cases/forms/title-signatory";
 import type { TNssDb } from "../tests/helpers/pdfsig";
 import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate as sign, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
@@ -66,6 +67,13 @@ async function fileTitle(page: Page, lastNames: string): Promise<string> {
   await page.getByLabel("Nombres", { exact: true }).fill("Ana Lucía");
   await page.getByLabel("Apellidos", { exact: true }).fill(lastNames);
   await page.getByLabel(/DIDEDUC a la que corresponde el título/).selectOption({ label: "Guatemala Norte" });
+  // "¿Quién firmó el título o diploma?": a Director Regional stops the request (ATE-INS-04); the usual signer does not.
+  await page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.REGIONAL_DIRECTOR }).check();
+  await expect(page.getByTestId("other-procedure-notice")).toContainText("Auténtica de firma de documentos educativos");
+  await expect(page.getByTestId("other-procedure-notice").getByRole("link", { name: "archivo@mineduc.gob.gt" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enviar solicitud" })).toBeDisabled();
+  await page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.DIDEDUC }).check();
+  await expect(page.getByTestId("other-procedure-notice")).toHaveCount(0);
 
   // The Contraloría's stamp requirement is stated where the title is uploaded.
   const titleGroup = page.getByRole("group", { name: TITLE_GROUP });
@@ -160,7 +168,11 @@ test("D.2.1: la DIDEDUC pide el cierre de pensum; la nueva solicitud conserva to
   const officeNames = await office.locator("option").allTextContents();
   expect(officeNames.length).toBeGreaterThan(0);
   await office.selectOption({ label: officeNames[officeNames.length - 1] });
-  await expect(retry.getByLabel("Nombre de la oficina")).toHaveValue(officeNames[officeNames.length - 1]);
+  // The seed's offices are invented: the directory says so (issue #12), and the name copied is the office's own.
+  expect(officeNames[officeNames.length - 1]).toMatch(/ \(dato de demostración\)$/);
+  const officeName = officeNames[officeNames.length - 1].replace(/ \(dato de demostración\)$/, "");
+  await expect(retry.getByTestId("demo-data-mark")).toContainText("Dato de demostración");
+  await expect(retry.getByLabel("Nombre de la oficina")).toHaveValue(officeName);
   const officePhone = await retry.getByLabel("Teléfono").inputValue();
   await retry.getByRole("button", { name: REQUEST_DOCUMENTS }).click();
   await expect(page.getByTestId("done-notice")).toContainText("documentos que se necesitan");
@@ -172,8 +184,10 @@ test("D.2.1: la DIDEDUC pide el cierre de pensum; la nueva solicitud conserva to
   await page.goto(`/ciudadano/solicitudes/${caseId}`);
   await expect(page.getByTestId("requested-documents")).toContainText("Cierre de pensum");
   await expect(page.getByTestId("requested-documents")).not.toContainText("Certificación general de cursos");
-  await expect(page.getByTestId("guidance-office")).toContainText(officeNames[officeNames.length - 1]);
+  await expect(page.getByTestId("guidance-office")).toContainText(officeName);
   await expect(page.getByTestId("guidance-office")).toContainText(officePhone);
+  // Its phone and address are the seed's: the citizen is told before travelling there.
+  await expect(page.getByTestId("guidance-office").getByTestId("demo-data-mark")).toContainText("Dato de demostración");
   await page.getByRole("button", { name: "Iniciar una nueva solicitud con estos documentos" }).click();
   await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+\?nueva=1$/, { timeout: 15_000 });
   const childId = new URL(page.url()).pathname.split("/").pop()!;
@@ -187,7 +201,7 @@ test("D.2.1: la DIDEDUC pide el cierre de pensum; la nueva solicitud conserva to
   await expect(page.getByRole("checkbox", { name: CGC_STAMP_CONFIRMATION_LABEL })).toBeChecked();
   await expect(page.getByRole("group", { name: TITLE_GROUP }).getByTestId("uploaded-files")).toContainText("titulo-bachiller.pdf");
   const pensumGroup = page.getByRole("group", { name: "Cierre de pensum (pedido por la Dirección Departamental)" });
-  await expect(pensumGroup).toContainText(officeNames[officeNames.length - 1]);
+  await expect(pensumGroup).toContainText(officeName);
 
   // Not sent without it: the message names the document.
   await page.getByRole("button", { name: "Enviar solicitud" }).click();

@@ -213,12 +213,16 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     await openAsReviewer(page, third.id);
     const form = page.getByRole("form", { name: "Rechazar e indicar dónde acudir" });
     const office = form.getByLabel("Supervisión Educativa del directorio");
-    const options = await office.locator("option").allTextContents();
-    expect(options.length).toBeGreaterThan(0);
+    const labels = await office.locator("option").allTextContents();
+    expect(labels.length).toBeGreaterThan(0);
+    // The seed's offices are invented: each is marked in the directory (issue #12), and the name copied is the office's own.
+    for (const label of labels) expect(label).toMatch(/ \(dato de demostración\)$/);
+    await expect(form.getByTestId("demo-data-mark")).toContainText("Dato de demostración");
+    const options = labels.map((label) => label.replace(/ \(dato de demostración\)$/, ""));
     // Prefilled from the directory; picking another office copies its data.
     await expect(form.getByLabel("Nombre de la oficina")).toHaveValue(options[0]);
     if (options.length > 1) {
-      await office.selectOption({ label: options[1] });
+      await office.selectOption({ label: labels[1] });
       await expect(form.getByLabel("Nombre de la oficina")).toHaveValue(options[1]);
     }
     await form.getByLabel("Teléfono").fill("2232-0000");

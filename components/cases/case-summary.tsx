@@ -1,4 +1,5 @@
 import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
+import { TITLE_SIGNATORY_SUMMARY } from "@/lib/cases/forms/title-signatory";
 
 type TRecord = Record<string, unknown>;
 
@@ -42,6 +43,7 @@ export function EducationalRecordSummary({ formData, dideducName }: { formData: 
       <dl className="divide-y divide-slate-200">
         <Row term="Tipo de estudios" value={labelOf(MODALITY_LABELS, data.modality)} />
         <Row term="Documentos" value={kinds.join("; ")} />
+        {text(data.signedBy) ? <Row term="Firmados por (según la persona)" value={labelOf(TITLE_SIGNATORY_SUMMARY, data.signedBy)} /> : null}
         <Row term="Nombres del estudiante" value={text(student.firstNames)} />
         <Row term="Apellidos del estudiante" value={text(student.lastNames)} />
         {text(student.cui) ? <Row term="CUI" value={text(student.cui)} /> : null}

@@ -1,5 +1,6 @@
 import { DIPLOMA_MODALITY_LABELS } from "@/lib/cases/forms/diploma-before-2005-form";
 import { REGISTRY_MISS_NOTE, registryMissNumber } from "@/lib/cases/forms/diploma-registry-miss";
+import { TITLE_SIGNATORY_SUMMARY } from "@/lib/cases/forms/title-signatory";
 
 type TRecord = Record<string, unknown>;
 
@@ -48,6 +49,9 @@ export function DiplomaBefore2005Summary({ formData, dideducName }: { formData: 
         {text(title.specialty) ? <Row term="Especialidad u orientación" value={text(title.specialty)} /> : null}
         <Row term={modality === "EXTRAESCOLAR" ? "Programa" : "Establecimiento educativo"} value={text(title.institution)} />
         <Row term="Año de graduación" value={text(title.graduationYear)} />
+        {text(data.signedBy) ? (
+          <Row term="Firmado por (según la persona)" value={TITLE_SIGNATORY_SUMMARY[text(data.signedBy) as keyof typeof TITLE_SIGNATORY_SUMMARY] ?? text(data.signedBy)} />
+        ) : null}
         <Row term="Registro de la Contraloría (según el sello)" value={cgcParts.length > 0 ? cgcParts.join(", ") : ""} />
         <Row term="Sello de la Contraloría" value={data.cgcStampConfirmed === true ? "La persona confirmó que el título lo lleva" : ""} />
         <Row term="Nombres del estudiante" value={text(student.firstNames)} />

@@ -1,11 +1,13 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, useState } from "react";
+import { DEMO_DATA_LABEL, DemoDataMark } from "@/components/ui/demo-data-mark";
 import { TextField } from "@/components/ui/text-field";
 import type { TFieldErrors } from "@/lib/errors";
 import type { TStaffFormAction } from "./form-action";
 
-export type TSupervisionOfficeOption = { id: string; name: string; phone: string; address: string };
+// `isPlaceholder`: the seed's invented office (its phone and address are not real).
+export type TSupervisionOfficeOption = { id: string; name: string; phone: string; address: string; isPlaceholder?: boolean };
 
 // The props of a staff form that rejects a case and names an office (guidance, requested documents).
 export type TOfficeFormProps = {
@@ -42,9 +44,11 @@ export function OfficeFieldset({
   const phoneRef = useRef<HTMLInputElement>(null);
   const addressRef = useRef<HTMLInputElement>(null);
   const first = offices[0];
+  const [picked, setPicked] = useState(first);
   const pick = (id: string) => {
     const office = offices.find((o) => o.id === id);
     if (!office) return;
+    setPicked(office);
     if (nameRef.current) nameRef.current.value = office.name;
     if (phoneRef.current) phoneRef.current.value = office.phone;
     if (addressRef.current) addressRef.current.value = office.address;
@@ -72,10 +76,13 @@ export function OfficeFieldset({
           >
             {offices.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.name}
+                {o.isPlaceholder ? `${o.name} (${DEMO_DATA_LABEL.toLowerCase()})` : o.name}
               </option>
             ))}
           </select>
+          {picked?.isPlaceholder ? (
+            <DemoDataMark detail="el teléfono y la dirección de esta supervisión son de ejemplo. Si conoce los reales, corríjalos abajo; si no, la persona verá este aviso." />
+          ) : null}
         </div>
       ) : (
         <p className="text-sm text-slate-700">El directorio de su DIDEDUC no tiene supervisiones registradas: escriba los datos de la oficina.</p>

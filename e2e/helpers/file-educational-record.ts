@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { TITLE_SIGNATORY_LABELS } from "../../lib/cases/forms/title-signatory";
 import { signIn, signOut } from "./sign-in";
 
 // The citizen files a D.1.1 request for Guatemala Norte through her own screens, with the given
@@ -30,6 +31,8 @@ export async function fileEducationalRecordAsCitizen(
   await page.getByLabel("Año", { exact: true }).fill("2009");
   await page.getByLabel("Establecimiento educativo").fill("Escuela Oficial Urbana Mixta, zona 6");
   await page.getByRole("checkbox", { name: /Certificados de estudio/i }).check();
+  // "¿Quién firmó…?": the usual signer (a Director Regional or a Minister would stop the request).
+  await page.getByRole("radio", { name: TITLE_SIGNATORY_LABELS.DIDEDUC }).check();
   await page.getByLabel(/DIDEDUC a la que corresponden/).selectOption({ label: "Guatemala Norte" });
   await page.getByLabel("Agregar archivos PDF").setInputFiles(scanPdf);
   await expect(page.getByTestId("uploaded-files").getByText(path.basename(scanPdf))).toBeVisible({ timeout: 20_000 });

@@ -86,6 +86,7 @@ export async function submitEducationalRecord(
         documentKinds: ["CERTIFICADOS_ESTUDIO"],
         student,
         studies: [{ level: "Sexto primaria", year: 2009, institution: "Escuela Oficial Urbana Mixta, zona 6" }],
+        signedBy: "DIDEDUC",
       },
     },
     { db },

@@ -6,6 +6,6 @@ export async function listDideducDirectory(options: TAdminOptions = {}) {
   const { db } = await resolveAdminDeps(options);
   return db.dideduc.findMany({
     orderBy: { name: "asc" },
-    include: { supervisions: { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, phone: true, address: true } } },
+    include: { supervisions: { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, phone: true, address: true, isPlaceholder: true } } },
   });
 }

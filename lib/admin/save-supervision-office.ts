@@ -21,7 +21,8 @@ export async function saveSupervisionOffice(actor: TAdminActor, input: TSaveSupe
     if (officeId) {
       const office = await tx.supervisionOffice.findFirst({ where: { id: officeId, dideducId, active: true } });
       if (!office) throw new DomainError("NOT_FOUND", "La supervisión no existe o fue quitada.");
-      await tx.supervisionOffice.update({ where: { id: officeId }, data: fields });
+      // Saved by an administrator: real data now, so the seed's "dato de demostración" mark goes.
+      await tx.supervisionOffice.update({ where: { id: officeId }, data: { ...fields, isPlaceholder: false } });
       await tx.auditEvent.create({
         data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_supervision", ip, data: { dideducId, officeId, before: { name: office.name, phone: office.phone, address: office.address }, after: fields } },
       });

@@ -15,8 +15,9 @@ export async function copyCaseFiles(
     where: { caseId: fromCaseId, ...(options.exceptKinds?.length ? { kind: { notIn: [...options.exceptKinds] } } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  const newIds = new Map<string, string>();
   for (const f of files) {
-    await tx.uploadedFile.create({
+    const copy = await tx.uploadedFile.create({
       data: {
         caseId: toCaseId,
         uploaderId: f.uploaderId,
@@ -30,7 +31,23 @@ export async function copyCaseFiles(
         // before anything attached to the new request.
         createdAt: f.createdAt,
       },
+      select: { id: true },
     });
+    newIds.set(f.id, copy.id);
   }
+  await carryBlankBackDeclarations(tx, toCaseId, newIds);
   return files.length;
+}
+
+// D.1.1's "the back of this document is blank" is declared per file id (formData.blankBackFileIds,
+// decision 0013): the copied form data names the old rows, so it is pointed at their copies. A
+// declaration for a file not copied is dropped: that document is attached anew and asked again.
+async function carryBlankBackDeclarations(tx: Prisma.TransactionClient, caseId: string, newIds: ReadonlyMap<string, string>): Promise<void> {
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { formData: true } });
+  const data = row?.formData;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return;
+  const declared = (data as Record<string, unknown>).blankBackFileIds;
+  if (!Array.isArray(declared)) return;
+  const carried = declared.flatMap((id) => (typeof id === "string" && newIds.has(id) ? [newIds.get(id)!] : []));
+  await tx.case.update({ where: { id: caseId }, data: { formData: { ...(data as Record<string, unknown>), blankBackFileIds: carried } as Prisma.InputJsonValue } });
 }

@@ -1,20 +1,21 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { ZContact, ZRequestableDocument, type TContact, type TRequestableDocument } from "@/lib/workflow/inputs";
+import { ZContact, ZRequestableDocument, type TGuidanceContact, type TRequestableDocument } from "@/lib/workflow/inputs";
 
 type TDb = PrismaClient | Prisma.TransactionClient;
 
 const ZRequestDocumentsGuidance = z.object({
   kind: z.literal("REQUEST_DOCUMENTS"),
   documents: z.array(ZRequestableDocument).min(1),
-  contact: ZContact,
+  // The placeholder mark stored at the rejection (lib/workflow/mark-placeholder-contact.ts).
+  contact: ZContact.extend({ isPlaceholder: z.boolean().optional() }),
 });
 
 export type TRequestedDocuments = {
   documents: TRequestableDocument[];
   // Where the reviewer said to obtain them.
-  contact: TContact;
+  contact: TGuidanceContact;
   // The rejected case that asked for them.
   parentCaseId: string;
   parentNumber: string;

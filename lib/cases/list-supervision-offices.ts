@@ -8,6 +8,6 @@ export async function listSupervisionOffices(dideducId: string, options: TDbOpti
   return db.supervisionOffice.findMany({
     where: { dideducId, active: true },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, phone: true, address: true },
+    select: { id: true, name: true, phone: true, address: true, isPlaceholder: true },
   });
 }

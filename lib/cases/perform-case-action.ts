@@ -66,7 +66,8 @@ export async function performCaseAction(input: TPerformCaseActionInput, options:
       const effect = EFFECTS[ctx.transition.action];
       if (effect) Object.assign(auditData, await effect(tx, caseRow.id, ctx));
       const reason = typeof ctx.input.reason === "string" ? ctx.input.reason : "";
-      const guidance = ctx.transition.guidance?.(ctx.input as never);
+      // The guidance as stored (with its placeholder mark), not recomputed from the input.
+      const guidance = ctx.guidance;
       const event = eventFor(ctx.transition.action, ctx.toState, reason, guidance);
       if (event) outboxId = await notifyApplicant(tx, caseRow, event, { now: ctx.now });
     },

@@ -4,6 +4,7 @@ import type { FileKind, Procedure } from "@/lib/generated/prisma/enums";
 import type { TFieldErrors } from "@/lib/errors";
 import { educationalRecordErrors, ZEducationalRecordDraft } from "./forms/educational-record-form";
 import { DIPLOMA_BEFORE_2005_FILE_KINDS, DIPLOMA_BEFORE_2005_WRONG_KIND, diplomaBefore2005Errors, parseDiplomaBefore2005Draft } from "./forms/diploma-before-2005-form";
+import { checkEducationalRecordFiles } from "./check-educational-record-files";
 import { checkDiplomaBefore2005Files, TITLE_SCAN_MISSING } from "./check-diploma-before-2005-files";
 import { checkDiplomaRegistryMiss } from "./check-diploma-registry-miss";
 import { diplomaFrom2005Errors, parseDiplomaFrom2005Draft, TITLE_SCAN_MISSING_D22 } from "./forms/diploma-from-2005-form";
@@ -45,6 +46,7 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
   EDUCATIONAL_RECORD: {
     parseDraft: (formData) => ZEducationalRecordDraft.parse(formData ?? {}) as Prisma.InputJsonValue,
     submitErrors: educationalRecordErrors,
+    checkSubmission: (tx, caseRow) => checkEducationalRecordFiles(tx, caseRow),
     filesRequired: "Adjunte al menos un PDF con el escaneo de sus documentos (anverso y reverso).",
   },
   DIPLOMA_BEFORE_2005: {

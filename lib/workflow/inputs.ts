@@ -58,10 +58,14 @@ export const ZRequestDocumentsInput = z.object({
 });
 export type TRequestDocumentsInput = z.infer<typeof ZRequestDocumentsInput>;
 
+// A contact as stored in a guidance: `isPlaceholder` is set by transition() (mark-placeholder-contact.ts)
+// when the phone or address is the seed's demonstration data, never taken from the reviewer's input.
+export type TGuidanceContact = TContact & { isPlaceholder?: boolean };
+
 // Stored in Case.guidance and shown to the citizen after a rejection that sends them elsewhere.
 export type TGuidance =
-  | { kind: "SUPERVISION"; contact: TContact }
-  | { kind: "REQUEST_DOCUMENTS"; documents: TRequestableDocument[]; contact: TContact };
+  | { kind: "SUPERVISION"; contact: TGuidanceContact }
+  | { kind: "REQUEST_DOCUMENTS"; documents: TRequestableDocument[]; contact: TGuidanceContact };
 
 // Anulación: a public category, an internal note (never on the public page: not `reason`, which the
 // applicant's page shows as lastNote), and the case number typed again to confirm.

@@ -4,6 +4,7 @@ import type { CaseState } from "@/lib/generated/prisma/enums";
 import { checkTransition, type TAuthority, type TWorkflowActor } from "./check-transition";
 import { findActiveDelegations } from "./find-active-delegation";
 import type { TGuidance } from "./inputs";
+import { markPlaceholderContact } from "./mark-placeholder-contact";
 import { isTerminalState } from "./state-labels";
 import { TransitionError } from "./transition-error";
 import type { TTransitionDefinition } from "./types";
@@ -24,6 +25,8 @@ export type TApplyContext = {
   input: Record<string, unknown>;
   authority: TAuthority;
   now: Date;
+  // What is stored in Case.guidance by this transition (placeholder mark included), if anything.
+  guidance?: TGuidance;
 };
 
 export type TTransitionOptions = {
@@ -72,7 +75,8 @@ export async function transition(
     const { transition: t, authority } = check;
     const { reason, ...rest } = check.input;
     const note = typeof reason === "string" ? reason : null;
-    const guidance: TGuidance | undefined = t.guidance?.(check.input as never);
+    const declared: TGuidance | undefined = t.guidance?.(check.input as never);
+    const guidance = declared ? await markPlaceholderContact(tx, declared) : undefined;
 
     const data: Prisma.CaseUncheckedUpdateManyInput = {
       state: t.to,
@@ -90,7 +94,7 @@ export async function transition(
     if (count === 0) throw new TransitionError("STALE_VERSION");
 
     if (options.apply) {
-      const extra = await options.apply(tx, row, { transition: t, fromState: row.state, toState: t.to, input: check.input, authority, now });
+      const extra = await options.apply(tx, row, { transition: t, fromState: row.state, toState: t.to, input: check.input, authority, now, guidance });
       if (extra && Object.keys(extra).length > 0) {
         const safe: Record<string, unknown> = { ...extra };
         for (const k of PROTECTED_KEYS) delete safe[k];

@@ -64,7 +64,7 @@ export const DIPLOMA_BEFORE_2005_DEMO_CASES: readonly TDemoCaseDefinition[] = [
       title: { degree: "Maestra de Educación Primaria Urbana", institution: BELEN, graduationYear: 1996 },
       cgcStamp: { registrationNumber: "31877", book: "22", folio: "104", date: "20 de noviembre de 1996" },
       cgcStampConfirmed: true,
-      student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "5260181510901", birthDate: "1978-03-12" },
+      student: { firstNames: "Marta Elena", lastNames: "Ixcot Chávez", birthDate: "1978-03-12" },
       contactPhone: "5512-3478",
     },
     steps: [submit, generate, { action: "sign", certificateKey: "signer-guatemala-norte" }, { action: "sign_and_issue", certificateKey: "central-assistant" }],
@@ -93,7 +93,7 @@ export const DIPLOMA_BEFORE_2005_DEMO_CASES: readonly TDemoCaseDefinition[] = [
       title: { degree: "Bachiller en Ciencias y Letras", specialty: "con Orientación en Computación", institution: INCA, graduationYear: 2001 },
       cgcStamp: { registrationNumber: "58012", book: "41", folio: "12" },
       cgcStampConfirmed: true,
-      student: { firstNames: "Lucía Isabel", lastNames: "Ixcot Chávez", birthDate: "1983-07-25" },
+      student: { firstNames: "Lucía Beatriz", lastNames: "Ixcot Chávez", birthDate: "1983-07-25" },
     },
     steps: [submit, generate],
   },
@@ -149,7 +149,7 @@ export const DIPLOMA_BEFORE_2005_DEMO_CASES: readonly TDemoCaseDefinition[] = [
       title: { degree: "Perito Contador", specialty: "con Orientación en Computación", institution: "Instituto Nacional de Educación Diversificada, Chinautla", graduationYear: 2003 },
       cgcStamp: { registrationNumber: "60233" },
       cgcStampConfirmed: true,
-      student: { firstNames: "Juan Pablo", lastNames: "Sic Batz", cui: "9083016690101" },
+      student: { firstNames: "José Luis", lastNames: "Sic Batz" },
     },
     steps: [submit],
   },
@@ -245,7 +245,7 @@ export async function seedDiplomaBefore2005DemoCases(
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "DIPLOMA_BEFORE_2005", student: def.form.student, firstOnly: true });
     const created = row === null;
     if (!row) {
-      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: def.form });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" } });
       await uploadDemoFile(deps, { applicantId: applicant.id, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def.form, row.number) });
     }
 

@@ -43,7 +43,7 @@ export const GRADUATION_RECORD_DEMO_CASES: readonly TDemoCaseDefinition[] = [
     applicant: email("ciudadano"),
     staff: email("coordinadora.central"),
     form: {
-      student: { firstNames: "Juan Pablo", lastNames: "Sic Batz", cui: "9083016690101", birthDate: "1970-02-11" },
+      student: { firstNames: "Juan Francisco", lastNames: "Sic Batz", birthDate: "1970-02-11" },
       record: { degree: "Bachiller en Ciencias y Letras", institution: INCA, graduationYear: 1988 },
       archiveOfficer: OFFICER,
       contactPhone: "4478-2106",

@@ -62,7 +62,7 @@ export const DEMO_CASES: readonly TDemoCaseDefinition[] = [
     form: {
       modality: "ESCOLAR",
       documentKinds: ["CERTIFICADOS_ESTUDIO", "DIPLOMA"],
-      student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "5260181510901", birthDate: "1998-03-12" },
+      student: { firstNames: "María José", lastNames: "Ixcot Chávez", cui: "5260181510901", birthDate: "1997-06-02" },
       studies: [
         { level: "Sexto grado de educación primaria", year: 2010, institution: PRIMARY_SCHOOL },
         { level: "Primero básico", year: 2011, institution: BASIC_SCHOOL },
@@ -230,7 +230,7 @@ export async function seedDemoCases(
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "EDUCATIONAL_RECORD", student: def.form.student });
     const created = row === null;
     if (!row) {
-      row = await createDraftCase(applicant, { procedure: "EDUCATIONAL_RECORD", dideducId: dideduc.id, formData: def.form }, { db: prisma });
+      row = await createDraftCase(applicant, { procedure: "EDUCATIONAL_RECORD", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" } }, { db: prisma });
       const holder = `${def.form.student.firstNames} ${def.form.student.lastNames}`;
       for (const kind of def.form.documentKinds) {
         const title = DOCUMENT_TITLES[kind] ?? "Documento";

@@ -100,7 +100,7 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
         for (const [i, s] of d.supervisions.entries()) {
           await tx.supervisionOffice.upsert({
             where: { id: `seed-supervision-${d.code}-${i + 1}` },
-            create: { id: `seed-supervision-${d.code}-${i + 1}`, dideducId: row.id, name: s.name, phone: s.phone, address: s.address },
+            create: { id: `seed-supervision-${d.code}-${i + 1}`, dideducId: row.id, name: s.name, phone: s.phone, address: s.address, isPlaceholder: true },
             update: {},
           });
         }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/layout/page-heading";
+import { DemoDataMark } from "@/components/ui/demo-data-mark";
 import { listDideducDirectory } from "@/lib/admin/list-dideduc-directory";
 import { requireSegment } from "@/lib/auth/require-segment";
 
@@ -30,14 +31,17 @@ export default async function DideducDirectoryPage() {
               <tr key={d.id} className="border-t border-slate-200 align-top">
                 <th scope="row" className="px-3 py-2 font-semibold">
                   <Link href={`/admin/dideduc/${d.id}`}>{d.name}</Link>
-                  {d.isPlaceholder ? <span className="block text-sm font-normal text-amber-900">Dato de demostración</span> : null}
+                  {d.isPlaceholder ? <DemoDataMark /> : null}
                 </th>
                 <td className="px-3 py-2">{d.type}</td>
                 <td className="px-3 py-2 text-sm">
                   {d.address}
                   <span className="block">{d.phone} · {d.email}</span>
                 </td>
-                <td className="px-3 py-2">{d.supervisions.length}</td>
+                <td className="px-3 py-2">
+                  {d.supervisions.length}
+                  {d.supervisions.some((s) => s.isPlaceholder) ? <DemoDataMark /> : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { draftText, fieldErrors, optionalText, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
 import { REQUESTABLE_DOCUMENT_LABELS, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { registryMissNumber, ZDiplomaRegistryMissDraft } from "./diploma-registry-miss";
+import { ZTitleSignatory, ZTitleSignatoryDraft } from "./title-signatory";
 
 // The D.2.1 form (título de diversificado: escolar before 2005, and all extraescolar). Client-safe:
 // the editor reads its labels. Two schemas over one shape, as D.1.1's:
@@ -12,7 +13,7 @@ import { registryMissNumber, ZDiplomaRegistryMissDraft } from "./diploma-registr
 // Stored shape (Case.formData):
 //   { modality, title: { degree, specialty?, institution, graduationYear },
 //     cgcStamp: { registrationNumber?, book?, folio?, date? }, cgcStampConfirmed,
-//     student: { firstNames, lastNames, cui?, birthDate? }, contactPhone? }
+//     student: { firstNames, lastNames, cui?, birthDate? }, contactPhone?, signedBy }
 
 export const DIPLOMA_MODALITIES = ["ESCOLAR", "EXTRAESCOLAR"] as const;
 export type TDiplomaModality = (typeof DIPLOMA_MODALITIES)[number];
@@ -93,6 +94,8 @@ export const ZDiplomaBefore2005Draft = z.object({
   contactPhone: draftText(30),
   // Set when the request was started from D.2.2 on a registry miss (see diploma-registry-miss.ts).
   registryMiss: ZDiplomaRegistryMissDraft,
+  // Who signed the title (issue #12, point 5): a Director Regional or a Minister stops the request.
+  signedBy: ZTitleSignatoryDraft,
 });
 export type TDiplomaBefore2005Draft = z.infer<typeof ZDiplomaBefore2005Draft>;
 
@@ -133,6 +136,7 @@ export function ZDiplomaBefore2005FormAt(now: Date) {
       contactPhone: optionalText(30, "El teléfono no puede tener más de 30 caracteres."),
       // Kept through the strict parse: the year rule below reads it.
       registryMiss: ZDiplomaRegistryMissDraft,
+      signedBy: ZTitleSignatory,
     })
     .superRefine((form, ctx) => {
       if (schoolTitleFrom2005(form)) ctx.addIssue({ code: "custom", path: ["title", "graduationYear"], message: SCHOOL_TITLE_FROM_2005_MESSAGE });

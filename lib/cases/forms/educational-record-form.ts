@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { draftText, fieldErrors, requiredText, ZPersonAt, ZPersonDraft } from "./shared-fields";
+import { ZTitleSignatory, ZTitleSignatoryDraft } from "./title-signatory";
 
 // The D.1.1 form (client-safe: the editor reads the labels). Two schemas over one shape:
 // ZEducationalRecordDraft, lenient, for autosave (anything may be missing, nothing may be huge);
@@ -25,6 +26,20 @@ export const DOCUMENT_KIND_LABELS: Record<(typeof DOCUMENT_KINDS)[number], strin
 };
 
 export const MAX_STUDY_ROWS = 40;
+// More than any case can hold (lib/uploads/limits MAX_FILES_PER_CASE); kept here so this file stays client-safe.
+const BLANK_BACK_MAX = 50;
+
+export const BLANK_BACK_LABEL = "El reverso de este documento está en blanco";
+export const BLANK_BACK_HINT =
+  "Este archivo tiene una sola página. El procedimiento pide los documentos escaneados anverso y reverso: si el reverso tiene sellos, firmas o anotaciones, escanéelo y adjúntelo; si está en blanco, márquelo aquí.";
+export function blankBackMissing(fileName: string): string {
+  return `«${fileName}» tiene una sola página: adjunte también el reverso o confirme que el reverso de este documento está en blanco.`;
+}
+// The declaration as stored (formData.blankBackFileIds), read from any shape.
+export function blankBackFileIdsOf(formData: unknown): string[] {
+  const ids = typeof formData === "object" && formData !== null ? (formData as { blankBackFileIds?: unknown }).blankBackFileIds : undefined;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+}
 const FIRST_YEAR = 1900;
 
 export const ZEducationalRecordDraft = z.object({
@@ -44,6 +59,11 @@ export const ZEducationalRecordDraft = z.object({
     .catch([])
     .default([]),
   contactPhone: draftText(30),
+  // Who signed the documents (issue #12, point 5): a Director Regional or a Minister stops the request.
+  signedBy: ZTitleSignatoryDraft,
+  // "Subir los documentos originales, escaneados en PDF anverso y reverso": the ids of the one-page
+  // files whose back the citizen declared blank (checked at submission, check-educational-record-files).
+  blankBackFileIds: z.array(z.string().min(1).max(64)).max(BLANK_BACK_MAX).optional().catch(undefined),
 });
 export type TEducationalRecordDraft = z.infer<typeof ZEducationalRecordDraft>;
 
@@ -73,6 +93,7 @@ export function ZEducationalRecordFormAt(now: Date) {
         .min(1, { error: "Agregue al menos un grado o etapa, con su año y establecimiento o programa." })
         .max(MAX_STUDY_ROWS, { error: `Se admiten hasta ${MAX_STUDY_ROWS} grados o etapas.` }),
       contactPhone: safeText().trim().max(30, { error: "El teléfono no puede tener más de 30 caracteres." }).optional(),
+      signedBy: ZTitleSignatory,
     })
     .superRefine((form, ctx) => {
       const problem = otherDescriptionProblem(form);

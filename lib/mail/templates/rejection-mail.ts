@@ -11,6 +11,10 @@ export type TRejectionMailData = TCaseMailData & {
   newRequestUrl?: string | null;
 };
 
+// The seed's invented offices (issue #12, point 10): the citizen must not travel to them.
+export const PLACEHOLDER_CONTACT_NOTE =
+  "Dato de demostración: el teléfono y la dirección de esta oficina son datos de ejemplo del sistema, no los reales. Confirme los datos de la oficina con la Dirección Departamental antes de acudir.";
+
 export function rejectionMail(d: TRejectionMailData): TRenderedMail {
   const blocks: TMailBlock[] = [
     { type: "paragraph", text: `Su solicitud ${d.caseNumber} (${d.procedureLabel}) no pudo ser aprobada.` },
@@ -30,6 +34,7 @@ export function rejectionMail(d: TRejectionMailData): TRenderedMail {
           ["Dirección", d.guidance.address],
         ],
       },
+      ...(d.guidance.isPlaceholder ? [{ type: "paragraph" as const, text: PLACEHOLDER_CONTACT_NOTE }] : []),
       { type: "paragraph", text: "Cuando lo tenga, presente una solicitud nueva en Certifica con los documentos." },
     );
     if (d.newRequestUrl) blocks.push({ type: "action", label: "Iniciar una solicitud nueva a partir de esta", url: d.newRequestUrl });

@@ -46,6 +46,13 @@ describe("citizen notifications", () => {
     }
   });
 
+  it("marks an office whose phone and address are the seed's demonstration data (issue #12), and only that one", () => {
+    const guidance = { name: "Supervisión Educativa de Cobán", phone: "7952-0000", address: "Cobán (demostración)" };
+    const demo = rejectionMail({ ...base, reason: "No consta.", guidance: { ...guidance, isPlaceholder: true } });
+    for (const body of [demo.text, demo.html]) expect(body).toContain("Dato de demostración");
+    expect(rejectionMail({ ...base, reason: "No consta.", guidance }).text).not.toContain("Dato de demostración");
+  });
+
   it("definitive rejection says the case is closed and gives no office", () => {
     const m = rejectionMail({ ...base, reason: "El documento no corresponde a este trámite." });
     expect(m.text).toContain("quedó cerrada");

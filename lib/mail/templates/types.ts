@@ -9,4 +9,5 @@ export type TCaseMailData = {
 };
 
 // An office the citizen is sent to (name, phone, address).
-export type TOfficeContact = { name: string; phone: string; address: string };
+// `isPlaceholder`: the phone or address is demonstration data (issue #12), said so in the mail.
+export type TOfficeContact = { name: string; phone: string; address: string; isPlaceholder?: boolean };

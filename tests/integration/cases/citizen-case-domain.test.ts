@@ -40,6 +40,7 @@ const VALID_FORM = {
     { level: "Sexto primaria", year: 2012, institution: "EORM Mixco" },
   ],
   contactPhone: "5512-3478",
+  signedBy: "DIDEDUC",
 };
 const GUIDANCE = { name: "Supervisión Educativa de Mixco", phone: "2435-1122", address: "4a. calle 3-10, zona 1, Mixco" };
 

@@ -387,6 +387,7 @@ describe("D.2.1 follows the DIDEDUC path through the same registry", () => {
       cgcStamp: { registrationNumber: "CGC-2001-4471", book: "12", folio: "88", date: "2001-12-03" },
       cgcStampConfirmed: true,
       student: { firstNames: "Juan Pablo", lastNames: "Sic Batz", cui: "9083016690101", birthDate: "1983-02-11" },
+      signedBy: "DIDEDUC",
     };
     const draft = await createDraftCase(w.actors.citizen, { procedure: "DIPLOMA_BEFORE_2005", dideducId: w.gn.id, formData: form }, { db: w.db });
     await attachFile(draft.id, "SCAN", "titulo.pdf", await makeScanPdf(`titulo ${draft.number}`, 2));

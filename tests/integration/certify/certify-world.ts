@@ -44,6 +44,7 @@ export const SAMPLE_FORM = {
     { level: "Tercero básico", year: 2016, institution: "Instituto Nacional de Educación Básica, Mixco" },
   ],
   contactPhone: "5512-3478",
+  signedBy: "DIDEDUC",
 };
 
 export async function makeScanPdf(label: string, pages = 2): Promise<Buffer> {

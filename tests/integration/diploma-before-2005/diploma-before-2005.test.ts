@@ -33,6 +33,7 @@ const TITLE_FORM = {
   cgcStampConfirmed: true,
   student: { firstNames: "Ana Lucía", lastNames: "Pérez Xol", cui: "2345 67899 0101", birthDate: "1980-04-02" },
   contactPhone: "5555-1234",
+  signedBy: "DIDEDUC",
 };
 
 const D21_CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, cgcStamp: true, studentName: true, grades: true };
@@ -80,7 +81,7 @@ describe("D.2.1 draft and submission", () => {
     await upload(draft.caseId, "anverso.pdf", 1);
     const refused = await submitCase({ actor: w.actors.citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, { db: w.db }).catch((e) => e);
     expect(refused.code).toBe("INVALID_INPUT");
-    expect(Object.keys(refused.fieldErrors).sort()).toEqual(["cgcStampConfirmed", "dideducId", "student.lastNames", "title.graduationYear", "title.institution"]);
+    expect(Object.keys(refused.fieldErrors).sort()).toEqual(["cgcStampConfirmed", "dideducId", "signedBy", "student.lastNames", "title.graduationYear", "title.institution"]);
     expect(refused.fieldErrors["title.graduationYear"]).toEqual([SCHOOL_TITLE_FROM_2005_MESSAGE]);
     const unchanged = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } });
     expect([unchanged.state, unchanged.version]).toEqual(["DRAFT", draft.version]);

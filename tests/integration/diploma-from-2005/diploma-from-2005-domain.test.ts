@@ -345,6 +345,7 @@ describe("switchDiplomaToBefore2005", () => {
       ...(row.formData as Record<string, unknown>),
       title: { degree: "Bachiller en Ciencias y Letras", institution: "Instituto Nacional Central para Varones", graduationYear: 2016 },
       cgcStampConfirmed: true,
+      signedBy: "DIDEDUC",
     };
     expect(diplomaBefore2005Errors(completed, NOW)).toEqual({});
     const { registryMiss: _miss, ...withoutMiss } = completed;
@@ -390,6 +391,7 @@ describe("switchDiplomaToBefore2005", () => {
           ...(row.formData as Record<string, unknown>),
           title: { degree: "Perito Contador", institution: "Instituto Nacional Central para Varones", graduationYear: 2017 },
           cgcStampConfirmed: true,
+          signedBy: "DIDEDUC",
         },
         expectedVersion: row.version,
       },

@@ -52,7 +52,7 @@ describe("educational record form", () => {
 
   it("reports every missing field of a submission in Spanish", () => {
     const errors = educationalRecordErrors({ documentKinds: ["OTROS"] }, new Date("2026-06-01"));
-    expect(Object.keys(errors).sort()).toEqual(["modality", "otherDescription", "student", "studies"]);
+    expect(Object.keys(errors).sort()).toEqual(["modality", "otherDescription", "signedBy", "student", "studies"]);
     expect(errors.modality[0]).toBe("Indique si los estudios fueron escolares o extraescolares.");
   });
 });

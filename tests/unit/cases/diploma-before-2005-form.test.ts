@@ -10,6 +10,7 @@ import {
   ZDiplomaBefore2005Draft,
   ZDiplomaBefore2005FormAt,
 } from "@/lib/cases/forms/diploma-before-2005-form";
+import { TITLE_SIGNATORY_MISSING, titleSignatoryStop } from "@/lib/cases/forms/title-signatory";
 import { REQUESTABLE_DOCUMENTS } from "@/lib/workflow/inputs";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
@@ -21,6 +22,7 @@ const complete = {
   cgcStampConfirmed: true,
   student: { firstNames: "Ana Lucía", lastNames: "Pérez Xol", cui: "2345 67899 0101", birthDate: "1980-04-02" },
   contactPhone: "5555-1234",
+  signedBy: "DIDEDUC",
 };
 
 describe("D.2.1 draft schema", () => {
@@ -70,15 +72,27 @@ describe("D.2.1 submission schema", () => {
 
   it("reports the D.2.2 rule together with every other missing field, in one round", () => {
     const errors = diplomaBefore2005Errors({ modality: "ESCOLAR", title: { graduationYear: 2010 } }, NOW);
-    expect(Object.keys(errors).sort()).toEqual(["cgcStampConfirmed", "student", "title.degree", "title.graduationYear", "title.institution"]);
+    expect(Object.keys(errors).sort()).toEqual(["cgcStampConfirmed", "signedBy", "student", "title.degree", "title.graduationYear", "title.institution"]);
     expect(errors["title.graduationYear"]).toEqual([SCHOOL_TITLE_FROM_2005_MESSAGE]);
     expect(errors.cgcStampConfirmed[0]).toBe("Confirme que el título lleva el sello de registro de la Contraloría General de Cuentas.");
   });
 
   it("reports every missing field of an empty submission in Spanish", () => {
     const errors = diplomaBefore2005Errors({}, NOW);
-    expect(Object.keys(errors).sort()).toEqual(["cgcStampConfirmed", "modality", "student", "title"]);
+    expect(Object.keys(errors).sort()).toEqual(["cgcStampConfirmed", "modality", "signedBy", "student", "title"]);
     expect(errors.modality).toEqual(["Indique si el título es de educación escolar o extraescolar."]);
+  });
+
+  it('"Títulos y/o Diplomas … firmados por Directores Regionales y/o Ministros de educación" (ATE-INS-04): asked, and only the usual signer goes on', () => {
+    const { signedBy: _answer, ...unanswered } = complete;
+    expect(diplomaBefore2005Errors(unanswered, NOW)).toEqual({ signedBy: [TITLE_SIGNATORY_MISSING] });
+    expect(diplomaBefore2005Errors({ ...complete, signedBy: "REGIONAL_DIRECTOR" }, NOW)).toEqual({ signedBy: [titleSignatoryStop("REGIONAL_DIRECTOR")] });
+    expect(diplomaBefore2005Errors({ ...complete, signedBy: "MINISTER" }, NOW)).toEqual({ signedBy: [titleSignatoryStop("MINISTER")] });
+    expect(titleSignatoryStop("MINISTER")).toContain("Auténtica de firma de documentos educativos");
+    expect(titleSignatoryStop("DIDEDUC")).toBeNull();
+    // A draft keeps any of the three answers, and nothing else.
+    expect(parseDiplomaBefore2005Draft({ signedBy: "MINISTER" }).signedBy).toBe("MINISTER");
+    expect(parseDiplomaBefore2005Draft({ signedBy: "REY" }).signedBy).toBeUndefined();
   });
 
   it("refuses a year out of range, an invalid CUI and a future birth date, each on its field", () => {

@@ -14,6 +14,7 @@ const STORED = {
   cgcStampConfirmed: true,
   student: { firstNames: "Rosa Elena", lastNames: "Coyoy Tzul", birthDate: "1969-03-01T00:00:00.000Z" },
   contactPhone: "7765-1234",
+  signedBy: "DIDEDUC",
 };
 
 describe("D.2.1 editor state", () => {

@@ -6,6 +6,7 @@ import { SupervisionForm } from "@/components/admin/supervision-form";
 import { SupervisionRemoveForm } from "@/components/admin/supervision-remove-form";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
+import { DemoDataMark } from "@/components/ui/demo-data-mark";
 import { listDideducDirectory } from "@/lib/admin/list-dideduc-directory";
 import { requireSegment } from "@/lib/auth/require-segment";
 
@@ -20,7 +21,11 @@ export default async function DideducPage({ params }: { params: Promise<{ id: st
     <>
       <p className="mb-4"><Link href="/admin/dideduc">← Directorio de DIDEDUC</Link></p>
       <PageHeading eyebrow="Directorio de DIDEDUC" title={`Dirección Departamental de ${dideduc.name}`}>
-        {dideduc.isPlaceholder ? <p>Los datos son de demostración hasta que se guarden los reales.</p> : null}
+        {dideduc.isPlaceholder ? (
+          <p>
+            <DemoDataMark className="inline" /> Los datos son de demostración hasta que se guarden los reales.
+          </p>
+        ) : null}
       </PageHeading>
       <Card className="mb-6" aria-labelledby="data-heading">
         <h2 id="data-heading" className="mb-4 text-xl font-semibold">Datos de la DIDEDUC</h2>
@@ -31,6 +36,8 @@ export default async function DideducPage({ params }: { params: Promise<{ id: st
         <ul className="space-y-6">
           {dideduc.supervisions.map((s) => (
             <li key={s.id} className="space-y-2 border-b border-slate-200 pb-4" data-testid="supervision">
+              {/* The seed's invented offices, until an administrator saves real data. */}
+              {s.isPlaceholder ? <DemoDataMark detail="teléfono y dirección de ejemplo; guarde los reales" /> : null}
               <SupervisionForm key={`${s.name}|${s.phone}|${s.address}`} dideducId={dideduc.id} office={s} />
               <SupervisionRemoveForm officeId={s.id} name={s.name} />
             </li>

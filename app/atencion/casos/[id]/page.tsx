@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { blankBackFileIdsOf } from "@/lib/cases/forms/educational-record-form";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { ReissueOfNotice } from "@/components/cases/reissue-links";
 import { Card } from "@/components/ui/card";
@@ -96,7 +97,7 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
             {isRegistration ? "Resolución o acuerdo de nombramiento" : "Documento"}
           </h2>
           {isRegistration ? (
-            <CaseFiles files={vm.files} />
+            <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
           ) : hasDocument ? (
             <PdfFrame
               src={docBase}
@@ -108,7 +109,7 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
           ) : (
             <p>Sin documento.</p>
           )}
-          {centralOnly && !hasDocument ? <CaseFiles files={vm.files} /> : null}
+          {centralOnly && !hasDocument ? <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} /> : null}
         </section>
       </div>
       <div className="mt-10">

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { DEMO_CONTACT_DETAIL, DemoDataMark } from "@/components/ui/demo-data-mark";
 import { Notice } from "@/components/ui/notice";
 import {
   CGC_STAMP_CONFIRMATION_LABEL,
@@ -13,6 +14,7 @@ import {
   requestedDocumentOfFileKind,
 } from "@/lib/cases/forms/diploma-before-2005-form";
 import { REGISTRY_MISS_NOTE } from "@/lib/cases/forms/diploma-registry-miss";
+import { TITLE_SIGNATORY_QUESTION, titleSignatoryStop } from "@/lib/cases/forms/title-signatory";
 import { REQUESTABLE_DOCUMENT_LABELS, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { diplomaPayloadOf, diplomaValuesFromFormData, typedGraduationYear, type TDiplomaBefore2005Values } from "./diploma-before-2005-form-state";
 import { ContactSection } from "./contact-phone-field";
@@ -24,6 +26,7 @@ import { ConfirmCheckbox, FieldErrors, FormSection, InputField, RadioGroupField 
 import { FileUploads } from "./file-uploads";
 import { fieldId } from "./form-state";
 import { StudentFields } from "./student-fields";
+import { TitleSignatoryField } from "./title-signatory-field";
 import { DraftButtons, SubmitBar } from "./submit-bar";
 import { saveStatusText, useCaseDraft, type TDraftCodec } from "./use-case-draft";
 
@@ -36,6 +39,7 @@ const FIELD_ORDER = [
   "title.specialty",
   "title.institution",
   "title.graduationYear",
+  "signedBy",
   "cgcStamp.registrationNumber",
   "cgcStamp.book",
   "cgcStamp.folio",
@@ -125,6 +129,7 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
             {requested.contact.address}, teléfono {requested.contact.phone}. Adjúntelos abajo, cada uno en su sección; copiamos los datos y el título de su
             solicitud anterior.
           </p>
+          {requested.contact.isPlaceholder ? <DemoDataMark detail={DEMO_CONTACT_DETAIL} /> : null}
         </Notice>
       ) : null}
 
@@ -196,6 +201,13 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
         ) : null}
       </FormSection>
 
+      <TitleSignatoryField
+        legend={TITLE_SIGNATORY_QUESTION.DIPLOMA_BEFORE_2005}
+        value={values.signedBy}
+        errors={err("signedBy")}
+        onValue={(s) => update((v) => ({ ...v, signedBy: s }), ["signedBy"])}
+      />
+
       <FormSection
         legend="Registro de la Contraloría General de Cuentas"
         intro="Copie los datos del sello de registro de la Contraloría que lleva su título, tal como se leen. Si alguno no se lee o no aparece, déjelo vacío."
@@ -264,7 +276,8 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
         const path = `requestedDocuments.${doc}`;
         const kind = REQUESTED_DOCUMENT_FILE_KINDS[doc];
         const isRequested = requested?.documents.includes(doc) ?? false;
-        const where = requested && isRequested ? ` Solicítelo en ${requested.contact.name} (${requested.contact.address}, teléfono ${requested.contact.phone}).` : "";
+        const demo = requested?.contact.isPlaceholder ? " (dato de demostración: confirme la dirección y el teléfono)" : "";
+        const where = requested && isRequested ? ` Solicítelo en ${requested.contact.name} (${requested.contact.address}, teléfono ${requested.contact.phone})${demo}.` : "";
         return (
           <FileUploads
             key={doc}
@@ -279,7 +292,11 @@ export function DiplomaBefore2005Editor({ initial, dideducs }: { initial: TEdito
       })}
 
       <SubmitBar statusText={saveStatusText(d.status, d.caseInfo.number)}>
-        <DraftButtons draft={d} isCorrection={isCorrection} />
+        <DraftButtons
+          draft={d}
+          isCorrection={isCorrection}
+          blockedReason={titleSignatoryStop(values.signedBy) ? "No se puede enviar: el título lo firmó una autoridad cuya firma se autentica en otro trámite (vea arriba)." : null}
+        />
       </SubmitBar>
     </DraftForm>
   );

@@ -13,6 +13,8 @@ export type TDiplomaBefore2005Values = {
   dideducId: string;
   // The D.2.2 registration number that was not in the registry, when the request came from there.
   registryMissNumber: string;
+  // Who signed the title (lib/cases/forms/title-signatory), "" until answered.
+  signedBy: string;
 };
 
 // What saveCaseDraft stores: the lenient draft shape of lib/cases/forms/diploma-before-2005-form.
@@ -26,6 +28,7 @@ export type TDiplomaBefore2005Payload = {
   contactPhone?: string;
   dideducId?: string;
   registryMiss?: { registrationNumber: string };
+  signedBy?: string;
 };
 
 // Whatever formData holds (an older version, a copy from another case, a browser copy) becomes
@@ -44,6 +47,7 @@ export function diplomaValuesFromFormData(formData: unknown, dideducId: string |
     contactPhone: textOf(data.contactPhone),
     dideducId: typeof data.dideducId === "string" ? data.dideducId : (dideducId ?? ""),
     registryMissNumber: textOf(miss.registrationNumber),
+    signedBy: textOf(data.signedBy),
   };
 }
 
@@ -71,6 +75,7 @@ export function diplomaPayloadOf(values: TDiplomaBefore2005Values): TDiplomaBefo
     dideducId: optionalText(values.dideducId),
     // Not editable here: kept so autosave never drops where the request came from.
     registryMiss: values.registryMissNumber ? { registrationNumber: values.registryMissNumber } : undefined,
+    signedBy: optionalText(values.signedBy),
   };
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { OtherProcedureHelp } from "./title-signatory-field";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -316,7 +317,7 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
               <RegistryRecord record={current.record} />
               <Notice tone="warning" title="No puede solicitar aquí la certificación de este título">
                 <p data-testid="other-procedure-message">{current.message}</p>
-                <p className="mt-2">Comuníquese con Atención al Ciudadano de Planta Central del Ministerio de Educación para la auténtica de firma de su título.</p>
+                <OtherProcedureHelp />
               </Notice>
             </section>
           ) : null}

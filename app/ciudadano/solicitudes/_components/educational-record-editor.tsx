@@ -1,13 +1,14 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
+import { BLANK_BACK_HINT, BLANK_BACK_LABEL, DOCUMENT_KIND_LABELS, MODALITY_LABELS } from "@/lib/cases/forms/educational-record-form";
+import { TITLE_SIGNATORY_QUESTION, titleSignatoryStop } from "@/lib/cases/forms/title-signatory";
 import { ContactSection } from "./contact-phone-field";
 import { DideducSection } from "./dideduc-select";
 import { DraftForm } from "./draft-form";
 import type { TEditorInitial } from "./editor-initial";
 import { summaryItemsOf } from "./error-summary";
-import { CheckboxList, FieldErrors, FormSection, InputField, RadioGroupField, toggled } from "./fields";
+import { CheckboxList, ConfirmCheckbox, FieldErrors, FormSection, InputField, RadioGroupField, toggled } from "./fields";
 import {
   draftPayloadOf,
   emptyStudyRow,
@@ -20,11 +21,12 @@ import {
 } from "./form-state";
 import { FileUploads } from "./file-uploads";
 import { StudentFields } from "./student-fields";
+import { TitleSignatoryField } from "./title-signatory-field";
 import { DraftButtons, SubmitBar } from "./submit-bar";
 import { saveStatusText, useCaseDraft, type TDraftCodec, type TFieldErrorMap } from "./use-case-draft";
 
 // Where fields sit in the form, for the order of the error summary.
-const FIELD_ORDER_PREFIXES = ["modality", "documentKinds", "otherDescription", "student", "dideducId", "studies", "contactPhone", "files"];
+const FIELD_ORDER_PREFIXES = ["modality", "documentKinds", "otherDescription", "signedBy", "student", "dideducId", "studies", "contactPhone", "files", "blankBack"];
 
 function errorPaths(errors: TFieldErrorMap): string[] {
   const rank = (p: string) => {
@@ -96,6 +98,13 @@ export function EducationalRecordEditor({
           />
         ) : null}
       </FormSection>
+
+      <TitleSignatoryField
+        legend={TITLE_SIGNATORY_QUESTION.EDUCATIONAL_RECORD}
+        value={values.signedBy}
+        errors={err("signedBy")}
+        onValue={(s) => update((v) => ({ ...v, signedBy: s }), ["signedBy"])}
+      />
 
       <StudentFields
         intro="Escríbalos tal como aparecen en los documentos, aunque hoy se escriban distinto."
@@ -188,22 +197,55 @@ export function EducationalRecordEditor({
 
       <ContactSection {...d.text("contactPhone")} />
 
-      <FileUploads initialFiles={initial.files} {...d.uploadsFor()} />
+      <FileUploads
+        initialFiles={initial.files}
+        {...d.uploadsFor()}
+        requirement="Escanee cada documento original por ambos lados (anverso y reverso)."
+        fileExtra={(file) =>
+          file.pages === 1 ? (
+            <div className="rounded-md bg-amber-50 p-3">
+              <p id={`${fieldId(`blankBack.${file.id}`)}-hint`} className="mb-2 text-sm text-amber-950">
+                {BLANK_BACK_HINT}
+              </p>
+              <ConfirmCheckbox
+                id={fieldId(`blankBack.${file.id}`)}
+                errorsUnderLabel
+                label={
+                  <>
+                    {BLANK_BACK_LABEL}
+                    <span className="sr-only"> ({file.name})</span>
+                  </>
+                }
+                checked={values.blankBackFileIds.includes(file.id)}
+                errors={err(`blankBack.${file.id}`)}
+                onChecked={(checked) =>
+                  update((v) => ({ ...v, blankBackFileIds: toggled(v.blankBackFileIds, file.id, checked) }), [`blankBack.${file.id}`])
+                }
+              />
+            </div>
+          ) : null
+        }
+      />
 
       <SubmitBar statusText={saveStatusText(d.status, d.caseInfo.number)}>
-        <DraftButtons draft={d} isCorrection={isCorrection} />
+        <DraftButtons
+          draft={d}
+          isCorrection={isCorrection}
+          blockedReason={titleSignatoryStop(values.signedBy) ? "No se puede enviar: los documentos los firmó una autoridad cuya firma se autentica en otro trámite (vea arriba)." : null}
+        />
       </SubmitBar>
     </DraftForm>
   );
 }
 
 // The summary links to the element that holds the message: the input itself, or its group.
-const FIELD_ANCHORS = new Set(["modality", "otherDescription", "dideducId", "contactPhone"]);
+const FIELD_ANCHORS = new Set(["modality", "otherDescription", "signedBy", "dideducId", "contactPhone"]);
 
 function anchorFor(path: string): string {
   if (path === "studies" || /^studies\.\d+$/.test(path)) return fieldId("studies");
   if (path.startsWith("documentKinds")) return fieldId("documentKinds");
   if (path === "files") return fieldId("files");
+  if (path.startsWith("blankBack.")) return fieldId(path);
   if (path.startsWith("student.") || path.startsWith("studies.") || FIELD_ANCHORS.has(path)) return fieldId(path);
   return "form-error";
 }

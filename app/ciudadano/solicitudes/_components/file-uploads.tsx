@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatFileSize, pagesText } from "@/components/cases/format-date";
@@ -46,6 +46,7 @@ export function FileUploads({
   legend = "Documentos escaneados",
   requirement,
   fieldPath = "files",
+  fileExtra,
 }: {
   initialFiles: readonly TListedFile[];
   ensureCase: () => Promise<string | null>;
@@ -60,6 +61,8 @@ export function FileUploads({
   // The field the server's messages for this group are keyed by; also names its elements, so
   // several groups can share a page (D.2.1: the title, then each document a reviewer asked for).
   fieldPath?: string;
+  // Something the form asks about one listed file, shown under it (D.1.1: a one-page file's blank back).
+  fileExtra?: (file: TListedFile) => ReactNode;
 }) {
   const [files, setFiles] = useState<TListedFile[]>(() => [...initialFiles]);
   const [pending, setPending] = useState<TPending[]>([]);
@@ -232,7 +235,8 @@ export function FileUploads({
         ) : (
           <ul className="mt-2 divide-y divide-slate-200 rounded-md border border-slate-300" data-testid="uploaded-files">
             {files.map((f) => (
-              <li key={f.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between" data-file-name={f.name}>
+              <li key={f.id} className="space-y-3 p-3" data-file-name={f.name}>
+                <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <p className="font-semibold break-all">{f.name}</p>
                   <p className="text-sm text-slate-700">
@@ -255,6 +259,8 @@ export function FileUploads({
                     {removing === f.id ? "Quitando…" : "Quitar"}
                   </Button>
                 </div>
+                </div>
+                {fileExtra ? fileExtra(f) : null}
               </li>
             ))}
           </ul>

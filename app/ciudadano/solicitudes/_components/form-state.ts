@@ -13,6 +13,10 @@ export type TEditorValues = {
   studies: TStudyRow[];
   contactPhone: string;
   dideducId: string;
+  // Who signed the documents (lib/cases/forms/title-signatory), "" until answered.
+  signedBy: string;
+  // The one-page files whose back the person declared blank.
+  blankBackFileIds: string[];
 };
 
 // What saveCaseDraft stores: the lenient draft shape of lib/cases/forms/educational-record-form.
@@ -23,6 +27,8 @@ export type TDraftPayload = {
   student: { firstNames?: string; lastNames?: string; cui?: string; birthDate?: string };
   studies: Array<{ level?: string; year?: number; institution?: string }>;
   contactPhone?: string;
+  signedBy?: string;
+  blankBackFileIds?: string[];
 };
 
 let rowCounter = 0;
@@ -50,6 +56,8 @@ export function valuesFromFormData(formData: unknown, dideducId: string | null |
       : [emptyStudyRow()],
     contactPhone: textOf(data.contactPhone),
     dideducId: dideducId ?? "",
+    signedBy: textOf(data.signedBy),
+    blankBackFileIds: Array.isArray(data.blankBackFileIds) ? data.blankBackFileIds.filter((k): k is string => typeof k === "string") : [],
   };
 }
 
@@ -69,6 +77,8 @@ export function draftPayloadOf(values: TEditorValues): TDraftPayload {
     student: studentPayloadOf(values.student),
     studies,
     contactPhone: optionalText(values.contactPhone),
+    signedBy: optionalText(values.signedBy),
+    blankBackFileIds: values.blankBackFileIds.length > 0 ? values.blankBackFileIds : undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { ArchiveEmailLink } from "@/components/cases/archive-email-link";
 import { ARCHIVE_FIRST_YEAR, ARCHIVE_LAST_YEAR, GRADUATION_RECORD_LABELS } from "@/lib/cases/forms/graduation-record-form";
 import { ArchiveRecordUpload } from "./archive-record-upload";
 import { ContactSection } from "./contact-phone-field";
@@ -79,7 +80,8 @@ export function GraduationRecordEditor({ initial }: { initial: TEditorInitial; d
         legend="Datos del expediente de graduación"
         intro={
           <>
-            El Archivo Documental resguarda los expedientes de graduación de {ARCHIVE_FIRST_YEAR} a {ARCHIVE_LAST_YEAR}.
+            El Archivo Documental resguarda los expedientes de graduación de {ARCHIVE_FIRST_YEAR} a {ARCHIVE_LAST_YEAR}. Si aún no tiene el
+            suyo, pídalo al correo <ArchiveEmailLink subject="Solicitud de expediente de graduación" />.
           </>
         }
       >

@@ -1,4 +1,4 @@
-import { REQUESTABLE_DOCUMENT_LABELS, type TContact, type TRequestableDocument } from "@/lib/workflow/inputs";
+import { REQUESTABLE_DOCUMENT_LABELS, type TGuidanceContact, type TRequestableDocument } from "@/lib/workflow/inputs";
 import { REQUESTED_DOCUMENT_HINTS } from "@/lib/cases/forms/diploma-before-2005-form";
 import { OfficeContact } from "./office-contact";
 import { StartFromButton } from "./start-from-button";
@@ -6,7 +6,7 @@ import { StartFromButton } from "./start-from-button";
 // A title the DIDEDUC could not verify without the cierre de pensum and/or the certificación general
 // de cursos (D.2.1, Nota 2): which documents, where to ask for them, and a new request that carries
 // everything of this one and asks for those files.
-export function RequestedDocumentsRejection({ caseId, documents, contact }: { caseId: string; documents: readonly TRequestableDocument[]; contact: TContact }) {
+export function RequestedDocumentsRejection({ caseId, documents, contact }: { caseId: string; documents: readonly TRequestableDocument[]; contact: TGuidanceContact }) {
   return (
     <div className="space-y-4">
       <section aria-labelledby="documentos-solicitados" className="space-y-2">

@@ -21,12 +21,15 @@ export function DraftButtons({
   draft,
   isCorrection,
   submitLabel = "Enviar solicitud",
+  blockedReason,
 }: {
   draft: { submitting: boolean; uploadsBusy: boolean; submit: () => Promise<void> };
   isCorrection: boolean;
   submitLabel?: string;
+  // Why this request cannot be sent at all (the server refuses it too), said beside the button.
+  blockedReason?: string | null;
 }) {
-  const busy = draft.submitting || draft.uploadsBusy;
+  const busy = draft.submitting || draft.uploadsBusy || !!blockedReason;
   return (
     <div className="flex flex-col gap-3 sm:flex-row">
       <Button type="submit" variant="secondary" disabled={draft.submitting}>
@@ -35,6 +38,11 @@ export function DraftButtons({
       <Button type="button" onClick={() => void draft.submit()} disabled={busy} aria-disabled={busy}>
         {draft.submitting ? "Enviando…" : isCorrection ? "Enviar correcciones" : submitLabel}
       </Button>
+      {blockedReason ? (
+        <p className="text-sm font-semibold text-amber-950 sm:self-center" data-testid="submit-blocked">
+          {blockedReason}
+        </p>
+      ) : null}
     </div>
   );
 }

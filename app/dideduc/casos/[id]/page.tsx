@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { blankBackFileIdsOf } from "@/lib/cases/forms/educational-record-form";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CaseFiles } from "@/components/staff/case-files";
 import { DoneNotice } from "@/components/staff/done-notice";
@@ -43,7 +44,7 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
             perform={performCaseActionAction}
             generate={generateCertificationAction}
             previewHref={`/api/cases/${encodeURIComponent(vm.id)}/preview`}
-            offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address }))}
+            offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address, isPlaceholder: o.isPlaceholder }))}
             checklist={reviewChecklistFor(vm.procedure)}
           />
         </div>
@@ -58,7 +59,7 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
               </a>
             </p>
           ) : null}
-          <CaseFiles files={vm.files} />
+          <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
         </section>
       </div>
       <div className="mt-10">

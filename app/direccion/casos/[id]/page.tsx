@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { blankBackFileIdsOf } from "@/lib/cases/forms/educational-record-form";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { CaseFiles } from "@/components/staff/case-files";
@@ -72,7 +73,7 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
       <details className="mt-8 rounded-md border border-slate-300 bg-white p-4">
         <summary className="cursor-pointer font-semibold">Escaneos que adjuntó la persona</summary>
         <div className="mt-4">
-          <CaseFiles files={vm.files} />
+          <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
         </div>
       </details>
       <div className="mt-10">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArchiveEmailLink } from "@/components/cases/archive-email-link";
 import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { GraduationRecordEditor } from "../../_components/graduation-record-editor";
@@ -15,8 +16,9 @@ export default async function NewGraduationRecordPage() {
     <>
       <PageHeading title="Expediente de graduación (1974–1996)" eyebrow="Nueva solicitud">
         <p>
-          Antes de empezar, solicite su expediente al Archivo Documental del Ministerio de Educación: se lo enviará por correo
-          electrónico como un PDF firmado electrónicamente. Aquí escriba los datos tal como aparecen en él y adjunte ese PDF sin
+          Antes de empezar, solicite su expediente al Archivo Documental del Ministerio de Educación, al correo{" "}
+          <ArchiveEmailLink subject="Solicitud de expediente de graduación" />: se lo enviará por correo electrónico como un PDF
+          firmado electrónicamente. Aquí escriba los datos tal como aparecen en él y adjunte ese PDF sin
           modificarlo. Todo se guarda automáticamente como borrador.
         </p>
       </PageHeading>
