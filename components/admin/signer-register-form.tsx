@@ -12,6 +12,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { groupFingerprint, SIGNER_OFFICE_LABELS } from "@/lib/admin/signer-state";
 import { SelectField } from "./select-field";
+import { CertificateFileField } from "@/components/ui/certificate-file-field";
 
 const ORDER = ["certificate", "office", "dideducId", "signerPost", "gender", "post", "name", "userId", "validFrom", "validTo"] as const;
 
@@ -27,7 +28,6 @@ export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly 
   const [office, setOffice] = useState(values.office ?? "");
   const [dideducId, setDideducId] = useState(values.dideducId ?? "");
   const dideducType = dideducs.find((d) => d.id === dideducId)?.type ?? null;
-  const certErrorId = errors.certificate?.length ? "certificate-error" : undefined;
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Registrar firmante">
       {state?.ok ? (
@@ -36,25 +36,7 @@ export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly 
         </Notice>
       ) : null}
       <FormAlert message={failure?.formError} items={errorSummaryItems(state, ORDER)} />
-      <div className="space-y-1">
-        <label htmlFor="certificate" className="block font-semibold">Archivo del certificado (.pem, .cer o .crt)</label>
-        <p id="certificate-hint" className="text-sm text-slate-700">Solo el certificado público, en PEM o DER. Nunca suba un .p12 ni una clave privada.</p>
-        {certErrorId ? (
-          <p id={certErrorId} className="text-sm font-semibold text-red-800">
-            <span className="sr-only">Error: </span>
-            {errors.certificate!.join(" ")}
-          </p>
-        ) : null}
-        <input
-          id="certificate"
-          name="certificate"
-          type="file"
-          accept=".pem,.cer,.crt,application/x-x509-ca-cert,application/pkix-cert"
-          aria-describedby={["certificate-hint", certErrorId].filter(Boolean).join(" ")}
-          aria-invalid={certErrorId ? true : undefined}
-          className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2"
-        />
-      </div>
+      <CertificateFileField label="Archivo del certificado (.pem, .cer o .crt)" hint="Solo el certificado público, en PEM o DER. Nunca suba un .p12 ni una clave privada." errors={errors.certificate} />
       <div className="grid gap-5 md:grid-cols-2">
         <SelectField
           name="office"

@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { groupFingerprint } from "@/lib/admin/signer-state";
 import type { DideducType } from "@/lib/generated/prisma/enums";
+import { CertificateFileField } from "@/components/ui/certificate-file-field";
 
 const ORDER = ["certificate", "signerPost", "gender", "name", "userId", "validFrom", "validTo", "note"] as const;
 
@@ -22,7 +23,6 @@ export function SignerNoticeForm({ dideducType, accounts }: { dideducType: Dided
   const failure = failureOf(state);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);
-  const certErrorId = errors.certificate?.length ? "certificate-error" : undefined;
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Notificar un nuevo firmante">
       {state?.ok ? (
@@ -32,25 +32,7 @@ export function SignerNoticeForm({ dideducType, accounts }: { dideducType: Dided
         </Notice>
       ) : null}
       <FormAlert message={failure?.formError} items={errorSummaryItems(state, ORDER)} />
-      <div className="space-y-1">
-        <label htmlFor="certificate" className="block font-semibold">Certificado de firma electrónica avanzada (.cer, .pem o .crt)</label>
-        <p id="certificate-hint" className="text-sm text-slate-700">Solo el certificado público. Nunca envíe el archivo .p12 / .pfx ni la clave privada.</p>
-        {certErrorId ? (
-          <p id={certErrorId} className="text-sm font-semibold text-red-800">
-            <span className="sr-only">Error: </span>
-            {errors.certificate!.join(" ")}
-          </p>
-        ) : null}
-        <input
-          id="certificate"
-          name="certificate"
-          type="file"
-          accept=".pem,.cer,.crt,application/x-x509-ca-cert,application/pkix-cert"
-          aria-describedby={["certificate-hint", certErrorId].filter(Boolean).join(" ")}
-          aria-invalid={certErrorId ? true : undefined}
-          className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2"
-        />
-      </div>
+      <CertificateFileField label="Certificado de firma electrónica avanzada (.cer, .pem o .crt)" hint="Solo el certificado público. Nunca envíe el archivo .p12 / .pfx ni la clave privada." errors={errors.certificate} />
       <div className="grid gap-5 md:grid-cols-2">
         <DideducSignerPostFields dideducType={dideducType} values={values} errors={errors} />
         <TextField name="name" label="Nombre del firmante" hint="Si lo deja vacío, se toma del certificado." optional defaultValue={values.name ?? ""} errors={errors.name} />
