@@ -75,6 +75,8 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
   await page.getByLabel("Número de registro del título").fill("d 2006 002741");
   await page.getByRole("button", { name: "Buscar en el registro" }).click();
   await expect(page.getByTestId("other-procedure-message")).toContainText("ATE-INS-04");
+  // The procedure names the Archive's mailbox (L147); the stop shows it as a link to write to.
+  await expect(page.getByTestId("archive-email")).toHaveAttribute("href", /^mailto:archivo@mineduc\.gob\.gt/);
   await expect(page.getByTestId("registry-record")).toContainText("Julio César Tzunún Ajpop");
   await expect(page.getByRole("button", { name: "Sí, estos son los datos de mi título." })).toHaveCount(0);
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
