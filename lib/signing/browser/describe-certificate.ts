@@ -1,0 +1,50 @@
+import * as pkijs from "pkijs";
+
+export type TCertificateDescription = {
+  subjectName: string;
+  issuerName: string;
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  sha256FingerprintHex: string;
+};
+
+// Short names for the attributes a Guatemalan signing certificate carries; others print as OIDs.
+const NAMES: Record<string, string> = {
+  "2.5.4.3": "CN",
+  "2.5.4.5": "serialNumber",
+  "2.5.4.6": "C",
+  "2.5.4.7": "L",
+  "2.5.4.8": "ST",
+  "2.5.4.10": "O",
+  "2.5.4.11": "OU",
+  "2.5.4.12": "title",
+  "1.2.840.113549.1.9.1": "emailAddress",
+};
+
+// For "Firmará como …" before signing: what the person sees of the certificate they opened.
+// The server decides whether it may sign; this is only shown.
+export async function describeCertificate(der: Uint8Array): Promise<TCertificateDescription> {
+  const cert = pkijs.Certificate.fromBER(der.slice().buffer as ArrayBuffer);
+  const fingerprint = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", der.slice()));
+  return {
+    subjectName: formatName(cert.subject),
+    issuerName: formatName(cert.issuer),
+    serialHex: hex(cert.serialNumber.valueBlock.valueHexView),
+    notBefore: cert.notBefore.value,
+    notAfter: cert.notAfter.value,
+    sha256FingerprintHex: hex(fingerprint),
+  };
+}
+
+// Most specific first (CN, …, C), as people read a name and as lib/pki/read-certificate prints it.
+function formatName(name: pkijs.RelativeDistinguishedNames): string {
+  return [...name.typesAndValues]
+    .reverse()
+    .map((tv) => `${NAMES[tv.type] ?? tv.type}=${String(tv.value.valueBlock.value)}`)
+    .join(", ");
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
