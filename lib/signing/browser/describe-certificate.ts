@@ -1,4 +1,5 @@
 import * as pkijs from "pkijs";
+import { copyToArrayBuffer } from "./copy-to-array-buffer";
 
 export type TCertificateDescription = {
   subjectName: string;
@@ -25,8 +26,8 @@ const NAMES: Record<string, string> = {
 // For "Firmará como …" before signing: what the person sees of the certificate they opened.
 // The server decides whether it may sign; this is only shown.
 export async function describeCertificate(der: Uint8Array): Promise<TCertificateDescription> {
-  const cert = pkijs.Certificate.fromBER(der.slice().buffer as ArrayBuffer);
-  const fingerprint = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", der.slice()));
+  const cert = pkijs.Certificate.fromBER(copyToArrayBuffer(der));
+  const fingerprint = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", copyToArrayBuffer(der)));
   return {
     subjectName: formatName(cert.subject),
     issuerName: formatName(cert.issuer),

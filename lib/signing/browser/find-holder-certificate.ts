@@ -1,6 +1,7 @@
 import * as pkijs from "pkijs";
 import type { TSigningKey } from "./import-signing-key";
 import { toDerEcdsaSignature } from "./to-der-ecdsa-signature";
+import { copyToArrayBuffer } from "./copy-to-array-buffer";
 
 // The holder's certificate is the one whose public key verifies a signature made with the
 // private key: the key is non-extractable, so its public half cannot be read back and compared,
@@ -11,7 +12,7 @@ export async function findHolderCertificate(certificates: Uint8Array[], signing:
   for (const [index, der] of certificates.entries()) {
     let spki: ArrayBuffer;
     try {
-      spki = pkijs.Certificate.fromBER(der.slice().buffer as ArrayBuffer).subjectPublicKeyInfo.toSchema().toBER(false);
+      spki = pkijs.Certificate.fromBER(copyToArrayBuffer(der)).subjectPublicKeyInfo.toSchema().toBER(false);
     } catch {
       continue;
     }

@@ -1,6 +1,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { BrowserSigningError } from "./browser-signing-error";
+import { copyToArrayBuffer } from "./copy-to-array-buffer";
 
 const RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
 const EC_PUBLIC_KEY = "1.2.840.10045.2.1";
@@ -18,9 +19,18 @@ const UNSUPPORTED_ALGORITHM = "El certificado usa un tipo de clave que no se pue
 // Imports PKCS#8 into WebCrypto as NON-extractable, for signing only: from here on no script on
 // the page (ours or injected) can read the key back, only ask for signatures while the page lives.
 export async function importSigningKey(privateKeyInfo: Uint8Array, subtle: SubtleCrypto): Promise<TSigningKey> {
+  const copy = new Uint8Array(copyToArrayBuffer(privateKeyInfo));
+  try {
+    return await importParsed(copy, subtle);
+  } finally {
+    copy.fill(0);
+  }
+}
+
+async function importParsed(copy: Uint8Array<ArrayBuffer>, subtle: SubtleCrypto): Promise<TSigningKey> {
   let info: pkijs.PrivateKeyInfo;
   try {
-    info = pkijs.PrivateKeyInfo.fromBER(privateKeyInfo.slice().buffer as ArrayBuffer);
+    info = pkijs.PrivateKeyInfo.fromBER(copy.buffer as ArrayBuffer);
   } catch (cause) {
     throw new BrowserSigningError("UNSUPPORTED_KEY", undefined, { cause });
   }
@@ -43,7 +53,7 @@ export async function importSigningKey(privateKeyInfo: Uint8Array, subtle: Subtl
     throw new BrowserSigningError("UNSUPPORTED_KEY", UNSUPPORTED_ALGORITHM);
   }
   try {
-    const key = await subtle.importKey("pkcs8", privateKeyInfo.slice(), algorithm, false, ["sign"]);
+    const key = await subtle.importKey("pkcs8", copy, algorithm, false, ["sign"]);
     return { key, keyAlgorithm, algorithm, signParams };
   } catch (cause) {
     throw new BrowserSigningError("UNSUPPORTED_KEY", undefined, { cause });

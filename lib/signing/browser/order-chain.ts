@@ -1,10 +1,11 @@
 import * as pkijs from "pkijs";
+import { copyToArrayBuffer } from "./copy-to-array-buffer";
 
 // Nearest issuer first: each next certificate is the one whose subject is the previous one's
 // issuer (names compared as DER). Anything left over keeps its order, at the end. Signatures are
 // not checked here: the server validates the chain against its registry and trust list.
 export function orderChain(holder: Uint8Array, others: Uint8Array[]): Uint8Array[] {
-  const parse = (der: Uint8Array) => pkijs.Certificate.fromBER(der.slice().buffer as ArrayBuffer);
+  const parse = (der: Uint8Array) => pkijs.Certificate.fromBER(copyToArrayBuffer(der));
   const name = (n: pkijs.RelativeDistinguishedNames) => hex(new Uint8Array(n.toSchema().toBER(false)));
   const remaining = others.map((der) => ({ der, cert: parse(der) }));
   const ordered: Uint8Array[] = [];

@@ -1,6 +1,7 @@
 import * as pkijs from "pkijs";
 import { BrowserSigningError } from "./browser-signing-error";
 import type { TPkcs12Contents } from "./types";
+import { copyToArrayBuffer } from "./copy-to-array-buffer";
 
 const PBES2 = "1.2.840.113549.1.5.13";
 const KEY_BAG = "1.2.840.113549.1.12.10.1.1";
@@ -30,7 +31,7 @@ export function passwordBytes(passphrase: string): Uint8Array<ArrayBuffer> {
 export async function readPkcs12WithPkijs(bytes: Uint8Array, passphrase: string, crypto: pkijs.ICryptoEngine): Promise<TPkcs12Contents> {
   let pfx: pkijs.PFX;
   try {
-    pfx = pkijs.PFX.fromBER(toArrayBuffer(bytes));
+    pfx = pkijs.PFX.fromBER(copyToArrayBuffer(bytes));
   } catch (cause) {
     throw new BrowserSigningError("BAD_PKCS12", undefined, { cause });
   }
@@ -42,7 +43,9 @@ export async function readPkcs12WithPkijs(bytes: Uint8Array, passphrase: string,
     if (!authSafe) throw new BrowserSigningError("BAD_PKCS12");
     for (const content of authSafe.safeContents) {
       if (content.contentType === ENCRYPTED_DATA) {
-        const algorithm = new pkijs.EncryptedData({ schema: content.content }).encryptedContentInfo.contentEncryptionAlgorithm.algorithmId;
+        // Parsed from fresh bytes: pkijs annotates the ASN.1 objects it parses, and parsing the
+        // same object twice (here, then in parseInternalValues) fails its schema check.
+        const algorithm = pkijs.EncryptedData.fromBER(content.content.toBER(false)).encryptedContentInfo.contentEncryptionAlgorithm.algorithmId;
         if (algorithm !== PBES2) throw new LegacyPkcs12Encryption(algorithm);
       } else if (content.contentType !== DATA) {
         // Public-key privacy (EnvelopedData) needs a key we do not have; nobody issues these to people.
@@ -103,8 +106,4 @@ async function verifyIntegrity(pfx: pkijs.PFX, password: ArrayBuffer, crypto: pk
     if (/Integrity/i.test(message)) throw new BrowserSigningError("BAD_PASSPHRASE", undefined, { cause });
     throw new BrowserSigningError("BAD_PKCS12", undefined, { cause });
   }
-}
-
-export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
 }
