@@ -110,6 +110,30 @@ test.describe("PKCS#12 opened and used in the browser (issue #13)", () => {
     expect(result.message).toBe("La frase de acceso del certificado no es correcta.");
   });
 
+  test("an ECDSA P-256 .p12 (OpenSSL 3 defaults) signs in Chromium with a DER Ecdsa-Sig-Value that Node verifies", async ({ page }) => {
+    // The demo PKI is RSA only; a Guatemalan CA may issue EC keys, so one is made here with openssl.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-ec-p12-"));
+    try {
+      const run = (args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+      run(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.key"]);
+      run(["req", "-new", "-x509", "-utf8", "-key", "ec.key", "-subj", "/C=GT/O=Ministerio de Educación/CN=Begoña Muñoz Peña", "-days", "2", "-out", "ec.pem"]);
+      run(["pkcs12", "-export", "-inkey", "ec.key", "-in", "ec.pem", "-passout", "pass:Firma-EC-2026", "-out", "ec.p12"]);
+      const result = await openAndSign(page, fs.readFileSync(path.join(dir, "ec.p12")), "Firma-EC-2026");
+      expect(result.message, "the browser threw").toBeUndefined();
+      expect(result.keyAlgorithm).toBe("EC");
+      expect(result.subjectName).toContain("CN=Begoña Muñoz Peña");
+      const certificate = new X509Certificate(Buffer.from(result.certificate!, "base64"));
+      for (const signature of result.signatures!) {
+        const der = Buffer.from(signature, "base64");
+        expect(der[0]).toBe(0x30);
+        expect(verify("sha256", SIGNED_ATTRIBUTES, certificate.publicKey, der)).toBe(true);
+      }
+      console.log(`Chromium (ECDSA P-256): abrir el .p12 ${result.openMs!.toFixed(0)} ms; ${result.msPerSignature!.toFixed(1)} ms por firma (media de ${SIGNATURES})`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a legacy-encrypted .p12 (3DES/RC2, `openssl pkcs12 -legacy`) opens in Chromium through forge and signs", async ({ page }) => {
     const demo = demoCertificate("central-coordinator");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-legacy-p12-"));
