@@ -63,7 +63,7 @@ export async function readPkcs12WithPkijs(bytes: Uint8Array, passphrase: string,
 
     const keyBag = bags.find((b) => b.bagId === SHROUDED_KEY_BAG || b.bagId === KEY_BAG);
     if (!keyBag) throw new BrowserSigningError("NO_KEY");
-    let keyInfo: pkijs.PrivateKeyInfo;
+    let privateKeyInfo: Uint8Array;
     if (keyBag.bagId === SHROUDED_KEY_BAG) {
       const shrouded = keyBag.bagValue as pkijs.PKCS8ShroudedKeyBag;
       if (shrouded.encryptionAlgorithm.algorithmId !== PBES2) throw new LegacyPkcs12Encryption(shrouded.encryptionAlgorithm.algorithmId);
@@ -75,12 +75,12 @@ export async function readPkcs12WithPkijs(bytes: Uint8Array, passphrase: string,
           encryptedContent: shrouded.encryptedData,
         }),
       }).decrypt({ password: password.buffer }, crypto);
-      keyInfo = pkijs.PrivateKeyInfo.fromBER(decrypted);
+      // Re-encoded before the decrypted buffer is zeroed: asn1js may keep views into it.
+      privateKeyInfo = new Uint8Array(pkijs.PrivateKeyInfo.fromBER(decrypted).toSchema().toBER(false));
       new Uint8Array(decrypted).fill(0);
     } else {
-      keyInfo = keyBag.bagValue as pkijs.PrivateKeyInfo;
+      privateKeyInfo = new Uint8Array((keyBag.bagValue as pkijs.PrivateKeyInfo).toSchema().toBER(false));
     }
-    const privateKeyInfo = new Uint8Array(keyInfo.toSchema().toBER(false));
     return { privateKeyInfo, certificates };
   } catch (error) {
     if (error instanceof BrowserSigningError || error instanceof LegacyPkcs12Encryption) throw error;
