@@ -59,7 +59,7 @@ function pkcs12Secrets(pkcs12: Buffer): { encryptedKey: Buffer; mac: Buffer } {
   const authSafe = forge.asn1.fromDer(forge.util.createBuffer(octets(sub(sub(sub(pfx)[1])[1])[0]).toString("binary")));
   const keys: Buffer[] = [];
   for (const contentInfo of sub(authSafe)) {
-    if (forge.asn1.derToOid(contentInfo.value[0].value as string) !== forge.pki.oids.data) continue;
+    if (forge.asn1.derToOid(sub(contentInfo)[0].value as string) !== forge.pki.oids.data) continue;
     const safeContents = forge.asn1.fromDer(forge.util.createBuffer(octets(sub(sub(contentInfo)[1])[0]).toString("binary")));
     for (const bag of sub(safeContents)) {
       if (forge.asn1.derToOid(sub(bag)[0].value as string) !== forge.pki.oids.pkcs8ShroudedKeyBag) continue;
