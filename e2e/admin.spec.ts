@@ -124,4 +124,42 @@ test.describe("Administración del personal y de los firmantes", () => {
       await axe();
     }
   });
+
+  test('"demo data may use placeholders, marked as such on screen": «Dato de demostración» on the seed\'s DIDEDUCs in the directory and on a DIDEDUC\'s page, gone once the administrator saves real data', async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password, /\/admin/);
+    await page.goto("/admin/dideduc");
+    const row = page.getByTestId("dideduc-table").locator("tbody tr").filter({ has: page.getByRole("link", { name: "Baja Verapaz", exact: true }) });
+    await expect(row).toHaveCount(1);
+    // The DIDEDUC's own data and its Supervisiones Educativas, both invented by the seed.
+    await expect(row.locator("th").getByTestId("demo-data-mark")).toHaveText("Dato de demostración");
+    await expect(row.locator("td").last().getByTestId("demo-data-mark")).toHaveText("Dato de demostración");
+
+    await row.getByRole("link", { name: "Baja Verapaz", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Dirección Departamental de Baja Verapaz" })).toBeVisible();
+    await expect(page.getByText("Los datos son de demostración hasta que se guarden los reales.")).toBeVisible();
+    const offices = page.getByTestId("supervision");
+    await expect(offices).toHaveCount(2);
+    for (const office of await offices.all()) {
+      await expect(office.getByTestId("demo-data-mark")).toHaveText("Dato de demostración: teléfono y dirección de ejemplo; guarde los reales");
+    }
+
+    // Real data saved: the DIDEDUC is no longer marked; its offices still are, until saved too.
+    const form = page.getByRole("form", { name: "Datos de Baja Verapaz" });
+    await form.getByLabel("Dirección").fill("6a. Avenida 5-20, zona 1, Salamá, Baja Verapaz");
+    await form.getByLabel("Teléfono").fill("7940 1500");
+    await form.getByLabel("Correo electrónico").fill("dideduc.bajaverapaz@mineduc.gob.gt");
+    await form.getByRole("button", { name: "Guardar datos de la DIDEDUC" }).click();
+    // Saved: the page re-renders the form (keyed on the saved row) with the phone as stored.
+    await expect(page.getByRole("form", { name: "Datos de Baja Verapaz" }).getByLabel("Teléfono")).toHaveValue("7940-1500");
+    await page.reload();
+    await expect(page.getByText("Los datos son de demostración hasta que se guarden los reales.")).toHaveCount(0);
+    await expect(offices.getByTestId("demo-data-mark")).toHaveCount(2);
+
+    await page.goto("/admin/dideduc");
+    await expect(row.locator("th").getByTestId("demo-data-mark")).toHaveCount(0);
+    await expect(row.locator("td").last().getByTestId("demo-data-mark")).toHaveText("Dato de demostración");
+    // Another seed DIDEDUC keeps its mark.
+    const other = page.getByTestId("dideduc-table").locator("tbody tr").filter({ has: page.getByRole("link", { name: "Alta Verapaz", exact: true }) });
+    await expect(other.locator("th").getByTestId("demo-data-mark")).toHaveText("Dato de demostración");
+  });
 });

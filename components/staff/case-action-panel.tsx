@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import { AcceptRegistrationForm } from "./accept-registration-form";
 import type { TStaffFormAction } from "./form-action";
 import { formKindOf } from "./form-kind";
@@ -26,7 +27,7 @@ const REASON_LABELS: Record<string, { label: string; hint: string; variant: "sec
   // The central office back to the DIDEDUC's signer (D.1.1, D.2.1): the same certification, signed again.
   return_to_signer: {
     label: "Nota para la Dirección Departamental: qué debe revisar o corregir",
-    hint: "La lee el Director o Subdirector en su bandeja y en la solicitud; la persona solicitante no necesita hacer nada.",
+    hint: `La lee ${DIDEDUC_SIGNER_WHO} en su bandeja y en la solicitud; la persona solicitante no necesita hacer nada.`,
     variant: "secondary",
   },
   reject_definitively: {

@@ -27,6 +27,20 @@ export function isDideducSignerPostAllowed(type: DideducType, post: DideducSigne
   return post != null && DIDEDUC_SIGNER_POSTS_BY_TYPE[type].includes(post);
 }
 
+// Who signs (and delegates the review) for a DIDEDUC, in running text where the DIDEDUC's type is
+// not at hand: every post the map allows for some type, so the Jefe(a) del Departamento Técnico
+// Pedagógico of types A and B is not left out (issue #12).
+const SHORT_POST_LABELS: Record<DideducSignerPost, string> = {
+  DIRECTOR: "Director(a)",
+  SUBDIRECTOR: "Subdirector(a)",
+  JEFE_TECNICO_PEDAGOGICO: "Jefe(a) del Departamento Técnico Pedagógico",
+};
+const ANY_TYPE_POSTS = DIDEDUC_SIGNER_POSTS.filter((p) => Object.values(DIDEDUC_SIGNER_POSTS_BY_TYPE).some((posts) => posts.includes(p))).map(
+  (p) => SHORT_POST_LABELS[p],
+);
+// "quien firma por la Dirección Departamental (Director(a), Subdirector(a) o Jefe(a) del Departamento Técnico Pedagógico)"
+export const DIDEDUC_SIGNER_WHO = `quien firma por la Dirección Departamental (${ANY_TYPE_POSTS.slice(0, -1).join(", ")} o ${ANY_TYPE_POSTS.at(-1)})`;
+
 // The post as printed for the person: agreed with their gender, or "Director(a)" when not given.
 const POST_FORMS: Record<DideducSignerPost, { FEMININE: string; MASCULINE: string; UNKNOWN: string }> = {
   DIRECTOR: {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Delegation, PrismaClient } from "@/lib/generated/prisma/client";
+import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import { zodFieldErrors, type TWorkflowActor } from "./check-transition";
 import { DelegationError } from "./delegation-error";
 
@@ -45,7 +46,7 @@ export async function createDelegation(
   const now = options.now ?? new Date();
 
   if (!actor.roles.includes("DIDEDUC_SIGNER") || !actor.dideducId) {
-    throw new DelegationError("FORBIDDEN", "Solo el Director o Subdirector de la Dirección Departamental puede delegar la revisión.");
+    throw new DelegationError("FORBIDDEN", `Solo ${DIDEDUC_SIGNER_WHO} puede delegar la revisión.`);
   }
   const dideducId = actor.dideducId;
   const parsed = ZCreateDelegationInput.safeParse(rawInput);

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Delegation } from "@/lib/generated/prisma/client";
+import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import { zodFieldErrors, type TWorkflowActor } from "./check-transition";
 import { createDelegation, type TDelegationOptions } from "./create-delegation";
 import { DELEGABLE_ROLES, delegationRangeFromCalendarDates, guatemalaCalendarDate, isCalendarDate } from "./delegation-calendar";
@@ -46,7 +47,7 @@ export async function createOfficeDelegation(
 ): Promise<Delegation> {
   // Who first: a caller without the Director's role learns nothing from validation messages.
   if (!actor.roles.includes("DIDEDUC_SIGNER") || !actor.dideducId) {
-    throw new DelegationError("FORBIDDEN", "Solo el Director o Subdirector de la Dirección Departamental puede delegar la revisión.");
+    throw new DelegationError("FORBIDDEN", `Solo ${DIDEDUC_SIGNER_WHO} puede delegar la revisión.`);
   }
   const db = options.db ?? (await import("@/lib/db")).db;
   const now = options.now ?? new Date();

@@ -1,4 +1,5 @@
 import "server-only";
+import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import type { TWorkflowActor } from "./check-transition";
 import type { TDelegationOptions } from "./create-delegation";
 import { delegationStatus, type TDelegationStatus } from "./delegation-calendar";
@@ -30,7 +31,7 @@ export type TOfficeStaffOption = { id: string; name: string; post: string | null
 // whatever the caller asks: scope comes from the account, never from the request.
 export async function listOfficeDelegations(actor: TWorkflowActor, options: Omit<TDelegationOptions, "ip"> = {}) {
   if (!actor.roles.includes("DIDEDUC_SIGNER") || !actor.dideducId) {
-    throw new DelegationError("FORBIDDEN", "Solo el Director o Subdirector de la Dirección Departamental ve sus delegaciones.");
+    throw new DelegationError("FORBIDDEN", `Solo ${DIDEDUC_SIGNER_WHO} ve sus delegaciones.`);
   }
   const db = options.db ?? (await import("@/lib/db")).db;
   const now = options.now ?? new Date();

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Delegation } from "@/lib/generated/prisma/client";
+import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import { zodFieldErrors, type TWorkflowActor } from "./check-transition";
 import type { TDelegationOptions } from "./create-delegation";
 import { DelegationError } from "./delegation-error";
@@ -22,7 +23,7 @@ export async function revokeOfficeDelegation(
   options: TDelegationOptions = {},
 ): Promise<Delegation> {
   if (!actor.roles.includes("DIDEDUC_SIGNER") || !actor.dideducId) {
-    throw new DelegationError("FORBIDDEN", "Solo el Director o Subdirector de la Dirección Departamental puede revocar sus delegaciones.");
+    throw new DelegationError("FORBIDDEN", `Solo ${DIDEDUC_SIGNER_WHO} puede revocar sus delegaciones.`);
   }
   const db = options.db ?? (await import("@/lib/db")).db;
   const parsed = ZRevokeOfficeDelegationForm.safeParse(rawInput);

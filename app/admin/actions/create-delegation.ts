@@ -8,10 +8,6 @@ import { createAdminDelegation } from "@/lib/admin/create-admin-delegation";
 const str = z.string().max(5000).default("");
 const ZInput = z.object({ grantorId: str, delegateId: str, validFrom: str, validTo: str, note: str });
 
-// Dates arrive as YYYY-MM-DD: a delegation runs whole days in Guatemala's time (UTC−6).
-const startOfDay = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00-06:00` : d);
-const endOfDay = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T23:59:59-06:00` : d);
-
 export const createDelegationAction = createAction({
   name: "admin.createDelegation",
   schema: ZInput,
@@ -19,7 +15,9 @@ export const createDelegationAction = createAction({
   handler: async (input, { actor, ip }) => {
     const result = await createAdminDelegation(
       actor,
-      { grantorId: input.grantorId, delegateId: input.delegateId, validFrom: input.validFrom ? startOfDay(input.validFrom) : undefined, validTo: input.validTo ? endOfDay(input.validTo) : undefined, note: input.note } as never,
+      // Calendar days (YYYY-MM-DD) as the form sends them: the domain reads them in Guatemala's
+      // calendar, both ends included, with the same helper as the Director's form.
+      { grantorId: input.grantorId, delegateId: input.delegateId, validFrom: input.validFrom, validTo: input.validTo, note: input.note },
       { ip },
     );
     revalidatePath("/admin/delegaciones");

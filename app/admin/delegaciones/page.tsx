@@ -6,6 +6,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { listDelegations } from "@/lib/admin/list-delegations";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 
 export const metadata: Metadata = { title: "Delegaciones" };
 
@@ -53,7 +54,7 @@ export default async function DelegationsPage() {
   return (
     <>
       <PageHeading eyebrow="Administración" title="Delegaciones">
-        <p>Notas 2 y 3 del procedimiento: el Director o Subdirector de una DIDEDUC delega la revisión en otra persona de su personal durante unas fechas.</p>
+        <p>Notas 2 y 3 del procedimiento: {DIDEDUC_SIGNER_WHO.charAt(0).toUpperCase() + DIDEDUC_SIGNER_WHO.slice(1)} delega la revisión en otra persona de su personal durante unas fechas.</p>
       </PageHeading>
       <section aria-labelledby="current-heading" className="mb-8 space-y-3">
         <h2 id="current-heading" className="text-xl font-semibold">Vigentes y próximas ({data.current.length})</h2>

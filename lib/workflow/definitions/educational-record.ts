@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import { ZGuidanceInput, ZNoInput, ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition, type TTransitionDefinition } from "../types";
 import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_NEEDS_CORRECTION, resubmit, revocation, signAndIssue, submit } from "./common";
@@ -114,7 +115,7 @@ export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinit
       scope: "CENTRAL",
       input: ZReasonInput,
       label: "Devolver a la firma de la Dirección Departamental",
-      help: "Vuelve al Director o Subdirector con la misma certificación (mismo código de verificación). Su firma deja de valer: debe firmarla de nuevo, o devolverla al Departamento Técnico Pedagógico si hay datos que corregir. Por ejemplo, si la firma no corresponde a la persona autorizada.",
+      help: `Vuelve a ${DIDEDUC_SIGNER_WHO} con la misma certificación (mismo código de verificación). Su firma deja de valer: debe firmarla de nuevo, o devolverla al Departamento Técnico Pedagógico si hay datos que corregir. Por ejemplo, si la firma no corresponde a la persona autorizada.`,
       citizenMessage:
         "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para que la revise y la firme de nuevo. Usted no necesita hacer nada.",
     }),
@@ -126,7 +127,7 @@ export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinit
       scope: "CENTRAL",
       input: ZReasonInput,
       label: "Devolver a la revisión técnica de la Dirección Departamental",
-      help: "Vuelve al Departamento Técnico Pedagógico, que corrige los datos y genera una certificación nueva; después el Director o Subdirector la firma otra vez. Por ejemplo, si un dato de la certificación no corresponde al estudiante o a los estudios.",
+      help: `Vuelve al Departamento Técnico Pedagógico, que corrige los datos y genera una certificación nueva; después la firma otra vez ${DIDEDUC_SIGNER_WHO}. Por ejemplo, si un dato de la certificación no corresponde al estudiante o a los estudios.`,
       citizenMessage:
         "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para una corrección. Usted no necesita hacer nada.",
     }),

@@ -6,6 +6,7 @@ import { removeSupervisionOffice } from "@/lib/admin/remove-supervision-office";
 import { revokeAdminDelegation } from "@/lib/admin/revoke-admin-delegation";
 import { saveSupervisionOffice } from "@/lib/admin/save-supervision-office";
 import { updateDideduc } from "@/lib/admin/update-dideduc";
+import { addCalendarDays, delegationRangeFromCalendarDates, guatemalaCalendarDate } from "@/lib/workflow/delegation-calendar";
 import { createAdminWorld, type TAdminWorld } from "./admin-world";
 
 let w: TAdminWorld;
@@ -59,8 +60,9 @@ describe("delegations", () => {
     const director = await w.user("firmante.quetzaltenango");
     const reviewer = await w.user("revisora.quetzaltenango");
     const now = new Date();
-    const validFrom = now.toISOString();
-    const validTo = new Date(now.getTime() + 7 * 86400_000).toISOString();
+    // Calendar days, as the form's date inputs send them.
+    const validFrom = guatemalaCalendarDate(now);
+    const validTo = addCalendarDays(validFrom, 7);
     await expect(createAdminDelegation(reviewer, { grantorId: director.id, delegateId: reviewer.id, validFrom, validTo }, w.options)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createAdminDelegation(w.admin, { grantorId: reviewer.id, delegateId: reviewer.id, validFrom, validTo }, w.options)).rejects.toMatchObject({
       fieldErrors: { grantorId: [expect.stringContaining("firmante activo")] },
@@ -83,5 +85,30 @@ describe("delegations", () => {
     expect(lists.current.map((d) => d.id)).not.toContain(id);
     expect(lists.past.find((d) => d.id === id)?.revokedAt).not.toBeNull();
     expect(await w.db.auditEvent.findFirstOrThrow({ where: { action: "revoke_delegation", delegationId: id } })).toMatchObject({ actorId: w.admin.id, role: "ADMIN" });
+  });
+
+  it("reads the form's days as the Director's form does (Guatemala calendar days, both ends included) and, unlike the Director, may backdate the first day", async () => {
+    const director = await w.user("firmante.quetzaltenango");
+    const staff = await w.user("revisora.quetzaltenango");
+    const today = guatemalaCalendarDate(new Date());
+    const from = addCalendarDays(today, -3);
+    const to = addCalendarDays(today, 2);
+    const { id } = await createAdminDelegation(w.admin, { grantorId: director.id, delegateId: staff.id, validFrom: from, validTo: to }, w.options);
+    const stored = await w.db.delegation.findUniqueOrThrow({ where: { id } });
+    expect({ validFrom: stored.validFrom, validTo: stored.validTo }).toEqual(delegationRangeFromCalendarDates(from, to));
+    // The first day from its first instant, the last one to its last instant, in Guatemala (UTC−6).
+    expect(stored.validFrom.toISOString()).toBe(`${from}T06:00:00.000Z`);
+    expect(stored.validTo.toISOString()).toBe(`${addCalendarDays(to, 1)}T05:59:59.999Z`);
+    await revokeAdminDelegation(w.admin, id, w.options);
+
+    // Bad days are refused next to their field, and nothing is written.
+    const before = await w.db.delegation.count();
+    await expect(createAdminDelegation(w.admin, { grantorId: director.id, delegateId: staff.id, validFrom: "2026-02-30", validTo: "" }, w.options)).rejects.toMatchObject({
+      fieldErrors: { validFrom: [expect.stringContaining("fecha válida")], validTo: [expect.stringContaining("hasta qué día")] },
+    });
+    await expect(createAdminDelegation(w.admin, { grantorId: director.id, delegateId: staff.id, validFrom: to, validTo: from }, w.options)).rejects.toMatchObject({
+      fieldErrors: { validTo: [expect.stringContaining("anterior a la inicial")] },
+    });
+    expect(await w.db.delegation.count()).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TITLE_BACK_MISSING, TITLE_SCAN_MISSING, REQUESTED_DOCUMENT_MISSING } from "@/lib/cases/check-diploma-before-2005-files";
+import { buildSignatureReport } from "@/lib/cases/build-signature-report";
 import { findRequestedDocuments } from "@/lib/cases/find-requested-documents";
 import { DIPLOMA_BEFORE_2005_WRONG_KIND, SCHOOL_TITLE_FROM_2005_MESSAGE } from "@/lib/cases/forms/diploma-before-2005-form";
 import { generateCertification } from "@/lib/cases/generate-certification";
@@ -314,5 +315,39 @@ describe("D.2.1 issuance through both signatures", () => {
     await w.expectIssuedPdfValid(sent.caseId);
     const mails = await w.db.outboxMail.findMany({ where: { caseId: sent.caseId } });
     expect(mails.some((m) => m.subject.includes("fue emitida"))).toBe(true);
+  });
+});
+
+describe("D.2.1 activity 7 at the central office: the automatic signature report", () => {
+  it('"Verifica en base de datos que la firma electrónica avanzada corresponda a la persona autorizada para certificar": a D.2.1 case signed at the DIDEDUC shows its signature intact, covering the file, by the authorized signer valid on the signing date', async () => {
+    const { actors, options } = w;
+    const sent = await submitted();
+    const generated = await generateCertification({ actor: actors.reviewer, caseId: sent.caseId, expectedVersion: sent.version, checklist: D21_CHECKLIST }, options);
+    const signed = await signCertification(
+      { actor: actors.signer, caseId: sent.caseId, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte"), ip: null },
+      options,
+    );
+    expect(signed.state).toBe("CENTRAL_REVIEW");
+
+    // What the central reviewer sees before signing and issuing (activity 7).
+    const report = await buildSignatureReport({ caseId: sent.caseId }, options);
+    expect(report?.ok).toBe(true);
+    expect(report?.stage).toBe("DIDEDUC_SIGNED");
+    expect(report?.signatures).toHaveLength(1);
+    const registered = await w.db.authorizedSigner.findFirstOrThrow({ where: { userId: actors.signer.id, revokedAt: null } });
+    const row = await w.db.signature.findFirstOrThrow({ where: { caseId: sent.caseId } });
+    expect(row.authorizedSignerId).toBe(registered.id);
+    expect(row.signedAt.getTime()).toBeGreaterThanOrEqual(registered.validFrom.getTime());
+    expect(row.signedAt.getTime()).toBeLessThanOrEqual(registered.validTo.getTime());
+    expect(report?.signatures[0]).toMatchObject({
+      signerName: registered.name,
+      intact: true,
+      coversWholeFile: true,
+      authorized: true,
+      validAtSigning: true,
+      expectedOffice: "DIDEDUC",
+      chainTrusted: true,
+    });
+    expect(registered.name).toBe("José Antonio Pérez Gómez");
   });
 });

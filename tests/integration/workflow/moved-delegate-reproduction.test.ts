@@ -77,7 +77,7 @@ describe("the reported reproduction: a delegate moved to another DIDEDUC", () =>
   it("before the move, the delegation lets the Norte analyst work Norte's queue", async () => {
     await createAdminDelegation(
       admin,
-      { grantorId: directorNorte.id, delegateId: analyst.id, validFrom: new Date("2026-03-01T06:00:00Z"), validTo: new Date("2026-04-01T05:59:59Z") },
+      { grantorId: directorNorte.id, delegateId: analyst.id, validFrom: "2026-03-01", validTo: "2026-03-31" },
       { db: tdb.prisma, now: NOW },
     );
     const before = await session(analyst.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   allowedDideducSignerPosts,
+  DIDEDUC_SIGNER_WHO,
   dideducSignerPostsCaption,
   dideducSignerPostTitle,
   dideducTypeRefusal,
@@ -63,5 +64,14 @@ describe("which posts may sign for a DIDEDUC, by type (decision 0014)", () => {
       expect(c.post, c.key).toBe(dideducSignerPostTitle(c.signerPost!, c.gender));
     }
     for (const c of DEMO_CERTIFICATES.filter((x) => x.office !== "DIDEDUC")) expect(c.signerPost, c.key).toBeUndefined();
+  });
+});
+
+describe("who signs for a DIDEDUC, in running text where its type is not known (issue #12)", () => {
+  it('"Director o Subdirector (Jefe para las tipo A y B)": names every post that may sign for some type, the Jefe del Departamento Técnico Pedagógico included', () => {
+    expect(DIDEDUC_SIGNER_WHO).toBe("quien firma por la Dirección Departamental (Director(a), Subdirector(a) o Jefe(a) del Departamento Técnico Pedagógico)");
+    for (const type of ["A", "B", "C"] as const) {
+      for (const post of allowedDideducSignerPosts(type)) expect(DIDEDUC_SIGNER_WHO).toContain(dideducSignerPostTitle(post, null).split(" ")[0]);
+    }
   });
 });
