@@ -25,6 +25,8 @@ const TITLE_FORM = {
   title: { degree: "Perito Contador", institution: "Instituto Nacional de Comercio, Guatemala", graduationYear: 1999 },
   cgcStamp: { registrationNumber: "51877", book: "14", folio: "102", date: "10 de diciembre de 1999" },
   cgcStampConfirmed: true,
+  // Who signed the title (issue #12, point 5): the usual signer, so the request may be sent.
+  signedBy: "DIDEDUC",
   student: { firstNames: "Ana Lucía", lastNames: "Pérez Xol", cui: "2345 67899 0101", birthDate: "1980-04-02" },
   contactPhone: "5555-1234",
 };
