@@ -1,4 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
+import { DEMO_CA_INDEX } from "@/prisma/seed/ensure-demo-pki";
+import { createTestPki } from "@/tests/helpers/pki-fixtures";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { completeCaseSigning } from "@/lib/cases/signing/complete-case-signing";
 import { prepareCaseSigning } from "@/lib/cases/signing/prepare-case-signing";
@@ -90,6 +95,39 @@ describe("browser signing: prepare / complete (issue #13)", { timeout: 120_000 }
     const before = await snapshot(caseId);
     const attempt = s.complete().catch((e: unknown) => e);
     expect(await attempt).toMatchObject({ name: "TransitionError" });
+    expect(await snapshot(caseId)).toEqual(before);
+  });
+
+  it("a certificate not in the registry is refused at prepare; nothing is stored", async () => {
+    const { caseId, version } = await caseAwaitingSignature();
+    const before = await snapshot(caseId);
+    const stranger = createTestPki().jose;
+    const attempt = prepareCaseSigning({ actor: w.actors.signer, caseId, expectedVersion: version, action: "sign", certificates: [stranger.certDer] }, w.options);
+    await expect(attempt).rejects.toMatchObject({ name: "SigningRefusal", code: "NOT_AUTHORIZED", message: expect.stringMatching(/no está en el registro/) });
+    expect(await snapshot(caseId)).toEqual(before);
+    expect(await w.db.preparedSigning.count({ where: { caseId } })).toBe(0);
+  });
+
+  it("a certificate the CA revoked between prepare and complete is refused at complete; nothing changes", async () => {
+    const { caseId, version } = await caseAwaitingCentral();
+    const s = await signInBrowser("central-assistant", { actor: w.actors.assistant, caseId, expectedVersion: version, action: "sign_and_issue" });
+    const before = await snapshot(caseId);
+    const index = path.join(w.pkiDir, DEMO_CA_INDEX);
+    const original = fs.readFileSync(index, "utf8");
+    const assistant = w.pki.certificates.find((c) => c.key === "central-assistant")!;
+    const valid = formatCaIndexEntry(assistant.certPem);
+    expect(original).toContain(valid);
+    fs.writeFileSync(index, original.replace(valid, formatCaIndexEntry(assistant.certPem, { at: new Date(Date.now() - 60_000), reason: "keyCompromise" })));
+    try {
+      await expect(s.complete()).rejects.toMatchObject({ name: "SigningRefusal", code: "CERTIFICATE_REVOKED" });
+      // And a new prepare with it is refused too.
+      const b = await browser("central-assistant");
+      await expect(
+        prepareCaseSigning({ actor: w.actors.assistant, caseId, expectedVersion: version, action: "sign_and_issue", certificates: b.certificates }, w.options),
+      ).rejects.toMatchObject({ code: "CERTIFICATE_REVOKED" });
+    } finally {
+      fs.writeFileSync(index, original);
+    }
     expect(await snapshot(caseId)).toEqual(before);
   });
 
