@@ -1,7 +1,7 @@
 import "server-only";
-import { CENTRAL_OFFICE } from "@/lib/pdf/sheet-data";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { issuedByCentralOnly } from "./procedure-sheets";
+import { CENTRAL_COUNTERSIGN_STEP } from "./signing/case-signing-steps";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
 import { issueCentralCertification } from "./signing/issue-central-certification";
 import { signCaseDocument, type TSignCaseInput } from "./signing/sign-case-document";
@@ -27,22 +27,7 @@ export async function signAndIssue(input: TSignAndIssueInput, options: TCertifyO
   }
   const updated = await signCaseDocument(
     input,
-    {
-      action: "sign_and_issue",
-      fromStage: "DIDEDUC_SIGNED",
-      toStage: "ISSUED",
-      office: "CENTRAL",
-      requirePriorSignatures: 1,
-      describe: ({ caseRow, handle }) => ({
-        reason: `Certificación electrónica ${caseRow.number}: refrendo y emisión por ${handle.authorizedSigner.post}, ${CENTRAL_OFFICE}`,
-        location: "Ciudad de Guatemala, Guatemala",
-      }),
-      notify: (caseRow, replaces) => {
-        // Assigned when the DIDEDUC generated the sheet; the signed file prints it.
-        if (!caseRow.verificationCode) throw new Error(`Solicitud ${caseRow.number}: emitida sin código de verificación`);
-        return { type: "issued", verificationCode: caseRow.verificationCode, replaces };
-      },
-    },
+    CENTRAL_COUNTERSIGN_STEP,
     { ...options, ...deps },
   );
   return { version: updated.version, state: updated.state };

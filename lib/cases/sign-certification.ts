@@ -1,5 +1,5 @@
 import "server-only";
-import { dideducOfficeName } from "@/lib/pdf/certifying-statement";
+import { DIDEDUC_SIGN_STEP } from "./signing/case-signing-steps";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
 import { signCaseDocument, type TSignCaseInput } from "./signing/sign-case-document";
 
@@ -14,17 +14,7 @@ export async function signCertification(input: TSignCertificationInput, options:
   const deps = await resolveCertifyDeps(options);
   const updated = await signCaseDocument(
     input,
-    {
-      action: "sign",
-      fromStage: "UNSIGNED",
-      toStage: "DIDEDUC_SIGNED",
-      office: "DIDEDUC",
-      requirePriorSignatures: 0,
-      describe: ({ caseRow, dideducName, handle }) => ({
-        reason: `Certificación electrónica ${caseRow.number}: firma de ${handle.authorizedSigner.post}, ${dideducName ? dideducOfficeName(dideducName) : "Dirección Departamental de Educación"}`,
-        location: dideducName ? `${dideducName}, Guatemala` : "Guatemala",
-      }),
-    },
+    DIDEDUC_SIGN_STEP,
     { ...options, ...deps },
   );
   return { version: updated.version, state: updated.state };

@@ -47,48 +47,62 @@ function attribute(oid: string, value: Buffer): Buffer {
   return derSequence([derOid(oid), derSetOf([value])]);
 }
 
-// A CAdES detached signature (ETSI EN 319 122-1, as PAdES baseline B-B uses it): CMS SignedData
-// without encapsulated content, whose signed attributes are contentType, messageDigest and
-// signing-certificate-v2. No signing-time attribute: PAdES carries the claimed time in /M.
-export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): Promise<Buffer> {
-  if (input.contentDigest.length !== 32) throw new SigningError("SIGNER_FAILED", "El resumen del contenido debe ser SHA-256.");
-  const certificates = input.certificates ?? (await input.signer.certificates());
-  const signerCert = certificates.certificate;
-  const publicKey = certificateKey(signerCert);
+// The public key of a certificate, checked to be one this signing code supports (RSA, EC).
+export function signingKeyOf(certificate: Buffer): KeyObject {
+  const publicKey = certificateKey(certificate);
   const keyType = publicKey.asymmetricKeyType;
   if (keyType !== "rsa" && keyType !== "ec") {
     throw new SigningError("UNSUPPORTED_KEY", `Tipo de clave del certificado no soportado: ${keyType ?? "desconocido"}`);
   }
-  const { issuerDer, serialDer } = readCertificateFields(signerCert);
+  return publicKey;
+}
 
+// The CAdES signed attributes (ETSI EN 319 122-1, as PAdES baseline B-B uses them): contentType,
+// messageDigest and signing-certificate-v2, encoded as the DER SET OF the signature covers
+// (RFC 5652 §5.4). No signing-time attribute: PAdES carries the claimed time in /M.
+export function buildSignedAttributes(contentDigest: Buffer, signerCert: Buffer): Buffer {
+  if (contentDigest.length !== 32) throw new SigningError("SIGNER_FAILED", "El resumen del contenido debe ser SHA-256.");
+  signingKeyOf(signerCert);
+  const { issuerDer, serialDer } = readCertificateFields(signerCert);
   // ESSCertIDv2 { certHash, issuerSerial { GeneralNames { [4] directoryName }, serial } };
   // hashAlgorithm is left out because SHA-256 is its DEFAULT.
   const essCertId = derSequence([
     derOctetString(createHash("sha256").update(signerCert).digest()),
     derSequence([derSequence([derContextConstructed(4, issuerDer)]), serialDer]),
   ]);
-  const attributes = [
+  return derSetOf([
     attribute(OID.contentType, derOid(OID.data)),
-    attribute(OID.messageDigest, derOctetString(input.contentDigest)),
+    attribute(OID.messageDigest, derOctetString(contentDigest)),
     attribute(OID.signingCertificateV2, derSequence([derSequence([essCertId])])),
-  ];
-  // The signature covers the attributes encoded as a DER SET OF (RFC 5652 §5.4); in the
-  // SignerInfo the same contents carry the [0] IMPLICIT tag.
-  const signedAttributes = derSetOf(attributes);
+  ]);
+}
 
-  let signature: Buffer;
+// True when `signature` is the certificate's key's SHA-256 signature over `signedAttributes`
+// (RSA PKCS#1 v1.5, or ECDSA as a DER Ecdsa-Sig-Value).
+export function verifySignedAttributes(signedAttributes: Buffer, signature: Buffer, signerCert: Buffer): boolean {
   try {
-    signature = await input.signer.sign(signedAttributes);
-  } catch (cause) {
-    if (cause instanceof SigningError) throw cause;
-    throw new SigningError("SIGNER_FAILED", "El dispositivo de firma no pudo firmar.", { cause });
+    return verify("sha256", signedAttributes, signingKeyOf(signerCert), signature);
+  } catch {
+    // A value that is not even well-formed (e.g. a truncated ECDSA DER) is a wrong signature.
+    return false;
   }
-  // A token that answers with the wrong key or a damaged value would otherwise yield a PDF
-  // whose signature nobody can verify.
-  if (!verify("sha256", signedAttributes, publicKey, signature)) {
-    throw new SigningError("SIGNER_FAILED", "La firma producida no corresponde al certificado.");
-  }
+}
 
+export type TAssembleCadesInput = {
+  // The DER SET OF signed attributes (buildSignedAttributes) and the signature over them,
+  // already verified by the caller.
+  signedAttributes: Buffer;
+  signature: Buffer;
+  certificates: TSignerCertificates;
+  unsignedAttributes?: TBuildCadesSignedDataInput["unsignedAttributes"];
+};
+
+// The CMS SignedData (detached) around signed attributes and their signature value.
+export async function assembleCadesSignedData(input: TAssembleCadesInput): Promise<Buffer> {
+  const { signedAttributes, signature, certificates } = input;
+  const signerCert = certificates.certificate;
+  const keyType = signingKeyOf(signerCert).asymmetricKeyType;
+  const { issuerDer, serialDer } = readCertificateFields(signerCert);
   const signatureAlgorithm =
     keyType === "rsa" ? derSequence([derOid(OID.sha256WithRsa), derNull()]) : derSequence([derOid(OID.ecdsaWithSha256)]);
   const unsigned = input.unsignedAttributes ? await input.unsignedAttributes(signature) : [];
@@ -96,6 +110,7 @@ export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): P
     derInteger(1),
     derSequence([issuerDer, serialDer]),
     sha256Algorithm(),
+    // In the SignerInfo the signed attributes' SET contents carry the [0] IMPLICIT tag.
     derNode(0xa0, signedAttributes.subarray(signedAttributes.length - setContentsLength(signedAttributes))),
     signatureAlgorithm,
     derOctetString(signature),
@@ -110,6 +125,31 @@ export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): P
     derSetOf([signerInfo]),
   ]);
   return derSequence([derOid(OID.signedData), derContextConstructed(0, signedData)]);
+}
+
+// Asks the signer to sign the signed attributes; any failure of the device is SIGNER_FAILED.
+export async function signWithSigner(signer: DocumentSigner, signedAttributes: Buffer): Promise<Buffer> {
+  try {
+    return await signer.sign(signedAttributes);
+  } catch (cause) {
+    if (cause instanceof SigningError) throw cause;
+    throw new SigningError("SIGNER_FAILED", "El dispositivo de firma no pudo firmar.", { cause });
+  }
+}
+
+// A CAdES detached signature (ETSI EN 319 122-1, as PAdES baseline B-B uses it): CMS SignedData
+// without encapsulated content over buildSignedAttributes.
+export async function buildCadesSignedData(input: TBuildCadesSignedDataInput): Promise<Buffer> {
+  if (input.contentDigest.length !== 32) throw new SigningError("SIGNER_FAILED", "El resumen del contenido debe ser SHA-256.");
+  const certificates = input.certificates ?? (await input.signer.certificates());
+  const signedAttributes = buildSignedAttributes(input.contentDigest, certificates.certificate);
+  const signature = await signWithSigner(input.signer, signedAttributes);
+  // A token that answers with the wrong key or a damaged value would otherwise yield a PDF
+  // whose signature nobody can verify.
+  if (!verifySignedAttributes(signedAttributes, signature, certificates.certificate)) {
+    throw new SigningError("SIGNER_FAILED", "La firma producida no corresponde al certificado.");
+  }
+  return assembleCadesSignedData({ signedAttributes, signature, certificates, unsignedAttributes: input.unsignedAttributes });
 }
 
 // Length of a DER node's contents, read from its header.

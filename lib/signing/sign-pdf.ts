@@ -1,12 +1,11 @@
 import type { TSignatureAppearance } from "./build-signature-appearance";
-import { buildSignatureUpdate } from "./build-signature-update";
-import { CadesSigner } from "./cades-signer";
+import { signWithSigner } from "./build-cades-signed-data";
+import { completePdfSignature } from "./complete-pdf-signature";
 import type { TFetch } from "./fetch-der";
-import { fillByteRange } from "./fill-byte-range";
+import { defaultContentsLength, preparePdfSignature } from "./prepare-pdf-signature";
 import type { DocumentSigner } from "./signer";
 import { SigningError } from "./signing-error";
-import { buildTimestampAttribute } from "./timestamp/build-timestamp-attribute";
-import { requestTimestamp, type TTimestamp } from "./timestamp/request-timestamp";
+import type { TTimestamp } from "./timestamp/request-timestamp";
 import type { TTsaConfig } from "./timestamp/tsa-config";
 
 export type TSignPdfTimestampOptions = {
@@ -38,15 +37,7 @@ export type TSignedPdf = {
   timestamp: TTimestamp | null;
 };
 
-// Room for the CMS besides the certificates: signed attributes, SignerInfo and a signature of up
-// to RSA-4096 take under 1.5 KB.
-export const CMS_OVERHEAD_BYTES = 2048;
-
-// Room for the signature-time-stamp-token. Measured: a token from the test TSA (openssl ts,
-// RSA-2048, its certificate and the root, ESS chain, 2026-12) takes 2 841 bytes; an accredited
-// TSA's with a three-certificate RSA-4096 chain takes about 7 KB. A token larger than this is
-// not refused: the signature is made again with room measured from that token.
-export const TIMESTAMP_TOKEN_RESERVE_BYTES = 8192;
+export { CMS_OVERHEAD_BYTES, TIMESTAMP_TOKEN_RESERVE_BYTES } from "./prepare-pdf-signature";
 
 // Adds a PAdES (ETSI.CAdES.detached) signature as an incremental update. The input bytes are
 // kept as they are, so the output's earlier signatures stay valid; the new one covers the whole
@@ -62,40 +53,22 @@ export async function signPdf(pdf: Buffer, signer: DocumentSigner, options: TSig
   return (await signPdfWithDetails(pdf, signer, options)).pdf;
 }
 
+// One code path with the browser's signatures: preparePdfSignature → signer.sign →
+// completePdfSignature.
 export async function signPdfWithDetails(pdf: Buffer, signer: DocumentSigner, options: TSignPdfOptions): Promise<TSignedPdf> {
   const certificates = await signer.certificates();
-  const certificatesLength = [certificates.certificate, ...certificates.chain].reduce((n, c) => n + c.length, 0);
-  let reserve = certificatesLength + CMS_OVERHEAD_BYTES + (options.timestamp ? TIMESTAMP_TOKEN_RESERVE_BYTES : 0);
+  const { timestamp, ...fields } = options;
+  let reserve = defaultContentsLength(certificates, Boolean(timestamp));
   for (let attempt = 0; ; attempt++) {
-    const result = await signOnce(pdf, signer, certificates, options, reserve);
-    if (result.ok) return result.signed;
-    // Only a timestamp can outgrow what was measured for it: one more try, sized from it.
-    if (!options.timestamp || attempt > 0) {
-      throw new SigningError("SIGNATURE_TOO_LARGE", "La firma no cabe en el espacio reservado en el PDF.");
+    const { prepared, signedAttributes } = preparePdfSignature(pdf, certificates, fields, reserve);
+    const signatureValue = await signWithSigner(signer, signedAttributes);
+    try {
+      const { pdf: signed, timestamp: token } = await completePdfSignature({ prepared, signedAttributes, signatureValue, certificates, timestamp });
+      return { pdf: signed, timestamp: token };
+    } catch (error) {
+      // Only a timestamp can outgrow what was measured for it: one more try, sized from it.
+      if (!(error instanceof SigningError) || error.code !== "SIGNATURE_TOO_LARGE" || !timestamp || attempt > 0) throw error;
+      reserve = (error as SigningError & { cmsLength: number }).cmsLength + 1024;
     }
-    reserve = result.cmsLength + 1024;
   }
-}
-
-async function signOnce(
-  pdf: Buffer,
-  signer: DocumentSigner,
-  certificates: Awaited<ReturnType<DocumentSigner["certificates"]>>,
-  options: TSignPdfOptions,
-  contentsLength: number,
-): Promise<{ ok: true; signed: TSignedPdf } | { ok: false; cmsLength: number }> {
-  const { timestamp: timestampOptions, ...fields } = options;
-  const placed = fillByteRange(pdf, buildSignatureUpdate(pdf, { ...fields, subFilter: "ETSI.CAdES.detached", contentsLength }));
-  let timestamp: TTimestamp | null = null;
-  const unsignedAttributes = timestampOptions
-    ? async (signatureValue: Buffer) => {
-        // ETSI EN 319 122-1 §5.3: the signature timestamp's imprint is over the SignerInfo's
-        // signature value.
-        timestamp = await requestTimestamp(signatureValue, timestampOptions);
-        return [buildTimestampAttribute(timestamp.token)];
-      }
-    : undefined;
-  const cms = await new CadesSigner(signer, certificates, { unsignedAttributes }).signDigest(placed.contentDigest);
-  if (!placed.writeContents(cms)) return { ok: false, cmsLength: cms.length };
-  return { ok: true, signed: { pdf: placed.out, timestamp } };
 }

@@ -36,16 +36,38 @@ export async function openAuthorizedSigner(
   db: PrismaClient | Prisma.TransactionClient,
   input: TOpenAuthorizedSignerInput,
 ): Promise<TAuthorizedSignerHandle> {
-  let signer: DocumentSigner;
+  const signer = openSigner(input.pkcs12, input.passphrase);
+  const { certificate: der } = await signer.certificates();
+  return { signer, ...(await checkAuthorizedCertificate(db, { ...input, certificateDer: der })) };
+}
+
+function openSigner(pkcs12: Uint8Array, passphrase: string): DocumentSigner {
   try {
-    signer = openPkcs12Signer(input.pkcs12, input.passphrase);
+    return openPkcs12Signer(pkcs12, passphrase);
   } catch (error) {
     if (error instanceof SigningError && error.code === "BAD_PASSPHRASE") throw new SigningRefusal("WRONG_PASSPHRASE");
     if (error instanceof SigningError) throw new SigningRefusal("NOT_A_PKCS12", error.message);
     throw error;
   }
-  const { certificate: der } = await signer.certificates();
-  const certificate = readCertificate(der);
+}
+
+export type TCheckAuthorizedCertificateInput = Omit<TOpenAuthorizedSignerInput, "pkcs12" | "passphrase"> & {
+  // The signer's certificate (DER): from the opened PKCS#12, or as the browser reported it.
+  certificateDer: Uint8Array;
+};
+
+// The registry half of openAuthorizedSigner, for a certificate whose key is elsewhere (the
+// browser): same checks, same refusals.
+export async function checkAuthorizedCertificate(
+  db: PrismaClient | Prisma.TransactionClient,
+  input: TCheckAuthorizedCertificateInput,
+): Promise<Omit<TAuthorizedSignerHandle, "signer">> {
+  let certificate: TCertificateInfo;
+  try {
+    certificate = readCertificate(Buffer.from(input.certificateDer));
+  } catch {
+    throw new SigningRefusal("NOT_AUTHORIZED", "El certificado enviado no se puede leer.");
+  }
   const now = input.now.getTime();
 
   const entries = await db.authorizedSigner.findMany({
@@ -95,5 +117,5 @@ export async function openAuthorizedSigner(
     );
   }
   const { dideduc: _dideduc, ...authorizedSigner } = valid;
-  return { signer, certificate, authorizedSigner };
+  return { certificate, authorizedSigner };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TFetch } from "@/lib/signing/fetch-der";
 import { fetchRevocationData } from "@/lib/signing/revocation/fetch-revocation-data";
-import type { DocumentSigner } from "@/lib/signing/signer";
+import type { DocumentSigner, TSignerCertificates } from "@/lib/signing/signer";
 import { SigningError } from "@/lib/signing/signing-error";
 import { SigningRefusal } from "./signing-refusal";
 
@@ -13,7 +13,14 @@ export async function precheckSignerRevocation(
   signer: DocumentSigner,
   options: { trustedRoots: Array<Buffer | string>; now: Date; fetch?: TFetch },
 ): Promise<void> {
-  const { certificate, chain } = await signer.certificates();
+  await precheckCertificateRevocation(await signer.certificates(), options);
+}
+
+// The same for certificates whose key is elsewhere (the browser's).
+export async function precheckCertificateRevocation(
+  { certificate, chain }: TSignerCertificates,
+  options: { trustedRoots: Array<Buffer | string>; now: Date; fetch?: TFetch },
+): Promise<void> {
   try {
     await fetchRevocationData([certificate, ...chain], options);
   } catch (error) {

@@ -1,6 +1,10 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import type { Case } from "@/lib/generated/prisma/client";
+import type { AuthorizedSigner, Case, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { TCertificateInfo } from "@/lib/pki/types";
+import type { TSignPdfOptions } from "@/lib/signing/sign-pdf";
+import type { TTsaConfig } from "@/lib/signing/timestamp/tsa-config";
+import type { FileStorage } from "@/lib/storage/file-storage";
 import type { DocumentStage } from "@/lib/generated/prisma/enums";
 import { DomainError } from "@/lib/errors";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
@@ -17,7 +21,7 @@ import { openAuthorizedSigner, type TAuthorizedSignerHandle } from "./open-autho
 import { precheckSignerRevocation } from "./precheck-signer-revocation";
 import { precheckTransition } from "./precheck-transition";
 import { requireTsa } from "./require-tsa";
-import { signCasePdf } from "./sign-case-pdf";
+import { signCasePdf, type TSignCasePdfResult } from "./sign-case-pdf";
 
 export type TSignCaseInput = {
   actor: TWorkflowActor;
@@ -37,7 +41,7 @@ export type TSignCaseStep = {
   // Signs over earlier signatures: each must still be intact and the file unchanged after the last.
   requirePriorSignatures: number;
   // /Reason and /Location of the signature dictionary (Spanish: PDF readers show them).
-  describe: (args: { caseRow: Case; dideducName: string | null; handle: TAuthorizedSignerHandle }) => { reason: string; location: string };
+  describe: (args: { caseRow: Case; dideducName: string | null; handle: Omit<TAuthorizedSignerHandle, "signer"> }) => { reason: string; location: string };
   // The applicant's mail for this step, from the case as the transaction locked it: written to the
   // outbox inside the transaction (so it rolls back with a refused transition), sent after commit.
   // `replaces`: the certification this issuance replaced (a corrected re-issue), else null.
@@ -60,10 +64,39 @@ export type TSignCaseStep = {
 export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseStep, options: TCertifyOptions = {}): Promise<Case> {
   const { db, storage, now } = await resolveCertifyDeps(options);
   const { tsa, trustedRoots, fetch } = resolveSigningDeps(options);
+  const { row, source } = await beginCaseSigning(db, input, step, { now, tsa });
+
+  const handle = await openAuthorizedSigner(db, {
+    pkcs12: input.pkcs12,
+    passphrase: input.passphrase,
+    office: step.office,
+    dideducId: row.dideducId,
+    userId: actor(input).id,
+    now,
+  });
+  await precheckSignerRevocation(handle.signer, { trustedRoots, now, fetch });
+
+  const pdf = await readDocumentToSign(storage, source, step, now);
+  const fields = await describeCaseSignature(db, { row, source, step, handle, now });
+  // The last signature of the procedure (sign_and_issue) is followed by the DSS and the document
+  // timestamp: the issued file is B-LTA; the DIDEDUC's stage is B-T.
+  const signed = await signCasePdf(pdf, handle.signer, fields, { tsa, trustedRoots, now, fetch, longTerm: step.action === "sign_and_issue", caseId: input.caseId });
+  return recordCaseSignature({ db, storage, now }, { input, step, source, signed, certificate: handle.certificate, authorizedSigner: handle.authorizedSigner });
+}
+
+const actor = (input: { actor: TWorkflowActor }) => input.actor;
+
+// Phase (a), shared with prepareCaseSigning: the transition's checks, early (so a stale or
+// out-of-scope click opens no certificate), a TSA configured, and the document this step signs.
+export async function beginCaseSigning(
+  db: PrismaClient,
+  input: { actor: TWorkflowActor; caseId: string; expectedVersion: number },
+  step: TSignCaseStep,
+  { now, tsa }: { now: Date; tsa: TTsaConfig | null | undefined },
+): Promise<{ row: Case; source: NonNullable<Awaited<ReturnType<typeof findCurrentDocument>>> }> {
   const { actor, caseId, expectedVersion } = input;
   const { row } = await precheckTransition(db, { caseId, action: step.action, actor, expectedVersion, now });
   requireTsa(tsa);
-
   const source = await findCurrentDocument(db, caseId);
   if (!source || source.stage !== step.fromStage) {
     // A concurrent click may have signed between the precheck and this read: that is a stale page,
@@ -72,17 +105,16 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
     if (latest && latest.version !== expectedVersion) throw new TransitionError("STALE_VERSION");
     throw new DomainError("NO_DOCUMENT", "La solicitud no tiene el documento que corresponde firmar en este paso. Recargue la página.");
   }
+  return { row, source };
+}
 
-  const handle = await openAuthorizedSigner(db, {
-    pkcs12: input.pkcs12,
-    passphrase: input.passphrase,
-    office: step.office,
-    dideducId: row.dideducId,
-    userId: actor.id,
-    now,
-  });
-  await precheckSignerRevocation(handle.signer, { trustedRoots, now, fetch });
-
+// The stored document, checked against its SHA-256 and (over earlier signatures) their integrity.
+export async function readDocumentToSign(
+  storage: FileStorage,
+  source: { id: string; storageKey: string; sha256: string },
+  step: TSignCaseStep,
+  now: Date,
+): Promise<Buffer> {
   const pdf = await storage.get(source.storageKey);
   if (createHash("sha256").update(pdf).digest("hex") !== source.sha256) {
     throw new Error(`Documento ${source.id}: el archivo guardado no corresponde a su SHA-256`);
@@ -97,21 +129,41 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
       );
     }
   }
+  return pdf;
+}
 
+// The signature dictionary's fields: /Reason, /Location, /Name, /M and the visible box.
+export async function describeCaseSignature(
+  db: PrismaClient,
+  args: { row: Case; source: { sheetId: string | null }; step: TSignCaseStep; handle: Omit<TAuthorizedSignerHandle, "signer">; now: Date },
+): Promise<Omit<TSignPdfOptions, "timestamp">> {
+  const { row, source, step, handle, now } = args;
   const dideducName = row.dideducId ? ((await db.dideduc.findUnique({ where: { id: row.dideducId }, select: { name: true } }))?.name ?? null) : null;
   const { reason, location } = step.describe({ caseRow: row, dideducName, handle });
   // Drawn in the box the sheet printed for this office's signer (none on sheets stored before the boxes).
   const appearance = await findSignatureAppearance(db, { sheetId: source.sheetId, role: step.office, dideducName, signer: handle.authorizedSigner, signedAt: now });
-  // The last signature of the procedure (sign_and_issue) is followed by the DSS and the document
-  // timestamp: the issued file is B-LTA; the DIDEDUC's stage is B-T.
-  const signed = await signCasePdf(
-    pdf,
-    handle.signer,
-    { reason, location, name: handle.authorizedSigner.name, signingTime: now, appearance },
-    { tsa, trustedRoots, now, fetch, longTerm: step.action === "sign_and_issue", caseId },
-  );
-  const stored = await storage.put(signed.pdf);
+  return { reason, location, name: handle.authorizedSigner.name, signingTime: now, appearance };
+}
 
+// Phase (b), shared with completeCaseSigning: the signed file stored by SHA-256 (before the
+// transaction, as always), then transition() with expectedVersion writing the DocumentVersion, the
+// Signature row and the applicant's mail (outbox) — `alsoInTransaction` runs first in the same
+// transaction (the browser path marks its prepared signing used there) — and the mail delivered.
+export async function recordCaseSignature(
+  { db, storage, now }: { db: PrismaClient; storage: FileStorage; now: Date },
+  args: {
+    input: { actor: TWorkflowActor; caseId: string; expectedVersion: number; ip?: string | null };
+    step: TSignCaseStep;
+    source: { id: string; sheetId: string | null };
+    signed: TSignCasePdfResult;
+    certificate: TCertificateInfo;
+    authorizedSigner: AuthorizedSigner;
+    alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>;
+  },
+): Promise<Case> {
+  const { input, step, source, signed, certificate, authorizedSigner } = args;
+  const { actor, caseId, expectedVersion } = input;
+  const stored = await storage.put(signed.pdf);
   const documentVersionId = randomUUID();
   let outboxId: string | null = null;
   const updated = await transition(caseId, step.action, actor, {}, expectedVersion, {
@@ -122,10 +174,11 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
       documentVersionId,
       sourceDocumentVersionId: source.id,
       sha256: stored.sha256,
-      certFingerprint: handle.certificate.fingerprint,
-      authorizedSignerId: handle.authorizedSigner.id,
+      certFingerprint: certificate.fingerprint,
+      authorizedSignerId: authorizedSigner.id,
     },
     apply: async (tx, caseRow, ctx) => {
+      if (args.alsoInTransaction) await args.alsoInTransaction(tx);
       // The version check already makes this the document read above; checked again because a
       // signature on anything else must never be recorded.
       const current = await findCurrentDocument(tx, caseId);
@@ -149,10 +202,10 @@ export async function signCaseDocument(input: TSignCaseInput, step: TSignCaseSte
           caseId,
           documentVersionId,
           signerId: actor.id,
-          authorizedSignerId: handle.authorizedSigner.id,
+          authorizedSignerId: authorizedSigner.id,
           role: ctx.authority.role,
-          certFingerprint: handle.certificate.fingerprint,
-          certSubject: handle.certificate.subject,
+          certFingerprint: certificate.fingerprint,
+          certSubject: certificate.subject,
           signedAt: now,
           timestampedAt: signed.timestamp.genTime,
           timestampAuthority: signed.timestamp.tsaName,

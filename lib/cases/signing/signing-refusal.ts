@@ -1,6 +1,9 @@
 import type { TFieldErrors } from "@/lib/errors";
 
-export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12" | "CERTIFICATE_REVOKED" | "POST_NOT_ALLOWED";
+export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12" | "CERTIFICATE_REVOKED" | "POST_NOT_ALLOWED"
+  // Browser signing (decision 0017): the prepared signing is unknown, used or expired; the value does not verify.
+  | "PREPARED_SIGNING_INVALID"
+  | "SIGNATURE_MISMATCH";
 
 // The form field the person must correct.
 export type TSigningRefusalField = "passphrase" | "pkcs12";
@@ -13,6 +16,8 @@ const DEFAULT_MESSAGES: Record<TSigningRefusalCode, string> = {
   REVOKED: "Este certificado fue revocado en el registro de firmantes autorizados.",
   CERTIFICATE_REVOKED: "Este certificado fue revocado por su autoridad de certificación. Use su certificado vigente.",
   POST_NOT_ALLOWED: "El puesto con que este certificado está registrado no puede firmar por esta Dirección Departamental.",
+  PREPARED_SIGNING_INVALID: "La firma preparada ya no es válida. Vuelva a firmar.",
+  SIGNATURE_MISMATCH: "La firma recibida no corresponde al documento preparado ni al certificado. Vuelva a firmar.",
 };
 
 const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
@@ -23,6 +28,8 @@ const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
   REVOKED: "pkcs12",
   CERTIFICATE_REVOKED: "pkcs12",
   POST_NOT_ALLOWED: "pkcs12",
+  PREPARED_SIGNING_INVALID: "pkcs12",
+  SIGNATURE_MISMATCH: "pkcs12",
 };
 
 // A signature the system refuses to make with the certificate it was given: the person can fix it

@@ -6,6 +6,8 @@ import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { BYTE_RANGE_PLACEHOLDER, buildSignatureUpdate } from "@/lib/signing/build-signature-update";
 import { CadesSigner } from "@/lib/signing/cades-signer";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
+import { completePdfSignature } from "@/lib/signing/complete-pdf-signature";
+import { preparePdfSignature } from "@/lib/signing/prepare-pdf-signature";
 import { CMS_OVERHEAD_BYTES, signPdf } from "@/lib/signing/sign-pdf";
 import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "../../helpers/pdfsig";
 import { createTestPki, type TTestIdentity, type TTestPki } from "../../helpers/pki-fixtures";
@@ -102,8 +104,14 @@ describe("signing with @signpdf's placeholder, byte ranges and Signer", { timeou
   });
 
   it("a CMS larger than the room reserved is a SigningError, not a damaged PDF", async () => {
-    vi.spyOn(CadesSigner.prototype, "signDigest").mockResolvedValue(Buffer.alloc(200_000, 1));
-    const error = await signPdf(await makeTestPdf(), signer(pki.jose), signingOptions("José")).catch((e: unknown) => e);
+    // signPdf's CMS is assembled by completePdfSignature (one path with the browser's
+    // signatures): a room smaller than the CMS must be refused there, leaving /Contents zeros.
+    const who = signer(pki.jose);
+    const certificates = await who.certificates();
+    const { prepared, signedAttributes } = preparePdfSignature(await makeTestPdf(), certificates, signingOptions("José"), 200);
+    const before = Buffer.from(prepared);
+    const error = await completePdfSignature({ prepared, signedAttributes, signatureValue: await who.sign(signedAttributes), certificates }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "SigningError", code: "SIGNATURE_TOO_LARGE" });
+    expect(prepared.equals(before)).toBe(true);
   });
 });

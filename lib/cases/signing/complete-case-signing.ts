@@ -1,0 +1,97 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { readCertificate } from "@/lib/pki/read-certificate";
+import { verifySignedAttributes } from "@/lib/signing/build-cades-signed-data";
+import { completePdfSignature } from "@/lib/signing/complete-pdf-signature";
+import { extendToLongTerm } from "@/lib/signing/extend-to-long-term";
+import { SigningError } from "@/lib/signing/signing-error";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { TransitionError } from "@/lib/workflow/transition-error";
+import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
+import { precheckCertificateRevocation } from "./precheck-signer-revocation";
+import { precheckTransition } from "./precheck-transition";
+import { stepFor } from "./prepare-case-signing";
+import { recordCaseSignature } from "./sign-case-document";
+import type { TSignCasePdfResult } from "./sign-case-pdf";
+import { SigningRefusal } from "./signing-refusal";
+
+export type TCompleteCaseSigningInput = {
+  actor: TWorkflowActor;
+  preparedSigningId: string;
+  // The browser's SHA-256 signature over the signed attributes prepareCaseSigning issued.
+  signatureValue: Uint8Array;
+  ip?: string | null;
+};
+
+const refusedPrepared = (message: string) => new SigningRefusal("PREPARED_SIGNING_INVALID", message);
+
+// Second half of a browser signature (decision 0017). Checked before anything is requested or
+// written: the prepared signing is this actor's, unused and not expired; the signature value
+// verifies over exactly the stored signed attributes with the stored certificate; the case is
+// still at the prepared version; the certificate is still not revoked. Then the signature
+// timestamp (and, for the last signature, DSS and document timestamp), the project's validator
+// over the result, the file stored, and ONE transaction that marks the row used (only if still
+// unused) and runs transition() with the prepared version. Any refusal changes nothing.
+export async function completeCaseSigning(input: TCompleteCaseSigningInput, options: TCertifyOptions = {}): Promise<{ version: number; state: string }> {
+  const { db, storage, now } = await resolveCertifyDeps(options);
+  const { tsa, trustedRoots, fetch } = resolveSigningDeps(options);
+  const row = await db.preparedSigning.findUnique({ where: { id: input.preparedSigningId } });
+  if (!row || row.actorId !== input.actor.id) throw refusedPrepared("La firma preparada no existe. Vuelva a firmar.");
+  if (row.usedAt) throw refusedPrepared("Esta firma preparada ya se usó. Recargue la página.");
+  if (now.getTime() > row.expiresAt.getTime()) throw refusedPrepared("La firma preparada venció (5 minutos). Vuelva a firmar.");
+  if (row.action !== "sign" && row.action !== "sign_and_issue") throw new Error(`PreparedSigning ${row.id}: acción desconocida ${row.action}`);
+  const step = stepFor(row.action);
+
+  const [certificate, ...chain] = (row.certificatesDer as string[]).map((b64) => Buffer.from(b64, "base64"));
+  const signedAttributes = Buffer.from(row.signedAttributes);
+  const signatureValue = Buffer.from(input.signatureValue);
+  if (!verifySignedAttributes(signedAttributes, signatureValue, certificate)) {
+    throw new SigningRefusal("SIGNATURE_MISMATCH", "La firma recibida no corresponde al documento preparado ni al certificado. Vuelva a firmar.");
+  }
+  // Early answer for a case changed since the prepare (transition() checks again under the lock).
+  await precheckTransition(db, { caseId: row.caseId, action: row.action, actor: input.actor, expectedVersion: row.expectedVersion, now });
+  const certificates = { certificate, chain };
+  await precheckCertificateRevocation(certificates, { trustedRoots, now, fetch });
+
+  const prepared = await storage.get(row.preparedStorageKey);
+  if (createHash("sha256").update(prepared).digest("hex") !== row.preparedSha256) {
+    throw new Error(`PreparedSigning ${row.id}: el archivo preparado no corresponde a su SHA-256`);
+  }
+  const completed = await completePdfSignature({ prepared, signedAttributes, signatureValue, certificates, timestamp: { tsa, trustedRoots, fetch } });
+  if (!completed.timestamp) throw new Error("completePdfSignature no devolvió el sello de tiempo pedido");
+  let signed: TSignCasePdfResult = { pdf: completed.pdf, timestamp: completed.timestamp, padesLevel: "B-T", documentTimestampedAt: null };
+  if (step.action === "sign_and_issue") {
+    const extended = await extendToLongTerm(completed.pdf, { tsa, trustedRoots, now, fetch });
+    signed = { pdf: extended.pdf, timestamp: completed.timestamp, padesLevel: "B-LTA", documentTimestampedAt: extended.documentTimestamp.genTime };
+  }
+  // The project's own validator over what will be stored: the new signature must be whole and valid.
+  const report = validatePdfSignatures(signed.pdf, { trustedRoots, now });
+  const last = report.signatures.at(-1);
+  if (!last || !last.valid || report.modifiedAfterLastSignature) {
+    throw new SigningError("SIGNER_FAILED", `La firma no superó la validación: ${last?.errors.join(" ") ?? "no se encontró"}`);
+  }
+
+  const authorizedSigner = await db.authorizedSigner.findUniqueOrThrow({ where: { id: row.authorizedSignerId } });
+  const source = row.sourceDocumentVersionId
+    ? await db.documentVersion.findUniqueOrThrow({ where: { id: row.sourceDocumentVersionId }, select: { id: true, sheetId: true } })
+    : null;
+  if (!source) throw new Error(`PreparedSigning ${row.id}: sin documento de origen`);
+  const updated = await recordCaseSignature(
+    { db, storage, now },
+    {
+      input: { actor: input.actor, caseId: row.caseId, expectedVersion: row.expectedVersion, ip: input.ip },
+      step,
+      source,
+      signed,
+      certificate: readCertificate(certificate),
+      authorizedSigner,
+      alsoInTransaction: async (tx) => {
+        // Once: a concurrent completion of the same row finds it used and rolls back.
+        const marked = await tx.preparedSigning.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+        if (marked.count !== 1) throw new TransitionError("STALE_VERSION");
+      },
+    },
+  );
+  return { version: updated.version, state: updated.state };
+}
