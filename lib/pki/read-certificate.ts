@@ -1,20 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import forge from "node-forge";
 import type { TCertificateInfo, TNameAttribute } from "./types";
-
-const SHORT_NAMES: Record<string, string> = {
-  "2.5.4.3": "CN",
-  "2.5.4.4": "SN",
-  "2.5.4.5": "serialNumber",
-  "2.5.4.6": "C",
-  "2.5.4.7": "L",
-  "2.5.4.8": "ST",
-  "2.5.4.10": "O",
-  "2.5.4.11": "OU",
-  "2.5.4.12": "title",
-  "2.5.4.42": "GN",
-  "1.2.840.113549.1.9.1": "emailAddress",
-};
+import { NAME_ATTRIBUTE_SHORT_NAMES } from "@/lib/pki/name-attribute-short-names";
 
 const T = forge.asn1.Type;
 
@@ -53,7 +40,7 @@ function readName(node: forge.asn1.Asn1): { attributes: TNameAttribute[]; text: 
     (set.value as forge.asn1.Asn1[]).map((atv) => {
       const [oidNode, valueNode] = atv.value as forge.asn1.Asn1[];
       const type = forge.asn1.derToOid(oidNode.value as string);
-      return { type, shortName: SHORT_NAMES[type] ?? null, value: decodeValue(valueNode) };
+      return { type, shortName: NAME_ATTRIBUTE_SHORT_NAMES[type] ?? null, value: decodeValue(valueNode) };
     }),
   );
   // RFC 4514 writes the most specific RDN first: "CN=…, O=…, C=GT".

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { decodeOid, derChildren, readDer, readDerTime, TAG, type TDerNode } from "@/lib/signing/der";
 import { readCertificateFields } from "@/lib/signing/read-certificate-fields";
+import { NAME_ATTRIBUTE_SHORT_NAMES } from "@/lib/pki/name-attribute-short-names";
 
 export type TCertificateSummary = {
   // RFC 4514 order, most specific first: "CN=José Pérez Gómez, O=Ministerio de Educación, C=GT".
@@ -14,21 +15,6 @@ export type TCertificateSummary = {
   validTo: Date;
   // SHA-256 of the DER, lowercase hex.
   fingerprint: string;
-};
-
-const SHORT_NAMES: Record<string, string> = {
-  "2.5.4.3": "CN",
-  "2.5.4.4": "SN",
-  "2.5.4.5": "serialNumber",
-  "2.5.4.6": "C",
-  "2.5.4.7": "L",
-  "2.5.4.8": "ST",
-  "2.5.4.10": "O",
-  "2.5.4.11": "OU",
-  "2.5.4.12": "title",
-  "2.5.4.42": "GN",
-  "2.5.4.97": "organizationIdentifier",
-  "1.2.840.113549.1.9.1": "emailAddress",
 };
 
 function decodeString(node: TDerNode): string {
@@ -60,7 +46,7 @@ export function readName(name: TDerNode): { text: string; commonName: string | n
     derChildren(set).map((atv) => {
       const [type, value] = derChildren(atv);
       const oid = decodeOid(type.value);
-      return { key: SHORT_NAMES[oid] ?? oid, value: decodeString(value) };
+      return { key: NAME_ATTRIBUTE_SHORT_NAMES[oid] ?? oid, value: decodeString(value) };
     }),
   );
   const text = [...rdns]

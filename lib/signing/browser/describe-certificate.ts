@@ -1,5 +1,6 @@
 import * as pkijs from "pkijs";
 import { copyToArrayBuffer } from "./copy-to-array-buffer";
+import { NAME_ATTRIBUTE_SHORT_NAMES } from "../../pki/name-attribute-short-names";
 
 export type TCertificateDescription = {
   subjectName: string;
@@ -8,19 +9,6 @@ export type TCertificateDescription = {
   notBefore: Date;
   notAfter: Date;
   sha256FingerprintHex: string;
-};
-
-// Short names for the attributes a Guatemalan signing certificate carries; others print as OIDs.
-const NAMES: Record<string, string> = {
-  "2.5.4.3": "CN",
-  "2.5.4.5": "serialNumber",
-  "2.5.4.6": "C",
-  "2.5.4.7": "L",
-  "2.5.4.8": "ST",
-  "2.5.4.10": "O",
-  "2.5.4.11": "OU",
-  "2.5.4.12": "title",
-  "1.2.840.113549.1.9.1": "emailAddress",
 };
 
 // For "Firmará como …" before signing: what the person sees of the certificate they opened.
@@ -42,7 +30,7 @@ export async function describeCertificate(der: Uint8Array): Promise<TCertificate
 function formatName(name: pkijs.RelativeDistinguishedNames): string {
   return [...name.typesAndValues]
     .reverse()
-    .map((tv) => `${NAMES[tv.type] ?? tv.type}=${String(tv.value.valueBlock.value)}`)
+    .map((tv) => `${NAME_ATTRIBUTE_SHORT_NAMES[tv.type] ?? tv.type}=${String(tv.value.valueBlock.value)}`)
     .join(", ");
 }
 
