@@ -14,6 +14,7 @@ import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
 import { createNssDb, type TNssDb } from "@/tests/helpers/pdfsig";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
 import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
+import { D11_REVIEW_CHECKLIST_KEYS, D21_REVIEW_CHECKLIST_KEYS } from "@/lib/cases/generate-certification";
 
 // The demo world of the seed (26 DIDEDUCs, one account per role, the demo PKI and its registry
 // of authorized signers, with an expired and a revoked certificate) on a fresh PostgreSQL
@@ -160,6 +161,9 @@ export async function createCertifyWorld() {
 
 export type TCertifyWorld = Awaited<ReturnType<typeof createCertifyWorld>>;
 
-export const CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
-// D.2.1's list keeps "grades" (the title's grades against the records) and adds the CGC stamp.
-export const D21_CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, grades: true, cgcStamp: true };
+// Every item of the reviewer's checklist ticked: D.1.1's ("Que los grados correspondan": gradeLevels),
+// and D.2.1's, which keeps "grades" and adds the CGC stamp. Built from the lists the domain checks, so
+// a new item is ticked here too (the tests that leave one out do so by name).
+const allTicked = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, true])) as Record<K, true>;
+export const CHECKLIST = allTicked(D11_REVIEW_CHECKLIST_KEYS);
+export const D21_CHECKLIST = allTicked(D21_REVIEW_CHECKLIST_KEYS);

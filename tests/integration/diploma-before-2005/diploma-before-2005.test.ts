@@ -16,7 +16,7 @@ import { submitCase } from "@/lib/cases/submit-case";
 import type { FileKind } from "@/lib/generated/prisma/enums";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { storeUpload } from "@/lib/uploads/store-upload";
-import { createCertifyWorld, makeScanPdf, type TCertifyWorld } from "../certify/certify-world";
+import { createCertifyWorld, D21_CHECKLIST, makeScanPdf, type TCertifyWorld } from "../certify/certify-world";
 
 // D.2.1 (título de diversificado, escolar before 2005 and extraescolar) on PostgreSQL, through the
 // same operations the screens call: the draft and its submission, the reviewer's rejection
@@ -36,8 +36,6 @@ const TITLE_FORM = {
   contactPhone: "5555-1234",
   signedBy: "DIDEDUC",
 };
-
-const D21_CHECKLIST = { studies: true, authorities: true, signaturesAndSeals: true, cgcStamp: true, studentName: true, grades: true };
 
 const OFFICE = { name: "Supervisión Educativa 01-07, Mixco", phone: "2434-5566", address: "Calzada San Juan 20-45, zona 4 de Mixco" };
 
