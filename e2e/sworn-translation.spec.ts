@@ -66,7 +66,7 @@ test("D.3 de punta a punta: traductor no registrado y de otro idioma rechazados,
   await page.getByRole("button", { name: "Comprobar en el registro" }).click();
   await expect(numberError).toContainText("No hay ningún traductor jurado registrado con el número TJ-GN-9999");
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("la solicitud no se envió");
+  await expect(page.getByRole("alert").filter({ hasText: "la solicitud no se envió" })).toBeVisible();
   await expect(numberError).toContainText("No hay ningún traductor jurado registrado con el número TJ-GN-9999");
   await expect(numberField).toHaveAttribute("aria-invalid", "true");
   await expect(numberField).toHaveAttribute("aria-describedby", /f-translator-registrationNumber-error/);
