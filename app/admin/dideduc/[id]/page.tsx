@@ -29,7 +29,9 @@ export default async function DideducPage({ params }: { params: Promise<{ id: st
       </PageHeading>
       <Card className="mb-6" aria-labelledby="data-heading">
         <h2 id="data-heading" className="mb-4 text-xl font-semibold">Datos de la DIDEDUC</h2>
-        <DideducForm key={dideduc.updatedAt.toISOString()} dideduc={dideduc} />
+        {/* Not keyed on the saved row: a remount after saving would drop the action's state and with it
+            «Datos guardados.»; the form remounts its fields itself when the saved values change. */}
+        <DideducForm dideduc={dideduc} />
       </Card>
       <Card aria-labelledby="sup-heading">
         <h2 id="sup-heading" className="mb-4 text-xl font-semibold">Supervisiones Educativas ({dideduc.supervisions.length})</h2>
