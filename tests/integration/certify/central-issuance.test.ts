@@ -11,8 +11,7 @@ import { generateCertification } from "@/lib/cases/generate-certification";
 import { previewCertification } from "@/lib/cases/preview-certification";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { readCaseDocument } from "@/lib/cases/read-case-document";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
 import type { FileKind, Procedure } from "@/lib/generated/prisma/enums";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
@@ -183,7 +182,7 @@ describe("D.2.2 issued by the central office alone", () => {
     await expect(previewCertification({ actor: w.actors.reviewer, caseId: submitted.id }, w.options)).rejects.toBeInstanceOf(TransitionError);
 
     const issued = await signAndIssue(
-      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant"), ip: "10.0.0.9" },
+      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant"), ip: "10.0.0.9" },
       w.options,
     );
     expect(issued).toEqual({ version: submitted.version + 1, state: "ISSUED" });
@@ -258,37 +257,31 @@ describe("D.2.2 issued by the central office alone", () => {
     const before = await snapshot(submitted.id);
     const input = { caseId: submitted.id, expectedVersion: submitted.version };
 
-    const notCentral = await signAndIssue({ ...input, actor: w.actors.assistant, ...w.p12("signer-guatemala-norte") }, w.options).catch((e: unknown) => e);
+    const notCentral = await signAndIssue({ ...input, actor: w.actors.assistant, signer: w.signer("signer-guatemala-norte") }, w.options).catch((e: unknown) => e);
     expect(notCentral).toBeInstanceOf(SigningRefusal);
     expect(notCentral).toMatchObject({ code: "NOT_AUTHORIZED", field: "pkcs12" });
     expect((notCentral as Error).message).toMatch(/Atención al Ciudadano/);
 
-    const archive = await signAndIssue({ ...input, actor: w.actors.assistant, ...w.p12("archive-officer") }, w.options).catch((e: unknown) => e);
+    const archive = await signAndIssue({ ...input, actor: w.actors.assistant, signer: w.signer("archive-officer") }, w.options).catch((e: unknown) => e);
     expect(archive).toMatchObject({ name: "SigningRefusal", code: "NOT_AUTHORIZED" });
 
-    const othersCertificate = await signAndIssue({ ...input, actor: w.actors.coordinator, ...w.p12("central-assistant") }, w.options).catch((e: unknown) => e);
+    const othersCertificate = await signAndIssue({ ...input, actor: w.actors.coordinator, signer: w.signer("central-assistant") }, w.options).catch((e: unknown) => e);
     expect(othersCertificate).toMatchObject({ name: "SigningRefusal", code: "NOT_AUTHORIZED" });
 
-    const wrongPassphrase = await signAndIssue(
-      { ...input, actor: w.actors.assistant, ...w.p12("central-assistant"), passphrase: "no-es-la-clave" },
-      w.options,
-    ).catch((e: unknown) => e);
-    expect(wrongPassphrase).toMatchObject({ name: "SigningRefusal", code: "WRONG_PASSPHRASE", field: "passphrase" });
-
-    const reviewer = await signAndIssue({ ...input, actor: w.actors.reviewer, ...w.p12("central-assistant") }, w.options).catch((e: unknown) => e);
+    const reviewer = await signAndIssue({ ...input, actor: w.actors.reviewer, signer: w.signer("central-assistant") }, w.options).catch((e: unknown) => e);
     expect(reviewer).toBeInstanceOf(TransitionError);
 
     expect(await snapshot(submitted.id)).toEqual(before);
 
     // The right certificate still works afterwards.
-    await signAndIssue({ ...input, actor: w.actors.coordinator, ...w.p12("central-coordinator") }, w.options);
+    await signAndIssue({ ...input, actor: w.actors.coordinator, signer: w.signer("central-coordinator") }, w.options);
     const bytes = await issuedBytes(submitted.id);
     await expectOneCentralSignature(writeTemp(`issued-coord-${submitted.id}.pdf`, bytes), bytes);
   });
 
   it("a double click issues once: one signature, one document, one mail", async () => {
     const submitted = await d22Case();
-    const input = { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") };
+    const input = { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") };
     const results = await Promise.allSettled([signAndIssue(input, w.options), signAndIssue(input, w.options)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -306,7 +299,7 @@ describe("D.2.2 issued by the central office alone", () => {
     const submitted = await d22Case({ ...D22_FORM, registrationNumber: "D-1999-000001" });
     const before = await snapshot(submitted.id);
     await expect(
-      signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") }, w.options),
+      signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") }, w.options),
     ).rejects.toMatchObject({ name: "DomainError", code: "NOT_IN_DIPLOMA_REGISTRY" });
     expect(await snapshot(submitted.id)).toEqual(before);
   });
@@ -317,7 +310,7 @@ describe("D.1.2: the archive's signed PDF travels inside the issued file unchang
     const original = await archiveSignedPdf();
     const submitted = await caseInCentralReview("GRADUATION_RECORD", D12_FORM, [["ARCHIVE_RECORD", "expediente-graduacion-1988.pdf", original]]);
     await signAndIssue(
-      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") },
+      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") },
       w.options,
     );
     const c = await w.db.case.findUniqueOrThrow({ where: { id: submitted.id } });
@@ -360,7 +353,7 @@ describe("D.3: a sworn translation issued by the central office", () => {
       holderName: "Rosa Amelia Tzul Chay",
     };
     const submitted = await caseInCentralReview("SWORN_TRANSLATION", form, [["TRANSLATION", "traduccion.pdf", await makeScanPdf("traduccion jurada", 2)]]);
-    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") }, w.options);
     const data = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: submitted.id } })).data);
     expect(data.title).toBe("Certificación de traducción jurada");
     expect(data.statement).toContain("Ana Lucía Méndez Ruiz, traductora jurada del idioma inglés");
@@ -407,10 +400,10 @@ describe("D.2.1 follows the DIDEDUC path through the same registry", () => {
     expect(data.signers.map((s) => s.office)).toEqual(["Dirección Departamental de Educación de Guatemala Norte", "Departamento de Atención al Ciudadano — DISERSA"]);
 
     const signed = await signCertification(
-      { actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") },
+      { actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") },
       w.options,
     );
-    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant") }, w.options);
     await w.expectIssuedPdfValid(submitted.id);
   });
 });

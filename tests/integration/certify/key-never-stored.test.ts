@@ -3,8 +3,7 @@ import path from "node:path";
 import forge from "node-forge";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateCertification } from "@/lib/cases/generate-certification";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { openPkcs12 } from "@/lib/pki/open-pkcs12";
 import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
 
@@ -159,11 +158,11 @@ describe('"the key is never stored by the system" (S15)', () => {
     ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Error);
     const signed = await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte"), ip: null },
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte"), ip: null },
       options,
     );
     expect(signed.state).toBe("CENTRAL_REVIEW");
-    const issued = await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant"), ip: null }, options);
+    const issued = await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant"), ip: null }, options);
     expect(issued.state).toBe("ISSUED");
     await w.expectIssuedPdfValid(submitted.id);
     vi.restoreAllMocks();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
 import { toUserFacingError } from "@/lib/errors";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
@@ -24,7 +23,7 @@ const { caseAwaitingSignature, caseAwaitingCentral, snapshot } = signingSteps(()
 
 describe("the DIDEDUC signature refuses, with a reason and nothing changed", () => {
   const cases: Array<[string, () => { pkcs12: Buffer; passphrase: string }, string, "passphrase" | "pkcs12", RegExp]> = [
-    ["a wrong passphrase", () => ({ ...w.p12("signer-guatemala-norte"), passphrase: "no-es-la-clave" }), "WRONG_PASSPHRASE", "passphrase", /contraseña/i],
+    ["a wrong passphrase", () => ({ signer: w.signer("signer-guatemala-norte"), passphrase: "no-es-la-clave" }), "WRONG_PASSPHRASE", "passphrase", /contraseña/i],
     ["a file that is not a PKCS#12", () => ({ pkcs12: Buffer.from("%PDF-1.7 esto no es un certificado"), passphrase: "clave-secreta-123" }), "NOT_A_PKCS12", "pkcs12", /PKCS#12/],
     [
       "a certificate not in the registry",
@@ -58,7 +57,7 @@ describe("the DIDEDUC signature refuses, with a reason and nothing changed", () 
     const { caseId, version } = await caseAwaitingSignature();
     const before = await snapshot(caseId);
     await expect(
-      signCertification({ actor: w.actors.signerXela, caseId, expectedVersion: version, ...w.p12("signer-quetzaltenango") }, w.options),
+      signCertification({ actor: w.actors.signerXela, caseId, expectedVersion: version, signer: w.signer("signer-quetzaltenango") }, w.options),
     ).rejects.toMatchObject({ name: "TransitionError", code: "OUT_OF_SCOPE" });
     expect(await snapshot(caseId)).toEqual(before);
   });
@@ -66,7 +65,7 @@ describe("the DIDEDUC signature refuses, with a reason and nothing changed", () 
   it("refuses a registry entry bound to another person's account", async () => {
     const { caseId, version } = await caseAwaitingCentral();
     const before = await snapshot(caseId);
-    const attempt = signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-coordinator") }, w.options);
+    const attempt = signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-coordinator") }, w.options);
     await expect(attempt).rejects.toMatchObject({ code: "NOT_AUTHORIZED", message: expect.stringMatching(/otra persona/) });
     expect(await snapshot(caseId)).toEqual(before);
   });
@@ -75,7 +74,7 @@ describe("the DIDEDUC signature refuses, with a reason and nothing changed", () 
     const { caseId, version } = await caseAwaitingCentral();
     const before = await snapshot(caseId);
     await expect(
-      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") }, w.options),
+      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") }, w.options),
     ).rejects.toMatchObject({ code: "NOT_AUTHORIZED" });
     expect(await snapshot(caseId)).toEqual(before);
   });
@@ -92,7 +91,7 @@ describe("the DIDEDUC signature refuses, with a reason and nothing changed", () 
 describe("a double click signs once", () => {
   it("two concurrent DIDEDUC signatures with the same version: one succeeds, the other is STALE_VERSION", async () => {
     const { caseId, version } = await caseAwaitingSignature();
-    const input = { actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") };
+    const input = { actor: w.actors.signer, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") };
     const results = await Promise.allSettled([signCertification(input, w.options), signCertification(input, w.options)]);
     const fulfilled = results.filter((r) => r.status === "fulfilled");
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -109,7 +108,7 @@ describe("a double click signs once", () => {
 
   it("a second click after the first finished is refused and adds nothing", async () => {
     const { caseId, version } = await caseAwaitingCentral();
-    const input = { actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") };
+    const input = { actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") };
     await signAndIssue(input, w.options);
     await expect(signAndIssue(input, w.options)).rejects.toMatchObject({ code: "STALE_VERSION" });
     expect(await w.db.signature.count({ where: { caseId } })).toBe(2);
@@ -120,7 +119,7 @@ describe("a double click signs once", () => {
 
   it("two concurrent issuances: exactly one central signature", async () => {
     const { caseId, version } = await caseAwaitingCentral();
-    const input = { actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") };
+    const input = { actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") };
     const results = await Promise.allSettled([signAndIssue(input, w.options), signAndIssue(input, w.options)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await w.db.signature.count({ where: { caseId } })).toBe(2);
@@ -168,7 +167,7 @@ describe("the central office's signature report and issuance on a file it cannot
     expect(report?.signatures[0]).toMatchObject({ intact: true, coversWholeFile: false, authorized: true });
     const before = await snapshot(caseId);
     await expect(
-      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") }, w.options),
+      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") }, w.options),
     ).rejects.toMatchObject({ code: "DOCUMENT_ALTERED" });
     expect(await snapshot(caseId)).toEqual(before);
 
@@ -183,7 +182,7 @@ describe("the central office's signature report and issuance on a file it cannot
     expect(report?.ok).toBe(false);
     expect(report?.signatures[0].intact).toBe(false);
     await expect(
-      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") }, w.options),
+      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") }, w.options),
     ).rejects.toMatchObject({ code: "DOCUMENT_ALTERED" });
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { generateCertification } from "@/lib/cases/generate-certification";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { CHECKLIST, type TCertifyWorld } from "./certify-world";
 
 function countFiles(dir: string): number {
@@ -25,7 +25,7 @@ export function signingSteps(world: () => TCertifyWorld) {
   async function caseAwaitingCentral() {
     const w = world();
     const { caseId, version } = await caseAwaitingSignature();
-    const signed = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") }, w.options);
+    const signed = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") }, w.options);
     return { caseId, version: signed.version };
   }
 
