@@ -132,7 +132,7 @@ try {
   const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
   const fmt = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
   const line = (label: string, xs: number[]) =>
-    console.log(`  ${label.padEnd(34)} total ${fmt(xs.reduce((a, b) => a + b, 0))}   p50 ${fmt(pct(xs, 50))}   p95 ${fmt(pct(xs, 95))}`);
+    console.log(`  ${label.padEnd(40)} total ${fmt(xs.reduce((a, b) => a + b, 0))}   p50 ${fmt(pct(xs, 50))}   p95 ${fmt(pct(xs, 95))}`);
 
   async function batch(label: string, action: "sign" | "sign_and_issue", who: typeof citizen, signer: ReturnType<typeof signerOf>) {
     const { certificate, chain } = await signer.certificates();

@@ -11,6 +11,8 @@ import { generateCertification } from "@/lib/cases/generate-certification";
 import { previewCertification } from "@/lib/cases/preview-certification";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { readCaseDocument } from "@/lib/cases/read-case-document";
+import { completeCaseSigning } from "@/lib/cases/signing/complete-case-signing";
+import { prepareCaseSigning } from "@/lib/cases/signing/prepare-case-signing";
 import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
 import type { FileKind, Procedure } from "@/lib/generated/prisma/enums";
@@ -252,7 +254,7 @@ describe("D.2.2 issued by the central office alone", () => {
     expect(download?.bytes.equals(bytes)).toBe(true);
   });
 
-  it("refuses, with nothing changed: a DIDEDUC certificate, another person's central certificate, a wrong passphrase, a DIDEDUC role", async () => {
+  it("refuses, with nothing changed: a DIDEDUC certificate, the archive's, another person's central certificate, a DIDEDUC role", async () => {
     const submitted = await d22Case();
     const before = await snapshot(submitted.id);
     const input = { caseId: submitted.id, expectedVersion: submitted.version };
@@ -293,6 +295,70 @@ describe("D.2.2 issued by the central office alone", () => {
     await expect(signAndIssue(input, w.options)).rejects.toMatchObject({ code: "STALE_VERSION" });
     const bytes = await issuedBytes(submitted.id);
     await expectOneCentralSignature(writeTemp(`issued-double-${submitted.id}.pdf`, bytes), bytes);
+  });
+
+  it("through prepare and complete (issue #13): prepare renders the sheet naming the signer and changes nothing of the case; complete writes sheet, code, ISSUED version, signature and mail in one transition", async () => {
+    const submitted = await d22Case();
+    const before = await snapshot(submitted.id);
+    const signer = w.signer("central-assistant");
+    const { certificate, chain } = await signer.certificates();
+    const prepared = await prepareCaseSigning(
+      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, action: "sign_and_issue", certificates: [certificate, ...chain] },
+      w.options,
+    );
+    // The row keeps what complete writes: the rendered sheet (naming the signer) and its code.
+    const row = await w.db.preparedSigning.findUniqueOrThrow({ where: { id: prepared.preparedSigningId } });
+    expect(row.sourceDocumentVersionId).toBeNull();
+    expect(row.verificationCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const sheetData = ZCertificationSheetData.parse(row.sheetData);
+    expect(sheetData.signers.find((s) => s.role === "CENTRAL")?.name).toBe(w.actors.assistant.name);
+    // Nothing of the case changed (the prepared file is the prepare's own, swept later).
+    const { files: _files, ...caseBefore } = before;
+    const { files: _filesNow, ...caseNow } = await snapshot(submitted.id);
+    expect(caseNow).toEqual(caseBefore);
+
+    const issued = await completeCaseSigning(
+      { actor: w.actors.assistant, preparedSigningId: prepared.preparedSigningId, signatureValue: await signer.sign(Buffer.from(prepared.signedAttributes, "base64")) },
+      w.options,
+    );
+    expect(issued.state).toBe("ISSUED");
+    const after = await w.db.case.findUniqueOrThrow({ where: { id: submitted.id } });
+    expect(after.verificationCode).toBe(row.verificationCode);
+    const sheet = await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: submitted.id } });
+    expect(sheet.id).toBe(row.sheetId);
+    expect(sheet.data).toEqual(row.sheetData);
+    const doc = await w.db.documentVersion.findFirstOrThrow({ where: { caseId: submitted.id } });
+    expect(doc).toMatchObject({ stage: "ISSUED", sheetId: row.sheetId, padesLevel: "B-LTA" });
+    expect(await w.db.signature.count({ where: { caseId: submitted.id, documentVersionId: doc.id } })).toBe(1);
+    expect(await w.db.outboxMail.count({ where: { caseId: submitted.id, subject: { contains: "fue emitida" } } })).toBe(1);
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { caseId: submitted.id, action: "sign_and_issue" } });
+    expect(event.data).toMatchObject({ sheetId: row.sheetId, verificationCode: row.verificationCode, documentVersionId: doc.id });
+    // Replayed: refused, nothing more.
+    await expect(
+      completeCaseSigning({ actor: w.actors.assistant, preparedSigningId: prepared.preparedSigningId, signatureValue: await signer.sign(Buffer.from(prepared.signedAttributes, "base64")) }, w.options),
+    ).rejects.toMatchObject({ code: "PREPARED_SIGNING_INVALID" });
+    expect(await w.db.documentVersion.count({ where: { caseId: submitted.id } })).toBe(1);
+    const bytes = await issuedBytes(submitted.id);
+    await expectOneCentralSignature(writeTemp(`issued-prepared-${submitted.id}.pdf`, bytes), bytes);
+  });
+
+  it("two central prepares of the same case: the first completed issues, the second is refused at complete and writes nothing", async () => {
+    const submitted = await d22Case();
+    const signer = w.signer("central-assistant");
+    const { certificate, chain } = await signer.certificates();
+    const prepare = () =>
+      prepareCaseSigning(
+        { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, action: "sign_and_issue", certificates: [certificate, ...chain] },
+        w.options,
+      );
+    const [first, second] = [await prepare(), await prepare()];
+    const complete = async (p: typeof first) =>
+      completeCaseSigning({ actor: w.actors.assistant, preparedSigningId: p.preparedSigningId, signatureValue: await signer.sign(Buffer.from(p.signedAttributes, "base64")) }, w.options);
+    await complete(first);
+    const before = await snapshot(submitted.id);
+    await expect(complete(second)).rejects.toBeInstanceOf(TransitionError);
+    expect(await snapshot(submitted.id)).toEqual(before);
+    expect(await w.db.certificationSheet.count({ where: { caseId: submitted.id } })).toBe(1);
   });
 
   it("refuses a registration number the title registry does not hold, with nothing changed", async () => {
