@@ -206,7 +206,9 @@ describe('"the key is never stored by the system" (S15)', () => {
     const preparedKeys = (await db.preparedSigning.findMany({ where: { caseId: submitted.id } })).map((p) => p.preparedStorageKey);
     expect(preparedKeys).toHaveLength(3);
     for (const key of preparedKeys) expect(files.map((f) => path.basename(f))).toContain(key);
-    expect(files.length).toBeGreaterThanOrEqual(8);
+    // Two scans, the UNSIGNED, DIDEDUC-signed and issued files, and the prepared ones (two prepares
+    // of one step within the same second make the same bytes: one file).
+    expect(files.length).toBeGreaterThanOrEqual(5 + new Set(preparedKeys).size);
     expect(findings(needles, files.map((f) => ({ where: path.relative(w.root, f), bytes: fs.readFileSync(f) })))).toEqual([]);
 
     // Every log line written while reviewing, refusing, signing and issuing.
