@@ -6,10 +6,9 @@
 //
 //   tsx --tsconfig e2e/staff-fixtures.tsconfig.json e2e/citizen-fixtures.mts '{"cases":[{"lastNames":"…","outcome":"correction"}]}'
 import { generateCertification } from "../lib/cases/generate-certification";
-import { signAndIssue } from "../lib/cases/sign-and-issue";
-import { signCertification } from "../lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "../lib/cases/signing/sign-case-with-signer";
 import { transition } from "../lib/workflow/transition";
-import { actor, certifyOptions, close, db, demoPkcs12 as certificate, storage, submitEducationalRecord } from "./helpers/fixture-db";
+import { actor, certifyOptions, close, db, demoSigner, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
 type TOutcome = "correction" | "guidance" | "issued";
 type TSpec = { lastNames: string; outcome: TOutcome };
@@ -37,8 +36,8 @@ try {
     } else {
       const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
       const generated = await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
-      const signed = await signCertification({ actor: signer, caseId: row.id, expectedVersion: generated.version, ...(await certificate("signer-guatemala-norte")) }, certifyOptions);
-      await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: signed.version, ...(await certificate("central-assistant")) }, certifyOptions);
+      const signed = await signCertification({ actor: signer, caseId: row.id, expectedVersion: generated.version, signer: await demoSigner("signer-guatemala-norte") }, certifyOptions);
+      await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: signed.version, signer: await demoSigner("central-assistant") }, certifyOptions);
       row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
     }
     out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state });

@@ -18,13 +18,12 @@
 import { hashPassword } from "../lib/auth/hash-password";
 import { createDraftCase } from "../lib/cases/create-draft-case";
 import { generateCertification } from "../lib/cases/generate-certification";
-import { signAndIssue } from "../lib/cases/sign-and-issue";
-import { signCertification } from "../lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "../lib/cases/signing/sign-case-with-signer";
 import { submitCase } from "../lib/cases/submit-case";
 import { transition } from "../lib/workflow/transition";
 import type { FileKind } from "../lib/generated/prisma/enums";
 import { DEMO_SWORN_TRANSLATOR } from "../prisma/seed/demo-accounts";
-import { actor, certifyOptions, close, db, demoPkcs12, scan, storage, submitEducationalRecord } from "./helpers/fixture-db";
+import { actor, certifyOptions, close, db, demoSigner, scan, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
 type TEducationalRecordSpec = { procedure?: "EDUCATIONAL_RECORD"; lastNames: string; generate?: boolean; sign?: boolean; issue?: boolean };
 type TSwornTranslationSpec = { procedure: "SWORN_TRANSLATION"; holderName: string };
@@ -121,11 +120,11 @@ try {
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }
       if (spec.sign || spec.issue) {
-        await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("signer-guatemala-norte")) }, certifyOptions);
+        await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, signer: await demoSigner("signer-guatemala-norte") }, certifyOptions);
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }
       if (spec.issue) {
-        await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("central-assistant")) }, certifyOptions);
+        await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: row.version, signer: await demoSigner("central-assistant") }, certifyOptions);
         row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
       }
       out.push({ id: row.id, number: row.number, lastNames: spec.lastNames, state: row.state, verificationCode: row.verificationCode });

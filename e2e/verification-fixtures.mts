@@ -9,10 +9,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { generateCertification } from "../lib/cases/generate-certification";
-import { signAndIssue } from "../lib/cases/sign-and-issue";
-import { signCertification } from "../lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "../lib/cases/signing/sign-case-with-signer";
 import { transition } from "../lib/workflow/transition";
-import { actor, certifyOptions, close, db, demoPkcs12, storage, submitEducationalRecord } from "./helpers/fixture-db";
+import { actor, certifyOptions, close, db, demoSigner, storage, submitEducationalRecord } from "./helpers/fixture-db";
 
 const [dir, lastNames] = process.argv.slice(2);
 if (!dir || !lastNames) throw new Error("Uso: verification-fixtures.mts <carpeta> '<apellidos>'");
@@ -29,9 +28,9 @@ try {
   const checklist = { studies: true, authorities: true, signaturesAndSeals: true, studentName: true, gradeLevels: true };
   await generateCertification({ actor: reviewer, caseId: row.id, expectedVersion: row.version, checklist }, { db, storage });
   row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
-  await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("signer-guatemala-norte")) }, certifyOptions);
+  await signCertification({ actor: signer, caseId: row.id, expectedVersion: row.version, signer: await demoSigner("signer-guatemala-norte") }, certifyOptions);
   row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
-  await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: row.version, ...(await demoPkcs12("central-assistant")), ip: null }, certifyOptions);
+  await signAndIssue({ actor: assistant, caseId: row.id, expectedVersion: row.version, signer: await demoSigner("central-assistant"), ip: null }, certifyOptions);
   row = await db.case.findUniqueOrThrow({ where: { id: row.id } });
   await transition(row.id, "revoke", coordinator, { category: "DATA_ERROR", note: "Nota interna de prueba: apellido mal escrito", confirmNumber: row.number }, row.version, { db });
 

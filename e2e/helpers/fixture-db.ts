@@ -11,6 +11,8 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { createDraftCase } from "../../lib/cases/create-draft-case";
 import { createPrisma } from "../../lib/db/create-prisma";
 import { readRevocationPointers } from "../../lib/pki/read-revocation-pointers";
+import { openPkcs12Signer } from "../../lib/signing/pkcs12-signer";
+import type { DocumentSigner } from "../../lib/signing/signer";
 import { LocalDiskStorage } from "../../lib/storage/local-disk-storage";
 import { transition } from "../../lib/workflow/transition";
 import { DEMO_CERTIFICATES } from "../../prisma/seed/demo-accounts";
@@ -57,6 +59,13 @@ export async function demoPkcs12(key: string): Promise<{ pkcs12: Buffer; passphr
   const cert = DEMO_CERTIFICATES.find((c) => c.key === key);
   if (!cert) throw new Error(`Certificado de demostración desconocido: ${key}`);
   return { pkcs12: await fs.readFile(path.join(pkiDir, cert.file)), passphrase: cert.passphrase };
+}
+
+// The same demo certificate's key opened in this fixture process, to sign through the app's own
+// prepare → sign → complete path (signCaseWithSigner) as the browser would.
+export async function demoSigner(key: string): Promise<DocumentSigner> {
+  const { pkcs12, passphrase } = await demoPkcs12(key);
+  return openPkcs12Signer(pkcs12, passphrase);
 }
 
 // A two-page PDF (anverso, reverso) that reads `label`.

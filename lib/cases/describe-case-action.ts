@@ -7,7 +7,8 @@ import type { CaseState } from "@/lib/generated/prisma/enums";
 // - inputKind: which fields to ask for (none, a reason, a reason + supervision office, a reason +
 //   documents + office);
 // - operation: which domain call performs it. "plain" → performCaseAction; the others have their
-//   own operation (submitCase, generateCertification, signCertification, signAndIssue,
+//   own operation (submitCase, generateCertification, prepareCaseSigning/completeCaseSigning for
+//   "sign" and "sign_and_issue",
 //   acceptTranslatorRegistration for D.4's "accept", which writes the registry entry,
 //   revokeCertification for "revoke": category, internal note, case number typed again).
 // Internal transitions (replace) never reach a screen: availableActions leaves them out.

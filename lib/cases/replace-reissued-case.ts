@@ -7,8 +7,8 @@ import { transition, type TTx } from "@/lib/workflow/transition";
 // The certification a corrected re-issue replaces, as the issuance mail names it.
 export type TReplacedCase = { id: string; number: string; verificationCode: string | null; wasIssued: boolean };
 
-// Called by both issuance paths (signCaseDocument's sign_and_issue for D.1.1/D.2.1 and
-// issueCentralCertification for D.1.2/D.2.2/D.3) inside the issuing transaction's `apply`: when
+// Called at every issuance (completeCaseSigning's sign_and_issue, for D.1.1/D.2.1 and for the
+// central-only D.1.2/D.2.2/D.3, through recordCaseSignature) inside the issuing transaction's `apply`: when
 // the case just issued is a corrected re-issue, the case it corrects stops being valid in the same
 // commit, so there is never a moment with two valid certifications for one correction, nor a
 // replacement issued while the old one still says "Emitido".

@@ -7,9 +7,10 @@ export type TStoredFile = { key: string; sha256: string; size: number };
 export type TFileStorageInput = Buffer | Uint8Array | Readable | AsyncIterable<Uint8Array>;
 
 // Content-addressed, write-once storage: a put of bytes already stored changes nothing and
-// returns the same key; nothing is ever overwritten. `delete` exists only for the sweep of uploads
-// never attached to a case (lib/uploads/sweep-unattached-uploads.ts), which first makes sure no
-// row references the key, under the key's lock; it is idempotent (an absent key is not an error).
+// returns the same key; nothing is ever overwritten. `delete` exists only for the sweeps of uploads
+// never attached to a case (lib/uploads/sweep-unattached-uploads.ts) and of expired prepared
+// signings (lib/cases/signing/sweep-prepared-signings.ts), which first make sure no row references
+// the key, under the key's lock; it is idempotent (an absent key is not an error).
 export interface FileStorage {
   readonly name: "local-disk" | "uploadthing";
   put(input: TFileStorageInput): Promise<TStoredFile>;

@@ -11,7 +11,7 @@ export type TSweepResult = { deletedRows: number; deletedBlobs: number; failedKe
 const MAX_ROUNDS = 20;
 
 // Removes the uploads that were never attached to a case and are older than a day, and each
-// stored blob that no row (UploadedFile or DocumentVersion) references any more. Everything it
+// stored blob that no row (UploadedFile, DocumentVersion or PreparedSigning) references any more. Everything it
 // decides comes from the database, so any number of server instances may run it at once:
 // - per storage key, one transaction takes the key's advisory lock (the one an upload holds from
 //   finding the bytes stored to inserting its row), deletes the expired unattached rows of that key
@@ -47,7 +47,8 @@ export async function sweepUnattachedUploads(options: TSweepUnattachedUploadsOpt
             if (deleted.count === 0) return { rows: 0, blob: false };
             const files = await tx.uploadedFile.count({ where: { storageKey: key } });
             const documents = await tx.documentVersion.count({ where: { storageKey: key } });
-            if (files + documents > 0) return { rows: deleted.count, blob: false };
+            const prepared = await tx.preparedSigning.count({ where: { preparedStorageKey: key } });
+            if (files + documents + prepared > 0) return { rows: deleted.count, blob: false };
             await storage.delete(key);
             return { rows: deleted.count, blob: true };
           },

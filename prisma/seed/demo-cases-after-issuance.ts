@@ -58,7 +58,7 @@ export async function seedAfterIssuanceDemoCases(
   allowServerOnlyModules();
   const [{ submitCase }, { signAndIssue }, { transition }, { startReissue }, { saveCaseDraft }, { getStorage }] = await Promise.all([
     import("../../lib/cases/submit-case"),
-    import("../../lib/cases/sign-and-issue"),
+    import("../../lib/cases/signing/sign-case-with-signer"),
     import("../../lib/workflow/transition"),
     import("../../lib/cases/start-reissue"),
     import("../../lib/cases/save-case-draft"),
@@ -67,7 +67,7 @@ export async function seedAfterIssuanceDemoCases(
   const storage = options.storage ?? getStorage();
   const certify = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
   const actor = demoActors(prisma);
-  const credentials = demoCredentials(options.pki);
+  const credentials = await demoCredentials(options.pki);
   const entry = await prisma.swornTranslator.findFirstOrThrow({ where: { dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber } });
   const reload = (id: string) => prisma.case.findUniqueOrThrow({ where: { id } });
 

@@ -226,8 +226,8 @@ export async function seedDiplomaBefore2005DemoCases(
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/start-case-from"),
     import("../../lib/cases/generate-certification"),
-    import("../../lib/cases/sign-certification"),
-    import("../../lib/cases/sign-and-issue"),
+    import("../../lib/cases/signing/sign-case-with-signer"),
+    import("../../lib/cases/signing/sign-case-with-signer"),
     import("../../lib/storage/get-storage"),
   ]);
   const storage = options.storage ?? getStorage();
@@ -235,7 +235,7 @@ export async function seedDiplomaBefore2005DemoCases(
   const deps = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
 
   const actor = demoActors(prisma);
-  const credentials = demoCredentials(options.pki);
+  const credentials = await demoCredentials(options.pki);
 
   const summaries: TDiplomaDemoCaseSummary[] = [];
   for (const def of DIPLOMA_BEFORE_2005_DEMO_CASES) {

@@ -127,7 +127,7 @@ export async function seedDiplomaFrom2005DemoCases(
   const [{ submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }] = await Promise.all([
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
-    import("../../lib/cases/sign-and-issue"),
+    import("../../lib/cases/signing/sign-case-with-signer"),
     import("../../lib/storage/get-storage"),
   ]);
   const storage = options.storage ?? getStorage();
@@ -135,7 +135,7 @@ export async function seedDiplomaFrom2005DemoCases(
   const deps = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
 
   const actor = demoActors(prisma);
-  const credentials = demoCredentials(options.pki);
+  const credentials = await demoCredentials(options.pki);
   async function uploadTitle(applicantId: string, row: Case, def: TDemoCaseDefinition, note: string) {
     await uploadDemoFile(deps, { applicantId, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def, row.number, note) });
   }

@@ -122,19 +122,18 @@ export async function seedGraduationRecordDemoCases(
 ): Promise<{ cases: TGraduationRecordDemoCase[]; issued: Array<{ number: string; verificationCode: string }> }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }, { openPkcs12Signer }, { signPdf }] =
+  const [{ submitCase }, { performCaseAction }, { signAndIssue }, { getStorage }, { signPdf }] =
     await Promise.all([
         import("../../lib/cases/submit-case"),
       import("../../lib/cases/perform-case-action"),
-      import("../../lib/cases/sign-and-issue"),
+      import("../../lib/cases/signing/sign-case-with-signer"),
       import("../../lib/storage/get-storage"),
-      import("../../lib/signing/pkcs12-signer"),
       import("../../lib/signing/sign-pdf"),
     ]);
   const storage = options.storage ?? getStorage();
 
   const actor = demoActors(prisma);
-  const credentials = demoCredentials(options.pki);
+  const credentials = await demoCredentials(options.pki);
 
   const summaries: TGraduationRecordDemoCase[] = [];
   for (const def of GRADUATION_RECORD_DEMO_CASES) {
@@ -147,7 +146,7 @@ export async function seedGraduationRecordDemoCases(
     if (row.state === "DRAFT" && (await prisma.uploadedFile.count({ where: { caseId: row.id } })) === 0) {
       const archive = credentials("archive-officer");
       // Signed a minute ago: the demo certificate is valid from yesterday.
-      const signed = await signPdf(await demoRecord(def.form, row.number), openPkcs12Signer(archive.pkcs12, archive.passphrase), {
+      const signed = await signPdf(await demoRecord(def.form, row.number), archive.signer, {
         reason: "Certificación del expediente de graduación por el Archivo Documental",
         location: "Ciudad de Guatemala",
         name: ARCHIVE.holderName,

@@ -122,13 +122,13 @@ export async function seedSwornTranslationDemoCases(
     import("../../lib/cases/submit-case"),
     import("../../lib/cases/perform-case-action"),
     import("../../lib/cases/start-case-from"),
-    import("../../lib/cases/sign-and-issue"),
+    import("../../lib/cases/signing/sign-case-with-signer"),
     import("../../lib/storage/get-storage"),
   ]);
   const storage = options.storage ?? getStorage();
 
   const actor = demoActors(prisma);
-  const credentials = demoCredentials(options.pki);
+  const credentials = await demoCredentials(options.pki);
 
   const entry = await prisma.swornTranslator.findFirstOrThrow({ where: { dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber } });
   const summaries: TSwornTranslationDemoCaseSummary[] = [];

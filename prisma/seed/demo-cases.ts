@@ -211,8 +211,8 @@ export async function seedDemoCases(
       import("../../lib/cases/create-draft-case"),
       import("../../lib/workflow/transition"),
       import("../../lib/cases/generate-certification"),
-      import("../../lib/cases/sign-certification"),
-      import("../../lib/cases/sign-and-issue"),
+      import("../../lib/cases/signing/sign-case-with-signer"),
+      import("../../lib/cases/signing/sign-case-with-signer"),
       import("../../lib/storage/get-storage"),
       import("../../lib/verification/verification-url"),
     ]);
@@ -221,7 +221,7 @@ export async function seedDemoCases(
   const deps = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
 
   const actor = demoActors(prisma);
-  const credentials = demoCredentials(options.pki);
+  const credentials = await demoCredentials(options.pki);
 
   const summaries: TDemoCaseSummary[] = [];
   for (const def of DEMO_CASES) {

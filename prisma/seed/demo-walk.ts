@@ -5,6 +5,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState, FileKind, Procedure } from "../../lib/generated/prisma/enums";
 import type { TSaveCaseDraftInput } from "../../lib/cases/save-case-draft";
+import type { DocumentSigner } from "../../lib/signing/signer";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TWorkflowActor } from "../../lib/workflow/check-transition";
 import { DEMO_CERTIFICATES, DEMO_EMAIL_DOMAIN } from "./demo-accounts";
@@ -51,13 +52,16 @@ export function demoActors(prisma: PrismaClient): (address: string) => Promise<T
   };
 }
 
-// The PKCS#12 file and passphrase of a demo certificate.
-export function demoCredentials(pki: TDemoPki): (certificateKey: string) => { pkcs12: Buffer; passphrase: string } {
+// A demo certificate's key, opened in the seed's process to sign the demo cases through the app's
+// own prepare → sign → complete path (signCaseWithSigner; the app's signers sign in the browser).
+// Call after allowServerOnlyModules().
+export async function demoCredentials(pki: TDemoPki): Promise<(certificateKey: string) => { signer: DocumentSigner }> {
+  const { openPkcs12Signer } = await import("../../lib/signing/pkcs12-signer");
   return (certificateKey) => {
     const cert = pki.certificates.find((c) => c.key === certificateKey);
     const def = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
     if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
-    return { pkcs12: fs.readFileSync(cert.path), passphrase: def.passphrase };
+    return { signer: openPkcs12Signer(fs.readFileSync(cert.path), def.passphrase) };
   };
 }
 

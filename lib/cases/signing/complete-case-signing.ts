@@ -1,19 +1,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { PreparedSigning, PrismaClient } from "@/lib/generated/prisma/client";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { readCertificate } from "@/lib/pki/read-certificate";
 import { verifySignedAttributes } from "@/lib/signing/build-cades-signed-data";
-import { completePdfSignature } from "@/lib/signing/complete-pdf-signature";
-import { extendToLongTerm } from "@/lib/signing/extend-to-long-term";
 import { SigningError } from "@/lib/signing/signing-error";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { TransitionError } from "@/lib/workflow/transition-error";
+import { stepFor } from "./case-signing-steps";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
-import { precheckCertificateRevocation } from "./precheck-signer-revocation";
+import { completeCasePdf } from "./complete-case-pdf";
+import { precheckCertificateRevocation } from "./precheck-certificate-revocation";
 import { precheckTransition } from "./precheck-transition";
-import { stepFor } from "./prepare-case-signing";
 import { recordCaseSignature } from "./sign-case-document";
-import type { TSignCasePdfResult } from "./sign-case-pdf";
 import { SigningRefusal } from "./signing-refusal";
 
 export type TCompleteCaseSigningInput = {
@@ -41,7 +40,8 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
   if (row.usedAt) throw refusedPrepared("Esta firma preparada ya se usó. Recargue la página.");
   if (now.getTime() > row.expiresAt.getTime()) throw refusedPrepared("La firma preparada venció (5 minutos). Vuelva a firmar.");
   if (row.action !== "sign" && row.action !== "sign_and_issue") throw new Error(`PreparedSigning ${row.id}: acción desconocida ${row.action}`);
-  const step = stepFor(row.action);
+  // A central-only issuance prepared its own sheet; every other step signs an existing document.
+  const step = stepFor(row.action, { centralOnly: row.sheetId !== null });
 
   const [certificate, ...chain] = (row.certificatesDer as string[]).map((b64) => Buffer.from(b64, "base64"));
   const signedAttributes = Buffer.from(row.signedAttributes);
@@ -58,13 +58,12 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
   if (createHash("sha256").update(prepared).digest("hex") !== row.preparedSha256) {
     throw new Error(`PreparedSigning ${row.id}: el archivo preparado no corresponde a su SHA-256`);
   }
-  const completed = await completePdfSignature({ prepared, signedAttributes, signatureValue, certificates, timestamp: { tsa, trustedRoots, fetch } });
-  if (!completed.timestamp) throw new Error("completePdfSignature no devolvió el sello de tiempo pedido");
-  let signed: TSignCasePdfResult = { pdf: completed.pdf, timestamp: completed.timestamp, padesLevel: "B-T", documentTimestampedAt: null };
-  if (step.action === "sign_and_issue") {
-    const extended = await extendToLongTerm(completed.pdf, { tsa, trustedRoots, now, fetch });
-    signed = { pdf: extended.pdf, timestamp: completed.timestamp, padesLevel: "B-LTA", documentTimestampedAt: extended.documentTimestamp.genTime };
-  }
+  // The last signature of the procedure (sign_and_issue) is followed by the DSS and the document
+  // timestamp: the issued file is B-LTA; the DIDEDUC's stage is B-T.
+  const signed = await completeCasePdf(
+    { prepared, signedAttributes, signatureValue, certificates },
+    { tsa, trustedRoots, now, fetch, longTerm: step.action === "sign_and_issue", caseId: row.caseId },
+  );
   // The project's own validator over what will be stored: the new signature must be whole and valid.
   const report = validatePdfSignatures(signed.pdf, { trustedRoots, now });
   const last = report.signatures.at(-1);
@@ -73,16 +72,13 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
   }
 
   const authorizedSigner = await db.authorizedSigner.findUniqueOrThrow({ where: { id: row.authorizedSignerId } });
-  const source = row.sourceDocumentVersionId
-    ? await db.documentVersion.findUniqueOrThrow({ where: { id: row.sourceDocumentVersionId }, select: { id: true, sheetId: true } })
-    : null;
-  if (!source) throw new Error(`PreparedSigning ${row.id}: sin documento de origen`);
+  const document = await preparedDocument(db, row);
   const updated = await recordCaseSignature(
     { db, storage, now },
     {
       input: { actor: input.actor, caseId: row.caseId, expectedVersion: row.expectedVersion, ip: input.ip },
       step,
-      source,
+      document,
       signed,
       certificate: readCertificate(certificate),
       authorizedSigner,
@@ -94,4 +90,15 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
     },
   );
   return { version: updated.version, state: updated.state };
+}
+
+// What the prepared signing signed: an existing document version, or the central-only issuance's
+// sheet (written with the signature).
+async function preparedDocument(db: PrismaClient, row: PreparedSigning) {
+  if (row.sheetId) {
+    if (!row.verificationCode) throw new Error(`PreparedSigning ${row.id}: hoja sin código de verificación`);
+    return { newSheet: { id: row.sheetId, data: row.sheetData, verificationCode: row.verificationCode } };
+  }
+  if (!row.sourceDocumentVersionId) throw new Error(`PreparedSigning ${row.id}: sin documento de origen`);
+  return { source: await db.documentVersion.findUniqueOrThrow({ where: { id: row.sourceDocumentVersionId }, select: { id: true, sheetId: true } }) };
 }

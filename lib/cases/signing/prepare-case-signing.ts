@@ -1,14 +1,15 @@
 import "server-only";
-import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { signingKeyOf } from "@/lib/signing/build-cades-signed-data";
 import { defaultContentsLength, preparePdfSignature } from "@/lib/signing/prepare-pdf-signature";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { TransitionError } from "@/lib/workflow/transition-error";
 import { issuedByCentralOnly } from "../procedure-sheets";
-import { CENTRAL_COUNTERSIGN_STEP, DIDEDUC_SIGN_STEP } from "./case-signing-steps";
+import { stepFor } from "./case-signing-steps";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
-import { checkAuthorizedCertificate } from "./open-authorized-signer";
-import { precheckCertificateRevocation } from "./precheck-signer-revocation";
-import { beginCaseSigning, describeCaseSignature, readDocumentToSign } from "./sign-case-document";
+import { checkAuthorizedCertificate } from "./check-authorized-certificate";
+import { precheckCertificateRevocation } from "./precheck-certificate-revocation";
+import { beginCaseSigning, documentToSign } from "./sign-case-document";
 import { SigningRefusal } from "./signing-refusal";
 
 export type TPrepareCaseSigningInput = {
@@ -32,22 +33,19 @@ export type TPreparedCaseSigning = {
 // A prepared signing can be completed within this time, once.
 export const PREPARED_SIGNING_TTL_MS = 5 * 60_000;
 
-export const stepFor = (action: TPrepareCaseSigningInput["action"]) => (action === "sign" ? DIDEDUC_SIGN_STEP : CENTRAL_COUNTERSIGN_STEP);
-
-// First half of a signature whose key stays in the browser (issue #13, decision 0017): the same
-// checks as signing with a PKCS#12 on the server — transition (role, scope, version, state), the
-// reported certificate in the registry for this person and office, valid today, post allowed, not
-// revoked at its CA — then the document placed for signing and the signed attributes issued.
-// Writes only the prepared PDF (storage) and the PreparedSigning row; no case data changes.
+// First half of a signature whose key stays with the signer (issue #13, decision 0017): the
+// transition's checks (role, scope, version, state), the reported certificate in the registry for
+// this person and office, valid today, post allowed, not revoked at its CA — then the document
+// placed for signing and the signed attributes issued. For the procedures the central office issues
+// alone (D.1.2, D.2.2, D.3) the document is the sheet rendered here naming the signer; the row
+// keeps that sheet and its code for complete to write. Writes only the prepared PDF (storage) and
+// the PreparedSigning row; no case data changes.
 export async function prepareCaseSigning(input: TPrepareCaseSigningInput, options: TCertifyOptions = {}): Promise<TPreparedCaseSigning> {
   const { db, storage, now } = await resolveCertifyDeps(options);
   const { tsa, trustedRoots, fetch } = resolveSigningDeps(options);
-  const step = stepFor(input.action);
   const caseRow = await db.case.findUnique({ where: { id: input.caseId }, select: { procedure: true } });
-  if (caseRow && input.action === "sign_and_issue" && issuedByCentralOnly(caseRow.procedure)) {
-    // The central-only issuance renders its sheet with the signer's name: not yet on this path.
-    throw new DomainError("NOT_SUPPORTED", "Esta solicitud se emite todavía con el certificado cargado en el servidor.");
-  }
+  if (!caseRow) throw new TransitionError("NOT_FOUND");
+  const step = stepFor(input.action, { centralOnly: issuedByCentralOnly(caseRow.procedure) });
   const { row, source } = await beginCaseSigning(db, input, step, { now, tsa });
 
   const [certificateDer, ...chainDer] = input.certificates.map((c) => Buffer.from(c));
@@ -56,8 +54,7 @@ export async function prepareCaseSigning(input: TPrepareCaseSigningInput, option
   const certificates = { certificate: certificateDer, chain: chainDer };
   await precheckCertificateRevocation(certificates, { trustedRoots, now, fetch });
 
-  const pdf = await readDocumentToSign(storage, source, step, now);
-  const fields = await describeCaseSignature(db, { row, source, step, handle: authorized, now });
+  const { pdf, fields, newSheet } = await documentToSign({ db, storage }, { row, source, step, handle: authorized, now });
   const prepared = preparePdfSignature(pdf, certificates, fields, defaultContentsLength(certificates, true));
   const stored = await storage.put(prepared.prepared);
   const expiresAt = new Date(now.getTime() + PREPARED_SIGNING_TTL_MS);
@@ -73,7 +70,10 @@ export async function prepareCaseSigning(input: TPrepareCaseSigningInput, option
       signedAttributes: new Uint8Array(prepared.signedAttributes),
       preparedStorageKey: stored.key,
       preparedSha256: stored.sha256,
-      sourceDocumentVersionId: source.id,
+      sourceDocumentVersionId: source?.id ?? null,
+      sheetId: newSheet?.id ?? null,
+      sheetData: newSheet ? (newSheet.data as Prisma.InputJsonValue) : undefined,
+      verificationCode: newSheet?.verificationCode ?? null,
       signingTime: now,
       expiresAt,
     },

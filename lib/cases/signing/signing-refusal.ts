@@ -1,16 +1,16 @@
 import type { TFieldErrors } from "@/lib/errors";
 
-export type TSigningRefusalCode = "WRONG_PASSPHRASE" | "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "NOT_A_PKCS12" | "CERTIFICATE_REVOKED" | "POST_NOT_ALLOWED"
+// A wrong passphrase or a file that is not a PKCS#12 never reaches the server: the browser opens
+// the .p12 and says so itself (lib/signing/browser).
+export type TSigningRefusalCode = "NOT_AUTHORIZED" | "NOT_VALID_TODAY" | "REVOKED" | "CERTIFICATE_REVOKED" | "POST_NOT_ALLOWED"
   // Browser signing (decision 0017): the prepared signing is unknown, used or expired; the value does not verify.
   | "PREPARED_SIGNING_INVALID"
   | "SIGNATURE_MISMATCH";
 
 // The form field the person must correct.
-export type TSigningRefusalField = "passphrase" | "pkcs12";
+export type TSigningRefusalField = "pkcs12";
 
 const DEFAULT_MESSAGES: Record<TSigningRefusalCode, string> = {
-  WRONG_PASSPHRASE: "La contraseña del certificado no es correcta. Escríbala de nuevo.",
-  NOT_A_PKCS12: "El archivo no es un certificado PKCS#12 (.p12 o .pfx) válido.",
   NOT_AUTHORIZED: "Este certificado no está en el registro de firmantes autorizados para esta oficina.",
   NOT_VALID_TODAY: "Este certificado no está vigente hoy.",
   REVOKED: "Este certificado fue revocado en el registro de firmantes autorizados.",
@@ -21,8 +21,6 @@ const DEFAULT_MESSAGES: Record<TSigningRefusalCode, string> = {
 };
 
 const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
-  WRONG_PASSPHRASE: "passphrase",
-  NOT_A_PKCS12: "pkcs12",
   NOT_AUTHORIZED: "pkcs12",
   NOT_VALID_TODAY: "pkcs12",
   REVOKED: "pkcs12",
@@ -33,7 +31,7 @@ const FIELDS: Record<TSigningRefusalCode, TSigningRefusalField> = {
 };
 
 // A signature the system refuses to make with the certificate it was given: the person can fix it
-// (another passphrase, another certificate). Nothing has been stored when this is thrown, and the
+// (another certificate, signing again). Nothing has been stored when this is thrown, and the
 // message never contains the passphrase or key material. lib/errors shows it as is (by name).
 export class SigningRefusal extends Error {
   readonly code: TSigningRefusalCode;

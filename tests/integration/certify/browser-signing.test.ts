@@ -60,6 +60,32 @@ describe("browser signing: prepare / complete (issue #13)", { timeout: 120_000 }
     expect(await snapshot(caseId)).toEqual(before);
   });
 
+  it("another person's prepared signing is refused as unknown and changes nothing", async () => {
+    const { caseId, version } = await caseAwaitingCentral();
+    const s = await signInBrowser("central-assistant", { actor: w.actors.assistant, caseId, expectedVersion: version, action: "sign_and_issue" });
+    const before = await snapshot(caseId);
+    await expect(
+      completeCaseSigning({ actor: w.actors.coordinator, preparedSigningId: s.prepared.preparedSigningId, signatureValue: s.signatureValue }, w.options),
+    ).rejects.toMatchObject({ name: "SigningRefusal", code: "PREPARED_SIGNING_INVALID", message: expect.stringMatching(/no existe/) });
+    expect(await snapshot(caseId)).toEqual(before);
+    // Its owner still completes it.
+    await expect(s.complete()).resolves.toMatchObject({ state: "ISSUED" });
+  });
+
+  it("two concurrent completions of one prepared signing: one signature, the other refused", async () => {
+    const { caseId, version } = await caseAwaitingSignature();
+    const s = await signInBrowser("signer-guatemala-norte", { actor: w.actors.signer, caseId, expectedVersion: version, action: "sign" });
+    const results = await Promise.allSettled([s.complete(), s.complete()]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    // STALE_VERSION when both passed the early checks (the row is marked used once, in the
+    // transaction); PREPARED_SIGNING_INVALID if the first had already committed when the second read it.
+    expect(["STALE_VERSION", "PREPARED_SIGNING_INVALID"]).toContain((rejected?.reason as { code?: string }).code);
+    expect(await w.db.signature.count({ where: { caseId } })).toBe(1);
+    expect(await w.db.documentVersion.count({ where: { caseId, stage: "DIDEDUC_SIGNED" } })).toBe(1);
+    expect(await w.db.auditEvent.count({ where: { caseId, action: "sign" } })).toBe(1);
+  });
+
   it("an expired prepared signing (over 5 minutes) is refused and changes nothing", async () => {
     const { caseId, version } = await caseAwaitingSignature();
     const s = await signInBrowser("signer-guatemala-norte", { actor: w.actors.signer, caseId, expectedVersion: version, action: "sign" });

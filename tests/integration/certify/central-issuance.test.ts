@@ -11,8 +11,9 @@ import { generateCertification } from "@/lib/cases/generate-certification";
 import { previewCertification } from "@/lib/cases/preview-certification";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { readCaseDocument } from "@/lib/cases/read-case-document";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { completeCaseSigning } from "@/lib/cases/signing/complete-case-signing";
+import { prepareCaseSigning } from "@/lib/cases/signing/prepare-case-signing";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
 import type { FileKind, Procedure } from "@/lib/generated/prisma/enums";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
@@ -183,7 +184,7 @@ describe("D.2.2 issued by the central office alone", () => {
     await expect(previewCertification({ actor: w.actors.reviewer, caseId: submitted.id }, w.options)).rejects.toBeInstanceOf(TransitionError);
 
     const issued = await signAndIssue(
-      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant"), ip: "10.0.0.9" },
+      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant"), ip: "10.0.0.9" },
       w.options,
     );
     expect(issued).toEqual({ version: submitted.version + 1, state: "ISSUED" });
@@ -253,42 +254,36 @@ describe("D.2.2 issued by the central office alone", () => {
     expect(download?.bytes.equals(bytes)).toBe(true);
   });
 
-  it("refuses, with nothing changed: a DIDEDUC certificate, another person's central certificate, a wrong passphrase, a DIDEDUC role", async () => {
+  it("refuses, with nothing changed: a DIDEDUC certificate, the archive's, another person's central certificate, a DIDEDUC role", async () => {
     const submitted = await d22Case();
     const before = await snapshot(submitted.id);
     const input = { caseId: submitted.id, expectedVersion: submitted.version };
 
-    const notCentral = await signAndIssue({ ...input, actor: w.actors.assistant, ...w.p12("signer-guatemala-norte") }, w.options).catch((e: unknown) => e);
+    const notCentral = await signAndIssue({ ...input, actor: w.actors.assistant, signer: w.signer("signer-guatemala-norte") }, w.options).catch((e: unknown) => e);
     expect(notCentral).toBeInstanceOf(SigningRefusal);
     expect(notCentral).toMatchObject({ code: "NOT_AUTHORIZED", field: "pkcs12" });
     expect((notCentral as Error).message).toMatch(/Atención al Ciudadano/);
 
-    const archive = await signAndIssue({ ...input, actor: w.actors.assistant, ...w.p12("archive-officer") }, w.options).catch((e: unknown) => e);
+    const archive = await signAndIssue({ ...input, actor: w.actors.assistant, signer: w.signer("archive-officer") }, w.options).catch((e: unknown) => e);
     expect(archive).toMatchObject({ name: "SigningRefusal", code: "NOT_AUTHORIZED" });
 
-    const othersCertificate = await signAndIssue({ ...input, actor: w.actors.coordinator, ...w.p12("central-assistant") }, w.options).catch((e: unknown) => e);
+    const othersCertificate = await signAndIssue({ ...input, actor: w.actors.coordinator, signer: w.signer("central-assistant") }, w.options).catch((e: unknown) => e);
     expect(othersCertificate).toMatchObject({ name: "SigningRefusal", code: "NOT_AUTHORIZED" });
 
-    const wrongPassphrase = await signAndIssue(
-      { ...input, actor: w.actors.assistant, ...w.p12("central-assistant"), passphrase: "no-es-la-clave" },
-      w.options,
-    ).catch((e: unknown) => e);
-    expect(wrongPassphrase).toMatchObject({ name: "SigningRefusal", code: "WRONG_PASSPHRASE", field: "passphrase" });
-
-    const reviewer = await signAndIssue({ ...input, actor: w.actors.reviewer, ...w.p12("central-assistant") }, w.options).catch((e: unknown) => e);
+    const reviewer = await signAndIssue({ ...input, actor: w.actors.reviewer, signer: w.signer("central-assistant") }, w.options).catch((e: unknown) => e);
     expect(reviewer).toBeInstanceOf(TransitionError);
 
     expect(await snapshot(submitted.id)).toEqual(before);
 
     // The right certificate still works afterwards.
-    await signAndIssue({ ...input, actor: w.actors.coordinator, ...w.p12("central-coordinator") }, w.options);
+    await signAndIssue({ ...input, actor: w.actors.coordinator, signer: w.signer("central-coordinator") }, w.options);
     const bytes = await issuedBytes(submitted.id);
     await expectOneCentralSignature(writeTemp(`issued-coord-${submitted.id}.pdf`, bytes), bytes);
   });
 
   it("a double click issues once: one signature, one document, one mail", async () => {
     const submitted = await d22Case();
-    const input = { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") };
+    const input = { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") };
     const results = await Promise.allSettled([signAndIssue(input, w.options), signAndIssue(input, w.options)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -302,11 +297,75 @@ describe("D.2.2 issued by the central office alone", () => {
     await expectOneCentralSignature(writeTemp(`issued-double-${submitted.id}.pdf`, bytes), bytes);
   });
 
+  it("through prepare and complete (issue #13): prepare renders the sheet naming the signer and changes nothing of the case; complete writes sheet, code, ISSUED version, signature and mail in one transition", async () => {
+    const submitted = await d22Case();
+    const before = await snapshot(submitted.id);
+    const signer = w.signer("central-assistant");
+    const { certificate, chain } = await signer.certificates();
+    const prepared = await prepareCaseSigning(
+      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, action: "sign_and_issue", certificates: [certificate, ...chain] },
+      w.options,
+    );
+    // The row keeps what complete writes: the rendered sheet (naming the signer) and its code.
+    const row = await w.db.preparedSigning.findUniqueOrThrow({ where: { id: prepared.preparedSigningId } });
+    expect(row.sourceDocumentVersionId).toBeNull();
+    expect(row.verificationCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const sheetData = ZCertificationSheetData.parse(row.sheetData);
+    expect(sheetData.signers.find((s) => s.role === "CENTRAL")?.name).toBe(w.actors.assistant.name);
+    // Nothing of the case changed (the prepared file is the prepare's own, swept later).
+    const { files: _files, ...caseBefore } = before;
+    const { files: _filesNow, ...caseNow } = await snapshot(submitted.id);
+    expect(caseNow).toEqual(caseBefore);
+
+    const issued = await completeCaseSigning(
+      { actor: w.actors.assistant, preparedSigningId: prepared.preparedSigningId, signatureValue: await signer.sign(Buffer.from(prepared.signedAttributes, "base64")) },
+      w.options,
+    );
+    expect(issued.state).toBe("ISSUED");
+    const after = await w.db.case.findUniqueOrThrow({ where: { id: submitted.id } });
+    expect(after.verificationCode).toBe(row.verificationCode);
+    const sheet = await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: submitted.id } });
+    expect(sheet.id).toBe(row.sheetId);
+    expect(sheet.data).toEqual(row.sheetData);
+    const doc = await w.db.documentVersion.findFirstOrThrow({ where: { caseId: submitted.id } });
+    expect(doc).toMatchObject({ stage: "ISSUED", sheetId: row.sheetId, padesLevel: "B-LTA" });
+    expect(await w.db.signature.count({ where: { caseId: submitted.id, documentVersionId: doc.id } })).toBe(1);
+    expect(await w.db.outboxMail.count({ where: { caseId: submitted.id, subject: { contains: "fue emitida" } } })).toBe(1);
+    const event = await w.db.auditEvent.findFirstOrThrow({ where: { caseId: submitted.id, action: "sign_and_issue" } });
+    expect(event.data).toMatchObject({ sheetId: row.sheetId, verificationCode: row.verificationCode, documentVersionId: doc.id });
+    // Replayed: refused, nothing more.
+    await expect(
+      completeCaseSigning({ actor: w.actors.assistant, preparedSigningId: prepared.preparedSigningId, signatureValue: await signer.sign(Buffer.from(prepared.signedAttributes, "base64")) }, w.options),
+    ).rejects.toMatchObject({ code: "PREPARED_SIGNING_INVALID" });
+    expect(await w.db.documentVersion.count({ where: { caseId: submitted.id } })).toBe(1);
+    const bytes = await issuedBytes(submitted.id);
+    await expectOneCentralSignature(writeTemp(`issued-prepared-${submitted.id}.pdf`, bytes), bytes);
+  });
+
+  it("two central prepares of the same case: the first completed issues, the second is refused at complete and writes nothing", async () => {
+    const submitted = await d22Case();
+    const signer = w.signer("central-assistant");
+    const { certificate, chain } = await signer.certificates();
+    const prepare = () =>
+      prepareCaseSigning(
+        { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, action: "sign_and_issue", certificates: [certificate, ...chain] },
+        w.options,
+      );
+    const [first, second] = [await prepare(), await prepare()];
+    const complete = async (p: typeof first) =>
+      completeCaseSigning({ actor: w.actors.assistant, preparedSigningId: p.preparedSigningId, signatureValue: await signer.sign(Buffer.from(p.signedAttributes, "base64")) }, w.options);
+    await complete(first);
+    const before = await snapshot(submitted.id);
+    await expect(complete(second)).rejects.toBeInstanceOf(TransitionError);
+    expect(await snapshot(submitted.id)).toEqual(before);
+    expect(await w.db.certificationSheet.count({ where: { caseId: submitted.id } })).toBe(1);
+  });
+
   it("refuses a registration number the title registry does not hold, with nothing changed", async () => {
     const submitted = await d22Case({ ...D22_FORM, registrationNumber: "D-1999-000001" });
     const before = await snapshot(submitted.id);
     await expect(
-      signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") }, w.options),
+      signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") }, w.options),
     ).rejects.toMatchObject({ name: "DomainError", code: "NOT_IN_DIPLOMA_REGISTRY" });
     expect(await snapshot(submitted.id)).toEqual(before);
   });
@@ -317,7 +376,7 @@ describe("D.1.2: the archive's signed PDF travels inside the issued file unchang
     const original = await archiveSignedPdf();
     const submitted = await caseInCentralReview("GRADUATION_RECORD", D12_FORM, [["ARCHIVE_RECORD", "expediente-graduacion-1988.pdf", original]]);
     await signAndIssue(
-      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") },
+      { actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") },
       w.options,
     );
     const c = await w.db.case.findUniqueOrThrow({ where: { id: submitted.id } });
@@ -360,7 +419,7 @@ describe("D.3: a sworn translation issued by the central office", () => {
       holderName: "Rosa Amelia Tzul Chay",
     };
     const submitted = await caseInCentralReview("SWORN_TRANSLATION", form, [["TRANSLATION", "traduccion.pdf", await makeScanPdf("traduccion jurada", 2)]]);
-    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") }, w.options);
     const data = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: submitted.id } })).data);
     expect(data.title).toBe("Certificación de traducción jurada");
     expect(data.statement).toContain("Ana Lucía Méndez Ruiz, traductora jurada del idioma inglés");
@@ -407,10 +466,10 @@ describe("D.2.1 follows the DIDEDUC path through the same registry", () => {
     expect(data.signers.map((s) => s.office)).toEqual(["Dirección Departamental de Educación de Guatemala Norte", "Departamento de Atención al Ciudadano — DISERSA"]);
 
     const signed = await signCertification(
-      { actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") },
+      { actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") },
       w.options,
     );
-    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant") }, w.options);
     await w.expectIssuedPdfValid(submitted.id);
   });
 });

@@ -8,8 +8,7 @@ import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { listCaseQueue } from "@/lib/cases/list-case-queue";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { readCaseDocument } from "@/lib/cases/read-case-document";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import type { Procedure } from "@/lib/generated/prisma/enums";
 import { transition } from "@/lib/workflow/transition";
 import { CHECKLIST, createCertifyWorld, type TActorWithName, type TCertifyWorld } from "./certify-world";
@@ -39,7 +38,7 @@ async function caseAtCentralReview() {
   const { actors, options } = w;
   const submitted = await w.caseInReview();
   const generated = await generateCertification({ actor: actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST }, options);
-  const signed = await signCertification({ actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") }, options);
+  const signed = await signCertification({ actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") }, options);
   expect(signed.state).toBe("CENTRAL_REVIEW");
   return { caseId: submitted.id, version: signed.version, verificationCode: generated.verificationCode };
 }
@@ -95,7 +94,7 @@ describe('D.1.1 central review: "se podrá devolver a la etapa anterior para su 
     expect(signerView?.events.at(-1)).toMatchObject({ action: "return_to_signer", note: reason, role: "CENTRAL_ASSISTANT" });
 
     // The director signs the same unsigned sheet again.
-    const signedAgain = await signCertification({ actor: actors.signer, caseId, expectedVersion: returned.version, ...w.p12("signer-guatemala-norte") }, options);
+    const signedAgain = await signCertification({ actor: actors.signer, caseId, expectedVersion: returned.version, signer: w.signer("signer-guatemala-norte") }, options);
     expect(signedAgain.state).toBe("CENTRAL_REVIEW");
     const signEvents = await db.auditEvent.findMany({ where: { caseId, action: "sign" }, orderBy: { createdAt: "asc" } });
     expect(signEvents).toHaveLength(2);
@@ -105,7 +104,7 @@ describe('D.1.1 central review: "se podrá devolver a la etapa anterior para su 
     expect(report?.stage).toBe("DIDEDUC_SIGNED");
     expect(report?.documentVersionId).not.toBe(firstSigned.id);
 
-    const issued = await signAndIssue({ actor: actors.assistant, caseId, expectedVersion: signedAgain.version, ...w.p12("central-assistant") }, options);
+    const issued = await signAndIssue({ actor: actors.assistant, caseId, expectedVersion: signedAgain.version, signer: w.signer("central-assistant") }, options);
     expect(issued.state).toBe("ISSUED");
     // Two signatures, each valid for pdfsig with the demo root trusted (and B-LTA, our validator, qpdf).
     await w.expectIssuedPdfValid(caseId);
@@ -135,7 +134,7 @@ describe('D.1.1 central review: "se podrá devolver a la etapa anterior para su 
     expect(returned.state).toBe("DIDEDUC_REVIEW");
     // Nothing superseded: the old sheet is simply not the latest once a new one is generated.
     expect(await db.documentVersion.count({ where: { caseId, supersededAt: { not: null } } })).toBe(0);
-    const notNow = await signCertification({ actor: actors.signer, caseId, expectedVersion: returned.version, ...w.p12("signer-guatemala-norte") }, options).catch((e) => e);
+    const notNow = await signCertification({ actor: actors.signer, caseId, expectedVersion: returned.version, signer: w.signer("signer-guatemala-norte") }, options).catch((e) => e);
     expect(notNow.code).toBe("INVALID_STATE");
     const event = await db.auditEvent.findFirstOrThrow({ where: { caseId, action: "return" } });
     expect(event).toMatchObject({ role: "CENTRAL_COORDINATOR", toState: "DIDEDUC_REVIEW" });

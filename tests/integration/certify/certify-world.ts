@@ -5,6 +5,8 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect } from "vitest";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
+import type { DocumentSigner } from "@/lib/signing/signer";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
@@ -92,6 +94,11 @@ export async function createCertifyWorld() {
     const def = DEMO_CERTIFICATES.find((c) => c.key === key)!;
     return { pkcs12: fs.readFileSync(demoPkcs12Path(key, pkiDir)), passphrase: def.passphrase };
   }
+  // The demo certificate's key held in this process, playing the browser's part (signCaseWithSigner).
+  function signer(key: string): DocumentSigner {
+    const { pkcs12, passphrase } = p12(key);
+    return openPkcs12Signer(pkcs12, passphrase);
+  }
 
   // A D.1.1 case of the demo citizen in Guatemala Norte, with two scans, submitted.
   async function caseInReview(formData: Record<string, unknown> = SAMPLE_FORM, dideducId = gn.id) {
@@ -146,6 +153,7 @@ export async function createCertifyWorld() {
     xela,
     actors,
     p12,
+    signer,
     caseInReview,
     pkiServices: pkiServices.services,
     tsa: pkiServices.tsa,

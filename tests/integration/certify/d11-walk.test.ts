@@ -7,8 +7,7 @@ import { findVerification } from "@/lib/cases/find-verification";
 import { generateCertification } from "@/lib/cases/generate-certification";
 import { previewCertification } from "@/lib/cases/preview-certification";
 import { readCaseDocument, readIssuedDocumentByCode } from "@/lib/cases/read-case-document";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { verificationUrl } from "@/lib/verification/verification-url";
@@ -60,7 +59,7 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     expect(unsigned?.stage).toBe("UNSIGNED");
 
     const signed = await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte"), ip: null },
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte"), ip: null },
       options,
     );
     expect(signed.state).toBe("CENTRAL_REVIEW");
@@ -87,7 +86,7 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     expect(await readCaseDocument({ actor: actors.citizen, caseId: submitted.id }, options)).toBeNull();
 
     const issued = await signAndIssue(
-      { actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant"), ip: null },
+      { actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant"), ip: null },
       options,
     );
     expect(issued.state).toBe("ISSUED");
@@ -156,7 +155,7 @@ describe("D.1.1 from review to issuance with the real operations", () => {
       options,
     );
     const signed = await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: first.version, ...w.p12("signer-guatemala-norte") },
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: first.version, signer: w.signer("signer-guatemala-norte") },
       options,
     );
     const returned = await transition(submitted.id, "return", actors.assistant, { reason: "El año de sexto primaria no coincide." }, signed.version, {
@@ -174,11 +173,11 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     expect((await readCaseDocument({ actor: actors.signer, caseId: submitted.id }, options))?.stage).toBe("UNSIGNED");
 
     const signedAgain = await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: second.version, ...w.p12("signer-guatemala-norte") },
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: second.version, signer: w.signer("signer-guatemala-norte") },
       options,
     );
     const issued = await signAndIssue(
-      { actor: actors.coordinator, caseId: submitted.id, expectedVersion: signedAgain.version, ...w.p12("central-coordinator") },
+      { actor: actors.coordinator, caseId: submitted.id, expectedVersion: signedAgain.version, signer: w.signer("central-coordinator") },
       options,
     );
     expect(issued.state).toBe("ISSUED");
@@ -232,7 +231,7 @@ describe("D.1.1 from review to issuance with the real operations", () => {
     expect((await readCaseDocument({ actor: actors.delegate, caseId: submitted.id }, options))?.stage).toBe("UNSIGNED");
     // The delegation covers reviewing only: signing stays with the director.
     await expect(
-      signCertification({ actor: actors.delegate, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") }, options),
+      signCertification({ actor: actors.delegate, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") }, options),
     ).rejects.toMatchObject({ code: "FORBIDDEN_ROLE" });
   });
 

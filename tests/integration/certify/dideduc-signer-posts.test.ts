@@ -3,8 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerAuthorizedSigner } from "@/lib/admin/register-authorized-signer";
 import { generateCertification } from "@/lib/cases/generate-certification";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { pdfWordBoxes } from "@/tests/unit/pdf/poppler";
 import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
@@ -56,8 +55,8 @@ describe('"Director o Subdirector (Jefe para las tipo A y B)" at signing', () =>
     });
     expect(sheet.signers[0].name).toBeUndefined();
 
-    const signed = await signCertification({ actor: actors.signerXela, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-quetzaltenango") }, options);
-    await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant") }, options);
+    const signed = await signCertification({ actor: actors.signerXela, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-quetzaltenango") }, options);
+    await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant") }, options);
     const issued = await w.expectIssuedPdfValid(submitted.id);
     const file = path.join(w.root, "xela-issued.pdf");
     fs.writeFileSync(file, issued);
@@ -78,7 +77,7 @@ describe('"Director o Subdirector (Jefe para las tipo A y B)" at signing', () =>
     // The DIDEDUC became type C (it now has a Subdirección): its Jefe no longer signs.
     await db.dideduc.update({ where: { id: w.xela.id }, data: { type: "C" } });
     try {
-      const attempt = signCertification({ actor: actors.signerXela, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-quetzaltenango") }, options);
+      const attempt = signCertification({ actor: actors.signerXela, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-quetzaltenango") }, options);
       await expect(attempt).rejects.toMatchObject({
         name: "SigningRefusal",
         code: "POST_NOT_ALLOWED",
@@ -96,7 +95,7 @@ describe('"Director o Subdirector (Jefe para las tipo A y B)" at signing', () =>
     }
     // Back to type A, the same signature goes through.
     await expect(
-      signCertification({ actor: actors.signerXela, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-quetzaltenango") }, options),
+      signCertification({ actor: actors.signerXela, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-quetzaltenango") }, options),
     ).resolves.toMatchObject({ state: "CENTRAL_REVIEW" });
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCertification } from "@/lib/cases/generate-certification";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
 import { verificationUrl } from "@/lib/verification/verification-url";
 import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
@@ -26,7 +25,7 @@ async function caseAwaitingCentral() {
     w.options,
   );
   const signed = await signCertification(
-    { actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") },
+    { actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") },
     w.options,
   );
   return { caseId: submitted.id, version: signed.version, verificationCode: generated.verificationCode };
@@ -38,7 +37,7 @@ describe("the issuance mail", () => {
   it("is in the outbox after issuing, addressed to the applicant with the verification URL", async () => {
     const { caseId, version, verificationCode } = await caseAwaitingCentral();
     expect(await issuanceMails(caseId)).toHaveLength(0);
-    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") }, w.options);
 
     const c = await w.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(c.state).toBe("ISSUED");
@@ -77,7 +76,7 @@ describe("the issuance mail", () => {
     await w.db.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
     try {
       await expect(
-        signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") }, w.options),
+        signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") }, w.options),
       ).rejects.toThrow(/simulated failure after apply/);
     } finally {
       await w.db.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "AuditEvent"`);
@@ -90,18 +89,18 @@ describe("the issuance mail", () => {
     expect(await issuanceMails(caseId)).toHaveLength(0);
 
     // The same click once the failure is gone issues and mails exactly once.
-    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") }, w.options);
     expect(await issuanceMails(caseId)).toHaveLength(1);
   });
 
   it("is not written when the signature is refused", async () => {
     const { caseId, version } = await caseAwaitingCentral();
-    const wrong = { ...w.p12("central-assistant"), passphrase: "no-es-la-clave" };
-    await expect(signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...wrong }, w.options)).rejects.toBeInstanceOf(
-      SigningRefusal,
-    );
+    // Another person's central certificate.
     await expect(
-      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") }, w.options),
+      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-coordinator") }, w.options),
+    ).rejects.toBeInstanceOf(SigningRefusal);
+    await expect(
+      signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") }, w.options),
     ).rejects.toMatchObject({ code: "NOT_AUTHORIZED" });
     expect(await issuanceMails(caseId)).toHaveLength(0);
     expect((await w.db.case.findUniqueOrThrow({ where: { id: caseId } })).state).toBe("CENTRAL_REVIEW");

@@ -3,17 +3,22 @@ import path from "node:path";
 import forge from "node-forge";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateCertification } from "@/lib/cases/generate-certification";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { completeCaseSigning } from "@/lib/cases/signing/complete-case-signing";
+import { prepareCaseSigning } from "@/lib/cases/signing/prepare-case-signing";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { openPkcs12 } from "@/lib/pki/open-pkcs12";
 import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
 
 // procedures.md (S15): "PKCS#12 + passphrase supplied at signing time; the key is never stored by
-// the system". After a case is signed at the DIDEDUC and signed and issued centrally, neither
-// signer's .p12, its private key nor its passphrase is anywhere the system keeps things: any row
-// of any table (outbox mails and audit data included), any file under the storage root, any log
-// line written while signing. The certificates inside the .p12 are public and legitimately end
-// up in the signed PDF and the registry, so slices that are part of a certificate are not searched.
+// the system". Since issue #13 the key stays with the signer (the browser) and the server receives
+// certificates and signature values only (decision 0017). Here the signer is played in this process
+// (signCaseWithSigner: prepare → sign → complete); after a case is signed at the DIDEDUC and signed
+// and issued centrally — with a refused completion on the way — neither signer's .p12, its private
+// key nor its passphrase is anywhere the system keeps things: any row of any table (prepared
+// signings, outbox mails and audit data included), any file under the storage root (prepared PDFs
+// included), any log line written while signing. The certificates inside the .p12 are public and
+// legitimately end up in the signed PDF and the registry, so slices that are part of a certificate
+// are not searched.
 
 let w: TCertifyWorld;
 
@@ -133,7 +138,7 @@ function findings(needles: TNeedle[], places: Array<{ where: string; text?: stri
 }
 
 describe('"the key is never stored by the system" (S15)', () => {
-  it("after a DIDEDUC signature and the central sign_and_issue, no table, stored file, mail, audit event or log line holds either .p12, its private key or its passphrase", async () => {
+  it("after a DIDEDUC signature and the central sign_and_issue through prepare/complete, no table, stored file, mail, audit event or log line holds either .p12, its private key or its passphrase", async () => {
     const { db, actors, options } = w;
     const logged: string[] = [];
     const keep = (...args: unknown[]) => void logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" "));
@@ -151,28 +156,29 @@ describe('"the key is never stored by the system" (S15)', () => {
 
     const submitted = await w.caseInReview();
     const generated = await generateCertification({ actor: actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST }, options);
-    // A refused attempt first: a mistyped passphrase is not kept either.
-    const mistyped = "Firma-2026-GuatemalaNorte-mal-escrita";
-    const refused = await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, pkcs12: w.p12("signer-guatemala-norte").pkcs12, passphrase: mistyped, ip: null },
+    // A refused completion first: a value signed over other bytes with the real key.
+    const signer = w.signer("signer-guatemala-norte");
+    const { certificate, chain } = await signer.certificates();
+    const prepared = await prepareCaseSigning(
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, action: "sign", certificates: [certificate, ...chain], ip: null },
+      options,
+    );
+    const refused = await completeCaseSigning(
+      { actor: actors.signer, preparedSigningId: prepared.preparedSigningId, signatureValue: await signer.sign(Buffer.from("otros bytes")), ip: null },
       options,
     ).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(Error);
+    expect(refused).toMatchObject({ name: "SigningRefusal", code: "SIGNATURE_MISMATCH" });
     const signed = await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte"), ip: null },
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte"), ip: null },
       options,
     );
     expect(signed.state).toBe("CENTRAL_REVIEW");
-    const issued = await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant"), ip: null }, options);
+    const issued = await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant"), ip: null }, options);
     expect(issued.state).toBe("ISSUED");
     await w.expectIssuedPdfValid(submitted.id);
     vi.restoreAllMocks();
 
-    const needles = [
-      ...needlesFor("signer-guatemala-norte"),
-      ...needlesFor("central-assistant"),
-      { what: "the mistyped passphrase", text: [mistyped], bytes: [Buffer.from(mistyped, "utf8")] },
-    ];
+    const needles = [...needlesFor("signer-guatemala-norte"), ...needlesFor("central-assistant")];
 
     // The search finds what it looks for: a planted copy of each secret would be reported.
     for (const n of needles) {
@@ -182,7 +188,7 @@ describe('"the key is never stored by the system" (S15)', () => {
 
     // Every table, every row; the ones this test must have written to are not empty.
     const dump = await dumpAllTables();
-    for (const table of ["Case", "Signature", "DocumentVersion", "AuditEvent", "OutboxMail", "AuthorizedSigner"]) {
+    for (const table of ["Case", "Signature", "DocumentVersion", "AuditEvent", "OutboxMail", "AuthorizedSigner", "PreparedSigning"]) {
       expect(dump.get(table), table).toBeTruthy();
     }
     expect(findings(needles, [...dump].map(([table, text]) => ({ where: `table "${table}"`, text })))).toEqual([]);
@@ -195,9 +201,14 @@ describe('"the key is never stored by the system" (S15)', () => {
     const asJson = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
     expect(findings(needles, [{ where: "outbox mails", text: asJson(mails) }, { where: "audit events", text: asJson(events) }])).toEqual([]);
 
-    // Every file under the storage root (scans, the unsigned, DIDEDUC-signed and issued PDFs).
+    // Every file under the storage root (scans, the unsigned, prepared, DIDEDUC-signed and issued PDFs).
     const files = filesUnder(path.join(w.root, "files"));
-    expect(files.length).toBeGreaterThanOrEqual(5);
+    const preparedKeys = (await db.preparedSigning.findMany({ where: { caseId: submitted.id } })).map((p) => p.preparedStorageKey);
+    expect(preparedKeys).toHaveLength(3);
+    for (const key of preparedKeys) expect(files.map((f) => path.basename(f))).toContain(key);
+    // Two scans, the UNSIGNED, DIDEDUC-signed and issued files, and the prepared ones (two prepares
+    // of one step within the same second make the same bytes: one file).
+    expect(files.length).toBeGreaterThanOrEqual(5 + new Set(preparedKeys).size);
     expect(findings(needles, files.map((f) => ({ where: path.relative(w.root, f), bytes: fs.readFileSync(f) })))).toEqual([]);
 
     // Every log line written while reviewing, refusing, signing and issuing.

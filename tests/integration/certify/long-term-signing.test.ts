@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
 import { toUserFacingError } from "@/lib/errors";
 import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
@@ -46,14 +45,14 @@ function shown(error: unknown) {
 describe("every signature timestamped; the issued file long-term (B-LTA)", () => {
   it("the DIDEDUC's stage is B-T with its timestamp recorded; the issued file B-LTA with its document timestamp", async () => {
     const { caseId, version } = await caseAwaitingSignature();
-    const signed = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") }, w.options);
+    const signed = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") }, w.options);
     const dideduc = await w.db.documentVersion.findFirstOrThrow({ where: { caseId, stage: "DIDEDUC_SIGNED" }, include: { signatures: true } });
     expect(dideduc.padesLevel).toBe("B-T");
     expect(dideduc.documentTimestampedAt).toBeNull();
     expect(dideduc.signatures[0].timestampAuthority).toBe("Autoridad de Sellado de Tiempo de Pruebas Certifica");
     expect(dideduc.signatures[0].timestampedAt).toBeInstanceOf(Date);
 
-    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: signed.version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: signed.version, signer: w.signer("central-assistant") }, w.options);
     await w.expectIssuedPdfValid(caseId);
   });
 });
@@ -70,7 +69,7 @@ describe("refused, with a Spanish reason on the form and nothing changed", () =>
     expect(original).toContain(valid);
     fs.writeFileSync(index, original.replace(valid, formatCaIndexEntry(assistant.certPem, { at: new Date(Date.now() - 60_000), reason: "keyCompromise" })));
     try {
-      const error = await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") }, w.options).catch((e: unknown) => e);
+      const error = await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") }, w.options).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SigningRefusal);
       expect((error as SigningRefusal).code).toBe("CERTIFICATE_REVOKED");
       expect(shown(error).fieldErrors.pkcs12?.[0]).toMatch(/fue revocado por su autoridad de certificación/);
@@ -90,7 +89,7 @@ describe("refused, with a Spanish reason on the form and nothing changed", () =>
     const before = await snapshot(caseId);
     const tsa = await fakeTsa(mode);
     const error = await signCertification(
-      { actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") },
+      { actor: w.actors.signer, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") },
       { ...w.options, tsa },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SigningError);
@@ -110,7 +109,7 @@ describe("refused, with a Spanish reason on the form and nothing changed", () =>
       return fetch(url, init);
     };
     const error = await signAndIssue(
-      { actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant") },
+      { actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") },
       { ...w.options, fetch: tsaGoesDown },
     ).catch((e: unknown) => e);
     expect((error as SigningError).code).toBe("TSA_UNAVAILABLE");
@@ -125,7 +124,7 @@ describe("refused, with a Spanish reason on the form and nothing changed", () =>
     const before = await snapshot(caseId);
     const unreachable: typeof fetch = async (url, init) => (/\/(ocsp|crl)/.test(String(url)) ? new Response(null, { status: 503 }) : fetch(url, init));
     const error = await signCertification(
-      { actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") },
+      { actor: w.actors.signer, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") },
       { ...w.options, fetch: unreachable },
     ).catch((e: unknown) => e);
     expect((error as SigningError).code).toBe("REVOCATION_UNAVAILABLE");
@@ -140,7 +139,7 @@ describe("refused, with a Spanish reason on the form and nothing changed", () =>
     delete process.env.TSA_URL;
     try {
       const { tsa: _tsa, ...withoutTsa } = w.options;
-      const error = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, ...w.p12("signer-guatemala-norte") }, withoutTsa).catch(
+      const error = await signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") }, withoutTsa).catch(
         (e: unknown) => e,
       );
       expect((error as SigningError).code).toBe("TSA_NOT_CONFIGURED");

@@ -7,8 +7,7 @@ import { findVerification } from "@/lib/cases/find-verification";
 import { generateCertification } from "@/lib/cases/generate-certification";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { saveCaseDraft } from "@/lib/cases/save-case-draft";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { startReissue } from "@/lib/cases/start-reissue";
 import { submitCase } from "@/lib/cases/submit-case";
 import { DomainError } from "@/lib/errors";
@@ -43,8 +42,8 @@ const NOTE = "El segundo apellido del estudiante está mal escrito: es «Chávez
 async function issuedEducationalRecord() {
   const submitted = await w.caseInReview();
   const generated = await generateCertification({ actor: w.actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST }, w.options);
-  const signed = await signCertification({ actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") }, w.options);
-  await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant") }, w.options);
+  const signed = await signCertification({ actor: w.actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") }, w.options);
+  await signAndIssue({ actor: w.actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant") }, w.options);
   return w.db.case.findUniqueOrThrow({ where: { id: submitted.id } });
 }
 
@@ -68,7 +67,7 @@ async function d22InCentralReview(form: ReturnType<typeof d22Form>) {
 
 async function issuedD22(form: ReturnType<typeof d22Form>) {
   const row = await d22InCentralReview(form);
-  await signAndIssue({ actor: w.actors.assistant, caseId: row.id, expectedVersion: row.version, ...w.p12("central-assistant") }, w.options);
+  await signAndIssue({ actor: w.actors.assistant, caseId: row.id, expectedVersion: row.version, signer: w.signer("central-assistant") }, w.options);
   return w.db.case.findUniqueOrThrow({ where: { id: row.id } });
 }
 
@@ -171,8 +170,8 @@ describe("D.1.1: corrected re-issue end to end, with both signatures again", () 
 
     const generated = await generateCertification({ actor: w.actors.reviewer, caseId: sent.id, expectedVersion: sent.version, checklist: CHECKLIST }, w.options);
     expect(generated.verificationCode).not.toBe(oldCode);
-    const signed = await signCertification({ actor: w.actors.signer, caseId: sent.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") }, w.options);
-    await signAndIssue({ actor: w.actors.assistant, caseId: sent.id, expectedVersion: signed.version, ...w.p12("central-assistant"), ip: "10.0.0.8" }, w.options);
+    const signed = await signCertification({ actor: w.actors.signer, caseId: sent.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId: sent.id, expectedVersion: signed.version, signer: w.signer("central-assistant"), ip: "10.0.0.8" }, w.options);
 
     const issued = await w.db.case.findUniqueOrThrow({ where: { id: sent.id } });
     expect(issued.state).toBe("ISSUED");
@@ -290,7 +289,7 @@ describe("central-only procedure (D.2.2): one signature, and the replacement com
     // The TSA does not answer: refused before any write.
     const beforeTsa = await worldSnapshot();
     const down = await signAndIssue(
-      { actor: w.actors.assistant, caseId, expectedVersion: row.version, ...w.p12("central-assistant") },
+      { actor: w.actors.assistant, caseId, expectedVersion: row.version, signer: w.signer("central-assistant") },
       { ...w.options, tsa: { url: "http://127.0.0.1:9/tsa" } },
     ).catch((e: unknown) => e);
     expect((down as { code?: string }).code).toBe("TSA_UNAVAILABLE");
@@ -307,7 +306,7 @@ describe("central-only procedure (D.2.2): one signature, and the replacement com
     await w.db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_outbox BEFORE INSERT ON "OutboxMail" FOR EACH ROW EXECUTE FUNCTION test_refuse_outbox()`);
     const beforeFailure = await worldSnapshot();
     try {
-      await expect(signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: row.version, ...w.p12("central-assistant") }, w.options)).rejects.toThrow(/outbox refused by the test/);
+      await expect(signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: row.version, signer: w.signer("central-assistant") }, w.options)).rejects.toThrow(/outbox refused by the test/);
     } finally {
       await w.db.$executeRawUnsafe(`DROP TRIGGER test_refuse_outbox ON "OutboxMail"`);
       await w.db.$executeRawUnsafe(`DROP FUNCTION test_refuse_outbox()`);
@@ -318,7 +317,7 @@ describe("central-only procedure (D.2.2): one signature, and the replacement com
     expect((await w.db.shareLink.findUniqueOrThrow({ where: { id: sharedLink.id } })).revokedAt).toBeNull();
 
     row = await w.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: row.version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: row.version, signer: w.signer("central-assistant") }, w.options);
     const issued = await w.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(issued.state).toBe("ISSUED");
     expect((issued.formData as { contactPhone: string }).contactPhone).toBe("4021-8890");
@@ -351,7 +350,7 @@ describe("central-only procedure (D.2.2): one signature, and the replacement com
 
     const { caseId } = await startReissue({ actor: w.actors.assistant, caseId: old.id, note: "Corrija los nombres como aparecen en el título." }, { db: w.db });
     const row = await holderCorrectsAndSends(caseId, (f) => ({ ...f, student: { ...(f.student as object), firstNames: "Gladys Marisela" } }));
-    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: row.version, ...w.p12("central-assistant") }, w.options);
+    await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: row.version, signer: w.signer("central-assistant") }, w.options);
     const issued = await w.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(issued.state).toBe("ISSUED");
 

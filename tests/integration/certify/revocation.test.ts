@@ -7,7 +7,7 @@ import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { readCaseDocument, readIssuedDocumentByCode } from "@/lib/cases/read-case-document";
 import { revokeCertification } from "@/lib/cases/revoke-certification";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
+import { signAndIssue } from "@/lib/cases/signing/sign-case-with-signer";
 import type { Case } from "@/lib/generated/prisma/client";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
@@ -53,7 +53,7 @@ async function issuedCase(): Promise<Case> {
     });
   }
   const submitted = await transition(draft.id, "submit", w.actors.citizen, {}, draft.version, { db: w.db });
-  const issued = await signAndIssue({ actor: w.actors.assistant, caseId: draft.id, expectedVersion: submitted.version, ...w.p12("central-assistant") }, w.options);
+  const issued = await signAndIssue({ actor: w.actors.assistant, caseId: draft.id, expectedVersion: submitted.version, signer: w.signer("central-assistant") }, w.options);
   expect(issued.state).toBe("ISSUED");
   // The file being revoked is a real issued certification: one central signature, B-LTA, pdfsig.
   const bytes = await issuedBytes(draft.id);

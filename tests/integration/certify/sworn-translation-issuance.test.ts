@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { previewCertification } from "@/lib/cases/preview-certification";
 import { saveCaseDraft } from "@/lib/cases/save-case-draft";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
+import { signAndIssue } from "@/lib/cases/signing/sign-case-with-signer";
 import { submitCase } from "@/lib/cases/submit-case";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { setSwornTranslatorActive } from "@/lib/registry/set-sworn-translator-active";
@@ -65,7 +65,7 @@ describe("D.3 issued by the central office", () => {
     const admin = await w.db.user.findFirstOrThrow({ where: { roles: { has: "ADMIN" } } });
     await setSwornTranslatorActive({ actor: { id: admin.id, roles: admin.roles }, translatorId: entry.id, active: false, reason: "Suspensión notificada por la DIDEDUC" }, { db: w.db });
 
-    const refused = await signAndIssue({ actor: w.actors.assistant, caseId: c.caseId, expectedVersion: c.version, ...w.p12("central-assistant"), ip: null }, w.options).catch((e) => e);
+    const refused = await signAndIssue({ actor: w.actors.assistant, caseId: c.caseId, expectedVersion: c.version, signer: w.signer("central-assistant"), ip: null }, w.options).catch((e) => e);
     expect(refused).toMatchObject({ code: "TRANSLATOR_NOT_VALID" });
     expect(refused.message).toContain("No se puede certificar esta traducción: Ana Lucía Méndez Ruiz está registrada como traductora jurada, pero su registro no está activo");
     expect(await w.db.case.findUniqueOrThrow({ where: { id: c.caseId } })).toMatchObject({ state: "CENTRAL_REVIEW", version: c.version, verificationCode: null });
@@ -78,7 +78,7 @@ describe("D.3 issued by the central office", () => {
     const preview = await previewCertification({ actor: w.actors.assistant, caseId: c.caseId }, w.options);
     expect(preview.subarray(0, 5).toString()).toBe("%PDF-");
 
-    const issued = await signAndIssue({ actor: w.actors.assistant, caseId: c.caseId, expectedVersion: c.version, ...w.p12("central-assistant"), ip: null }, w.options);
+    const issued = await signAndIssue({ actor: w.actors.assistant, caseId: c.caseId, expectedVersion: c.version, signer: w.signer("central-assistant"), ip: null }, w.options);
     expect(issued).toEqual({ version: c.version + 1, state: "ISSUED" });
 
     const sheet = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: c.caseId } })).data);

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
 import { generateCertification } from "@/lib/cases/generate-certification";
 import { readCaseDocument } from "@/lib/cases/read-case-document";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
@@ -98,7 +97,7 @@ describe("visible signatures on a D.1.1 case", () => {
     expect(await wordsInside(unsignedFile, centralBox.pageIndex + 1, centralBox.rect)).toBe("");
 
     const signed = await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") },
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") },
       at,
     );
     const dideducSigner = await authorizedSigner("José Antonio Pérez Gómez");
@@ -115,7 +114,7 @@ describe("visible signatures on a D.1.1 case", () => {
     expect(await wordsInside(onceFile, centralBox.pageIndex + 1, centralBox.rect)).toBe("");
     expectCheckersAccept(onceFile, 1, false);
 
-    await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, ...w.p12("central-assistant") }, at);
+    await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant") }, at);
     const issued = await readCaseDocument({ actor: actors.citizen, caseId: submitted.id }, options);
     expect(issued?.stage).toBe("ISSUED");
     const issuedFile = writeTemp("visible-d11-issued.pdf", issued!.bytes);
@@ -143,7 +142,7 @@ describe("visible signatures on a D.1.1 case", () => {
     await db.certificationSheet.update({ where: { id: stored.id }, data: { data: legacy as Prisma.InputJsonValue } });
 
     await signCertification(
-      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte") },
+      { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") },
       options,
     );
     const once = await readCaseDocument({ actor: actors.assistant, caseId: submitted.id }, options);
@@ -179,7 +178,7 @@ describe("visible signature on a central-only issuance (D.2.2)", () => {
     const submitted = await transition(draft.id, "submit", actors.citizen, {}, draft.version, { db });
     expect(submitted.state).toBe("CENTRAL_REVIEW");
 
-    await signAndIssue({ actor: actors.coordinator, caseId: submitted.id, expectedVersion: submitted.version, ...w.p12("central-coordinator") }, { ...options, now });
+    await signAndIssue({ actor: actors.coordinator, caseId: submitted.id, expectedVersion: submitted.version, signer: w.signer("central-coordinator") }, { ...options, now });
     const sheet = ZCertificationSheetData.parse((await db.certificationSheet.findFirstOrThrow({ where: { caseId: submitted.id } })).data);
     expect(sheet.signatureBoxes).toHaveLength(1);
     const [box] = sheet.signatureBoxes!;

@@ -9,8 +9,7 @@ import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { readCaseDocument } from "@/lib/cases/read-case-document";
 import { saveCaseDraft } from "@/lib/cases/save-case-draft";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
-import { signCertification } from "@/lib/cases/sign-certification";
+import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { startCaseFrom } from "@/lib/cases/start-case-from";
 import { submitCase } from "@/lib/cases/submit-case";
 import type { FileKind } from "@/lib/generated/prisma/enums";
@@ -296,12 +295,12 @@ describe("D.2.1 issuance through both signatures", () => {
     expect(sheet.attachedPages).toBe(2);
 
     const signed = await signCertification(
-      { actor: actors.signer, caseId: sent.caseId, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte"), ip: null },
+      { actor: actors.signer, caseId: sent.caseId, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte"), ip: null },
       options,
     );
     expect(signed.state).toBe("CENTRAL_REVIEW");
     const issued = await signAndIssue(
-      { actor: actors.assistant, caseId: sent.caseId, expectedVersion: signed.version, ...w.p12("central-assistant"), ip: null },
+      { actor: actors.assistant, caseId: sent.caseId, expectedVersion: signed.version, signer: w.signer("central-assistant"), ip: null },
       options,
     );
     expect(issued.state).toBe("ISSUED");
@@ -322,7 +321,7 @@ describe("D.2.1 activity 7 at the central office: the automatic signature report
     const sent = await submitted();
     const generated = await generateCertification({ actor: actors.reviewer, caseId: sent.caseId, expectedVersion: sent.version, checklist: D21_CHECKLIST }, options);
     const signed = await signCertification(
-      { actor: actors.signer, caseId: sent.caseId, expectedVersion: generated.version, ...w.p12("signer-guatemala-norte"), ip: null },
+      { actor: actors.signer, caseId: sent.caseId, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte"), ip: null },
       options,
     );
     expect(signed.state).toBe("CENTRAL_REVIEW");

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findVerification } from "@/lib/cases/find-verification";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { readCaseDocument } from "@/lib/cases/read-case-document";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
+import { signAndIssue } from "@/lib/cases/signing/sign-case-with-signer";
 import { submitCase } from "@/lib/cases/submit-case";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
@@ -55,10 +55,10 @@ describe("D.1.2 central review to issuance", () => {
 
     // A DIDEDUC reviewer cannot act on it.
     await expect(
-      signAndIssue({ actor: w.actors.reviewer, caseId: c.id, expectedVersion: resubmitted.version, ...w.p12("central-assistant"), ip: null }, w.options),
+      signAndIssue({ actor: w.actors.reviewer, caseId: c.id, expectedVersion: resubmitted.version, signer: w.signer("central-assistant"), ip: null }, w.options),
     ).rejects.toBeTruthy();
 
-    const issued = await signAndIssue({ actor: w.actors.assistant, caseId: c.id, expectedVersion: resubmitted.version, ...w.p12("central-assistant"), ip: "10.0.0.7" }, w.options);
+    const issued = await signAndIssue({ actor: w.actors.assistant, caseId: c.id, expectedVersion: resubmitted.version, signer: w.signer("central-assistant"), ip: "10.0.0.7" }, w.options);
     expect(issued.state).toBe("ISSUED");
     const row = await w.db.case.findUniqueOrThrow({ where: { id: c.id } });
     expect(row.issuedAt).not.toBeNull();
@@ -124,7 +124,7 @@ describe("D.1.2 central review to issuance", () => {
     try {
       await w.db.authorizedSigner.update({ where: { id }, data: { revokedAt: new Date(Date.now() - 3 * 3600_000), revokedReason: "Certificado comprometido" } });
       await expect(
-        signAndIssue({ actor: w.actors.assistant, caseId: c.id, expectedVersion: c.version, ...w.p12("central-assistant"), ip: null }, w.options),
+        signAndIssue({ actor: w.actors.assistant, caseId: c.id, expectedVersion: c.version, signer: w.signer("central-assistant"), ip: null }, w.options),
       ).rejects.toMatchObject({ code: "ARCHIVE_SIGNATURE_INVALID", message: expect.stringContaining("firma del Archivo Documental") });
       const row = await w.db.case.findUniqueOrThrow({ where: { id: c.id } });
       expect(row.state).toBe("CENTRAL_REVIEW");
@@ -141,7 +141,7 @@ describe("D.1.2 central review to issuance", () => {
     const c = await w.draft({ ...GRADUATION_FORM, archiveOfficer: { name: "Marta J. Estrada", post: "Archivo" } });
     expect((await w.upload(c.id, signed)).status).toBe(201);
     const submitted = await submitCase({ actor: w.actors.citizen, caseId: c.id, expectedVersion: c.version, ip: null }, { db: w.db });
-    await signAndIssue({ actor: w.actors.coordinator, caseId: c.id, expectedVersion: submitted.version, ...w.p12("central-coordinator"), ip: null }, w.options);
+    await signAndIssue({ actor: w.actors.coordinator, caseId: c.id, expectedVersion: submitted.version, signer: w.signer("central-coordinator"), ip: null }, w.options);
     const sheet = ZCertificationSheetData.parse((await w.db.certificationSheet.findFirstOrThrow({ where: { caseId: c.id } })).data);
     expect(sheet.statement).toContain("Marta Julia Estrada Castillo, Encargada del Archivo Documental");
     expect(sheet.statement).not.toContain("Marta J. Estrada");

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
+import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
+import type { DocumentSigner } from "@/lib/signing/signer";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { handleUploadRequest, type TUploadResponseBody } from "@/lib/uploads/handle-upload-request";
 import { DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
@@ -59,6 +61,11 @@ export async function createGraduationRecordWorld() {
     const def = DEMO_CERTIFICATES.find((c) => c.key === key)!;
     return { pkcs12: fs.readFileSync(demoPkcs12Path(key, pkiDir)), passphrase: def.passphrase };
   }
+  // The demo certificate's key held in this process, playing the browser's part (signCaseWithSigner).
+  function signer(key: string): DocumentSigner {
+    const { pkcs12, passphrase } = p12(key);
+    return openPkcs12Signer(pkcs12, passphrase);
+  }
 
   async function draft(formData: Record<string, unknown> = GRADUATION_FORM) {
     return createDraftCase(actors.citizen, { procedure: "GRADUATION_RECORD", formData }, { db });
@@ -83,6 +90,7 @@ export async function createGraduationRecordWorld() {
     pki: seeded.pki,
     actors,
     p12,
+    signer,
     draft,
     upload,
     pkiServices: pkiServices.services,

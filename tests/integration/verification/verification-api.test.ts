@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as comparar from "@/app/api/v1/verificaciones/[code]/comparar/route";
 import * as verificaciones from "@/app/api/v1/verificaciones/[code]/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
-import { signAndIssue } from "@/lib/cases/sign-and-issue";
+import { signAndIssue } from "@/lib/cases/signing/sign-case-with-signer";
 import { createPrisma } from "@/lib/db/create-prisma";
 import type { VerificationChannel } from "@/lib/generated/prisma/enums";
 import { appUrl } from "@/lib/http/app-url";
@@ -47,7 +47,7 @@ async function ref(id: string): Promise<TCaseRef> {
 async function issue(reissueOfId?: string): Promise<string> {
   const { caseId, version } = await steps.caseAwaitingCentral();
   if (reissueOfId) await w.db.case.update({ where: { id: caseId }, data: { reissueOfId } });
-  await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, ...w.p12("central-assistant"), ip: null }, w.options);
+  await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant"), ip: null }, w.options);
   await w.expectIssuedPdfValid(caseId);
   return caseId;
 }

@@ -4,14 +4,11 @@ import type { SignerOffice } from "@/lib/generated/prisma/enums";
 import { dideducTypeRefusal, isDideducSignerPostAllowed } from "@/lib/registry/dideduc-signer-posts";
 import { readCertificate } from "@/lib/pki/read-certificate";
 import type { TCertificateInfo } from "@/lib/pki/types";
-import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
-import type { DocumentSigner } from "@/lib/signing/signer";
-import { SigningError } from "@/lib/signing/signing-error";
 import { SigningRefusal } from "./signing-refusal";
 
-export type TOpenAuthorizedSignerInput = {
-  pkcs12: Uint8Array;
-  passphrase: string;
+export type TCheckAuthorizedCertificateInput = {
+  // The signer's certificate (DER), as the browser read it from the signer's .p12.
+  certificateDer: Uint8Array;
   // The office the signature is made for: a DIDEDUC (its id) or the central office.
   office: Extract<SignerOffice, "DIDEDUC" | "CENTRAL">;
   dideducId?: string | null;
@@ -20,48 +17,22 @@ export type TOpenAuthorizedSignerInput = {
   now: Date;
 };
 
-export type TAuthorizedSignerHandle = {
-  signer: DocumentSigner;
+// The certificate a signature will be made with, and the registry entry that authorizes it.
+export type TAuthorizedCertificate = {
   certificate: TCertificateInfo;
   authorizedSigner: AuthorizedSigner;
 };
 
 const formatDate = (d: Date) => d.toLocaleDateString("es-GT", { timeZone: "America/Guatemala", day: "numeric", month: "long", year: "numeric" });
 
-// Opens the PKCS#12 for one signing and checks its certificate against the registry of authorized
-// signers (Nota 3): same SHA-256 fingerprint, the office it signs for, not revoked, valid today
-// both in the registry and in the certificate itself. Any failure is a SigningRefusal; nothing
-// is written. The passphrase is only handed to the PKCS#12 reader.
-export async function openAuthorizedSigner(
-  db: PrismaClient | Prisma.TransactionClient,
-  input: TOpenAuthorizedSignerInput,
-): Promise<TAuthorizedSignerHandle> {
-  const signer = openSigner(input.pkcs12, input.passphrase);
-  const { certificate: der } = await signer.certificates();
-  return { signer, ...(await checkAuthorizedCertificate(db, { ...input, certificateDer: der })) };
-}
-
-function openSigner(pkcs12: Uint8Array, passphrase: string): DocumentSigner {
-  try {
-    return openPkcs12Signer(pkcs12, passphrase);
-  } catch (error) {
-    if (error instanceof SigningError && error.code === "BAD_PASSPHRASE") throw new SigningRefusal("WRONG_PASSPHRASE");
-    if (error instanceof SigningError) throw new SigningRefusal("NOT_A_PKCS12", error.message);
-    throw error;
-  }
-}
-
-export type TCheckAuthorizedCertificateInput = Omit<TOpenAuthorizedSignerInput, "pkcs12" | "passphrase"> & {
-  // The signer's certificate (DER): from the opened PKCS#12, or as the browser reported it.
-  certificateDer: Uint8Array;
-};
-
-// The registry half of openAuthorizedSigner, for a certificate whose key is elsewhere (the
-// browser): same checks, same refusals.
+// Checks the signer's certificate against the registry of authorized signers (Nota 3): same
+// SHA-256 fingerprint, the office it signs for, not revoked, valid today both in the registry and
+// in the certificate itself, post allowed. Any failure is a SigningRefusal; nothing is written.
+// The server only ever sees the certificate: the key stays where the signer holds it (decision 0017).
 export async function checkAuthorizedCertificate(
   db: PrismaClient | Prisma.TransactionClient,
   input: TCheckAuthorizedCertificateInput,
-): Promise<Omit<TAuthorizedSignerHandle, "signer">> {
+): Promise<TAuthorizedCertificate> {
   let certificate: TCertificateInfo;
   try {
     certificate = readCertificate(Buffer.from(input.certificateDer));

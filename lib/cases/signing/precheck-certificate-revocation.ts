@@ -1,7 +1,7 @@
 import "server-only";
 import type { TFetch } from "@/lib/signing/fetch-der";
 import { fetchRevocationData } from "@/lib/signing/revocation/fetch-revocation-data";
-import type { DocumentSigner, TSignerCertificates } from "@/lib/signing/signer";
+import type { TSignerCertificates } from "@/lib/signing/signer";
 import { SigningError } from "@/lib/signing/signing-error";
 import { SigningRefusal } from "./signing-refusal";
 
@@ -9,14 +9,6 @@ import { SigningRefusal } from "./signing-refusal";
 // else CRL). Revoked → SigningRefusal CERTIFICATE_REVOKED, shown next to the certificate field
 // (the person can sign with a current certificate); no answer → SigningError
 // REVOCATION_UNAVAILABLE, shown as the form's error. Either way nothing has been written.
-export async function precheckSignerRevocation(
-  signer: DocumentSigner,
-  options: { trustedRoots: Array<Buffer | string>; now: Date; fetch?: TFetch },
-): Promise<void> {
-  await precheckCertificateRevocation(await signer.certificates(), options);
-}
-
-// The same for certificates whose key is elsewhere (the browser's).
 export async function precheckCertificateRevocation(
   { certificate, chain }: TSignerCertificates,
   options: { trustedRoots: Array<Buffer | string>; now: Date; fetch?: TFetch },

@@ -1,9 +1,8 @@
 import "server-only";
 import { log } from "@/lib/log";
+import { completePdfSignature, type TCompletePdfSignatureInput } from "@/lib/signing/complete-pdf-signature";
 import { extendToLongTerm } from "@/lib/signing/extend-to-long-term";
 import type { TFetch } from "@/lib/signing/fetch-der";
-import { signPdfWithDetails, type TSignPdfOptions } from "@/lib/signing/sign-pdf";
-import type { DocumentSigner } from "@/lib/signing/signer";
 import { SigningError } from "@/lib/signing/signing-error";
 import type { TTsaConfig } from "@/lib/signing/timestamp/tsa-config";
 
@@ -17,23 +16,22 @@ export type TSignCasePdfResult = {
   documentTimestampedAt: Date | null;
 };
 
-// One signature of a case's document, as every signature is made since issue #10: PAdES with a
-// signature timestamp (B-T); when it is the procedure's last signature (`longTerm`), the DSS with
-// every signer's and TSA's validation data and a document timestamp follow (B-LTA). Any failure
-// (TSA or revocation source down, an answer that fails its checks) throws before anything is
-// stored: the caller writes nothing.
-export async function signCasePdf(
-  pdf: Buffer,
-  signer: DocumentSigner,
-  fields: Omit<TSignPdfOptions, "timestamp">,
+// The completion of one signature of a case's document, as every signature is made since issue
+// #10: the signature value embedded as CMS with a signature timestamp (B-T); when it is the
+// procedure's last signature (`longTerm`), the DSS with every signer's and TSA's validation data
+// and a document timestamp follow (B-LTA). Any failure (TSA or revocation source down, an answer
+// that fails its checks) throws before anything is stored: the caller writes nothing.
+export async function completeCasePdf(
+  input: Omit<TCompletePdfSignatureInput, "timestamp">,
   options: { tsa: TTsaConfig | null | undefined; trustedRoots: Array<Buffer | string>; now: Date; longTerm: boolean; fetch?: TFetch; caseId: string },
 ): Promise<TSignCasePdfResult> {
+  const { tsa, trustedRoots, now, fetch } = options;
   try {
-    const signed = await signPdfWithDetails(pdf, signer, { ...fields, timestamp: { tsa: options.tsa, trustedRoots: options.trustedRoots, fetch: options.fetch } });
-    const timestamp = signed.timestamp;
-    if (!timestamp) throw new Error("signPdfWithDetails no devolvió el sello de tiempo pedido");
-    if (!options.longTerm) return { pdf: signed.pdf, timestamp, padesLevel: "B-T", documentTimestampedAt: null };
-    const extended = await extendToLongTerm(signed.pdf, { tsa: options.tsa, trustedRoots: options.trustedRoots, now: options.now, fetch: options.fetch });
+    const completed = await completePdfSignature({ ...input, timestamp: { tsa, trustedRoots, fetch } });
+    const timestamp = completed.timestamp;
+    if (!timestamp) throw new Error("completePdfSignature no devolvió el sello de tiempo pedido");
+    if (!options.longTerm) return { pdf: completed.pdf, timestamp, padesLevel: "B-T", documentTimestampedAt: null };
+    const extended = await extendToLongTerm(completed.pdf, { tsa, trustedRoots, now, fetch });
     return { pdf: extended.pdf, timestamp, padesLevel: "B-LTA", documentTimestampedAt: extended.documentTimestamp.genTime };
   } catch (error) {
     // The person reads a Spanish refusal; operations need to know which service failed and how.
