@@ -2,7 +2,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { PreparedSigning, PrismaClient } from "@/lib/generated/prisma/client";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
-import { readCertificate } from "@/lib/pki/read-certificate";
 import { verifySignedAttributes } from "@/lib/signing/build-cades-signed-data";
 import { SigningError } from "@/lib/signing/signing-error";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
@@ -10,6 +9,7 @@ import { TransitionError } from "@/lib/workflow/transition-error";
 import { stepFor } from "./case-signing-steps";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
 import { completeCasePdf } from "./complete-case-pdf";
+import { checkAuthorizedCertificate } from "./check-authorized-certificate";
 import { precheckCertificateRevocation } from "./precheck-certificate-revocation";
 import { precheckTransition } from "./precheck-transition";
 import { recordCaseSignature } from "./sign-case-document";
@@ -28,7 +28,8 @@ const refusedPrepared = (message: string) => new SigningRefusal("PREPARED_SIGNIN
 // Second half of a browser signature (decision 0017). Checked before anything is requested or
 // written: the prepared signing is this actor's, unused and not expired; the signature value
 // verifies over exactly the stored signed attributes with the stored certificate; the case is
-// still at the prepared version; the certificate is still not revoked. Then the signature
+// still at the prepared version; the registry entry still authorizes it; the certificate is still
+// not revoked at its CA. Then the signature
 // timestamp (and, for the last signature, DSS and document timestamp), the project's validator
 // over the result, the file stored, and ONE transaction that marks the row used (only if still
 // unused) and runs transition() with the prepared version. Any refusal changes nothing.
@@ -50,7 +51,13 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
     throw new SigningRefusal("SIGNATURE_MISMATCH", "La firma recibida no corresponde al documento preparado ni al certificado. Vuelva a firmar.");
   }
   // Early answer for a case changed since the prepare (transition() checks again under the lock).
-  await precheckTransition(db, { caseId: row.caseId, action: row.action, actor: input.actor, expectedVersion: row.expectedVersion, now });
+  const { row: caseRow } = await precheckTransition(db, { caseId: row.caseId, action: row.action, actor: input.actor, expectedVersion: row.expectedVersion, now });
+  // The registry again, as of now: an entry an administrator revoked (or that ended) in the minutes
+  // since the prepare signs nothing, and it must still be the entry the prepare found.
+  const authorized = await checkAuthorizedCertificate(db, { certificateDer: certificate, office: step.office, dideducId: caseRow.dideducId, userId: input.actor.id, now });
+  if (authorized.authorizedSigner.id !== row.authorizedSignerId) {
+    throw new SigningRefusal("NOT_AUTHORIZED", "El registro de firmantes autorizados cambió desde que se preparó la firma. Vuelva a firmar.");
+  }
   const certificates = { certificate, chain };
   await precheckCertificateRevocation(certificates, { trustedRoots, now, fetch });
 
@@ -71,7 +78,7 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
     throw new SigningError("SIGNER_FAILED", `La firma no superó la validación: ${last?.errors.join(" ") ?? "no se encontró"}`);
   }
 
-  const authorizedSigner = await db.authorizedSigner.findUniqueOrThrow({ where: { id: row.authorizedSignerId } });
+  const { authorizedSigner } = authorized;
   const document = await preparedDocument(db, row);
   const updated = await recordCaseSignature(
     { db, storage, now },
@@ -80,7 +87,7 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
       step,
       document,
       signed,
-      certificate: readCertificate(certificate),
+      certificate: authorized.certificate,
       authorizedSigner,
       alsoInTransaction: async (tx) => {
         // Once: a concurrent completion of the same row finds it used and rolls back.

@@ -157,6 +157,21 @@ describe("browser signing: prepare / complete (issue #13)", { timeout: 120_000 }
     expect(await snapshot(caseId)).toEqual(before);
   });
 
+  it("a registry entry revoked between prepare and complete is refused at complete; nothing changes", async () => {
+    const { caseId, version } = await caseAwaitingSignature();
+    const s = await signInBrowser("signer-guatemala-norte", { actor: w.actors.signer, caseId, expectedVersion: version, action: "sign" });
+    const before = await snapshot(caseId);
+    const entry = await w.db.authorizedSigner.findUniqueOrThrow({ where: { id: (await w.db.preparedSigning.findUniqueOrThrow({ where: { id: s.prepared.preparedSigningId } })).authorizedSignerId } });
+    await w.db.authorizedSigner.update({ where: { id: entry.id }, data: { revokedAt: new Date(Date.now() - 1000), revokedReason: "Cambio de personal" } });
+    try {
+      await expect(s.complete()).rejects.toMatchObject({ name: "SigningRefusal", code: "REVOKED", message: expect.stringMatching(/Cambio de personal/) });
+    } finally {
+      await w.db.authorizedSigner.update({ where: { id: entry.id }, data: { revokedAt: entry.revokedAt, revokedReason: entry.revokedReason } });
+    }
+    expect(await snapshot(caseId)).toEqual(before);
+    expect((await w.db.preparedSigning.findUniqueOrThrow({ where: { id: s.prepared.preparedSigningId } })).usedAt).toBeNull();
+  });
+
   describe("prepare refuses the certificate the browser reported; nothing is stored", () => {
     it.each([
       ["of another DIDEDUC", "signer-quetzaltenango", "NOT_AUTHORIZED", /Quetzaltenango/],
