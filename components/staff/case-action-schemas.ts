@@ -65,7 +65,6 @@ export const SIGNING_CERTIFICATES_MAX = 10;
 export const CERTIFICATE_DER_MAX_BYTES = 16 * 1024;
 // RSA-8192 gives 1024 bytes; an ECDSA P-256 DER value about 72.
 export const SIGNATURE_VALUE_MAX_BYTES = 1024;
-export const BATCH_SIGNING_MAX = 50;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const base64Der = (maxBytes: number, tooLong: string) =>
