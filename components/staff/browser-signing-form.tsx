@@ -50,6 +50,7 @@ export function BrowserSigningForm({
     event.preventDefault();
     if (inFlight.current) return;
     inFlight.current = true;
+    let signed = false;
     setBusy(true);
     setFailure(null);
     certificate.clearErrors();
@@ -64,6 +65,8 @@ export function BrowserSigningForm({
       setStatus("Firmando la certificación…");
       const result = await signCaseInBrowser(opened, { caseId, expectedVersion: version }, actions);
       if (result.ok) {
+        // The form stays disabled while the page opens again: the case has moved on.
+        signed = true;
         setStatus("Firmada. Abriendo la solicitud…");
         router.push(doneHref);
         return;
@@ -72,8 +75,10 @@ export function BrowserSigningForm({
       setFailure({ message: result.formError, code: result.code });
       setStatus("");
     } finally {
-      inFlight.current = false;
-      setBusy(false);
+      if (!signed) {
+        inFlight.current = false;
+        setBusy(false);
+      }
     }
   }
 
