@@ -96,7 +96,9 @@ test.describe.serial("Firma en el navegador (issue #13)", () => {
     const [one] = makeCases([`Uno ${RUN}`], "generate");
     const cert = demoCertificate("signer-guatemala-norte");
     const p12 = readFileSync(cert.file);
-    const forbidden = [Buffer.from(cert.passphrase, "utf8"), p12, Buffer.from(p12.toString("base64")), Buffer.from(encodeURIComponent(p12.toString("base64")))];
+    const otherP12 = readFileSync(demoCertificate("signer-quetzaltenango").file);
+    const forbidden = [cert.passphrase, demoCertificate("signer-quetzaltenango").passphrase].map((p) => Buffer.from(p, "utf8"));
+    for (const bytes of [p12, otherP12]) forbidden.push(bytes, Buffer.from(bytes.toString("base64")), Buffer.from(encodeURIComponent(bytes.toString("base64"))));
     const requests: Request[] = [];
     page.on("request", (r) => requests.push(r));
 
@@ -108,7 +110,27 @@ test.describe.serial("Firma en el navegador (issue #13)", () => {
       expect(await form.getByLabel(label).getAttribute("name")).toBeNull();
     }
     await expect(form.getByText("el archivo y su clave privada no se envían al servidor")).toBeVisible();
+
+    // Another DIDEDUC's director's certificate, opened here with its right passphrase: the holder is
+    // shown, the server refuses it (not in this DIDEDUC's registry) next to the file, and what was
+    // typed stays; nothing changed.
+    const other = demoCertificate("signer-quetzaltenango");
+    await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(other.file);
+    await form.getByLabel("Contraseña del certificado").fill(other.passphrase);
+    await form.getByRole("button", { name: "Firmar certificación" }).click();
+    await expect(page.locator("#sign-form-error")).toContainText(/registro|autorizad/i, { timeout: 30_000 });
+    await expect(page.locator("#sign-form-error")).toBeFocused();
+    await expect(form.getByTestId("certificate-holder")).toContainText("Héctor Rolando Xicará Monzón");
+    const file = form.getByLabel("Archivo del certificado (.p12)");
+    await expect(file).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#pkcs12-error")).toContainText(/registro|autorizad/i);
+    await expect(file).toHaveAttribute("aria-describedby", "pkcs12-hint pkcs12-error");
+    await expect(form.getByLabel("Contraseña del certificado")).toHaveValue(other.passphrase);
+    expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
+
+    // His own certificate: choosing another file forgets the one opened.
     await form.getByLabel("Archivo del certificado (.p12)").setInputFiles(cert.file);
+    await expect(form.getByTestId("certificate-holder")).toHaveCount(0);
     await form.getByLabel("Contraseña del certificado").fill(cert.passphrase);
     await form.getByRole("button", { name: "Firmar certificación" }).click();
     await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 60_000 });
@@ -118,7 +140,8 @@ test.describe.serial("Firma en el navegador (issue #13)", () => {
     // Every request of the page: the signing ones (server actions, POST) carried the certificate
     // chain and the signature value, and nothing of the key's file or its passphrase.
     const posts = requests.filter((r) => r.method() === "POST");
-    expect(posts.length).toBeGreaterThanOrEqual(2);
+    // The refused prepare, then prepare and complete.
+    expect(posts.length).toBeGreaterThanOrEqual(3);
     for (const r of requests) {
       const body = r.postDataBuffer();
       if (!body) continue;
