@@ -9,7 +9,8 @@ import { ReasonActionForm } from "./reason-action-form";
 import { RequestDocumentsForm } from "./request-documents-form";
 import { RevokeForm } from "./revoke-form";
 import type { TReviewChecklistItem } from "./review-checklist";
-import { SigningForm } from "./signing-form";
+import { BrowserSigningForm } from "./browser-signing-form";
+import type { TSigningActions } from "./sign-case-in-browser";
 import type { TCaseAction } from "@/lib/cases/describe-case-action";
 
 // What each reason-taking transition asks for, in the words of the person who reads it.
@@ -67,7 +68,8 @@ export function CaseActionPanel({
   pageHref: string;
   perform: TStaffFormAction;
   generate?: TStaffFormAction;
-  sign?: TStaffFormAction;
+  // The office's browser-signing actions (prepare, complete) and where a signed case opens again.
+  sign?: { actions: TSigningActions; doneHref: string };
   previewHref?: string;
   offices?: readonly TSupervisionOfficeOption[];
   signIntro?: string;
@@ -101,7 +103,7 @@ export function CaseActionPanel({
         if (kind === "generate" && generate && previewHref) {
           body = <GenerateCertificationForm formAction={generate} caseId={caseId} version={version} label={a.label} previewHref={previewHref} pageHref={pageHref} checklist={checklist} />;
         } else if (kind === "sign" && sign) {
-          body = <SigningForm formAction={sign} caseId={caseId} version={version} label={a.label} pageHref={pageHref} intro={signIntro} />;
+          body = <BrowserSigningForm actions={sign.actions} doneHref={sign.doneHref} caseId={caseId} version={version} label={a.label} pageHref={pageHref} intro={signIntro} />;
         } else if (kind === "accept" && accept) {
           body = <AcceptRegistrationForm formAction={accept} caseId={caseId} version={version} label={a.label} pageHref={pageHref} />;
         } else if (kind === "revoke" && revoke && caseNumber) {

@@ -56,15 +56,40 @@ export const ZRevokeForm = ZCaseRef.extend({
 });
 export type TRevokeForm = z.output<typeof ZRevokeForm>;
 
-// The signing form: the certificate and its passphrase, for this signing only.
-export const ZSigningForm = ZCaseRef.extend({
-  pkcs12: z
-    .instanceof(File, { error: "Seleccione el archivo de su certificado (.p12)." })
-    .refine((f) => f.size > 0, { error: "Seleccione el archivo de su certificado (.p12)." })
-    .refine((f) => f.size <= PKCS12_MAX_BYTES, { error: "El archivo es demasiado grande para ser un certificado (.p12)." }),
-  passphrase: z
-    .string({ error: "Escriba la contraseña del certificado." })
-    .min(1, { error: "Escriba la contraseña del certificado." })
-    .max(1_000, { error: "La contraseña es demasiado larga." }),
+// Browser signing (issue #13, decision 0017): the .p12 and its passphrase never reach the server.
+// The browser reports its certificate chain and, later, the signature value over the signed
+// attributes the server issued; both as base64, each bounded so a crafted request cannot make the
+// server decode megabytes.
+export const SIGNING_CERTIFICATES_MAX = 10;
+// A DER certificate is a few KB; 16 KB leaves room for long extensions.
+export const CERTIFICATE_DER_MAX_BYTES = 16 * 1024;
+// RSA-8192 gives 1024 bytes; an ECDSA P-256 DER value about 72.
+export const SIGNATURE_VALUE_MAX_BYTES = 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const base64Der = (maxBytes: number, tooLong: string) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4, { error: tooLong })
+    .regex(BASE64, { error: "Los datos recibidos del navegador no son válidos." })
+    .refine((b64) => b64.length % 4 === 0, { error: "Los datos recibidos del navegador no son válidos." })
+    .transform((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+
+export const ZPrepareSigningForm = ZCaseRef.extend({
+  // The signer's certificate first, then its issuers, as read from the .p12 in the browser.
+  certificates: z
+    .array(base64Der(CERTIFICATE_DER_MAX_BYTES, "Un certificado del archivo es demasiado grande."), { error: "Falta el certificado del firmante." })
+    .min(1, { error: "Falta el certificado del firmante." })
+    .max(SIGNING_CERTIFICATES_MAX, { error: "El archivo trae demasiados certificados." }),
 });
-export type TSigningForm = z.output<typeof ZSigningForm>;
+export type TPrepareSigningForm = z.output<typeof ZPrepareSigningForm>;
+
+export const ZCompleteSigningForm = z.object({
+  preparedSigningId: z.string().trim().min(1, { error: "Falta la firma preparada." }).max(100),
+  signatureValue: base64Der(SIGNATURE_VALUE_MAX_BYTES, "La firma recibida es demasiado larga."),
+});
+export type TCompleteSigningForm = z.output<typeof ZCompleteSigningForm>;
+
+// What prepare answers the browser (serializable: the date as ISO text).
+export type TPreparedSigningAnswer = { preparedSigningId: string; signedAttributes: string; expiresAt: string; keyAlgorithm: "RSA" | "ECDSA-P256" };
+export type TCompletedSigningAnswer = { version: number; state: string };

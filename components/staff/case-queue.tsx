@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { formatDateTime } from "@/components/cases/format-date";
 import type { CaseState } from "@/lib/generated/prisma/enums";
+import { BatchSigningButton } from "./batch-signing-button";
 
 export type TQueueRow = {
   id: string;
@@ -18,6 +19,10 @@ export type TQueueRow = {
   // A return or correction note that explains why the case is back here.
   lastNote: string | null;
 };
+
+// Batch signing (issue #13): the rows this person can sign now get a checkbox; "Firmar seleccionadas"
+// opens the review screen at `reviewPath` with the chosen ids (?caso=…), a plain GET form.
+export type TQueueBatchSigning = { reviewPath: string; selectableIds: readonly string[]; max: number };
 
 export type TQueueFilters = { state: string; procedure: string; q: string; page: number };
 export type TOption = { value: string; label: string };
@@ -67,6 +72,7 @@ export function CaseQueue({
   pageCount,
   showDideduc = false,
   emptyText,
+  batch,
 }: {
   basePath: string;
   caseBasePath: string;
@@ -79,7 +85,10 @@ export function CaseQueue({
   pageCount: number;
   showDideduc?: boolean;
   emptyText: string;
+  batch?: TQueueBatchSigning;
 }) {
+  const selectable = new Set(batch?.selectableIds ?? []);
+  const withBatch = batch && selectable.size > 0;
   const filtered = Boolean(filters.state || filters.procedure || filters.q);
   return (
     <div className="space-y-6">
@@ -160,6 +169,11 @@ export function CaseQueue({
               <caption className="sr-only">Solicitudes de la bandeja, las más antiguas primero</caption>
               <thead className="bg-slate-100 text-sm">
                 <tr>
+                  {withBatch ? (
+                    <th scope="col" className="px-3 py-2">
+                      <span className="sr-only">Seleccionar para firmar</span>
+                    </th>
+                  ) : null}
                   <th scope="col" className="px-3 py-2">Número</th>
                   <th scope="col" className="px-3 py-2">Persona</th>
                   <th scope="col" className="px-3 py-2">Trámite</th>
@@ -171,6 +185,21 @@ export function CaseQueue({
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="queue-row" data-case-number={r.number}>
+                    {withBatch ? (
+                      <td className="px-3 py-2">
+                        {selectable.has(r.id) ? (
+                          <input
+                            type="checkbox"
+                            name="caso"
+                            value={r.id}
+                            form="batch-signing"
+                            aria-label={`Seleccionar ${r.number} para firmar`}
+                            className="h-5 w-5"
+                            data-testid="batch-select"
+                          />
+                        ) : null}
+                      </td>
+                    ) : null}
                     <th scope="row" className="px-3 py-2 font-semibold">
                       <Link href={`${caseBasePath}/${r.id}`}>{r.number}</Link>
                     </th>
@@ -193,6 +222,11 @@ export function CaseQueue({
             </table>
           </div>
         )}
+        {withBatch ? (
+          <form id="batch-signing" method="get" action={batch.reviewPath} aria-label="Firmar varias solicitudes" className="space-y-2">
+            <BatchSigningButton formId="batch-signing" max={batch.max} />
+          </form>
+        ) : null}
         {pageCount > 1 ? (
           <nav aria-label="Páginas de la bandeja" className="flex flex-wrap items-center gap-3">
             {page > 1 ? (

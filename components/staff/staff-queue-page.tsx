@@ -3,6 +3,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { Notice } from "@/components/ui/notice";
 import { findActorOffice } from "@/lib/auth/find-actor-office";
 import type { TSessionUser } from "@/lib/auth/session-user";
+import { BATCH_SIGNING_LIMIT, findBatchSigningCases } from "@/lib/cases/find-batch-signing-cases";
 import { listCaseQueue, queueStatesFor, type TQueueSegment } from "@/lib/cases/list-case-queue";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
@@ -11,6 +12,12 @@ import { toQueueRows } from "./to-queue-rows";
 
 // The procedures a segment's queue offers: a DIDEDUC's, those it reviews; the central office's, all
 // of them but sworn translators' registrations (D.4) unless the person is the central manager.
+// The signature each office signs from its queue in a batch (issue #13), and the state it waits in.
+const BATCH_SIGNING = {
+  direccion: { action: "sign", state: "DIDEDUC_SIGNATURE" },
+  atencion: { action: "sign_and_issue", state: "CENTRAL_REVIEW" },
+} as const;
+
 function queueProcedures(segment: TQueueSegment, states: readonly CaseState[]): Procedure[] {
   if (segment !== "atencion") return PROCEDURES.filter((p) => getDefinition(p).requiresDideduc);
   return states.includes("MANAGER_REVIEW") ? PROCEDURES : PROCEDURES.filter((p) => p !== "TRANSLATOR_REGISTRATION");
@@ -39,6 +46,9 @@ export async function StaffQueuePage({
   const states = queueStatesFor(segment, actor.roles);
   const procedures = queueProcedures(segment, states);
   const filters = readQueueFilters(searchParams, states, procedures);
+  const batchSigning = segment === "dideduc" ? null : BATCH_SIGNING[segment];
+  // Filtered to the cases waiting for a signature, a page holds a whole batch.
+  const pageSize = batchSigning && filters.state === batchSigning.state ? BATCH_SIGNING_LIMIT : QUEUE_PAGE_SIZE;
   const queue =
     !departmental || office
       ? await listCaseQueue({
@@ -48,9 +58,14 @@ export async function StaffQueuePage({
           procedure: (filters.procedure || undefined) as Procedure | undefined,
           q: filters.q || undefined,
           page: filters.page,
-          pageSize: QUEUE_PAGE_SIZE,
+          pageSize,
         })
       : null;
+  // The rows this person can sign now (role, scope, state: the workflow definition, as the case page's buttons).
+  const selectableIds =
+    queue && batchSigning
+      ? (await findBatchSigningCases({ actor, caseIds: queue.rows.map((r) => r.id), action: batchSigning.action })).filter((c) => c.signable).map((c) => c.row.id)
+      : [];
   return (
     <>
       <PageHeading title={title}>
@@ -73,6 +88,7 @@ export async function StaffQueuePage({
           pageCount={queue.pageCount}
           showDideduc={!departmental}
           emptyText={emptyText}
+          batch={batchSigning ? { reviewPath: `/${segment}/firmar`, selectableIds, max: BATCH_SIGNING_LIMIT } : undefined}
         />
       )}
     </>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { contentDisposition, pdfResponse } from "@/app/api/cases/pdf-response";
-import { ZCaseActionForm, ZSigningForm, transitionInputOf } from "@/components/staff/case-action-schemas";
+import {
+  CERTIFICATE_DER_MAX_BYTES,
+  SIGNATURE_VALUE_MAX_BYTES,
+  ZCaseActionForm,
+  ZCompleteSigningForm,
+  ZPrepareSigningForm,
+  transitionInputOf,
+} from "@/components/staff/case-action-schemas";
 import { parseQueueFilters } from "@/components/staff/case-queue";
 import { formKindOf } from "@/components/staff/form-kind";
 import { describeCaseAction } from "@/lib/cases/describe-case-action";
@@ -63,13 +70,33 @@ describe("staff form envelopes", () => {
     expect(ZCaseActionForm.safeParse({ caseId: "c1", expectedVersion: 1, action: "DROP TABLE" }).success).toBe(false);
   });
 
-  it("requires a certificate file and a passphrase to sign", () => {
-    const empty = ZSigningForm.safeParse({ caseId: "c1", expectedVersion: 2, pkcs12: new File([], ""), passphrase: "" });
-    expect(empty.success).toBe(false);
-    const paths = empty.error!.issues.map((i) => i.path.join("."));
-    expect(paths).toEqual(expect.arrayContaining(["pkcs12", "passphrase"]));
-    const ok = ZSigningForm.safeParse({ caseId: "c1", expectedVersion: 2, pkcs12: new File([new Uint8Array(10)], "a.p12"), passphrase: "x" });
+  it("browser signing: prepare takes the certificate chain as base64 DER (1 to 10, each bounded) and has no field for a .p12 or a passphrase", () => {
+    const der = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]);
+    const b64 = Buffer.from(der).toString("base64");
+    const ok = ZPrepareSigningForm.safeParse({ caseId: "c1", expectedVersion: "2", certificates: [b64, b64] });
     expect(ok.success).toBe(true);
+    expect(ok.data!.expectedVersion).toBe(2);
+    expect(ok.data!.certificates.map((c) => Array.from(c))).toEqual([Array.from(der), Array.from(der)]);
+    // Whatever else a request carries is dropped by the schema: nothing named like a key reaches the handler.
+    const extra = ZPrepareSigningForm.safeParse({ caseId: "c1", expectedVersion: 2, certificates: [b64], pkcs12: "AAAA", passphrase: "secreta" });
+    expect(Object.keys(extra.data!).sort()).toEqual(["caseId", "certificates", "expectedVersion"]);
+
+    const paths = (input: unknown) => ZPrepareSigningForm.safeParse(input).error?.issues.map((i) => i.path.join(".")) ?? [];
+    expect(paths({ caseId: "c1", expectedVersion: 2, certificates: [] })).toEqual(["certificates"]);
+    expect(paths({ caseId: "c1", expectedVersion: 2, certificates: Array(11).fill(b64) })).toEqual(["certificates"]);
+    expect(paths({ caseId: "c1", expectedVersion: 2, certificates: ["no es base64!"] })).toContain("certificates.0");
+    expect(paths({ caseId: "c1", expectedVersion: 2, certificates: ["QUJD="] })).toContain("certificates.0");
+    const tooBig = Buffer.alloc(CERTIFICATE_DER_MAX_BYTES + 3).toString("base64");
+    expect(paths({ caseId: "c1", expectedVersion: 2, certificates: [tooBig] })).toContain("certificates.0");
+  });
+
+  it("browser signing: complete takes the prepared signing's id and a bounded base64 signature value", () => {
+    const value = Buffer.alloc(256, 7).toString("base64");
+    const ok = ZCompleteSigningForm.safeParse({ preparedSigningId: "p1", signatureValue: value });
+    expect(ok.success).toBe(true);
+    expect(ok.data!.signatureValue).toHaveLength(256);
+    expect(ZCompleteSigningForm.safeParse({ preparedSigningId: "", signatureValue: value }).success).toBe(false);
+    expect(ZCompleteSigningForm.safeParse({ preparedSigningId: "p1", signatureValue: Buffer.alloc(SIGNATURE_VALUE_MAX_BYTES + 3).toString("base64") }).success).toBe(false);
   });
 });
 

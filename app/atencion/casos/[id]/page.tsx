@@ -18,9 +18,10 @@ import { buildSignatureReport } from "@/lib/cases/build-signature-report";
 import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { issuedByCentralOnly } from "@/lib/cases/procedure-sheets";
 import { acceptTranslatorRegistrationAction } from "../../actions/accept-translator-registration";
+import { completeSigningAction } from "../../actions/complete-signing";
 import { performCaseActionAction } from "../../actions/perform-case-action";
+import { prepareSigningAction } from "../../actions/prepare-signing";
 import { revokeCertificationAction } from "../../actions/revoke-certification";
-import { signAndIssueAction } from "../../actions/sign-and-issue";
 import { startReissueAction } from "../../actions/start-reissue";
 
 export const metadata: Metadata = { title: "Revisión central" };
@@ -73,7 +74,7 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
             actions={vm.actions}
             pageHref={pageHref}
             perform={performCaseActionAction}
-            sign={signAndIssueAction}
+            sign={{ actions: { prepare: prepareSigningAction, complete: completeSigningAction }, doneHref: `${pageHref}?hecho=sign_and_issue` }}
             accept={acceptTranslatorRegistrationAction}
             revoke={revokeCertificationAction}
             caseNumber={vm.header.number}

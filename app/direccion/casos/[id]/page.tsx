@@ -13,7 +13,8 @@ import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { performCaseActionAction } from "../../actions/perform-case-action";
-import { signCertificationAction } from "../../actions/sign-certification";
+import { completeSigningAction } from "../../actions/complete-signing";
+import { prepareSigningAction } from "../../actions/prepare-signing";
 
 export const metadata: Metadata = { title: "Firma de la certificación" };
 
@@ -50,8 +51,8 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
             actions={vm.actions}
             pageHref={pageHref}
             perform={performCaseActionAction}
-            sign={signCertificationAction}
-            signIntro="Revise la certificación antes de firmar. Su firma electrónica avanzada se agrega al PDF completo (hoja de certificación y escaneos)."
+            sign={{ actions: { prepare: prepareSigningAction, complete: completeSigningAction }, doneHref: `${pageHref}?hecho=sign` }}
+            signIntro="Revise la certificación antes de firmar. Su firma electrónica avanzada se agrega al PDF completo (hoja de certificación y escaneos). Su certificado se abre en esta computadora: solo la firma llega al servidor."
           />
           <ProcedureDataCard title="Datos de la solicitud" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
         </div>

@@ -1,0 +1,57 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { availableActions } from "@/lib/workflow/check-transition";
+import { getDefinition } from "@/lib/workflow/definitions";
+import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
+import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { canSeeCase, type TViewer } from "./can-see-case";
+import { dbOf, type TDbOptions } from "./db-options";
+
+// Up to this many cases are signed in one batch (issue #13: "Hasta 50 documentos por lote").
+export const BATCH_SIGNING_LIMIT = 50;
+
+export type TBatchSigningAction = "sign" | "sign_and_issue";
+
+// The cases of a batch signature as this person may see them now, in the order asked for, each with
+// whether they may take `action` on it now (role, scope and state, read from the workflow
+// definition as the case page's buttons are) and the version read now: the version the browser
+// prepares against, so a case changed after this read is refused (STALE_VERSION), never signed
+// on a state the signer did not review. Ids this person may not see are left out, as the case page
+// answers "not found" for them. Used by the queue (which rows get a checkbox) and the review screen.
+export async function findBatchSigningCases(
+  input: { actor: TViewer & TWorkflowActor; caseIds: readonly string[]; action: TBatchSigningAction; now?: Date },
+  options: TDbOptions = {},
+) {
+  const db: PrismaClient = await dbOf(options);
+  const now = input.now ?? new Date();
+  const ids = [...new Set(input.caseIds)].slice(0, BATCH_SIGNING_LIMIT * 2);
+  if (ids.length === 0) return [];
+  const rows = await db.case.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      number: true,
+      procedure: true,
+      state: true,
+      version: true,
+      applicantId: true,
+      dideducId: true,
+      reissueOfId: true,
+      submittedAt: true,
+      lastNote: true,
+      formData: true,
+      applicant: { select: { name: true } },
+      dideduc: { select: { name: true } },
+    },
+  });
+  const delegations = await findActiveDelegations(db, input.actor.id, now);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row || !canSeeCase(input.actor, row, delegations)) return [];
+    const signable = availableActions(getDefinition(row.procedure), row, input.actor, delegations, now).some((t) => t.action === input.action);
+    return [{ row, signable }];
+  });
+}
+
+export type TBatchSigningCase = Awaited<ReturnType<typeof findBatchSigningCases>>[number];
