@@ -36,6 +36,12 @@ const server = http.createServer((req, res) => {
     res.end();
   });
 });
+// Node closes an idle kept-alive connection after 5 s. A client that reuses it at that moment (a
+// load balancer's pool, Playwright's request context) gets ECONNRESET: the usual rule behind a load
+// balancer is that the app keeps idle connections longer than the balancer does (60 s on the common
+// ones), so the balancer always closes first. Headers must be allowed a little longer still.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("error", (error) => {
   console.error(`No se pudo abrir el puerto ${port}: ${(error as Error).message}`);
   process.exit(1);
