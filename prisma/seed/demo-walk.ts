@@ -57,11 +57,18 @@ export function demoActors(prisma: PrismaClient): (address: string) => Promise<T
 // Call after allowServerOnlyModules().
 export async function demoCredentials(pki: TDemoPki): Promise<(certificateKey: string) => { signer: DocumentSigner }> {
   const { openPkcs12Signer } = await import("../../lib/signing/pkcs12-signer");
+  // Each .p12 opened once per seed: node-forge derives its keys in pure JS, seconds on a busy machine.
+  const opened = new Map<string, DocumentSigner>();
   return (certificateKey) => {
     const cert = pki.certificates.find((c) => c.key === certificateKey);
     const def = DEMO_CERTIFICATES.find((c) => c.key === certificateKey);
     if (!cert || !def) throw new Error(`Certificado de demostración desconocido: ${certificateKey}`);
-    return { signer: openPkcs12Signer(fs.readFileSync(cert.path), def.passphrase) };
+    let signer = opened.get(certificateKey);
+    if (!signer) {
+      signer = openPkcs12Signer(fs.readFileSync(cert.path), def.passphrase);
+      opened.set(certificateKey, signer);
+    }
+    return { signer };
   };
 }
 

@@ -10,7 +10,9 @@ import { isDatabaseEmpty, seedDatabase } from "@/prisma/seed/seed-database";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-seed-pglite-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-it("seeds an embedded PGlite database, idempotently", async () => {
+// A budget against a hang, as its sibling start-seed-pglite has: the seed makes the demo PKI and
+// signs the demo cases, which on a busy 2-core machine took over the default 60 s.
+it("seeds an embedded PGlite database, idempotently", { timeout: 300_000 }, async () => {
   const { prisma, handle, close } = createPrisma(`pglite:${path.join(root, "db")}`);
   try {
     await applyMigrations(handle.factory);
