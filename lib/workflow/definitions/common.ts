@@ -68,7 +68,7 @@ export function applicantExits(opts: { submitted: TTransitionDefinition["to"]; r
       scope: "APPLICANT",
       input: ZNoInput,
       label: "Eliminar borrador",
-      citizenMessage: "Usted eliminó este borrador.",
+      citizenMessage: "Usted eliminó este borrador; sus datos y archivos ya no se conservan.",
     }),
     defineTransition({
       action: "withdraw",
