@@ -69,7 +69,7 @@ test("¿Olvidó su contraseña?: el enlace del correo cambia la contraseña; des
   await page.goto(`/ciudadano/solicitudes/${submittedId}`);
   await page.getByRole("button", { name: "Retirar solicitud" }).click();
   await page.getByRole("button", { name: "Sí, retirar la solicitud" }).click();
-  await expect(page.getByText("Solicitud retirada")).toBeVisible();
+  await expect(page.getByText("Solicitud retirada", { exact: true })).toBeVisible();
   await expect(page.getByText("Retirada", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Retirar solicitud" })).toHaveCount(0);
 });
