@@ -21,6 +21,9 @@ test("¿Olvidó su contraseña?: el enlace del correo cambia la contraseña; des
   // The forgotten-password form answers without saying whether the account exists.
   await page.goto("/ingresar");
   await page.getByRole("link", { name: "¿Olvidó su contraseña?" }).click();
+  // The sign-in page has an e-mail field too: fill only once the new page is there.
+  await expect(page).toHaveURL(/\/contrasena\/olvidada$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("¿Olvidó su contraseña?");
   await page.getByLabel("Correo electrónico").fill(email);
   await page.getByRole("button", { name: "Enviarme el enlace" }).click();
   await expect(page.getByTestId("password-reset-mail-sent")).toContainText(`Si ${email} es el correo de una cuenta`);
