@@ -9,6 +9,7 @@ const TONES: Partial<Record<CaseState, string>> = {
   REJECTED: "border-red-700 bg-red-50 text-red-900",
   REVOKED: "border-red-700 bg-red-50 text-red-900",
   NEEDS_CORRECTION: "border-amber-600 bg-amber-50 text-amber-950",
+  WITHDRAWN: "border-slate-500 bg-slate-100 text-slate-900",
 };
 
 // The state as text in a bordered label: the words carry the meaning, the colour only helps.

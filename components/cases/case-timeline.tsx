@@ -35,6 +35,9 @@ const ACTION_LABELS: Record<string, string> = {
   revoke: "Certificación anulada",
   start_reissue: "Reposición corregida iniciada",
   replace: "Anulada: reemplazada por la certificación corregida",
+  // The applicant's own ways out (issue #14).
+  withdraw: "Solicitud retirada por la persona solicitante",
+  discard_draft: "Borrador eliminado",
   // The holder's share links (lib/sharing); the note is the link's label, never its token.
   share_link_created: "Enlace para compartir creado",
   share_link_revoked: "Enlace para compartir revocado",

@@ -14,6 +14,8 @@ import { endAllSessions } from "./end-all-sessions";
 import { findSessionUser } from "./find-session-user";
 import { reissueSession } from "./reissue-session";
 import { registerCitizen } from "./register-citizen";
+import { requestPasswordReset, ZPasswordResetRequest } from "./request-password-reset";
+import { resetPassword, ZResetPassword } from "./reset-password";
 import { homePathFor } from "./roles";
 import { safeCallbackPath } from "./route-access";
 import { ZCitizenRegistration, ZRegistrationConfirmation, ZSignIn } from "./schemas";
@@ -105,5 +107,34 @@ export const changePasswordAction = createAction({
     // A redirect, not a re-render of this page: Next renders a redirect's target with the cookies
     // this action set, while a re-render would still read the old (now stale) session token.
     redirect("/cuenta?contrasena=cambiada");
+  },
+});
+
+// "¿Olvidó su contraseña?": the same answer whether or not the e-mail has an account (see
+// requestPasswordReset). The mail leaves after the answer, so its delivery time tells nothing.
+export const requestPasswordResetAction = createAction({
+  name: "auth.request-password-reset",
+  public: true,
+  schema: ZPasswordResetRequest,
+  handler: async (input, { ip }) => {
+    const { db } = await import("@/lib/db");
+    const { email, outboxIds } = await requestPasswordReset(input, { db, ip });
+    after(async () => {
+      for (const id of outboxIds) await deliverNotification(db, id);
+    });
+    return { email };
+  },
+});
+
+// The reset link's form: the new password; every session of the account ends, so the person
+// signs in again (with the second factor, when the account has one).
+export const resetPasswordAction = createAction({
+  name: "auth.reset-password",
+  public: true,
+  schema: ZResetPassword,
+  sensitiveFields: ["token", "newPassword", "newPasswordConfirmation"],
+  handler: async (input, { ip }) => {
+    await resetPassword(input, { ip });
+    redirect("/ingresar?contrasena=restablecida");
   },
 });

@@ -43,7 +43,7 @@ export function safeCallbackPath(value: string | null | undefined, roles: readon
     }
   }
   if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return null;
-  if ([SIGN_IN_PATH, "/registro", "/salir", FORBIDDEN_PATH, "/api/"].some((p) => candidate.startsWith(p))) return null;
+  if ([SIGN_IN_PATH, "/registro", "/contrasena", "/salir", FORBIDDEN_PATH, "/api/"].some((p) => candidate.startsWith(p))) return null;
   const access = decideRouteAccess(candidate.split("?")[0], { roles });
   return access === "allow" || access === "public" ? candidate : null;
 }

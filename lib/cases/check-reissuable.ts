@@ -2,8 +2,8 @@ import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
 
 // A re-issue still on its way: while one exists, no other may start (REJECTED, ISSUED and REVOKED
-// ones are over).
-export const CLOSED_REISSUE_STATES: readonly CaseState[] = ["REJECTED", "ISSUED", "REVOKED"];
+// ones are over, and so is a re-issue draft its holder deleted or a request withdrawn: issue #14).
+export const CLOSED_REISSUE_STATES: readonly CaseState[] = ["REJECTED", "ISSUED", "REVOKED", "WITHDRAWN", "DISCARDED"];
 
 // The states a certification can be re-issued from: issued (to correct it) or already revoked by
 // the Encargado (to give the holder a correct one in its place).

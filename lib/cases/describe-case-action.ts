@@ -13,7 +13,7 @@ import type { CaseState } from "@/lib/generated/prisma/enums";
 //   revokeCertification for "revoke": category, internal note, case number typed again).
 // Internal transitions (replace) never reach a screen: availableActions leaves them out.
 export type TCaseActionInputKind = "none" | "reason" | "guidance" | "request_documents" | "revoke";
-export type TCaseActionOperation = "plain" | "submit" | "generate_certification" | "sign" | "sign_and_issue" | "accept_registration" | "revoke";
+export type TCaseActionOperation = "plain" | "discard_draft" | "submit" | "generate_certification" | "sign" | "sign_and_issue" | "accept_registration" | "revoke";
 
 export type TCaseAction = {
   action: string;
@@ -47,6 +47,8 @@ export function describeCaseAction(t: TTransitionDefinition): TCaseAction {
           ? "accept_registration"
           : t.action === "revoke"
             ? "revoke"
-            : "plain";
+            : t.action === "discard_draft"
+              ? "discard_draft"
+              : "plain";
   return { action: t.action, label: t.label, to: t.to, inputKind, operation, help: t.help ?? null };
 }

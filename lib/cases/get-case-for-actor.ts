@@ -55,11 +55,15 @@ export async function getCaseForActor(
     },
   });
   if (!c) return null;
+  // A deleted draft is gone for everyone (decision 0020); the row stays only for the audit trail.
+  if (c.state === "DISCARDED") return null;
   const delegations = c.applicantId === actor.id ? [] : await findActiveDelegations(db, actor.id, now);
   if (!canSeeCase(actor, c, delegations)) return null;
 
   const isApplicantView = c.applicantId === actor.id;
-  const actions: TCaseAction[] = availableActions(getDefinition(c.procedure), c, actor, delegations, now).map(describeCaseAction);
+  // Withdrawal is offered only while no one but the applicant has acted (the guard transition() checks again).
+  const staffActed = c.auditEvents.some((e) => e.actorId !== null && e.actorId !== c.applicantId);
+  const actions: TCaseAction[] = availableActions(getDefinition(c.procedure), { ...c, staffActed }, actor, delegations, now).map(describeCaseAction);
   const { applicant, dideduc, files, documents, signatures, sheets, auditEvents, ...row } = c;
   return {
     // The staff's internal note of an anulación never reaches the applicant's screens.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { studentNamesOf } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
 
 const MAX_ROWS = 200;
@@ -9,7 +10,8 @@ const MAX_ROWS = 200;
 export async function listApplicantCases(input: { actor: { id: string }; db?: PrismaClient }, options: TDbOptions = {}) {
   const db = await dbOf(options, input);
   const rows = await db.case.findMany({
-    where: { applicantId: input.actor.id },
+    // A deleted draft (DISCARDED) is no longer the applicant's to see (decision 0020).
+    where: { applicantId: input.actor.id, state: { not: "DISCARDED" } },
     orderBy: { createdAt: "desc" },
     take: MAX_ROWS,
     select: {
@@ -22,11 +24,18 @@ export async function listApplicantCases(input: { actor: { id: string }; db?: Pr
       submittedAt: true,
       updatedAt: true,
       lastNote: true,
+      formData: true,
       dideduc: { select: { name: true } },
       auditEvents: { where: { toState: { not: null } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { action: true, fromState: true } },
     },
   });
-  return rows.map(({ auditEvents, ...c }) => ({ ...c, lastAction: auditEvents[0]?.action ?? null, lastFromState: auditEvents[0]?.fromState ?? null }));
+  return rows.map(({ auditEvents, formData, ...c }) => ({
+    ...c,
+    // The draft cards say whose request it is (issue #14): the student's names as typed, if any.
+    studentName: studentNamesOf(formData).map((n) => n.trim()).filter(Boolean).join(" ") || null,
+    lastAction: auditEvents[0]?.action ?? null,
+    lastFromState: auditEvents[0]?.fromState ?? null,
+  }));
 }
 
 export type TApplicantCaseRow = Awaited<ReturnType<typeof listApplicantCases>>[number];

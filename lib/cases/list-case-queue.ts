@@ -11,10 +11,12 @@ export type TQueueSegment = "dideduc" | "direccion" | "atencion";
 
 // What each office's queue lists when no state is picked: its work first, then what it has passed on.
 // An issued certification stays listed after its anulación (REVOKED), where the Encargado finds it.
+// A request its applicant withdrew (WITHDRAWN, «Retirada», issue #14) stays listed too, so the office
+// sees why it left its work. Deleted drafts (DISCARDED) are never anyone's work.
 export const QUEUE_STATES: Record<TQueueSegment, readonly CaseState[]> = {
-  dideduc: ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED", "REVOKED"],
-  direccion: ["DIDEDUC_SIGNATURE", "DIDEDUC_REVIEW", "CENTRAL_REVIEW", "REJECTED", "ISSUED", "REVOKED"],
-  atencion: ["CENTRAL_REVIEW", "MANAGER_REVIEW", "ISSUED", "REGISTERED", "REJECTED", "REVOKED"],
+  dideduc: ["DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED", "ISSUED", "REVOKED", "WITHDRAWN"],
+  direccion: ["DIDEDUC_SIGNATURE", "DIDEDUC_REVIEW", "CENTRAL_REVIEW", "REJECTED", "ISSUED", "REVOKED", "WITHDRAWN"],
+  atencion: ["CENTRAL_REVIEW", "MANAGER_REVIEW", "ISSUED", "REGISTERED", "REJECTED", "REVOKED", "WITHDRAWN"],
 };
 
 // Sworn translators' registrations (D.4) are the central manager's alone: their states, and the

@@ -12,8 +12,9 @@ import { notifyApplicant, type TNotifyEvent } from "./notify-applicant";
 
 // Operations with their own domain function (validation, documents, signatures) never go through here.
 // "revoke" has its own operation (revoke-certification.ts: the holder's mail, the share links);
-// "replace" is internal, taken only inside a corrected re-issue's issuance.
-export const NOT_PLAIN_ACTIONS: ReadonlySet<string> = new Set(["submit", "resubmit", "generate_certification", "sign", "sign_and_issue", "accept", "revoke", "replace"]);
+// "replace" is internal, taken only inside a corrected re-issue's issuance; "discard_draft" is
+// deleteDraftCase (clears the draft and releases its files). "withdraw" (the applicant's) is plain.
+export const NOT_PLAIN_ACTIONS: ReadonlySet<string> = new Set(["submit", "resubmit", "generate_certification", "sign", "sign_and_issue", "accept", "revoke", "replace", "discard_draft"]);
 
 export type TPerformCaseActionInput = {
   actor: TWorkflowActor;

@@ -150,6 +150,9 @@ export function checkTransition(args: TCheckTransitionArgs): TCheckResult {
   if (!t.from.includes(c.state)) return { ok: false, error: new TransitionError("INVALID_STATE") };
   const guardErrors = t.guard?.(c);
   if (guardErrors) {
+    // A guard about the case itself (not a field) speaks for itself.
+    const formMessage = guardErrors._form?.[0];
+    if (formMessage) return { ok: false, error: new TransitionError("INVALID_STATE", formMessage, guardErrors) };
     return { ok: false, error: new TransitionError("INVALID_INPUT", "Complete los datos que faltan antes de continuar.", guardErrors) };
   }
   const parsed = t.input.safeParse(args.input ?? {});
@@ -171,6 +174,10 @@ export function availableActions(
   now: Date = new Date(),
 ): TTransitionDefinition[] {
   return definition.transitions.filter(
-    (t) => !t.internal && t.from.includes(caseLike.state) && resolveAuthority(t, caseLike, actor, delegations, now).ok,
+    (t) =>
+      !t.internal &&
+      t.from.includes(caseLike.state) &&
+      resolveAuthority(t, caseLike, actor, delegations, now).ok &&
+      !(t.hideWhenGuarded && t.guard?.(caseLike)),
   );
 }

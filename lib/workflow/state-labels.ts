@@ -12,6 +12,8 @@ export const STATE_LABELS: Record<CaseState, string> = {
   ISSUED: "Emitida",
   REGISTERED: "Registrado",
   REVOKED: "Anulada",
+  WITHDRAWN: "Retirada",
+  DISCARDED: "Borrador eliminado",
 };
 
 // What the applicant reads under the badge while the case sits in that state.
@@ -26,11 +28,13 @@ export const STATE_DESCRIPTIONS: Record<CaseState, string> = {
   ISSUED: "Su certificación fue emitida. Puede descargar el PDF firmado.",
   REGISTERED: "Su registro como traductor jurado fue realizado.",
   REVOKED: "Su certificación fue emitida y luego anulada: ya no es válida. Lea el motivo indicado.",
+  WITHDRAWN: "Usted retiró esta solicitud antes de que fuera revisada. Si lo necesita, puede iniciar una nueva.",
+  DISCARDED: "Usted eliminó este borrador.",
 };
 
 // A case in one of these states never changes again.
 // ISSUED is closed too: it only leaves for REVOKED (anulación), which keeps closedAt.
-export const TERMINAL_STATES: readonly CaseState[] = ["REJECTED", "ISSUED", "REGISTERED", "REVOKED"];
+export const TERMINAL_STATES: readonly CaseState[] = ["REJECTED", "ISSUED", "REGISTERED", "REVOKED", "WITHDRAWN", "DISCARDED"];
 
 export function isTerminalState(state: CaseState): boolean {
   return TERMINAL_STATES.includes(state);

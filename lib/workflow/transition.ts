@@ -44,6 +44,13 @@ export type TTransitionOptions = {
   auditData?: Record<string, unknown>;
 };
 
+// Whether anyone but the applicant has an audit event on the case (decision 0020: a request may be
+// withdrawn only before that). System events (no actor) do not count.
+export async function hasStaffActed(db: TTx | PrismaClient, c: Pick<Case, "id" | "applicantId">): Promise<boolean> {
+  const n = await db.auditEvent.count({ where: { caseId: c.id, AND: [{ actorId: { not: null } }, { actorId: { not: c.applicantId } }] } });
+  return n > 0;
+}
+
 const PROTECTED_KEYS = ["id", "state", "version", "procedure", "applicantId", "number", "createdAt"] as const;
 
 // Concurrent attempts on one case wait on its row lock, so they need more than Prisma's 2 s default.
@@ -69,8 +76,9 @@ export async function transition(
     const row = await tx.case.findUnique({ where: { id: caseId } });
     if (!row) throw new TransitionError("NOT_FOUND");
     const delegations = await findActiveDelegations(tx, actor.id, now);
+    const staffActed = await hasStaffActed(tx, row);
 
-    const check = checkTransition({ caseLike: row, action, actor, delegations, input, expectedVersion, now });
+    const check = checkTransition({ caseLike: { ...row, staffActed }, action, actor, delegations, input, expectedVersion, now });
     if (!check.ok) throw check.error;
     const { transition: t, authority } = check;
     const { reason, ...rest } = check.input;

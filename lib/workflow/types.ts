@@ -17,6 +17,9 @@ export type TCaseLike = {
   dideducId: string | null;
   // The case number, for transitions confirmed by typing it (revocation).
   number?: string;
+  // Whether anyone but the applicant has an audit event on the case (the withdrawal's guard).
+  // transition() reads it inside its transaction; a screen passes it to offer the button.
+  staffActed?: boolean;
 };
 
 // Case columns a transition itself records (not the state machine's own), e.g. a revocation's.
@@ -50,6 +53,9 @@ export type TTransitionDefinition<TSchema extends z.ZodObject = z.ZodObject> = {
   checkInput?: (c: TCaseLike, input: z.output<TSchema>) => TFieldErrors | null;
   // Columns written with the state change, from the input (e.g. revokedAt and the category).
   record?: (input: z.output<TSchema>, now: Date) => TTransitionRecord;
+  // The button is offered only while the guard passes (a guard about the case's history, not
+  // about data the person can still complete, like the submission's DIDEDUC).
+  hideWhenGuarded?: boolean;
   // Taken only by the system inside another operation (a corrected re-issue replacing the case it
   // corrects): never offered as a button, refused by performCaseAction.
   internal?: boolean;

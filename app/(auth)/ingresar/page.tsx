@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { getActor } from "@/lib/auth/get-actor";
+import { FORGOT_PASSWORD_PATH } from "@/lib/auth/password-reset-paths";
 import { homePathFor } from "@/lib/auth/roles";
 import { accessRolesOf } from "@/lib/auth/session-user";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error-message";
@@ -48,6 +49,11 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
       <PageHeading title="Ingresar">
         <p>Use el correo y la contraseña de su cuenta de Certifica.</p>
       </PageHeading>
+      {first(params.contrasena) === "restablecida" ? (
+        <Notice tone="success" className="mb-6" title="Su contraseña fue cambiada">
+          Ingrese con su correo y la nueva contraseña. Las demás sesiones abiertas de su cuenta se cerraron.
+        </Notice>
+      ) : null}
       {first(params.registrado) ? (
         <Notice tone="success" className="mb-6" title="Su cuenta fue creada">
           Ingrese con su correo y la contraseña que eligió.
@@ -58,11 +64,14 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
       </Card>
       <div className="mt-6 space-y-2">
         <p>
+          <Link href={FORGOT_PASSWORD_PATH}>¿Olvidó su contraseña?</Link>
+        </p>
+        <p>
           ¿No tiene cuenta? <Link href="/registro">Cree una cuenta</Link> (personas usuarias y traductores jurados).
         </p>
         <p className="text-slate-700">
-          El personal del Ministerio recibe su cuenta de la administración del sistema. Si olvidó su contraseña, comuníquese
-          con Atención al Ciudadano.
+          El personal del Ministerio recibe su cuenta de la administración del sistema. Si ya no tiene acceso a su correo,
+          comuníquese con Atención al Ciudadano.
         </p>
       </div>
     </div>

@@ -9,3 +9,4 @@ export { translatorRegisteredMail, type TTranslatorRegisteredMailData } from "./
 export type { TCaseMailData, TOfficeContact } from "./types";
 export { accountExistsMail, cuiInUseMail, registrationConfirmationMail, registrationRefusedMail } from "./registration-mails";
 export { signerChangeReviewedMail, type TSignerChangeReviewedMailData } from "./signer-change-reviewed-mail";
+export { passwordResetMail } from "./password-reset-mail";

@@ -7,7 +7,7 @@ import { renderMail, type TRenderedMail } from "./render-mail";
 
 const IGNORE_IF_NOT_YOU = "Si usted no pidió crear una cuenta, ignore este mensaje: no se creará ninguna cuenta y nadie podrá usar este correo sin abrir el enlace.";
 const HELP =
-  "Si olvidó su contraseña o ya no tiene acceso a su cuenta, comuníquese con el Departamento de Atención al Ciudadano del Ministerio de Educación.";
+  "Si olvidó su contraseña, pida un enlace para elegir otra en «¿Olvidó su contraseña?», en la página de ingreso; si ya no tiene acceso a este correo, comuníquese con el Departamento de Atención al Ciudadano del Ministerio de Educación.";
 
 // To the address typed in the form, when neither it nor the CUI has an account: the link that
 // creates the account.

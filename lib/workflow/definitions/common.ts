@@ -42,6 +42,49 @@ export function resubmit(opts: { to: TTransitionDefinition["to"]; roles: readonl
   });
 }
 
+// The applicant's own ways out (issue #14; decision 0020), listed right after `submit` in every
+// procedure:
+//
+//   DRAFT --discard_draft (applicant)--> DISCARDED       (the draft is deleted: data cleared, files released)
+//   <submitted state> --withdraw (applicant; no staff action yet)--> WITHDRAWN
+//
+// "No staff action yet" is read from the audit trail (TCaseLike.staffActed): a request that the
+// staff has returned, reviewed or started (a corrected re-issue) is no longer the applicant's alone.
+export const WITHDRAW_REFUSED_MESSAGE =
+  "Esta solicitud ya no se puede retirar: el personal del Ministerio ya actuó sobre ella. Si necesita detenerla, comuníquese con Atención al Ciudadano.";
+
+function noStaffActionYet(c: TCaseLike): TFieldErrors | null {
+  // Unknown (a caller that did not read the audit trail) counts as "acted": never withdraw blindly.
+  return c.staffActed === false ? null : { _form: [WITHDRAW_REFUSED_MESSAGE] };
+}
+
+export function applicantExits(opts: { submitted: TTransitionDefinition["to"]; roles: readonly Role[] }): TTransitionDefinition[] {
+  return [
+    defineTransition({
+      action: "discard_draft",
+      from: ["DRAFT"],
+      to: "DISCARDED",
+      roles: opts.roles,
+      scope: "APPLICANT",
+      input: ZNoInput,
+      label: "Eliminar borrador",
+      citizenMessage: "Usted eliminó este borrador; sus datos y archivos ya no se conservan.",
+    }),
+    defineTransition({
+      action: "withdraw",
+      from: [opts.submitted],
+      to: "WITHDRAWN",
+      roles: opts.roles,
+      scope: "APPLICANT",
+      input: ZNoInput,
+      label: "Retirar solicitud",
+      citizenMessage: "Usted retiró esta solicitud antes de que fuera revisada. Si lo necesita, puede iniciar una nueva.",
+      guard: noStaffActionYet,
+      hideWhenGuarded: true,
+    }),
+  ];
+}
+
 export const MESSAGE_NEEDS_CORRECTION =
   "Su solicitud necesita correcciones. Lea el motivo, corrija la información o los documentos en esta misma solicitud y vuelva a enviarla.";
 
@@ -80,6 +123,7 @@ export function centralReviewPath(opts: { submitMessage: string; issueLabel?: st
       requiresDideduc: false,
       citizenMessage: opts.submitMessage,
     }),
+    ...applicantExits({ submitted: "CENTRAL_REVIEW", roles: ["CITIZEN"] }),
     defineTransition({
       action: "reject_for_correction",
       from: ["CENTRAL_REVIEW"],

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import { ZGuidanceInput, ZNoInput, ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition, type TTransitionDefinition } from "../types";
-import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_NEEDS_CORRECTION, resubmit, revocation, signAndIssue, submit } from "./common";
+import { CENTRAL_ASSISTANT, DIDEDUC_REVIEWER, DIDEDUC_SIGNER, MESSAGE_NEEDS_CORRECTION, resubmit, revocation, signAndIssue, submit, applicantExits } from "./common";
 
 // D.1.1 Expediente educativo (escolar o extraescolar):
 //
@@ -38,6 +38,7 @@ export function dideducPath(applicantRoles: readonly Role[]): TTransitionDefinit
       citizenMessage:
         "Su solicitud fue enviada. El Departamento Técnico Pedagógico de la Dirección Departamental de Educación revisará sus documentos. Le avisaremos por correo electrónico.",
     }),
+    ...applicantExits({ submitted: "DIDEDUC_REVIEW", roles: applicantRoles }),
     defineTransition({
       action: "reject_for_correction",
       from: ["DIDEDUC_REVIEW"],

@@ -1,6 +1,6 @@
 import { ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition } from "../types";
-import { CENTRAL_ASSISTANT, revocation, signAndIssue, submit } from "./common";
+import { applicantExits, CENTRAL_ASSISTANT, revocation, signAndIssue, submit } from "./common";
 
 // D.3 Certificación de traducción jurada:
 //
@@ -27,6 +27,7 @@ export const swornTranslation: TProcedureDefinition = {
       citizenMessage:
         "Su solicitud fue enviada. Atención al Ciudadano verificará que el traductor jurado esté registrado y autorizado para el idioma. Le avisaremos por correo electrónico.",
     }),
+    ...applicantExits({ submitted: "CENTRAL_REVIEW", roles: APPLICANTS }),
     defineTransition({
       action: "reject",
       from: ["CENTRAL_REVIEW"],

@@ -1,6 +1,6 @@
 import { ZNoInput, ZReasonInput } from "../inputs";
 import { defineTransition, type TProcedureDefinition } from "../types";
-import { submit } from "./common";
+import { applicantExits, submit } from "./common";
 
 // D.4 Registro de traductor jurado, filed by the translator's own account:
 //
@@ -27,6 +27,7 @@ export const translatorRegistration: TProcedureDefinition = {
       citizenMessage:
         "Su solicitud de registro fue enviada. El Encargado de Atención al Ciudadano revisará sus datos y la resolución o acuerdo. Le avisaremos por correo electrónico.",
     }),
+    ...applicantExits({ submitted: "MANAGER_REVIEW", roles: ["TRANSLATOR"] }),
     defineTransition({
       action: "reject",
       from: ["MANAGER_REVIEW"],

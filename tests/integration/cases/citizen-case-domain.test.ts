@@ -88,7 +88,11 @@ describe("drafts", () => {
     expect(view?.case.formData).toEqual(VALID_FORM);
     expect(view?.case).toMatchObject({ state: "DRAFT", dideducId, version: second.version });
     expect(view?.files.map((f) => [f.id, f.originalName, f.pages])).toEqual([[file.id, "certificados.pdf", 2]]);
-    expect(view?.actions.map((a) => [a.action, a.operation])).toEqual([["submit", "submit"]]);
+    // Issue #14: a draft can also be deleted, by its own operation.
+    expect(view?.actions.map((a) => [a.action, a.operation])).toEqual([
+      ["submit", "submit"],
+      ["discard_draft", "discard_draft"],
+    ]);
 
     await expect(
       saveCaseDraft({ actor: citizen, caseId: first.caseId, procedure: "EDUCATIONAL_RECORD", formData: {}, expectedVersion: first.version }, opts()),
@@ -177,7 +181,8 @@ describe("submission", () => {
       ["create", null, "DRAFT", true],
       ["submit", "DRAFT", "DIDEDUC_REVIEW", true],
     ]);
-    expect(view?.actions).toEqual([]);
+    // Issue #14: "withdraw a submitted request while no one has acted on it" is all the applicant may do now.
+    expect(view?.actions.map((a) => [a.action, a.operation])).toEqual([["withdraw", "plain"]]);
   });
 });
 

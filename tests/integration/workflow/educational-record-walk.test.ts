@@ -180,6 +180,20 @@ describe("D.1.1 expediente educativo, every transition in the database", () => {
     expect(replaceEvent.data).toMatchObject({ input: { replacementCaseId: revoked.id } });
   });
 
+  it('the applicant\'s ways out (issue #14): a draft deleted, and a request withdrawn "while no one has acted on it"', async () => {
+    const db = tdb.prisma;
+    let draft = await createDraftCase(w.citizen, { procedure: "EDUCATIONAL_RECORD", dideducId: w.dideducA.id }, { db, now: tick() });
+    draft = await step(draft, "discard_draft", w.citizen, "CITIZEN");
+    expect(draft.state).toBe("DISCARDED");
+    expect(draft.closedAt).not.toBeNull();
+
+    let c = await createDraftCase(w.citizen, { procedure: "EDUCATIONAL_RECORD", dideducId: w.dideducA.id }, { db, now: tick() });
+    c = await step(c, "submit", w.citizen, "CITIZEN");
+    c = await step(c, "withdraw", w.citizen, "CITIZEN");
+    expect(c.state).toBe("WITHDRAWN");
+    expect(c.closedAt).not.toBeNull();
+  });
+
   it("took every transition of the definition", () => {
     const all = getDefinition("EDUCATIONAL_RECORD").transitions.flatMap((t) => t.from.map((f) => `${t.action}@${f}`));
     expect([...walked].sort()).toEqual([...new Set(all)].sort());

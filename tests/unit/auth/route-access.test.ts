@@ -58,6 +58,8 @@ describe("safeCallbackPath (where to go after signing in)", () => {
     expect(safeCallbackPath("/admin", ["CITIZEN"])).toBeNull();
     expect(safeCallbackPath("/ingresar?callbackUrl=/x", ["CITIZEN"])).toBeNull();
     expect(safeCallbackPath("/no-autorizado", ["CITIZEN"])).toBeNull();
+    // The forgotten-password pages (issue #14): a reset link must never be where sign-in lands.
+    expect(safeCallbackPath("/contrasena/restablecer?token=x", ["CITIZEN"])).toBeNull();
   });
   it("builds the sign-in URL with the way back", () => {
     expect(signInPathFor("/dideduc/casos?p=2")).toBe("/ingresar?callbackUrl=%2Fdideduc%2Fcasos%3Fp%3D2");

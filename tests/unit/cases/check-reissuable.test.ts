@@ -10,6 +10,8 @@ describe("checkReissuable (who a corrected re-issue may start from)", () => {
     expect(checkReissuable(issued, [])).toBeNull();
     expect(checkReissuable({ ...issued, state: "REVOKED" }, [])).toBeNull();
     expect(checkReissuable(issued, [reissue("REJECTED")])).toBeNull();
+    // Issue #14: a re-issue draft its holder deleted is over too.
+    expect(checkReissuable(issued, [reissue("DISCARDED")])).toBeNull();
   });
 
   it.each(["DRAFT", "DIDEDUC_REVIEW", "NEEDS_CORRECTION", "DIDEDUC_SIGNATURE", "CENTRAL_REVIEW", "REJECTED"] as const)("refuses a case in %s", (state) => {

@@ -27,8 +27,12 @@ function run(def: TProcedureDefinition, t: TTransitionDefinition, from: CaseStat
   role?: (typeof ROLES)[number];
   input?: unknown;
   expectedVersion?: number;
+  staffActed?: boolean;
 }) {
-  const c = caseFor(def, changes.state ?? from, changes.caseDideduc !== undefined ? { dideducId: changes.caseDideduc } : {});
+  const c = caseFor(def, changes.state ?? from, {
+    ...(changes.caseDideduc !== undefined ? { dideducId: changes.caseDideduc } : {}),
+    ...("staffActed" in changes ? { staffActed: changes.staffActed } : {}),
+  });
   const actor = actorFor(t, c, changes.role ?? t.roles[0], changes.actor);
   return checkTransition({
     caseLike: c,
@@ -152,7 +156,17 @@ for (const procedure of PROCEDURES) {
             });
           }
 
-          if (t.guard && def.requiresDideduc) {
+          if (t.action === "withdraw") {
+            it('"withdraw a submitted request while no one has acted on it": refused once anyone but the applicant acted, or when unknown', () => {
+              expect(run(def, t, from, { staffActed: false }).ok).toBe(true);
+              for (const staffActed of [true, undefined]) {
+                const errors = refusedWith(run(def, t, from, { staffActed }), "INVALID_STATE");
+                expect(errors._form?.[0]).toMatch(/ya no se puede retirar/);
+              }
+            });
+          }
+
+          if (t.guard && def.requiresDideduc && t.action !== "withdraw") {
             it("requires the case to name its DIDEDUC", () => {
               expect(refusedWith(run(def, t, from, { caseDideduc: null }), "INVALID_INPUT").dideducId).toBeDefined();
             });
@@ -273,9 +287,13 @@ describe("availableActions", () => {
     expect(actions.sort()).toEqual(["generate_certification", "reject_for_correction", "reject_requesting_documents", "reject_with_guidance"]);
   });
 
-  it("shows nothing to staff of another DIDEDUC, to the applicant during review, or on a closed case", () => {
+  it("shows nothing to staff of another DIDEDUC, to the applicant during review once the staff acted, or on a closed case", () => {
     expect(availableActions(def, caseFor(def, "DIDEDUC_REVIEW"), { ...reviewer, dideducId: DIDEDUC_B })).toEqual([]);
-    expect(availableActions(def, caseFor(def, "DIDEDUC_REVIEW"), { id: "citizen-1", roles: ["CITIZEN"], dideducId: null })).toEqual([]);
+    const citizen = { id: "citizen-1", roles: ["CITIZEN" as const], dideducId: null };
+    // "Withdraw a submitted request while no one has acted on it" (issue #14): the only thing offered.
+    expect(availableActions(def, caseFor(def, "DIDEDUC_REVIEW"), citizen).map((t) => t.action)).toEqual(["withdraw"]);
+    expect(availableActions(def, caseFor(def, "DIDEDUC_REVIEW", { staffActed: true }), citizen)).toEqual([]);
+    expect(availableActions(def, caseFor(def, "DIDEDUC_REVIEW", { staffActed: undefined }), citizen)).toEqual([]);
     for (const s of ["ISSUED", "REJECTED"] as const) expect(availableActions(def, caseFor(def, s), reviewer)).toEqual([]);
   });
 

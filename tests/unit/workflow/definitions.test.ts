@@ -7,8 +7,14 @@ import { STATE_DESCRIPTIONS, STATE_LABELS, TERMINAL_STATES } from "@/lib/workflo
 import { ALL_STATES, describeTransition } from "./fixtures";
 
 // The drawings of procedures.md, edge by edge: "action FROM → TO by ROLES (SCOPE)".
+// Issue #14: the applicant deletes a draft, or withdraws the request before anyone acted on it.
+const applicantExits = (submitted: CaseState, roles: string) => [
+  `discard_draft DRAFT → DISCARDED by ${roles} (APPLICANT)`,
+  `withdraw ${submitted} → WITHDRAWN by ${roles} (APPLICANT)`,
+];
 const DIDEDUC_PATH = [
   "submit DRAFT → DIDEDUC_REVIEW by CITIZEN (APPLICANT)",
+  ...applicantExits("DIDEDUC_REVIEW", "CITIZEN"),
   "reject_for_correction DIDEDUC_REVIEW → NEEDS_CORRECTION by DIDEDUC_REVIEWER (DIDEDUC)",
   "resubmit NEEDS_CORRECTION → DIDEDUC_REVIEW by CITIZEN (APPLICANT)",
   "reject_with_guidance DIDEDUC_REVIEW → REJECTED by DIDEDUC_REVIEWER (DIDEDUC)",
@@ -22,6 +28,7 @@ const DIDEDUC_PATH = [
 ];
 const CENTRAL_CORRECTION_PATH = [
   "submit DRAFT → CENTRAL_REVIEW by CITIZEN (APPLICANT)",
+  ...applicantExits("CENTRAL_REVIEW", "CITIZEN"),
   "reject_for_correction CENTRAL_REVIEW → NEEDS_CORRECTION by CENTRAL_ASSISTANT (CENTRAL)",
   "resubmit NEEDS_CORRECTION → CENTRAL_REVIEW by CITIZEN (APPLICANT)",
   "reject_definitively CENTRAL_REVIEW → REJECTED by CENTRAL_ASSISTANT (CENTRAL)",
@@ -40,12 +47,14 @@ const EXPECTED: Record<Procedure, string[]> = {
   DIPLOMA_FROM_2005: [...CENTRAL_CORRECTION_PATH, ...AFTER_ISSUANCE],
   SWORN_TRANSLATION: [
     "submit DRAFT → CENTRAL_REVIEW by CITIZEN|TRANSLATOR (APPLICANT)",
+    ...applicantExits("CENTRAL_REVIEW", "CITIZEN|TRANSLATOR"),
     "reject CENTRAL_REVIEW → REJECTED by CENTRAL_ASSISTANT (CENTRAL)",
     "sign_and_issue CENTRAL_REVIEW → ISSUED by CENTRAL_ASSISTANT (CENTRAL)",
     ...AFTER_ISSUANCE,
   ],
   TRANSLATOR_REGISTRATION: [
     "submit DRAFT → MANAGER_REVIEW by TRANSLATOR (APPLICANT)",
+    ...applicantExits("MANAGER_REVIEW", "TRANSLATOR"),
     "reject MANAGER_REVIEW → REJECTED by CENTRAL_MANAGER (CENTRAL)",
     "accept MANAGER_REVIEW → REGISTERED by CENTRAL_MANAGER (CENTRAL)",
   ],

@@ -15,6 +15,8 @@ export const ALL_STATES: CaseState[] = [
   "ISSUED",
   "REGISTERED",
   "REVOKED",
+  "WITHDRAWN",
+  "DISCARDED",
 ];
 
 // The number caseFor() gives every case (a revocation is confirmed by typing it).
@@ -67,6 +69,8 @@ export function caseFor(def: TProcedureDefinition, state: CaseState, overrides: 
     applicantId: APPLICANT_ID,
     dideducId: def.requiresDideduc ? DIDEDUC_A : null,
     number: CASE_NUMBER,
+    // Nobody but the applicant has acted yet (the withdrawal's guard); tests of the refusal set it.
+    staffActed: false,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
+import { ConfirmCaseExit } from "@/components/cases/confirm-case-exit";
 import { CaseTimeline, type TTimelineEvent } from "@/components/cases/case-timeline";
 import { HolderReissueLinks } from "@/components/cases/holder-reissue-links";
 import { formatDateTime, formatFileSize, pagesText } from "@/components/cases/format-date";
@@ -70,6 +71,11 @@ export default async function CitizenCasePage({
           <p>Le enviamos un correo de confirmación. Puede seguir aquí el avance de su trámite.</p>
         </Notice>
       ) : null}
+      {query.retirada && c.state === "WITHDRAWN" ? (
+        <Notice tone="success" className="mb-6" title="Solicitud retirada">
+          <p>Su solicitud no será revisada. Si después la necesita, inicie una nueva.</p>
+        </Notice>
+      ) : null}
       {query.nueva && c.state === "DRAFT" ? (
         <Notice className="mb-6" title="Nueva solicitud creada">
           <p>Copiamos los datos de su solicitud anterior. Revíselos, adjunte los documentos y envíela.</p>
@@ -114,6 +120,17 @@ export default async function CitizenCasePage({
             </div>
           ) : null}
         </dl>
+        {view.actions.some((a) => a.action === "withdraw") ? (
+          <div className="space-y-2 border-t border-slate-200 pt-3">
+            <p className="text-sm text-slate-700">Mientras nadie la haya revisado, puede retirar esta solicitud.</p>
+            <ConfirmCaseExit kind="withdraw" caseId={c.id} caseNumber={c.number} version={c.version} />
+          </div>
+        ) : null}
+        {view.actions.some((a) => a.action === "discard_draft") ? (
+          <div className="border-t border-slate-200 pt-3">
+            <ConfirmCaseExit kind="discard_draft" caseId={c.id} caseNumber={c.number} version={c.version} />
+          </div>
+        ) : null}
       </Card>
 
       {c.state === "REJECTED" ? (
