@@ -22,7 +22,9 @@ export type TAuditEventInput = {
   createdAt?: Date;
 };
 
-const isClient = (c: PrismaClient | TTx): c is PrismaClient => typeof (c as PrismaClient).$transaction === "function";
+// A transaction client has $transaction too (nested, as savepoints, which the PGlite adapter lacks);
+// only the top-level client can $connect.
+const isClient = (c: PrismaClient | TTx): c is PrismaClient => typeof (c as PrismaClient).$connect === "function";
 
 // THE only code that writes an AuditEvent row (tests/unit/audit/audit-writes-funnel.test.ts fails on
 // any other; the database refuses a row without its hashes). Same shape as Prisma's create.

@@ -1,12 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { computeAuditHash, GENESIS_HASH } from "@/lib/audit/audit-hash";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
-import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createPrisma } from "@/lib/db/create-prisma";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { transition } from "@/lib/workflow/transition";
@@ -180,20 +176,4 @@ describe("one chain per installation, whatever writes at once", () => {
     expect(await verifyAuditChain(db)).toMatchObject({ checked: count + 2, firstBreak: null, legacyChained: false });
   });
 });
-
-describe("on the embedded PGlite", () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-audit-pglite-"));
-  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-
-  it("appends started together form one chain", async () => {
-    const { prisma, handle, close } = createPrisma(`pglite:${path.join(root, "db")}`);
-    try {
-      await applyMigrations(handle.factory);
-      const admin = await prisma.user.create({ data: { email: "admin@example.test", name: "admin", passwordHash: "x", roles: ["ADMIN"] } });
-      await Promise.all(Array.from({ length: 8 }, (_, i) => appendAuditEvent(prisma, { data: { actorId: admin.id, role: "ADMIN", action: "admin.update_dideduc", data: { i } } })));
-      expect(await verifyAuditChain(prisma)).toMatchObject({ checked: 8, firstBreak: null });
-    } finally {
-      await close();
-    }
-  });
-});
+// On the embedded PGlite the demo seed's chain is verified in tests/integration/seed/start-seed-pglite.test.ts.
