@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditEvent, Prisma } from "@/lib/generated/prisma/client";
 import { computeAuditHash, GENESIS_HASH } from "./audit-hash";
 
 const BATCH = 1000;
@@ -16,7 +16,7 @@ export async function chainLegacyAuditEvents(tx: Prisma.TransactionClient): Prom
   let after: bigint | null = null;
   let any = false;
   for (;;) {
-    const rows: Awaited<ReturnType<typeof tx.auditEvent.findMany>> = await tx.auditEvent.findMany({
+    const rows: AuditEvent[] = await tx.auditEvent.findMany({
       where: after === null ? {} : { id: { gt: after } },
       orderBy: { id: "asc" },
       take: BATCH,

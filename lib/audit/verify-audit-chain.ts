@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AuditEvent, PrismaClient } from "@/lib/generated/prisma/client";
 import { computeAuditHash, GENESIS_HASH } from "./audit-hash";
 import { chainLegacyAuditEvents } from "./chain-legacy-audit-events";
 import { lockAuditChain } from "./lock-audit-chain";
@@ -48,7 +48,7 @@ export async function verifyAuditChain(db: PrismaClient, options: { batchSize?: 
   let checked = 0;
   let head: TAuditChainReport["head"] = null;
   for (;;) {
-    const rows = await db.auditEvent.findMany({ where: after === null ? {} : { id: { gt: after } }, orderBy: { id: "asc" }, take: batchSize });
+    const rows: AuditEvent[] = await db.auditEvent.findMany({ where: after === null ? {} : { id: { gt: after } }, orderBy: { id: "asc" }, take: batchSize });
     if (rows.length === 0) break;
     for (const row of rows) {
       const at = { id: row.id.toString(), createdAt: row.createdAt };
