@@ -57,7 +57,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Second step: the challenge of a correct password, with a code or a recovery code.
         if (credentials.challenge !== undefined) {
           const recoveryCode = credentials.recoveryCode !== undefined ? text(credentials.recoveryCode) : undefined;
-          const result = await completeSecondFactor({ challenge: text(credentials.challenge), code: text(credentials.code), recoveryCode });
+          const result = await completeSecondFactor({ challenge: text(credentials.challenge), code: text(credentials.code), recoveryCode, ip: clientIpFromHeaders(request.headers) });
           if (!result.ok) throw new LoginRefused(secondFactorRefusalCode(result.reason, result.retryAfterMinutes));
           return sessionFor(result.grant);
         }

@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { checkAuthorizedSignerEntry, type TAuthorizedSignerEntry } from "./check-authorized-signer-entry";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const DUPLICATE_SIGNER_MESSAGE = "Este certificado ya está registrado para esa oficina.";
 
@@ -49,7 +50,7 @@ export async function addAuthorizedSigner(
     },
     select: { id: true },
   });
-  await tx.auditEvent.create({
+  await appendAuditEvent(tx, {
     data: {
       caseId: null,
       actorId: audit.actorId,

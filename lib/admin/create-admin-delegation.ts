@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createDelegation } from "@/lib/workflow/create-delegation";
 import { delegationRangeFromCalendarDates, isCalendarDate } from "@/lib/workflow/delegation-calendar";
 import { assertAdmin, invalidInput, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZCreateAdminDelegation = z.object({ grantorId: z.string().trim().max(100).default("") });
 
@@ -41,7 +42,7 @@ export async function createAdminDelegation(actor: TAdminActor, input: TCreateAd
   }
   const { validFrom, validTo } = calendarRange((input.validFrom ?? "").trim(), (input.validTo ?? "").trim());
   const delegation = await createDelegation({ id: grantor.id, roles: grantor.roles, dideducId: grantor.dideducId }, { delegateId: delegateId ?? "", validFrom, validTo, note }, { db, now, ip });
-  await db.auditEvent.create({
+  await appendAuditEvent(db, {
     data: {
       caseId: null,
       actorId: actor.id,

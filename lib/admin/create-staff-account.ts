@@ -6,6 +6,7 @@ import { DomainError, type TFieldErrors } from "@/lib/errors";
 import { assertAdmin, invalidInput, parseOrThrow, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
 import { checkStaffRoles } from "./check-staff-roles";
 import { ZOptionalCui, ZOptionalDideducId, ZOptionalPhone, ZPost, ZStaffEmail, ZStaffName, ZStaffRoles } from "./staff-account-fields";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZCreateStaffAccount = z.object({
   name: ZStaffName,
@@ -57,7 +58,7 @@ export async function createStaffAccount(actor: TAdminActor, input: TCreateStaff
         },
         select: { id: true },
       });
-      await tx.auditEvent.create({
+      await appendAuditEvent(tx, {
         data: {
           caseId: null,
           actorId: actor.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 // THE end of an entry of the registry of authorized signers, inside the caller's transaction: from
 // `at` on the certificate no longer signs for that office; signatures made before stay valid (the
@@ -19,7 +20,7 @@ export async function endAuthorizedSigner(
     data: { revokedAt: input.at, revokedReason: input.reason },
   });
   if (changed.count === 0) throw new DomainError("NO_CHANGE", `El certificado de ${entry.name} ya estaba revocado.`);
-  await tx.auditEvent.create({
+  await appendAuditEvent(tx, {
     data: {
       caseId: null,
       actorId: audit.actorId,

@@ -2,6 +2,7 @@ import "server-only";
 import { CENTRAL_ROLES } from "@/lib/auth/roles";
 import type { AuthorizedSigner, Delegation, Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { appendAuditEvent, type TAuditEventInput } from "@/lib/audit/append-audit-event";
 
 // What decides a staff account's authority: its roles, its DIDEDUC and whether it is active.
 export type TAccountStanding = { roles: readonly Role[]; dideducId: string | null; active: boolean };
@@ -64,6 +65,9 @@ export async function endOutdatedAuthority(
     where: { ...open, OR: grantorLost ? [{ delegateId: userId }, { grantorId: userId }] : [{ delegateId: userId }] },
     orderBy: { createdAt: "asc" },
   });
+  // Appended after the row changes: the chain's lock is then held only from the appends to the
+  // commit, never while waiting on a delegation or signer row another transaction holds.
+  const events: TAuditEventInput[] = [];
   const delegationsRevoked: string[] = [];
   for (const d of delegations) {
     // Conditional: a revocation made meanwhile by someone else is not recorded twice.
@@ -71,19 +75,17 @@ export async function endOutdatedAuthority(
     if (count === 0) continue;
     delegationsRevoked.push(d.id);
     const asDelegate = d.delegateId === userId;
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        role: "ADMIN",
-        action: "revoke_delegation",
-        note: asDelegate
-          ? "Revocada al cambiar la cuenta de la persona delegada (Dirección Departamental, roles o estado)."
-          : "Revocada al cambiar la cuenta de quien la otorgó (Dirección Departamental, rol de firma o estado).",
-        data: { dideducId: d.dideducId, delegateId: d.delegateId, grantorId: d.grantorId, cause: asDelegate ? "delegate_account_changed" : "grantor_account_changed", userId },
-        ip,
-        delegationId: d.id,
-        createdAt: now,
-      },
+    events.push({
+      actorId,
+      role: "ADMIN",
+      action: "revoke_delegation",
+      note: asDelegate
+        ? "Revocada al cambiar la cuenta de la persona delegada (Dirección Departamental, roles o estado)."
+        : "Revocada al cambiar la cuenta de quien la otorgó (Dirección Departamental, rol de firma o estado).",
+      data: { dideducId: d.dideducId, delegateId: d.delegateId, grantorId: d.grantorId, cause: asDelegate ? "delegate_account_changed" : "grantor_account_changed", userId },
+      ip,
+      delegationId: d.id,
+      createdAt: now,
     });
   }
 
@@ -101,18 +103,17 @@ export async function endOutdatedAuthority(
     });
     if (count === 0) continue;
     signerEntriesEnded.push(entry.id);
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        role: "ADMIN",
-        action: "admin.revoke_signer",
-        note: reason,
-        data: { authorizedSignerId: entry.id, name: entry.name, office: entry.office, dideducId: entry.dideducId, fingerprint: entry.certFingerprint, cause: "account_changed", userId },
-        ip,
-        createdAt: now,
-      },
+    events.push({
+      actorId,
+      role: "ADMIN",
+      action: "admin.revoke_signer",
+      note: reason,
+      data: { authorizedSignerId: entry.id, name: entry.name, office: entry.office, dideducId: entry.dideducId, fingerprint: entry.certFingerprint, cause: "account_changed", userId },
+      ip,
+      createdAt: now,
     });
   }
+  for (const data of events) await appendAuditEvent(tx, { data });
 
   return { sessionsEnded: true, delegationsRevoked, signerEntriesEnded };
 }

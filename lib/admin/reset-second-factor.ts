@@ -4,6 +4,7 @@ import { endAllSessions } from "@/lib/auth/end-all-sessions";
 import { resetSecondFactorThrottle } from "@/lib/auth/totp/reset-second-factor-throttle";
 import { DomainError } from "@/lib/errors";
 import { assertAdmin, parseOrThrow, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZResetSecondFactor = z.object({
   userId: z.string().trim().min(1).max(100),
@@ -30,7 +31,7 @@ export async function resetSecondFactor(actor: TAdminActor, input: TResetSecondF
     const recovery = await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await endAllSessions(user.id, { db: tx });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: null,
         actorId: actor.id,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { assertAdmin, parseOrThrow, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
 import { ZSupervisionFields } from "./directory-fields";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZSaveSupervisionOffice = ZSupervisionFields.extend({
   dideducId: z.string().trim().min(1).max(100),
@@ -23,13 +24,13 @@ export async function saveSupervisionOffice(actor: TAdminActor, input: TSaveSupe
       if (!office) throw new DomainError("NOT_FOUND", "La supervisión no existe o fue quitada.");
       // Saved by an administrator: real data now, so the seed's "dato de demostración" mark goes.
       await tx.supervisionOffice.update({ where: { id: officeId }, data: { ...fields, isPlaceholder: false } });
-      await tx.auditEvent.create({
+      await appendAuditEvent(tx, {
         data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_supervision", ip, data: { dideducId, officeId, before: { name: office.name, phone: office.phone, address: office.address }, after: fields } },
       });
       return { id: officeId };
     }
     const created = await tx.supervisionOffice.create({ data: { dideducId, ...fields }, select: { id: true } });
-    await tx.auditEvent.create({ data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.create_supervision", ip, data: { dideducId, officeId: created.id, ...fields } } });
+    await appendAuditEvent(tx, { data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.create_supervision", ip, data: { dideducId, officeId: created.id, ...fields } } });
     return created;
   });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { assertAdmin, parseOrThrow, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
 import { endOutdatedAuthority } from "./end-outdated-authority";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZSetStaffAccountActive = z.object({
   userId: z.string().trim().min(1).max(100),
@@ -31,7 +32,7 @@ export async function setStaffAccountActive(actor: TAdminActor, input: TSetStaff
     if (changed.count === 0) throw new DomainError("NO_CHANGE", data.active ? `La cuenta de ${user.name} ya está activa.` : `La cuenta de ${user.name} ya está desactivada.`);
     const standing = { roles: user.roles, dideducId: user.dideducId };
     const ended = await endOutdatedAuthority(tx, { actorId: actor.id, userId: user.id, before: { ...standing, active: !data.active }, after: { ...standing, active: data.active }, now, ip });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: null,
         actorId: actor.id,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { assertAdmin, invalidInput, parseOrThrow, resolveAdminDeps, type TAdminActor, type TAdminOptions } from "./admin-options";
 import { ZDideducFields } from "./directory-fields";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZUpdateDideduc = ZDideducFields.extend({ dideducId: z.string().trim().min(1).max(100) });
 export type TUpdateDideduc = z.input<typeof ZUpdateDideduc>;
@@ -20,7 +21,7 @@ export async function updateDideduc(actor: TAdminActor, input: TUpdateDideduc, o
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(fields) as (keyof typeof fields)[]) if (row[key] !== fields[key]) changes[key] = { from: row[key], to: fields[key] };
     await tx.dideduc.update({ where: { id: dideducId }, data: { ...fields, isPlaceholder: false } });
-    await tx.auditEvent.create({ data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_dideduc", ip, data: { dideducId, changes } as object } });
+    await appendAuditEvent(tx, { data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_dideduc", ip, data: { dideducId, changes } as object } });
     return { id: dideducId };
   });
 }

@@ -5,6 +5,7 @@ import { assertAdmin, invalidInput, parseOrThrow, resolveAdminDeps, type TAdminA
 import { checkStaffRoles } from "./check-staff-roles";
 import { endOutdatedAuthority } from "./end-outdated-authority";
 import { ZOptionalDideducId, ZPost, ZStaffRoles } from "./staff-account-fields";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZUpdateStaffAccount = z.object({
   userId: z.string().trim().min(1).max(100),
@@ -49,7 +50,7 @@ export async function updateStaffAccount(actor: TAdminActor, input: TUpdateStaff
       now,
       ip,
     });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: { caseId: null, actorId: actor.id, role: "ADMIN", action: "admin.update_account", ip, data: { userId: user.id, email: user.email, changes, ended } as object },
     });
     // A new post alone changes what the sheet prints, not what the person may do.

@@ -1,4 +1,6 @@
 import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SIGN_IN_ACTION } from "@/lib/audit/audit-actions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword, verifyPassword } from "./hash-password";
 import { INACTIVE_ACCOUNT_MESSAGE, INVALID_CREDENTIALS_MESSAGE } from "./authenticate-messages";
@@ -73,6 +75,11 @@ export async function authenticateCredentials(
     const { challenge, stage } = await beginSecondFactor(user.id, { db, now });
     return { ok: false, reason: "SECOND_FACTOR_REQUIRED", message: SECOND_FACTOR_REQUIRED_MESSAGE, challenge, stage };
   }
-  const { sessionVersion } = await db.user.update({ where: { id: account!.id }, data: { lastLoginAt: now }, select: { sessionVersion: true } });
+  // A sign-in is audited (issue #14 §3); one that continues with the second factor is audited when it completes.
+  const { sessionVersion } = await db.$transaction(async (tx) => {
+    const row = await tx.user.update({ where: { id: account!.id }, data: { lastLoginAt: now }, select: { sessionVersion: true } });
+    await appendAuditEvent(tx, { data: { actorId: account!.id, action: SIGN_IN_ACTION, ip: args.ip, createdAt: now, data: { userId: account!.id, secondFactor: false } } });
+    return row;
+  });
   return { ok: true, user, sessionVersion };
 }

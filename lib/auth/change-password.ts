@@ -7,6 +7,7 @@ import { checkPasswordPolicy, PASSWORD_MAX_LENGTH } from "./check-password-polic
 import { hashPassword, verifyPassword } from "./hash-password";
 import { blockedMessage } from "./login-throttle-policy";
 import { recordLoginFailure } from "./record-login-failure";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZChangePassword = z
   .object({
@@ -62,7 +63,7 @@ export async function changePassword(
       data: { passwordHash, passwordChangedAt: now, sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
-    await tx.auditEvent.create({ data: { caseId: null, actorId: user.id, action: "auth.change_password", ip, data: { userId: user.id } } });
+    await appendAuditEvent(tx, { data: { caseId: null, actorId: user.id, action: "auth.change_password", ip, data: { userId: user.id } } });
     return { sessionVersion };
   });
 }

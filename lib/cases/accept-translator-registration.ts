@@ -9,6 +9,7 @@ import { dbOf, type TDbOptions } from "./db-options";
 import { deliverNotification } from "./deliver-notification";
 import { registrationLanguages, ZAcceptedTranslatorRegistration } from "./forms/translator-registration-form";
 import { notifyApplicant } from "./notify-applicant";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export type TAcceptTranslatorRegistrationInput = {
   actor: TWorkflowActor;
@@ -61,7 +62,7 @@ export async function acceptTranslatorRegistration(
       const dideduc = await tx.dideduc.findUniqueOrThrow({ where: { id: entry.dideducId }, select: { name: true } });
       // A registry change like the administration's (caseId null, so the case's own history shows
       // the acceptance once); the case it came from is in its data.
-      await tx.auditEvent.create({
+      await appendAuditEvent(tx, {
         data: {
           caseId: null,
           actorId: input.actor.id,

@@ -8,6 +8,7 @@ import { getDefinition } from "@/lib/workflow/definitions";
 import { TransitionError } from "@/lib/workflow/transition-error";
 import { caseSearchTerms, studentNamesOf } from "./case-search-terms";
 import { nextCaseNumber } from "./next-case-number";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZCreateDraftCaseInput = z.object({
   procedure: z.enum(Procedure, { error: "Seleccione el trámite." }),
@@ -86,7 +87,7 @@ export async function createDraftCase(
         createdAt: now,
       },
     });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: created.id,
         actorId: applicant.id,

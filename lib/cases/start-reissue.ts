@@ -15,6 +15,7 @@ import { dbOf, type TDbOptions } from "./db-options";
 import { deliverNotification } from "./deliver-notification";
 import { nextCaseNumber } from "./next-case-number";
 import { notifyApplicant } from "./notify-applicant";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 const NOTE_REQUIRED = "Indique qué hay que corregir: el titular lo leerá en su solicitud y en el correo.";
 
@@ -89,7 +90,7 @@ export async function startReissue(
           createdAt: now,
         },
       });
-      await tx.auditEvent.create({
+      await appendAuditEvent(tx, {
         data: {
           caseId: draft.id,
           actorId: input.actor.id,
@@ -104,7 +105,7 @@ export async function startReissue(
         },
       });
       // No state change on the old case: it stays valid (or revoked) until the re-issue is issued.
-      await tx.auditEvent.create({
+      await appendAuditEvent(tx, {
         data: {
           caseId: old.id,
           actorId: input.actor.id,

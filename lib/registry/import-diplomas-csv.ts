@@ -13,6 +13,7 @@ import { DIPLOMA_CSV_COLUMNS, diplomaCsvRowSchema, mapDiplomaCsvHeader, type TDi
 import { DIPLOMA_SIGNATORY_LABELS } from "./diploma-signatory";
 import { foldText } from "./fold-text";
 import { resolveRegistryDeps, resolveRegistryStorage, type TRegistryOptions } from "./registry-options";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const IMPORT_DIPLOMAS_ACTION = "admin.import_diplomas";
 
@@ -241,7 +242,7 @@ export async function importDiplomasCsv(input: AsyncIterable<Uint8Array | string
     await rm(dir, { recursive: true, force: true });
   }
 
-  const audit = await db.auditEvent.create({
+  const audit = await appendAuditEvent(db, {
     data: {
       caseId: null,
       actorId: options.actor.id,

@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { expandRoles } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZSetSwornTranslatorActive = z.object({
   translatorId: z.string().min(1).max(100),
@@ -40,7 +41,7 @@ export async function setSwornTranslatorActive(
     if (changed.count === 0) {
       throw new DomainError("NO_CHANGE", active ? `${entry.name} ya está activo en el registro.` : `${entry.name} ya está inactivo en el registro.`);
     }
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: null,
         actorId: args.actor.id,

@@ -5,6 +5,7 @@ import { expandRoles } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { GRAMMATICAL_GENDERS } from "@/lib/wording/choose-gendered-form";
 import { resolveRegistryDeps, type TRegistryOptions } from "./registry-options";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZSetSwornTranslatorGender = z.object({
   translatorId: z.string().min(1).max(100),
@@ -37,7 +38,7 @@ export async function setSwornTranslatorGender(
     // Conditional on the value read: two administrators at once record one change, not two.
     const changed = await tx.swornTranslator.updateMany({ where: { id: translatorId, gender: entry.gender }, data: { gender } });
     if (changed.count === 0) throw new DomainError("CONFLICT", "Alguien cambió este registro a la vez. Recargue la página y revíselo.");
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: null,
         actorId: args.actor.id,

@@ -6,6 +6,7 @@ import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { deriveShareLinkToken } from "./derive-share-link-token";
 import { computeShareLinkExpiry, MAX_ACTIVE_SHARE_LINKS, ZShareLinkFields } from "./share-link-policy";
 import { shareLinkUrl } from "./share-link-url";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export type TCreatedShareLink = { id: string; token: string; url: string; label: string; expiresAt: Date };
 
@@ -58,7 +59,7 @@ export async function createShareLink(
     const link = await tx.shareLink.create({
       data: { caseId: c.id, label: parsed.data.label, createdById: input.actor.id, createdAt: now, expiresAt: expiry.expiresAt },
     });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: c.id,
         actorId: input.actor.id,

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { dbOf, type TDbOptions } from "@/lib/cases/db-options";
 import { DomainError } from "@/lib/errors";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 // The holder withdraws a link: it stops working at once. Idempotent: revoking a revoked link
 // (a double click, two tabs) succeeds and changes nothing, so only the first writes an audit event.
@@ -21,7 +22,7 @@ export async function revokeShareLink(
       const current = await tx.shareLink.findUniqueOrThrow({ where: { id: link.id }, select: { revokedAt: true } });
       return { caseId: link.caseId, revokedAt: current.revokedAt ?? now };
     }
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: link.caseId,
         actorId: input.actor.id,

@@ -4,6 +4,7 @@ import type { Delegation, PrismaClient } from "@/lib/generated/prisma/client";
 import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
 import { zodFieldErrors, type TWorkflowActor } from "./check-transition";
 import { DelegationError } from "./delegation-error";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 // Long enough for a leave of absence; a longer arrangement is a change of staff, which the
 // registry of signers and the staff accounts express instead.
@@ -93,7 +94,7 @@ export async function createDelegation(
         createdAt: now,
       },
     });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         actorId: actor.id,
         role: "DIDEDUC_SIGNER",

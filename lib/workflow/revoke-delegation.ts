@@ -4,6 +4,7 @@ import type { Delegation } from "@/lib/generated/prisma/client";
 import type { TWorkflowActor } from "./check-transition";
 import type { TDelegationOptions } from "./create-delegation";
 import { DelegationError } from "./delegation-error";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 // The reason is optional: ending a delegation early needs no justification, but when one is given
 // it stays in the audit event's note.
@@ -36,7 +37,7 @@ export async function revokeDelegation(
     const { count } = await tx.delegation.updateMany({ where: { id: delegationId, revokedAt: null }, data: { revokedAt: now } });
     const updated = await tx.delegation.findUniqueOrThrow({ where: { id: delegationId } });
     if (count === 0) return updated;
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         actorId: actor.id,
         role: isSigner ? "DIDEDUC_SIGNER" : "ADMIN",

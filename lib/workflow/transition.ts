@@ -8,6 +8,7 @@ import { markPlaceholderContact } from "./mark-placeholder-contact";
 import { isTerminalState } from "./state-labels";
 import { TransitionError } from "./transition-error";
 import type { TTransitionDefinition } from "./types";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export type TTx = Prisma.TransactionClient;
 
@@ -125,7 +126,7 @@ export async function transition(
     }
     Object.assign(auditData, options.auditData);
 
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         caseId: row.id,
         actorId: actor.id,

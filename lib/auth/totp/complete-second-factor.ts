@@ -1,4 +1,6 @@
 import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SIGN_IN_ACTION } from "@/lib/audit/audit-actions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { findSessionUser } from "../find-session-user";
@@ -22,7 +24,7 @@ export type TSecondFactorResult =
 // right code confirms the pending secret. Wrong codes are throttled per account; a code's time
 // step is recorded so that the same code cannot be used twice.
 export async function completeSecondFactor(
-  args: { challenge: string; code?: string; recoveryCode?: string },
+  args: { challenge: string; code?: string; recoveryCode?: string; ip?: string | null },
   options: { db?: PrismaClient; now?: Date } = {},
 ): Promise<TSecondFactorResult> {
   const db = options.db ?? (await import("@/lib/db")).db;
@@ -70,7 +72,10 @@ export async function completeSecondFactor(
   }
 
   await resetSecondFactorThrottle(user.id, { db });
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    await appendAuditEvent(tx, { data: { actorId: user.id, action: SIGN_IN_ACTION, ip: args.ip ?? null, createdAt: now, data: { userId: user.id, secondFactor: true } } });
+  });
   const sessionUser = await findSessionUser({ id: user.id }, { db, now });
   if (!sessionUser) return { ok: false, reason: "EXPIRED" };
   return { ok: true, grant: { user: sessionUser, sessionVersion: user.sessionVersion, secondFactor: true }, enrolled: enrolling };

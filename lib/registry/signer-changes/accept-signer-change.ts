@@ -8,6 +8,7 @@ import { DomainError, isDomainError } from "@/lib/errors";
 import { readCertificate } from "@/lib/pki/read-certificate";
 import { assertCentralReviewer, resolveSignerChangeDeps, type TSignerChangeActor, type TSignerChangeOptions } from "./signer-change-options";
 import { writeSignerChangeMail } from "./write-signer-change-mail";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZAcceptSignerChange = z.object({ requestId: z.string().trim().min(1).max(100) });
 export type TAcceptSignerChange = z.input<typeof ZAcceptSignerChange>;
@@ -62,7 +63,7 @@ export async function acceptSignerChange(actor: TSignerChangeActor, input: TAcce
       throw new DomainError("CANNOT_ACCEPT", `No se puede aceptar esta notificación: ${(details.length > 0 ? details : [error.message]).join(" ")} Recházela indicando el motivo.`);
     }
     await tx.signerChangeRequest.update({ where: { id: request.id }, data: { resultingSignerId: request.kind === "ADD" ? authorizedSignerId : null, ...(endAt ? { endAt } : {}) } });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         actorId: actor.id,
         role,

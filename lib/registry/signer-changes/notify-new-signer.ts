@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { DIDEDUC_SIGNER_POSTS, GRAMMATICAL_GENDERS } from "@/lib/registry/dideduc-signer-posts";
 import { safeText } from "@/lib/validation/safe-text";
 import { assertDideducDirector, resolveSignerChangeDeps, type TSignerChangeActor, type TSignerChangeOptions } from "./signer-change-options";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const ZOptionalDate = z.preprocess(blank, z.coerce.date({ error: "Escriba una fecha válida." }).optional());
@@ -83,7 +84,7 @@ export async function notifyNewSigner(actor: TSignerChangeActor, input: TNotifyN
       },
       select: { id: true },
     });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         actorId: actor.id,
         role: "DIDEDUC_SIGNER",

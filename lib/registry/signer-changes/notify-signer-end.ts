@@ -11,6 +11,7 @@ import {
   type TSignerChangeActor,
   type TSignerChangeOptions,
 } from "./signer-change-options";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZNotifySignerEnd = z.object({
   signerId: z.string().trim().min(1, { error: "Elija el firmante." }).max(100),
@@ -50,7 +51,7 @@ export async function notifySignerEnd(actor: TSignerChangeActor, input: TNotifyS
       data: { dideducId, requestedById: actor.id, kind: "END", authorizedSignerId: entry.id, name: entry.name, endAt, note: data.reason, createdAt: now },
       select: { id: true },
     });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         actorId: actor.id,
         role: "DIDEDUC_SIGNER",

@@ -7,6 +7,7 @@ import { safeText } from "@/lib/validation/safe-text";
 import { ALREADY_REVIEWED_MESSAGE } from "./accept-signer-change";
 import { assertCentralReviewer, resolveSignerChangeDeps, type TSignerChangeActor, type TSignerChangeOptions } from "./signer-change-options";
 import { writeSignerChangeMail } from "./write-signer-change-mail";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 
 export const ZRejectSignerChange = z.object({
   requestId: z.string().trim().min(1).max(100),
@@ -31,7 +32,7 @@ export async function rejectSignerChange(actor: TSignerChangeActor, input: TReje
     });
     if (claimed.count === 0) throw new DomainError("ALREADY_REVIEWED", ALREADY_REVIEWED_MESSAGE);
     const request = await tx.signerChangeRequest.findUniqueOrThrow({ where: { id: data.requestId } });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: {
         actorId: actor.id,
         role,

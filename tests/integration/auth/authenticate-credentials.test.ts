@@ -58,6 +58,17 @@ describe("authenticateCredentials (the Credentials provider's authorize)", () =>
     expect(r).not.toHaveProperty("user.passwordHash");
   });
 
+  it("a sign-in joins the audit trail (issue #14 §3: sign-ins are audited); a refused one does not", async () => {
+    const db = tdb.prisma;
+    const row = await db.user.findUniqueOrThrow({ where: { email: "revisora@example.test" } });
+    const events = await db.auditEvent.findMany({ where: { action: "auth.sign_in", actorId: row.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ ip: "10.1.1.1", createdAt: new Date("2026-04-01T12:00:00Z"), data: { userId: row.id, secondFactor: false } });
+    expect(events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    await authenticateCredentials({ email: "revisora@example.test", password: "mal", ip: "10.1.1.3" }, { db });
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in", actorId: row.id } })).toBe(1);
+  });
+
   it("refuses a wrong password and an unknown e-mail with the same message, and counts both", async () => {
     const db = tdb.prisma;
     const wrong = await authenticateCredentials({ email: "revisora@example.test", password: "RevisaNorte2025", ip: "10.1.1.2" }, { db });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createPrisma } from "@/lib/db/create-prisma";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
@@ -53,6 +54,11 @@ it("seeds an empty PGlite database with demo cases and finds the issued one with
     expect(issued.find((c) => c.verificationCode === revoked!.verificationCode)?.status).toBe("anulada");
     expect(issued.find((c) => c.verificationCode === replaced!.verificationCode)?.status).toBe(`reemplazada por ${replaced!.replacedBy.verificationCode}`);
     expect(issued.find((c) => c.verificationCode === replaced!.replacedBy.verificationCode)?.status).toBe("emitida");
+    // Issue #14 §3: the demo's audit trail, written on PGlite through the workflow, is one whole chain.
+    const chain = await verifyAuditChain(prisma);
+    expect(chain.firstBreak).toBeNull();
+    expect(chain.checked).toBe(await prisma.auditEvent.count());
+    expect(chain.checked).toBeGreaterThan(0);
   } finally {
     await close();
     await pkiServices.close();
