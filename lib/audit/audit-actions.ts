@@ -18,6 +18,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   return: "Devuelta para corrección interna",
   return_to_signer: "Devuelta a la firma departamental",
   sign_and_issue: "Firmada y emitida",
+  withdraw: "Solicitud retirada por quien la presentó",
+  discard_draft: "Borrador eliminado",
   accept: "Registro aceptado",
   revoke: "Certificación anulada",
   start_reissue: "Reposición corregida iniciada",
@@ -27,6 +29,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // Sign-in and the person's own account.
   [SIGN_IN_ACTION]: "Ingreso al sistema",
   "auth.change_password": "Cambio de contraseña",
+  "auth.request_password_reset": "Enlace para restablecer la contraseña solicitado",
+  "auth.reset_password": "Contraseña restablecida con enlace",
   // Accounts and roles.
   "admin.create_account": "Cuenta creada",
   "admin.update_account": "Cuenta modificada (datos o roles)",

@@ -1,4 +1,5 @@
 import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
@@ -59,7 +60,7 @@ export async function requestPasswordReset(
     await tx.passwordReset.create({
       data: { tokenHash: hashPasswordResetToken(token), userId: user.id, expiresAt: new Date(now.getTime() + PASSWORD_RESET.validMs), ip: options.ip ?? null, createdAt: now },
     });
-    await tx.auditEvent.create({ data: { caseId: null, actorId: null, action: "auth.request_password_reset", ip: options.ip ?? null, data: { userId: user.id }, createdAt: now } });
+    await appendAuditEvent(tx, { data: { caseId: null, actorId: null, action: "auth.request_password_reset", ip: options.ip ?? null, data: { userId: user.id }, createdAt: now } });
     const mail = passwordResetMail({
       name: user.name,
       resetUrl: appUrl(`${RESET_PASSWORD_PATH}?token=${token}`),

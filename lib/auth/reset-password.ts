@@ -1,4 +1,5 @@
 import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { z } from "zod";
 import { DomainError, type TFieldErrors } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -68,7 +69,7 @@ export async function resetPassword(
       data: { passwordHash, passwordChangedAt: now, sessionVersion: { increment: 1 } },
       select: { id: true, email: true },
     });
-    await tx.auditEvent.create({
+    await appendAuditEvent(tx, {
       data: { caseId: null, actorId: user.id, action: "auth.reset_password", ip, data: { userId: user.id, passwordResetId: reset.id }, createdAt: now },
     });
     return { userId: user.id, email: user.email };
