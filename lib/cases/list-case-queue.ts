@@ -4,6 +4,8 @@ import type { CaseState, Procedure, Role } from "@/lib/generated/prisma/enums";
 import { SEGMENT_ROLES, expandRoles } from "@/lib/auth/roles";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
+import { listActionableStates } from "@/lib/workflow/list-actionable-states";
+import { normalizeCui } from "@/lib/identity/validate-cui";
 import { caseSearchTerms } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
 
@@ -33,7 +35,14 @@ export function queueStatesFor(segment: TQueueSegment, roles: readonly Role[] | 
 }
 
 export const QUEUE_MAX_PAGE_SIZE = 100;
+// Counting stops here: an exact COUNT(*) over a million cases costs more than the page itself, and
+// past this many rows a person narrows the filters rather than pages ("más de 10 000"). Pages end
+// at the same row, so an offset never walks more than this many index entries.
+export const QUEUE_COUNT_CAP = 10_000;
 const CASE_NUMBER_START = /^[A-Za-z]{2}-\d/;
+// Any part of a case number: letters, digits and dashes with at least one digit ("000009", "2026-0001").
+const CASE_NUMBER_PART = /^(?=.*\d)[A-Za-z0-9-]+$/;
+const CUI_DIGITS = /^\d{13}$/;
 
 // The smallest string above every string that starts with `prefix`.
 function nextPrefix(prefix: string): string {
@@ -47,8 +56,13 @@ export type TListCaseQueueInput = {
   // Narrows the segment's states (a state outside them yields nothing, never another office's work).
   states?: readonly CaseState[];
   state?: CaseState;
+  // "Requiere mi acción": only the cases this person can take a step on now in this queue.
+  mine?: boolean;
   procedure?: Procedure;
-  // A case number or its beginning (EE-2026-0001…), or a name: the applicant's or the student's.
+  // The central queue's DIDEDUC filter (a DIDEDUC queue is always its own office's).
+  dideducId?: string;
+  // An applicant's CUI (13 digits, spaces allowed), any part of a case number (EE-2026-0001…,
+  // "000009"), or a name: the applicant's or the student's.
   q?: string;
   page?: number;
   pageSize?: number;
@@ -67,51 +81,104 @@ async function worksOfficeQueue(db: PrismaClient, input: TListCaseQueueInput, no
   return delegations.some((d) => segmentRoles.includes(d.role) && d.dideducId === input.actor.dideducId);
 }
 
+// The roles this queue is about: a person holding several works each one from its own queue.
+function segmentActor(input: TListCaseQueueInput) {
+  const segmentRoles = SEGMENT_ROLES[input.segment];
+  const roles = expandRoles(input.actor.roles ?? []).filter((r) => segmentRoles.includes(r));
+  return { id: input.actor.id, dideducId: input.actor.dideducId, roles };
+}
+
+// "Requiere mi acción" as a filter: the (procedure, state) pairs of listActionableStates, grouped
+// by their state sets so the common case (one state for every procedure) is a plain equality on an
+// index column.
+async function actionableFilter(db: PrismaClient, input: TListCaseQueueInput, states: readonly CaseState[], now: Date) {
+  const actor = segmentActor(input);
+  const segmentRoles = SEGMENT_ROLES[input.segment];
+  const delegations = (await findActiveDelegations(db, input.actor.id, now)).filter((d) => segmentRoles.includes(d.role));
+  const groups = new Map<string, { states: CaseState[]; procedures: Procedure[] }>();
+  for (const [procedure, actionable] of Object.entries(listActionableStates(actor, delegations, now)) as [Procedure, CaseState[]][]) {
+    const here = actionable.filter((s) => states.includes(s)).sort();
+    if (here.length === 0) continue;
+    const key = here.join(",");
+    const g = groups.get(key) ?? { states: here, procedures: [] };
+    g.procedures.push(procedure);
+    groups.set(key, g);
+  }
+  const clauses: Prisma.CaseWhereInput[] = [...groups.values()].map((g) => ({ state: { in: g.states }, procedure: { in: g.procedures } }));
+  if (clauses.length === 0) return null;
+  return clauses.length === 1 ? clauses[0] : { OR: clauses };
+}
+
+// The search box: a CUI finds the applicant's cases (unique index on User.cui); a case number's
+// beginning is a range on its unique index, any other part of it a trigram match (pg_trgm); anything
+// else is names, by whole words (any case or accents; applicant's or student's) on the GIN index
+// of searchTerms. Null: nothing can match.
+function searchFilter(q: string): Prisma.CaseWhereInput | null {
+  const cui = normalizeCui(q);
+  if (CUI_DIGITS.test(cui)) return { applicant: { cui } };
+  if (CASE_NUMBER_START.test(q)) {
+    // A range on the unique index (LIKE 'x%' only uses it under the C collation); startsWith
+    // keeps the match exact.
+    const prefix = q.toUpperCase();
+    return { number: { gte: prefix, lt: nextPrefix(prefix), startsWith: prefix } };
+  }
+  if (CASE_NUMBER_PART.test(q)) return { number: { contains: q.toUpperCase() } };
+  const words = caseSearchTerms(q);
+  return words.length === 0 ? null : { searchTerms: { hasEvery: words } };
+}
+
 // An office's queue, oldest submission first, paginated. DIDEDUC segments only list the actor's
 // DIDEDUC, and only to its staff holding the segment's role or delegated it by that DIDEDUC
-// (otherwise, or with no DIDEDUC → empty). A case number is matched by prefix on its unique index; names by
-// whole words (any case or accents; applicant's or student's) on the GIN index of searchTerms.
+// (otherwise, or with no DIDEDUC → empty). The count stops at QUEUE_COUNT_CAP (`capped`), and so
+// do the pages. Each row carries `stageSince`: when the case entered its current state.
 export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOptions = {}) {
   const db = await dbOf(options, input);
+  const now = input.now ?? new Date();
   const pageSize = Math.min(Math.max(Math.trunc(input.pageSize ?? 20) || 20, 1), QUEUE_MAX_PAGE_SIZE);
   const allowed = queueStatesFor(input.segment, input.actor.roles);
   let states = input.states ? allowed.filter((s) => input.states!.includes(s)) : [...allowed];
   if (input.state) states = states.filter((s) => s === input.state);
-  const empty = { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
+  const empty = { rows: [] as TQueueRowData[], total: 0, capped: false, page: 1, pageCount: 1, pageSize };
   if (states.length === 0) return empty;
 
-  const where: Prisma.CaseWhereInput = { state: { in: states } };
+  const and: Prisma.CaseWhereInput[] = [];
+  const where: Prisma.CaseWhereInput = { state: { in: states }, AND: and };
   if (input.segment !== "atencion") {
     if (!input.actor.dideducId) return empty;
-    if (!(await worksOfficeQueue(db, input, input.now ?? new Date()))) return empty;
+    if (!(await worksOfficeQueue(db, input, now))) return empty;
     where.dideducId = input.actor.dideducId;
+  } else if (input.dideducId) {
+    where.dideducId = input.dideducId;
   }
   if (input.procedure) where.procedure = input.procedure;
   if (input.segment === "atencion" && !isCentralManager(input.actor.roles)) {
     if (input.procedure === MANAGER_ONLY_PROCEDURE) return empty;
     where.procedure = input.procedure ?? { not: MANAGER_ONLY_PROCEDURE };
   }
+  if (input.mine) {
+    const actionable = await actionableFilter(db, input, states, now);
+    if (!actionable) return empty;
+    and.push(actionable);
+  }
   const q = input.q?.trim().slice(0, 100);
   if (q) {
-    if (CASE_NUMBER_START.test(q)) {
-      // A range on the unique index (LIKE 'x%' only uses it under the C collation); startsWith
-      // keeps the match exact.
-      const prefix = q.toUpperCase();
-      where.number = { gte: prefix, lt: nextPrefix(prefix), startsWith: prefix };
-    } else {
-      const words = caseSearchTerms(q);
-      if (words.length === 0) return empty;
-      where.searchTerms = { hasEvery: words };
-    }
+    const search = searchFilter(q);
+    if (!search) return empty;
+    and.push(search);
   }
-  const total = await db.case.count({ where });
+  // One row past the cap tells "exactly 10 000" from "more".
+  const counted = await db.case.count({ where, take: QUEUE_COUNT_CAP + 1 });
+  const capped = counted > QUEUE_COUNT_CAP;
+  const total = Math.min(counted, QUEUE_COUNT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(Math.trunc(input.page ?? 1) || 1, 1), pageCount);
-  const rows = await db.case.findMany({
+  const skip = (page - 1) * pageSize;
+  const found = await db.case.findMany({
     where,
     orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
+    skip,
+    // The last page stops at the cap, as the count does.
+    take: Math.min(pageSize, QUEUE_COUNT_CAP - skip),
     select: {
       id: true,
       number: true,
@@ -125,7 +192,44 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
       dideduc: { select: { name: true } },
     },
   });
-  return { rows, total, page, pageCount, pageSize };
+  const since = await findStageEntries(db, found);
+  const rows = found.map((r) => ({ ...r, stageSince: since.get(r.id) ?? r.submittedAt }));
+  return { rows, total, capped, page, pageCount, pageSize };
 }
 
-export type TCaseQueueRow = Awaited<ReturnType<typeof listCaseQueue>>["rows"][number];
+// When each case entered the state it is in: the latest audit event of a transition into that
+// state (transition() writes one with every state change). A page's cases only, on the
+// (caseId, createdAt) index.
+async function findStageEntries(db: PrismaClient, rows: readonly { id: string; state: CaseState }[]): Promise<Map<string, Date>> {
+  if (rows.length === 0) return new Map();
+  const stateOf = new Map(rows.map((r) => [r.id, r.state]));
+  const events = await db.auditEvent.findMany({
+    where: { caseId: { in: [...stateOf.keys()] }, toState: { not: null } },
+    orderBy: [{ caseId: "asc" }, { createdAt: "desc" }],
+    select: { caseId: true, toState: true, createdAt: true },
+  });
+  const out = new Map<string, Date>();
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (!e.caseId || seen.has(e.caseId)) continue;
+    seen.add(e.caseId);
+    if (e.toState === stateOf.get(e.caseId)) out.set(e.caseId, e.createdAt);
+  }
+  return out;
+}
+
+type TQueueRowData = {
+  id: string;
+  number: string;
+  procedure: Procedure;
+  state: CaseState;
+  version: number;
+  submittedAt: Date | null;
+  lastNote: string | null;
+  formData: Prisma.JsonValue;
+  applicant: { name: string };
+  dideduc: { name: string } | null;
+  stageSince: Date | null;
+};
+
+export type TCaseQueueRow = TQueueRowData;
