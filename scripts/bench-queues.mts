@@ -28,10 +28,10 @@ const WITHOUT_INDEXES = process.env.BENCH_QUEUES_WITHOUT_INDEXES === "1";
 const GOAL_MS = 100;
 // The indexes prisma/migrations/*_queue_indexes adds (dropped for the "before" figures).
 const QUEUE_INDEXES = [
-  "Case_submittedAt_createdAt_id_idx",
-  "Case_dideducId_submittedAt_createdAt_id_idx",
-  "Case_state_submittedAt_createdAt_id_idx",
-  "Case_dideducId_state_submittedAt_createdAt_id_idx",
+  "Case_submittedAt_createdAt_id_state_procedure_idx",
+  "Case_dideducId_submittedAt_createdAt_id_state_procedure_idx",
+  "Case_state_submittedAt_createdAt_id_procedure_idx",
+  "Case_dideducId_state_submittedAt_createdAt_id_procedure_idx",
   "Case_number_trgm_idx",
 ];
 
