@@ -41,7 +41,7 @@ export const QUEUE_MAX_PAGE_SIZE = 100;
 // at the same row, so an offset never walks more than this many index entries.
 export const QUEUE_COUNT_CAP = 10_000;
 // A search by name counts (and pages) this far: more matches than this are narrowed by typing more.
-export const SEARCH_COUNT_CAP = 1_000;
+export const SEARCH_COUNT_CAP = 200;
 const CASE_NUMBER_START = /^[A-Za-z]{2}-\d/;
 // Oldest submission first; the indexes of migration queue_indexes hold exactly this order.
 const QUEUE_ORDER: Prisma.CaseOrderByWithRelationInput[] = [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }];
