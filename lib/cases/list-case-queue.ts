@@ -45,8 +45,9 @@ export const SEARCH_COUNT_CAP = 200;
 const CASE_NUMBER_START = /^[A-Za-z]{2}-\d/;
 // Oldest submission first; the indexes of migration queue_indexes hold exactly this order.
 const QUEUE_ORDER: Prisma.CaseOrderByWithRelationInput[] = [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }];
-// Any part of a case number: letters, digits and dashes with at least one digit ("000009", "2026-0001").
-const CASE_NUMBER_PART = /^(?=.*\d)[A-Za-z0-9-]+$/;
+// Any part of a case number after its prefix: digits and dashes ("000009", "2026-0001", "6-000009").
+// Letters with digits ("Qa3f9") stay a name search: prefixes are matched by CASE_NUMBER_START.
+const CASE_NUMBER_PART = /^[\d-]*\d[\d-]*$/;
 const CUI_DIGITS = /^\d{13}$/;
 
 // The smallest string above every string that starts with `prefix`.

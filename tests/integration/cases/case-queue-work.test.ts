@@ -175,6 +175,10 @@ describe("days waiting and search", () => {
     expect(ids(await listCaseQueue({ actor: assistant, segment: "atencion", q: "tb-2026-00009" }, opts()))).toEqual([decoy.id]);
     expect(ids(await listCaseQueue({ actor: assistant, segment: "atencion", q: "6-000009" }, opts()))).toEqual([target.id]);
     expect(ids(await listCaseQueue({ actor: assistant, segment: "atencion", q: "777777" }, opts()))).toEqual([]);
+    // Letters with digits are a name (or any word typed), not a number part.
+    const word = await placed("DIPLOMA_FROM_2005", "CENTRAL_REVIEW", null, new Date("2026-03-05T15:00:00Z"));
+    await tdb.prisma.case.update({ where: { id: word.id }, data: { searchTerms: ["qa3f9a1c"] } });
+    expect(ids(await listCaseQueue({ actor: assistant, segment: "atencion", q: "Qa3f9a1c" }, opts()))).toEqual([word.id]);
   });
 });
 
