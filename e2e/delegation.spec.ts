@@ -104,7 +104,7 @@ test('"El Director podrá delegar a quien considere oportuno": delegates the rev
   // The delegate, with no role of her own, lands on the office's review queue and opens the case.
   await signIn(page, STAFF.email, STAFF.password, /\/dideduc$/);
   await expect(page.getByRole("heading", { level: 1, name: "Revisión departamental" })).toBeVisible();
-  await page.getByLabel("Buscar por número o nombre").fill(RUN);
+  await page.getByLabel("Buscar por número, CUI o nombre").fill(RUN);
   await page.getByRole("button", { name: "Filtrar" }).click();
   const rows = page.getByTestId("queue-row");
   await expect(rows).toHaveCount(1);

@@ -102,15 +102,23 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
 
     await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
     await expect(page.getByRole("heading", { level: 1, name: "Revisión departamental" })).toBeVisible();
+    // Issue #14: the queue opens on the cases she can act on now; every state is one filter away.
+    await expect(page.getByLabel("Estado")).toHaveValue("");
+    await expect(page.getByLabel("Estado").locator("option:checked")).toHaveText("Requiere mi acción");
+    await expect(page.getByTestId("queue-total")).toContainText("que requieren su acción");
 
-    // Search by a name both share: both rows, the older first.
-    await page.getByLabel("Buscar por número o nombre").fill(RUN);
+    // Search by a name both share: both rows, the older first, each with its days waiting (filed today).
+    await page.getByLabel("Buscar por número, CUI o nombre").fill(RUN);
     await page.getByRole("button", { name: "Filtrar" }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]q=${RUN}`));
     const rows = page.getByTestId("queue-row");
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toContainText(`Primero ${RUN}`);
     await expect(rows.nth(1)).toContainText(`Segundo ${RUN}`);
+    for (const row of await rows.all()) {
+      await expect(row.getByTestId("days-in-stage")).toHaveText("0 días");
+      await expect(row.getByTestId("days-total")).toHaveText("0 días");
+    }
 
     // Search by the case number: only that case.
     const number = await rows.nth(1).getAttribute("data-case-number");
@@ -118,7 +126,7 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     await page.goto(`/dideduc?q=${encodeURIComponent(number!)}`);
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(`Segundo ${RUN}`);
-    await expect(page.getByLabel("Buscar por número o nombre")).toHaveValue(number!);
+    await expect(page.getByLabel("Buscar por número, CUI o nombre")).toHaveValue(number!);
 
     // Filter by state: every row is in that state; a state none of these cases is in hides them.
     await page.goto(`/dideduc?estado=DIDEDUC_REVIEW&q=${RUN}`);
@@ -172,8 +180,8 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
     await expect(page.getByText(`Primero ${RUN}`)).toHaveCount(0);
-    // Nor does it appear in her queue, nor do its scan and document routes answer.
-    await page.goto(`/dideduc?q=${RUN}`);
+    // Nor does it appear in her queue (any state), nor do its scan and document routes answer.
+    await page.goto(`/dideduc?estado=todos&q=${RUN}`);
     await expect(page.getByTestId("queue-row")).toHaveCount(0);
     expect((await page.request.get(fileSrc!)).status()).toBe(404);
     expect((await page.request.get(`/api/cases/${first.id}/document`)).status()).toBe(404);

@@ -96,7 +96,7 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
 
   // 3. The assistant's queue does not list registrations.
   await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
-  await page.goto(`/atencion?q=${encodeURIComponent(caseNumber)}`);
+  await page.goto(`/atencion?estado=todos&q=${encodeURIComponent(caseNumber)}`);
   await expect(page.getByRole("link", { name: caseNumber })).toHaveCount(0);
   await signOut(page);
 

@@ -16,6 +16,9 @@ export type TQueueRow = {
   applicantName: string | null;
   dideducName: string | null;
   submittedAt: Date | null;
+  // Whole calendar days since the case entered its current state, and since it was first submitted.
+  daysInStage: number | null;
+  daysTotal: number | null;
   // A return or correction note that explains why the case is back here.
   lastNote: string | null;
 };
@@ -24,24 +27,27 @@ export type TQueueRow = {
 // opens the review screen at `reviewPath` with the chosen ids (?caso=…), a plain GET form.
 export type TQueueBatchSigning = { reviewPath: string; selectableIds: readonly string[]; max: number };
 
-export type TQueueFilters = { state: string; procedure: string; q: string; page: number };
+// state: "" is "Requiere mi acción" (the default), ALL_STATES every state of the queue, else one state.
+export type TQueueFilters = { state: string; procedure: string; dideduc: string; q: string; page: number };
+export const ALL_STATES = "todos";
 export type TOption = { value: string; label: string };
 
 function queueHref(basePath: string, filters: TQueueFilters, page: number): string {
   const params = new URLSearchParams();
   if (filters.state) params.set("estado", filters.state);
   if (filters.procedure) params.set("tramite", filters.procedure);
+  if (filters.dideduc) params.set("dideduc", filters.dideduc);
   if (filters.q) params.set("q", filters.q);
   if (page > 1) params.set("pagina", String(page));
   const qs = params.toString();
   return qs ? `${basePath}?${qs}` : basePath;
 }
 
-// Reads the queue's filters from the URL (?estado=&tramite=&q=&pagina=), so the queue works as a
+// Reads the queue's filters from the URL (?estado=&tramite=&dideduc=&q=&pagina=), so the queue works as a
 // plain GET form without JavaScript and a filtered view can be bookmarked or shared.
 export function parseQueueFilters(
   searchParams: Record<string, string | string[] | undefined>,
-  allowed: { states: readonly string[]; procedures: readonly string[] },
+  allowed: { states: readonly string[]; procedures: readonly string[]; dideducs?: readonly string[] },
 ): TQueueFilters {
   const one = (k: string) => {
     const v = searchParams[k];
@@ -49,25 +55,35 @@ export function parseQueueFilters(
   };
   const state = one("estado");
   const procedure = one("tramite");
+  const dideduc = one("dideduc");
   const page = Number.parseInt(one("pagina"), 10);
   return {
-    state: allowed.states.includes(state) ? state : "",
+    state: state === ALL_STATES || allowed.states.includes(state) ? state : "",
     procedure: allowed.procedures.includes(procedure) ? procedure : "",
+    dideduc: allowed.dideducs?.includes(dideduc) ? dideduc : "",
     q: one("q").slice(0, 100),
     page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
   };
 }
 
-// A queue of cases, oldest first: filters (state, procedure, number or name), the table and the
-// pages. `caseHref` turns a case id into the link of this segment's case view.
+function days(n: number | null): string {
+  if (n === null) return "—";
+  return n === 1 ? "1 día" : `${n} días`;
+}
+
+// A queue of cases, oldest first: filters (state, procedure, DIDEDUC in the central queue, number,
+// CUI or name), the table and the pages. It opens on "Requiere mi acción" (filters.state "").
+// `capped`: more rows match than are counted or paged (lib/cases/list-case-queue QUEUE_COUNT_CAP).
 export function CaseQueue({
   basePath,
   caseBasePath,
   filters,
   stateOptions,
   procedureOptions,
+  dideducOptions,
   rows,
   total,
+  capped = false,
   page,
   pageCount,
   showDideduc = false,
@@ -79,8 +95,11 @@ export function CaseQueue({
   filters: TQueueFilters;
   stateOptions: readonly TOption[];
   procedureOptions: readonly TOption[];
+  // The central queue's DIDEDUC filter; absent in a DIDEDUC's own queue.
+  dideducOptions?: readonly TOption[];
   rows: readonly TQueueRow[];
   total: number;
+  capped?: boolean;
   page: number;
   pageCount: number;
   showDideduc?: boolean;
@@ -89,20 +108,22 @@ export function CaseQueue({
 }) {
   const selectable = new Set(batch?.selectableIds ?? []);
   const withBatch = batch && selectable.size > 0;
-  const filtered = Boolean(filters.state || filters.procedure || filters.q);
+  const filtered = Boolean(filters.state || filters.procedure || filters.dideduc || filters.q);
+  const totalText = capped ? `más de ${total.toLocaleString("es-GT")} solicitudes` : `${total.toLocaleString("es-GT")} ${total === 1 ? "solicitud" : "solicitudes"}`;
   return (
     <div className="space-y-6">
       <Card aria-labelledby="queue-filters-heading">
         <h2 id="queue-filters-heading" className="sr-only">
           Filtrar la bandeja
         </h2>
-        <form method="get" action={basePath} role="search" aria-label="Filtrar solicitudes" className="grid gap-4 md:grid-cols-[1fr_1fr_1.3fr_auto] md:items-end">
+        <form method="get" action={basePath} role="search" aria-label="Filtrar solicitudes" className={`grid gap-4 md:items-end ${dideducOptions ? "md:grid-cols-[1fr_1fr_1fr_1.3fr_auto]" : "md:grid-cols-[1fr_1fr_1.3fr_auto]"}`}>
           <div className="space-y-1">
             <label htmlFor="estado" className="block font-semibold">
               Estado
             </label>
             <select id="estado" name="estado" defaultValue={filters.state} className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2">
-              <option value="">Todos los estados de esta bandeja</option>
+              <option value="">Requiere mi acción</option>
+              <option value={ALL_STATES}>Todos los estados de esta bandeja</option>
               {stateOptions.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -123,9 +144,24 @@ export function CaseQueue({
               ))}
             </select>
           </div>
+          {dideducOptions ? (
+            <div className="space-y-1">
+              <label htmlFor="dideduc" className="block font-semibold">
+                DIDEDUC
+              </label>
+              <select id="dideduc" name="dideduc" defaultValue={filters.dideduc} className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2">
+                <option value="">Todas las DIDEDUC</option>
+                {dideducOptions.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <div className="space-y-1">
             <label htmlFor="q" className="block font-semibold">
-              Buscar por número o nombre
+              Buscar por número, CUI o nombre
             </label>
             <input
               id="q"
@@ -133,7 +169,7 @@ export function CaseQueue({
               type="search"
               defaultValue={filters.q}
               maxLength={100}
-              placeholder="EE-2026-000123 o un nombre"
+              placeholder="EE-2026-000123, 000123, un CUI o un nombre"
               className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2"
             />
           </div>
@@ -154,11 +190,15 @@ export function CaseQueue({
         <h2 id="queue-heading" className="text-xl font-semibold">
           Solicitudes{" "}
           <span className="font-normal text-slate-700" data-testid="queue-total">
-            ({total} {total === 1 ? "solicitud" : "solicitudes"}
-            {filtered ? " con estos filtros" : ""})
+            ({totalText}
+            {filters.state === "" ? " que requieren su acción" : ""}
+            {filters.procedure || filters.dideduc || filters.q || (filters.state && filters.state !== ALL_STATES) ? " con estos filtros" : ""})
           </span>
         </h2>
-        <p className="text-sm text-slate-700">Ordenadas por fecha de envío: las más antiguas primero.</p>
+        <p className="text-sm text-slate-700">
+          {filters.state === "" ? "Las que usted puede atender ahora. " : ""}Ordenadas por fecha de envío: las más antiguas primero. Los días
+          cuentan días calendario desde que la solicitud llegó a su estado actual y desde su primer envío.
+        </p>
         {rows.length === 0 ? (
           <p className="rounded-md border border-slate-300 bg-white p-4" data-testid="queue-empty">
             {filtered ? "Ninguna solicitud coincide con estos filtros." : emptyText}
@@ -180,6 +220,8 @@ export function CaseQueue({
                   {showDideduc ? <th scope="col" className="px-3 py-2">DIDEDUC</th> : null}
                   <th scope="col" className="px-3 py-2">Estado</th>
                   <th scope="col" className="px-3 py-2">Enviada</th>
+                  <th scope="col" className="px-3 py-2">En esta etapa</th>
+                  <th scope="col" className="px-3 py-2">En total</th>
                 </tr>
               </thead>
               <tbody>
@@ -216,6 +258,12 @@ export function CaseQueue({
                       {r.lastNote ? <span className="mt-1 block text-sm text-slate-700">Nota: {r.lastNote}</span> : null}
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</td>
+                    <td className="px-3 py-2 whitespace-nowrap" data-testid="days-in-stage">
+                      {days(r.daysInStage)}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap" data-testid="days-total">
+                      {days(r.daysTotal)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -236,6 +284,7 @@ export function CaseQueue({
             ) : null}
             <span aria-current="page">
               Página {page} de {pageCount}
+              {capped ? ` (las primeras ${total.toLocaleString("es-GT")}; use los filtros o la búsqueda para ver otras)` : ""}
             </span>
             {page < pageCount ? (
               <Link href={queueHref(basePath, filters, page + 1)} rel="next" className={buttonClasses("secondary")}>

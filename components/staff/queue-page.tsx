@@ -17,8 +17,9 @@ export function readQueueFilters(
   searchParams: Record<string, string | string[] | undefined>,
   states: readonly CaseState[],
   procedures: readonly Procedure[],
+  dideducs?: readonly string[],
 ): TQueueFilters {
-  return parseQueueFilters(searchParams, { states, procedures });
+  return parseQueueFilters(searchParams, { states, procedures, dideducs });
 }
 
 export { CaseQueue };

@@ -5,8 +5,10 @@ import { findActorOffice } from "@/lib/auth/find-actor-office";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { BATCH_SIGNING_LIMIT, findBatchSigningCases } from "@/lib/cases/find-batch-signing-cases";
 import { listCaseQueue, queueStatesFor, type TQueueSegment } from "@/lib/cases/list-case-queue";
+import { listDideducs } from "@/lib/cases/list-dideducs";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
+import { ALL_STATES } from "./case-queue";
 import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "./queue-page";
 import { toQueueRows } from "./to-queue-rows";
 
@@ -45,17 +47,22 @@ export async function StaffQueuePage({
   const office = departmental ? await findActorOffice(actor.dideducId) : null;
   const states = queueStatesFor(segment, actor.roles);
   const procedures = queueProcedures(segment, states);
-  const filters = readQueueFilters(searchParams, states, procedures);
+  // The central queue filters by DIDEDUC; a DIDEDUC's queue is its own office's.
+  const dideducOptions = departmental ? undefined : (await listDideducs()).map((d) => ({ value: d.id, label: d.name }));
+  const filters = readQueueFilters(searchParams, states, procedures, dideducOptions?.map((o) => o.value));
   const batchSigning = segment === "dideduc" ? null : BATCH_SIGNING[segment];
-  // Filtered to the cases waiting for a signature, a page holds a whole batch.
-  const pageSize = batchSigning && filters.state === batchSigning.state ? BATCH_SIGNING_LIMIT : QUEUE_PAGE_SIZE;
+  const mine = filters.state === "";
+  // Filtered to the cases waiting for a signature (or to this person's work, which is that), a page holds a whole batch.
+  const pageSize = batchSigning && (mine || filters.state === batchSigning.state) ? BATCH_SIGNING_LIMIT : QUEUE_PAGE_SIZE;
   const queue =
     !departmental || office
       ? await listCaseQueue({
           actor,
           segment,
-          state: (filters.state || undefined) as CaseState | undefined,
+          mine,
+          state: (mine || filters.state === ALL_STATES ? undefined : filters.state) as CaseState | undefined,
           procedure: (filters.procedure || undefined) as Procedure | undefined,
+          dideducId: filters.dideduc || undefined,
           q: filters.q || undefined,
           page: filters.page,
           pageSize,
@@ -82,8 +89,10 @@ export async function StaffQueuePage({
           caseBasePath={`/${segment}/casos`}
           filters={filters}
           {...queueOptions(states, procedures)}
+          dideducOptions={dideducOptions}
           rows={toQueueRows(queue.rows)}
           total={queue.total}
+          capped={queue.capped}
           page={queue.page}
           pageCount={queue.pageCount}
           showDideduc={!departmental}

@@ -8,6 +8,8 @@ type TRowLike = {
   procedure: Procedure;
   state: CaseState;
   submittedAt: Date | null;
+  // When the case entered its current state (listCaseQueue); unknown elsewhere.
+  stageSince?: Date | null;
   lastNote: string | null;
   formData: unknown;
   applicant: { name: string };
@@ -20,7 +22,14 @@ function studentName(formData: unknown): string | null {
   return parts.length > 0 ? parts.join(" ") : null;
 }
 
-export function toQueueRows(rows: readonly TRowLike[]): TQueueRow[] {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Whole calendar days from `since` to `now` (service levels in business days are another matter).
+function daysSince(since: Date | null, now: Date): number | null {
+  return since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)) : null;
+}
+
+export function toQueueRows(rows: readonly TRowLike[], now: Date = new Date()): TQueueRow[] {
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -30,6 +39,8 @@ export function toQueueRows(rows: readonly TRowLike[]): TQueueRow[] {
     applicantName: r.applicant.name,
     dideducName: r.dideduc?.name ?? null,
     submittedAt: r.submittedAt,
+    daysInStage: daysSince(r.stageSince ?? null, now),
+    daysTotal: daysSince(r.submittedAt, now),
     lastNote: r.lastNote,
   }));
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -45,7 +46,8 @@ function openPGliteLazily(target: Extract<TDatabaseTarget, { kind: "pglite" }>):
     fs.mkdirSync(path.dirname(target.dir), { recursive: true });
     const release = lockDatabaseDir(target.dir);
     try {
-      const client = new PGlite(target.dir);
+      // pg_trgm: the queues' search by any part of a case number (migration queue_indexes).
+      const client = new PGlite(target.dir, { extensions: { pg_trgm } });
       opened = { client, factory: new PrismaPGlite(client), release };
     } catch (error) {
       release();

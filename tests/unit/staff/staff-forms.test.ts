@@ -106,10 +106,24 @@ describe("queue filters from the URL", () => {
     expect(parseQueueFilters({ estado: "ISSUED", tramite: "EDUCATIONAL_RECORD", q: "  EE-2026 ", pagina: "3" }, allowed)).toEqual({
       state: "ISSUED",
       procedure: "EDUCATIONAL_RECORD",
+      dideduc: "",
       q: "EE-2026",
       page: 3,
     });
-    expect(parseQueueFilters({ estado: "HACKED", tramite: ["X", "Y"], pagina: "-2" }, allowed)).toEqual({ state: "", procedure: "", q: "", page: 1 });
+    expect(parseQueueFilters({ estado: "HACKED", tramite: ["X", "Y"], dideduc: "d9", pagina: "-2" }, allowed)).toEqual({
+      state: "",
+      procedure: "",
+      dideduc: "",
+      q: "",
+      page: 1,
+    });
+  });
+
+  it('opens on "Requiere mi acción" (no state); "todos" is every state; a DIDEDUC only when the queue offers that filter', () => {
+    expect(parseQueueFilters({}, allowed).state).toBe("");
+    expect(parseQueueFilters({ estado: "todos" }, allowed).state).toBe("todos");
+    expect(parseQueueFilters({ dideduc: "d1" }, { ...allowed, dideducs: ["d1", "d2"] }).dideduc).toBe("d1");
+    expect(parseQueueFilters({ dideduc: "d1" }, allowed).dideduc).toBe("");
   });
 });
 

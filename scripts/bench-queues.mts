@@ -1,0 +1,210 @@
+// `npm run bench:queues`: the staff queues' server time at a million cases (issue #14). On a scratch
+// PostgreSQL database it applies the migrations, generates 1 000 000 cases in SQL (generate_series:
+// 26 DIDEDUCs, Guatemala Norte 12 %; 6 procedures; the states each procedure goes through, most of
+// them finished; applicants' and students' names skewed as real ones are, a few first names and
+// surnames very common) with one audit event each (the entry into its current state), then times
+// listCaseQueue, the function behind /dideduc, /direccion and /atencion, for each view: p50 and p95
+// of BENCH_QUEUES_RUNS runs (after two warm-up runs), against the goal p95 ≤ 100 ms.
+// Not a test: it prints figures, it asserts nothing. Never part of `npm test`.
+//
+// TEST_DATABASE_URL: an admin URL of a PostgreSQL server (a scratch database is created on it and
+// dropped at the end); without it one is started in a temporary directory (scripts/start-postgres.sh).
+// BENCH_QUEUES_CASES (default 1 000 000). BENCH_QUEUES_KEEP=1 keeps the database (its URL is
+// printed) to read plans with EXPLAIN ANALYZE. BENCH_QUEUES_WITHOUT_INDEXES=1 drops the indexes of
+// the queue_indexes migration first: the "before" column of docs/decisions/0021.
+// BENCH_QUEUES_DATABASE_URL: measure a database a kept run seeded (no seeding, nothing dropped).
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { allowServerOnlyModules } from "../prisma/seed/demo-walk";
+
+const CASES = Number(process.env.BENCH_QUEUES_CASES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_QUEUES_RUNS ?? 20);
+const KEEP = process.env.BENCH_QUEUES_KEEP === "1";
+const WITHOUT_INDEXES = process.env.BENCH_QUEUES_WITHOUT_INDEXES === "1";
+const GOAL_MS = 100;
+// The indexes prisma/migrations/*_queue_indexes adds (dropped for the "before" figures).
+const QUEUE_INDEXES = [
+  "Case_submittedAt_createdAt_id_state_procedure_idx",
+  "Case_dideducId_submittedAt_createdAt_id_state_procedure_idx",
+  "Case_state_submittedAt_createdAt_id_procedure_idx",
+  "Case_dideducId_state_submittedAt_createdAt_id_procedure_idx",
+  "Case_number_trgm_idx",
+];
+
+let adminUrl = process.env.TEST_DATABASE_URL;
+let ownPostgres: string | null = null;
+if (!adminUrl) {
+  ownPostgres = path.join(os.tmpdir(), `certifica-bench-pg-${randomBytes(4).toString("hex")}`);
+  const port = String(55600 + Math.floor(Math.random() * 300));
+  adminUrl = execFileSync("scripts/start-postgres.sh", [ownPostgres, port], { encoding: "utf8" }).trim();
+}
+const REUSE = process.env.BENCH_QUEUES_DATABASE_URL;
+const dbName = REUSE ? new URL(REUSE).pathname.slice(1) : `certifica_bench_queues_${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+if (!REUSE) await admin.query(`CREATE DATABASE ${dbName}`);
+const dbUrl = new URL(REUSE ?? adminUrl);
+dbUrl.pathname = `/${dbName}`;
+
+allowServerOnlyModules();
+const [{ createAdapterFactory }, { applyMigrations }, { createPrisma }, { listCaseQueue }] = await Promise.all([
+  import("../lib/db/create-adapter-factory"),
+  import("../lib/db/apply-migrations"),
+  import("../lib/db/create-prisma"),
+  import("../lib/cases/list-case-queue"),
+]);
+
+if (!REUSE) {
+  const migrate = createAdapterFactory(dbUrl.toString());
+  await applyMigrations(migrate.factory);
+  await migrate.close();
+
+// Most common first: picked with power(random(), 2), so the first few names take most rows, as
+// María, José, López and García do in Guatemala.
+const FIRST = ["maria", "jose", "juan", "ana", "luis", "carlos", "rosa", "marta", "jorge", "mario", "sandra", "ingrid", "pedro", "elena", "miguel", "carmen", "julio", "silvia", "oscar", "lucia", "edgar", "gloria", "byron", "karla", "erick", "ixchel", "tomas", "brenda", "wilson", "yesenia"];
+const SURNAMES = ["lopez", "garcia", "perez", "hernandez", "gonzalez", "rodriguez", "morales", "martinez", "ramirez", "castillo", "mendez", "juarez", "cruz", "reyes", "ortiz", "chavez", "gomez", "tzul", "batz", "xicara", "coc", "aju", "yax", "tum", "sic", "ixcoy", "cabrera", "pineda", "alvarez", "barrios"];
+const sqlArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(",")}]`;
+const pick = (arr: string, n: number) => `(${arr})[1 + floor(power(random(), 2) * ${n})::int]`;
+const F = sqlArray(FIRST);
+const S = sqlArray(SURNAMES);
+const APPLICANTS = Math.max(1000, Math.round(CASES / 4));
+
+const t0 = performance.now();
+const seed = new pg.Client({ connectionString: dbUrl.toString() });
+await seed.connect();
+try {
+  process.stdout.write(`Generando ${CASES.toLocaleString("es-GT")} solicitudes…`);
+  // Bulk load: built once after the insert, an index costs a fraction of a million row-by-row
+  // updates, and the foreign keys are known to hold (the rows are generated against them).
+  const { rows: indexes } = await seed.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('Case', 'AuditEvent') AND indexname NOT LIKE '%_pkey'`,
+  );
+  for (const ix of indexes) await seed.query(`DROP INDEX "${ix.indexname}"`);
+  await seed.query("SET session_replication_role = replica");
+  await seed.query("SET maintenance_work_mem = '256MB'");
+  await seed.query("SELECT setseed(0.14)");
+  await seed.query(`
+    INSERT INTO "Dideduc"(id, code, name, type, address, phone, email, "updatedAt")
+    SELECT 'd' || g, 'd' || g, CASE WHEN g = 1 THEN 'Guatemala Norte' ELSE 'DIDEDUC ' || g END, 'A', 'Zona 1', '2222-0000', 'd' || g || '@bench.test', now()
+    FROM generate_series(1, 26) g`);
+  await seed.query(`
+    INSERT INTO "User"(id, email, name, cui, "passwordHash", roles, "updatedAt")
+    SELECT 'u' || g, 'u' || g || '@bench.test', initcap(f || ' ' || s1 || ' ' || s2), (1000000000000 + g)::text, 'x', '{CITIZEN}', now()
+    FROM (SELECT g, ${pick(F, FIRST.length)} f, ${pick(S, SURNAMES.length)} s1, ${pick(S, SURNAMES.length)} s2 FROM generate_series(1, ${APPLICANTS}) g) x`);
+  // Procedure by share; state by the path each procedure takes (DIDEDUC ones pass through the
+  // DIDEDUC's review and signature; D.4 through the Encargado's review); most cases are finished.
+  await seed.query(`
+    INSERT INTO "Case"(id, number, procedure, state, "applicantId", "dideducId", "formData", "submittedAt", "createdAt", "updatedAt", "searchTerms")
+    SELECT 'c' || g, prefix || '-' || (2021 + g % 6) || '-' || lpad((g / 6)::text, 6, '0'), procedure::"Procedure", state::"CaseState",
+      'u' || applicant, CASE WHEN dideduc THEN CASE WHEN rd < 0.12 THEN 'd1' ELSE 'd' || (2 + floor(random() * 25)::int) END END,
+      jsonb_build_object('student', jsonb_build_object('firstNames', initcap(f), 'lastNames', initcap(s1 || ' ' || s2))),
+      CASE WHEN state <> 'DRAFT' THEN created + interval '10 minutes' END, created, created,
+      ARRAY[f, s1, s2] || string_to_array(lower(u.name), ' ')
+    FROM (
+      SELECT g, p.*, rd, applicant, f, s1, s2, created,
+        CASE
+          WHEN p.procedure = 'TRANSLATOR_REGISTRATION' THEN
+            CASE WHEN rs < 0.05 THEN 'DRAFT' WHEN rs < 0.20 THEN 'MANAGER_REVIEW' WHEN rs < 0.30 THEN 'REJECTED' ELSE 'REGISTERED' END
+          WHEN p.dideduc THEN
+            CASE WHEN rs < 0.05 THEN 'DRAFT' WHEN rs < 0.15 THEN 'DIDEDUC_REVIEW' WHEN rs < 0.19 THEN 'NEEDS_CORRECTION'
+                 WHEN rs < 0.24 THEN 'DIDEDUC_SIGNATURE' WHEN rs < 0.32 THEN 'CENTRAL_REVIEW' WHEN rs < 0.40 THEN 'REJECTED'
+                 WHEN rs < 0.98 THEN 'ISSUED' ELSE 'REVOKED' END
+          ELSE
+            CASE WHEN rs < 0.05 THEN 'DRAFT' WHEN rs < 0.09 THEN 'NEEDS_CORRECTION' WHEN rs < 0.24 THEN 'CENTRAL_REVIEW'
+                 WHEN rs < 0.32 THEN 'REJECTED' WHEN rs < 0.98 THEN 'ISSUED' ELSE 'REVOKED' END
+        END AS state
+      FROM (
+        SELECT g, random() rp, random() rs, random() rd, 1 + floor(random() * ${APPLICANTS})::int applicant,
+          ${pick(F, FIRST.length)} f, ${pick(S, SURNAMES.length)} s1, ${pick(S, SURNAMES.length)} s2,
+          now() - random() * interval '5 years' created
+        FROM generate_series(1, ${CASES}) g
+      ) r
+      CROSS JOIN LATERAL (
+        SELECT * FROM (VALUES
+          ('EDUCATIONAL_RECORD', 'EE', true, 0.00, 0.45), ('DIPLOMA_BEFORE_2005', 'TA', true, 0.45, 0.65),
+          ('GRADUATION_RECORD', 'EG', false, 0.65, 0.77), ('DIPLOMA_FROM_2005', 'TB', false, 0.77, 0.92),
+          ('SWORN_TRANSLATION', 'CT', false, 0.92, 0.98), ('TRANSLATOR_REGISTRATION', 'RT', false, 0.98, 1.01)
+        ) v(procedure, prefix, dideduc, lo, hi) WHERE r.rp >= v.lo AND r.rp < v.hi
+      ) p
+    ) x JOIN "User" u ON u.id = 'u' || x.applicant`);
+  // The entry into the current state, some days after the submission (not after now).
+  await seed.query(`
+    INSERT INTO "AuditEvent"("caseId", action, "toState", "createdAt")
+    SELECT id, 'bench', state, LEAST(now(), "submittedAt" + random() * interval '30 days') FROM "Case" WHERE state <> 'DRAFT'`);
+  await seed.query(`
+    INSERT INTO "User"(id, email, name, "passwordHash", roles, "dideducId", "updatedAt") VALUES
+      ('reviewer', 'revisora@bench.test', 'Revisora GN', 'x', '{DIDEDUC_REVIEWER}', 'd1', now()),
+      ('signer', 'director@bench.test', 'Director GN', 'x', '{DIDEDUC_SIGNER}', 'd1', now()),
+      ('assistant', 'asistente@bench.test', 'Asistente', 'x', '{CENTRAL_ASSISTANT}', NULL, now()),
+      ('manager', 'encargado@bench.test', 'Encargado', 'x', '{CENTRAL_MANAGER}', NULL, now())`);
+  await seed.query("SET session_replication_role = DEFAULT");
+  for (const ix of indexes) if (!(WITHOUT_INDEXES && QUEUE_INDEXES.includes(ix.indexname))) await seed.query(ix.indexdef);
+  await seed.query("VACUUM ANALYZE");
+  console.log(` ${((performance.now() - t0) / 1000).toFixed(0)} s${WITHOUT_INDEXES ? " (sin los índices de queue_indexes)" : ""}`);
+} finally {
+  await seed.end();
+}
+}
+
+const { prisma: db, close } = createPrisma(dbUrl.toString());
+const actor = (id: string, roles: string[], dideducId: string | null) => ({ id, roles, dideducId }) as never;
+const reviewer = actor("reviewer", ["DIDEDUC_REVIEWER"], "d1");
+const signer = actor("signer", ["DIDEDUC_SIGNER"], "d1");
+const assistant = actor("assistant", ["CENTRAL_ASSISTANT"], null);
+const manager = actor("manager", ["CENTRAL_MANAGER"], null);
+const cuiOfCommonApplicant = (await db.user.findUniqueOrThrow({ where: { id: "u77" } })).cui!;
+
+type TView = { name: string; input: Parameters<typeof listCaseQueue>[0] };
+const VIEWS: TView[] = [
+  { name: "Revisión DIDEDUC, por defecto (Requiere mi acción)", input: { actor: reviewer, segment: "dideduc", mine: true } },
+  { name: "Revisión DIDEDUC, todos los estados", input: { actor: reviewer, segment: "dideduc" } },
+  { name: "Revisión DIDEDUC, página 500 de todos", input: { actor: reviewer, segment: "dideduc", page: 500 } },
+  { name: "Dirección, por defecto (Requiere mi acción)", input: { actor: signer, segment: "direccion", mine: true } },
+  { name: "Central, por defecto (Requiere mi acción)", input: { actor: assistant, segment: "atencion", mine: true } },
+  { name: "Central del Encargado, por defecto", input: { actor: manager, segment: "atencion", mine: true } },
+  { name: "Central, todos los estados", input: { actor: assistant, segment: "atencion" } },
+  { name: "Central, página 500 (por defecto)", input: { actor: assistant, segment: "atencion", mine: true, page: 500 } },
+  { name: "Central, página 500 (todos)", input: { actor: assistant, segment: "atencion", page: 500 } },
+  { name: 'Central, buscar "maria lopez"', input: { actor: assistant, segment: "atencion", q: "maria lopez" } },
+  { name: 'Central, buscar "maria lopez" (mi acción)', input: { actor: assistant, segment: "atencion", mine: true, q: "maria lopez" } },
+  { name: 'Central, buscar "ixchel barrios"', input: { actor: assistant, segment: "atencion", q: "ixchel barrios" } },
+  { name: "Central, buscar CUI", input: { actor: assistant, segment: "atencion", q: cuiOfCommonApplicant } },
+  { name: 'Central, buscar número "000009"', input: { actor: assistant, segment: "atencion", q: "000009" } },
+  { name: 'Central, buscar número "EE-2024-0001"', input: { actor: assistant, segment: "atencion", q: "EE-2024-0001" } },
+  { name: "Central, filtro DIDEDUC (Guatemala Norte)", input: { actor: assistant, segment: "atencion", dideducId: "d1" } },
+  { name: "Central, filtro DIDEDUC (mi acción)", input: { actor: assistant, segment: "atencion", mine: true, dideducId: "d5" } },
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+try {
+  console.log(`\n${"Vista".padEnd(48)} ${"filas".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  meta p95 ≤ ${GOAL_MS} ms`);
+  for (const view of VIEWS) {
+    const times: number[] = [];
+    let result: Awaited<ReturnType<typeof listCaseQueue>> | null = null;
+    for (let i = 0; i < RUNS + 2; i++) {
+      const start = performance.now();
+      result = await listCaseQueue(view.input, { db });
+      if (i >= 2) times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const p95 = percentile(times, 95);
+    const total = result!.capped ? `>${result!.total}` : String(result!.total);
+    console.log(`${view.name.padEnd(48)} ${total.padStart(8)} ${percentile(times, 50).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)}  ${p95 <= GOAL_MS ? "cumple" : "NO CUMPLE"}`);
+  }
+} finally {
+  await close();
+  if (KEEP || REUSE) {
+    console.log(`\nBase conservada: ${dbUrl.toString()}`);
+  } else {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  }
+  await admin.end();
+  if (ownPostgres && !KEEP) {
+    const pid = Number((await import("node:fs")).readFileSync(path.join(ownPostgres, "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(pid);
+  }
+}
