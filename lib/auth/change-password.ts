@@ -1,6 +1,7 @@
 import "server-only";
+import { checkNewPasswordConfirmation, invalidPasswordForm, newPasswordFields } from "./new-password-fields";
 import { z } from "zod";
-import { DomainError, type TFieldErrors } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkLoginThrottle } from "./check-login-throttle";
 import { checkPasswordPolicy, PASSWORD_MAX_LENGTH } from "./check-password-policy";
@@ -12,23 +13,13 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 export const ZChangePassword = z
   .object({
     currentPassword: z.string({ error: "Escriba su contraseña actual." }).min(1, { error: "Escriba su contraseña actual." }).max(PASSWORD_MAX_LENGTH, { error: "La contraseña actual no es correcta." }),
-    newPassword: z.string({ error: "Escriba la nueva contraseña." }),
-    newPasswordConfirmation: z.string({ error: "Escriba de nuevo la nueva contraseña." }),
+    ...newPasswordFields,
   })
-  .superRefine((data, ctx) => {
-    if (data.newPasswordConfirmation === "") {
-      ctx.addIssue({ code: "custom", message: "Escriba de nuevo la nueva contraseña.", path: ["newPasswordConfirmation"] });
-    } else if (data.newPassword !== data.newPasswordConfirmation) {
-      ctx.addIssue({ code: "custom", message: "Las contraseñas no coinciden.", path: ["newPasswordConfirmation"] });
-    }
-  });
+  .superRefine(checkNewPasswordConfirmation);
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 export const WRONG_CURRENT_PASSWORD_MESSAGE = "La contraseña actual no es correcta.";
 
-function invalid(fieldErrors: TFieldErrors): DomainError {
-  return new DomainError("INVALID_INPUT", "Revise los datos marcados en el formulario.", fieldErrors);
-}
 
 // A signed-in person changes their own password: the current one first (a session left open on a
 // shared computer is not enough; wrong guesses count like failed sign-ins), the new one under the
@@ -49,12 +40,12 @@ export async function changePassword(
   if (throttle.blocked) throw new DomainError("BLOCKED", blockedMessage(throttle.retryAfterMinutes));
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordLoginFailure({ email: user.email, ip }, { db, now });
-    throw invalid({ currentPassword: [WRONG_CURRENT_PASSWORD_MESSAGE] });
+    throw invalidPasswordForm({ currentPassword: [WRONG_CURRENT_PASSWORD_MESSAGE] });
   }
 
   const problems = checkPasswordPolicy(input.newPassword, user.email);
   if (input.newPassword === input.currentPassword) problems.push("La nueva contraseña debe ser distinta de la actual.");
-  if (problems.length > 0) throw invalid({ newPassword: problems });
+  if (problems.length > 0) throw invalidPasswordForm({ newPassword: problems });
 
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {

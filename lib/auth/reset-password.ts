@@ -1,7 +1,8 @@
 import "server-only";
+import { checkNewPasswordConfirmation, invalidPasswordForm, newPasswordFields } from "./new-password-fields";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { z } from "zod";
-import { DomainError, type TFieldErrors } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkPasswordPolicy, PASSWORD_MAX_LENGTH } from "./check-password-policy";
 import { hashPassword } from "./hash-password";
@@ -15,21 +16,12 @@ import {
 export const ZResetPassword = z
   .object({
     token: z.string().max(200).default(""),
-    newPassword: z.string({ error: "Escriba la nueva contraseña." }).max(PASSWORD_MAX_LENGTH + 1),
-    newPasswordConfirmation: z.string({ error: "Escriba de nuevo la nueva contraseña." }),
+    newPassword: newPasswordFields.newPassword.max(PASSWORD_MAX_LENGTH + 1),
+    newPasswordConfirmation: newPasswordFields.newPasswordConfirmation,
   })
-  .superRefine((data, ctx) => {
-    if (data.newPasswordConfirmation === "") {
-      ctx.addIssue({ code: "custom", message: "Escriba de nuevo la nueva contraseña.", path: ["newPasswordConfirmation"] });
-    } else if (data.newPassword !== data.newPasswordConfirmation) {
-      ctx.addIssue({ code: "custom", message: "Las contraseñas no coinciden.", path: ["newPasswordConfirmation"] });
-    }
-  });
+  .superRefine(checkNewPasswordConfirmation);
 export type TResetPassword = z.infer<typeof ZResetPassword>;
 
-function invalid(fieldErrors: TFieldErrors): DomainError {
-  return new DomainError("INVALID_INPUT", "Revise los datos marcados en el formulario.", fieldErrors);
-}
 
 // The reset page's form: sets the new password through the link of the "forgotten password" mail.
 // - The password policy is checked before the link is spent, so a refused password lets the person
@@ -56,7 +48,7 @@ export async function resetPassword(
   if (reset.expiresAt <= now) throw new DomainError("RESET_EXPIRED", PASSWORD_RESET_LINK_EXPIRED_MESSAGE);
 
   const problems = checkPasswordPolicy(input.newPassword, reset.user.email);
-  if (problems.length > 0) throw invalid({ newPassword: problems });
+  if (problems.length > 0) throw invalidPasswordForm({ newPassword: problems });
   const passwordHash = await hashPassword(input.newPassword);
 
   return db.$transaction(async (tx) => {
