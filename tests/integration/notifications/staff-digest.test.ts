@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
@@ -125,7 +127,7 @@ describe("the staff digest", () => {
     expect(second.text).not.toContain(first.number);
   });
 
-  it('a case that came back to the reviewer (corrected by the citizen) is listed as such; one that moved on to the director shows in the director\'s', async () => {
+  it("a case that came back to the reviewer (corrected by the citizen) is listed as such", async () => {
     const c = await db().case.findUniqueOrThrow({ where: { id: first.id } });
     const back = await transition(c.id, "reject_for_correction", reviewerGN, { reason: "Falta el certificado de sexto grado." }, c.version, { db: db(), now: at(4, 9) });
     await transition(back.id, "resubmit", citizen, {}, back.version, { db: db(), now: at(4, 12) });
@@ -178,5 +180,23 @@ describe("the staff digest", () => {
     const t3 = countingTransport();
     await runStaffDigests(db(), { now: at(7, 9), transport: t3 });
     expect(t3.sent).toEqual([]);
+  });
+
+  it("`npm run notify:digest` is the command a scheduler runs: it prints what it did, and a second run the same hour writes nothing", { timeout: 120_000 }, async () => {
+    await db().staffDigest.deleteMany({ where: { userId: assistant.id } });
+    // Whatever the hour the suite runs at, it is past 0:00 in Guatemala.
+    await db().user.update({ where: { id: assistant.id }, data: { digestHour: 0 } });
+    const run = () =>
+      promisify(execFile)("node", ["--conditions=react-server", "--import", "tsx", "scripts/notify-digest.mts"], {
+        env: { ...process.env, DATABASE_URL: tdb.url, SMTP_URL: "", SMTP_HOST: "" },
+      });
+    const first = await run();
+    expect(first.stdout).toMatch(/resumen del \d{4}-\d{2}-\d{2}: \d+ escritos con novedades, \d+ sin novedades \(sin correo\)/);
+    // The central assistant had none today: the command wrote hers (empty), and only once.
+    const day = first.stdout.match(/resumen del (\d{4}-\d{2}-\d{2})/)![1];
+    expect(await db().staffDigest.count({ where: { userId: assistant.id, day } })).toBe(1);
+    const second = await run();
+    expect(second.stdout).toContain(": 0 escritos con novedades, 0 sin novedades (sin correo), 0 ya escritos por otra corrida");
+    expect(await db().staffDigest.count({ where: { userId: assistant.id, day } })).toBe(1);
   });
 });
