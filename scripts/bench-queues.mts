@@ -13,6 +13,8 @@
 // printed) to read plans with EXPLAIN ANALYZE. BENCH_QUEUES_WITHOUT_INDEXES=1 drops the indexes of
 // the queue_indexes migration first: the "before" column of docs/decisions/0021.
 // BENCH_QUEUES_DATABASE_URL: measure a database a kept run seeded (no seeding, nothing dropped).
+// Then the same views as whole pages over HTTP, one at a time and with 50 people at once
+// (scripts/bench/queues-http-load.mts; needs a `next build`); BENCH_QUEUES_HTTP=0 skips it.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -139,6 +141,9 @@ try {
   await seed.query(`
     INSERT INTO "AuditEvent"("caseId", action, "toState", "createdAt")
     SELECT id, 'bench', state, LEAST(now(), "submittedAt" + random() * interval '30 days') FROM "Case" WHERE state <> 'DRAFT'`);
+  // The last of them stands as the chain's head: the first real append (a sign-in of the HTTP
+  // load) links to it instead of chaining a million unchained events inside its transaction.
+  await seed.query(`UPDATE "AuditEvent" SET hash = 'bench-head-' || id WHERE id = (SELECT max(id) FROM "AuditEvent")`);
   await seed.query(`
     INSERT INTO "User"(id, email, name, "passwordHash", roles, "dideducId", "updatedAt") VALUES
       ('reviewer', 'revisora@bench.test', 'Revisora GN', 'x', '{DIDEDUC_REVIEWER}', 'd1', now()),
@@ -199,6 +204,7 @@ try {
     const total = result!.capped ? `>${result!.total}` : String(result!.total);
     console.log(`${view.name.padEnd(48)} ${total.padStart(8)} ${percentile(times, 50).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)}  ${p95 <= GOAL_MS ? "cumple" : "NO CUMPLE"}`);
   }
+  if (process.env.BENCH_QUEUES_HTTP !== "0") await (await import("./bench/queues-http-load")).runQueuesHttpLoad(dbUrl.toString());
 } finally {
   await close();
   if (KEEP || REUSE) {

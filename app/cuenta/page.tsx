@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { DigestPreferencesForm } from "@/components/account/digest-preferences-form";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { describeRoles } from "@/lib/auth/describe-roles";
 import { requireActor } from "@/lib/auth/require-actor";
+import { actorHasAnyRole } from "@/lib/auth/session-user";
 import { requiresSecondFactor } from "@/lib/auth/totp/requires-second-factor";
+import { db } from "@/lib/db";
+import { STAFF_ROLES } from "@/lib/notifications/staff-roles";
 
 export const metadata: Metadata = { title: "Mi cuenta", robots: { index: false } };
 
@@ -13,6 +17,9 @@ export const metadata: Metadata = { title: "Mi cuenta", robots: { index: false }
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor({ callbackPath: "/cuenta" });
   const changed = (await searchParams).contrasena === "cambiada";
+  const digest = actorHasAnyRole(actor, STAFF_ROLES)
+    ? await db.user.findUnique({ where: { id: actor.id }, select: { digestEnabled: true, digestHour: true } })
+    : null;
   return (
     <div className="max-w-2xl">
       <PageHeading title="Mi cuenta">
@@ -32,6 +39,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p>Al cambiarla se cierran todas las demás sesiones de su cuenta (otros equipos o navegadores); en este sigue dentro.</p>
         <ChangePasswordForm />
       </Card>
+      {digest ? (
+        <Card aria-labelledby="digest-heading" className="mt-6 space-y-4">
+          <h2 id="digest-heading" className="text-xl font-semibold">
+            Resumen diario por correo
+          </h2>
+          <p>Las solicitudes que llegaron o volvieron a sus bandejas desde el último resumen, y las que están por vencer o vencidas.</p>
+          <DigestPreferencesForm digestEnabled={digest.digestEnabled} digestHour={digest.digestHour} />
+        </Card>
+      ) : null}
       {requiresSecondFactor(actor.roles, actor.delegatedRoles) ? (
         <Card aria-labelledby="second-factor-heading" className="mt-6 space-y-2">
           <h2 id="second-factor-heading" className="text-xl font-semibold">

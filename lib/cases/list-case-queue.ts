@@ -72,6 +72,9 @@ export type TListCaseQueueInput = {
   // An applicant's CUI (13 digits, spaces allowed), any part of a case number (EE-2026-0001…,
   // "000009"), or a name: the applicant's or the student's.
   q?: string;
+  // Only cases changed since then (the staff digest's "new since the last one"; a case entering a
+  // state is a change, so this keeps every arrival and a few other changes that are filtered later).
+  updatedSince?: Date;
   page?: number;
   pageSize?: number;
   db?: PrismaClient;
@@ -165,6 +168,7 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
     where.dideducId = input.dideducId;
   }
   if (input.procedure) where.procedure = input.procedure;
+  if (input.updatedSince) where.updatedAt = { gte: input.updatedSince };
   if (input.segment === "atencion" && !isCentralManager(input.actor.roles)) {
     if (input.procedure === MANAGER_ONLY_PROCEDURE) return empty;
     where.procedure = input.procedure ?? { not: MANAGER_ONLY_PROCEDURE };

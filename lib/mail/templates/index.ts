@@ -10,3 +10,4 @@ export type { TCaseMailData, TOfficeContact } from "./types";
 export { accountExistsMail, cuiInUseMail, registrationConfirmationMail, registrationRefusedMail } from "./registration-mails";
 export { signerChangeReviewedMail, type TSignerChangeReviewedMailData } from "./signer-change-reviewed-mail";
 export { passwordResetMail } from "./password-reset-mail";
+export { staffDigestMail, type TStaffDigestMailData } from "./staff-digest-mail";

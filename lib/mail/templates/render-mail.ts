@@ -7,7 +7,9 @@ export type TMailBlock =
   | { type: "paragraph"; text: string }
   | { type: "details"; rows: [label: string, value: string][] }
   | { type: "quote"; label: string; text: string }
-  | { type: "action"; label: string; url: string };
+  | { type: "action"; label: string; url: string }
+  // A heading and a list of linked items (the staff digest's cases).
+  | { type: "list"; heading: string; items: { label: string; detail: string; url: string }[] };
 
 export const MINISTRY_NAME = "Ministerio de Educación de Guatemala";
 
@@ -27,6 +29,7 @@ export function renderMail(subject: string, greetingName: string, blocks: TMailB
     if (b.type === "paragraph") textParts.push(b.text);
     else if (b.type === "details") textParts.push(b.rows.map(([k, v]) => `${k}: ${v}`).join("\n"));
     else if (b.type === "quote") textParts.push(`${b.label}:\n${b.text.split("\n").map((l) => `  ${l}`).join("\n")}`);
+    else if (b.type === "list") textParts.push([b.heading, ...b.items.map((i) => `- ${i.label}: ${i.detail}\n  ${i.url}`)].join("\n"));
     else textParts.push(`${b.label}:\n${b.url}`);
   }
   textParts.push(`--\n${FOOTER}`);
@@ -45,6 +48,11 @@ export function renderMail(subject: string, greetingName: string, blocks: TMailB
           `<blockquote style="margin:0 0 1em;padding:8px 12px;border-left:4px solid #1d4e89;background:#f3f6fa">` +
           `${escapeHtml(b.text).replace(/\n/g, "<br>")}</blockquote>`,
       );
+    } else if (b.type === "list") {
+      const items = b.items
+        .map((i) => `<li><a href="${escapeHtml(i.url)}" style="color:#1d4e89;font-weight:bold">${escapeHtml(i.label)}</a>: ${escapeHtml(i.detail)}</li>`)
+        .join("");
+      htmlParts.push(`<h2 style="font-size:17px;margin:1em 0 0.25em">${escapeHtml(b.heading)}</h2><ul>${items}</ul>`);
     } else {
       const href = escapeHtml(b.url);
       htmlParts.push(`<p><a href="${href}" style="color:#1d4e89;font-weight:bold">${escapeHtml(b.label)}</a><br><span style="font-size:12px;color:#555">${href}</span></p>`);
