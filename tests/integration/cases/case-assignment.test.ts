@@ -4,6 +4,8 @@ import { releaseCase, NOT_YOURS_MESSAGE } from "@/lib/cases/assignment/release-c
 import { takeCase, NOT_ACTIONABLE_MESSAGE } from "@/lib/cases/assignment/take-case";
 import { touchCaseAssignment } from "@/lib/cases/assignment/check-case-assignment";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
+import { listCaseQueue } from "@/lib/cases/list-case-queue";
+import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { transition } from "@/lib/workflow/transition";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import type { TTestDatabase } from "../../helpers/test-database";
@@ -233,5 +235,37 @@ describe("assignment races on real PostgreSQL", () => {
         expect(held?.userId).toBe(lucia.id);
       }
     }
+  });
+});
+
+describe('the queues: "visible to the others (\"En revisión por Lucía X.\")" (issue #14)', () => {
+  it("each row names its holder, read for the whole page in one batched query; \"Tomadas por mí\" lists only one's own", async () => {
+    const db = tdb.prisma;
+    const mineCase = await submittedCase();
+    const idleCase = await submittedCase();
+    const freeCase = await submittedCase();
+    // Takes at "now" (the queue judges idleness against the real clock).
+    const now = new Date();
+    await takeCase({ actor: lucia, caseId: mineCase.id, now }, { db });
+    await takeCase({ actor: lucia, caseId: idleCase.id, now: new Date(now.getTime() - 31 * MIN) }, { db });
+    const actor = { id: pedro.id, dideducId: pedro.dideducId, roles: [...pedro.roles] };
+    const queue = await listCaseQueue({ actor, segment: "dideduc", pageSize: 100 }, { db });
+    const rows = toQueueRows(queue.rows);
+    const heldBy = (id: string) => rows.find((r) => r.id === id)?.heldBy;
+    expect(heldBy(mineCase.id)).toMatch(/^En revisión por Lucía Xol desde las \d\d:\d\d\.$/);
+    expect(heldBy(idleCase.id)).toContain("Sin actividad reciente: puede tomarla.");
+    expect(heldBy(freeCase.id)).toBeNull();
+
+    const luciaActor = { id: lucia.id, dideducId: lucia.dideducId, roles: [...lucia.roles] };
+    const own = await listCaseQueue({ actor: luciaActor, segment: "dideduc", takenByMe: true }, { db });
+    // Earlier tests left Lucía holding other cases of this DIDEDUC: all of them, and nothing else.
+    const held = await db.caseAssignment.findMany({ where: { userId: lucia.id, case: { state: { in: ["DIDEDUC_REVIEW", "DIDEDUC_SIGNATURE"] } } }, select: { caseId: true } });
+    expect(own.rows.map((r) => r.id).sort()).toEqual(held.map((h) => h.caseId).sort());
+    expect(own.rows.map((r) => r.id)).toEqual(expect.arrayContaining([mineCase.id, idleCase.id]));
+    expect(toQueueRows(own.rows).find((r) => r.id === mineCase.id)?.heldBy).toBe("Usted la está revisando.");
+    // Pedro's own list (he holds cases from earlier tests): his only, none of Lucía's.
+    const pedros = await listCaseQueue({ actor, segment: "dideduc", takenByMe: true }, { db });
+    expect(pedros.rows.every((r) => r.holder?.mine)).toBe(true);
+    expect(pedros.rows.map((r) => r.id)).not.toContain(mineCase.id);
   });
 });
