@@ -6,6 +6,8 @@ import { touchCaseAssignment } from "@/lib/cases/assignment/check-case-assignmen
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { listCaseQueue } from "@/lib/cases/list-case-queue";
 import { toQueueRows } from "@/components/staff/to-queue-rows";
+import { updateAssignmentPolicy } from "@/lib/admin/update-assignment-policy";
+import { findIdleMinutes } from "@/lib/cases/assignment/find-idle-minutes";
 import { transition } from "@/lib/workflow/transition";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import type { TTestDatabase } from "../../helpers/test-database";
@@ -267,5 +269,23 @@ describe('the queues: "visible to the others (\"En revisión por Lucía X.\")" (
     const pedros = await listCaseQueue({ actor, segment: "dideduc", takenByMe: true }, { db });
     expect(pedros.rows.every((r) => r.holder?.mine)).toBe(true);
     expect(pedros.rows.map((r) => r.id)).not.toContain(mineCase.id);
+  });
+});
+
+describe("the idle time is set by the administration (decision 0023)", () => {
+  it("only an administrator sets it, within 5–480 minutes, audited with the value it replaced", async () => {
+    const db = tdb.prisma;
+    const admin = await db.user.create({ data: { email: "admin@example.test", name: "Admin", passwordHash: "x", roles: ["ADMIN"] } });
+    expect(await findIdleMinutes(db)).toBe(30);
+    expect((await refusal(updateAssignmentPolicy({ ...w.manager, roles: [...w.manager.roles] }, { idleMinutes: 45 }, { db }))).code).toBe("FORBIDDEN");
+    const bad = (await refusal(updateAssignmentPolicy(admin, { idleMinutes: 2 }, { db }))) as Error & { fieldErrors?: Record<string, string[]> };
+    expect(bad.fieldErrors?.idleMinutes?.[0]).toBe("Escriba un número entero de minutos entre 5 y 480.");
+    expect(await findIdleMinutes(db)).toBe(30);
+    await updateAssignmentPolicy(admin, { idleMinutes: "45" }, { db });
+    expect(await findIdleMinutes(db)).toBe(45);
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { action: "admin.update_assignment_policy" } });
+    expect(ev).toMatchObject({ actorId: admin.id, role: "ADMIN" });
+    expect(ev.data).toEqual({ idleMinutes: { from: 30, to: 45 } });
+    await db.assignmentPolicy.delete({ where: { id: "default" } });
   });
 });
