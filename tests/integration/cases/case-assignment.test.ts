@@ -7,6 +7,11 @@ import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { listCaseQueue } from "@/lib/cases/list-case-queue";
 import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { updateAssignmentPolicy } from "@/lib/admin/update-assignment-policy";
+import { generateCertification } from "@/lib/cases/generate-certification";
+import { prepareCaseSigning } from "@/lib/cases/signing/prepare-case-signing";
+import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import os from "node:os";
+import path from "node:path";
 import { findIdleMinutes } from "@/lib/cases/assignment/find-idle-minutes";
 import { transition } from "@/lib/workflow/transition";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
@@ -287,5 +292,39 @@ describe("the idle time is set by the administration (decision 0023)", () => {
     expect(ev).toMatchObject({ actorId: admin.id, role: "ADMIN" });
     expect(ev.data).toEqual({ idleMinutes: { from: 30, to: 45 } });
     await db.assignmentPolicy.delete({ where: { id: "default" } });
+  });
+});
+
+describe("acting covers generating the certification and signing (decision 0023)", () => {
+  // Never written to: both are refused before anything is rendered.
+  const storage = new LocalDiskStorage(path.join(os.tmpdir(), "certifica-assignment-unused"));
+  it("while Lucía holds the case, another reviewer's generation is refused before anything is rendered or stored", async () => {
+    const db = tdb.prisma;
+    const c = await submittedCase();
+    await takeCase({ actor: lucia, caseId: c.id, now: new Date() }, { db });
+    const e = await refusal(generateCertification({ actor: pedro, caseId: c.id, expectedVersion: c.version, checklist: {} }, { db, storage }));
+    expect(e.code).toBe("HELD");
+    expect(e.message).toContain("En revisión por Lucía Xol");
+    expect(await db.certificationSheet.count({ where: { caseId: c.id } })).toBe(0);
+    expect(await db.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ state: "DIDEDUC_REVIEW", version: c.version });
+  });
+
+  it("a second signer's browser signing (prepare) is refused while the Director holds the case, nothing prepared", async () => {
+    const db = tdb.prisma;
+    const c = await submittedCase();
+    // Placed in the signature stage directly: the signing's own tests cover how it gets there.
+    const atSignature = await db.case.update({ where: { id: c.id }, data: { state: "DIDEDUC_SIGNATURE", version: { increment: 1 } } });
+    const sub = await db.user.create({ data: { email: "subdirectora@example.test", name: "Subdirectora", passwordHash: "x", roles: ["DIDEDUC_SIGNER"], dideducId: w.dideducA.id } });
+    await db.user.update({ where: { id: w.signerA.id }, data: { name: "José Pérez" } });
+    await takeCase({ actor: w.signerA, caseId: c.id, now: new Date() }, { db });
+    const e = await refusal(
+      prepareCaseSigning(
+        { actor: { id: sub.id, roles: sub.roles, dideducId: sub.dideducId }, caseId: c.id, expectedVersion: atSignature.version, action: "sign", certificates: [] },
+        { db, storage, tsa: { url: "http://127.0.0.1:9/tsa" } as never, trustedRoots: [] },
+      ),
+    );
+    expect(e.code).toBe("HELD");
+    expect(e.message).toContain("En revisión por José Pérez");
+    expect(await db.preparedSigning.count({ where: { caseId: c.id } })).toBe(0);
   });
 });
