@@ -23,6 +23,8 @@ const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026
 const REVIEWER_GN = { email: "revisora.guatemala-norte@demo.certifica.gt", password: "RevisaNorte2026" };
 const REVIEWER_XELA = { email: "revisora.quetzaltenango@demo.certifica.gt", password: "RevisaXela2026" };
 const SIGNER_GN = { email: "firmante.guatemala-norte@demo.certifica.gt", password: "FirmaNorte2026" };
+// Reviews Guatemala Norte's cases by the Director's delegation (seed): the second reviewer of "Tomar".
+const DELEGATE_GN = { email: "delegado.guatemala-norte@demo.certifica.gt", password: "DelegaNorte2026" };
 const COORDINATOR = { email: "coordinadora.central@demo.certifica.gt", password: "Coordina2026" };
 const OTHER_CITIZEN = { email: "ciudadano@demo.certifica.gt", password: "Ciudadano2026" };
 
@@ -240,6 +242,34 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     expect(await stateOf(page)).toBe("REJECTED");
     await expect(page.getByTestId("case-timeline")).toContainText("Rechazada con indicaciones de dónde acudir");
     await expect(page.getByTestId("no-actions")).toBeVisible();
+  });
+
+  test('"Tomar" (issue #14): Lucía takes a case; the second reviewer sees "En revisión por Lucía…" and his action is refused, nothing changed', async ({ page }) => {
+    // A word of its own (not RUN): the other tests' searches by RUN keep their counts.
+    const tag = `${RUN}tomar`;
+    const [held] = await fileCases(page, [`Tomada ${tag}`]);
+    await signIn(page, REVIEWER_GN.email, REVIEWER_GN.password, /\/dideduc$/);
+    await openAsReviewer(page, held.id);
+    await expect(page.getByTestId("case-holder")).toContainText("Nadie tiene tomada esta solicitud");
+    await page.getByRole("button", { name: "Tomar", exact: true }).click();
+    await expect(page.getByTestId("done-notice")).toContainText("Usted tomó esta solicitud");
+    await expect(page.getByTestId("case-holder")).toContainText("Usted tiene tomada esta solicitud");
+    await signOut(page);
+
+    await signIn(page, DELEGATE_GN.email, DELEGATE_GN.password, /\/dideduc$/);
+    await page.goto(`/dideduc?estado=todos&q=${tag}`);
+    await expect(page.getByTestId("queue-row")).toHaveCount(1);
+    await expect(page.getByTestId("queue-holder")).toHaveText(/^En revisión por Lucía Fernanda Xitumul Pérez desde las \d\d:\d\d\.$/);
+    await openAsReviewer(page, held.id);
+    await expect(page.getByTestId("case-holder")).toContainText("En revisión por Lucía Fernanda Xitumul Pérez");
+    await expect(page.getByRole("button", { name: "Tomar", exact: true })).toHaveCount(0);
+    // Acting anyway (the buttons stay: she may go idle) is refused with her name.
+    const form = page.getByRole("form", { name: "Rechazar para corrección" });
+    await form.getByLabel("Qué debe corregir la persona").fill("El reverso no se lee.");
+    await form.getByRole("button", { name: "Rechazar para corrección" }).click();
+    await expect(form.getByRole("alert")).toContainText("En revisión por Lucía Fernanda Xitumul Pérez");
+    expect(await stateOf(page)).toBe("DIDEDUC_REVIEW");
+    await expect(form.getByLabel("Qué debe corregir la persona")).toHaveValue("El reverso no se lee.");
   });
 
   test("the director's signature: refusals change nothing, and a double click signs exactly once", async ({ page }) => {

@@ -41,6 +41,10 @@ const ACTION_LABELS: Record<string, string> = {
   // The holder's share links (lib/sharing); the note is the link's label, never its token.
   share_link_created: "Enlace para compartir creado",
   share_link_revoked: "Enlace para compartir revocado",
+  // "Tomar" (decision 0023): staff timelines only (getCaseForActor leaves them out for the applicant).
+  "case.take": "Tomada para revisión",
+  "case.release": "Liberada: ya nadie la tiene tomada",
+  "case.takeover": "Tomada por otra persona tras la inactividad de quien la revisaba",
 };
 
 // Who acted, as an office (the citizen does not need the staff member's name).

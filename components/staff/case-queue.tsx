@@ -21,6 +21,8 @@ export type TQueueRow = {
   daysTotal: number | null;
   // A return or correction note that explains why the case is back here.
   lastNote: string | null;
+  // "En revisión por Lucía X. desde las 09:00." when someone took the case ("Tomar").
+  heldBy?: string | null;
 };
 
 // Batch signing (issue #13): the rows this person can sign now get a checkbox; "Firmar seleccionadas"
@@ -30,6 +32,8 @@ export type TQueueBatchSigning = { reviewPath: string; selectableIds: readonly s
 // state: "" is "Requiere mi acción" (the default), ALL_STATES every state of the queue, else one state.
 export type TQueueFilters = { state: string; procedure: string; dideduc: string; q: string; page: number };
 export const ALL_STATES = "todos";
+// "Tomadas por mí": every state of the queue, only the cases this person holds.
+export const TAKEN_BY_ME = "tomadas";
 export type TOption = { value: string; label: string };
 
 function queueHref(basePath: string, filters: TQueueFilters, page: number): string {
@@ -58,7 +62,7 @@ export function parseQueueFilters(
   const dideduc = one("dideduc");
   const page = Number.parseInt(one("pagina"), 10);
   return {
-    state: state === ALL_STATES || allowed.states.includes(state) ? state : "",
+    state: state === ALL_STATES || state === TAKEN_BY_ME || allowed.states.includes(state) ? state : "",
     procedure: allowed.procedures.includes(procedure) ? procedure : "",
     dideduc: allowed.dideducs?.includes(dideduc) ? dideduc : "",
     q: one("q").slice(0, 100),
@@ -124,6 +128,7 @@ export function CaseQueue({
             <select id="estado" name="estado" defaultValue={filters.state} className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2">
               <option value="">Requiere mi acción</option>
               <option value={ALL_STATES}>Todos los estados de esta bandeja</option>
+              <option value={TAKEN_BY_ME}>Tomadas por mí</option>
               {stateOptions.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -256,6 +261,11 @@ export function CaseQueue({
                     <td className="px-3 py-2">
                       <CaseStateBadge state={r.state} />
                       {r.lastNote ? <span className="mt-1 block text-sm text-slate-700">Nota: {r.lastNote}</span> : null}
+                      {r.heldBy ? (
+                        <span className="mt-1 block text-sm font-semibold text-slate-800" data-testid="queue-holder">
+                          {r.heldBy}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap">{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</td>
                     <td className="px-3 py-2 whitespace-nowrap" data-testid="days-in-stage">

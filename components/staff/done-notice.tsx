@@ -14,6 +14,10 @@ const DONE: Record<string, string> = {
   sign_and_issue: "La certificación fue firmada y emitida. La persona ya puede descargarla.",
   accept: "Registro realizado: la inscripción quedó en el registro de traductores jurados. Se avisó por correo electrónico a quien la solicitó.",
   reject: "La solicitud fue rechazada con su motivo. Se avisó a la persona por correo electrónico.",
+  // "Tomar" (decision 0023).
+  "case.take": "Usted tomó esta solicitud: las demás personas ven que usted la está revisando.",
+  "case.takeover": "Usted tomó esta solicitud: quien la tenía llevaba demasiado tiempo sin actividad en ella.",
+  "case.release": "La solicitud quedó liberada: cualquier persona que pueda actuar sobre ella puede tomarla.",
   revoke: "La certificación fue anulada. La página de verificación ya la muestra como anulada y se avisó al titular por correo electrónico.",
 };
 

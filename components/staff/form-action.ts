@@ -6,7 +6,8 @@ import type { TActionResult, TActionState } from "@/lib/action";
 export type TStaffFormAction = (previous: TActionState<never>, formData: FormData) => Promise<TActionResult<never>>;
 
 // Codes after which the page the person sees is outdated: offer to reload it.
-export const OUTDATED_CODES = new Set(["STALE_VERSION", "INVALID_STATE", "NOT_FOUND"]);
+// HELD: someone took the case meanwhile ("Tomar"); the page now shows who.
+export const OUTDATED_CODES = new Set(["STALE_VERSION", "INVALID_STATE", "NOT_FOUND", "HELD"]);
 
 export function failureCodeOf(state: TActionState<never>): string | undefined {
   return state && !state.ok ? state.code : undefined;

@@ -8,7 +8,7 @@ import { listCaseQueue, queueStatesFor, type TQueueSegment } from "@/lib/cases/l
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
-import { ALL_STATES } from "./case-queue";
+import { ALL_STATES, TAKEN_BY_ME } from "./case-queue";
 import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "./queue-page";
 import { toQueueRows } from "./to-queue-rows";
 
@@ -60,7 +60,8 @@ export async function StaffQueuePage({
           actor,
           segment,
           mine,
-          state: (mine || filters.state === ALL_STATES ? undefined : filters.state) as CaseState | undefined,
+          takenByMe: filters.state === TAKEN_BY_ME,
+          state: (mine || filters.state === ALL_STATES || filters.state === TAKEN_BY_ME ? undefined : filters.state) as CaseState | undefined,
           procedure: (filters.procedure || undefined) as Procedure | undefined,
           dideducId: filters.dideduc || undefined,
           q: filters.q || undefined,

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_ACTION_SET } from "@/lib/cases/assignment/assignment-rule";
 import "server-only";
 import { describeEvent } from "@/components/cases/case-timeline";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -14,7 +15,8 @@ export function toCaseViewModel(view: TCaseView) {
   const revokedBy = c.state === "REVOKED" ? [...view.events].reverse().find((e) => e.toState === "REVOKED") : undefined;
   // Where the latest note comes from (lastNote is the note of the latest transition): e.g. the
   // central office's reason for a return to the DIDEDUC's signer, so the director knows who asks.
-  const last = view.events.at(-1);
+  // ("Tomar"/"Liberar" carry no note and are not transitions: skipped.)
+  const last = view.events.findLast((e) => !ASSIGNMENT_ACTION_SET.has(e.action));
   const lastNoteEvent = c.lastNote && last?.note === c.lastNote ? last : undefined;
   const lastNoteFrom = lastNoteEvent
     ? [describeEvent(lastNoteEvent), [lastNoteEvent.actorName, lastNoteEvent.role ? ROLE_LABELS[lastNoteEvent.role] : null].filter(Boolean).join(", ")]

@@ -1,5 +1,6 @@
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
+import { heldByText } from "@/lib/cases/assignment/assignment-rule";
 import type { TQueueRow } from "./case-queue";
 
 type TRowLike = {
@@ -14,7 +15,17 @@ type TRowLike = {
   formData: unknown;
   applicant: { name: string };
   dideduc: { name: string } | null;
+  // Who holds the case ("Tomar"), from listCaseQueue.
+  holder?: { name: string; takenAt: Date; idle: boolean; mine: boolean } | null;
 };
+
+// "En revisión por Lucía X. desde las 09:00." in text (not colour alone); an idle holder's case says
+// it may be taken.
+function holderText(h: TRowLike["holder"]): string | null {
+  if (!h) return null;
+  if (h.mine) return "Usted la está revisando.";
+  return h.idle ? `${heldByText(h.name, h.takenAt)} Sin actividad reciente: puede tomarla.` : heldByText(h.name, h.takenAt);
+}
 
 function studentName(formData: unknown): string | null {
   const student = (formData as { student?: { firstNames?: unknown; lastNames?: unknown } } | null)?.student;
@@ -42,5 +53,6 @@ export function toQueueRows(rows: readonly TRowLike[], now: Date = new Date()): 
     daysInStage: daysSince(r.stageSince ?? null, now),
     daysTotal: daysSince(r.submittedAt, now),
     lastNote: r.lastNote,
+    heldBy: holderText(r.holder),
   }));
 }

@@ -26,6 +26,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   replace: "Reemplazada por la certificación corregida",
   share_link_created: "Enlace para compartir creado",
   share_link_revoked: "Enlace para compartir revocado",
+  // "Tomar" a case for review (decision 0023) and the administration's idle time for it.
+  "case.take": "Solicitud tomada para revisión",
+  "case.release": "Solicitud liberada",
+  "case.takeover": "Solicitud tomada tras inactividad de quien la revisaba",
+  "admin.update_assignment_policy": "Tiempo de inactividad de «Tomar» modificado",
   // Sign-in and the person's own account.
   [SIGN_IN_ACTION]: "Ingreso al sistema",
   "auth.change_password": "Cambio de contraseña",

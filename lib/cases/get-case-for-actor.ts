@@ -6,6 +6,7 @@ import { availableActions } from "@/lib/workflow/check-transition";
 import { getDefinition } from "@/lib/workflow/definitions";
 import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
 import type { TGuidance } from "@/lib/workflow/inputs";
+import { ASSIGNMENT_ACTION_SET } from "./assignment/assignment-rule";
 import { canSeeCase, type TViewer } from "./can-see-case";
 import { dbOf, type TDbOptions } from "./db-options";
 import { describeCaseAction, type TCaseAction } from "./describe-case-action";
@@ -62,7 +63,7 @@ export async function getCaseForActor(
 
   const isApplicantView = c.applicantId === actor.id;
   // Withdrawal is offered only while no one but the applicant has acted (the guard transition() checks again).
-  const staffActed = c.auditEvents.some((e) => e.actorId !== null && e.actorId !== c.applicantId);
+  const staffActed = c.auditEvents.some((e) => e.actorId !== null && e.actorId !== c.applicantId && !ASSIGNMENT_ACTION_SET.has(e.action));
   const actions: TCaseAction[] = availableActions(getDefinition(c.procedure), { ...c, staffActed }, actor, delegations, now).map(describeCaseAction);
   const { applicant, dideduc, files, documents, signatures, sheets, auditEvents, ...row } = c;
   return {
@@ -74,7 +75,8 @@ export async function getCaseForActor(
     documents,
     signatures: signatures.map(({ signer, ...s }) => ({ ...s, signerName: signer.name })),
     sheet: sheets[0] ?? null,
-    events: auditEvents.map(
+    // "Tomar"/"Liberar" say which staff member was reviewing: internal, never on the applicant's timeline.
+    events: (isApplicantView ? auditEvents.filter((e) => !ASSIGNMENT_ACTION_SET.has(e.action)) : auditEvents).map(
       (e): TCaseTimelineEvent => {
         const byApplicant = e.actorId === c.applicantId;
         return {

@@ -7,6 +7,8 @@ import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
 import { listActionableStates } from "@/lib/workflow/list-actionable-states";
 import { PROCEDURES } from "@/lib/workflow/definitions";
 import { normalizeCui } from "@/lib/identity/validate-cui";
+import { DEFAULT_IDLE_MINUTES, isAssignmentIdle } from "./assignment/assignment-rule";
+import { findIdleMinutes } from "./assignment/find-idle-minutes";
 import { caseSearchTerms } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
 
@@ -66,6 +68,8 @@ export type TListCaseQueueInput = {
   state?: CaseState;
   // "Requiere mi acción": only the cases this person can take a step on now in this queue.
   mine?: boolean;
+  // "Tomadas por mí": only the cases this person holds ("Tomar", decision 0023).
+  takenByMe?: boolean;
   procedure?: Procedure;
   // The central queue's DIDEDUC filter (a DIDEDUC queue is always its own office's).
   dideducId?: string;
@@ -178,6 +182,7 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
     if (!actionable) return empty;
     and.push(actionable);
   }
+  if (input.takenByMe) and.push({ assignment: { is: { userId: input.actor.id } } });
   const q = input.q?.trim().slice(0, 100);
   let nameSearch = false;
   if (q) {
@@ -223,12 +228,21 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
       formData: true,
       applicant: { select: { name: true } },
       dideduc: { select: { name: true } },
+      // "En revisión por …": the page's holders in the same batched read, never one query per row.
+      assignment: { select: { userId: true, takenAt: true, lastActivityAt: true, user: { select: { name: true } } } },
     },
   });
+  const idleMinutes = byId.some((r) => r.assignment) ? await findIdleMinutes(db) : DEFAULT_IDLE_MINUTES;
   const rowOf = new Map(byId.map((r) => [r.id, r]));
   const found = pageIds.flatMap((r) => rowOf.get(r.id) ?? []);
   const since = await findStageEntries(db, found);
-  const rows = found.map((r) => ({ ...r, stageSince: since.get(r.id) ?? r.submittedAt }));
+  const rows = found.map(({ assignment, ...r }) => ({
+    ...r,
+    stageSince: since.get(r.id) ?? r.submittedAt,
+    holder: assignment
+      ? { name: assignment.user.name, takenAt: assignment.takenAt, idle: isAssignmentIdle(assignment, idleMinutes, now), mine: assignment.userId === input.actor.id }
+      : null,
+  }));
   return { rows, total, capped, page, pageCount, pageSize };
 }
 
@@ -265,6 +279,8 @@ type TQueueRowData = {
   applicant: { name: string };
   dideduc: { name: string } | null;
   stageSince: Date | null;
+  // Who holds the case ("Tomar"), if anyone.
+  holder?: { name: string; takenAt: Date; idle: boolean; mine: boolean } | null;
 };
 
 export type TCaseQueueRow = TQueueRowData;

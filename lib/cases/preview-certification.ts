@@ -20,7 +20,7 @@ export async function previewCertification(
   const { db, storage, now } = await resolveCertifyDeps(options);
   const procedure = (await db.case.findUnique({ where: { id: caseId }, select: { procedure: true } }))?.procedure;
   const action = procedure && issuedByCentralOnly(procedure) ? "sign_and_issue" : "generate_certification";
-  const { row } = await precheckTransition(db, { caseId, action, actor, now });
+  const { row } = await precheckTransition(db, { caseId, action, actor, now, checkAssignment: false });
   const built = await renderCaseCertification(db, storage, {
     caseRow: row,
     verificationCode: row.verificationCode ?? PREVIEW_VERIFICATION_CODE,

@@ -1,6 +1,6 @@
 import type { TFieldErrors } from "./types";
 
-export type TTransitionErrorCode = "NOT_FOUND" | "FORBIDDEN_ROLE" | "OUT_OF_SCOPE" | "INVALID_STATE" | "STALE_VERSION" | "INVALID_INPUT";
+export type TTransitionErrorCode = "NOT_FOUND" | "FORBIDDEN_ROLE" | "OUT_OF_SCOPE" | "INVALID_STATE" | "STALE_VERSION" | "INVALID_INPUT" | "HELD";
 
 const DEFAULT_MESSAGES: Record<TTransitionErrorCode, string> = {
   NOT_FOUND: "La solicitud no existe.",
@@ -9,6 +9,8 @@ const DEFAULT_MESSAGES: Record<TTransitionErrorCode, string> = {
   INVALID_STATE: "Esta acción ya no se puede realizar en el estado actual de la solicitud.",
   STALE_VERSION: "Alguien más modificó esta solicitud mientras usted la veía. Recargue la página y revise su estado actual.",
   INVALID_INPUT: "Revise los datos indicados.",
+  // "Tomar" (decision 0023): the message names the holder; this is only the fallback.
+  HELD: "Otra persona está revisando esta solicitud.",
 };
 
 // Refusals of the workflow engine. `message` is Spanish and safe to show to the user as is;

@@ -9,6 +9,8 @@ import { isTerminalState } from "./state-labels";
 import { TransitionError } from "./transition-error";
 import type { TTransitionDefinition } from "./types";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { ASSIGNMENT_ACTIONS } from "@/lib/cases/assignment/assignment-rule";
+import { assertNotHeldByOther } from "@/lib/cases/assignment/check-case-assignment";
 
 export type TTx = Prisma.TransactionClient;
 
@@ -46,9 +48,12 @@ export type TTransitionOptions = {
 };
 
 // Whether anyone but the applicant has an audit event on the case (decision 0020: a request may be
-// withdrawn only before that). System events (no actor) do not count.
+// withdrawn only before that). System events (no actor) do not count, nor "Tomar"/"Liberar"
+// (decision 0023): who is reviewing is not a step on the request.
 export async function hasStaffActed(db: TTx | PrismaClient, c: Pick<Case, "id" | "applicantId">): Promise<boolean> {
-  const n = await db.auditEvent.count({ where: { caseId: c.id, AND: [{ actorId: { not: null } }, { actorId: { not: c.applicantId } }] } });
+  const n = await db.auditEvent.count({
+    where: { caseId: c.id, action: { notIn: Object.values(ASSIGNMENT_ACTIONS) }, AND: [{ actorId: { not: null } }, { actorId: { not: c.applicantId } }] },
+  });
   return n > 0;
 }
 
@@ -102,6 +107,19 @@ export async function transition(
     const { count } = await tx.case.updateMany({ where: { id: row.id, version: expectedVersion, state: row.state }, data });
     if (count === 0) throw new TransitionError("STALE_VERSION");
 
+    // "Tomar" (decision 0023), checked holding the row lock the update just took, which takeCase
+    // takes too: a staff step by anyone but the holder of an active assignment is refused (and the
+    // update above rolled back); a step into another stage ends the assignment, whoever held it.
+    let releasedAssignment: { userId: string } | null = null;
+    if (t.scope !== "APPLICANT") await assertNotHeldByOther(tx, row.id, actor.id, now);
+    if (t.to !== row.state) {
+      const held = await tx.caseAssignment.findUnique({ where: { caseId: row.id }, select: { userId: true } });
+      if (held) {
+        await tx.caseAssignment.delete({ where: { caseId: row.id } });
+        releasedAssignment = held;
+      }
+    }
+
     if (options.apply) {
       const extra = await options.apply(tx, row, { transition: t, fromState: row.state, toState: t.to, input: check.input, authority, now, guidance });
       if (extra && Object.keys(extra).length > 0) {
@@ -124,6 +142,7 @@ export async function transition(
         dideducId: authority.delegation.dideducId,
       };
     }
+    if (releasedAssignment) auditData.releasedAssignment = releasedAssignment;
     Object.assign(auditData, options.auditData);
 
     await appendAuditEvent(tx, {

@@ -13,6 +13,8 @@ import { SignatureReport } from "@/components/staff/signature-report";
 import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
 import { StaffCaseHeader } from "@/components/staff/staff-case-header";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
+import { CaseAssignmentBar } from "@/components/staff/case-assignment-bar";
+import { releaseCaseAction, takeCaseAction } from "../../actions/case-assignment";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
 import { findReissueLinks } from "@/lib/cases/find-reissue-links";
@@ -30,7 +32,7 @@ export const metadata: Metadata = { title: "Revisión central" };
 // the file itself, and "Firmar y emitir" or the return to the DIDEDUC.
 export default async function AtencionCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("atencion");
-  const { vm, done, pageHref } = await loadStaffCase(actor, "atencion", props);
+  const { vm, done, pageHref, assignment } = await loadStaffCase(actor, "atencion", props);
   const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
   const hasDocument = vm.documents.length > 0;
   // Only after getCaseForActor said this person may see the case: the report itself reads any case.
@@ -50,6 +52,7 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
       <DoneNotice action={done} />
       <StaffCaseHeader c={vm.header} backHref="/atencion" backLabel="Volver a la bandeja">
         <ReissueOfNotice links={reissueLinks} href={(id) => `/atencion/casos/${encodeURIComponent(id)}`} showNote />
+        <CaseAssignmentBar caseId={vm.id} view={assignment} take={takeCaseAction} release={releaseCaseAction} />
       </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">

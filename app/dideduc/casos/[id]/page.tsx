@@ -11,6 +11,8 @@ import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { formKindOf } from "@/components/staff/form-kind";
 import { reviewChecklistFor } from "@/components/staff/review-checklist";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
+import { CaseAssignmentBar } from "@/components/staff/case-assignment-bar";
+import { releaseCaseAction, takeCaseAction } from "../../actions/case-assignment";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { listSupervisionOffices } from "@/lib/cases/list-supervision-offices";
 import { generateCertificationAction } from "../../actions/generate-certification";
@@ -22,7 +24,7 @@ export const metadata: Metadata = { title: "Revisión de la solicitud" };
 // this person may take now, as the workflow definition lists them.
 export default async function DideducCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("dideduc");
-  const { vm, done, pageHref } = await loadStaffCase(actor, "dideduc", props);
+  const { vm, done, pageHref, assignment } = await loadStaffCase(actor, "dideduc", props);
   const needsOffices = vm.actions.some((a) => formKindOf(a) === "guidance" || formKindOf(a) === "request_documents");
   const offices = needsOffices && vm.dideducId ? await listSupervisionOffices(vm.dideducId) : [];
 
@@ -32,6 +34,7 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
       <StaffCaseHeader c={vm.header} backHref="/dideduc" backLabel="Volver a la bandeja">
         {/* A corrected re-issue: which certification it corrects and what must be checked again. */}
         <ReissueOfNotice links={await findReissueLinks({ caseId: vm.id })} href={(id) => `/dideduc/casos/${encodeURIComponent(id)}`} showNote />
+        <CaseAssignmentBar caseId={vm.id} view={assignment} take={takeCaseAction} release={releaseCaseAction} />
       </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">

@@ -11,6 +11,8 @@ import { ReissueOfNotice } from "@/components/cases/reissue-links";
 import { Notice } from "@/components/ui/notice";
 import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
+import { CaseAssignmentBar } from "@/components/staff/case-assignment-bar";
+import { releaseCaseAction, takeCaseAction } from "../../actions/case-assignment";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { performCaseActionAction } from "../../actions/perform-case-action";
 import { completeSigningAction } from "../../actions/complete-signing";
@@ -22,7 +24,7 @@ export const metadata: Metadata = { title: "Firma de la certificación" };
 // reviewer generated), the signing form, and the way back or out.
 export default async function DireccionCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("direccion");
-  const { vm, done, pageHref } = await loadStaffCase(actor, "direccion", props);
+  const { vm, done, pageHref, assignment } = await loadStaffCase(actor, "direccion", props);
   const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
   const unsigned = vm.documents.find((d) => d.stage === "UNSIGNED");
   const latest = vm.documents[vm.documents.length - 1];
@@ -42,6 +44,7 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
             </p>
           </Notice>
         ) : null}
+        <CaseAssignmentBar caseId={vm.id} view={assignment} take={takeCaseAction} release={releaseCaseAction} />
       </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
