@@ -6,6 +6,7 @@ import { countCaseVolumes } from "./count-case-volumes";
 import { listSlaCompliance } from "./list-sla-compliance";
 import { STAGES, measureStageTimes } from "./measure-stage-times";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
+import { readCaseGroups, type TCaseGroup } from "./read-case-groups";
 import type { TStatsFilter } from "./stats-filter";
 
 // One table of a dashboard: the same numbers feed its chart, its accessible <table> and its CSV.
@@ -32,7 +33,9 @@ const VOLUME_COLUMNS = [
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-async function loadTable(id: TStatsTableId, f: TStatsFilter, central: boolean, options: TDbOptions & { now?: Date }): Promise<TStatsTable | null> {
+type TLoadOptions = TDbOptions & { now?: Date; groups?: readonly TCaseGroup[] };
+
+async function loadTable(id: TStatsTableId, f: TStatsFilter, central: boolean, options: TLoadOptions): Promise<TStatsTable | null> {
   const period = `de ${f.period.desde} a ${f.period.hasta}`;
   switch (id) {
     case "mensual": {
@@ -115,6 +118,10 @@ async function loadTable(id: TStatsTableId, f: TStatsFilter, central: boolean, o
 // The dashboard's tables (the central one adds the DIDEDUC table), read in parallel.
 export async function loadStatsTables(f: TStatsFilter, central: boolean, options: TDbOptions & { now?: Date; only?: TStatsTableId } = {}): Promise<TStatsTable[]> {
   const ids = options.only ? [options.only] : STATS_TABLE_IDS;
-  const tables = await Promise.all(ids.map((id) => loadTable(id, f, central, options)));
+  // The cases are read once for every table that counts them (lib/stats/read-case-groups.ts); the
+  // stage times read the audit trail meanwhile.
+  const needsGroups = ids.some((id) => id !== "etapas" && id !== "sla");
+  const [groups, stages] = await Promise.all([needsGroups ? readCaseGroups(f, options) : undefined, ids.includes("etapas") ? loadTable("etapas", f, central, options) : null]);
+  const tables = await Promise.all(ids.map((id) => (id === "etapas" ? stages : loadTable(id, f, central, { ...options, groups }))));
   return tables.filter((t): t is TStatsTable => t !== null);
 }
