@@ -5,6 +5,7 @@ import { requireSegment } from "@/lib/auth/require-segment";
 const DIRECCION_PAGES = [
   { href: "/direccion", label: "Firmas pendientes", paths: ["/direccion/casos"] },
   { href: "/direccion/delegaciones", label: "Delegaciones" },
+  { href: "/direccion/estadisticas", label: "Estadísticas" },
 ] as const;
 
 // The server-side check of this area; the proxy's redirect is only the first, cheaper one.

@@ -10,11 +10,14 @@ export type TNavItem = { href: string; label: string };
 export function MainNav({ items }: { items: readonly TNavItem[] }) {
   const pathname = usePathname();
   if (items.length === 0) return null;
+  // The most specific item is the current one (/atencion/estadisticas is not also /atencion).
+  const matches = items.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
+  const currentHref = matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Secciones" className="border-t border-brand-700 bg-brand-800">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-4 sm:px-6">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = item.href === currentHref;
           return (
             <li key={item.href}>
               <Link

@@ -2,13 +2,16 @@ import Link from "next/link";
 import { describeRoles } from "@/lib/auth/describe-roles";
 import { getActor } from "@/lib/auth/get-actor";
 import { SEGMENT_LABELS, segmentsFor } from "@/lib/auth/roles";
-import { accessRolesOf } from "@/lib/auth/session-user";
+import { accessRolesOf, actorHasAnyRole } from "@/lib/auth/session-user";
+import { STATS_ROLES } from "@/lib/stats/resolve-stats-scope";
 import { MainNav } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const actor = await getActor();
   const nav = actor ? segmentsFor(accessRolesOf(actor)).map((s) => ({ href: `/${s}`, label: SEGMENT_LABELS[s] })) : [];
+  // The central management dashboard (issue #14 §2); a director's is in the /direccion section's pages.
+  if (actor && actorHasAnyRole(actor, STATS_ROLES.atencion)) nav.push({ href: "/atencion/estadisticas", label: "Estadísticas" });
   return (
     <header lang="es-GT" className="on-dark bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
