@@ -13,7 +13,7 @@ import { applicantExits, submit } from "./common";
 // Accepting also creates the SwornTranslator entry: the operation does it through transition()'s
 // `apply`, in the same database transaction.
 const MANAGER = ["CENTRAL_MANAGER"] as const;
-const APPLICANTS = ["TRANSLATOR", "CITIZEN"] as const;
+const APPLICANTS = ["CITIZEN", "TRANSLATOR"] as const;
 
 export const translatorRegistration: TProcedureDefinition = {
   procedure: "TRANSLATOR_REGISTRATION",
