@@ -153,13 +153,6 @@ test.describe.serial("Firma en el navegador (issue #13)", () => {
 
     await expectDideducSigned(page, one.id);
     await expect(page.getByTestId("case-timeline").getByText("Certificación firmada por la Dirección Departamental")).toHaveCount(1);
-
-    // Issue #14 §5: the browser's Back button goes to the page he signed from; it shows the case as
-    // it is now (signed, no signing form), not the page as it was before signing.
-    await page.goBack();
-    await expect(page).toHaveURL(new RegExp(`/direccion/casos/${one.id}$`));
-    await expect(page.getByRole("form", { name: "Firmar certificación" })).toHaveCount(0);
-    expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
   });
 
   test("a batch of five D.1.1 cases, one returned from another tab after the review screen loaded: four signed, one refused with its reason", async ({ page }) => {
