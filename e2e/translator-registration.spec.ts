@@ -14,8 +14,10 @@ import { makeTmpDir, removeTmpDir } from "./helpers/test-pdfs";
 // it), the central manager finds it in the queue, reads the data beside the PDF and accepts, and the
 // translator's page then shows the registry entry. The assistant's queue never lists it. She answers
 // "Forma de trato" (issue #12, point 4): the registry and her page then say "inscrita", as the
-// sheets of her translations will say "traductora jurada".
+// sheets of her translations will say "traductora jurada". Then a citizen's account opens the same
+// form with its own account (issue #14 §5, decision 0025).
 
+const CITIZEN = { email: "ciudadana@demo.certifica.gt", password: "Ciudadana2026" };
 const MANAGER = { email: "encargado.central@demo.certifica.gt", password: "Encargado2026" };
 const ASSISTANT = { email: "asistente.central@demo.certifica.gt", password: "Asistente2026" };
 
@@ -130,4 +132,13 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await expect(entry).toContainText("Acuerdo Ministerial 3050-2022");
   await expect(entry).toContainText("Activo");
   await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // 6. Issue #14 §5: a citizen's account opens the same form with its own account (decision 0025),
+  // instead of being sent to create a second one.
+  await signIn(page, CITIZEN.email, CITIZEN.password, /\/ciudadano$/);
+  await page.goto("/ciudadano/solicitudes/nueva/registro-traductor");
+  await expect(page.getByTestId("same-account-note")).toContainText("Se presenta con esta misma cuenta");
+  await expect(page.getByText("Este trámite se presenta con una cuenta de traductor jurado")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Complete su solicitud" })).toBeVisible();
 });

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import type { TFieldErrors } from "@/lib/errors";
 import { cn } from "@/components/ui/cn";
+import { FilePicker } from "@/components/ui/file-picker";
 import { openCertificateFile, type TOpenedCertificate } from "./open-certificate-file";
 
 // The certificate a person signs with, opened in this tab: the file and passphrase inputs (NO
@@ -79,7 +80,7 @@ export function CertificateFields({ fileInput, passphrase, errors, holder, onFil
   return (
     <>
       <div className="space-y-1">
-        <label htmlFor="pkcs12" className="block font-semibold text-slate-900">
+        <label htmlFor="pkcs12" id="pkcs12-label" className="block font-semibold text-slate-900">
           Archivo del certificado (.p12)
         </label>
         <p id="pkcs12-hint" className="text-sm text-slate-700">
@@ -87,20 +88,17 @@ export function CertificateFields({ fileInput, passphrase, errors, holder, onFil
           servidor ni se guardan.
         </p>
         <FieldErrors id={fileErrorId} messages={errors.pkcs12} />
-        <input
-          ref={fileInput}
+        <FilePicker
+          inputRef={fileInput}
           id="pkcs12"
-          type="file"
+          labelledBy="pkcs12-label"
           required
           disabled={disabled}
           accept=".p12,.pfx,application/x-pkcs12"
           onChange={onFileChange}
-          aria-invalid={fileErrorId ? true : undefined}
-          aria-describedby={["pkcs12-hint", fileErrorId].filter(Boolean).join(" ")}
-          className={cn(
-            "block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900 file:mr-4 file:rounded file:border-0 file:bg-brand-50 file:px-3 file:py-1 file:font-semibold file:text-brand-800",
-            fileErrorId ? "border-red-700" : "border-slate-600",
-          )}
+          invalid={Boolean(fileErrorId)}
+          describedBy={["pkcs12-hint", fileErrorId].filter(Boolean).join(" ")}
+          buttonText="Elegir archivo .p12"
         />
       </div>
       <div className="space-y-1">

@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/action";
+import { explainOwnRefusal } from "@/lib/cases/explain-own-refusal";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { ZCaseActionForm, transitionInputOf } from "./case-action-schemas";
 
@@ -13,14 +14,16 @@ export function createPerformCaseAction(segment: "dideduc" | "direccion" | "aten
     segment,
     schema: ZCaseActionForm,
     handler: async (form, { actor, ip }) => {
-      await performCaseAction({
-        actor,
-        caseId: form.caseId,
-        action: form.action,
-        input: transitionInputOf(form),
-        expectedVersion: form.expectedVersion,
-        ip,
-      });
+      await explainOwnRefusal({ actorId: actor.id, caseId: form.caseId }, () =>
+        performCaseAction({
+          actor,
+          caseId: form.caseId,
+          action: form.action,
+          input: transitionInputOf(form),
+          expectedVersion: form.expectedVersion,
+          ip,
+        }),
+      );
       redirect(`/${segment}/casos/${encodeURIComponent(form.caseId)}?hecho=${form.action}`);
     },
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { createAction } from "@/lib/action";
+import { explainOwnRefusal } from "@/lib/cases/explain-own-refusal";
 import { completeCaseSigning } from "@/lib/cases/signing/complete-case-signing";
 import { prepareCaseSigning } from "@/lib/cases/signing/prepare-case-signing";
 import { ZCompleteSigningForm, ZPrepareSigningForm, type TCompletedSigningAnswer, type TPreparedSigningAnswer } from "./case-action-schemas";
@@ -17,7 +18,9 @@ export function createSigningActions(segment: "direccion" | "atencion", action: 
     segment,
     schema: ZPrepareSigningForm,
     handler: async (form, { actor, ip }): Promise<TPreparedSigningAnswer> => {
-      const prepared = await prepareCaseSigning({ actor, caseId: form.caseId, expectedVersion: form.expectedVersion, action, certificates: form.certificates, ip });
+      const prepared = await explainOwnRefusal({ actorId: actor.id, caseId: form.caseId }, () =>
+        prepareCaseSigning({ actor, caseId: form.caseId, expectedVersion: form.expectedVersion, action, certificates: form.certificates, ip }),
+      );
       return { ...prepared, expiresAt: prepared.expiresAt.toISOString() };
     },
   });

@@ -24,6 +24,8 @@ export function toCaseViewModel(view: TCaseView) {
         .join(" · ")
     : null;
   const header: TStaffCaseHeader = {
+    caseId: c.id,
+    version: c.version,
     number: c.number,
     procedureLabel: PROCEDURE_LABELS[c.procedure],
     state: c.state,

@@ -1,10 +1,12 @@
+import { FilePicker } from "./file-picker";
+
 // The public certificate of a signer (never a .p12): the admin's registry form and the
 // DIDEDUC's notice of a new signer ask for it the same way, errors linked for screen readers.
 export function CertificateFileField({ label, hint, errors }: { label: string; hint: string; errors?: readonly string[] }) {
   const errorId = errors?.length ? "certificate-error" : undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor="certificate" className="block font-semibold">{label}</label>
+      <label htmlFor="certificate" id="certificate-label" className="block font-semibold">{label}</label>
       <p id="certificate-hint" className="text-sm text-slate-700">{hint}</p>
       {errorId ? (
         <p id={errorId} className="text-sm font-semibold text-red-800">
@@ -12,14 +14,14 @@ export function CertificateFileField({ label, hint, errors }: { label: string; h
           {errors!.join(" ")}
         </p>
       ) : null}
-      <input
+      <FilePicker
         id="certificate"
+        labelledBy="certificate-label"
         name="certificate"
-        type="file"
         accept=".pem,.cer,.crt,application/x-x509-ca-cert,application/pkix-cert"
-        aria-describedby={["certificate-hint", errorId].filter(Boolean).join(" ")}
-        aria-invalid={errorId ? true : undefined}
-        className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2"
+        describedBy={["certificate-hint", errorId].filter(Boolean).join(" ")}
+        invalid={Boolean(errorId)}
+        buttonText="Elegir certificado"
       />
     </div>
   );

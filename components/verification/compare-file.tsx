@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { FilePicker } from "@/components/ui/file-picker";
 import type { TLocale } from "@/lib/i18n/locale";
 import type { TVerificationTexts } from "@/lib/i18n/texts/verification";
 
@@ -56,10 +57,12 @@ export function CompareFile({ code, locale, texts }: { code: string; locale: TLo
         {texts.title}
       </h2>
       <p className="mt-2 text-slate-700">{texts.intro}</p>
-      <label htmlFor={inputId} className="mt-4 block font-medium">
+      <label htmlFor={inputId} id={`${inputId}-label`} className="mt-4 block font-medium">
         {texts.label}
       </label>
-      <input id={inputId} type="file" accept="application/pdf,.pdf" onChange={onChange} className="mt-2 block w-full text-base" />
+      <div className="mt-2">
+        <FilePicker id={inputId} labelledBy={`${inputId}-label`} accept="application/pdf,.pdf" onChange={onChange} buttonText={texts.choose} noneChosen={texts.noneChosen} />
+      </div>
       <div aria-live="polite" className="mt-4">
         {result.kind === "working" ? <p>{texts.working}</p> : null}
         {answered ? (

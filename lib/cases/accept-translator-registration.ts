@@ -10,6 +10,7 @@ import { deliverNotification } from "./deliver-notification";
 import { registrationLanguages, ZAcceptedTranslatorRegistration } from "./forms/translator-registration-form";
 import { notifyApplicant } from "./notify-applicant";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { grantTranslatorRole } from "./grant-translator-role";
 
 export type TAcceptTranslatorRegistrationInput = {
   actor: TWorkflowActor;
@@ -60,6 +61,7 @@ export async function acceptTranslatorRegistration(
       const { entry } = result;
       translatorId = entry.id;
       const dideduc = await tx.dideduc.findUniqueOrThrow({ where: { id: entry.dideducId }, select: { name: true } });
+      await grantTranslatorRole(tx, { userId: caseRow.applicantId, caseId: caseRow.id, caseNumber: caseRow.number, actorId: input.actor.id, role: ctx.authority.role, ip: input.ip, now: ctx.now });
       // A registry change like the administration's (caseId null, so the case's own history shows
       // the acceptance once); the case it came from is in its data.
       await appendAuditEvent(tx, {

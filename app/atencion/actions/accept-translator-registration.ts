@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { ZCaseRef } from "@/components/staff/case-action-schemas";
 import { createAction } from "@/lib/action";
+import { explainOwnRefusal } from "@/lib/cases/explain-own-refusal";
 import { acceptTranslatorRegistration } from "@/lib/cases/accept-translator-registration";
 
 // D.4 "Aceptar y registrar" (central manager): the registry entry and the translator's mail are
@@ -12,7 +13,9 @@ export const acceptTranslatorRegistrationAction = createAction({
   roles: ["CENTRAL_MANAGER"],
   schema: ZCaseRef,
   handler: async (form, { actor, ip }) => {
-    await acceptTranslatorRegistration({ actor, caseId: form.caseId, expectedVersion: form.expectedVersion, ip });
+    await explainOwnRefusal({ actorId: actor.id, caseId: form.caseId }, () =>
+      acceptTranslatorRegistration({ actor, caseId: form.caseId, expectedVersion: form.expectedVersion, ip }),
+    );
     redirect(`/atencion/casos/${encodeURIComponent(form.caseId)}?hecho=accept`);
   },
 });

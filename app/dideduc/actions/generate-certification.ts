@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ZCaseRef } from "@/components/staff/case-action-schemas";
 import { ALL_REVIEW_CHECKLIST_KEYS, CHECKLIST_FIELD_PREFIX } from "@/components/staff/review-checklist";
 import { createAction } from "@/lib/action";
+import { explainOwnRefusal } from "@/lib/cases/explain-own-refusal";
 import { generateCertification } from "@/lib/cases/generate-certification";
 
 // A checkbox posts "on" only when ticked. Which items the case's procedure requires (D.1.1, D.2.1)
@@ -23,13 +24,15 @@ export const generateCertificationAction = createAction({
   schema: ZGenerateCertificationForm,
   handler: async (form, { actor, ip }) => {
     const caseId = String(form.caseId);
-    await generateCertification({
-      actor,
-      caseId,
-      expectedVersion: Number(form.expectedVersion),
-      ip,
-      checklist: Object.fromEntries(ALL_REVIEW_CHECKLIST_KEYS.map((key) => [key, form[`${CHECKLIST_FIELD_PREFIX}${key}`] === "on"])),
-    });
+    await explainOwnRefusal({ actorId: actor.id, caseId }, () =>
+      generateCertification({
+        actor,
+        caseId,
+        expectedVersion: Number(form.expectedVersion),
+        ip,
+        checklist: Object.fromEntries(ALL_REVIEW_CHECKLIST_KEYS.map((key) => [key, form[`${CHECKLIST_FIELD_PREFIX}${key}`] === "on"])),
+      }),
+    );
     redirect(`/dideduc/casos/${encodeURIComponent(caseId)}?hecho=generate_certification`);
   },
 });

@@ -91,6 +91,9 @@ const es = {
     intro:
       "Elija el PDF que recibió para saber si es exactamente el documento emitido. El archivo no sale de este dispositivo: solo se envía su huella digital (SHA-256), que se calcula aquí.",
     label: "Archivo PDF a comparar",
+    // The file picker's own words (the browser's native ones follow its language, not the page's).
+    choose: "Elegir archivo PDF",
+    noneChosen: "Ningún archivo elegido",
     working: "Calculando la huella del archivo…",
     fileName: "Archivo elegido:",
     chosenSha256: "SHA-256 del archivo elegido:",
@@ -233,6 +236,8 @@ const en: TVerificationTexts = {
     intro:
       "Choose the PDF you received to find out whether it is exactly the issued document. The file does not leave this device: only its fingerprint (SHA-256), computed here, is sent.",
     label: "PDF file to compare",
+    choose: "Choose PDF file",
+    noneChosen: "No file chosen",
     working: "Computing the file's fingerprint…",
     fileName: "Chosen file:",
     chosenSha256: "SHA-256 of the chosen file:",

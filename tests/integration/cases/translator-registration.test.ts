@@ -2,6 +2,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptTranslatorRegistration } from "@/lib/cases/accept-translator-registration";
+import { explainOwnRefusal } from "@/lib/cases/explain-own-refusal";
+import { listApplicantCases } from "@/lib/cases/list-applicant-cases";
 import { findTranslatorRegistration } from "@/lib/cases/find-translator-registration";
 import { getCaseForActor } from "@/lib/cases/get-case-for-actor";
 import { listCaseQueue } from "@/lib/cases/list-case-queue";
@@ -80,9 +82,9 @@ afterAll(async () => {
 });
 
 describe("filing a registration", () => {
-  it("is a translator's procedure: a citizen account cannot start it", async () => {
-    const citizen = await w.user("ciudadana");
-    await expect(saveCaseDraft({ actor: citizen, procedure: "TRANSLATOR_REGISTRATION", formData: {} }, opts())).rejects.toMatchObject({ code: "FORBIDDEN_ROLE" });
+  it("is the applicant's own procedure: a staff account cannot start it", async () => {
+    await expect(saveCaseDraft({ actor: manager, procedure: "TRANSLATOR_REGISTRATION", formData: {} }, opts())).rejects.toMatchObject({ code: "FORBIDDEN_ROLE" });
+    await expect(saveCaseDraft({ actor: assistant, procedure: "TRANSLATOR_REGISTRATION", formData: {} }, opts())).rejects.toMatchObject({ code: "FORBIDDEN_ROLE" });
   });
 
   it("reports every missing field at once, takes only the resolution as a file, and changes nothing when refused", async () => {
@@ -280,5 +282,82 @@ describe("the central manager's decision", () => {
       code: "INVALID_INPUT",
       fieldErrors: { _form: [expect.stringContaining(`Ya tiene una solicitud de registro en revisión (${first.number})`)] },
     });
+  });
+});
+
+// Issue #14 §5: "One person can be both a citizen and a sworn translator: … Let a signed-in citizen
+// apply for D.4 with the same account" (decision 0025).
+describe("a citizen's account files D.4 with the same account", () => {
+  it("files, and on acceptance the account gains the translator role, keeps the citizen role and its requests, and can still request certifications", async () => {
+    const user = await w.db.user.create({ data: { email: "lucia.citizen.translator@example.test", name: "Lucía Fernanda Tzul Pop", passwordHash: "x", roles: ["CITIZEN"] } });
+    const lucia = { id: user.id, roles: user.roles, dideducId: null, name: user.name, email: user.email };
+    const earlier = await saveCaseDraft({ actor: lucia, procedure: "SWORN_TRANSLATION", formData: {} }, opts());
+
+    const reg = await filed(lucia, form({ name: "Lucía Fernanda Tzul Pop", gender: "FEMININE", dideducRegistrationNumber: "TJ-QZ-0777" }));
+    expect(await w.db.auditEvent.findFirst({ where: { caseId: reg.caseId, action: "submit" } })).toMatchObject({ actorId: lucia.id, role: "CITIZEN" });
+    const accepted = await acceptTranslatorRegistration({ actor: manager, caseId: reg.caseId, expectedVersion: reg.version, ip: "10.9.8.7" }, opts());
+    expect(accepted.state).toBe("REGISTERED");
+
+    const after = await w.db.user.findUniqueOrThrow({ where: { id: lucia.id } });
+    expect([...after.roles].sort()).toEqual(["CITIZEN", "TRANSLATOR"]);
+    expect(await w.db.user.count({ where: { email: { startsWith: "lucia.citizen.translator" } } })).toBe(1);
+    expect(await w.db.swornTranslator.findUniqueOrThrow({ where: { userId: lucia.id } })).toMatchObject({ dideducRegistrationNumber: "TJ-QZ-0777", active: true });
+    // Audited as an account change by the manager, with the roles before and after.
+    const granted = await w.db.auditEvent.findFirstOrThrow({ where: { action: "account.grant_translator_role" } });
+    expect(granted).toMatchObject({
+      actorId: manager.id,
+      role: "CENTRAL_MANAGER",
+      ip: "10.9.8.7",
+      data: expect.objectContaining({ userId: lucia.id, rolesBefore: ["CITIZEN"], rolesAfter: ["CITIZEN", "TRANSLATOR"], caseId: reg.caseId }),
+    });
+
+    const both = { ...lucia, roles: after.roles };
+    expect((await listApplicantCases({ actor: both }, opts())).map((c) => c.id)).toEqual(expect.arrayContaining([earlier.caseId, reg.caseId]));
+    // Still a citizen: a certification of an educational record (CITIZEN only) can be requested.
+    await expect(saveCaseDraft({ actor: both, procedure: "EDUCATIONAL_RECORD", formData: {} }, opts())).resolves.toMatchObject({ number: expect.stringMatching(/-/) });
+    expect((await findTranslatorRegistration({ actor: both }, opts())).entry).toMatchObject({ dideducRegistrationNumber: "TJ-QZ-0777" });
+  });
+
+  it("a translator account accepted again is not given the role twice, and no account change is recorded", async () => {
+    const before = await w.db.auditEvent.count({ where: { action: "account.grant_translator_role" } });
+    const reg = await filed(ana, form({ name: "Ana Traductora", gender: "FEMININE", dideducRegistrationNumber: "TJ-QZ-0778" }));
+    await acceptTranslatorRegistration({ actor: manager, caseId: reg.caseId, expectedVersion: reg.version, ip: null }, opts());
+    expect((await w.db.user.findUniqueOrThrow({ where: { id: ana.id } })).roles).toEqual(["TRANSLATOR"]);
+    expect(await w.db.auditEvent.count({ where: { action: "account.grant_translator_role" } })).toBe(before);
+  });
+
+  it("a refused acceptance (number taken) grants nothing", async () => {
+    const user = await w.db.user.create({ data: { email: "mario.refused@example.test", name: "Mario Refused", passwordHash: "x", roles: ["CITIZEN"] } });
+    const mario = { id: user.id, roles: user.roles, dideducId: null, name: user.name, email: user.email };
+    const reg = await filed(mario, form({ name: "Mario Refused", dideducRegistrationNumber: "TJ-QZ-0779" }));
+    // Meanwhile the number becomes another translator's entry.
+    const other = await w.db.user.create({ data: { email: "otro.tj@example.test", name: "Otra Persona", passwordHash: "x", roles: ["TRANSLATOR"] } });
+    await w.db.swornTranslator.create({
+      data: { name: "Otra Persona", languages: ["inglés"], appointmentResolution: "R 1", dideducRegistrationNumber: "TJ-QZ-0779", dideducId: xela.id, userId: other.id },
+    });
+    await expect(acceptTranslatorRegistration({ actor: manager, caseId: reg.caseId, expectedVersion: reg.version, ip: null }, opts())).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await w.db.user.findUniqueOrThrow({ where: { id: mario.id } })).roles).toEqual(["CITIZEN"]);
+  });
+});
+
+// Issue #14 §5: "a refusal caused by the person's own earlier action must not blame 'alguien más'".
+describe("a refusal after one's own earlier action", () => {
+  it("says the person already acted when the case's latest event is theirs, and blames someone else otherwise", async () => {
+    const user = await w.db.user.create({ data: { email: "own.refusal@example.test", name: "Own Refusal", passwordHash: "x", roles: ["TRANSLATOR"] } });
+    const applicant = { id: user.id, roles: user.roles, dideducId: null, name: user.name, email: user.email };
+    const reg = await filed(applicant, form({ name: "Own Refusal", dideducRegistrationNumber: "TJ-QZ-0780" }));
+    await acceptTranslatorRegistration({ actor: manager, caseId: reg.caseId, expectedVersion: reg.version, ip: null }, opts());
+
+    const again = () => acceptTranslatorRegistration({ actor: manager, caseId: reg.caseId, expectedVersion: reg.version, ip: null }, opts());
+    const own = await explainOwnRefusal({ actorId: manager.id, caseId: reg.caseId }, again, opts()).catch((e) => e);
+    expect(own).toMatchObject({ code: "STALE_VERSION" });
+    expect(own.message).toContain("Usted ya actuó en esta solicitud: ahora está «Registrado»");
+    expect(own.message).not.toContain("Alguien más");
+
+    const other = await explainOwnRefusal({ actorId: assistant.id, caseId: reg.caseId }, again, opts()).catch((e) => e);
+    expect(other).toMatchObject({ code: "STALE_VERSION" });
+    expect(other.message).toContain("Alguien más modificó esta solicitud");
+    // Nothing else is reworded, and what succeeds passes through.
+    await expect(explainOwnRefusal({ actorId: manager.id, caseId: reg.caseId }, async () => 7, opts())).resolves.toBe(7);
   });
 });

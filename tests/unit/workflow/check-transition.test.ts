@@ -267,13 +267,17 @@ describe("checkTransition edge cases", () => {
     refusedWith(checkTransition({ ...base, caseLike: caseFor(def, "DIDEDUC_REVIEW"), expectedVersion: 3, actor: reviewerA }), "INVALID_INPUT");
   });
 
-  it("accepts either a citizen or a translator as applicant of D.3, but only a translator for D.4", () => {
+  it('accepts either a citizen or a translator as applicant of D.3 and of D.4 ("Let a signed-in citizen apply for D.4 with the same account", issue #14), never staff', () => {
     const d3 = getDefinition("SWORN_TRANSLATION");
     const d4 = getDefinition("TRANSLATOR_REGISTRATION");
     for (const role of ["CITIZEN", "TRANSLATOR"] as const) {
       const actor = { id: "citizen-1", roles: [role], dideducId: null };
       expect(checkTransition({ caseLike: caseFor(d3, "DRAFT"), action: "submit", actor, expectedVersion: 3 }).ok).toBe(true);
-      expect(checkTransition({ caseLike: caseFor(d4, "DRAFT"), action: "submit", actor, expectedVersion: 3 }).ok).toBe(role === "TRANSLATOR");
+      expect(checkTransition({ caseLike: caseFor(d4, "DRAFT"), action: "submit", actor, expectedVersion: 3 }).ok).toBe(true);
+    }
+    for (const role of ["CENTRAL_MANAGER", "CENTRAL_ASSISTANT", "DIDEDUC_REVIEWER"] as const) {
+      const actor = { id: "staff-1", roles: [role], dideducId: role === "DIDEDUC_REVIEWER" ? DIDEDUC_A : null };
+      expect(checkTransition({ caseLike: caseFor(d4, "DRAFT"), action: "submit", actor, expectedVersion: 3 }).ok).toBe(false);
     }
   });
 });

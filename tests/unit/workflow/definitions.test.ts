@@ -53,8 +53,8 @@ const EXPECTED: Record<Procedure, string[]> = {
     ...AFTER_ISSUANCE,
   ],
   TRANSLATOR_REGISTRATION: [
-    "submit DRAFT → MANAGER_REVIEW by TRANSLATOR (APPLICANT)",
-    ...applicantExits("MANAGER_REVIEW", "TRANSLATOR"),
+    "submit DRAFT → MANAGER_REVIEW by CITIZEN|TRANSLATOR (APPLICANT)",
+    ...applicantExits("MANAGER_REVIEW", "CITIZEN|TRANSLATOR"),
     "reject MANAGER_REVIEW → REJECTED by CENTRAL_MANAGER (CENTRAL)",
     "accept MANAGER_REVIEW → REGISTERED by CENTRAL_MANAGER (CENTRAL)",
   ],
@@ -211,9 +211,9 @@ describe("procedure definitions", () => {
     });
   });
 
-  it("D.4 is filed by a translator and decided by the manager only", () => {
+  it("D.4 is filed by the translator's own account, a translator's or a citizen's (issue #14, decision 0025), and decided by the manager only", () => {
     const def = getDefinition("TRANSLATOR_REGISTRATION");
-    expect(def.applicantRoles).toEqual(["TRANSLATOR"]);
+    expect(def.applicantRoles).toEqual(["CITIZEN", "TRANSLATOR"]);
     for (const t of def.transitions.filter((x) => x.scope !== "APPLICANT")) expect(t.roles).toEqual(["CENTRAL_MANAGER"]);
   });
 });

@@ -37,7 +37,7 @@ const AVAILABLE = [
   {
     href: "/ciudadano/solicitudes/nueva/registro-traductor",
     title: "Registro de traductor jurado",
-    text: "Para traductores jurados, con su cuenta de traductor: inscripción en el registro del Ministerio con la resolución o el acuerdo de su nombramiento, sellado por la Dirección Departamental. La revisa el Encargado de Atención al Ciudadano.",
+    text: "Para traductores jurados, con su misma cuenta: inscripción en el registro del Ministerio con la resolución o el acuerdo de su nombramiento, sellado por la Dirección Departamental. La revisa el Encargado de Atención al Ciudadano.",
   },
 ];
 

@@ -11,23 +11,12 @@ import { NEW_REQUEST } from "../../_components/editor-initial";
 
 export const metadata: Metadata = { title: "Registro de traductor jurado" };
 
-// D.4, a blank form for a translator account: the case is created by the first save. A draft
-// already started opens instead; while one registration is under review no other can be sent.
+// D.4, a blank form: the case is created by the first save. A draft already started opens instead;
+// while one registration is under review no other can be sent. Filed with the account the person
+// already has, a translator's or a citizen's (decision 0025): a citizen accepted as a sworn
+// translator keeps the same account, with its requests, and gains the translator's role.
 export default async function NewTranslatorRegistrationPage() {
   const actor = await requireSegment("ciudadano");
-  if (!actor.roles.includes("TRANSLATOR")) {
-    return (
-      <>
-        <PageHeading title="Registro de traductor jurado" eyebrow="Nueva solicitud" />
-        <Notice tone="warning" title="Este trámite se presenta con una cuenta de traductor jurado">
-          <p>
-            Su cuenta es de usuario. Si usted es traductor jurado, cree una cuenta nueva marcando «Soy traductor jurado» en el registro. Para certificar una
-            traducción jurada use <Link href="/ciudadano/solicitudes/nueva/traduccion-jurada">Certificación de traducción jurada</Link>.
-          </p>
-        </Notice>
-      </>
-    );
-  }
   const status = await findTranslatorRegistration({ actor });
   if (status.latestCase?.state === "DRAFT") redirect(`/ciudadano/solicitudes/${encodeURIComponent(status.latestCase.id)}`);
   const dideducs = await listDideducs();
@@ -38,6 +27,11 @@ export default async function NewTranslatorRegistrationPage() {
           Inscríbase en el registro de traductores jurados del Ministerio de Educación. El Encargado de Atención al Ciudadano revisa sus datos y la resolución o
           acuerdo de su nombramiento, con el sello de registro de la Dirección Departamental, y le avisa por correo. Todo se guarda automáticamente como borrador.
         </p>
+        {actor.roles.includes("TRANSLATOR") ? null : (
+          <p data-testid="same-account-note">
+            Se presenta con esta misma cuenta: si se acepta, su cuenta queda también como de traductor jurado y conserva sus solicitudes y certificaciones.
+          </p>
+        )}
       </PageHeading>
       {status.latestCase?.state === "MANAGER_REVIEW" ? (
         <Notice tone="warning" className="mb-6" title="Ya tiene una solicitud de registro en revisión">
