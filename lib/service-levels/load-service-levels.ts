@@ -1,15 +1,15 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { holidaySet, type TIsoDate } from "./business-days";
+import { targetKey } from "./service-level-stages";
+
+export { targetKey };
 
 export type TServiceLevels = {
   // Business days per "PROCEDURE:STATE".
   targets: ReadonlyMap<string, number>;
   holidays: ReadonlySet<TIsoDate>;
 };
-
-export const targetKey = (procedure: Procedure, state: CaseState) => `${procedure}:${state}`;
 
 // Every target and holiday, once per request: two small tables (a few dozen rows each), so a
 // queue page computes each row's status in memory instead of one query per row.

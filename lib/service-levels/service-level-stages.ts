@@ -24,3 +24,6 @@ export function listServiceLevelStages(): TServiceLevelStage[] {
 export function isServiceLevelStage(procedure: Procedure, state: CaseState): boolean {
   return listServiceLevelStages().some((s) => s.procedure === procedure && s.state === state);
 }
+
+// How a target is looked up: "PROCEDURE:STATE".
+export const targetKey = (procedure: Procedure, state: CaseState) => `${procedure}:${state}`;
