@@ -28,9 +28,9 @@ export const GUATEMALA_HOLIDAYS: readonly (THolidayDay & { name: string })[] = [
       { date: `${year}-09-15`, name: "Día de la Independencia" },
       { date: `${year}-10-20`, name: "Día de la Revolución" },
       { date: `${year}-11-01`, name: "Día de Todos los Santos" },
-      { date: `${year}-12-24`, name: "Nochebuena (medio día)", halfDay: true },
+      { date: `${year}-12-24`, name: "Nochebuena", halfDay: true },
       { date: `${year}-12-25`, name: "Navidad" },
-      { date: `${year}-12-31`, name: "Fin de año (medio día)", halfDay: true },
+      { date: `${year}-12-31`, name: "Fin de año", halfDay: true },
     ];
   }),
 ];
