@@ -54,6 +54,16 @@ export function addBusinessDays(from: TIsoDate, n: number, holidays: ReadonlySet
   return d;
 }
 
+// The `n`th business day before `from` (n ≥ 0): the demo data files cases that many business days ago.
+export function subtractBusinessDays(from: TIsoDate, n: number, holidays: ReadonlySet<TIsoDate>): TIsoDate {
+  let d = from;
+  for (let left = Math.max(0, Math.trunc(n)); left > 0; ) {
+    d = addCalendarDays(d, -1);
+    if (isBusinessDay(d, holidays)) left--;
+  }
+  return d;
+}
+
 export type TServiceLevelState = "OVERDUE" | "DUE_SOON" | "ON_TIME";
 
 export type TServiceLevelStatus = {

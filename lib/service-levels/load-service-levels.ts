@@ -13,7 +13,8 @@ export type TServiceLevels = {
 
 // Every target and holiday, once per request: two small tables (a few dozen rows each), so a
 // queue page computes each row's status in memory instead of one query per row.
-export async function loadServiceLevels(db: PrismaClient): Promise<TServiceLevels> {
+export async function loadServiceLevels(client?: PrismaClient): Promise<TServiceLevels> {
+  const db = client ?? (await import("@/lib/db")).db;
   const [targets, holidays] = await Promise.all([
     db.serviceLevelTarget.findMany({ select: { procedure: true, state: true, businessDays: true } }),
     db.holiday.findMany({ select: { date: true } }),
