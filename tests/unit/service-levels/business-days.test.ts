@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, businessDaysBetween, guatemalaDate, holidaySet, isBusinessDay, serviceLevelStatus } from "@/lib/service-levels/business-days";
+import { addBusinessDays, businessDaysBetween, guatemalaDate, holidaySet, isBusinessDay, serviceLevelStatus, subtractBusinessDays } from "@/lib/service-levels/business-days";
 import { GUATEMALA_HOLIDAYS } from "@/lib/service-levels/default-service-levels";
 import { listServiceLevelStages } from "@/lib/service-levels/service-level-stages";
 
@@ -108,5 +108,14 @@ describe("service-level stages come from the workflow definitions", () => {
 
   it("a correction waits on the applicant, and final states wait on no one: no target", () => {
     expect(stages.some((s) => ["NEEDS_CORRECTION", "DRAFT", "ISSUED", "REJECTED", "REVOKED"].includes(s.state))).toBe(false);
+  });
+});
+
+describe("subtractBusinessDays (the demo data's filing dates)", () => {
+  it("walks back over weekends and holidays", () => {
+    // Monday 7 Dec 2026 − 1 = Friday 4 Dec; Monday 4 Jan 2027 − 1 = Wednesday 30 Dec 2026 (31 Dec and 1 Jan off).
+    expect(subtractBusinessDays("2026-12-07", 1, official)).toBe("2026-12-04");
+    expect(subtractBusinessDays("2027-01-04", 1, official)).toBe("2026-12-30");
+    expect(subtractBusinessDays("2026-12-07", 0, official)).toBe("2026-12-07");
   });
 });
