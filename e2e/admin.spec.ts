@@ -163,4 +163,33 @@ test.describe("Administración del personal y de los firmantes", () => {
     const other = page.getByTestId("dideduc-table").locator("tbody tr").filter({ has: page.getByRole("link", { name: "Alta Verapaz", exact: true }) });
     await expect(other.locator("th").getByTestId("demo-data-mark")).toHaveText("Dato de demostración");
   });
+  test("plazos y días hábiles: un plazo inválido se rechaza junto al campo sin perder lo escrito, uno válido se guarda; un asueto se agrega y se quita; axe sin violaciones", async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password, /\/admin/);
+    await page.getByRole("link", { name: "Plazos y días hábiles" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Plazos y días hábiles" })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    // The seeded holidays: Independence Day among them (decision 0022).
+    await expect(page.getByTestId("holiday").filter({ hasText: "Día de la Independencia" })).toHaveCount(2);
+
+    // D.3's central review (the queues the other specs check keep their targets).
+    const target = page.getByRole("form", { name: /^Plazo: D\.3 .*En revisión en Atención al Ciudadano$/ });
+    await target.getByLabel("Días hábiles").fill("0");
+    await target.getByRole("button", { name: "Guardar" }).click();
+    await expect(target.getByText("El plazo va de 1 a 250 días hábiles.")).toBeVisible();
+    await expect(target.getByLabel("Días hábiles")).toHaveValue("0");
+    await target.getByLabel("Días hábiles").fill("4");
+    await target.getByRole("button", { name: "Guardar" }).click();
+    await expect(target.getByText("Plazo guardado.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("form", { name: /^Plazo: D\.3 .*En revisión en Atención al Ciudadano$/ }).getByLabel("Días hábiles")).toHaveValue("4");
+
+    const add = page.getByRole("form", { name: "Agregar día de asueto" });
+    await add.getByLabel("Fecha").fill("2028-01-03");
+    await add.getByLabel("Nombre").fill("Asueto de prueba E2E");
+    await add.getByRole("button", { name: "Agregar asueto" }).click();
+    const holiday = page.getByTestId("holiday").filter({ hasText: "Asueto de prueba E2E" });
+    await expect(holiday).toHaveCount(1);
+    await holiday.getByRole("button", { name: "Quitar" }).click();
+    await expect(holiday).toHaveCount(0);
+  });
 });

@@ -149,9 +149,20 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     await page.getByRole("button", { name: "Filtrar" }).click();
     await expect(rows).toHaveCount(0);
 
+    // Service levels (decision 0022): the demo seed files a D.1.1 request 8 business days ago, past
+    // the DIDEDUC review's 5: «Vencida» in words and colour, its due date, and the colours pass axe's contrast check.
+    await page.goto("/dideduc");
+    const overdue = rows.filter({ has: page.locator("[data-service-level=OVERDUE]") }).first();
+    await expect(overdue.getByTestId("service-level")).toContainText("Vencida");
+    await expect(overdue.getByTestId("service-level")).toContainText("Venció el");
+    expect((await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze()).violations).toEqual([]);
+
     // No automatic accessibility violations in the queue…
     await page.goto(`/dideduc?q=${RUN}`);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    // Cases filed today are on time: a due date, no «Vencida» or «Por vencer» label.
+    for (const row of await rows.all()) await expect(row.getByTestId("service-level")).toContainText("Vence el");
+    await expect(rows.locator("[data-service-level=OVERDUE], [data-service-level=DUE_SOON]")).toHaveCount(0);
 
     // …or in the case view, which shows the typed data beside the scan, embedded through the file route.
     await rows.first().getByRole("link").click();

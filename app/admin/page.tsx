@@ -14,6 +14,7 @@ const SECTIONS = [
   { href: "/admin/titulos", title: "Registro de títulos", text: "Importación del registro de títulos de diversificado (2005 en adelante) y búsqueda." },
   { href: "/admin/traductores", title: "Registro de traductores jurados", text: "Búsqueda, desactivación y reactivación de traductores jurados." },
   { href: "/admin/revision", title: "Tomar solicitudes", text: "Tiempo sin actividad tras el que otra persona puede tomar una solicitud que alguien tomó." },
+  { href: "/admin/plazos", title: "Plazos y días hábiles", text: "Plazo en días hábiles de cada etapa de cada trámite y los días de asueto de Guatemala." },
   { href: "/admin/auditoria", title: "Bitácora de auditoría", text: "Todo lo registrado (trámites, ingresos, cuentas, delegaciones, registros), con filtros y descarga en CSV." },
   { href: "/admin/correos", title: "Correos enviados (bandeja de salida)", text: "Los avisos que el sistema envió o no pudo enviar." },
 ] as const;

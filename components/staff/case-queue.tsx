@@ -4,7 +4,9 @@ import { Card } from "@/components/ui/card";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { formatDateTime } from "@/components/cases/format-date";
 import type { CaseState } from "@/lib/generated/prisma/enums";
+import type { TServiceLevelStatus } from "@/lib/service-levels/business-days";
 import { BatchSigningButton } from "./batch-signing-button";
+import { ServiceLevelBadge } from "./service-level-badge";
 
 export type TQueueRow = {
   id: string;
@@ -23,6 +25,8 @@ export type TQueueRow = {
   lastNote: string | null;
   // "En revisión por Lucía X. desde las 09:00." when someone took the case ("Tomar").
   heldBy?: string | null;
+  // Against the stage's target in business days (decision 0022); null without a target.
+  serviceLevel?: TServiceLevelStatus | null;
 };
 
 // Batch signing (issue #13): the rows this person can sign now get a checkbox; "Firmar seleccionadas"
@@ -202,7 +206,8 @@ export function CaseQueue({
         </h2>
         <p className="text-sm text-slate-700">
           {filters.state === "" ? "Las que usted puede atender ahora. " : ""}Ordenadas por fecha de envío: las más antiguas primero. Los días
-          cuentan días calendario desde que la solicitud llegó a su estado actual y desde su primer envío.
+          cuentan días calendario desde que la solicitud llegó a su estado actual y desde su primer envío; el plazo, días hábiles de la etapa
+          («Vencida» pasado el plazo, «Por vencer» si vence hoy o el siguiente día hábil).
         </p>
         {rows.length === 0 ? (
           <p className="rounded-md border border-slate-300 bg-white p-4" data-testid="queue-empty">
@@ -227,6 +232,7 @@ export function CaseQueue({
                   <th scope="col" className="px-3 py-2">Enviada</th>
                   <th scope="col" className="px-3 py-2">En esta etapa</th>
                   <th scope="col" className="px-3 py-2">En total</th>
+                  <th scope="col" className="px-3 py-2">Plazo</th>
                 </tr>
               </thead>
               <tbody>
@@ -273,6 +279,9 @@ export function CaseQueue({
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap" data-testid="days-total">
                       {days(r.daysTotal)}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap" data-testid="service-level">
+                      <ServiceLevelBadge status={r.serviceLevel} />
                     </td>
                   </tr>
                 ))}

@@ -7,6 +7,7 @@ import { BATCH_SIGNING_LIMIT, findBatchSigningCases } from "@/lib/cases/find-bat
 import { listCaseQueue, queueStatesFor, type TQueueSegment } from "@/lib/cases/list-case-queue";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import { loadServiceLevels } from "@/lib/service-levels/load-service-levels";
 import { PROCEDURES, getDefinition } from "@/lib/workflow/definitions";
 import { ALL_STATES, TAKEN_BY_ME } from "./case-queue";
 import { CaseQueue, QUEUE_PAGE_SIZE, queueOptions, readQueueFilters } from "./queue-page";
@@ -69,6 +70,8 @@ export async function StaffQueuePage({
           pageSize,
         })
       : null;
+  // Targets and holidays once per request: each row's «Vencida»/«Por vencer» is computed in memory.
+  const serviceLevels = queue ? await loadServiceLevels() : undefined;
   // The rows this person can sign now (role, scope, state: the workflow definition, as the case page's buttons).
   const selectableIds =
     queue && batchSigning
@@ -91,7 +94,7 @@ export async function StaffQueuePage({
           filters={filters}
           {...queueOptions(states, procedures)}
           dideducOptions={dideducOptions}
-          rows={toQueueRows(queue.rows)}
+          rows={toQueueRows(queue.rows, new Date(), serviceLevels)}
           total={queue.total}
           capped={queue.capped}
           page={queue.page}

@@ -1,4 +1,6 @@
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import { serviceLevelStatus, type TIsoDate } from "@/lib/service-levels/business-days";
+import { targetKey } from "@/lib/service-levels/service-level-stages";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { heldByText } from "@/lib/cases/assignment/assignment-rule";
 import type { TQueueRow } from "./case-queue";
@@ -40,7 +42,11 @@ function daysSince(since: Date | null, now: Date): number | null {
   return since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS)) : null;
 }
 
-export function toQueueRows(rows: readonly TRowLike[], now: Date = new Date()): TQueueRow[] {
+// Targets ("PROCEDURE:STATE" → business days) and holidays, loaded once per request
+// (lib/service-levels/load-service-levels.ts): each row's status is computed here, no query per row.
+type TServiceLevelsLike = { targets: ReadonlyMap<string, number>; holidays: ReadonlySet<TIsoDate> };
+
+export function toQueueRows(rows: readonly TRowLike[], now: Date = new Date(), serviceLevels?: TServiceLevelsLike): TQueueRow[] {
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -54,5 +60,8 @@ export function toQueueRows(rows: readonly TRowLike[], now: Date = new Date()): 
     daysTotal: daysSince(r.submittedAt, now),
     lastNote: r.lastNote,
     heldBy: holderText(r.holder),
+    serviceLevel: serviceLevels
+      ? serviceLevelStatus(r.stageSince ?? null, serviceLevels.targets.get(targetKey(r.procedure, r.state)), serviceLevels.holidays, now)
+      : null,
   }));
 }

@@ -59,6 +59,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "admin.create_supervision": "Supervisión educativa agregada",
   "admin.update_supervision": "Supervisión educativa modificada",
   "admin.remove_supervision": "Supervisión educativa eliminada",
+  // Service levels (issue #14, decision 0022).
+  "admin.set_service_level": "Plazo de atención modificado",
+  "admin.add_holiday": "Día de asueto agregado",
+  "admin.remove_holiday": "Día de asueto quitado",
   // Registries.
   "admin.import_diplomas": "Importación del registro de títulos",
   "admin.register_translator": "Traductor jurado registrado",

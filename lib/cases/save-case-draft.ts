@@ -20,6 +20,8 @@ export type TSaveCaseDraftInput = {
   expectedVersion?: number;
   ip?: string | null;
   db?: PrismaClient;
+  // When a new draft is created (default: now); the seed files demo cases in the past.
+  now?: Date;
 };
 
 const HIDDEN_TEXT_REFUSED = "No se guardó: hay texto con caracteres invisibles o de control. Revise los campos marcados.";
@@ -59,7 +61,7 @@ export async function saveCaseDraft(input: TSaveCaseDraftInput, options: TDbOpti
     const created = await createDraftCase(
       input.actor,
       { procedure: input.procedure, dideducId, formData: formData as Record<string, unknown> },
-      { db, ip: input.ip ?? null },
+      { db, ip: input.ip ?? null, now: input.now },
     );
     return { caseId: created.id, number: created.number, version: created.version };
   }

@@ -3,7 +3,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TRequestableDocument } from "../../lib/workflow/inputs";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, demoFiledAt, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.2.1 cases (título de diversificado, escolar before 2005 and extraescolar), one in each
@@ -39,7 +39,18 @@ type TForm = {
   contactPhone?: string;
 };
 
-type TDemoCaseDefinition = { key: string; target: CaseState; applicant: string; dideducCode: string; reviewer: string; signer: string; form: TForm; steps: TStep[] };
+type TDemoCaseDefinition = {
+  key: string;
+  target: CaseState;
+  applicant: string;
+  dideducCode: string;
+  reviewer: string;
+  signer: string;
+  form: TForm;
+  steps: TStep[];
+  // Filed this many business days ago (decision 0022: the queues show it against its target).
+  filedBusinessDaysAgo?: number;
+};
 
 const GN = { dideducCode: "guatemala-norte", reviewer: email("revisora.guatemala-norte"), signer: email("firmante.guatemala-norte") };
 const XELA = { dideducCode: "quetzaltenango", reviewer: email("revisora.quetzaltenango"), signer: email("firmante.quetzaltenango") };
@@ -152,6 +163,8 @@ export const DIPLOMA_BEFORE_2005_DEMO_CASES: readonly TDemoCaseDefinition[] = [
       student: { firstNames: "José Luis", lastNames: "Sic Batz" },
     },
     steps: [submit],
+    // One business day left of the DIDEDUC review's 5: «Por vencer» in the reviewer's queue.
+    filedBusinessDaysAgo: 4,
   },
   {
     key: "d21-draft",
@@ -244,8 +257,9 @@ export async function seedDiplomaBefore2005DemoCases(
     // The first case of this student (a request started from it comes later).
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "DIPLOMA_BEFORE_2005", student: def.form.student, firstOnly: true });
     const created = row === null;
+    const filedAt = def.filedBusinessDaysAgo ? await demoFiledAt(prisma, def.filedBusinessDaysAgo) : undefined;
     if (!row) {
-      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" } });
+      row = await saveDemoDraft(prisma, { actor: applicant, procedure: "DIPLOMA_BEFORE_2005", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" }, now: filedAt });
       await uploadDemoFile(deps, { applicantId: applicant.id, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def.form, row.number) });
     }
 
@@ -253,7 +267,8 @@ export async function seedDiplomaBefore2005DemoCases(
     row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
       switch (step.action) {
         case "submit":
-          await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
+          // Sent a few minutes after the draft was started.
+          await submitCase({ actor: applicant, caseId, expectedVersion, ip: null, now: filedAt ? new Date(filedAt.getTime() + 10 * 60_000) : undefined }, { db: prisma });
           break;
         case "reject_for_correction":
         case "reject_definitively":

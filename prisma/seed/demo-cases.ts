@@ -3,7 +3,7 @@ import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, findDemoCaseOfStudent, logDemoCases, newDemoPdf, recordDemoCase, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, demoFiledAt, findDemoCaseOfStudent, logDemoCases, newDemoPdf, recordDemoCase, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 export { allowServerOnlyModules, type TDemoCaseSummary };
@@ -40,6 +40,8 @@ type TDemoCaseDefinition = {
     contactPhone?: string;
   };
   steps: TStep[];
+  // Filed this many business days ago (decision 0022: the queues show it against its target).
+  filedBusinessDaysAgo?: number;
 };
 
 const GN = "guatemala-norte";
@@ -145,6 +147,8 @@ export const DEMO_CASES: readonly TDemoCaseDefinition[] = [
       studies: [{ level: "Sexto grado de educación primaria", year: 2006, institution: "Escuela Oficial Rural Mixta Aldea El Chato, Chinautla" }],
     },
     steps: [submit],
+    // Past the DIDEDUC review's 5 business days: «Vencida» in the reviewer's queue.
+    filedBusinessDaysAgo: 8,
   },
   {
     key: "draft",
@@ -229,8 +233,9 @@ export async function seedDemoCases(
     const dideduc = await prisma.dideduc.findUniqueOrThrow({ where: { code: def.dideducCode } });
     let row: Case | null = await findDemoCaseOfStudent(prisma, { applicantId: applicant.id, procedure: "EDUCATIONAL_RECORD", student: def.form.student });
     const created = row === null;
+    const filedAt = def.filedBusinessDaysAgo ? await demoFiledAt(prisma, def.filedBusinessDaysAgo) : undefined;
     if (!row) {
-      row = await createDraftCase(applicant, { procedure: "EDUCATIONAL_RECORD", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" } }, { db: prisma });
+      row = await createDraftCase(applicant, { procedure: "EDUCATIONAL_RECORD", dideducId: dideduc.id, formData: { ...def.form, signedBy: "DIDEDUC" } }, { db: prisma, now: filedAt });
       const holder = `${def.form.student.firstNames} ${def.form.student.lastNames}`;
       for (const kind of def.form.documentKinds) {
         const title = DOCUMENT_TITLES[kind] ?? "Documento";
@@ -244,7 +249,8 @@ export async function seedDemoCases(
     row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
       switch (step.action) {
         case "submit":
-          await transition(caseId, "submit", applicant, {}, expectedVersion, { db: prisma });
+          // Sent a few minutes after the draft was started.
+          await transition(caseId, "submit", applicant, {}, expectedVersion, { db: prisma, now: filedAt ? new Date(filedAt.getTime() + 10 * 60_000) : undefined });
           break;
         case "reject_for_correction":
           await transition(caseId, "reject_for_correction", await actor(def.reviewer), { reason: step.reason }, expectedVersion, { db: prisma });

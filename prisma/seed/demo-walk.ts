@@ -167,6 +167,19 @@ export function logDemoCases(log: TDemoLog, code: string, summaries: readonly TD
   );
 }
 
+// 09:00 in Guatemala, `businessDaysAgo` business days (weekends and the holidays in the database
+// skipped) before `now`: when a demo case is filed so the queues show it "Vencida" or "Por vencer"
+// against the seeded targets (decision 0022). Each later step of the case passes a later time.
+export async function demoFiledAt(prisma: PrismaClient, businessDaysAgo: number, now: Date = new Date()): Promise<Date> {
+  const { guatemalaDate, holidaySet, isBusinessDay, subtractBusinessDays } = await import("../../lib/service-levels/business-days");
+  const holidays = holidaySet((await prisma.holiday.findMany({ select: { date: true } })).map((h) => h.date.toISOString().slice(0, 10)));
+  // Counted from the last business day (today, or Friday when seeded on a weekend), so a case due
+  // on the next business day is «Por vencer» whatever day the seed runs.
+  const today = guatemalaDate(now);
+  const base = isBusinessDay(today, holidays) ? today : subtractBusinessDays(today, 1, holidays);
+  return new Date(`${subtractBusinessDays(base, businessDaysAgo, holidays)}T09:00:00-06:00`);
+}
+
 // The number and verification code of each issued demo case.
 export async function issuedDemoCases(prisma: PrismaClient, summaries: readonly TDemoCaseSummary[]): Promise<{ number: string; verificationCode: string }[]> {
   const issued: { number: string; verificationCode: string }[] = [];

@@ -10,6 +10,8 @@ import { demoTotpSecret } from "./demo-totp";
 import { DIDEDUCS } from "./dideducs";
 import { DIPLOMA_IMPORT_BATCH, DIPLOMAS } from "./diplomas";
 import { ensureDemoPki, type TDemoPki } from "./ensure-demo-pki";
+import { DEFAULT_TARGET_DAYS, GUATEMALA_HOLIDAYS } from "../../lib/service-levels/default-service-levels";
+import { listServiceLevelStages } from "../../lib/service-levels/service-level-stages";
 
 export type TSeedOptions = {
   log?: (message: string) => void;
@@ -35,6 +37,8 @@ export type TSeedCounts = {
   swornTranslators: number;
   diplomas: number;
   delegations: number;
+  serviceLevelTargets: number;
+  holidays: number;
 };
 
 export type TSeedResult = { pki: TDemoPki; before: TSeedCounts; after: TSeedCounts; demoCases?: TDemoCasesResult; afterIssuance?: TAfterIssuanceDemoResult };
@@ -55,6 +59,8 @@ async function countRows(db: PrismaClient | Prisma.TransactionClient): Promise<T
     swornTranslators: await db.swornTranslator.count(),
     diplomas: await db.diplomaRegistry.count(),
     delegations: await db.delegation.count(),
+    serviceLevelTargets: await db.serviceLevelTarget.count(),
+    holidays: await db.holiday.count(),
   };
 }
 
@@ -244,6 +250,18 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
           where: { registrationNumber: d.registrationNumber, holderCui: null, holderBirthDate: null },
           data: { holderCui: d.holderCui ?? null, holderBirthDate: new Date(`${d.holderBirthDate}T00:00:00Z`) },
         });
+      }
+
+      // Service levels (decision 0022): the proposed targets and Guatemala's official holidays,
+      // only where missing, so an administrator's changes survive a re-seed. A stage whose target
+      // the administrator removed gets the default back on a re-seed: that is the demo's seed only.
+      for (const { procedure, state } of listServiceLevelStages()) {
+        const businessDays = DEFAULT_TARGET_DAYS[state];
+        if (businessDays) await tx.serviceLevelTarget.upsert({ where: { procedure_state: { procedure, state } }, create: { procedure, state, businessDays }, update: {} });
+      }
+      for (const h of GUATEMALA_HOLIDAYS) {
+        const date = new Date(`${h.date}T00:00:00Z`);
+        await tx.holiday.upsert({ where: { date }, create: { date, name: h.name, halfDay: h.halfDay ?? false }, update: {} });
       }
 
       const month = currentMonthInGuatemala(now);

@@ -2,7 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { findVerification } from "@/lib/cases/find-verification";
+import { listCaseQueue } from "@/lib/cases/list-case-queue";
+import { loadServiceLevels } from "@/lib/service-levels/load-service-levels";
+import { toQueueRows } from "@/components/staff/to-queue-rows";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
 import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
@@ -73,6 +77,16 @@ describe("the demo D.1.1 cases of the seed", () => {
     expect(verification?.holderName).toBe("María J*** I**** C*****");
     const inProcess = await tdb.prisma.case.findFirstOrThrow({ where: { state: "CENTRAL_REVIEW" } });
     expect((await findVerification(inProcess.verificationCode!, { db: tdb.prisma, storage }))?.status).toBe("IN_PROCESS");
+  });
+
+  it("files two of Guatemala Norte's review cases in the past: «Vencida» and «Por vencer» in the reviewer's queue; the audit chain still verifies (decision 0022)", async () => {
+    const u = await tdb.prisma.user.findUniqueOrThrow({ where: { email: "revisora.guatemala-norte@demo.certifica.gt" } });
+    const actor = { id: u.id, roles: u.roles, dideducId: u.dideducId };
+    const queue = await listCaseQueue({ actor, segment: "dideduc", mine: true }, { db: tdb.prisma });
+    const rows = toQueueRows(queue.rows, new Date(), await loadServiceLevels(tdb.prisma));
+    expect(rows.filter((r) => r.serviceLevel?.state === "OVERDUE").map((r) => r.personName)).toEqual(["Juan Pablo Sic Batz"]);
+    expect(rows.filter((r) => r.serviceLevel?.state === "DUE_SOON").map((r) => r.personName)).toEqual(["José Luis Sic Batz"]);
+    expect((await verifyAuditChain(tdb.prisma)).firstBreak).toBeNull();
   });
 
   it("is idempotent: running the seed again adds no case, event, document or signature", async () => {

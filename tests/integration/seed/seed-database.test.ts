@@ -167,6 +167,14 @@ describe("seedDatabase on a fresh database", () => {
     expect(g.validTo.getTime()).toBeGreaterThan(now.getTime());
   });
 
+  it("seeds the proposed service-level targets and Guatemala's official holidays of 2026 and 2027 (decision 0022)", async () => {
+    expect(await db.prisma.serviceLevelTarget.findUnique({ where: { procedure_state: { procedure: "EDUCATIONAL_RECORD", state: "DIDEDUC_REVIEW" } } })).toMatchObject({ businessDays: 5 });
+    expect(await db.prisma.serviceLevelTarget.count({ where: { state: "NEEDS_CORRECTION" } })).toBe(0);
+    const holidays = await db.prisma.holiday.findMany({ orderBy: { date: "asc" } });
+    expect(holidays).toHaveLength(24);
+    expect(holidays.filter((h) => h.halfDay).map((h) => h.date.toISOString().slice(0, 10))).toEqual(["2026-12-24", "2026-12-31", "2027-12-24", "2027-12-31"]);
+  });
+
   it("creates no cases", async () => {
     expect(await db.prisma.case.count()).toBe(0);
     expect(await db.prisma.auditEvent.count()).toBe(0);
