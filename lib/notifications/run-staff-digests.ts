@@ -6,6 +6,7 @@ import { deliverOutboxMail, getSmtpTransport, type TMailTransport } from "@/lib/
 import { readMailFrom, type TMailEnv } from "@/lib/mail/smtp-config";
 import { staffDigestMail, type TStaffDigestDue } from "@/lib/mail/templates/staff-digest-mail";
 import { collectStaffDigest, type TDigestActor } from "./collect-staff-digest";
+import { findDueCasesForDigest } from "./find-due-cases-for-digest";
 import { guatemalaClock } from "./guatemala-clock";
 import { STAFF_ROLES } from "./staff-roles";
 
@@ -23,6 +24,7 @@ export type TRunStaffDigestsOptions = {
   env?: TMailEnv;
   // Overrides the SMTP transport built from env; null: leave every digest in the outbox.
   transport?: TMailTransport | null;
+  // Default: the service levels' (decision 0022).
   findDueCases?: TDueCasesFinder;
 };
 
@@ -64,7 +66,7 @@ export async function runStaffDigests(db: PrismaClient, options: TRunStaffDigest
     const last = await db.staffDigest.findFirst({ where: { userId: person.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
     const since = last?.createdAt ?? new Date(now.getTime() - FIRST_DIGEST_LOOKBACK_MS);
     const sections = await collectStaffDigest(db, person, { since, now });
-    const due = options.findDueCases ? await options.findDueCases(db, person, now) : [];
+    const due = await (options.findDueCases ?? findDueCasesForDigest)(db, person, now);
     const caseCount = sections.reduce((n, s) => n + s.total, 0) + due.length;
     try {
       await db.$transaction(async (tx) => {

@@ -182,6 +182,21 @@ describe("the staff digest", () => {
     expect(t3.sent).toEqual([]);
   });
 
+  it('"cases about to miss their target": the stages this person acts on, past or near their target in business days, with the due date', async () => {
+    // D.1.1 review at the DIDEDUC: 2 business days (decision 0022's targets are data).
+    await db().serviceLevelTarget.create({ data: { procedure: "EDUCATIONAL_RECORD", state: "DIDEDUC_REVIEW", businessDays: 2 } });
+    // Monday 9 March: filed Tuesday 3 March (4 business days ago) → due Thursday 5 March, overdue.
+    const late = await submitted("Caso Atrasado", gn, at(3, 10));
+    const lateXela = await submitted("Atrasado Xela", xela, at(3, 10));
+    await runStaffDigests(db(), { now: at(9, 8), transport: null });
+    const latest = (await mailsTo(reviewerGN)).at(-1)!;
+    expect(latest.text).toContain("Vencidas o por vencer");
+    expect(latest.text).toContain(`${late.number}: Expediente educativo · En revisión en la Dirección Departamental · Vencida (venció el 5 de marzo de 2026)`);
+    // Another DIDEDUC's late case is not hers; the director does not act on cases in review.
+    expect(latest.text).not.toContain(lateXela.number);
+    expect((await mailsTo(signerGN)).some((m) => m.text.includes(late.number))).toBe(false);
+  });
+
   it("`npm run notify:digest` is the command a scheduler runs: it prints what it did, and a second run the same hour writes nothing", { timeout: 120_000 }, async () => {
     await db().staffDigest.deleteMany({ where: { userId: assistant.id } });
     // Whatever the hour the suite runs at, it is past 0:00 in Guatemala.

@@ -1,0 +1,56 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
+import { SEGMENT_ROLES, expandRoles } from "@/lib/auth/roles";
+import { QUEUE_STATES, type TQueueSegment } from "@/lib/cases/list-case-queue";
+import { appUrl } from "@/lib/http/app-url";
+import type { TStaffDigestDue } from "@/lib/mail/templates/staff-digest-mail";
+import { formatGuatemalaDate } from "@/lib/service-levels/format-due-date";
+import { findCasesNearTarget } from "@/lib/service-levels/find-cases-near-target";
+import { loadServiceLevels } from "@/lib/service-levels/load-service-levels";
+import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
+import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
+import { listActionableStates } from "@/lib/workflow/list-actionable-states";
+import { STATE_LABELS } from "@/lib/workflow/state-labels";
+import type { TDigestActor } from "./collect-staff-digest";
+
+const STAFF_SEGMENTS: readonly TQueueSegment[] = ["dideduc", "direccion", "atencion"];
+// The digest names the most urgent ones; the queue's «Plazo» column has them all.
+const DUE_LIMIT = 20;
+
+// The digest's "Vencidas o por vencer": cases past or near their stage's target (decision 0022)
+// in the stages this person acts on now ("Requiere mi acción", with their roles, office and
+// delegations), their own DIDEDUC's in a departmental queue, every DIDEDUC's centrally.
+export async function findDueCasesForDigest(db: PrismaClient, actor: TDigestActor, now: Date): Promise<TStaffDigestDue[]> {
+  const serviceLevels = await loadServiceLevels(db);
+  const delegations = await findActiveDelegations(db, actor.id, now);
+  const roles = expandRoles(actor.roles);
+  const seen = new Set<string>();
+  const out: TStaffDigestDue[] = [];
+  for (const segment of STAFF_SEGMENTS) {
+    const segmentRoles = SEGMENT_ROLES[segment];
+    const segmentActor = { id: actor.id, dideducId: actor.dideducId, roles: roles.filter((r) => segmentRoles.includes(r)) };
+    const segmentDelegations = delegations.filter((d) => segmentRoles.includes(d.role) && (segment === "atencion" || d.dideducId === actor.dideducId));
+    const stages: { procedure: Procedure; state: CaseState }[] = [];
+    for (const [procedure, states] of Object.entries(listActionableStates(segmentActor, segmentDelegations, now)) as [Procedure, CaseState[]][]) {
+      for (const state of states) if (QUEUE_STATES[segment].includes(state)) stages.push({ procedure, state });
+    }
+    if (stages.length === 0) continue;
+    if (segment !== "atencion" && !actor.dideducId) continue;
+    const due = await findCasesNearTarget(db, { dideducId: segment === "atencion" ? undefined : actor.dideducId, stages, now, limit: DUE_LIMIT, serviceLevels });
+    for (const c of due) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      const overdue = c.status.state === "OVERDUE";
+      out.push({
+        number: c.number,
+        procedureLabel: PROCEDURE_LABELS[c.procedure],
+        stateLabel: STATE_LABELS[c.state],
+        dueLabel: `${overdue ? "venció el" : "vence el"} ${formatGuatemalaDate(c.status.dueDate)}`,
+        overdue,
+        url: appUrl(`/${segment}/casos/${encodeURIComponent(c.id)}`),
+      });
+    }
+  }
+  return out.slice(0, DUE_LIMIT);
+}
