@@ -195,3 +195,44 @@ it("gives the same numbers on the embedded PGlite", { timeout: 180_000 }, async 
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+// Issue #14 §2 "SLA compliance", with the service levels of decision 0022: a stay is within its
+// target when it ended on or before the due date (business days after the day it began, Monday to
+// Friday minus the holidays table), the rule the queues' «Vencida» follows.
+describe("service-level compliance", () => {
+  it("per procedure and stage with a target: stays begun in the period and ended, how many on time; a holiday moves a due date", async () => {
+    const db = tdb.prisma;
+    const sla = async (extra: Record<string, string> = {}) => (await loadStatsTables(period(extra), true, { ...opts(), now: NOW, only: "sla" }))[0];
+    try {
+      await db.serviceLevelTarget.createMany({
+        data: [
+          { procedure: "EDUCATIONAL_RECORD", state: "DIDEDUC_REVIEW", businessDays: 3 },
+          { procedure: "EDUCATIONAL_RECORD", state: "CENTRAL_REVIEW", businessDays: 3 },
+        ],
+      });
+      // D.1.1 review: A (Sun 3 May → Tue 5, due Wed 6: on time), B (Mon 4 → Fri 8, due Thu 7: late;
+      // again Mon 18 → Wed 20, due Thu 21: on time), D (Xela, Tue 2 Jun → Wed 10, due Fri 5: late).
+      // Central review: A (Wed 6 May → Sun 10, due Mon 11: on time), D (Thu 11 Jun → 2 Jul, due Tue 16: late).
+      const table = await sla();
+      expect(table.unavailable).toBeUndefined();
+      expect(pick(table.rows as Record<string, unknown>[], ["key", "targetDays", "measured", "withinTarget", "complianceRate"])).toEqual([
+        { key: "EDUCATIONAL_RECORD:DIDEDUC_REVIEW", targetDays: 3, measured: 4, withinTarget: 2, complianceRate: 50 },
+        { key: "EDUCATIONAL_RECORD:CENTRAL_REVIEW", targetDays: 3, measured: 2, withinTarget: 1, complianceRate: 50 },
+      ]);
+      // One DIDEDUC: Quetzaltenango's late review is not Guatemala Norte's.
+      expect((await sla({ dideduc: w.gn })).rows.map((r) => [r.key, r.measured, r.withinTarget])).toEqual([
+        ["EDUCATIONAL_RECORD:DIDEDUC_REVIEW", 3, 2],
+        ["EDUCATIONAL_RECORD:CENTRAL_REVIEW", 1, 1],
+      ]);
+      // A holiday on Tuesday 5 May pushes B's first due date to Friday 8: on time.
+      await db.holiday.create({ data: { date: new Date("2026-05-05T00:00:00Z"), name: "Asueto de prueba" } });
+      expect((await sla()).rows.map((r) => [r.key, r.withinTarget, r.complianceRate])).toEqual([
+        ["EDUCATIONAL_RECORD:DIDEDUC_REVIEW", 3, 75],
+        ["EDUCATIONAL_RECORD:CENTRAL_REVIEW", 1, 50],
+      ]);
+    } finally {
+      await db.holiday.deleteMany({});
+      await db.serviceLevelTarget.deleteMany({});
+    }
+  });
+});
