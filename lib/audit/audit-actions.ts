@@ -42,6 +42,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "admin.deactivate_account": "Cuenta desactivada",
   "admin.reactivate_account": "Cuenta reactivada",
   "admin.reset_second_factor": "Segundo factor restablecido",
+  // D.4 accepted for a citizen's account: the same account becomes a sworn translator's too.
+  "account.grant_translator_role": "Cuenta habilitada como traductor jurado",
   // Delegations.
   create_delegation: "Delegación otorgada",
   revoke_delegation: "Delegación revocada",
