@@ -36,7 +36,8 @@ describe("createDraftCase", () => {
 
   it("lets only the procedure's applicant roles file it", async () => {
     const db = tdb.prisma;
-    expect((await refusedCode(createDraftCase(w.citizen, { procedure: "TRANSLATOR_REGISTRATION" }, { db }))).code).toBe("FORBIDDEN_ROLE");
+    // Staff file nothing: neither a certification nor a translator's registration (D.4).
+    expect((await refusedCode(createDraftCase(w.reviewerA, { procedure: "TRANSLATOR_REGISTRATION" }, { db }))).code).toBe("FORBIDDEN_ROLE");
     expect((await refusedCode(createDraftCase(w.reviewerA, { procedure: "EDUCATIONAL_RECORD", dideducId: w.dideducA.id }, { db }))).code).toBe("FORBIDDEN_ROLE");
     const reg = await createDraftCase(w.translator, { procedure: "TRANSLATOR_REGISTRATION" }, { db });
     expect(reg.number).toMatch(/^RT-\d{4}-000001$/);
@@ -48,6 +49,8 @@ describe("createDraftCase", () => {
     expect(accepted.issuedAt).toBeNull();
     const translation = await createDraftCase(w.translator, { procedure: "SWORN_TRANSLATION" }, { db });
     expect(translation.number).toMatch(/^CT-/);
+    // A citizen files D.4 with the same account (issue #14, decision 0025).
+    expect((await createDraftCase(w.citizen, { procedure: "TRANSLATOR_REGISTRATION" }, { db })).number).toMatch(/^RT-\d{4}-000002$/);
   });
 
   it("checks the DIDEDUC and the case it starts from", async () => {
