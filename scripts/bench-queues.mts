@@ -15,13 +15,10 @@
 // BENCH_QUEUES_DATABASE_URL: measure a database a kept run seeded (no seeding, nothing dropped).
 // Then the same views as whole pages over HTTP, one at a time and with 50 people at once
 // (scripts/bench/queues-http-load.mts; needs a `next build`); BENCH_QUEUES_HTTP=0 skips it.
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { allowServerOnlyModules } from "../prisma/seed/demo-walk";
+import { openScratchDatabase } from "./bench-scratch-database";
 import { seedBenchCases } from "./bench-seed-cases";
 
 const CASES = Number(process.env.BENCH_QUEUES_CASES ?? 1_000_000);
@@ -38,20 +35,9 @@ const QUEUE_INDEXES = [
   "Case_number_trgm_idx",
 ];
 
-let adminUrl = process.env.TEST_DATABASE_URL;
-let ownPostgres: string | null = null;
-if (!adminUrl) {
-  ownPostgres = path.join(os.tmpdir(), `certifica-bench-pg-${randomBytes(4).toString("hex")}`);
-  const port = String(55600 + Math.floor(Math.random() * 300));
-  adminUrl = execFileSync("scripts/start-postgres.sh", [ownPostgres, port], { encoding: "utf8" }).trim();
-}
 const REUSE = process.env.BENCH_QUEUES_DATABASE_URL;
-const dbName = REUSE ? new URL(REUSE).pathname.slice(1) : `certifica_bench_queues_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-if (!REUSE) await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(REUSE ?? adminUrl);
-dbUrl.pathname = `/${dbName}`;
+const scratch = await openScratchDatabase("certifica_bench_queues", REUSE);
+const dbUrl = scratch.url;
 
 allowServerOnlyModules();
 const [{ createAdapterFactory }, { applyMigrations }, { createPrisma }, { listCaseQueue }] = await Promise.all([
@@ -156,14 +142,5 @@ try {
   if (process.env.BENCH_QUEUES_HTTP !== "0") await (await import("./bench/queues-http-load")).runQueuesHttpLoad(dbUrl.toString());
 } finally {
   await close();
-  if (KEEP || REUSE) {
-    console.log(`\nBase conservada: ${dbUrl.toString()}`);
-  } else {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  }
-  await admin.end();
-  if (ownPostgres && !KEEP) {
-    const pid = Number((await import("node:fs")).readFileSync(path.join(ownPostgres, "postmaster.pid"), "utf8").split("\n")[0]);
-    process.kill(pid);
-  }
+  await scratch.finish(KEEP);
 }

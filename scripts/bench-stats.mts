@@ -16,14 +16,11 @@
 // BENCH_STATS_CASES (default 1 000 000), BENCH_STATS_EVENTS (default 10 000 000). BENCH_STATS_KEEP=1
 // keeps the database (its URL is printed) to read plans with EXPLAIN ANALYZE; BENCH_STATS_DATABASE_URL
 // measures a database a kept run seeded (no seeding, nothing dropped).
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { allowServerOnlyModules } from "../prisma/seed/demo-walk";
+import { openScratchDatabase } from "./bench-scratch-database";
 import { seedBenchCases } from "./bench-seed-cases";
 
 const CASES = Number(process.env.BENCH_STATS_CASES ?? 1_000_000);
@@ -32,20 +29,9 @@ const RUNS = Number(process.env.BENCH_STATS_RUNS ?? 10);
 const KEEP = process.env.BENCH_STATS_KEEP === "1";
 const GOAL_MS = 500;
 
-let adminUrl = process.env.TEST_DATABASE_URL;
-let ownPostgres: string | null = null;
-if (!adminUrl) {
-  ownPostgres = path.join(os.tmpdir(), `certifica-bench-pg-${randomBytes(4).toString("hex")}`);
-  const port = String(55600 + Math.floor(Math.random() * 300));
-  adminUrl = execFileSync("scripts/start-postgres.sh", [ownPostgres, port], { encoding: "utf8" }).trim();
-}
 const REUSE = process.env.BENCH_STATS_DATABASE_URL;
-const dbName = REUSE ? new URL(REUSE).pathname.slice(1) : `certifica_bench_stats_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-if (!REUSE) await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(REUSE ?? adminUrl);
-dbUrl.pathname = `/${dbName}`;
+const scratch = await openScratchDatabase("certifica_bench_stats", REUSE);
+const dbUrl = scratch.url;
 
 allowServerOnlyModules();
 const [{ createAdapterFactory }, { applyMigrations }, { createPrisma }, { loadStatsTables }, { parseStatsFilter }, { resolveStatsScope }] = await Promise.all([
@@ -190,11 +176,5 @@ try {
   }
 } finally {
   await close();
-  if (KEEP || REUSE) {
-    console.log(`\nBase conservada: ${dbUrl.toString()}`);
-  } else {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  }
-  await admin.end();
-  if (ownPostgres && !KEEP) process.kill(Number(fs.readFileSync(path.join(ownPostgres, "postmaster.pid"), "utf8").split("\n")[0]));
+  await scratch.finish(KEEP);
 }
