@@ -7,6 +7,7 @@ import { assertAdmin, invalidInput, parseOrThrow, resolveAdminDeps, type TAdminA
 import { checkStaffRoles } from "./check-staff-roles";
 import { ZOptionalCui, ZOptionalDideducId, ZOptionalPhone, ZPost, ZStaffEmail, ZStaffName, ZStaffRoles } from "./staff-account-fields";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 export const ZCreateStaffAccount = z.object({
   name: ZStaffName,
@@ -72,7 +73,7 @@ export async function createStaffAccount(actor: TAdminActor, input: TCreateStaff
     });
   } catch (e) {
     // Two administrators creating the same person at once: the unique index decides.
-    if ((e as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(e)) {
       const raced = await duplicates(db, data.email, data.cui);
       if (Object.keys(raced).length > 0) throw invalidInput(raced);
       throw new DomainError("DUPLICATE_ACCOUNT", DUPLICATE_STAFF_EMAIL);

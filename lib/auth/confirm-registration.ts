@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashRegistrationToken, isWellFormedRegistrationToken } from "./registration-policy";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 export const REGISTRATION_LINK_INVALID_MESSAGE =
   "Este enlace de confirmación no es válido o ya se usó. Si ya confirmó su cuenta, ingrese con su correo y su contraseña; si no, regístrese de nuevo.";
@@ -20,10 +21,6 @@ const MESSAGES: Record<TRefusal, string> = {
 
 function refuse(code: TRefusal): never {
   throw new DomainError(`REGISTRATION_${code}`, MESSAGES[code]);
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string } | null)?.code === "P2002";
 }
 
 // The confirmation link opened and confirmed (app/(auth)/registro/confirmar): creates the account

@@ -13,6 +13,7 @@ import { caseSearchTerms } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
 
 export type TQueueSegment = "dideduc" | "direccion" | "atencion";
+export const QUEUE_SEGMENTS: readonly TQueueSegment[] = ["dideduc", "direccion", "atencion"];
 
 // What each office's queue lists when no state is picked: its work first, then what it has passed on.
 // An issued certification stays listed after its anulación (REVOKED), where the Encargado finds it.

@@ -2,12 +2,11 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState, Procedure, Role } from "@/lib/generated/prisma/enums";
 import { SEGMENT_LABELS, SEGMENT_ROLES, expandRoles } from "@/lib/auth/roles";
-import { listCaseQueue, type TQueueSegment } from "@/lib/cases/list-case-queue";
+import { QUEUE_SEGMENTS, listCaseQueue, type TQueueSegment } from "@/lib/cases/list-case-queue";
 import { appUrl } from "@/lib/http/app-url";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
 
-const STAFF_SEGMENTS: readonly TQueueSegment[] = ["dideduc", "direccion", "atencion"];
 // A digest names this many cases per queue; the rest are counted ("y 35 más") and are one click
 // away in the queue. Reading stops a little further, where the count says "o más".
 export const DIGEST_LIST_LIMIT = 20;
@@ -44,7 +43,7 @@ export type TDigestActor = { id: string; dideducId: string | null; roles: readon
 export async function collectStaffDigest(db: PrismaClient, actor: TDigestActor, options: { since: Date; now: Date }): Promise<TDigestSection[]> {
   const roles = expandRoles(actor.roles);
   const sections: TDigestSection[] = [];
-  for (const segment of STAFF_SEGMENTS) {
+  for (const segment of QUEUE_SEGMENTS) {
     const worksByRole = SEGMENT_ROLES[segment].some((r) => roles.includes(r));
     // A delegate works a queue without its role: listCaseQueue checks delegations for DIDEDUC
     // segments, so those are asked for anyone with an office.

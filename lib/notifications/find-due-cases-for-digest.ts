@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
 import { SEGMENT_ROLES, expandRoles } from "@/lib/auth/roles";
-import { QUEUE_STATES, type TQueueSegment } from "@/lib/cases/list-case-queue";
+import { QUEUE_SEGMENTS, QUEUE_STATES } from "@/lib/cases/list-case-queue";
 import { appUrl } from "@/lib/http/app-url";
 import type { TStaffDigestDue } from "@/lib/mail/templates/staff-digest-mail";
 import { formatGuatemalaDate } from "@/lib/service-levels/format-due-date";
@@ -14,7 +14,6 @@ import { listActionableStates } from "@/lib/workflow/list-actionable-states";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
 import type { TDigestActor } from "./collect-staff-digest";
 
-const STAFF_SEGMENTS: readonly TQueueSegment[] = ["dideduc", "direccion", "atencion"];
 // The digest names the most urgent ones; the queue's «Plazo» column has them all.
 const DUE_LIMIT = 20;
 
@@ -27,7 +26,7 @@ export async function findDueCasesForDigest(db: PrismaClient, actor: TDigestActo
   const roles = expandRoles(actor.roles);
   const seen = new Set<string>();
   const out: TStaffDigestDue[] = [];
-  for (const segment of STAFF_SEGMENTS) {
+  for (const segment of QUEUE_SEGMENTS) {
     const segmentRoles = SEGMENT_ROLES[segment];
     const segmentActor = { id: actor.id, dideducId: actor.dideducId, roles: roles.filter((r) => segmentRoles.includes(r)) };
     const segmentDelegations = delegations.filter((d) => segmentRoles.includes(d.role) && (segment === "atencion" || d.dideducId === actor.dideducId));

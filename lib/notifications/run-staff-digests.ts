@@ -9,6 +9,7 @@ import { collectStaffDigest, type TDigestActor } from "./collect-staff-digest";
 import { findDueCasesForDigest } from "./find-due-cases-for-digest";
 import { guatemalaClock } from "./guatemala-clock";
 import { STAFF_ROLES } from "./staff-roles";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 // The first digest of a person looks back this far; later ones start where the last one ended.
 const FIRST_DIGEST_LOOKBACK_MS = 24 * 60 * 60 * 1000;
@@ -40,10 +41,6 @@ export type TStaffDigestRun = {
   // Left in the outbox (no SMTP configured).
   queued: number;
 };
-
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string } | null)?.code === "P2002";
-}
 
 // One run of the staff digest (`npm run notify:digest`, every hour from a scheduler): each active
 // staff member with the digest on, whose hour has come today (Guatemala's time) and who has no

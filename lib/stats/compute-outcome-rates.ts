@@ -18,7 +18,8 @@ export type TRateRow = {
   rejectionRate: number | null;
 };
 
-const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
+// A share in percent with one decimal; null when there is nothing to divide by.
+export const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
 // Per procedure and in total (docs/decisions/0024):
 // - correction rate: requests sent back to their applicant for correction in the period (at least

@@ -5,11 +5,10 @@ import { dbOf, type TDbOptions } from "@/lib/cases/db-options";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
 import type { TStatsFilter } from "./stats-filter";
+import { pct } from "./compute-outcome-rates";
 import { caseScopeSql } from "./stats-sql";
 
 export type TSlaRow = { key: string; label: string; stageLabel: string; targetDays: number; measured: number; withinTarget: number; complianceRate: number | null };
-
-const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
 // Service-level compliance per procedure and stage with a target (decision 0022): of the stays that
 // began in the period and have ended (the same stays as the stage times, decision 0024), how many
