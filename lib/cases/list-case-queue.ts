@@ -90,7 +90,7 @@ export type TListCaseQueueInput = {
 // Whether the person works the queue of their DIDEDUC in `segment`: they hold the segment's role
 // there, or act under an active delegation of that role from that same DIDEDUC. A delegation from
 // an office the account has left opens no queue, neither the old office's nor the new one's.
-async function worksOfficeQueue(db: PrismaClient, input: TListCaseQueueInput, now: Date): Promise<boolean> {
+async function worksOfficeQueue(db: PrismaClient, input: Pick<TListCaseQueueInput, "actor" | "segment">, now: Date): Promise<boolean> {
   const segmentRoles = SEGMENT_ROLES[input.segment];
   if (expandRoles(input.actor.roles ?? []).some((r) => segmentRoles.includes(r))) return true;
   const delegations = await findActiveDelegations(db, input.actor.id, now);
@@ -98,23 +98,34 @@ async function worksOfficeQueue(db: PrismaClient, input: TListCaseQueueInput, no
 }
 
 // The roles this queue is about: a person holding several works each one from its own queue.
-function segmentActor(input: TListCaseQueueInput) {
+function segmentActor(input: Pick<TListCaseQueueInput, "actor" | "segment">) {
   const segmentRoles = SEGMENT_ROLES[input.segment];
   const roles = expandRoles(input.actor.roles ?? []).filter((r) => segmentRoles.includes(r));
   return { id: input.actor.id, dideducId: input.actor.dideducId, roles };
 }
 
-// "Requiere mi acción" as a filter: the (procedure, state) pairs of listActionableStates, grouped
-// by their state sets so the common case (one state for every procedure) is a plain equality on an
-// index column.
-async function actionableFilter(db: PrismaClient, input: TListCaseQueueInput, states: readonly CaseState[], now: Date) {
-  const actor = segmentActor(input);
+// "Requiere mi acción" in one queue: per procedure, the states among `states` this person can take
+// a step on now (listActionableStates with the segment's roles and delegations). Empty when the
+// person does not work that office's queue. Also the staff digest's (lib/notifications).
+export async function listQueueActionableStates(
+  db: PrismaClient,
+  input: Pick<TListCaseQueueInput, "actor" | "segment">,
+  states: readonly CaseState[],
+  now: Date,
+): Promise<[Procedure, CaseState[]][]> {
+  if (input.segment !== "atencion" && (!input.actor.dideducId || !(await worksOfficeQueue(db, input, now)))) return [];
   const segmentRoles = SEGMENT_ROLES[input.segment];
   const delegations = (await findActiveDelegations(db, input.actor.id, now)).filter((d) => segmentRoles.includes(d.role));
+  return (Object.entries(listActionableStates(segmentActor(input), delegations, now)) as [Procedure, CaseState[]][])
+    .map(([procedure, actionable]): [Procedure, CaseState[]] => [procedure, actionable.filter((s) => states.includes(s)).sort()])
+    .filter(([, here]) => here.length > 0);
+}
+
+// "Requiere mi acción" as a filter: those (procedure, state) pairs, grouped by their state sets so
+// the common case (one state for every procedure) is a plain equality on an index column.
+async function actionableFilter(db: PrismaClient, input: TListCaseQueueInput, states: readonly CaseState[], now: Date) {
   const groups = new Map<string, { states: CaseState[]; procedures: Procedure[] }>();
-  for (const [procedure, actionable] of Object.entries(listActionableStates(actor, delegations, now)) as [Procedure, CaseState[]][]) {
-    const here = actionable.filter((s) => states.includes(s)).sort();
-    if (here.length === 0) continue;
+  for (const [procedure, here] of await listQueueActionableStates(db, input, states, now)) {
     const key = here.join(",");
     const g = groups.get(key) ?? { states: here, procedures: [] };
     g.procedures.push(procedure);

@@ -1,16 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
-import { SEGMENT_ROLES, expandRoles } from "@/lib/auth/roles";
-import { QUEUE_SEGMENTS, QUEUE_STATES } from "@/lib/cases/list-case-queue";
+import { QUEUE_SEGMENTS, listQueueActionableStates, queueStatesFor } from "@/lib/cases/list-case-queue";
 import { appUrl } from "@/lib/http/app-url";
 import type { TStaffDigestDue } from "@/lib/mail/templates/staff-digest-mail";
 import { formatGuatemalaDate } from "@/lib/service-levels/format-due-date";
 import { findCasesNearTarget } from "@/lib/service-levels/find-cases-near-target";
 import { loadServiceLevels } from "@/lib/service-levels/load-service-levels";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
-import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
-import { listActionableStates } from "@/lib/workflow/list-actionable-states";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
 import type { TDigestActor } from "./collect-staff-digest";
 
@@ -22,20 +18,12 @@ const DUE_LIMIT = 20;
 // delegations), their own DIDEDUC's in a departmental queue, every DIDEDUC's centrally.
 export async function findDueCasesForDigest(db: PrismaClient, actor: TDigestActor, now: Date): Promise<TStaffDigestDue[]> {
   const serviceLevels = await loadServiceLevels(db);
-  const delegations = await findActiveDelegations(db, actor.id, now);
-  const roles = expandRoles(actor.roles);
   const seen = new Set<string>();
   const out: TStaffDigestDue[] = [];
   for (const segment of QUEUE_SEGMENTS) {
-    const segmentRoles = SEGMENT_ROLES[segment];
-    const segmentActor = { id: actor.id, dideducId: actor.dideducId, roles: roles.filter((r) => segmentRoles.includes(r)) };
-    const segmentDelegations = delegations.filter((d) => segmentRoles.includes(d.role) && (segment === "atencion" || d.dideducId === actor.dideducId));
-    const stages: { procedure: Procedure; state: CaseState }[] = [];
-    for (const [procedure, states] of Object.entries(listActionableStates(segmentActor, segmentDelegations, now)) as [Procedure, CaseState[]][]) {
-      for (const state of states) if (QUEUE_STATES[segment].includes(state)) stages.push({ procedure, state });
-    }
+    const actionable = await listQueueActionableStates(db, { actor, segment }, queueStatesFor(segment, actor.roles), now);
+    const stages = actionable.flatMap(([procedure, states]) => states.map((state) => ({ procedure, state })));
     if (stages.length === 0) continue;
-    if (segment !== "atencion" && !actor.dideducId) continue;
     const due = await findCasesNearTarget(db, { dideducId: segment === "atencion" ? undefined : actor.dideducId, stages, now, limit: DUE_LIMIT, serviceLevels });
     for (const c of due) {
       if (seen.has(c.id)) continue;
