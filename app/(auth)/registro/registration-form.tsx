@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { MailSentPanel } from "@/components/account/mail-sent-panel";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -89,21 +89,10 @@ export function RegistrationForm() {
 // What everyone sees after a valid form, whether or not the e-mail or the CUI already had an
 // account: only the inbox tells (lib/auth/register-citizen).
 function MailSent({ email }: { email: string }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   return (
-    <section aria-labelledby="correo-enviado" className="space-y-4" data-testid="registration-mail-sent">
-      <h2 id="correo-enviado" ref={heading} tabIndex={-1} className="text-xl font-semibold">
-        Revise su correo
-      </h2>
-      <p>
-        Le enviamos un correo a <strong>{email}</strong> con los pasos para terminar. Para crear su cuenta, abra el enlace del correo
-        dentro de las próximas 24 horas.
-      </p>
-      <p className="text-slate-700">
-        Si no lo ve en unos minutos, revise la carpeta de correo no deseado y que escribió bien su correo. Si el problema continúa,
-        comuníquese con Atención al Ciudadano.
-      </p>
-    </section>
+    <MailSentPanel id="correo-enviado" testId="registration-mail-sent">
+      Le enviamos un correo a <strong>{email}</strong> con los pasos para terminar. Para crear su cuenta, abra el enlace del correo
+      dentro de las próximas 24 horas.
+    </MailSentPanel>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { MailSentPanel } from "@/components/account/mail-sent-panel";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -36,21 +36,10 @@ export function ForgotPasswordForm() {
 
 // The same page whether or not the address has an account (lib/auth/request-password-reset).
 function MailSent({ email }: { email: string }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   return (
-    <section aria-labelledby="enlace-enviado" className="space-y-4" data-testid="password-reset-mail-sent">
-      <h2 id="enlace-enviado" ref={heading} tabIndex={-1} className="text-xl font-semibold">
-        Revise su correo
-      </h2>
-      <p>
-        Si <strong>{email}</strong> es el correo de una cuenta de Certifica, le enviamos un enlace para elegir una nueva contraseña.
-        El enlace vale 1 hora y sirve una sola vez.
-      </p>
-      <p className="text-slate-700">
-        Si no lo ve en unos minutos, revise la carpeta de correo no deseado y que escribió bien su correo. Si el problema continúa,
-        comuníquese con Atención al Ciudadano.
-      </p>
-    </section>
+    <MailSentPanel id="enlace-enviado" testId="password-reset-mail-sent">
+      Si <strong>{email}</strong> es el correo de una cuenta de Certifica, le enviamos un enlace para elegir una nueva contraseña.
+      El enlace vale 1 hora y sirve una sola vez.
+    </MailSentPanel>
   );
 }
