@@ -56,12 +56,12 @@ export async function runStaffDigests(db: PrismaClient, options: TRunStaffDigest
 
   const people = await db.user.findMany({
     where: { active: true, digestEnabled: true, digestHour: { lte: hour }, roles: { hasSome: [...STAFF_ROLES] }, staffDigests: { none: { day } } },
-    select: { id: true, name: true, email: true, dideducId: true, roles: true },
+    // With each person's previous digest, read in the same query: where this one starts.
+    select: { id: true, name: true, email: true, dideducId: true, roles: true, staffDigests: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
     orderBy: { id: "asc" },
   });
   for (const person of people) {
-    const last = await db.staffDigest.findFirst({ where: { userId: person.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-    const since = last?.createdAt ?? new Date(now.getTime() - FIRST_DIGEST_LOOKBACK_MS);
+    const since = person.staffDigests[0]?.createdAt ?? new Date(now.getTime() - FIRST_DIGEST_LOOKBACK_MS);
     const sections = await collectStaffDigest(db, person, { since, now });
     const due = await (options.findDueCases ?? findDueCasesForDigest)(db, person, now);
     const caseCount = sections.reduce((n, s) => n + s.total, 0) + due.length;
