@@ -1,7 +1,7 @@
 import "server-only";
 import type { TDbOptions } from "@/lib/cases/db-options";
 import type { TStatsFilter } from "./stats-filter";
-import { STAGES } from "./measure-stage-times";
+import { STAGES } from "./measure-stays";
 import { readCaseGroups, type TCaseGroup } from "./read-case-groups";
 
 // Age buckets in whole days since submission (upper bound included; the last one is open-ended).

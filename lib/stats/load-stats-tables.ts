@@ -4,7 +4,8 @@ import { countBacklogByAge } from "./count-backlog-by-age";
 import { computeOutcomeRates } from "./compute-outcome-rates";
 import { countCaseVolumes } from "./count-case-volumes";
 import { listSlaCompliance } from "./list-sla-compliance";
-import { STAGES, measureStageTimes } from "./measure-stage-times";
+import { measureStageTimes } from "./measure-stage-times";
+import { STAGES, measureStays, type TStayAggregate } from "./measure-stays";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
 import { readCaseGroups, type TCaseGroup } from "./read-case-groups";
 import type { TStatsFilter } from "./stats-filter";
@@ -33,7 +34,7 @@ const VOLUME_COLUMNS = [
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-type TLoadOptions = TDbOptions & { now?: Date; groups?: readonly TCaseGroup[] };
+type TLoadOptions = TDbOptions & { now?: Date; groups?: readonly TCaseGroup[]; stays?: readonly TStayAggregate[] };
 
 async function loadTable(id: TStatsTableId, f: TStatsFilter, central: boolean, options: TLoadOptions): Promise<TStatsTable | null> {
   const period = `de ${f.period.desde} a ${f.period.hasta}`;
@@ -118,10 +119,11 @@ async function loadTable(id: TStatsTableId, f: TStatsFilter, central: boolean, o
 // The dashboard's tables (the central one adds the DIDEDUC table), read in parallel.
 export async function loadStatsTables(f: TStatsFilter, central: boolean, options: TDbOptions & { now?: Date; only?: TStatsTableId } = {}): Promise<TStatsTable[]> {
   const ids = options.only ? [options.only] : STATS_TABLE_IDS;
-  // The cases are read once for every table that counts them (lib/stats/read-case-groups.ts); the
-  // stage times read the audit trail meanwhile.
+  // The cases are read once for every table that counts them (lib/stats/read-case-groups.ts), and
+  // the stays once for the stage times and the compliance (lib/stats/measure-stays.ts), side by side.
   const needsGroups = ids.some((id) => id !== "etapas" && id !== "sla");
-  const [groups, stages] = await Promise.all([needsGroups ? readCaseGroups(f, options) : undefined, ids.includes("etapas") ? loadTable("etapas", f, central, options) : null]);
-  const tables = await Promise.all(ids.map((id) => (id === "etapas" ? stages : loadTable(id, f, central, { ...options, groups }))));
+  const needsStays = ids.includes("etapas") || ids.includes("sla");
+  const [groups, stays] = await Promise.all([needsGroups ? readCaseGroups(f, options) : undefined, needsStays ? measureStays(f, options) : undefined]);
+  const tables = await Promise.all(ids.map((id) => loadTable(id, f, central, { ...options, groups, stays })));
   return tables.filter((t): t is TStatsTable => t !== null);
 }
