@@ -15,10 +15,11 @@
 // BENCH_QUEUES_DATABASE_URL: measure a database a kept run seeded (no seeding, nothing dropped).
 // Then the same views as whole pages over HTTP, one at a time and with 50 people at once
 // (scripts/bench/queues-http-load.mts; needs a `next build`); BENCH_QUEUES_HTTP=0 skips it.
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { allowServerOnlyModules } from "../prisma/seed/demo-walk";
-import { openScratchDatabase } from "./bench-scratch-database";
+import { describePostgresSettings, openScratchDatabase } from "./bench-scratch-database";
 import { seedBenchCases } from "./bench-seed-cases";
 
 const CASES = Number(process.env.BENCH_QUEUES_CASES ?? 1_000_000);
@@ -125,7 +126,9 @@ const VIEWS: TView[] = [
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 try {
-  console.log(`\n${"Vista".padEnd(48)} ${"filas".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  meta p95 ≤ ${GOAL_MS} ms`);
+  console.log(`\nCarga del equipo (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} en ${os.cpus().length} núcleos`);
+  console.log(await describePostgresSettings(dbUrl.toString()));
+  console.log(`${"Vista".padEnd(48)} ${"filas".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  meta p95 ≤ ${GOAL_MS} ms`);
   for (const view of VIEWS) {
     const times: number[] = [];
     let result: Awaited<ReturnType<typeof listCaseQueue>> | null = null;

@@ -20,7 +20,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { allowServerOnlyModules } from "../prisma/seed/demo-walk";
-import { openScratchDatabase } from "./bench-scratch-database";
+import { describePostgresSettings, openScratchDatabase } from "./bench-scratch-database";
 import { seedBenchCases } from "./bench-seed-cases";
 
 const CASES = Number(process.env.BENCH_STATS_CASES ?? 1_000_000);
@@ -181,6 +181,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 try {
   // Figures depend on what else runs: the load is printed with them.
   console.log(`\nCarga del equipo (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} en ${os.cpus().length} núcleos`);
+  console.log(await describePostgresSettings(dbUrl.toString()));
   console.log(`${"Vista".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  meta p95 ≤ ${GOAL_MS} ms`);
   for (const view of VIEWS) {
     const scope = resolveStatsScope(view.who, view.segment, parseStatsFilter(view.params, now).filter);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server on 127.0.0.1 for tests, as the postgres user (it refuses
 # to run as root). Prints the DATABASE_URL to use. Usage: scripts/start-postgres.sh [dir] [port]
+# PG_EXTRA_OPTS: more server settings ("-c name=value ..."), e.g. the benchmarks' production-like memory.
 set -euo pipefail
 DIR=${1:-/tmp/certifica-pg}
 PORT=${2:-55432}
@@ -12,6 +13,6 @@ if [ ! -f "$DIR/PG_VERSION" ]; then
   run "$BIN/initdb -D $DIR -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
 fi
 if ! run "$BIN/pg_ctl -D $DIR status >/dev/null 2>&1"; then
-  run "$BIN/pg_ctl -D $DIR -w -l $DIR/server.log -o \"-h 127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200\" start >/dev/null"
+  run "$BIN/pg_ctl -D $DIR -w -l $DIR/server.log -o \"-h 127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200 ${PG_EXTRA_OPTS:-}\" start >/dev/null"
 fi
 echo "postgresql://postgres@127.0.0.1:$PORT/postgres"

@@ -3,7 +3,8 @@
 // (10 DIDEDUC reviewers of Guatemala Norte, 5 central assistants with their second factor), starts
 // the production server (scripts/serve.mts, a `next build` must exist) on that database, signs each
 // account in through Auth.js's credentials endpoint as a browser would, then:
-//  1. each queue view, 20 requests one at a time (after 2 warm-up): p50/p95 of the page's whole
+//  1. each queue view, 20 requests one at a time (after BENCH_QUEUES_HTTP_WARMUP (5) rounds over
+//     every view as every person, and 2 more of the view): p50/p95 of the page's whole
 //     server time (request to last byte on localhost), against the goal p95 ≤ 100 ms;
 //  2. 50 connections for BENCH_QUEUES_HTTP_SECONDS (20) s with autocannon, every connection cycling
 //     through those views as different people: requests per second, p50/p90/p99, errors, timeouts
@@ -109,7 +110,14 @@ export async function runQueuesHttpLoad(dbUrl: string): Promise<void> {
       cookies.assistant.push(await postCredentials(base, { challenge, code: generateSync({ secret: TOTP_SECRET }) }));
     }
 
-    console.log(`\nPáginas completas por HTTP (servidor de producción, ${RUNS} solicitudes seguidas por vista)`);
+    // A server in service has compiled its hot paths long ago: every view, as every person, a few
+    // times before anything is timed (the first requests of a fresh process run unoptimized code).
+    const warmup = Number(process.env.BENCH_QUEUES_HTTP_WARMUP ?? 5);
+    for (let round = 0; round < warmup; round++) {
+      for (const view of VIEWS) for (const cookie of cookies[view.as]) await (await fetch(`${base}${view.path}`, { headers: { cookie }, redirect: "manual" })).text();
+    }
+    console.log(`\nCarga del equipo (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} en ${os.cpus().length} núcleos`);
+    console.log(`\nPáginas completas por HTTP (servidor de producción, ${RUNS} solicitudes seguidas por vista, tras ${warmup} rondas de calentamiento)`);
     console.log(`${"Vista".padEnd(48)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  meta p95 ≤ ${GOAL_MS} ms`);
     for (const view of VIEWS) {
       const cookie = cookies[view.as][0];
