@@ -116,7 +116,7 @@ export async function BatchSigningPage({
                       <CaseStateBadge state={r.state} />
                       {c.signable ? null : (
                         <span className="mt-1 block text-sm font-semibold text-red-800" data-testid="batch-not-signable">
-                          Ya no espera su firma: no se firmará en este lote.
+                          {c.heldBy ? `${c.heldBy} No se firmará en este lote.` : "Ya no espera su firma: no se firmará en este lote."}
                         </span>
                       )}
                     </td>

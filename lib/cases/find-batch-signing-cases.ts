@@ -4,6 +4,8 @@ import { availableActions } from "@/lib/workflow/check-transition";
 import { getDefinition } from "@/lib/workflow/definitions";
 import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import { assignmentBlocks, heldByText } from "./assignment/assignment-rule";
+import { findIdleMinutes } from "./assignment/find-idle-minutes";
 import { canSeeCase, type TViewer } from "./can-see-case";
 import { dbOf, type TDbOptions } from "./db-options";
 
@@ -17,7 +19,9 @@ export type TBatchSigningAction = "sign" | "sign_and_issue";
 // definition as the case page's buttons are) and the version read now: the version the browser
 // prepares against, so a case changed after this read is refused (STALE_VERSION), never signed
 // on a state the signer did not review. Ids this person may not see are left out, as the case page
-// answers "not found" for them. Used by the queue (which rows get a checkbox) and the review screen.
+// answers "not found" for them. A case someone else has taken ("Tomar", decision 0023) and not left
+// idle is not signable either, and says who holds it: transition() would refuse it (HELD).
+// Used by the queue (which rows get a checkbox) and the review screen.
 export async function findBatchSigningCases(
   input: { actor: TViewer & TWorkflowActor; caseIds: readonly string[]; action: TBatchSigningAction; now?: Date },
   options: TDbOptions = {},
@@ -42,15 +46,21 @@ export async function findBatchSigningCases(
       formData: true,
       applicant: { select: { name: true } },
       dideduc: { select: { name: true } },
+      assignment: { select: { userId: true, takenAt: true, lastActivityAt: true, user: { select: { name: true } } } },
     },
   });
-  const delegations = await findActiveDelegations(db, input.actor.id, now);
+  const [delegations, idleMinutes] = await Promise.all([
+    findActiveDelegations(db, input.actor.id, now),
+    rows.some((r) => r.assignment) ? findIdleMinutes(db) : Promise.resolve(0),
+  ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row || !canSeeCase(input.actor, row, delegations)) return [];
-    const signable = availableActions(getDefinition(row.procedure), row, input.actor, delegations, now).some((t) => t.action === input.action);
-    return [{ row, signable }];
+    const found = byId.get(id);
+    if (!found || !canSeeCase(input.actor, found, delegations)) return [];
+    const { assignment, ...row } = found;
+    const heldBy = assignment && assignmentBlocks(assignment, input.actor.id, idleMinutes, now) ? heldByText(assignment.user.name, assignment.takenAt) : null;
+    const signable = !heldBy && availableActions(getDefinition(row.procedure), row, input.actor, delegations, now).some((t) => t.action === input.action);
+    return [{ row, signable, heldBy }];
   });
 }
 

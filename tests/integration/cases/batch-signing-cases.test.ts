@@ -35,6 +35,28 @@ describe("findBatchSigningCases", { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('"Tomar" (decision 0023): a case someone else holds, not idle, gets no checkbox and says who holds it; once idle it is signable again', async () => {
+    const held = await awaitingSignature();
+    const free = await awaitingSignature();
+    const now = new Date();
+    // Held by another person of the office (whoever holds it, transition() refuses the signer: HELD).
+    await w.db.caseAssignment.create({ data: { caseId: held.id, userId: w.actors.reviewer.id, takenAt: now, lastActivityAt: now } });
+    const found = await findBatchSigningCases({ actor: viewer(w.actors.signer), caseIds: [held.id, free.id], action: "sign", now }, { db: w.db });
+    expect(found.map((c) => [c.row.id, c.signable, c.heldBy])).toEqual([
+      [held.id, false, expect.stringMatching(new RegExp(`^En revisión por ${w.actors.reviewer.name.trim().replace(/\.$/, "")} desde las \\d{2}:\\d{2}\\.$`))],
+      [free.id, true, null],
+    ]);
+    // The holder's own batch is not blocked by the holder's own assignment.
+    await w.db.caseAssignment.update({ where: { caseId: held.id }, data: { userId: w.actors.signer.id } });
+    const own = await findBatchSigningCases({ actor: viewer(w.actors.signer), caseIds: [held.id], action: "sign", now }, { db: w.db });
+    expect(own.map((c) => [c.signable, c.heldBy])).toEqual([[true, null]]);
+    // Someone else's, idle past the default 30 minutes: it no longer blocks.
+    await w.db.caseAssignment.update({ where: { caseId: held.id }, data: { userId: w.actors.reviewer.id } });
+    const later = new Date(now.getTime() + 31 * 60_000);
+    const idle = await findBatchSigningCases({ actor: viewer(w.actors.signer), caseIds: [held.id], action: "sign", now: later }, { db: w.db });
+    expect(idle.map((c) => [c.signable, c.heldBy])).toEqual([[true, null]]);
+  });
+
   it("refused: another DIDEDUC's signer does not even see the case; the reviewer and the central office may not take the DIDEDUC's signature; unknown ids are left out", async () => {
     const a = await awaitingSignature();
     expect(await findBatchSigningCases({ actor: viewer(w.actors.signerXela), caseIds: [a.id], action: "sign" }, { db: w.db })).toEqual([]);
