@@ -41,8 +41,7 @@ const [
   { loadStatsTables },
   { parseStatsFilter },
   { resolveStatsScope },
-  { DEFAULT_TARGET_DAYS, GUATEMALA_HOLIDAYS },
-  { listServiceLevelStages },
+  { ensureDefaultServiceLevels },
 ] = await Promise.all([
   import("../lib/db/create-adapter-factory"),
   import("../lib/db/apply-migrations"),
@@ -50,8 +49,7 @@ const [
   import("../lib/stats/load-stats-tables"),
   import("../lib/stats/stats-filter"),
   import("../lib/stats/resolve-stats-scope"),
-  import("../lib/service-levels/default-service-levels"),
-  import("../lib/service-levels/service-level-stages"),
+  import("../lib/service-levels/ensure-default-service-levels"),
 ]);
 
 // The states each case passed through, by its current state (and whether a DIDEDUC reviews its
@@ -145,15 +143,8 @@ if (!REUSE) {
 
 const { prisma: db, close } = createPrisma(dbUrl.toString());
 // The seed's targets and holidays, as a real installation has them: without targets the SLA table
-// (a second pass over the stays) is not computed at all.
-for (const { procedure, state } of listServiceLevelStages()) {
-  const businessDays = DEFAULT_TARGET_DAYS[state];
-  if (businessDays) await db.serviceLevelTarget.upsert({ where: { procedure_state: { procedure, state } }, create: { procedure, state, businessDays }, update: {} });
-}
-for (const h of GUATEMALA_HOLIDAYS) {
-  const date = new Date(`${h.date}T00:00:00Z`);
-  await db.holiday.upsert({ where: { date }, create: { date, name: h.name, halfDay: h.halfDay ?? false }, update: {} });
-}
+// (a second grouping of the stays) is not computed at all.
+await ensureDefaultServiceLevels(db);
 const actor = (roles: string[], dideducId: string | null) => ({ id: "bench", name: "bench", email: "bench@bench.test", roles, dideducId, delegatedRoles: [] }) as never;
 const manager = actor(["CENTRAL_MANAGER"], null);
 const director = actor(["DIDEDUC_SIGNER"], "d1");

@@ -10,8 +10,7 @@ import { demoTotpSecret } from "./demo-totp";
 import { DIDEDUCS } from "./dideducs";
 import { DIPLOMA_IMPORT_BATCH, DIPLOMAS } from "./diplomas";
 import { ensureDemoPki, type TDemoPki } from "./ensure-demo-pki";
-import { DEFAULT_TARGET_DAYS, GUATEMALA_HOLIDAYS } from "../../lib/service-levels/default-service-levels";
-import { listServiceLevelStages } from "../../lib/service-levels/service-level-stages";
+import { ensureDefaultServiceLevels } from "../../lib/service-levels/ensure-default-service-levels";
 
 export type TSeedOptions = {
   log?: (message: string) => void;
@@ -252,17 +251,8 @@ export async function seedDatabase(prisma: PrismaClient, options: TSeedOptions =
         });
       }
 
-      // Service levels (decision 0022): the proposed targets and Guatemala's official holidays,
-      // only where missing, so an administrator's changes survive a re-seed. A stage whose target
-      // the administrator removed gets the default back on a re-seed: that is the demo's seed only.
-      for (const { procedure, state } of listServiceLevelStages()) {
-        const businessDays = DEFAULT_TARGET_DAYS[state];
-        if (businessDays) await tx.serviceLevelTarget.upsert({ where: { procedure_state: { procedure, state } }, create: { procedure, state, businessDays }, update: {} });
-      }
-      for (const h of GUATEMALA_HOLIDAYS) {
-        const date = new Date(`${h.date}T00:00:00Z`);
-        await tx.holiday.upsert({ where: { date }, create: { date, name: h.name, halfDay: h.halfDay ?? false }, update: {} });
-      }
+      // Service levels (decision 0022): the proposed targets and Guatemala's official holidays.
+      await ensureDefaultServiceLevels(tx);
 
       const month = currentMonthInGuatemala(now);
       await tx.delegation.upsert({
