@@ -112,13 +112,13 @@ function sameName(values: TValues, holderName: string): boolean {
 // In place of the name inputs once the record is confirmed: the graduate's name as the registry
 // has it, read-only (the submission stores it, never typed names: decision 0027), and the way back
 // to the inputs, which still hold whatever was typed before.
-function RegistryName({ name, onUndo }: { name: string | null; onUndo: () => void }) {
+function RegistryName({ name, loading, onUndo }: { name: string | null; loading: boolean; onUndo: () => void }) {
   return (
     <div className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="registry-name">
       <dl>
         <dt className="font-semibold text-slate-700">{REGISTRY_NAME_LABEL}</dt>
         <dd className="text-lg" data-testid="registry-name-value">
-          {name ?? "Consultando el registro de títulos…"}
+          {name ?? (loading ? "Consultando el registro de títulos…" : "Se muestra al buscar el número en el registro.")}
         </dd>
       </dl>
       <p className="text-sm text-slate-700">{REGISTRY_NAME_HINT}</p>
@@ -179,11 +179,14 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
   const uploadOpen = confirmed && (current === null || current.status === "FOUND");
   const stopped = current?.status === "OTHER_PROCEDURE";
   const hasCase = d.caseInfo.id !== null;
-  // Confirmed: the name is the registry's, shown read-only. Until the lookup made on opening
-  // answers, the name a sent request stored (`student.fullName`) stands for it.
-  const namesFromRegistry = uploadOpen && !stopped;
+  // Confirmed: the name is the registry's, shown read-only: the latest record found for the
+  // confirmed number (also while a CUI or birth date edited since waits for a new lookup), else,
+  // until the lookup made on opening answers, the name a sent request stored (`student.fullName`).
+  const namesFromRegistry = uploadOpen;
+  const found = lookup.kind === "result" && lookup.outcome.status === "FOUND" ? lookup.outcome.record : null;
+  const lastFound = found && found.registrationNumber === values.confirmedRegistrationNumber ? found.holderName : null;
   const storedRegistryName = stringOf(objectOf(objectOf(initial.formData).student).fullName) || null;
-  const registryName = current?.status === "FOUND" ? current.record.holderName : storedRegistryName;
+  const registryName = lastFound ?? storedRegistryName;
 
   const runLookup = useCallback(async (typed: Pick<TValues, "registrationNumber" | "student">) => {
     setSwitchError(null);
@@ -270,7 +273,7 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
         labels={{ firstNames: L.firstNames, lastNames: L.lastNames, cui: L.cui, birthDate: L.birthDate }}
         values={values.student}
         errorsOf={err}
-        namesInstead={namesFromRegistry ? <RegistryName name={registryName} onUndo={onUndoConfirm} /> : undefined}
+        namesInstead={namesFromRegistry ? <RegistryName name={registryName} loading={lookup.kind === "loading"} onUndo={onUndoConfirm} /> : undefined}
         onValue={(key, s) => {
           if (key === "cui" || key === "birthDate") setLookupErrors({});
           update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"]);
