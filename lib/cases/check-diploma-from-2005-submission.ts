@@ -27,7 +27,7 @@ export type TDiplomaRegistrySnapshot = ReturnType<typeof toDiplomaRegistryView> 
 // are dropped, never trusted, and the queue's search words follow the registry's name.
 export async function checkDiplomaFrom2005Submission(
   tx: Prisma.TransactionClient,
-  caseRow: { id: string; formData: unknown; applicantId?: string },
+  caseRow: { id: string; formData: unknown; applicantId: string },
   now: Date,
 ): Promise<TFieldErrors> {
   const draft = parseDiplomaFrom2005Draft(caseRow.formData);
@@ -47,7 +47,7 @@ export async function checkDiplomaFrom2005Submission(
   const student = Object.fromEntries(
     Object.entries({ ...draft.student, fullName: record.holderName }).filter(([key, value]) => key !== "firstNames" && key !== "lastNames" && value !== undefined),
   );
-  const applicant = caseRow.applicantId ? await tx.user.findUnique({ where: { id: caseRow.applicantId }, select: { name: true } }) : null;
+  const applicant = await tx.user.findUnique({ where: { id: caseRow.applicantId }, select: { name: true } });
   await tx.case.update({
     where: { id: caseRow.id },
     data: {
