@@ -144,6 +144,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(page.getByTestId("registry-name-value")).toHaveText("María José Ixcot Chávez");
   await expect(page.getByLabel("Nombres", { exact: true })).toHaveCount(0);
   await expect(page.getByLabel("Apellidos", { exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
   // Undone, the inputs are back and editable; confirmed again, the registry's name returns.
   await page.getByRole("button", { name: "No es mi título: buscar de nuevo" }).click();
   await expect(page.getByLabel("Nombres", { exact: true })).toBeEditable();
