@@ -120,13 +120,11 @@ test("un número que no está en el registro pasa, con un clic, al trámite ante
 test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, firma central, descarga y verificación", async ({ page }) => {
   test.setTimeout(240_000);
 
-  // 1. The citizen types the graduate's data, looks the number up and sees the registry's record
-  // before any upload.
+  // 1. The citizen types the graduate's birth date (not the names: they come from the registry),
+  // looks the number up and sees the registry's record before any upload.
   await signIn(page, CITIZEN.email, CITIZEN.password);
   await openNewRequest(page);
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
-  await page.getByLabel("Nombres", { exact: true }).fill("María José");
-  await page.getByLabel("Apellidos", { exact: true }).fill("Ixcot Chávez");
   await page.getByRole("textbox", { name: /^Fecha de nacimiento/ }).fill("1997-06-02");
   await page.getByLabel("Número de registro del título").fill("d 2015 018734");
   await page.getByLabel("Número de registro del título").press("Enter");
@@ -138,10 +136,22 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
   await expectNoAxeViolations(page);
 
-  // 2. "Sí, es mi título": the draft exists, the upload opens with the CGC requirement stated.
+  // 2. "Sí, es mi título": the draft exists, the upload opens with the CGC requirement stated, and
+  // the graduate's name is the registry's, read-only, in place of the name inputs (issue #14).
   await page.getByRole("button", { name: "Sí, estos son los datos de mi título." }).click();
   await expect(page.getByTestId("registry-confirmed")).toBeVisible();
   await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+$/, { timeout: 15_000 });
+  await expect(page.getByTestId("registry-name-value")).toHaveText("María José Ixcot Chávez");
+  await expect(page.getByLabel("Nombres", { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel("Apellidos", { exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // Undone, the inputs are back and editable; confirmed again, the registry's name returns.
+  await page.getByRole("button", { name: "No es mi título: buscar de nuevo" }).click();
+  await expect(page.getByLabel("Nombres", { exact: true })).toBeEditable();
+  await expect(page.getByLabel("Apellidos", { exact: true })).toBeEditable();
+  await expect(page.getByLabel("Agregar archivos PDF")).toBeHidden();
+  await page.getByRole("button", { name: "Sí, estos son los datos de mi título." }).click();
+  await expect(page.getByTestId("registry-name-value")).toHaveText("María José Ixcot Chávez");
   await expect(page.getByText("sello de registro de la Contraloría General de Cuentas (CGC) legible")).toBeVisible();
   await page.getByLabel("Agregar archivos PDF").setInputFiles(titlePdf);
   await expect(page.getByTestId("uploaded-files").getByText("titulo-bachiller.pdf")).toBeVisible({ timeout: 20_000 });
@@ -150,7 +160,8 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   await expect(page.locator("#form-error")).toContainText("No se pudo enviar la solicitud");
   await expect(page.locator("#f-cgcStampConfirmed-error")).toContainText("Contraloría General de Cuentas");
-  await expect(page.getByLabel("Apellidos", { exact: true })).toHaveValue("Ixcot Chávez");
+  await expect(page.getByTestId("registry-name-value")).toHaveText("María José Ixcot Chávez");
+  await expect(page.getByTestId("uploaded-files").getByText("titulo-bachiller.pdf")).toBeVisible();
   await page.getByLabel(/Confirmo que el título que adjunto es el original/).check();
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   await expect(page.getByTestId("next-step")).toContainText("comparará su título con el registro de títulos", { timeout: 15_000 });
@@ -165,6 +176,9 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(panel).toContainText("d 2015 018734");
   await expect(panel.getByTestId("registry-record")).toContainText("María José Ixcot Chávez");
   await expect(panel).toContainText("El registro no cambió desde el envío");
+  // The request carries the registry's name, as the citizen never typed one.
+  await expect(page.getByTestId("graduate-data")).toContainText("Nombre (según el registro de títulos)");
+  await expect(page.getByTestId("graduate-data")).toContainText("María José Ixcot Chávez");
   expect((await new AxeBuilder({ page }).exclude("iframe").analyze()).violations.map((v) => v.id)).toEqual([]);
   await expect(page.getByTestId("case-files")).toContainText("titulo-bachiller.pdf");
   const correction = page.getByRole("form", { name: "Rechazar para corrección" });
@@ -180,6 +194,7 @@ test("D.2.2 de punta a punta: registro mostrado antes de subir, corrección, fir
   await expect(page.getByTestId("correction-reason")).toContainText("el sello de la Contraloría no se lee");
   await expect(page.getByTestId("registry-record")).toContainText("María José Ixcot Chávez");
   await expect(page.getByTestId("registry-confirmed")).toBeVisible();
+  await expect(page.getByTestId("registry-name-value")).toHaveText("María José Ixcot Chávez");
   await page.getByRole("button", { name: "Quitar titulo-bachiller.pdf" }).click();
   await expect(page.getByTestId("uploaded-files")).toHaveCount(0);
   await page.getByLabel("Agregar archivos PDF").setInputFiles(titlePdf);

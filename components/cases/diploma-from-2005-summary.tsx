@@ -97,7 +97,8 @@ function RegistryStatus({ c }: { c: TDiplomaRegistryComparison }) {
 
 // The D.2.2 request beside the title's scan (central office) and on the citizen's page once sent:
 // the number the applicant typed, what the Ministry's title registry holds for it today, whether
-// that changed or disappeared since the request was submitted, and the graduate's typed data.
+// that changed or disappeared since the request was submitted, and the graduate's data (the name
+// as the registry had it at submission, the CUI or birth date typed).
 export async function DiplomaFrom2005Summary({ formData }: { formData: unknown }) {
   const data = obj(formData);
   const student = obj(data.student);
@@ -116,17 +117,24 @@ export async function DiplomaFrom2005Summary({ formData }: { formData: unknown }
         {shown ? <RegistryRows record={shown} /> : null}
         {c.nameMatches === false ? (
           <Notice tone="warning" title="El nombre no coincide">
-            <p>El nombre escrito en la solicitud no es igual al del registro de títulos: compárelo con el título escaneado.</p>
+            <p>El nombre de la solicitud no es igual al del registro de títulos hoy: compárelo con el título escaneado.</p>
           </Notice>
         ) : null}
       </section>
       <section aria-labelledby="datos-graduado" className="space-y-2">
         <h3 id="datos-graduado" className="text-lg font-semibold">
-          Datos escritos por la persona
+          Datos de la persona graduada
         </h3>
-        <dl className="divide-y divide-slate-200">
-          <Row term="Nombres" value={text(student.firstNames)} />
-          <Row term="Apellidos" value={text(student.lastNames)} />
+        <dl className="divide-y divide-slate-200" data-testid="graduate-data">
+          {/* Sent requests carry the registry's name (decision 0027); a draft, what was typed. */}
+          {text(student.fullName) ? (
+            <Row term="Nombre (según el registro de títulos)" value={text(student.fullName)} />
+          ) : (
+            <>
+              <Row term="Nombres" value={text(student.firstNames)} />
+              <Row term="Apellidos" value={text(student.lastNames)} />
+            </>
+          )}
           {text(student.cui) ? <Row term="CUI" value={text(student.cui)} /> : null}
           {text(student.birthDate) ? <Row term="Fecha de nacimiento" value={text(student.birthDate).slice(0, 10)} /> : null}
           <Row term="Sello de la Contraloría" value={data.cgcStampConfirmed === true ? "La persona confirmó que el título lo lleva" : ""} />

@@ -29,8 +29,10 @@ function holderText(h: TRowLike["holder"]): string | null {
   return h.idle ? `${heldByText(h.name, h.takenAt)} Sin actividad reciente: puede tomarla.` : heldByText(h.name, h.takenAt);
 }
 
+// A submitted D.2.2 carries the title registry's full name (`fullName`, decision 0027).
 function studentName(formData: unknown): string | null {
-  const student = (formData as { student?: { firstNames?: unknown; lastNames?: unknown } } | null)?.student;
+  const student = (formData as { student?: { firstNames?: unknown; lastNames?: unknown; fullName?: unknown } } | null)?.student;
+  if (typeof student?.fullName === "string" && student.fullName.trim()) return student.fullName.trim();
   const parts = [student?.firstNames, student?.lastNames].filter((p): p is string => typeof p === "string" && p.trim() !== "");
   return parts.length > 0 ? parts.join(" ") : null;
 }

@@ -17,8 +17,10 @@ export function caseSearchTerms(...texts: (string | null | undefined)[]): string
   return [...words];
 }
 
-// The student's names inside a case's formData (every procedure that has a student keeps them there).
+// The student's names inside a case's formData (every procedure that has a student keeps them there;
+// a submitted D.2.2 keeps the title registry's full name instead, `fullName`, decision 0027).
 export function studentNamesOf(formData: unknown): string[] {
-  const student = (formData as { student?: { firstNames?: unknown; lastNames?: unknown } } | null)?.student;
+  const student = (formData as { student?: { firstNames?: unknown; lastNames?: unknown; fullName?: unknown } } | null)?.student;
+  if (typeof student?.fullName === "string" && student.fullName.trim()) return [student.fullName];
   return [student?.firstNames, student?.lastNames].filter((v): v is string => typeof v === "string");
 }

@@ -5,6 +5,7 @@ import { normalizeDiplomaNumber } from "@/lib/registry/diploma-number";
 import { readDiplomaRecordForHolder } from "@/lib/registry/find-diploma-by-number";
 import { holderProofOf } from "@/lib/registry/match-diploma-holder";
 import { parseDiplomaFrom2005Draft, TITLE_BACK_MISSING_D22, TITLE_SCAN_MISSING_D22 } from "./forms/diploma-from-2005-form";
+import { caseSearchTerms } from "./case-search-terms";
 import { toDiplomaRegistryView } from "./to-diploma-registry-view";
 
 // Also when the number is there but the CUI or birth date saved is not the holder's: the same words,
@@ -21,10 +22,12 @@ export type TDiplomaRegistrySnapshot = ReturnType<typeof toDiplomaRegistryView> 
 // or corrected since the citizen looked it up, and a draft may carry a number never looked up), the title is not one signed by a regional director or a minister (ATE-INS-04), and the
 // title is attached with both sides (two pages or more among its scans). When everything passes it
 // records, in the same transaction, the registry row as seen at submission (formData
-// `registryAtSubmission`; a draft can never set it: parseDraft drops it).
+// `registryAtSubmission`; a draft can never set it: parseDraft drops it), and the graduate's name
+// as the registry has it (`student.fullName`, decision 0027): whatever names the draft carries
+// are dropped, never trusted, and the queue's search words follow the registry's name.
 export async function checkDiplomaFrom2005Submission(
   tx: Prisma.TransactionClient,
-  caseRow: { id: string; formData: unknown },
+  caseRow: { id: string; formData: unknown; applicantId: string },
   now: Date,
 ): Promise<TFieldErrors> {
   const draft = parseDiplomaFrom2005Draft(caseRow.formData);
@@ -41,6 +44,16 @@ export async function checkDiplomaFrom2005Submission(
 
   if (Object.keys(errors).length > 0 || !record) return errors;
   const snapshot: TDiplomaRegistrySnapshot = { ...toDiplomaRegistryView(record), signedBy: record.signedBy, checkedAt: now.toISOString() };
-  await tx.case.update({ where: { id: caseRow.id }, data: { formData: { ...draft, registryAtSubmission: snapshot } as Prisma.InputJsonValue } });
+  const student = Object.fromEntries(
+    Object.entries({ ...draft.student, fullName: record.holderName }).filter(([key, value]) => key !== "firstNames" && key !== "lastNames" && value !== undefined),
+  );
+  const applicant = await tx.user.findUnique({ where: { id: caseRow.applicantId }, select: { name: true } });
+  await tx.case.update({
+    where: { id: caseRow.id },
+    data: {
+      formData: { ...draft, student, registryAtSubmission: snapshot } as Prisma.InputJsonValue,
+      searchTerms: caseSearchTerms(applicant?.name, record.holderName),
+    },
+  });
   return {};
 }

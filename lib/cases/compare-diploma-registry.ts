@@ -21,8 +21,9 @@ export type TDiplomaRegistryComparison = {
   // NOT_SUBMITTED: nothing recorded at submission to compare with (a draft).
   status: "MATCHES" | "CHANGED" | "MISSING" | "OTHER_PROCEDURE" | "NOT_SUBMITTED";
   changes: { label: string; atSubmission: string; now: string }[];
-  // Whether the graduate's names the applicant typed are the registry's (accents, case, spacing
-  // ignored); null when there is nothing to compare.
+  // Whether the graduate's name the request carries (typed in a draft, the registry's at
+  // submission) is the registry's today (accents, case, spacing ignored); null when there is
+  // nothing to compare.
   nameMatches: boolean | null;
 };
 
@@ -85,8 +86,9 @@ export async function compareDiplomaRegistry(formData: unknown, options: { db?: 
           ? "CHANGED"
           : "MATCHES";
 
+  // A submitted request carries the registry's name (`fullName`, decision 0027); a draft, the typed one.
   const student = obj(data.student);
-  const typedName = foldText(`${str(student.firstNames)} ${str(student.lastNames)}`);
+  const typedName = foldText(str(student.fullName) || `${str(student.firstNames)} ${str(student.lastNames)}`);
   const holder = current?.holderName ?? atSubmission?.holderName ?? null;
   const nameMatches = typedName && holder ? typedName === foldText(holder) : null;
 

@@ -28,7 +28,7 @@ export type TProcedureForm = {
   submitErrors(formData: unknown, now: Date): TFieldErrors;
   // Checks that read the database (a registry lookup, the uploaded files), run inside the
   // submission's transaction after submitErrors passed. Optional.
-  checkSubmission?(tx: Prisma.TransactionClient, caseRow: { id: string; formData: unknown; dideducId: string | null }, now: Date): Promise<TFieldErrors>;
+  checkSubmission?(tx: Prisma.TransactionClient, caseRow: { id: string; formData: unknown; dideducId: string | null; applicantId: string }, now: Date): Promise<TFieldErrors>;
   // Message when no file is attached (each procedure names its own document).
   filesRequired: string;
   // Run by lib/uploads/store-upload on a PDF that passed the generic checks, before anything is

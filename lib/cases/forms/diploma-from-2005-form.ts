@@ -14,9 +14,14 @@ import { HOLDER_PROOF_MISSING_MESSAGE, hasHolderProof, holderProofOf } from "@/l
 // ZDiplomaFrom2005FormAt(now), strict, for submission. No DIDEDUC: the central office handles it.
 //
 // Stored shape (Case.formData):
-//   { registrationNumber, confirmedRegistrationNumber, student: { firstNames, lastNames, cui?, birthDate? },
-//     contactPhone?, cgcStampConfirmed,
+//   { registrationNumber, confirmedRegistrationNumber, student: { firstNames?, lastNames?, cui?, birthDate?,
+//     fullName? }, contactPhone?, cgcStampConfirmed,
 //     registryAtSubmission? }   ← written by the server at (re)submission, never taken from a draft
+// Once the citizen confirmed the registry's record, the graduate's name is the registry's
+// (issue #14, decision 0027): the form shows it read-only instead of the name inputs, the strict
+// schema no longer asks for names, and the submission replaces whatever names a draft carries by
+// `student.fullName`, the registry's `holderName` (it keeps one full name, not names and surnames
+// apart). A draft can never set `fullName` (ZPersonDraft drops it).
 
 export const DIPLOMA_FROM_2005_LABELS = {
   registrationNumber: "Número de registro del título",
@@ -39,6 +44,11 @@ export const CGC_STAMP_CONFIRMATION_LABEL_D22 =
   "Confirmo que el título que adjunto es el original, escaneado por ambos lados, y lleva el sello de registro de la Contraloría General de Cuentas.";
 
 export const REGISTRY_CONFIRMATION_LABEL = "Sí, estos son los datos de mi título.";
+
+// After the confirmation the graduate's name is shown as the registry has it, not typed again.
+export const REGISTRY_NAME_LABEL = "Nombre de la persona graduada, según el registro de títulos";
+export const REGISTRY_NAME_HINT = "Se toma del registro de títulos y es el que se imprime en la certificación. Si no es su título, búsquelo de nuevo.";
+export const UNDO_CONFIRMATION_LABEL = "No es mi título: buscar de nuevo";
 
 // Procedure D.2.2, activity 2, Nota: "Si al colocar el número de registro no despliega la
 // información, el usuario deberá de realizar el trámite como inferior al 2005". The same words
@@ -82,11 +92,14 @@ export const ZDiplomaStudent = (now: Date) =>
     missing: "Escriba los datos de la persona graduada.",
   });
 
-export function ZDiplomaFrom2005FormAt(now: Date) {
+// `namesFromRegistry`: the record is confirmed for the number typed, so the names are the
+// registry's (filled in at submission) and whatever a draft carries under them is not checked.
+export function ZDiplomaFrom2005FormAt(now: Date, options: { namesFromRegistry?: boolean } = {}) {
+  const student = ZDiplomaStudent(now);
   return z.object({
     registrationNumber: ZDiplomaNumber,
     confirmedRegistrationNumber: z.string({ error: NOT_CONFIRMED_MESSAGE }).min(1, { error: NOT_CONFIRMED_MESSAGE }),
-    student: ZDiplomaStudent(now),
+    student: options.namesFromRegistry ? student.extend({ firstNames: z.unknown().optional(), lastNames: z.unknown().optional() }) : student,
     contactPhone: optionalText(30, "El teléfono no puede tener más de 30 caracteres."),
     cgcStampConfirmed: z.literal(true, { error: "Confirme que el título lleva el sello de registro de la Contraloría General de Cuentas." }),
   });
@@ -105,7 +118,7 @@ export function isRegistryConfirmed(form: unknown): boolean {
 // format, so "confirm it" is not asked for a number that cannot be one. The graduate's CUI or birth
 // date is what the registry is checked against (lib/registry/match-diploma-holder): one of them.
 export function diplomaFrom2005Errors(formData: unknown, now: Date): Record<string, string[]> {
-  const errors = fieldErrors(ZDiplomaFrom2005FormAt(now), formData);
+  const errors = fieldErrors(ZDiplomaFrom2005FormAt(now, { namesFromRegistry: isRegistryConfirmed(formData) }), formData);
   const student = typeof formData === "object" && formData !== null ? (formData as { student?: unknown }).student : undefined;
   if (!errors["student.cui"] && !errors["student.birthDate"] && !hasHolderProof(holderProofOf(student))) {
     errors["student.cui"] = [HOLDER_PROOF_MISSING_MESSAGE];

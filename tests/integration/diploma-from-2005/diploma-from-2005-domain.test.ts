@@ -2,7 +2,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_LONGER_IN_REGISTRY } from "@/lib/cases/check-diploma-from-2005-submission";
-import { HOLDER_PROOF_MISSING_MESSAGE, NOT_CONFIRMED_MESSAGE, NOT_IN_REGISTRY_MESSAGE, TITLE_BACK_MISSING_D22 } from "@/lib/cases/forms/diploma-from-2005-form";
+import { diplomaFrom2005Errors, HOLDER_PROOF_MISSING_MESSAGE, NOT_CONFIRMED_MESSAGE, NOT_IN_REGISTRY_MESSAGE, TITLE_BACK_MISSING_D22 } from "@/lib/cases/forms/diploma-from-2005-form";
 import { DIPLOMA_LOOKUP_LIMIT, lookupDiplomaRegistration } from "@/lib/cases/lookup-diploma-registration";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { saveCaseDraft } from "@/lib/cases/save-case-draft";
@@ -256,7 +256,6 @@ describe("a D.2.2 request", () => {
   });
 
   it("asks for the graduate's CUI or birth date, which the registry is checked against", async () => {
-    const { diplomaFrom2005Errors } = await import("@/lib/cases/forms/diploma-from-2005-form");
     expect(diplomaFrom2005Errors({ ...FORM, student: { firstNames: "María José", lastNames: "Ixcot Chávez" } }, NOW)).toEqual({ "student.cui": [HOLDER_PROOF_MISSING_MESSAGE] });
     expect(diplomaFrom2005Errors(FORM, NOW)).toEqual({});
   });
@@ -265,8 +264,9 @@ describe("a D.2.2 request", () => {
     const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, cgcStampConfirmed: undefined, student: { firstNames: "María José", birthDate: MARIA.birthDate } } }, opts());
     await upload(citizen, draft.caseId, 1);
     const refused = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts()).catch((e) => e);
+    // The surname left blank is not asked: once the record is confirmed the name is the
+    // registry's (issue #14, decision 0027; "the names come from the registry" below).
     expect(refused.fieldErrors).toEqual({
-      "student.lastNames": [expect.stringMatching(/apellidos/)],
       cgcStampConfirmed: [expect.stringMatching(/Contraloría General de Cuentas/)],
     });
     const v2 = await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: FORM, expectedVersion: draft.version }, opts());
@@ -283,6 +283,8 @@ describe("a D.2.2 request", () => {
     expect(row.dideducId).toBeNull();
     expect(row.formData).toEqual({
       ...FORM,
+      // The graduate's name as the registry has it, in place of the names typed (decision 0027).
+      student: { cui: "", birthDate: MARIA.birthDate, fullName: "María José Ixcot Chávez" },
       registryAtSubmission: {
         registrationNumber: "D-2015-018734",
         holderName: "María José Ixcot Chávez",
@@ -426,6 +428,77 @@ describe("switchDiplomaToBefore2005", () => {
     });
     const sent = await submitCase({ actor: other, caseId: created.caseId, expectedVersion: created.version, ip: null, now: NOW }, opts());
     expect(sent.state).not.toBe("DRAFT");
+  });
+});
+
+describe("the names come from the registry (issue #14: \"after the citizen confirms the registry match, the names come from the registry instead of being typed again\")", () => {
+  const FORGED = { ...FORM, student: { firstNames: "Nombre Falso", lastNames: "Apellido Ajeno", cui: "", birthDate: MARIA.birthDate } };
+
+  it("a confirmed request is sent without names typed; unconfirmed, the names are still asked", () => {
+    const noNames = { ...FORM, student: { birthDate: MARIA.birthDate } };
+    expect(diplomaFrom2005Errors(noNames, NOW)).toEqual({});
+    expect(diplomaFrom2005Errors({ ...noNames, confirmedRegistrationNumber: undefined }, NOW)).toEqual({
+      "student.firstNames": [expect.stringMatching(/nombres de la persona graduada/)],
+      "student.lastNames": [expect.stringMatching(/apellidos de la persona graduada/)],
+      confirmedRegistrationNumber: [NOT_CONFIRMED_MESSAGE],
+    });
+  });
+
+  it("a draft keeps the names typed, confirmed or not, and can never set the registry's name itself", async () => {
+    const typed = { ...FORGED, confirmedRegistrationNumber: undefined };
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: typed }, opts());
+    expect((await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).formData).toEqual(typed);
+    // Confirmed, then the confirmation undone: the names typed are still there to edit.
+    const confirmed = await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: FORGED, expectedVersion: draft.version }, opts());
+    await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: typed, expectedVersion: confirmed.version }, opts());
+    expect((await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).formData).toMatchObject({ student: { firstNames: "Nombre Falso", lastNames: "Apellido Ajeno" } });
+    // `fullName` is written by the submission only.
+    const forged = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: { ...FORM, student: { ...FORM.student, fullName: "Otra Persona" } } }, opts());
+    expect((await w.db.case.findUniqueOrThrow({ where: { id: forged.caseId } })).formData).toEqual(FORM);
+  });
+
+  it("the submission stores the registry's name over different names sent by the client, and the queue, the search words and the citizen's list show it", async () => {
+    const { compareDiplomaRegistry } = await import("@/lib/cases/compare-diploma-registry");
+    const { listApplicantCases } = await import("@/lib/cases/list-applicant-cases");
+    const { toQueueRows } = await import("@/components/staff/to-queue-rows");
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: FORGED }, opts());
+    expect((await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } })).searchTerms).toEqual(expect.arrayContaining(["falso", "ajeno"]));
+    await upload(citizen, draft.caseId);
+    await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts());
+
+    const row = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId }, include: { applicant: { select: { name: true } }, dideduc: { select: { name: true } } } });
+    const student = (row.formData as { student: Record<string, unknown> }).student;
+    expect(student).toEqual({ cui: "", birthDate: MARIA.birthDate, fullName: "María José Ixcot Chávez" });
+    expect(JSON.stringify(row.formData)).not.toMatch(/Falso|Ajeno/);
+    expect(row.searchTerms).toEqual(expect.arrayContaining(["maria", "jose", "ixcot", "chavez"]));
+    expect(row.searchTerms).not.toEqual(expect.arrayContaining(["falso"]));
+    expect(row.searchTerms).not.toEqual(expect.arrayContaining(["ajeno"]));
+
+    expect(toQueueRows([row], NOW)[0].personName).toBe("María José Ixcot Chávez");
+    const listed = (await listApplicantCases({ actor: citizen }, opts())).find((c) => c.id === draft.caseId);
+    expect(listed?.studentName).toBe("María José Ixcot Chávez");
+    expect(await compareDiplomaRegistry(row.formData, opts())).toMatchObject({ status: "MATCHES", nameMatches: true });
+  });
+
+  it("a resubmission after a correction takes the registry's name again, as the registry has it then", async () => {
+    await w.db.diplomaRegistry.create({
+      data: { registrationNumber: "D-2020-777003", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2020, holderBirthDate: new Date(`${MARIA.birthDate}T00:00:00Z`) },
+    });
+    const form = { ...FORGED, registrationNumber: "D-2020-777003", confirmedRegistrationNumber: "D-2020-777003" };
+    const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
+    await upload(citizen, draft.caseId);
+    const sent = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts());
+    const rejected = await performCaseAction(
+      { actor: assistant, caseId: draft.caseId, action: "reject_for_correction", input: { reason: "El escaneo del reverso no se lee: escanéelo de nuevo." }, expectedVersion: sent.version, ip: null },
+      opts(),
+    );
+    await w.db.diplomaRegistry.update({ where: { registrationNumber: "D-2020-777003" }, data: { holderName: "María Josefa Ixcot Chávez" } });
+    // The editor sends back what it holds, names typed long ago included.
+    const edited = await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: form, expectedVersion: rejected.version }, opts());
+    await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: edited.version, ip: null, now: NOW }, opts());
+    const after = await w.db.case.findUniqueOrThrow({ where: { id: draft.caseId } });
+    expect((after.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate, fullName: "María Josefa Ixcot Chávez" });
+    expect(after.searchTerms).toEqual(expect.arrayContaining(["josefa"]));
   });
 });
 

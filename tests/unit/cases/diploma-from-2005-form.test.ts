@@ -59,6 +59,20 @@ describe("D.2.2 strict schema", () => {
     expect(isRegistryConfirmed(null)).toBe(false);
   });
 
+  it('"the names come from the registry" once the record is confirmed (issue #14): not asked, whatever a draft carries under them', () => {
+    const proof = { cui: GOOD.student.cui, birthDate: GOOD.student.birthDate };
+    expect(diplomaFrom2005Errors({ ...GOOD, student: proof }, NOW)).toEqual({});
+    expect(diplomaFrom2005Errors({ ...GOOD, student: { ...proof, firstNames: " ", lastNames: "x".repeat(121) } }, NOW)).toEqual({});
+    // Not confirmed for the number typed now: the names are asked, as before.
+    expect(diplomaFrom2005Errors({ ...GOOD, registrationNumber: "D-2010-006251", student: proof }, NOW)).toEqual({
+      "student.firstNames": [expect.stringMatching(/nombres de la persona graduada/)],
+      "student.lastNames": [expect.stringMatching(/apellidos de la persona graduada/)],
+      confirmedRegistrationNumber: [NOT_CONFIRMED_MESSAGE],
+    });
+    // The registry's name is the submission's to write: a draft cannot set it.
+    expect(parseDiplomaFrom2005Draft({ ...GOOD, student: { ...GOOD.student, fullName: "Otra Persona" } })).toEqual(GOOD);
+  });
+
   it("asks for the graduate's CUI or birth date, which the registry is checked against", () => {
     expect(diplomaFrom2005Errors({ ...GOOD, student: { ...GOOD.student, birthDate: "" } }, NOW)).toEqual({ "student.cui": [HOLDER_PROOF_MISSING_MESSAGE] });
     expect(diplomaFrom2005Errors({ ...GOOD, student: { ...GOOD.student, birthDate: "", cui: "5260 18151 0901" } }, NOW)).toEqual({});

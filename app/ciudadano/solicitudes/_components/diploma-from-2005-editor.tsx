@@ -13,7 +13,10 @@ import {
   DIPLOMA_FROM_2005_LABELS as L,
   isRegistryConfirmed,
   REGISTRY_CONFIRMATION_LABEL,
+  REGISTRY_NAME_HINT,
+  REGISTRY_NAME_LABEL,
   SWITCH_TO_BEFORE_2005_LABEL,
+  UNDO_CONFIRMATION_LABEL,
   type TDiplomaLookupOutcome,
   type TDiplomaRegistryView,
 } from "@/lib/cases/forms/diploma-from-2005-form";
@@ -106,6 +109,26 @@ function sameName(values: TValues, holderName: string): boolean {
   return typed === "" || typed === foldText(holderName);
 }
 
+// In place of the name inputs once the record is confirmed: the graduate's name as the registry
+// has it, read-only (the submission stores it, never typed names: decision 0027), and the way back
+// to the inputs, which still hold whatever was typed before.
+function RegistryName({ name, loading, onUndo }: { name: string | null; loading: boolean; onUndo: () => void }) {
+  return (
+    <div className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="registry-name">
+      <dl>
+        <dt className="font-semibold text-slate-700">{REGISTRY_NAME_LABEL}</dt>
+        <dd className="text-lg" data-testid="registry-name-value">
+          {name ?? (loading ? "Consultando el registro de títulos…" : "Se muestra al buscar el número en el registro.")}
+        </dd>
+      </dl>
+      <p className="text-sm text-slate-700">{REGISTRY_NAME_HINT}</p>
+      <Button variant="secondary" onClick={onUndo}>
+        {UNDO_CONFIRMATION_LABEL}
+      </Button>
+    </div>
+  );
+}
+
 function RegistryRecord({ record }: { record: TDiplomaRegistryView }) {
   const rows: Array<[string, string]> = [
     ["Número de registro", record.registrationNumber],
@@ -156,6 +179,14 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
   const uploadOpen = confirmed && (current === null || current.status === "FOUND");
   const stopped = current?.status === "OTHER_PROCEDURE";
   const hasCase = d.caseInfo.id !== null;
+  // Confirmed: the name is the registry's, shown read-only: the latest record found for the
+  // confirmed number (also while a CUI or birth date edited since waits for a new lookup), else,
+  // until the lookup made on opening answers, the name a sent request stored (`student.fullName`).
+  const namesFromRegistry = uploadOpen;
+  const found = lookup.kind === "result" && lookup.outcome.status === "FOUND" ? lookup.outcome.record : null;
+  const lastFound = found && found.registrationNumber === values.confirmedRegistrationNumber ? found.holderName : null;
+  const storedRegistryName = stringOf(objectOf(objectOf(initial.formData).student).fullName) || null;
+  const registryName = lastFound ?? storedRegistryName;
 
   const runLookup = useCallback(async (typed: Pick<TValues, "registrationNumber" | "student">) => {
     setSwitchError(null);
@@ -203,6 +234,12 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
     });
   }
 
+  // "No es mi título": back to the name inputs (with what was typed before) and to the number.
+  function onUndoConfirm() {
+    update((v) => ({ ...v, confirmedRegistrationNumber: "" }), ["confirmedRegistrationNumber"]);
+    requestAnimationFrame(() => document.getElementById(fieldId("student.firstNames"))?.focus());
+  }
+
   async function onSwitch() {
     if (switching) return;
     setSwitching(true);
@@ -228,10 +265,15 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
     <DraftForm draft={d} isCorrection={isCorrection} formMessage={formMessageOf(d.formError, fieldErrors)} summaryItems={summaryItems}>
       <StudentFields
         legend="Datos de la persona graduada"
-        intro="Escríbalos tal como aparecen en el título. El CUI o la fecha de nacimiento (basta uno) es lo que se compara con el registro de títulos para mostrarle su título."
+        intro={
+          namesFromRegistry
+            ? "El nombre es el del registro de títulos, que usted confirmó. El CUI o la fecha de nacimiento (basta uno) es lo que se compara con el registro."
+            : "Escríbalos tal como aparecen en el título. El CUI o la fecha de nacimiento (basta uno) es lo que se compara con el registro de títulos para mostrarle su título; cuando lo confirme, el nombre se toma del registro."
+        }
         labels={{ firstNames: L.firstNames, lastNames: L.lastNames, cui: L.cui, birthDate: L.birthDate }}
         values={values.student}
         errorsOf={err}
+        namesInstead={namesFromRegistry ? <RegistryName name={registryName} loading={lookup.kind === "loading"} onUndo={onUndoConfirm} /> : undefined}
         onValue={(key, s) => {
           if (key === "cui" || key === "birthDate") setLookupErrors({});
           update((v) => ({ ...v, student: { ...v.student, [key]: s } }), [`student.${key}`, "student"]);
@@ -291,9 +333,9 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
                 El registro de títulos del Ministerio de Educación tiene este título
               </h3>
               <RegistryRecord record={current.record} />
-              {!sameName(values, current.record.holderName) ? (
+              {!confirmed && !sameName(values, current.record.holderName) ? (
                 <Notice tone="warning">
-                  <p>El nombre que escribió arriba no es igual al del registro. Escríbalo tal como aparece en el título, o revise el número.</p>
+                  <p>El nombre que escribió arriba no es igual al del registro: revise que este sea su título. Si lo confirma, la solicitud lleva el nombre del registro.</p>
                 </Notice>
               ) : null}
               {confirmed ? (

@@ -7,6 +7,8 @@ const DEFAULT_LABELS = { firstNames: "Nombres", lastNames: "Apellidos", cui: "CU
 
 // The student's names, CUI and birth date, as written on the documents (paths "student.…").
 // `groupErrors` are those about the student as a whole; `children` go after the fields.
+// `namesInstead`, when given, is shown in place of the two name inputs (D.2.2: the name as the
+// title registry has it, once the citizen confirmed the record).
 export function StudentFields({
   legend = "Datos del estudiante",
   intro,
@@ -15,6 +17,7 @@ export function StudentFields({
   errorsOf,
   groupErrors,
   onValue,
+  namesInstead,
   children,
 }: {
   legend?: string;
@@ -24,31 +27,37 @@ export function StudentFields({
   errorsOf: (path: string) => readonly string[] | undefined;
   groupErrors?: readonly string[];
   onValue: (key: keyof TStudentValues, value: string) => void;
+  namesInstead?: ReactNode;
   children?: ReactNode;
 }) {
   const label = { ...DEFAULT_LABELS, ...labels };
   return (
     <FormSection legend={legend} intro={intro}>
       <FieldErrors id={fieldId("student")} errors={groupErrors} />
+      {namesInstead}
       <div className="grid gap-4 sm:grid-cols-2">
-        <InputField
-          id={fieldId("student.firstNames")}
-          label={label.firstNames}
-          autoComplete="off"
-          maxLength={120}
-          value={values.firstNames}
-          errors={errorsOf("student.firstNames")}
-          onValue={(s) => onValue("firstNames", s)}
-        />
-        <InputField
-          id={fieldId("student.lastNames")}
-          label={label.lastNames}
-          autoComplete="off"
-          maxLength={120}
-          value={values.lastNames}
-          errors={errorsOf("student.lastNames")}
-          onValue={(s) => onValue("lastNames", s)}
-        />
+        {namesInstead ? null : (
+          <>
+            <InputField
+              id={fieldId("student.firstNames")}
+              label={label.firstNames}
+              autoComplete="off"
+              maxLength={120}
+              value={values.firstNames}
+              errors={errorsOf("student.firstNames")}
+              onValue={(s) => onValue("firstNames", s)}
+            />
+            <InputField
+              id={fieldId("student.lastNames")}
+              label={label.lastNames}
+              autoComplete="off"
+              maxLength={120}
+              value={values.lastNames}
+              errors={errorsOf("student.lastNames")}
+              onValue={(s) => onValue("lastNames", s)}
+            />
+          </>
+        )}
         <InputField
           id={fieldId("student.cui")}
           label={label.cui}
