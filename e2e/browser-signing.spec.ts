@@ -79,6 +79,18 @@ function reportSignatureTime(what: string, ms: string | null, wallMs: number, co
   console.log(description);
 }
 
+// Issue #14: a queue's default view («Requiere mi acción») for this run's cases lists exactly these,
+// oldest first, each with its days waiting (all filed today).
+async function expectDefaultQueue(page: Page, queue: string, cases: readonly TCase[]): Promise<void> {
+  await page.goto(`${queue}?q=${RUN}`);
+  await expect(page.getByLabel("Estado").locator("option:checked")).toHaveText("Requiere mi acción");
+  const rows = page.getByTestId("queue-row");
+  await expect(rows).toHaveCount(cases.length);
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-case-number")))).toEqual(cases.map((c) => c.number));
+  await expect(rows.getByTestId("days-in-stage").filter({ hasNotText: "0 días" })).toHaveCount(0);
+  await expect(rows.getByTestId("days-total").filter({ hasNotText: "0 días" })).toHaveCount(0);
+}
+
 // Ticks the queue's rows of these cases and opens the review screen with "Firmar seleccionadas".
 async function chooseInQueue(page: Page, queue: string, state: string, cases: readonly TCase[]): Promise<void> {
   await page.goto(`${queue}?estado=${state}&q=${RUN}`);
@@ -92,6 +104,9 @@ async function chooseInQueue(page: Page, queue: string, state: string, cases: re
 }
 
 test.describe.serial("Firma en el navegador (issue #13)", () => {
+  // This run's cases the director has signed and the central office has not yet acted on, oldest first.
+  const awaitingCentral: TCase[] = [];
+
   test("a DIDEDUC director signs one case from its page; no request carries the passphrase or the .p12", async ({ page }) => {
     const [one] = makeCases([`Uno ${RUN}`], "generate");
     const cert = demoCertificate("signer-guatemala-norte");
@@ -153,11 +168,14 @@ test.describe.serial("Firma en el navegador (issue #13)", () => {
 
     await expectDideducSigned(page, one.id);
     await expect(page.getByTestId("case-timeline").getByText("Certificación firmada por la Dirección Departamental")).toHaveCount(1);
+    awaitingCentral.push(one);
   });
 
   test("a batch of five D.1.1 cases, one returned from another tab after the review screen loaded: four signed, one refused with its reason", async ({ page }) => {
     const cases = makeCases([1, 2, 3, 4, 5].map((i) => `Lote${i} ${RUN}`), "generate");
     await signIn(page, SIGNER_GN.email, SIGNER_GN.password, /\/direccion$/);
+    // His default queue: the five waiting for his signature, not the one he signed before.
+    await expectDefaultQueue(page, "/direccion", cases);
     await chooseInQueue(page, "/direccion", "DIDEDUC_SIGNATURE", cases);
     for (const c of cases) {
       const row = page.locator(`[data-testid="batch-row"][data-case-number="${c.number}"]`);
@@ -217,13 +235,22 @@ test.describe.serial("Firma en el navegador (issue #13)", () => {
       expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
       await expect(page.getByTestId("case-timeline").getByText("Certificación firmada por la Dirección Departamental")).toHaveCount(1);
       await expectDideducSigned(page, c.id);
+      awaitingCentral.push(c);
     }
+    // Nothing of this run is his to act on now: the returned one is in review at the DIDEDUC, listed
+    // under its state, not in «Requiere mi acción».
+    await expectDefaultQueue(page, "/direccion", []);
+    await page.goto(`/direccion?estado=DIDEDUC_REVIEW&q=${RUN}`);
+    await expect(page.getByTestId("queue-row")).toHaveCount(1);
+    await expect(page.getByTestId("queue-row")).toHaveAttribute("data-case-number", returned.number);
     await signOut(page);
   });
 
   test("the central assistant signs and issues a batch from her queue; every issued PDF passes pdfsig and qpdf", async ({ page }) => {
     const cases = makeCases([1, 2, 3].map((i) => `Central${i} ${RUN}`), "sign");
     await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
+    // Her default queue: every case of this run signed by the DIDEDUC, oldest first.
+    await expectDefaultQueue(page, "/atencion", [...awaitingCentral, ...cases]);
     await chooseInQueue(page, "/atencion", "CENTRAL_REVIEW", cases);
     await expectNoAxeViolations(page);
 
@@ -247,6 +274,10 @@ test.describe.serial("Firma en el navegador (issue #13)", () => {
       // Two signatures (the DIDEDUC's, the central office's), B-LTA; pdfsig, qpdf and our validator.
       expectSignedPdf(await savePdf(page, `/api/cases/${c.id}/document`, "emitido"), nss, 2);
     }
+    // Issued: out of her default queue, listed under «Emitida».
+    await expectDefaultQueue(page, "/atencion", awaitingCentral);
+    await page.goto(`/atencion?estado=ISSUED&q=${RUN}`);
+    await expect(page.getByTestId("queue-row")).toHaveCount(cases.length);
     await signOut(page);
   });
 });

@@ -321,6 +321,16 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
     expect((await page.request.get(`/api/cases/${first.id}/document?stage=DIDEDUC_SIGNED`)).status()).toBe(404);
 
+    // Back to the case from his default queue («Requiere mi acción»: the one case of this run waiting
+    // for his signature; the one sent back for correction and the rejected one are not his to act on), so that Back after
+    // signing (below) is the app's own navigation, restored from its cache.
+    await page.goto(`/direccion?q=${RUN}`);
+    await expect(page.getByLabel("Estado").locator("option:checked")).toHaveText("Requiere mi acción");
+    await expect(page.getByTestId("queue-row")).toHaveCount(1);
+    await expect(page.getByTestId("queue-row").locator("[data-state]")).toHaveAttribute("data-state", "DIDEDUC_SIGNATURE");
+    await page.getByTestId("queue-row").getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/direccion/casos/${first.id}$`));
+
     // A second tab opened on the same version, before signing.
     const other = await openSecondTab(page, first.id);
 
@@ -345,6 +355,21 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     expect(result.signatures[0].signatureValidation).toBe("Signature is Valid.");
     expect(result.signatures[0].totalDocumentSigned).toBe(true);
     expect(result.signatures[0].commonName).toContain("José Antonio Pérez Gómez");
+
+    // Issue #14 §5: Back after signing goes to the queue he came from, which shows it as it is now
+    // (nothing left to sign there), never the case with its sign form; Forward shows the case as it is now.
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/direccion\\?q=${RUN}$`));
+    await expect(page.getByTestId("queue-empty")).toBeVisible();
+    await expect(page.getByTestId("queue-row")).toHaveCount(0);
+    await expect(page.getByRole("form", { name: "Firmar certificación" })).toHaveCount(0);
+    await page.goForward();
+    await expect(page).toHaveURL(new RegExp(`/direccion/casos/${first.id}\\?hecho=sign$`));
+    await expect(page.locator("h1 ~ p [data-state]").first()).toHaveAttribute("data-state", "CENTRAL_REVIEW");
+    await expect(page.getByRole("button", { name: "Firmar certificación" })).toHaveCount(0);
+    // Nor does the browser keep the page itself (a dynamic page: no-store).
+    expect((await page.request.get(`/direccion/casos/${first.id}`)).headers()["cache-control"]).toContain("no-store");
+
     await page.reload();
     const timeline = page.getByTestId("case-timeline");
     await expect(timeline.getByText("Certificación firmada por la Dirección Departamental")).toHaveCount(1);
@@ -352,8 +377,20 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
 
   test("the central office sees the signature report; the coordinator signs and issues; the citizen downloads", async ({ page }) => {
     await signIn(page, COORDINATOR.email, COORDINATOR.password, /\/atencion$/);
-    await page.goto(`/atencion?estado=CENTRAL_REVIEW&q=${RUN}`);
+    // Issue #14: her queue opens on «Requiere mi acción»: of this run's cases, only the one waiting
+    // for the central review, with its days waiting; the one the DIDEDUC rejected is one filter away.
+    await page.goto(`/atencion?q=${RUN}`);
+    await expect(page.getByLabel("Estado").locator("option:checked")).toHaveText("Requiere mi acción");
+    await expect(page.getByTestId("queue-total")).toContainText("1 solicitud que requieren su acción");
     const rows = page.getByTestId("queue-row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().locator("[data-state]")).toHaveAttribute("data-state", "CENTRAL_REVIEW");
+    await expect(rows.first().getByTestId("days-in-stage")).toHaveText("0 días");
+    await expect(rows.first().getByTestId("days-total")).toHaveText("0 días");
+    await page.goto(`/atencion?estado=todos&q=${RUN}`);
+    await expect(rows).toHaveCount(2);
+    await expect(rows.locator("[data-state=REJECTED]")).toHaveCount(1);
+    await page.goto(`/atencion?estado=CENTRAL_REVIEW&q=${RUN}`);
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText("Guatemala Norte");
     await rows.first().getByRole("link").click();

@@ -103,8 +103,15 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await signOut(page);
 
   // 4. The central manager finds it in the queue, reads the data beside the resolution and accepts.
+  // Issue #14: his queue opens on «Requiere mi acción», where the registration waits with its days.
   await signIn(page, MANAGER.email, MANAGER.password, /\/atencion$/);
-  await page.goto(`/atencion?estado=MANAGER_REVIEW&q=${encodeURIComponent(caseNumber)}`);
+  await page.goto(`/atencion?q=${encodeURIComponent(caseNumber)}`);
+  await expect(page.getByLabel("Estado").locator("option:checked")).toHaveText("Requiere mi acción");
+  const row = page.getByTestId("queue-row");
+  await expect(row).toHaveCount(1);
+  await expect(row.locator("[data-state]")).toHaveAttribute("data-state", "MANAGER_REVIEW");
+  await expect(row.getByTestId("days-in-stage")).toHaveText("0 días");
+  await expect(row.getByTestId("days-total")).toHaveText("0 días");
   await page.getByRole("link", { name: caseNumber }).click();
   await expect(page).toHaveURL(new RegExp(`/atencion/casos/${caseId}$`));
   const data = page.getByTestId("case-summary");
@@ -120,6 +127,11 @@ test("D.4 de punta a punta: cuenta de traductor, solicitud de registro, aceptaci
   await accept.getByRole("button", { name: "Aceptar y registrar" }).click();
   await expect(page.getByTestId("done-notice")).toContainText("la inscripción quedó en el registro de traductores jurados");
   expect(await stateOf(page)).toBe("REGISTERED");
+  // Registered: no longer his to act on, one filter away.
+  await page.goto(`/atencion?q=${encodeURIComponent(caseNumber)}`);
+  await expect(page.getByTestId("queue-row")).toHaveCount(0);
+  await page.goto(`/atencion?estado=todos&q=${encodeURIComponent(caseNumber)}`);
+  await expect(page.getByTestId("queue-row").locator("[data-state]")).toHaveAttribute("data-state", "REGISTERED");
   await signOut(page);
 
   // 5. The translator's page shows the registry entry.

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { SectionNav } from "@/components/layout/section-nav";
+import { RefreshOnHistoryRestore } from "@/components/staff/refresh-on-history-restore";
 import { requireSegment } from "@/lib/auth/require-segment";
 
 const DIRECCION_PAGES = [
@@ -13,6 +14,8 @@ export default async function DireccionLayout({ children }: { children: ReactNod
   await requireSegment("direccion");
   return (
     <>
+      {/* Back and Forward show each page as it is now (after signing, not the sign form). */}
+      <RefreshOnHistoryRestore />
       <SectionNav label="Páginas de la Dirección Departamental" items={DIRECCION_PAGES} />
       {children}
     </>

@@ -30,7 +30,7 @@ export function BrowserSigningForm({
   label: string;
   pendingLabel?: string;
   pageHref: string;
-  // Where to go once signed (the case page with ?hecho=…).
+  // Where to go once signed (the case page with ?hecho=…), in place of this page in the history.
   doneHref: string;
   intro?: string;
   actions: TSigningActions;
@@ -68,7 +68,9 @@ export function BrowserSigningForm({
         // The form stays disabled while the page opens again: the case has moved on.
         signed = true;
         setStatus("Firmada. Abriendo la solicitud…");
-        router.push(doneHref);
+        // Replace, not push: the page with the sign form leaves the tab's history, so Back goes to
+        // where the person came from (the queue), never to the form of a case already signed.
+        router.replace(doneHref);
         return;
       }
       certificate.showServerErrors(result.fieldErrors);

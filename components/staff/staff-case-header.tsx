@@ -3,13 +3,9 @@ import type { ReactNode } from "react";
 import { CaseStateBadge } from "@/components/cases/case-state-badge";
 import { formatDateTime } from "@/components/cases/format-date";
 import type { CaseState } from "@/lib/generated/prisma/enums";
-import { RefreshStaleCase } from "./refresh-stale-case";
 import { RevocationCard, type TStaffRevocation } from "./revocation-card";
 
 export type TStaffCaseHeader = {
-  // Which case at which version the page shows (refresh-stale-case.tsx).
-  caseId: string;
-  version: number;
   number: string;
   procedureLabel: string;
   state: CaseState;
@@ -32,7 +28,6 @@ export type TStaffCaseHeader = {
 export function StaffCaseHeader({ c, backHref, backLabel, children }: { c: TStaffCaseHeader; backHref: string; backLabel: string; children?: ReactNode }) {
   return (
     <div className="mb-8 space-y-3">
-      <RefreshStaleCase caseId={c.caseId} version={c.version} />
       <p>
         <Link href={backHref}>← {backLabel}</Link>
       </p>

@@ -24,8 +24,6 @@ export function toCaseViewModel(view: TCaseView) {
         .join(" · ")
     : null;
   const header: TStaffCaseHeader = {
-    caseId: c.id,
-    version: c.version,
     number: c.number,
     procedureLabel: PROCEDURE_LABELS[c.procedure],
     state: c.state,
