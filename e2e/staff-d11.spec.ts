@@ -381,7 +381,7 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
     // for the central review, with its days waiting; the one the DIDEDUC rejected is one filter away.
     await page.goto(`/atencion?q=${RUN}`);
     await expect(page.getByLabel("Estado").locator("option:checked")).toHaveText("Requiere mi acción");
-    await expect(page.getByTestId("queue-total")).toContainText("1 solicitud que requieren su acción");
+    await expect(page.getByTestId("queue-total")).toContainText("1 solicitud que requiere su acción");
     const rows = page.getByTestId("queue-row");
     await expect(rows).toHaveCount(1);
     await expect(rows.first().locator("[data-state]")).toHaveAttribute("data-state", "CENTRAL_REVIEW");

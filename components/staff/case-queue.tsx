@@ -200,7 +200,7 @@ export function CaseQueue({
           Solicitudes{" "}
           <span className="font-normal text-slate-700" data-testid="queue-total">
             ({totalText}
-            {filters.state === "" ? " que requieren su acción" : ""}
+            {filters.state === "" ? (total === 1 && !capped ? " que requiere su acción" : " que requieren su acción") : ""}
             {filters.procedure || filters.dideduc || filters.q || (filters.state && filters.state !== ALL_STATES) ? " con estos filtros" : ""})
           </span>
         </h2>
