@@ -26,10 +26,11 @@ export default defineConfig({
           // The unit files share one module graph per worker instead of importing the domain again
           // each (≈ 40 % of the project's time). Each file leaves the process as it found it
           // (mocks, stubbed env and globals restored); the renders that must be the stock libraries'
-          // undo the sheet renderer's process-wide preparations (tests/unit/pdf/unprepared-render.ts),
-          // with pdfkit's own methods kept by the setup file before any file runs.
+          // undo the sheet renderer's process-wide preparations (tests/unit/pdf/unprepared-render.ts);
+          // the setup file keeps pdfkit's own methods and sets up Node as Next.js's server does,
+          // before any file runs, so no file depends on which one loaded a package first.
           isolate: false,
-          setupFiles: ["tests/helpers/keep-stock-pdfkit.ts"],
+          setupFiles: ["tests/helpers/unit-setup.ts"],
         },
       },
       {

@@ -6,7 +6,7 @@ import PDFDocument from "pdfkit";
 // pdfkit's prototypes for the whole process (share-default-font.ts, compress-streams-fast.ts),
 // and pdfkit is loaded once per worker: when the unit tests share a worker (vitest
 // `isolate: false`), any earlier file that rendered a sheet has replaced them already. So they
-// are kept by a setup file (tests/helpers/keep-stock-pdfkit.ts) before any test file runs, on
+// are kept by a setup file (tests/helpers/unit-setup.ts) before any test file runs, on
 // globalThis so that a second evaluation of this module cannot keep the replaced ones.
 
 type TMethod = (this: unknown, ...args: unknown[]) => unknown;
@@ -29,7 +29,7 @@ export function keepStockPdfkit(): void {
   // pdfkit's methods carry their names; the replacements are anonymous functions. Keeping a
   // replacement would make every "stock" render a prepared one, and the comparisons vacuous.
   if (documentProto.initFonts.name !== "initFonts" || streamProto.finalize.name !== "finalize") {
-    throw new Error("pdfkit's methods were replaced before the setup file kept them: keep-stock-pdfkit.ts must run first");
+    throw new Error("pdfkit's methods were replaced before the setup file kept them: tests/helpers/unit-setup.ts must run first");
   }
   g[STOCK] = { documentProto, streamProto, initFonts: documentProto.initFonts, finalize: streamProto.finalize };
 }
@@ -38,7 +38,7 @@ export function keepStockPdfkit(): void {
 // only: the prototypes are the process's, so this would reach any render running at the same time.
 export async function withStockPdfkit<T>(render: () => Promise<T>): Promise<T> {
   const stock = (globalThis as TGlobalWithStock)[STOCK];
-  if (!stock) throw new Error("pdfkit's own methods were not kept: add tests/helpers/keep-stock-pdfkit.ts to the project's setupFiles");
+  if (!stock) throw new Error("pdfkit's own methods were not kept: add tests/helpers/unit-setup.ts to the project's setupFiles");
   const { documentProto, streamProto } = stock;
   const current = { initFonts: documentProto.initFonts, finalize: streamProto.finalize };
   documentProto.initFonts = stock.initFonts;
