@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { TSessionUser } from "@/lib/auth/session-user";
 
@@ -10,6 +10,14 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("@/lib/auth/get-actor", () => ({ getActor: async () => currentActor }));
 
+// The unit files share one module graph (vitest `isolate: false`): createAction is evaluated again
+// here, with these stand-ins, and the graph is dropped after, so no other file gets them.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock("next/headers");
+  vi.doUnmock("@/lib/auth/get-actor");
+  vi.resetModules();
+});
 const { createAction, MESSAGES } = await import("@/lib/action");
 const { DomainError } = await import("@/lib/errors");
 const { redirect } = await import("next/navigation");

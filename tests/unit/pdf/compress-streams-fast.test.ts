@@ -12,8 +12,7 @@ const flateStreams = (pdf: Buffer) => pdfStreams(pdf).filter((s) => /\/FlateDeco
 
 describe("compressStreamsFast", () => {
   it("writes the sheet's streams at level 1, decompressing to exactly what pdfkit wrote at level 6", async () => {
-    // This file's module graph is fresh: the first render compresses as pdfkit does (so this
-    // test stays the first in the file to render anything).
+    // The unprepared render compresses as pdfkit does (its own stream methods, at level 6).
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
     const plain = await renderSheetUnprepared(data);
     const fast = await renderCertificationSheet(data);

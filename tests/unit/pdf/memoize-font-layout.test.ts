@@ -82,8 +82,7 @@ describe("memoizeFontLayout", () => {
   });
 
   it("leaves the rendered sheet unchanged (a multi-page sheet, dates aside)", async () => {
-    // This file's module graph is fresh: the first render uses fontkit unmemoized (so this test
-    // stays the first in the file to render anything).
+    // The unprepared render uses fontkit unmemoized (fresh fontkit objects for the sheet's faces).
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
     const plain = await renderSheetUnprepared(data);
     await renderCertificationSheet(data);

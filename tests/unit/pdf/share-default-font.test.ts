@@ -5,7 +5,7 @@ import { renderCertificationSheet } from "@/lib/pdf/render-certification-sheet";
 import { sharedDefaultFont } from "@/lib/pdf/share-default-font";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
 import { educationalRecordSheet } from "./sheet-fixtures";
-import { inflatedPdf, renderSheetUnprepared, stripDates as strip } from "./unprepared-render";
+import { inflatedPdf, renderSheetUnprepared, renderUnprepared, stripDates as strip } from "./unprepared-render";
 
 // A document that prints in Helvetica, the default font itself.
 const helveticaDocument = () =>
@@ -15,12 +15,12 @@ const helveticaDocument = () =>
 
 describe("shareDefaultFont", () => {
   it("leaves the rendered sheet, and a document in Helvetica, unchanged (dates aside)", async () => {
-    // This file's module graph is fresh: the first renders parse Helvetica as pdfkit does (so
-    // this test stays the first in the file to render anything).
+    // The unprepared renders parse Helvetica as pdfkit does: none of them gets the shared metrics.
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
+    const sharedBefore = sharedDefaultFont.documents;
     const plain = await renderSheetUnprepared(data);
-    const plainHelvetica = await renderToBuffer(helveticaDocument());
-    expect(sharedDefaultFont.documents).toBe(0);
+    const plainHelvetica = await renderUnprepared(helveticaDocument());
+    expect(sharedDefaultFont.documents).toBe(sharedBefore);
 
     await renderCertificationSheet(data);
     const before = sharedDefaultFont.documents;

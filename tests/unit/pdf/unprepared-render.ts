@@ -1,10 +1,11 @@
 import { inflateSync } from "node:zlib";
 import { createElement } from "react";
-import { renderToBuffer } from "@react-pdf/renderer";
-import { CertificationSheet, registerSheetFonts } from "@/lib/pdf/certification-sheet";
+import { Font, renderToBuffer } from "@react-pdf/renderer";
+import { CertificationSheet, registerSheetFonts, SHEET_FONT_FAMILY } from "@/lib/pdf/certification-sheet";
 import { buildQrPath } from "@/lib/pdf/build-qr-path";
 import { TEXT_LAYOUT_MEMO, type TGlobalWithMemo, type TTextLayoutMemo } from "@/lib/pdf/memoize-text-layout";
 import type { TCertificationSheetData } from "@/lib/pdf/sheet-data";
+import { withStockPdfkit } from "./stock-pdfkit";
 
 // The creation date, and the file /ID pdfkit derives from it, differ between any two renders.
 export function stripDates(pdf: Buffer): string {
@@ -52,16 +53,42 @@ export function inflatedPdf(pdf: Buffer): string {
     .replace(/startxref\n\d+/, "startxref");
 }
 
-// The sheet rendered straight through React-PDF, before renderCertificationSheet has prepared
-// the fonts and pdfkit (memoized shaping, cached lookups, subsets, shared Helvetica, level-1
-// Flate: compare with inflatedPdf) and without
-// the text layout memo: call it in a fresh module graph (a test file's first render) to get the
-// stock libraries' bytes.
+// The sheet rendered straight through React-PDF, without what renderCertificationSheet prepares
+// for the whole process (memoized shaping, cached lookups and direct subsets on the sheet's
+// fontkit objects; shared Helvetica and level-1 Flate on pdfkit's prototypes; the text layout
+// memo): the stock libraries' bytes, to compare with inflatedPdf. Right in any module graph,
+// fresh or shared with test files that rendered before (vitest `isolate: false`).
 export function renderSheetUnprepared(data: TCertificationSheetData): Promise<Buffer> {
+  return renderUnprepared(createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) }) as Parameters<typeof renderToBuffer>[0]);
+}
+
+// Any document, rendered as renderSheetUnprepared renders the sheet.
+export function renderUnprepared(document: Parameters<typeof renderToBuffer>[0]): Promise<Buffer> {
   registerSheetFonts();
-  return withTextLayoutMemo(undefined, () =>
-    renderToBuffer(createElement(CertificationSheet, { data, qr: buildQrPath(data.verification.url) }) as Parameters<typeof renderToBuffer>[0]),
-  );
+  return withStockPdfkit(() => withFreshSheetFonts(() => withTextLayoutMemo(undefined, () => renderToBuffer(document))));
+}
+
+const SHEET_FACES = [
+  { fontFamily: SHEET_FONT_FAMILY, fontWeight: 400, fontStyle: "normal" },
+  { fontFamily: SHEET_FONT_FAMILY, fontWeight: 700, fontStyle: "normal" },
+  { fontFamily: SHEET_FONT_FAMILY, fontWeight: 400, fontStyle: "italic" },
+] as const;
+
+// Runs `render` with the sheet's faces unloaded, so React-PDF opens the font files again (fresh
+// fontkit objects, as in a fresh module graph), then puts back the faces the sheet renderer
+// loaded and prepared, if any. Tests only, as withTextLayoutMemo.
+async function withFreshSheetFonts<T>(render: () => Promise<T>): Promise<T> {
+  const sources = SHEET_FACES.map((face) => Font.getFont(face));
+  const kept = sources.map(({ data, loadResultPromise }) => ({ data, loadResultPromise }));
+  for (const source of sources) {
+    source.data = null;
+    source.loadResultPromise = null;
+  }
+  try {
+    return await render();
+  } finally {
+    sources.forEach((source, i) => Object.assign(source, kept[i]));
+  }
 }
 
 // Runs `render` with another text layout memo in place, or with none (a pass-through, which the

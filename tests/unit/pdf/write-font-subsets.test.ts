@@ -30,8 +30,7 @@ function random(seed: number) {
 
 describe("writeFontSubsetsDirectly", () => {
   it("leaves the rendered sheet unchanged (a multi-page sheet, dates aside)", async () => {
-    // This file's module graph is fresh: the first render embeds through fontkit's own subset
-    // encoder (so this test stays the first in the file to render anything).
+    // The unprepared render embeds through fontkit's own subset encoder (fresh fontkit objects).
     const data = ZCertificationSheetData.parse(educationalRecordSheet(40));
     const plain = await renderSheetUnprepared(data);
     await renderCertificationSheet(data);

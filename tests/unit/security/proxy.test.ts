@@ -1,5 +1,5 @@
 import { NextRequest, type NextFetchEvent } from "next/server";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 
 // proxy.ts per request: the CSP with a fresh nonce on the response and on the request (where Next.js
 // reads it to put the nonce on its scripts), frame denial, HSTS only behind an HTTPS public address,
@@ -15,7 +15,14 @@ vi.mock("next-auth", () => ({
     },
   }),
 }));
+// The unit files share one module graph (vitest `isolate: false`): proxy.ts is evaluated again
+// here, with this stand-in, and the graph is dropped after, so no other file gets it.
+vi.resetModules();
 const { proxy } = await import("@/proxy");
+afterAll(() => {
+  vi.doUnmock("next-auth");
+  vi.resetModules();
+});
 
 const event = {} as NextFetchEvent;
 const call = (path: string) => proxy(new NextRequest(new URL(path, "http://localhost:3000")), event);

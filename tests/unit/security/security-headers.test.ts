@@ -1,10 +1,17 @@
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { contentSecurityPolicy, createNonce, isHttpsBaseUrl, STATIC_SECURITY_HEADERS } from "@/lib/security/security-headers";
 
 // Auth.js's ESM build does not load under vitest; the matcher is all this file needs of proxy.ts.
 vi.mock("next-auth", () => ({ default: () => ({ auth: (handler: unknown) => handler }) }));
+// The unit files share one module graph (vitest `isolate: false`): proxy.ts is evaluated again
+// here, with this stand-in, and the graph is dropped after, so no other file gets it.
+vi.resetModules();
 const { config } = await import("@/proxy");
+afterAll(() => {
+  vi.doUnmock("next-auth");
+  vi.resetModules();
+});
 
 // What the proxy and next.config.ts send (lib/security/security-headers.ts), and which requests the
 // proxy sees. The browser side (no violation on any page, headers on every response) is

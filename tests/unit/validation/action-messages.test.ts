@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { TSessionUser } from "@/lib/auth/session-user";
 
 // Every message a form shows is Spanish, also where a schema leaves the wording to zod (an
@@ -9,6 +9,14 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-i
 const staff: TSessionUser = { id: "u1", name: "Ana", email: "ana@example.test", roles: ["DIDEDUC_REVIEWER"], delegatedRoles: [], dideducId: "d1" };
 vi.mock("@/lib/auth/get-actor", () => ({ getActor: async () => staff }));
 
+// The unit files share one module graph (vitest `isolate: false`): createAction is evaluated again
+// here, with these stand-ins, and the graph is dropped after, so no other file gets them.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock("next/headers");
+  vi.doUnmock("@/lib/auth/get-actor");
+  vi.resetModules();
+});
 const { createAction } = await import("@/lib/action");
 const { ZCaseActionForm } = await import("@/components/staff/case-action-schemas");
 const { ZSignIn } = await import("@/lib/auth/schemas");
