@@ -20,11 +20,11 @@ export async function describePostgresSettings(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ name: string; setting: string; unit: string | null }>(
-      `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather') ORDER BY name`,
+    const { rows } = await c.query<{ name: string; setting: string }>(
+      `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather') ORDER BY name`,
     );
-    const { rows: [{ version }] } = await c.query<{ version: string }>("SHOW server_version");
-    return `PostgreSQL ${version}: ${rows.map((r) => `${r.name}=${r.setting}${r.unit ? ` ${r.unit}` : ""}`).join(", ")}`;
+    const { rows: [{ server_version: version }] } = await c.query<{ server_version: string }>("SHOW server_version");
+    return `PostgreSQL ${version}: ${rows.map((r) => `${r.name}=${r.setting}`).join(", ")}`;
   } finally {
     await c.end();
   }
