@@ -3,7 +3,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { Notice } from "@/components/ui/notice";
 import { findActorOffice } from "@/lib/auth/find-actor-office";
 import type { TSessionUser } from "@/lib/auth/session-user";
-import { BATCH_SIGNING_LIMIT, findBatchSigningCases } from "@/lib/cases/find-batch-signing-cases";
+import { BATCH_SIGNING_LIMIT, findSignableQueueRows } from "@/lib/cases/find-batch-signing-cases";
 import { listCaseQueue, queueStatesFor, type TQueueSegment } from "@/lib/cases/list-case-queue";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import type { CaseState, Procedure } from "@/lib/generated/prisma/enums";
@@ -73,10 +73,7 @@ export async function StaffQueuePage({
   // Targets and holidays once per request: each row's «Vencida»/«Por vencer» is computed in memory.
   const serviceLevels = queue ? await loadServiceLevels() : undefined;
   // The rows this person can sign now (role, scope, state: the workflow definition, as the case page's buttons).
-  const selectableIds =
-    queue && batchSigning
-      ? (await findBatchSigningCases({ actor, caseIds: queue.rows.map((r) => r.id), action: batchSigning.action })).filter((c) => c.signable).map((c) => c.row.id)
-      : [];
+  const selectableIds = queue && batchSigning ? await findSignableQueueRows({ actor, rows: queue.rows, action: batchSigning.action }) : [];
   return (
     <>
       <PageHeading title={title}>

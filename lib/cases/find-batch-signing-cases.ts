@@ -4,6 +4,7 @@ import { availableActions } from "@/lib/workflow/check-transition";
 import { getDefinition } from "@/lib/workflow/definitions";
 import { findActiveDelegations } from "@/lib/workflow/find-active-delegation";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
+import type { TCaseLike } from "@/lib/workflow/types";
 import { assignmentBlocks, heldByText } from "./assignment/assignment-rule";
 import { findIdleMinutes } from "./assignment/find-idle-minutes";
 import { canSeeCase, type TViewer } from "./can-see-case";
@@ -65,3 +66,27 @@ export async function findBatchSigningCases(
 }
 
 export type TBatchSigningCase = Awaited<ReturnType<typeof findBatchSigningCases>>[number];
+
+// A queue page's row as listCaseQueue read it: state, scope and its holder ("Tomar") already known.
+type TQueueRowLike = TCaseLike & { id: string; reissueOfId?: string | null; holder?: { mine: boolean; idle: boolean } | null };
+
+// Which rows of a queue page get a checkbox: the same rule as findBatchSigningCases (seeing the
+// case, the workflow's action for this person now, nobody else holding it), on the rows the queue
+// has just read, so a page of 50 is not read a second time; only the delegations are.
+export async function findSignableQueueRows(
+  input: { actor: TViewer & TWorkflowActor; rows: readonly TQueueRowLike[]; action: TBatchSigningAction; now?: Date },
+  options: TDbOptions = {},
+): Promise<string[]> {
+  if (input.rows.length === 0) return [];
+  const db: PrismaClient = await dbOf(options);
+  const now = input.now ?? new Date();
+  const delegations = await findActiveDelegations(db, input.actor.id, now);
+  return input.rows
+    .filter(
+      (row) =>
+        !(row.holder && !row.holder.mine && !row.holder.idle) &&
+        canSeeCase(input.actor, row, delegations) &&
+        availableActions(getDefinition(row.procedure), row, input.actor, delegations, now).some((t) => t.action === input.action),
+    )
+    .map((row) => row.id);
+}

@@ -235,6 +235,10 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
       procedure: true,
       state: true,
       version: true,
+      // Scope, for the batch-signing checkboxes (findSignableQueueRows) without a second read.
+      applicantId: true,
+      dideducId: true,
+      reissueOfId: true,
       submittedAt: true,
       lastNote: true,
       formData: true,
@@ -285,6 +289,9 @@ type TQueueRowData = {
   procedure: Procedure;
   state: CaseState;
   version: number;
+  applicantId: string;
+  dideducId: string | null;
+  reissueOfId: string | null;
   submittedAt: Date | null;
   lastNote: string | null;
   formData: Prisma.JsonValue;

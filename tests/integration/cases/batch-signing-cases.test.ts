@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBatchSigningCases } from "@/lib/cases/find-batch-signing-cases";
+import { findBatchSigningCases, findSignableQueueRows } from "@/lib/cases/find-batch-signing-cases";
+import { listCaseQueue } from "@/lib/cases/list-case-queue";
 import { generateCertification } from "@/lib/cases/generate-certification";
 import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "../certify/certify-world";
 
@@ -55,6 +56,29 @@ describe("findBatchSigningCases", { timeout: 120_000 }, () => {
     const later = new Date(now.getTime() + 31 * 60_000);
     const idle = await findBatchSigningCases({ actor: viewer(w.actors.signer), caseIds: [held.id], action: "sign", now: later }, { db: w.db });
     expect(idle.map((c) => [c.signable, c.heldBy])).toEqual([[true, null]]);
+  });
+
+  it("the queue's checkboxes (findSignableQueueRows, on the rows the queue read) are exactly the cases findBatchSigningCases finds signable", async () => {
+    const held = await awaitingSignature();
+    const free = await awaitingSignature();
+    await w.caseInReview();
+    const now = new Date();
+    await w.db.caseAssignment.create({ data: { caseId: held.id, userId: w.actors.reviewer.id, takenAt: now, lastActivityAt: now } });
+    for (const actor of [w.actors.signer, w.actors.reviewer, w.actors.signerXela]) {
+      const queue = await listCaseQueue({ actor, segment: "direccion", pageSize: 50, now, db: w.db });
+      const ids = queue.rows.map((r) => r.id);
+      const fromQueue = await findSignableQueueRows({ actor: viewer(actor), rows: queue.rows, action: "sign", now }, { db: w.db });
+      const fromCases = (await findBatchSigningCases({ actor: viewer(actor), caseIds: ids, action: "sign", now }, { db: w.db })).filter((c) => c.signable).map((c) => c.row.id);
+      expect(fromQueue).toEqual(fromCases);
+      if (actor === w.actors.signer) {
+        expect(fromQueue).toContain(free.id);
+        expect(fromQueue).not.toContain(held.id);
+      } else if (actor === w.actors.reviewer) {
+        expect(fromQueue).toEqual([]);
+      } else {
+        expect(fromQueue).not.toContain(free.id);
+      }
+    }
   });
 
   it("refused: another DIDEDUC's signer does not even see the case; the reviewer and the central office may not take the DIDEDUC's signature; unknown ids are left out", async () => {
