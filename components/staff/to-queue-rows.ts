@@ -3,6 +3,7 @@ import { serviceLevelStatus, type TIsoDate } from "@/lib/service-levels/business
 import { targetKey } from "@/lib/service-levels/service-level-stages";
 import { PROCEDURE_LABELS } from "@/lib/workflow/definitions";
 import { heldByText } from "@/lib/cases/assignment/assignment-rule";
+import { studentNamesOf } from "@/lib/cases/case-search-terms";
 import type { TQueueRow } from "./case-queue";
 
 type TRowLike = {
@@ -29,12 +30,9 @@ function holderText(h: TRowLike["holder"]): string | null {
   return h.idle ? `${heldByText(h.name, h.takenAt)} Sin actividad reciente: puede tomarla.` : heldByText(h.name, h.takenAt);
 }
 
-// A submitted D.2.2 carries the title registry's full name (`fullName`, decision 0027).
+// The names as the search words read them (a submitted D.2.2: the title registry's, decision 0027).
 function studentName(formData: unknown): string | null {
-  const student = (formData as { student?: { firstNames?: unknown; lastNames?: unknown; fullName?: unknown } } | null)?.student;
-  if (typeof student?.fullName === "string" && student.fullName.trim()) return student.fullName.trim();
-  const parts = [student?.firstNames, student?.lastNames].filter((p): p is string => typeof p === "string" && p.trim() !== "");
-  return parts.length > 0 ? parts.join(" ") : null;
+  return studentNamesOf(formData).map((n) => n.trim()).filter(Boolean).join(" ") || null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@ import { normalizeDiplomaNumber } from "@/lib/registry/diploma-number";
 import { readDiplomaRecordForHolder } from "@/lib/registry/find-diploma-by-number";
 import { holderProofOf } from "@/lib/registry/match-diploma-holder";
 import { parseDiplomaFrom2005Draft, TITLE_BACK_MISSING_D22, TITLE_SCAN_MISSING_D22 } from "./forms/diploma-from-2005-form";
-import { caseSearchTerms } from "./case-search-terms";
+import { caseSearchTerms, studentNamesOf } from "./case-search-terms";
 import { toDiplomaRegistryView } from "./to-diploma-registry-view";
 
 // Also when the number is there but the CUI or birth date saved is not the holder's: the same words,
@@ -47,13 +47,12 @@ export async function checkDiplomaFrom2005Submission(
   const student = Object.fromEntries(
     Object.entries({ ...draft.student, fullName: record.holderName }).filter(([key, value]) => key !== "firstNames" && key !== "lastNames" && value !== undefined),
   );
+  const formData = { ...draft, student, registryAtSubmission: snapshot };
   const applicant = await tx.user.findUnique({ where: { id: caseRow.applicantId }, select: { name: true } });
   await tx.case.update({
     where: { id: caseRow.id },
-    data: {
-      formData: { ...draft, student, registryAtSubmission: snapshot } as Prisma.InputJsonValue,
-      searchTerms: caseSearchTerms(applicant?.name, record.holderName),
-    },
+    // The search words as every other writer of formData computes them (save-case-draft.ts).
+    data: { formData: formData as Prisma.InputJsonValue, searchTerms: caseSearchTerms(applicant?.name, ...studentNamesOf(formData)) },
   });
   return {};
 }
