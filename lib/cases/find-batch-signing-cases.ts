@@ -15,6 +15,12 @@ export const BATCH_SIGNING_LIMIT = 50;
 
 export type TBatchSigningAction = "sign" | "sign_and_issue";
 
+// The workflow's word on one case of a batch: this person may take `action` on it now (role, scope
+// and state, as the case page's buttons). Shared by the review screen and the queue's checkboxes.
+function offersAction(row: TCaseLike, actor: TWorkflowActor, action: TBatchSigningAction, delegations: Awaited<ReturnType<typeof findActiveDelegations>>, now: Date): boolean {
+  return availableActions(getDefinition(row.procedure), row, actor, delegations, now).some((t) => t.action === action);
+}
+
 // The cases of a batch signature as this person may see them now, in the order asked for, each with
 // whether they may take `action` on it now (role, scope and state, read from the workflow
 // definition as the case page's buttons are) and the version read now: the version the browser
@@ -60,7 +66,7 @@ export async function findBatchSigningCases(
     if (!found || !canSeeCase(input.actor, found, delegations)) return [];
     const { assignment, ...row } = found;
     const heldBy = assignment && assignmentBlocks(assignment, input.actor.id, idleMinutes, now) ? heldByText(assignment.user.name, assignment.takenAt) : null;
-    const signable = !heldBy && availableActions(getDefinition(row.procedure), row, input.actor, delegations, now).some((t) => t.action === input.action);
+    const signable = !heldBy && offersAction(row, input.actor, input.action, delegations, now);
     return [{ row, signable, heldBy }];
   });
 }
@@ -86,7 +92,7 @@ export async function findSignableQueueRows(
       (row) =>
         !(row.holder && !row.holder.mine && !row.holder.idle) &&
         canSeeCase(input.actor, row, delegations) &&
-        availableActions(getDefinition(row.procedure), row, input.actor, delegations, now).some((t) => t.action === input.action),
+        offersAction(row, input.actor, input.action, delegations, now),
     )
     .map((row) => row.id);
 }
