@@ -75,6 +75,10 @@ test("D.1.1 de punta a punta: corrección, devoluciones (también de Atención a
   await page.getByLabel("Grado", { exact: true }).fill("Sexto grado de primaria");
   await expect(page.getByTestId("save-status")).toContainText("Borrador guardado", { timeout: 15_000 });
   await page.getByRole("button", { name: "Enviar correcciones" }).click();
+  // The page after the sending itself: the state's name alone is also in the timeline (the first
+  // submission), so it was shown before the corrections had gone, and signing out then could
+  // leave them unsent (CI, 6 Dec: the reviewer then found the case still awaiting correction).
+  await expect(page.getByTestId("next-step")).toContainText("correcciones fueron enviadas", { timeout: 15_000 });
   await expect(page.getByText("En revisión en la Dirección Departamental").first()).toBeVisible({ timeout: 15_000 });
   await signOut(page);
 
