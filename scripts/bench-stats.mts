@@ -111,6 +111,15 @@ if (!REUSE) {
        FROM "Case" c CROSS JOIN LATERAL unnest(${PATH}) WITH ORDINALITY AS p(st, i)
        WHERE c.state <> 'DRAFT'`,
     );
+    // What transition() writes with each state change (decision 0024): when the state it leaves
+    // was entered, and the case's procedure and DIDEDUC.
+    await step(
+      "contexto de las transiciones",
+      `UPDATE "AuditEvent" e SET "stageEnteredAt" = d.entered, "procedure" = d."procedure", "dideducId" = d."dideducId", "hashForm" = 2
+       FROM (SELECT t.id, lag(t."createdAt") OVER (PARTITION BY t."caseId" ORDER BY t."createdAt", t.id) AS entered, c."procedure", c."dideducId"
+             FROM "AuditEvent" t JOIN "Case" c ON c.id = t."caseId" WHERE t.action = 'bench.transition') d
+       WHERE e.id = d.id`,
+    );
     const { rows: [{ n }] } = await seed.query<{ n: string }>(`SELECT count(*) n FROM "AuditEvent"`);
     const others = Math.max(0, EVENTS - Number(n));
     // Everything else the trail holds: uploads and views on random cases, sign-ins with no case.

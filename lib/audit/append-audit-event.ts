@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type AuditEvent, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { CaseState, Role } from "@/lib/generated/prisma/enums";
-import { computeAuditHash, GENESIS_HASH } from "./audit-hash";
+import type { CaseState, Procedure, Role } from "@/lib/generated/prisma/enums";
+import { computeAuditHash, CURRENT_HASH_FORM, GENESIS_HASH } from "./audit-hash";
 import { chainLegacyAuditEvents } from "./chain-legacy-audit-events";
 import { lockAuditChain } from "./lock-audit-chain";
 
@@ -20,6 +20,10 @@ export type TAuditEventInput = {
   ip?: string | null;
   delegationId?: string | null;
   createdAt?: Date;
+  // A state change's context (transition() writes it; docs/decisions/0024).
+  stageEnteredAt?: Date | null;
+  procedure?: Procedure | null;
+  dideducId?: string | null;
 };
 
 // A transaction client has $transaction too (nested, as savepoints, which the PGlite adapter lacks);
@@ -61,6 +65,10 @@ async function appendInTransaction(tx: TTx, input: TAuditEventInput): Promise<Au
     delegationId: input.delegationId ?? null,
     // Set here, not by the column default, so the hash covers the time stored (timestamp(3): ms).
     createdAt: input.createdAt ?? new Date(),
+    hashForm: CURRENT_HASH_FORM,
+    stageEnteredAt: input.stageEnteredAt ?? null,
+    procedure: input.procedure ?? null,
+    dideducId: input.dideducId ?? null,
   };
   const hash = computeAuditHash({ ...row, prevHash, data });
   return tx.auditEvent.create({ data: { ...row, data: data ?? Prisma.DbNull, prevHash, hash } });

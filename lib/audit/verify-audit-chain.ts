@@ -8,11 +8,14 @@ import { lockAuditChain } from "./lock-audit-chain";
 // - "unchained": the row has no hashes (written around appendAuditEvent, with the check dropped);
 // - "link": its prevHash is not the hash of the event before it (an event was deleted or inserted
 //   before this one, or the one before was rewritten together with its hash);
-// - "content": its columns no longer give its hash (it was edited after it was written).
+// - "content": its columns no longer give its hash (it was edited after it was written);
+// - "derived": an event of hash form 1 whose state-change context (stageEnteredAt, procedure,
+//   dideducId: filled in by the migration that added them, not covered by form 1's hash) is not
+//   what the events and the case give again.
 export type TAuditChainBreak = {
   id: string;
   createdAt: Date;
-  kind: "unchained" | "link" | "content";
+  kind: "unchained" | "link" | "content" | "derived";
   // Spanish, for the operator who runs the check.
   message: string;
   expected: string | null;
@@ -82,9 +85,42 @@ export async function verifyAuditChain(db: PrismaClient, options: { batchSize?: 
     }
     after = rows[rows.length - 1].id;
   }
+  const derived = await findWrongDerivedContext(db);
+  if (derived) {
+    return report({
+      id: derived.id.toString(),
+      createdAt: derived.createdAt,
+      kind: "derived",
+      message: `El contexto del cambio de estado #${derived.id} (inicio de la etapa, trámite o Dirección Departamental) no coincide con la bitácora y el expediente: se modificó después de la migración que lo completó.`,
+      expected: null,
+      found: null,
+    });
+  }
   return report(null);
 
   function report(firstBreak: TAuditChainBreak | null): TAuditChainReport {
     return { checked, legacyChained: legacyHead !== null, head, firstBreak };
   }
+}
+
+// The first form-1 event whose state-change context differs from what the migration
+// audit_event_stay_columns derived (the previous state event's time, the case's procedure and
+// DIDEDUC), or that has one without being a state change. Form-2 events are covered by their hash.
+async function findWrongDerivedContext(db: PrismaClient): Promise<{ id: bigint; createdAt: Date } | null> {
+  const [row] = await db.$queryRaw<{ id: bigint; createdAt: Date }[]>`
+    SELECT id, "createdAt" FROM (
+      SELECT t.id, t."createdAt", t."hashForm", t."fromState", t."stageEnteredAt", t."procedure", t."dideducId",
+        lag(t."createdAt") OVER (PARTITION BY t."caseId" ORDER BY t."createdAt", t.id) AS entered,
+        c."procedure" AS "caseProcedure", c."dideducId" AS "caseDideducId"
+      FROM "AuditEvent" t LEFT JOIN "Case" c ON c.id = t."caseId"
+      WHERE t."toState" IS NOT NULL AND t."caseId" IS NOT NULL
+    ) d
+    WHERE d."hashForm" = 1 AND d."fromState" IS NOT NULL AND (d."stageEnteredAt" IS DISTINCT FROM d.entered
+      OR d."procedure" IS DISTINCT FROM d."caseProcedure" OR d."dideducId" IS DISTINCT FROM d."caseDideducId")
+    UNION ALL
+    SELECT id, "createdAt" FROM "AuditEvent"
+    WHERE "hashForm" = 1 AND ("toState" IS NULL OR "caseId" IS NULL OR "fromState" IS NULL)
+      AND ("stageEnteredAt" IS NOT NULL OR "procedure" IS NOT NULL OR "dideducId" IS NOT NULL)
+    ORDER BY id LIMIT 1`;
+  return row ?? null;
 }

@@ -2,11 +2,13 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TStatsFilter } from "./stats-filter";
 
-// The filter's DIDEDUC and procedure as a SQL condition on the case (alias `c`).
-export function caseScopeSql(f: TStatsFilter): Prisma.Sql {
+// The filter's DIDEDUC and procedure as a SQL condition on the case (alias `c`), or on a state
+// change's audit event (alias `e`), which carries both (docs/decisions/0024).
+export function caseScopeSql(f: TStatsFilter, alias: "c" | "e" = "c"): Prisma.Sql {
+  const a = Prisma.raw(alias);
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (f.dideducId) parts.push(Prisma.sql`c."dideducId" = ${f.dideducId}`);
-  if (f.procedure) parts.push(Prisma.sql`c."procedure" = ${f.procedure}::"Procedure"`);
+  if (f.dideducId) parts.push(Prisma.sql`${a}."dideducId" = ${f.dideducId}`);
+  if (f.procedure) parts.push(Prisma.sql`${a}."procedure" = ${f.procedure}::"Procedure"`);
   return Prisma.join(parts, " AND ");
 }
 

@@ -145,6 +145,13 @@ export async function transition(
     if (releasedAssignment) auditData.releasedAssignment = releasedAssignment;
     Object.assign(auditData, options.auditData);
 
+    // The stay this change ends began at the case's previous state change (docs/decisions/0024).
+    const entered = await tx.auditEvent.findFirst({
+      where: { caseId: row.id, toState: { not: null } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { createdAt: true },
+    });
+    const updated = await tx.case.findUniqueOrThrow({ where: { id: row.id } });
     await appendAuditEvent(tx, {
       data: {
         caseId: row.id,
@@ -158,10 +165,13 @@ export async function transition(
         ip: options.ip ?? null,
         delegationId: authority.delegation?.id ?? null,
         createdAt: now,
+        stageEnteredAt: entered?.createdAt ?? null,
+        procedure: updated.procedure,
+        dideducId: updated.dideducId,
       },
     });
 
-    return tx.case.findUniqueOrThrow({ where: { id: row.id } });
+    return updated;
   };
   if (options.tx) return body(options.tx);
   // Imported lazily so tests, which pass their own client, never open the app's database.

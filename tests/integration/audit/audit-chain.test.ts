@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { computeAuditHash, GENESIS_HASH } from "@/lib/audit/audit-hash";
@@ -133,7 +135,26 @@ describe("audit:verify names the first broken link", () => {
   it("an inserted event correctly hashed onto its predecessor (the unique index dropped) is caught at the event after it", async () => {
     const gap = ids[5] + 1n;
     const before = await db.auditEvent.findUniqueOrThrow({ where: { id: ids[5] } });
-    const forged = { id: gap, prevHash: before.hash!, caseId: null, actorId: w.assistant.id, role: "CENTRAL_ASSISTANT", action: "sign", fromState: null, toState: null, note: null, data: null, ip: null, delegationId: null, createdAt: new Date() };
+    const forged = {
+      id: gap,
+      prevHash: before.hash!,
+      caseId: null,
+      actorId: w.assistant.id,
+      role: "CENTRAL_ASSISTANT",
+      action: "sign",
+      fromState: null,
+      toState: null,
+      note: null,
+      data: null,
+      ip: null,
+      delegationId: null,
+      createdAt: new Date(),
+      // The column's default: what a raw insert gets.
+      hashForm: 1,
+      stageEnteredAt: null,
+      procedure: null,
+      dideducId: null,
+    };
     await db.$executeRawUnsafe(`DROP INDEX "AuditEvent_prevHash_key"`);
     try {
       await db.$executeRaw`INSERT INTO "AuditEvent" ("id", "actorId", "role", "action", "createdAt", "prevHash", "hash") VALUES (${gap}, ${w.assistant.id}, 'CENTRAL_ASSISTANT', 'sign', ${forged.createdAt}, ${forged.prevHash}, ${computeAuditHash(forged)})`;
@@ -143,6 +164,23 @@ describe("audit:verify names the first broken link", () => {
     } finally {
       await db.$executeRawUnsafe(`CREATE UNIQUE INDEX "AuditEvent_prevHash_key" ON "AuditEvent"("prevHash")`);
     }
+    await restore();
+  });
+});
+
+describe("a state change's context (decision 0024: the dashboards' stays)", () => {
+  it("transition() records when the stay it ends began, and the case's procedure and DIDEDUC, under the event's hash", async () => {
+    const c = await submittedCase();
+    const events = await db.auditEvent.findMany({ where: { caseId: c.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.fromState, e.toState])).toEqual([[null, "DRAFT"], ["DRAFT", c.state]]);
+    expect(events[0]).toMatchObject({ stageEnteredAt: null, procedure: null, dideducId: null, hashForm: 2 });
+    expect(events[1]).toMatchObject({ stageEnteredAt: events[0].createdAt, procedure: "GRADUATION_RECORD", dideducId: c.dideducId, hashForm: 2 });
+    await backup();
+    await db.$executeRaw`UPDATE "AuditEvent" SET "stageEnteredAt" = "stageEnteredAt" + interval '3 days' WHERE "id" = ${events[1].id}`;
+    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: events[1].id.toString(), kind: "content" });
+    await restore();
+    await db.$executeRaw`UPDATE "AuditEvent" SET "procedure" = 'SWORN_TRANSLATION' WHERE "id" = ${events[1].id}`;
+    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: events[1].id.toString(), kind: "content" });
     await restore();
   });
 });
@@ -177,3 +215,52 @@ describe("one chain per installation, whatever writes at once", () => {
   });
 });
 // On the embedded PGlite the demo seed's chain is verified in tests/integration/seed/start-seed-pglite.test.ts.
+
+describe("an installation from before hash form 2 (the migration audit_event_stay_columns)", () => {
+  // That migration's backfill, as the upgrade runs it.
+  function backfillSql(): string {
+    const dir = fs.readdirSync("prisma/migrations").find((d) => d.endsWith("_audit_event_stay_columns"))!;
+    const sql = fs.readFileSync(path.join("prisma/migrations", dir, "migration.sql"), "utf8");
+    return sql.slice(sql.indexOf('UPDATE "AuditEvent"'), sql.indexOf(";", sql.indexOf('UPDATE "AuditEvent"')));
+  }
+
+  it("fills the old state changes' context from the trail, keeps their form-1 hashes, and audit:verify catches a changed value", async () => {
+    // As the migration finds an installation: form-1 events without the new columns' values
+    // (unchained here; chained ones would have the form-1 hashes the first append below computes).
+    await db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DROP CONSTRAINT "AuditEvent_chained"`);
+    await db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "prevHash" = NULL, "hash" = NULL, "hashForm" = 1, "stageEnteredAt" = NULL, "procedure" = NULL, "dideducId" = NULL`);
+    await db.$executeRawUnsafe(backfillSql());
+    await db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_chained" CHECK ("prevHash" IS NOT NULL AND "hash" IS NOT NULL) NOT VALID`);
+    const c = await submittedCase();
+    const rows = await db.auditEvent.findMany({ orderBy: { id: "asc" } });
+    const old = rows.filter((r) => r.hashForm === 1);
+    expect(old.length).toBeGreaterThan(10);
+    // The backfill gave each old state change what transition() now writes.
+    const submissions = old.filter((r) => r.fromState === "DRAFT");
+    expect(submissions.length).toBeGreaterThan(3);
+    for (const s of submissions) {
+      const created = old.find((r) => r.caseId === s.caseId && r.toState === "DRAFT" && r.fromState === null)!;
+      const kase = await db.case.findUniqueOrThrow({ where: { id: s.caseId! } });
+      expect(s).toMatchObject({ stageEnteredAt: created.createdAt, procedure: "GRADUATION_RECORD", dideducId: kase.dideducId });
+      expect(created).toMatchObject({ stageEnteredAt: null, procedure: null, dideducId: null });
+    }
+    expect(rows.filter((r) => r.caseId === c.id).every((r) => r.hashForm === 2)).toBe(true);
+    expect(await verifyAuditChain(db)).toMatchObject({ checked: rows.length, firstBreak: null });
+
+    await backup();
+    const target = submissions[1];
+    await db.$executeRaw`UPDATE "AuditEvent" SET "stageEnteredAt" = "stageEnteredAt" - interval '5 days' WHERE "id" = ${target.id}`;
+    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: target.id.toString(), kind: "derived" });
+    await restore();
+    await db.$executeRaw`UPDATE "AuditEvent" SET "procedure" = 'SWORN_TRANSLATION' WHERE "id" = ${target.id}`;
+    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: target.id.toString(), kind: "derived" });
+    await restore();
+    await db.$executeRaw`UPDATE "AuditEvent" SET "dideducId" = ${"otra-dideduc"} WHERE "id" = ${target.id}`;
+    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: target.id.toString(), kind: "derived" });
+    await restore();
+    const creation = old.find((r) => r.fromState === null && r.caseId !== null)!;
+    await db.$executeRaw`UPDATE "AuditEvent" SET "procedure" = 'GRADUATION_RECORD' WHERE "id" = ${creation.id}`;
+    expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ id: creation.id.toString(), kind: "derived" });
+    await restore();
+  });
+});

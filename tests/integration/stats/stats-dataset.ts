@@ -46,10 +46,14 @@ export async function buildStatsWorld(db: PrismaClient): Promise<TStatsWorld> {
         issuedAt: state === "ISSUED" ? at(last[1], last[2]) : null,
       },
     });
+    // Each state change with the context transition() writes: when the state it leaves was entered.
     let from: CaseState = "DRAFT";
+    let entered: Date | null = null;
     for (const [to, m, d] of path) {
-      await appendAuditEvent(db, { data: { caseId: c.id, action: "test", fromState: from, toState: to, createdAt: at(m, d) } });
+      const createdAt = at(m, d);
+      await appendAuditEvent(db, { data: { caseId: c.id, action: "test", fromState: from, toState: to, createdAt, stageEnteredAt: entered, procedure, dideducId } });
       from = to;
+      entered = createdAt;
     }
     return c;
   };

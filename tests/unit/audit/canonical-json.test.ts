@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeAuditHash, GENESIS_HASH } from "@/lib/audit/audit-hash";
+import { auditCanonicalForm, computeAuditHash, CURRENT_HASH_FORM, GENESIS_HASH } from "@/lib/audit/audit-hash";
 import { canonicalJson } from "@/lib/audit/canonical-json";
 
 describe("canonicalJson (the form an audit event is hashed over)", () => {
@@ -33,11 +33,36 @@ describe("computeAuditHash", () => {
     ip: "10.0.0.1",
     delegationId: null,
     createdAt: new Date("2026-12-06T12:00:00.000Z"),
+    hashForm: CURRENT_HASH_FORM,
+    stageEnteredAt: new Date("2026-12-01T09:30:00.000Z"),
+    procedure: "EDUCATIONAL_RECORD",
+    dideducId: "d1",
   };
   it("changes with every covered column, the link to the previous event included", () => {
     const base = computeAuditHash(event);
     expect(base).toMatch(/^[0-9a-f]{64}$/);
-    const variants = [{ id: 8n }, { prevHash: "1".repeat(64) }, { actorId: "u2" }, { data: { version: 3 } }, { createdAt: new Date("2026-12-06T12:00:00.001Z") }, { note: "" }];
+    const variants = [
+      { id: 8n },
+      { prevHash: "1".repeat(64) },
+      { actorId: "u2" },
+      { data: { version: 3 } },
+      { createdAt: new Date("2026-12-06T12:00:00.001Z") },
+      { note: "" },
+      { stageEnteredAt: new Date("2026-12-01T09:30:00.001Z") },
+      { stageEnteredAt: null },
+      { procedure: "SWORN_TRANSLATION" },
+      { dideducId: "d2" },
+      { hashForm: 1 },
+    ];
     for (const v of variants) expect(computeAuditHash({ ...event, ...v }), JSON.stringify(Object.keys(v))).not.toBe(base);
+  });
+  it("hashes an event written before form 2 exactly as form 1 did, whatever the later columns hold", () => {
+    const old = { ...event, hashForm: 1 };
+    // The text form 1 has always hashed: a later form must never reinterpret an old event.
+    expect(auditCanonicalForm(old)).toBe(
+      '{"action":"submit","actorId":"u1","caseId":"c1","createdAt":"2026-12-06T12:00:00.000Z","data":{"version":2},"delegationId":null,' +
+        '"fromState":"DRAFT","id":"7","ip":"10.0.0.1","note":null,"prevHash":"' + GENESIS_HASH + '","role":"ADMIN","toState":"DIDEDUC_REVIEW","v":1}',
+    );
+    expect(computeAuditHash({ ...old, stageEnteredAt: null, procedure: null, dideducId: null })).toBe(computeAuditHash(old));
   });
 });
