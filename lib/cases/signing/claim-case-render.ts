@@ -17,8 +17,9 @@ export const RENDER_IN_PROGRESS_MESSAGE =
 // PostgreSQL (shared by every instance; no connection is held during the render, which matters on
 // the embedded single-connection database): it is taken when there is none, when the one there has
 // lapsed, or when it was for an older version (that request's transition already moved the case
-// on), or when the database session that took it is gone (its process died: a restarted server
-// retries at once). Otherwise the request is refused at once, as a stale page, before rendering.
+// on), or when the database session that took it is gone — no session with its pid and start time
+// (its process died: a restarted server retries at once; the start time tells a reused pid, and
+// the embedded database's one session, always pid 42, apart). Otherwise the request is refused at once, as a stale page, before rendering.
 // (A claimer's pooled connection closed while it renders also frees the claim: at worst one more
 // render, whose file the sweep removes.)
 // The claim is deleted when `work` ends, however it ends; transition() still checks the version
@@ -27,14 +28,19 @@ export async function withCaseRenderClaim<T>(db: PrismaClient, args: { caseId: s
   const token = randomUUID();
   // The database's clock, not this process's: instances on several machines compare the same time.
   const rows = await db.$queryRaw<{ token: string }[]>`
-    INSERT INTO "CaseRenderClaim" ("caseId", "version", "token", "pid", "expiresAt")
+    INSERT INTO "CaseRenderClaim" ("caseId", "version", "token", "pid", "sessionStartedAt", "expiresAt")
     VALUES (${args.caseId}, ${args.expectedVersion}, ${token}, pg_backend_pid(),
+            (SELECT (backend_start AT TIME ZONE 'UTC')::timestamp(3) FROM pg_stat_activity WHERE pid = pg_backend_pid()),
             (now() AT TIME ZONE 'UTC') + ${CASE_RENDER_CLAIM_TTL_SECONDS}::int * interval '1 second')
     ON CONFLICT ("caseId") DO UPDATE
-      SET "version" = EXCLUDED."version", "token" = EXCLUDED."token", "pid" = EXCLUDED."pid", "expiresAt" = EXCLUDED."expiresAt"
+      SET "version" = EXCLUDED."version", "token" = EXCLUDED."token", "pid" = EXCLUDED."pid",
+          "sessionStartedAt" = EXCLUDED."sessionStartedAt", "expiresAt" = EXCLUDED."expiresAt"
       WHERE "CaseRenderClaim"."expiresAt" < (now() AT TIME ZONE 'UTC')
          OR "CaseRenderClaim"."version" < EXCLUDED."version"
-         OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = "CaseRenderClaim"."pid")
+         OR NOT EXISTS (
+              SELECT 1 FROM pg_stat_activity a
+               WHERE a.pid = "CaseRenderClaim"."pid"
+                 AND (a.backend_start AT TIME ZONE 'UTC')::timestamp(3) = "CaseRenderClaim"."sessionStartedAt")
     RETURNING "token"`;
   if (rows.length === 0 || rows[0].token !== token) throw new TransitionError("STALE_VERSION", RENDER_IN_PROGRESS_MESSAGE);
   try {

@@ -52,10 +52,19 @@ describe("generating the certification: identical requests at once", () => {
 
   it("a claim left by a process that died (its database session is gone) does not block the same action after a restart", async () => {
     const submitted = await w.caseInReview();
-    // A claim whose session no longer exists, far from expiring: what a kill -9 mid-render leaves.
+    // A claim whose session no longer exists, far from expiring: what a kill -9 mid-render leaves —
+    // once with a pid no session has, once with a live session's pid but another start time (a
+    // reused pid; the embedded database's session is always pid 42).
+    const [{ pid }] = await w.db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
     await w.db.caseRenderClaim.create({
       data: { caseId: submitted.id, version: submitted.version, token: "dead", pid: 2_000_000_000, expiresAt: new Date(Date.now() + 3600_000) },
     });
+    const other = await w.caseInReview();
+    await w.db.caseRenderClaim.create({
+      data: { caseId: other.id, version: other.version, token: "reused", pid, sessionStartedAt: new Date("2020-01-01T00:00:00Z"), expiresAt: new Date(Date.now() + 3600_000) },
+    });
+    const second = await generateCertification({ actor: w.actors.reviewer, caseId: other.id, expectedVersion: other.version, checklist: CHECKLIST }, w.options);
+    expect(second.state).toBe("DIDEDUC_SIGNATURE");
     const generated = await generateCertification(
       { actor: w.actors.reviewer, caseId: submitted.id, expectedVersion: submitted.version, checklist: CHECKLIST },
       w.options,
@@ -65,9 +74,11 @@ describe("generating the certification: identical requests at once", () => {
 
   it("a claim held by a live session refuses a second request before rendering anything", async () => {
     const submitted = await w.caseInReview();
-    const [{ pid }] = await w.db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    // Some live session of this process (its pid and start time), as another instance's would be.
+    const [{ pid, started }] = await w.db.$queryRaw<{ pid: number; started: Date }[]>`
+      SELECT pid, (backend_start AT TIME ZONE 'UTC')::timestamp(3) AS started FROM pg_stat_activity WHERE pid = pg_backend_pid()`;
     await w.db.caseRenderClaim.create({
-      data: { caseId: submitted.id, version: submitted.version, token: "live", pid, expiresAt: new Date(Date.now() + 3600_000) },
+      data: { caseId: submitted.id, version: submitted.version, token: "live", pid, sessionStartedAt: started, expiresAt: new Date(Date.now() + 3600_000) },
     });
     const before = storedKeys().length;
     const refused = await generateCertification(

@@ -4,6 +4,7 @@ CREATE TABLE "CaseRenderClaim" (
     "version" INTEGER NOT NULL,
     "token" TEXT NOT NULL,
     "pid" INTEGER NOT NULL,
+    "sessionStartedAt" TIMESTAMP(3),
     "expiresAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "CaseRenderClaim_pkey" PRIMARY KEY ("caseId")
