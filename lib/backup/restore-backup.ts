@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -58,7 +59,8 @@ export async function restoreBackup(options: TRestoreBackupOptions): Promise<TBa
 
   // 3. The stored files, back under the same keys.
   for (const f of manifest.storage.files) {
-    const stored = await storage.put(await fs.readFile(path.join(dir, f.path)));
+    // Streamed: a scan may be 20 MB, and there may be many.
+    const stored = await storage.put(createReadStream(path.join(dir, f.path)));
     if (stored.key !== f.key) throw new BackupError(`El archivo ${f.path} se guardó como ${stored.key}, no como ${f.key}.`);
   }
   return manifest;

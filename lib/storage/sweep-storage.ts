@@ -152,11 +152,10 @@ async function removeIfStillUnreferenced(
   return db.$transaction(
     async (tx) => {
       await lockStorageKey(tx, file.key);
-      const [files, documents, prepared] = await Promise.all([
-        tx.uploadedFile.count({ where: { storageKey: file.key } }),
-        tx.documentVersion.count({ where: { storageKey: file.key } }),
-        tx.preparedSigning.count({ where: { preparedStorageKey: file.key } }),
-      ]);
+      // One connection: one query at a time.
+      const files = await tx.uploadedFile.count({ where: { storageKey: file.key } });
+      const documents = await tx.documentVersion.count({ where: { storageKey: file.key } });
+      const prepared = await tx.preparedSigning.count({ where: { preparedStorageKey: file.key } });
       if (files + documents + prepared > 0) return null;
       // An import report is not re-read here (its references were read at the start of the run):
       // one written since then is new bytes, or old bytes put() again, which made the file young.
