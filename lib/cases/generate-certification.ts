@@ -7,6 +7,7 @@ import { generateVerificationCode } from "@/lib/verification/generate-verificati
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
+import { withCaseRenderClaim } from "./signing/claim-case-render";
 import { precheckTransition } from "./signing/precheck-transition";
 import { renderCaseCertification } from "./signing/render-case-certification";
 
@@ -35,8 +36,9 @@ export type TGenerateCertificationResult = { version: number; state: string; ver
 // "Generar certificación y trasladar a firma". The case keeps the verification code of its first
 // generation (a return and a new generation print the same QR). The slow part — rendering, merging,
 // storing by SHA-256 — happens before the transaction, which then only writes the sheet, the
-// UNSIGNED document version and the state change; a refused transition leaves at most an orphan
-// file in content-addressed storage, which nothing points to.
+// UNSIGNED document version and the state change. Concurrent identical requests are refused before
+// the render by the case's render claim (decision 0030); a transition refused after storing (rare:
+// another action on the case meanwhile) leaves an orphan file that `npm run storage:sweep` removes.
 export async function generateCertification(
   input: TGenerateCertificationInput,
   options: TCertifyOptions = {},
@@ -56,37 +58,40 @@ export async function generateCertification(
   }
   const checklist = Object.fromEntries(checklistKeys.map((k) => [k, true]));
 
-  const verificationCode = row.verificationCode ?? generateVerificationCode();
-  const built = await renderCaseCertification(db, storage, { caseRow: row, verificationCode, now });
-  const stored = await storage.put(built.pdf);
+  // Identical requests racing on one case: one renders, the others are refused here (decision 0030).
+  return withCaseRenderClaim(db, { caseId, expectedVersion }, async () => {
+    const verificationCode = row.verificationCode ?? generateVerificationCode();
+    const built = await renderCaseCertification(db, storage, { caseRow: row, verificationCode, now });
+    const stored = await storage.put(built.pdf);
 
-  const sheetId = randomUUID();
-  const documentVersionId = randomUUID();
-  const updated = await transition(caseId, "generate_certification", actor, {}, expectedVersion, {
-    db,
-    ip: input.ip ?? null,
-    now,
-    auditData: { checklist, sheetId, documentVersionId, sha256: stored.sha256, verificationCode },
-    apply: async (tx, caseRow) => {
-      // Under the row lock: a code assigned meanwhile would be the one to keep, but the version
-      // check already refused any concurrent change, so this is the code read above.
-      await tx.certificationSheet.create({
-        data: { id: sheetId, caseId, generatedById: actor.id, data: built.data as unknown as Prisma.InputJsonValue },
-      });
-      await tx.documentVersion.create({
-        data: {
-          id: documentVersionId,
-          caseId,
-          sheetId,
-          stage: "UNSIGNED",
-          sha256: stored.sha256,
-          size: stored.size,
-          storageKey: stored.key,
-          createdById: actor.id,
-        },
-      });
-      return caseRow.verificationCode ? {} : { verificationCode };
-    },
+    const sheetId = randomUUID();
+    const documentVersionId = randomUUID();
+    const updated = await transition(caseId, "generate_certification", actor, {}, expectedVersion, {
+      db,
+      ip: input.ip ?? null,
+      now,
+      auditData: { checklist, sheetId, documentVersionId, sha256: stored.sha256, verificationCode },
+      apply: async (tx, caseRow) => {
+        // Under the row lock: a code assigned meanwhile would be the one to keep, but the version
+        // check already refused any concurrent change, so this is the code read above.
+        await tx.certificationSheet.create({
+          data: { id: sheetId, caseId, generatedById: actor.id, data: built.data as unknown as Prisma.InputJsonValue },
+        });
+        await tx.documentVersion.create({
+          data: {
+            id: documentVersionId,
+            caseId,
+            sheetId,
+            stage: "UNSIGNED",
+            sha256: stored.sha256,
+            size: stored.size,
+            storageKey: stored.key,
+            createdById: actor.id,
+          },
+        });
+        return caseRow.verificationCode ? {} : { verificationCode };
+      },
+    });
+    return { version: updated.version, state: updated.state, verificationCode: updated.verificationCode ?? verificationCode };
   });
-  return { version: updated.version, state: updated.state, verificationCode: updated.verificationCode ?? verificationCode };
 }

@@ -4,13 +4,17 @@ import type { Readable } from "node:stream";
 // backend, so rows keep pointing at the same bytes if the deployment switches backends.
 export type TStoredFile = { key: string; sha256: string; size: number };
 
+// One stored file as a listing sees it: `storedAt` is when its bytes were last put() (the sweep's age).
+export type TListedFile = { key: string; size: number; storedAt: Date };
+
 export type TFileStorageInput = Buffer | Uint8Array | Readable | AsyncIterable<Uint8Array>;
 
 // Content-addressed, write-once storage: a put of bytes already stored changes nothing and
 // returns the same key; nothing is ever overwritten. `delete` exists only for the sweeps of uploads
-// never attached to a case (lib/uploads/sweep-unattached-uploads.ts) and of expired prepared
-// signings (lib/cases/signing/sweep-prepared-signings.ts), which first make sure no row references
-// the key, under the key's lock; it is idempotent (an absent key is not an error).
+// never attached to a case (lib/uploads/sweep-unattached-uploads.ts), of expired prepared
+// signings (lib/cases/signing/sweep-prepared-signings.ts) and of unreferenced files
+// (lib/storage/sweep-storage.ts), which first make sure no row references the key, under the key's
+// lock; it is idempotent (an absent key is not an error).
 export interface FileStorage {
   readonly name: "local-disk" | "uploadthing";
   put(input: TFileStorageInput): Promise<TStoredFile>;
@@ -18,6 +22,8 @@ export interface FileStorage {
   getStream(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  // Every stored file, for `npm run storage:sweep` (lib/storage/sweep-storage.ts) and `npm run backup`.
+  list?(): AsyncIterable<TListedFile>;
 }
 
 export class FileNotFoundError extends Error {

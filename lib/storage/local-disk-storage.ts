@@ -11,6 +11,7 @@ import {
   FileNotFoundError,
   type FileStorage,
   type TFileStorageInput,
+  type TListedFile,
   type TStoredFile,
 } from "./file-storage";
 
@@ -39,7 +40,10 @@ export class LocalDiskStorage implements FileStorage {
     // With the bytes in hand the hash is known first: existing content costs no write at all.
     if (input instanceof Uint8Array) {
       const sha256 = createHash("sha256").update(input).digest("hex");
-      if (await this.exists(sha256)) return { key: sha256, sha256, size: input.byteLength };
+      if (await this.exists(sha256)) {
+        await this.touch(sha256);
+        return { key: sha256, sha256, size: input.byteLength };
+      }
     }
 
     await fs.mkdir(this.tmpDir, { recursive: true });
@@ -83,13 +87,39 @@ export class LocalDiskStorage implements FileStorage {
       await fs.link(tmp, target);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") return;
+      if (code === "EEXIST") return this.touch(sha256);
       // Some file systems (certain network or FUSE mounts) have no hard links.
       if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw e;
-      if (await this.exists(sha256)) return;
+      if (await this.exists(sha256)) return this.touch(sha256);
       await fs.rename(tmp, target);
     }
     await syncDir(dir);
+  }
+
+  // A put() of bytes already stored makes the file young again: the row about to reference it is
+  // written after put() returns, and `npm run storage:sweep` removes only unreferenced files older
+  // than a day (lib/storage/sweep-storage.ts). The file is read-only; its owner may still set times.
+  private async touch(key: string): Promise<void> {
+    const now = new Date();
+    await fs.utimes(this.pathFor(key), now, now).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT") throw e;
+    });
+  }
+
+  // <root>/ab/cd/<sha256> files; `.tmp` and anything not named like a key are not stored files.
+  async *list(): AsyncIterable<TListedFile> {
+    const hex2 = /^[0-9a-f]{2}$/;
+    for (const a of await readDirOrEmpty(this.root)) {
+      if (!hex2.test(a)) continue;
+      for (const b of await readDirOrEmpty(path.join(this.root, a))) {
+        if (!hex2.test(b)) continue;
+        for (const name of await readDirOrEmpty(path.join(this.root, a, b))) {
+          if (!/^[0-9a-f]{64}$/.test(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
+          const stat = await fs.lstat(path.join(this.root, a, b, name)).catch(() => null);
+          if (stat?.isFile()) yield { key: name, size: stat.size, storedAt: stat.mtime };
+        }
+      }
+    }
   }
 
   async get(key: string): Promise<Buffer> {
@@ -141,6 +171,15 @@ export class LocalDiskStorage implements FileStorage {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
       throw e;
     }
+  }
+}
+
+async function readDirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(dir)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return [];
+    throw e;
   }
 }
 

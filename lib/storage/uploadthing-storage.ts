@@ -8,6 +8,7 @@ import {
   FileNotFoundError,
   type FileStorage,
   type TFileStorageInput,
+  type TListedFile,
   type TStoredFile,
 } from "./file-storage";
 
@@ -96,6 +97,20 @@ export class UploadThingStorage implements FileStorage {
     assertStorageKey(key);
     const result = await this.api.deleteFiles(key, { keyType: "customId" });
     if (!result.success) throw new Error(`UploadThing no borró el archivo ${key}`);
+  }
+
+  // The app's files on UploadThing, through the SDK's listFiles (pages of 500): ours carry
+  // customId = SHA-256; anything else (uploaded by hand, or still uploading) is not listed.
+  async *list(): AsyncIterable<TListedFile> {
+    for (let offset = 0; ; ) {
+      const page = await this.api.listFiles({ limit: 500, offset });
+      for (const f of page.files) {
+        if (f.status !== "Uploaded" || !f.customId || !/^[0-9a-f]{64}$/.test(f.customId)) continue;
+        yield { key: f.customId, size: f.size, storedAt: new Date(f.uploadedAt) };
+      }
+      if (!page.hasMore || page.files.length === 0) return;
+      offset += page.files.length;
+    }
   }
 
   async exists(key: string): Promise<boolean> {

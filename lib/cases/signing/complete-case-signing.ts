@@ -10,6 +10,7 @@ import { stepFor } from "./case-signing-steps";
 import { resolveCertifyDeps, resolveSigningDeps, type TCertifyOptions } from "./certify-options";
 import { completeCasePdf } from "./complete-case-pdf";
 import { checkAuthorizedCertificate } from "./check-authorized-certificate";
+import { withCaseRenderClaim } from "./claim-case-render";
 import { precheckCertificateRevocation } from "./precheck-certificate-revocation";
 import { precheckTransition } from "./precheck-transition";
 import { recordCaseSignature } from "./sign-case-document";
@@ -58,45 +59,49 @@ export async function completeCaseSigning(input: TCompleteCaseSigningInput, opti
   if (authorized.authorizedSigner.id !== row.authorizedSignerId) {
     throw new SigningRefusal("NOT_AUTHORIZED", "El registro de firmantes autorizados cambió desde que se preparó la firma. Vuelva a firmar.");
   }
-  const certificates = { certificate, chain };
-  await precheckCertificateRevocation(certificates, { trustedRoots, now, fetch });
+  // Two completions racing on one case (two prepared signings, two tabs): one timestamps and stores,
+  // the other is refused here before the TSA round trips and the store (decision 0030).
+  return withCaseRenderClaim(db, { caseId: row.caseId, expectedVersion: row.expectedVersion }, async () => {
+    const certificates = { certificate, chain };
+    await precheckCertificateRevocation(certificates, { trustedRoots, now, fetch });
 
-  const prepared = await storage.get(row.preparedStorageKey);
-  if (createHash("sha256").update(prepared).digest("hex") !== row.preparedSha256) {
-    throw new Error(`PreparedSigning ${row.id}: el archivo preparado no corresponde a su SHA-256`);
-  }
-  // The last signature of the procedure (sign_and_issue) is followed by the DSS and the document
-  // timestamp: the issued file is B-LTA; the DIDEDUC's stage is B-T.
-  const signed = await completeCasePdf(
-    { prepared, signedAttributes, signatureValue, certificates },
-    { tsa, trustedRoots, now, fetch, longTerm: step.action === "sign_and_issue", caseId: row.caseId },
-  );
-  // The project's own validator over what will be stored: the new signature must be whole and valid.
-  const report = validatePdfSignatures(signed.pdf, { trustedRoots, now });
-  const last = report.signatures.at(-1);
-  if (!last || !last.valid || report.modifiedAfterLastSignature) {
-    throw new SigningError("SIGNER_FAILED", `La firma no superó la validación: ${last?.errors.join(" ") ?? "no se encontró"}`);
-  }
+    const prepared = await storage.get(row.preparedStorageKey);
+    if (createHash("sha256").update(prepared).digest("hex") !== row.preparedSha256) {
+      throw new Error(`PreparedSigning ${row.id}: el archivo preparado no corresponde a su SHA-256`);
+    }
+    // The last signature of the procedure (sign_and_issue) is followed by the DSS and the document
+    // timestamp: the issued file is B-LTA; the DIDEDUC's stage is B-T.
+    const signed = await completeCasePdf(
+      { prepared, signedAttributes, signatureValue, certificates },
+      { tsa, trustedRoots, now, fetch, longTerm: step.action === "sign_and_issue", caseId: row.caseId },
+    );
+    // The project's own validator over what will be stored: the new signature must be whole and valid.
+    const report = validatePdfSignatures(signed.pdf, { trustedRoots, now });
+    const last = report.signatures.at(-1);
+    if (!last || !last.valid || report.modifiedAfterLastSignature) {
+      throw new SigningError("SIGNER_FAILED", `La firma no superó la validación: ${last?.errors.join(" ") ?? "no se encontró"}`);
+    }
 
-  const { authorizedSigner } = authorized;
-  const document = await preparedDocument(db, row);
-  const updated = await recordCaseSignature(
-    { db, storage, now },
-    {
-      input: { actor: input.actor, caseId: row.caseId, expectedVersion: row.expectedVersion, ip: input.ip },
-      step,
-      document,
-      signed,
-      certificate: authorized.certificate,
-      authorizedSigner,
-      alsoInTransaction: async (tx) => {
-        // Once: a concurrent completion of the same row finds it used and rolls back.
-        const marked = await tx.preparedSigning.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-        if (marked.count !== 1) throw new TransitionError("STALE_VERSION");
+    const { authorizedSigner } = authorized;
+    const document = await preparedDocument(db, row);
+    const updated = await recordCaseSignature(
+      { db, storage, now },
+      {
+        input: { actor: input.actor, caseId: row.caseId, expectedVersion: row.expectedVersion, ip: input.ip },
+        step,
+        document,
+        signed,
+        certificate: authorized.certificate,
+        authorizedSigner,
+        alsoInTransaction: async (tx) => {
+          // Once: a concurrent completion of the same row finds it used and rolls back.
+          const marked = await tx.preparedSigning.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+          if (marked.count !== 1) throw new TransitionError("STALE_VERSION");
+        },
       },
-    },
-  );
-  return { version: updated.version, state: updated.state };
+    );
+    return { version: updated.version, state: updated.state };
+  });
 }
 
 // What the prepared signing signed: an existing document version, or the central-only issuance's

@@ -144,6 +144,8 @@ export async function createCertifyWorld() {
 
   return {
     db,
+    // The database's URL, for what runs in another process (npm run backup).
+    url: tdb.url,
     storage,
     expectIssuedPdfValid,
     pki: seeded.pki,

@@ -101,4 +101,36 @@ describe("UploadThingStorage without network", () => {
     expect(new URL(requests[0].url).pathname).toMatch(/deleteFiles$/);
     expect(JSON.parse(requests[0].body)).toMatchObject({ customIds: [SHA] });
   });
+
+  it("list pages through listFiles for storage:sweep and backup, and yields only our content-addressed, uploaded files", async () => {
+    const requests: { url: string; body: { offset: number; limit: number } }[] = [];
+    const page = (offset: number) =>
+      offset === 0
+        ? {
+            files: [
+              { name: "x.pdf", size: 10, customId: SHA, key: "k1", id: "1", status: "Uploaded", uploadedAt: 1_700_000_000_000 },
+              { name: "by-hand.pdf", size: 5, customId: null, key: "k2", id: "2", status: "Uploaded", uploadedAt: 1 },
+              { name: "y.pdf", size: 7, customId: "b".repeat(64), key: "k3", id: "3", status: "Uploading", uploadedAt: 2 },
+            ],
+            hasMore: true,
+          }
+        : { files: [{ name: "z.pdf", size: 3, customId: "c".repeat(64), key: "k4", id: "4", status: "Uploaded", uploadedAt: 3 }], hasMore: false };
+    const fakeFetch = vi.fn<typeof fetch>(async (input, init) => {
+      const request = input instanceof Request ? input : new Request(String(input), init);
+      const body = JSON.parse(await request.text());
+      requests.push({ url: request.url, body });
+      return Response.json(page(body.offset));
+    });
+    const s = new UploadThingStorage({ token: FAKE_TOKEN, fetch: fakeFetch });
+    const listed = [];
+    for await (const f of s.list()) listed.push(f);
+    expect(listed).toEqual([
+      { key: SHA, size: 10, storedAt: new Date(1_700_000_000_000) },
+      { key: "c".repeat(64), size: 3, storedAt: new Date(3) },
+    ]);
+    expect(requests.map((r) => [new URL(r.url).pathname.endsWith("listFiles"), r.body.offset])).toEqual([
+      [true, 0],
+      [true, 3],
+    ]);
+  });
 });
