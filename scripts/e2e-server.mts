@@ -68,7 +68,20 @@ await close();
 // The production server (scripts/serve.mts), as `npm start` runs it: the client's address comes from
 // the socket, so a test can check that a forged X-Forwarded-For changes nothing.
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], { stdio: "inherit", env: { ...env, PORT: port } });
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+// A second instance of the same build on the next port, with the same database, storage, secret
+// and public address, as two machines behind a load balancer (issue #15 §1,
+// e2e/two-instances.spec.ts). Idle unless a test talks to it.
+const secondPort = process.env.E2E_SECOND_PORT ?? String(Number(port) + 1);
+const second = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], { stdio: "inherit", env: { ...env, PORT: secondPort } });
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.on(sig, () => {
+    second.kill(sig);
+    server.kill(sig);
+  });
+second.on("exit", (code) => {
+  if (code) console.error(`La segunda instancia (puerto ${secondPort}) terminó con el código ${code}.`);
+});
 server.on("exit", (code) => {
+  second.kill("SIGTERM");
   void (pkiServices?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
 });
