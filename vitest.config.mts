@@ -44,6 +44,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // scripts/serve.mts as a real process on the production build: run after `next build`
+          // (scripts/test.sh), against the same PostgreSQL as the integration tests.
+          name: "process",
+          include: ["tests/process/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/helpers/integration-global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

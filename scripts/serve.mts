@@ -39,6 +39,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 let closing = false;
+// Responses not yet done, so that a drain can ask each to close its connection when it is.
+const inFlight = new Set<http.ServerResponse>();
 const server = http.createServer((req, res) => {
   const started = performance.now();
   stampPeerAddress(req);
@@ -46,8 +48,11 @@ const server = http.createServer((req, res) => {
   const route = logRoutePath(req.url);
   // Draining after SIGTERM: answer what arrives on an open connection, then close it.
   if (closing) res.shouldKeepAlive = false;
+  inFlight.add(res);
   // One line per request, when its response is done (or the client went away first).
   res.once("close", () => {
+    inFlight.delete(res);
+    if (closing) server.closeIdleConnections();
     const fields = { requestId, method: req.method, route, status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10 };
     if (res.writableFinished) log.info("request", fields);
     else log.warn("request aborted", fields);
@@ -91,6 +96,7 @@ async function shutDown(signal: NodeJS.Signals): Promise<never> {
   let cut = false;
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
@@ -102,14 +108,15 @@ async function shutDown(signal: NodeJS.Signals): Promise<never> {
   await Promise.race([drained, timedOut]);
   clearTimeout(timer);
   let code = cut ? 1 : 0;
+  let databaseClosed = false;
   try {
     await app.close();
-    await closeServerDatabase();
+    databaseClosed = await closeServerDatabase();
   } catch (error) {
     log.error("shutdown failed", { error });
     code = 1;
   }
   if (cut) log.warn("shutdown: requests still running were cut", { drainTimeoutMs });
-  log.info("stopped", { signal, code });
+  log.info("stopped", { signal, code, databaseClosed });
   process.exit(code);
 }

@@ -144,6 +144,8 @@ export async function createCertifyWorld() {
 
   return {
     db,
+    // For a server process on the same database (tests/process).
+    databaseUrl: tdb.url,
     storage,
     expectIssuedPdfValid,
     pki: seeded.pki,
