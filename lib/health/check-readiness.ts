@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { FileStorage } from "@/lib/storage/file-storage";
-import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import type { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 
 // Readiness for a load balancer's probe (GET /api/salud/lista): can this instance serve? The
 // database answers a trivial query, the file storage is usable, and every migration folder of this
@@ -75,12 +75,14 @@ async function checkMigrations(db: TReadinessDeps["db"], dir: string): Promise<T
 }
 
 async function checkStorage(storage: FileStorage, env: Record<string, string | undefined>): Promise<TCheck> {
-  if (storage instanceof LocalDiskStorage) {
+  // By name, not instanceof: the server bundle may hold more than one copy of the class.
+  if (storage.name === "local-disk") {
+    const disk = storage as LocalDiskStorage;
     try {
       // Where puts write first (lib/storage/local-disk-storage.ts); created as a put would.
-      await fs.mkdir(storage.tmpDir, { recursive: true });
-      await fs.access(storage.tmpDir, fs.constants.W_OK);
-      await fs.access(storage.root, fs.constants.W_OK);
+      await fs.mkdir(disk.tmpDir, { recursive: true });
+      await fs.access(disk.tmpDir, fs.constants.W_OK);
+      await fs.access(disk.root, fs.constants.W_OK);
       return { ok: true };
     } catch {
       return { ok: false, detail: "no se puede escribir en la carpeta de archivos" };

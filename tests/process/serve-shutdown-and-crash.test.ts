@@ -160,10 +160,9 @@ describe("scripts/serve.mts in operation (issue #15 §4)", () => {
     expect(id).toMatch(/^[0-9a-f]{16}$/);
 
     const ready = await fetch(`${server.baseUrl}/api/salud/lista`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({
-      status: "ok",
-      checks: { database: { ok: true }, storage: { kind: "local-disk", ok: true }, migrations: { ok: true, pending: 0 } },
+    expect({ status: ready.status, body: await ready.json() }).toEqual({
+      status: 200,
+      body: { status: "ok", checks: { database: { ok: true }, storage: { kind: "local-disk", ok: true }, migrations: { ok: true, pending: 0 } } },
     });
     expect(ready.headers.get("cache-control")).toBe("no-store");
 
