@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { processTemplateDb } from "./tests/helpers/process-template-db";
 
 export default defineConfig({
   resolve: {
@@ -52,7 +53,9 @@ export default defineConfig({
           name: "process",
           include: ["tests/process/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/helpers/integration-global-setup.ts"],
+          globalSetup: ["tests/helpers/process-global-setup.ts"],
+          // The template process-global-setup.ts migrates, for the test files' clones.
+          env: { TEST_TEMPLATE_DB: processTemplateDb() },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
