@@ -54,8 +54,8 @@ const server = http.createServer((req, res) => {
     inFlight.delete(res);
     if (closing) server.closeIdleConnections();
     const fields = { requestId, method: req.method, route, status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10 };
-    if (res.writableFinished) log.info("request", fields);
-    else log.warn("request aborted", fields);
+    // A client that goes away first (a cancelled prefetch, a closed tab) is ordinary, not a warning.
+    log.info("request", res.writableFinished ? fields : { ...fields, aborted: true });
   });
   handle(req, res).catch((error: unknown) => {
     log.error("request failed", { requestId, method: req.method, route, error });
