@@ -22,14 +22,22 @@ export type TReadinessDeps = {
   storage: FileStorage;
   migrationsDir?: string;
   env?: Record<string, string | undefined>;
-  // A database that does not answer within this is not ready (a hung connection must not hang the probe).
+  // A database that does not answer within this is not ready (a hung connection must not hang the
+  // probe). READINESS_TIMEOUT_MS, else 3 s: below the usual probe timeout of load balancers (5 s).
+  // The first probe of a freshly started instance may exceed it while the database client starts;
+  // the balancer's next probe then finds it ready.
   timeoutMs?: number;
 };
 
-const DEFAULT_TIMEOUT_MS = 2_000;
+const DEFAULT_TIMEOUT_MS = 3_000;
+
+function timeoutFrom(env: Record<string, string | undefined>): number {
+  const ms = Number(env.READINESS_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
+}
 
 export async function checkReadiness(deps: TReadinessDeps): Promise<TReadiness> {
-  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = deps.timeoutMs ?? timeoutFrom(deps.env ?? process.env);
   const [database, migrations, storage] = await Promise.all([
     withTimeout(checkDatabase(deps.db), timeoutMs),
     withTimeout(checkMigrations(deps.db, deps.migrationsDir ?? defaultMigrationsDir()), timeoutMs),
