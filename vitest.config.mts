@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { processTemplateDb } from "./tests/helpers/process-template-db";
 
 export default defineConfig({
   resolve: {
@@ -42,6 +43,21 @@ export default defineConfig({
           globalSetup: ["tests/helpers/integration-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // scripts/serve.mts as a real process on the production build: run after `next build`
+          // (scripts/test.sh), against the same PostgreSQL as the integration tests.
+          name: "process",
+          include: ["tests/process/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/helpers/process-global-setup.ts"],
+          // The template process-global-setup.ts migrates, for the test files' clones.
+          env: { TEST_TEMPLATE_DB: processTemplateDb() },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

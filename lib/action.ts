@@ -110,7 +110,7 @@ export function createAction<S extends z.ZodType, TData>(options: TProtectedOpti
         const hasFields = Object.keys(known.fieldErrors).length > 0;
         return { ok: false, code: known.code, formError: known.message, ...(hasFields ? { fieldErrors: known.fieldErrors } : {}), values };
       }
-      log.error("action failed", { requestId, action: options.name ?? "action", actorId, ip, error: e });
+      log.error("action failed", { requestId, action: options.name ?? "action", actorId, error: e });
       return { ok: false, code: "UNEXPECTED", formError: MESSAGES.unexpected(requestId), requestId, values };
     }
   };

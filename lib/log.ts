@@ -1,14 +1,45 @@
-// Structured log lines (one JSON object per line) on stdout/stderr, which is what a container
-// platform or journald collects. Never pass passwords, passphrases or file contents here.
+import pino, { type DestinationStream, type Logger } from "pino";
+
+// Structured log lines (one JSON object per line) through pino, on stdout (debug, info) and stderr
+// (warn, error), which is what a container platform or journald collects. Every line has `level`
+// (a word), `time` (ISO 8601), `message`, `pid` and `hostname` (which instance), and the fields given;
+// lines of a request carry its `requestId` (the one scripts/serve.mts writes in its request line and
+// the user is shown on an unexpected error). Never pass passwords, passphrases or file contents, and
+// no personal data beyond ids: the keys below are removed wherever they appear (one level deep) in
+// case a call passes them anyway.
 
 type TLevel = "debug" | "info" | "warn" | "error";
 export type TLogFields = Record<string, unknown>;
 
+// Personal data and secrets by key name: what a person typed about themselves or could be traced
+// to them (names, e-mails, CUIs, phones, addresses, client IPs), and credentials.
+export const REDACTED_KEYS = [
+  "email",
+  "name",
+  "firstNames",
+  "lastNames",
+  "studentName",
+  "cui",
+  "phone",
+  "contactPhone",
+  "birthDate",
+  "address",
+  "ip",
+  "password",
+  "passphrase",
+  "token",
+  "secret",
+  "cookie",
+  "authorization",
+] as const;
+export const REDACTED = "[redactado]";
+
 function serializeError(e: unknown): unknown {
   if (e instanceof Error) {
     const extra = e as Error & { code?: unknown; digest?: unknown; cause?: unknown };
+    // `type`, as pino's own error serializer calls it: a key `name` is redacted (personal names).
     return {
-      name: e.name,
+      type: e.name,
       message: e.message,
       code: extra.code,
       digest: extra.digest,
@@ -19,18 +50,46 @@ function serializeError(e: unknown): unknown {
   return e;
 }
 
-function write(level: TLevel, message: string, fields: TLogFields = {}) {
-  if (level === "debug" && !process.env.DEBUG) return;
-  const entry: TLogFields = { time: new Date().toISOString(), level, message };
-  for (const [k, v] of Object.entries(fields)) entry[k] = k === "error" || v instanceof Error ? serializeError(v) : v;
-  const line = JSON.stringify(entry);
-  if (level === "error" || level === "warn") console.error(line);
-  else console.log(line);
+function levelFromEnv(env: NodeJS.ProcessEnv = process.env): TLevel {
+  const given = env.LOG_LEVEL?.trim().toLowerCase();
+  if (given === "debug" || given === "info" || given === "warn" || given === "error") return given;
+  return env.DEBUG ? "debug" : "info";
 }
 
-export const log = {
-  debug: (message: string, fields?: TLogFields) => write("debug", message, fields),
-  info: (message: string, fields?: TLogFields) => write("info", message, fields),
-  warn: (message: string, fields?: TLogFields) => write("warn", message, fields),
-  error: (message: string, fields?: TLogFields) => write("error", message, fields),
-};
+// A logger writing to `destination` (tests pass their own); the app uses `log` below.
+export function createLogger(destination: DestinationStream, options: { level?: TLevel } = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? levelFromEnv(),
+      messageKey: "message",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]), censor: REDACTED },
+    },
+    destination,
+  );
+}
+
+function defaultDestination(): DestinationStream {
+  // dedupe: each line goes only to the stream of the highest level it reaches (warn, error → stderr).
+  return pino.multistream(
+    [
+      { level: "debug", stream: process.stdout },
+      { level: "warn", stream: process.stderr },
+    ],
+    { dedupe: true },
+  );
+}
+
+export type TLog = Record<TLevel, (message: string, fields?: TLogFields) => void>;
+
+export function logTo(logger: Logger): TLog {
+  const write = (level: TLevel) => (message: string, fields: TLogFields = {}) => {
+    const entry: TLogFields = {};
+    for (const [k, v] of Object.entries(fields)) entry[k] = k === "error" || v instanceof Error ? serializeError(v) : v;
+    logger[level](entry, message);
+  };
+  return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
+}
+
+export const log: TLog = logTo(createLogger(defaultDestination()));

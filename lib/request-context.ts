@@ -1,7 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { isWellFormedRequestId, newRequestId, REQUEST_ID_HEADER } from "@/lib/http/assign-request-id";
 import { readTrustedProxyHops } from "@/lib/http/read-trusted-proxy-hops";
 import { resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { isBehindPeerAddressServer } from "@/lib/http/stamp-peer-address";
@@ -27,11 +27,13 @@ export function clientIpFromHeaders(h: Pick<Headers, "get">): string | null {
   return resolveClientIp(h, { hops: readTrustedProxyHops(), peerStamped });
 }
 
-// Accept an upstream id only when it looks like one, so a client cannot inject text into logs.
+// Behind scripts/serve.mts the header is always there: the server assigned it (lib/http/assign-request-id)
+// and wrote it in the request's log line. Elsewhere (`next dev`) an upstream id is accepted only when
+// it looks like one, so a client cannot inject text into logs.
 export function requestIdFromHeaders(h: Pick<Headers, "get">): string {
-  const given = h.get("x-request-id")?.trim();
-  if (given && /^[A-Za-z0-9._-]{8,100}$/.test(given)) return given;
-  return randomBytes(6).toString("hex");
+  const given = h.get(REQUEST_ID_HEADER)?.trim();
+  if (isWellFormedRequestId(given)) return given;
+  return newRequestId();
 }
 
 // Once per request (React's request cache), so every log line of one request shares the id.

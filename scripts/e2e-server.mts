@@ -36,6 +36,9 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
   APP_BASE_URL: `http://localhost:${port}`,
   NODE_ENV: "production",
+  // Warnings and errors only: a line per request (docs/deployment/ops.md) would bury Playwright's
+  // report under thousands of lines.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 };
 fs.rmSync(`${dataDir}/files`, { recursive: true, force: true });
 // The seed runs in this process and writes the demo cases' files and QR codes: same storage,

@@ -4,15 +4,25 @@
 // replacing any a client sent. The app reads the client's address from them through
 // TRUSTED_PROXY_HOPS trusted proxies. `next start` cannot do this: it fills X-Forwarded-For with
 // the socket's address only when the client sent none, so a forged header hid the real address.
+// Also: one JSON log line per request with its id (X-Request-Id, which the app quotes on an
+// unexpected error), and a bounded drain on SIGTERM (docs/deployment/ops.md).
 // Needs a build (`next build`); listens on PORT (3000) on every interface, as `next start` does.
 //
 //   NODE_ENV=production node --import tsx scripts/serve.mts
 import http from "node:http";
 import next from "next";
+import { closeServerDatabase } from "../lib/db/close-server-database";
+import { assignRequestId } from "../lib/http/assign-request-id";
+import { logRoutePath } from "../lib/http/log-route-path";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
+import { log } from "../lib/log";
 
 const port = Number(process.env.PORT ?? 3000);
+// SIGTERM: how long the requests in flight may take to finish before their connections are cut.
+// Below the supervisor's own limit (systemd's TimeoutStopSec, 90 s; Kubernetes'
+// terminationGracePeriodSeconds, 30 s), so the database is still closed cleanly after the cut.
+const drainTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS || 25) * 1000;
 
 let hops: number;
 try {
@@ -28,10 +38,27 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" }
 await app.prepare();
 const handle = app.getRequestHandler();
 
+let closing = false;
+// Responses not yet done, so that a drain can ask each to close its connection when it is.
+const inFlight = new Set<http.ServerResponse>();
 const server = http.createServer((req, res) => {
+  const started = performance.now();
   stampPeerAddress(req);
+  const requestId = assignRequestId(req, res, { trustUpstream: hops > 0 });
+  const route = logRoutePath(req.url);
+  // Draining after SIGTERM: answer what arrives on an open connection, then close it.
+  if (closing) res.shouldKeepAlive = false;
+  inFlight.add(res);
+  // One line per request, when its response is done (or the client went away first).
+  res.once("close", () => {
+    inFlight.delete(res);
+    if (closing) server.closeIdleConnections();
+    const fields = { requestId, method: req.method, route, status: res.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+    // A client that goes away first (a cancelled prefetch, a closed tab) is ordinary, not a warning.
+    log.info("request", res.writableFinished ? fields : { ...fields, aborted: true });
+  });
   handle(req, res).catch((error: unknown) => {
-    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", message: "request failed", url: req.url, error: String(error) }));
+    log.error("request failed", { requestId, method: req.method, route, error });
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
@@ -51,14 +78,45 @@ server.listen(port, () => {
   console.log(`✓ Ready: Certifica escucha en http://localhost:${port} (proxies de confianza: ${hops})`);
 });
 
-let closing = false;
+// SIGTERM (a supervisor stopping or replacing this instance) and SIGINT (Ctrl-C): stop accepting
+// connections, let the requests in flight finish (at most SHUTDOWN_TIMEOUT_SECONDS, then their
+// connections are cut), close Next.js and the database, and leave: 0 after a clean drain. A signing
+// in flight therefore completes; one cut by the timeout (or by kill -9) leaves the case as it was,
+// because its one transaction never committed (lib/cases/signing/README.md).
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    // Stop taking connections, let Next finish what it has, then leave with the signal's code.
-    server.close();
-    server.closeIdleConnections();
-    void app.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    log.info("shutting down", { signal, drainTimeoutMs });
+    void shutDown(signal);
   });
+}
+
+async function shutDown(signal: NodeJS.Signals): Promise<never> {
+  let cut = false;
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      cut = true;
+      server.closeAllConnections();
+      resolve();
+    }, drainTimeoutMs);
+  });
+  await Promise.race([drained, timedOut]);
+  clearTimeout(timer);
+  let code = cut ? 1 : 0;
+  let databaseClosed = false;
+  try {
+    await app.close();
+    databaseClosed = await closeServerDatabase();
+  } catch (error) {
+    log.error("shutdown failed", { error });
+    code = 1;
+  }
+  if (cut) log.warn("shutdown: requests still running were cut", { drainTimeoutMs });
+  log.info("stopped", { signal, code, databaseClosed });
+  process.exit(code);
 }

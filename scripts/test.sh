@@ -30,14 +30,16 @@ echo "PostgreSQL de pruebas: $TEST_DATABASE_URL"
 
 mkdir -p test-results
 # A report left by an earlier run must never stand in for one this run failed to write.
-rm -f test-results/vitest.json test-results/playwright.json test-results/vitest.log test-results/vitest.exit
+rm -f test-results/vitest.json test-results/playwright.json test-results/vitest.log test-results/vitest.exit test-results/vitest-process.log test-results/vitest-process.exit
 
 # vitest needs no build and Playwright's single worker leaves most of the second core idle: the
 # unit and integration tests run beside the type check, the build and Playwright, their output
 # kept in a file and printed when they end. Their own process group, stopped with this script if
 # it ends early (a type error) or is interrupted.
 echo "== Pruebas unitarias y de integración (en paralelo con los tipos, la compilación y Playwright; salida en test-results/vitest.log)"
-setsid bash -c 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json > test-results/vitest.log 2>&1; echo $? > test-results/vitest.exit' &
+# The "process" project (tests/process: scripts/serve.mts as a real process) needs the build: it runs
+# beside Playwright, below.
+setsid bash -c 'npx vitest run --project unit --project integration --reporter=default --reporter=json --outputFile.json=test-results/vitest.json > test-results/vitest.log 2>&1; echo $? > test-results/vitest.exit' &
 vitest_pid=$!
 stop_vitest() { kill -TERM -- -"$vitest_pid" 2>/dev/null || true; }
 trap stop_vitest EXIT
@@ -62,6 +64,11 @@ stamp=$(npx tsx scripts/build-stamp.ts)
 if CERTIFICA_TYPES_CHECKED=$types_before_build npx next build; then
   # The build npm start would make from these sources: recorded so that it serves this one.
   [ -n "${NEXT_DIST_DIR:-}" ] && [ "${NEXT_DIST_DIR}" != ".next" ] || printf %s "$stamp" > .next/certifica-build-stamp
+  echo "== Pruebas del servidor como proceso (en paralelo con Playwright; salida en test-results/vitest-process.log)"
+  setsid bash -c 'npx vitest run --project process > test-results/vitest-process.log 2>&1; echo $? > test-results/vitest-process.exit' &
+  process_pid=$!
+  stop_process_tests() { kill -TERM -- -"$process_pid" 2>/dev/null || true; }
+  trap 'stop_vitest; stop_process_tests' EXIT
   echo "== Pruebas en el navegador (Playwright)"
   playwright_exit=0
   PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || playwright_exit=$?
@@ -71,6 +78,13 @@ fi
 
 echo "== Pruebas unitarias y de integración: resultado"
 wait "$vitest_pid" || true
+process_exit=1
+if [ -n "${process_pid:-}" ]; then
+  wait "$process_pid" || true
+  echo "== Pruebas del servidor como proceso: resultado"
+  cat test-results/vitest-process.log
+  process_exit=$(cat test-results/vitest-process.exit 2>/dev/null || echo 1)
+fi
 trap - EXIT
 cat test-results/vitest.log
 # No exit code written: vitest did not finish (the summary then counts it as a runner that failed).
@@ -80,5 +94,5 @@ vitest_exit=$(cat test-results/vitest.exit 2>/dev/null || echo 1)
 status=0
 npx tsx scripts/summarize-tests.mts --vitest test-results/vitest.json --vitest-exit "$vitest_exit" \
   --playwright test-results/playwright.json --playwright-exit "$playwright_exit" || status=1
-[ "$vitest_exit" = 0 ] && [ "$playwright_exit" = 0 ] || status=1
+[ "$vitest_exit" = 0 ] && [ "$playwright_exit" = 0 ] && [ "$process_exit" = 0 ] || status=1
 exit $status

@@ -29,7 +29,7 @@ export async function recordVerificationEvent(input: TRecordVerificationInput, o
         createdAt: options.now ?? new Date(),
       },
     });
-    log.info("verification", { caseId: input.caseId, channel: input.channel, matched: input.matched, shareLinkId: input.shareLinkId, ip: input.ip ?? null, requestId: input.requestId });
+    log.info("verification", { caseId: input.caseId, channel: input.channel, matched: input.matched, shareLinkId: input.shareLinkId, requestId: input.requestId });
   } catch (error) {
     log.error("verification event not recorded", { caseId: input.caseId, channel: input.channel, requestId: input.requestId, error });
   }

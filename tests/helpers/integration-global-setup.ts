@@ -9,6 +9,11 @@ import { applyMigrations } from "../../lib/db/apply-migrations";
 export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB || "certifica_test_template";
 
 export default async function setup() {
+  await migrateTemplate(TEMPLATE_DB);
+}
+
+// Creates `templateDb` afresh and migrates it (the process project migrates its own).
+export async function migrateTemplate(templateDb: string) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
     throw new Error("Integration tests need TEST_DATABASE_URL=postgresql://… (a real PostgreSQL server). `npm test` starts one.");
@@ -16,13 +21,13 @@ export default async function setup() {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${templateDb}`);
   } finally {
     await admin.end();
   }
   const url = new URL(adminUrl);
-  url.pathname = `/${TEMPLATE_DB}`;
+  url.pathname = `/${templateDb}`;
   const handle = createAdapterFactory(url.toString());
   await applyMigrations(handle.factory);
   await handle.close();

@@ -144,7 +144,7 @@ export async function createCertifyWorld() {
 
   return {
     db,
-    // The database's URL, for what runs in another process (npm run backup).
+    // The database's URL, for what runs in another process (npm run backup, a server in tests/process).
     url: tdb.url,
     storage,
     expectIssuedPdfValid,

@@ -79,7 +79,7 @@ describe("createAction", () => {
 
   it("checks roles (with delegation and implied roles) before anything else", async () => {
     const handler = vi.fn(async () => "done");
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     const adminOnly = createAction({ schema: ZInput, roles: ["ADMIN"], handler });
     expect(await adminOnly(null, form({ title: "x" }))).toMatchObject({ ok: false, code: "FORBIDDEN", formError: MESSAGES.forbidden });
     expect(handler).not.toHaveBeenCalled();
@@ -113,7 +113,8 @@ describe("createAction", () => {
   });
 
   it("hides unexpected errors behind a generic Spanish message with the request id, and logs them", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // lib/log.ts writes warn and error lines to stderr (through pino).
+    const logged = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     const action = createAction({ name: "test.crash", schema: ZInput, handler: async () => { throw new Error("connection refused at 10.0.0.3"); } });
     const r = await action(null, form({ title: "abc", password: "Secreta2026" }));
     expect(r).toMatchObject({ ok: false, code: "UNEXPECTED", requestId: "req-test-0001" });

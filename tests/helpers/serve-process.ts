@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+
+// scripts/serve.mts as a real child process on a production build (`next build` first), with its
+// log lines collected, for the tests of tests/process.
+export type TServeProcess = {
+  baseUrl: string;
+  child: ChildProcess;
+  // Every JSON log line written so far (stdout and stderr), parsed.
+  lines: () => Record<string, unknown>[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServeProcess(env: NodeJS.ProcessEnv, port: number): Promise<TServeProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], {
+    env: { ...env, NODE_ENV: "production", PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  const ready = new Promise<void>((resolve, reject) => {
+    const collect = (chunk: string) => {
+      text += chunk;
+      if (text.includes("✓ Ready")) resolve();
+    };
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.setEncoding("utf8");
+      stream.on("data", collect);
+    }
+    child.once("exit", (code) => reject(new Error(`serve.mts exited (${code}) before it was ready:\n${text.slice(-4000)}`)));
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  await ready;
+  const lines = () => {
+    // The whole output each time: a line may arrive in several chunks.
+    const out: Record<string, unknown>[] = [];
+    for (const line of text.split("\n")) {
+      if (!line.startsWith("{")) continue;
+      try {
+        out.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        // the last line, still arriving
+      }
+    }
+    return out;
+  };
+  return { baseUrl: `http://localhost:${port}`, child, lines, exited };
+}

@@ -1,0 +1,57 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger, logTo, REDACTED } from "@/lib/log";
+
+function collector() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const l of chunk.toString("utf8").split("\n").filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+describe("log lines (issue #15: JSON lines with level, request id, route and duration; no personal data beyond ids)", () => {
+  it("writes one JSON object per line with the level as a word, an ISO time, the message and the fields", () => {
+    const { lines, stream } = collector();
+    const log = logTo(createLogger(stream, { level: "info" }));
+    log.info("request", { requestId: "abc123def456", route: "/verificar/x", status: 200, durationMs: 12.5 });
+    log.debug("not written at info");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: "info", message: "request", requestId: "abc123def456", route: "/verificar/x", status: 200, durationMs: 12.5 });
+    expect(new Date(String(lines[0].time)).toISOString()).toBe(lines[0].time);
+    expect(lines[0]).toHaveProperty("pid", process.pid);
+    expect(lines[0]).toHaveProperty("hostname");
+  });
+
+  it("serializes errors with their type, message, code, stack and cause", () => {
+    const { lines, stream } = collector();
+    const log = logTo(createLogger(stream, { level: "info" }));
+    const error = Object.assign(new TypeError("fallo", { cause: new Error("raíz") }), { code: "E_X" });
+    log.error("action failed", { requestId: "r-00000001", error });
+    expect(lines[0]).toMatchObject({
+      level: "error",
+      error: { type: "TypeError", message: "fallo", code: "E_X", stack: expect.stringContaining("TypeError: fallo"), cause: { type: "Error", message: "raíz" } },
+    });
+  });
+
+  it("removes e-mails, names, CUIs, phones, client addresses and secrets, at the top level and one level down, and keeps ids", () => {
+    const { lines, stream } = collector();
+    const log = logTo(createLogger(stream, { level: "info" }));
+    log.warn("x", {
+      userId: "u1",
+      caseId: "c1",
+      email: "ana@example.com",
+      ip: "203.0.113.9",
+      student: { firstNames: "María José", lastNames: "Ixcot", cui: "5260181510901", birthDate: "2001-04-17" },
+      account: { name: "Ana Pérez", phone: "5512-3478", password: "Secreta2026" },
+    });
+    const text = JSON.stringify(lines[0]);
+    for (const value of ["ana@example.com", "203.0.113.9", "María José", "Ixcot", "5260181510901", "2001-04-17", "Ana Pérez", "5512-3478", "Secreta2026"]) {
+      expect(text).not.toContain(value);
+    }
+    expect(lines[0]).toMatchObject({ userId: "u1", caseId: "c1", email: REDACTED, student: { cui: REDACTED }, account: { name: REDACTED } });
+  });
+});
