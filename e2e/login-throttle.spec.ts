@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "./helpers/test";
 import { E2E_PORT } from "./helpers/e2e-env";
 import { registerAccount } from "./helpers/register-account";
+import { signOut } from "./helpers/sign-in";
 
 // Failed sign-ins through the real production server (scripts/serve.mts, TRUSTED_PROXY_HOPS 0): the
 // throttle counts per (account, client) with growing waits and per client over all accounts, and
@@ -58,7 +59,10 @@ test("cinco contraseñas incorrectas desde un equipo lo hacen esperar, con un me
   const email = `bloqueo.${Date.now()}@example.com`;
   const password = "Guatemala-2026";
   await registerAccount(page, { name: "Berta Lidia Chávez Yax", email, password });
-  await page.context().clearCookies();
+  // Signed out as signOut does: off the page first, so no request still in flight from it brings a
+  // refreshed session cookie back after the cookies are cleared (the next sign-in would then find
+  // the new account still signed in).
+  await signOut(page);
 
   const messages: string[] = [];
   for (let attempt = 1; attempt <= 5; attempt++) messages.push(await tryPassword(page, email, `Incorrecta-${attempt}`));

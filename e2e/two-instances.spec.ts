@@ -116,7 +116,10 @@ test("dos instancias sobre una base y un almacenamiento: una solicitud D.1.1 las
   const email = `instancias.${Date.now()}@example.com`;
   const password = "Guatemala-2026";
   await registerAccount(page, { name: "Berta Lidia Chávez Yax", email, password });
-  await page.context().clearCookies();
+  // Signed out as signOut does: off the page first, so no request still in flight from it brings a
+  // refreshed session cookie back after the cookies are cleared (the next sign-in would then find
+  // the new account still signed in).
+  await signOut(page);
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.goto(`${A}/ingresar`);
     await page.getByLabel("Correo electrónico").fill(email);
