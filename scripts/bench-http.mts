@@ -147,7 +147,7 @@ async function load(base: string, urlPath: string, connections: number, duration
         },
       },
     ],
-  } as autocannon.Options);
+  } as unknown as autocannon.Options);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -245,10 +245,15 @@ async function benchTarget(label: string, databaseUrl: string): Promise<void> {
 async function benchStart(): Promise<void> {
   const port = String(3800 + Math.floor(Math.random() * 90));
   const base = `http://localhost:${port}`;
-  const npm = spawn("npm", ["start"], {
+  // `npm start`'s command without its first step, ensure-deps.mjs (which installs dependencies when
+  // the lockfile is newer than node_modules: in a fresh worktree it would run `npm ci` here), run by
+  // a shell as npm runs it.
+  const startScript = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start.replace(/^node scripts\/ensure-deps\.mjs && /, "");
+  const { NODE_ENV: _nodeEnv, ...startEnv } = process.env;
+  const npm = spawn("sh", ["-c", startScript], {
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
-    env: { ...process.env, PORT: port, DATABASE_URL: pgUrl, STORAGE_DIR: storageDir, PKI_DIR: pkiDir, PKI_SERVICES_PORT: String(3890 + Math.floor(Math.random() * 9)), APP_BASE_URL: base, TSA_URL: "" },
+    env: { ...startEnv, PATH: `${path.resolve("node_modules/.bin")}:${process.env.PATH}`, PORT: port, DATABASE_URL: pgUrl, STORAGE_DIR: storageDir, PKI_DIR: pkiDir, PKI_SERVICES_PORT: String(3890 + Math.floor(Math.random() * 9)), APP_BASE_URL: base, TSA_URL: "" } as NodeJS.ProcessEnv,
   });
   let out = "";
   npm.stdout!.on("data", (c: Buffer) => (out += c.toString()));
@@ -272,7 +277,7 @@ async function benchStart(): Promise<void> {
         }
       })
       .map((pid) => ({ pid, rss: rssKb(pid) ?? 0, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim() }));
-    console.log(`\nnpm start (PostgreSQL), procesos vivos una vez que sirve:`);
+    console.log(`\nnpm start (PostgreSQL; \`${startScript}\`), procesos vivos una vez que sirve:`);
     for (const p of procs) console.log(`  ${String(p.pid).padStart(7)} ${String(mb(p.rss)).padStart(5)} MB  ${p.cmd.slice(0, 110)}`);
     const launcher = procs.filter((p) => /scripts\/start\.m[jt]s/.test(p.cmd));
     const heaviest = Math.max(0, ...launcher.map((p) => mb(p.rss)));

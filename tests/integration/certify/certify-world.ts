@@ -144,6 +144,8 @@ export async function createCertifyWorld() {
 
   return {
     db,
+    // For a second client on the same database (a second server instance).
+    url: tdb.url,
     storage,
     expectIssuedPdfValid,
     pki: seeded.pki,
