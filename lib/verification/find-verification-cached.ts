@@ -7,7 +7,10 @@ import { createVerificationCache, type TVerificationCache } from "./verification
 
 // One per server process. Safe with several instances: it only saves the full read (findVerification,
 // a dozen queries) when the database's stamp of the case is the one the entry was read under.
-const processCache = createVerificationCache();
+// VERIFICATION_CACHE_MAX=0 keeps nothing (every view does the full read): for comparing, or to rule
+// the cache out when looking into a problem.
+const configuredMax = Number.parseInt(process.env.VERIFICATION_CACHE_MAX ?? "", 10);
+const processCache = createVerificationCache(Number.isInteger(configuredMax) && configuredMax >= 0 ? { max: configuredMax } : {});
 
 // findVerification for the public QR page and the API: one cheap query (the stamp) per request when
 // the certification was read before, the full read otherwise. Only issued and revoked certifications
