@@ -74,7 +74,7 @@ server.on("error", (error) => {
   process.exit(1);
 });
 server.listen(port, () => {
-  // npm start (scripts/start.mts) waits for "Ready" before printing its welcome.
+  // npm start (scripts/start.mjs) waits for "Ready" before printing its welcome.
   console.log(`✓ Ready: Certifica escucha en http://localhost:${port} (proxies de confianza: ${hops})`);
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { after } from "next/server";
 import { cache } from "react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { PageHeading } from "@/components/layout/page-heading";
@@ -7,11 +8,11 @@ import { Card } from "@/components/ui/card";
 import { CertificationDetails } from "@/components/verification/certification-details";
 import { CompareFile } from "@/components/verification/compare-file";
 import { VerificationCodeForm } from "@/components/verification/verification-code-form";
-import { findVerification } from "@/lib/cases/find-verification";
 import { checkRateLimit } from "@/lib/http/rate-limit";
 import { hrefWithLang, readPageLocale } from "@/lib/i18n/read-page-locale";
 import { VERIFICATION_TEXTS } from "@/lib/i18n/texts/verification";
 import { getRequestContext } from "@/lib/request-context";
+import { findVerificationCached } from "@/lib/verification/find-verification-cached";
 import { verificationCodeFromParam } from "@/lib/verification/normalize-verification-code";
 import { recordVerificationEvent } from "@/lib/verification/record-verification-event";
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ searchParams }: TProps): Promise<Metada
   return { title: VERIFICATION_TEXTS[locale].page.title, robots: { index: false } };
 }
 
-const load = cache((code: string) => findVerification(code));
+const load = cache((code: string) => findVerificationCached(code));
 
 // The public page behind a QR code, in Spanish or English (?lang=, else Accept-Language). What it
 // shows is what the API answers (lib/verification/api), no more: no case number, no internal
@@ -52,7 +53,8 @@ export default async function VerificationPage({ params, searchParams }: TProps)
 
   const v = await load(code);
   if (!v) notFound();
-  await recordVerificationEvent({ caseId: v.caseId, channel: "PAGE", ip, requestId });
+  // The holder's log of views, written once the page is sent: the visitor does not wait for it.
+  after(() => recordVerificationEvent({ caseId: v.caseId, channel: "PAGE", ip, requestId }));
 
   const issuedFile = v.sha256 && (v.status === "ISSUED" || v.status === "REVOKED") ? v.sha256 : null;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { findVerification } from "@/lib/cases/find-verification";
+import { findVerificationCached } from "@/lib/verification/find-verification-cached";
 import { checkRateLimit } from "@/lib/http/rate-limit";
 import { verificationCodeFromParam } from "@/lib/verification/normalize-verification-code";
 import { recordVerificationEvent } from "@/lib/verification/record-verification-event";
@@ -26,7 +26,7 @@ export async function handleCompareRequest(request: Request, rawCode: string, op
     const text = await readBoundedText(request, MAX_BODY_BYTES);
     const parsed = text === null ? null : ZCompareRequest.safeParse(parseJson(text));
     if (!parsed?.success) return apiError("INVALID_BODY", 400, requestId);
-    const v = await findVerification(code, { db: options.db });
+    const v = await findVerificationCached(code, { db: options.db });
     if (!v) return apiError("NOT_FOUND", 404, requestId);
     const outcome = compareWithIssuedFile(v, parsed.data.sha256);
     const body = ZCompareResponse.parse({ code: v.code, matches: outcome.matches, status: API_STATUS[v.status], message: outcome.message });

@@ -1,5 +1,5 @@
 import "server-only";
-import { findVerification } from "@/lib/cases/find-verification";
+import { findVerificationCached } from "@/lib/verification/find-verification-cached";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { checkRateLimit } from "@/lib/http/rate-limit";
 import { verificationCodeFromParam } from "@/lib/verification/normalize-verification-code";
@@ -18,7 +18,7 @@ export async function handleVerificationRequest(request: Request, rawCode: strin
     const limit = await checkRateLimit("api", ip, options);
     if (!limit.allowed) return apiRateLimited(limit.retryAfterSeconds, requestId);
     const code = verificationCodeFromParam(rawCode);
-    const v = code ? await findVerification(code, { db: options.db }) : null;
+    const v = code ? await findVerificationCached(code, { db: options.db }) : null;
     if (!v) return apiError("NOT_FOUND", 404, requestId);
     // Checked against the documented schema on the way out: an answer that would break the
     // contract institutions code against becomes a logged 500 instead.

@@ -144,7 +144,8 @@ export async function createCertifyWorld() {
 
   return {
     db,
-    // The database's URL, for what runs in another process (npm run backup, a server in tests/process).
+    // The database's URL, for what runs in another process or client (npm run backup, a server in
+    // tests/process, a second server instance's client).
     url: tdb.url,
     storage,
     expectIssuedPdfValid,

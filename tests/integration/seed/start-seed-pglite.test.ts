@@ -11,7 +11,7 @@ import { findIssuedDemoCases } from "@/prisma/seed/issued-demo-cases";
 import { isDatabaseEmpty, seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
 import { startWorldPkiServices, type TWorldPkiServices } from "@/tests/helpers/world-pki-services";
 
-// What `npm start` does on a fresh machine (scripts/start.mts), on the embedded default (PGlite,
+// What `npm start` does on a fresh machine (scripts/start-prepare.mts), on the embedded default (PGlite,
 // no DATABASE_URL): the database is migrated and seeded with the demo cases walked through the
 // real workflow, the issued ones are found again to be printed with their verification URL and the
 // PDF on disk, and a second seed adds nothing. One seeded database serves every test here: the

@@ -16,6 +16,8 @@ import { appUrl } from "@/lib/http/app-url";
 import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { handleCompareRequest } from "@/lib/verification/api/handle-compare-request";
 import { handleVerificationRequest } from "@/lib/verification/api/handle-verification-request";
+import { findVerificationCached } from "@/lib/verification/find-verification-cached";
+import { createVerificationCache } from "@/lib/verification/verification-cache";
 import { transition } from "@/lib/workflow/transition";
 import { createCertifyWorld, type TCertifyWorld } from "../certify/certify-world";
 import { signingSteps } from "../certify/signing-steps";
@@ -382,5 +384,43 @@ describe("CORS and methods", () => {
       const body = await documentedError(res);
       expect(body.error).toMatchObject({ code: "METHOD_NOT_ALLOWED", message: { es: expect.any(String), en: expect.any(String) } });
     }
+  });
+});
+
+// The verification cache (docs/decisions/0029) with two server instances: two Prisma clients on one
+// PostgreSQL database, each with its own cache, as two processes behind a load balancer would be.
+describe("the verification cache, with two instances", () => {
+  it('"la anulación": a certification revoked through instance B reads as revoked on instance A at once, though A had it cached', async () => {
+    const id = await issue();
+    const code = (await w.db.case.findUniqueOrThrow({ where: { id } })).verificationCode!;
+    const instanceB = createPrisma(w.url);
+    try {
+      const cacheA = createVerificationCache();
+      const cacheB = createVerificationCache();
+      const first = await findVerificationCached(code, { db: w.db, cache: cacheA });
+      expect(first?.status).toBe("ISSUED");
+      // Read again unchanged: the very entry A kept (the full read was skipped).
+      expect(await findVerificationCached(code, { db: w.db, cache: cacheA })).toBe(first);
+
+      const c = await instanceB.prisma.case.findUniqueOrThrow({ where: { id } });
+      await transition(id, "revoke", w.actors.coordinator, { category: "FORGED_SUPPORT", note: "Nota interna", confirmNumber: c.number }, c.version, { db: instanceB.prisma });
+
+      const onA = await findVerificationCached(code, { db: w.db, cache: cacheA });
+      expect(onA?.status).toBe("REVOKED");
+      expect(onA?.revocationCategory).toBe("FORGED_SUPPORT");
+      expect(onA?.revokedAt).toBeInstanceOf(Date);
+      expect(await findVerificationCached(code, { db: instanceB.prisma, cache: cacheB })).toEqual(onA);
+      // The revoked one is kept in its turn, and read from the cache while nothing changes.
+      expect(await findVerificationCached(code, { db: w.db, cache: cacheA })).toBe(onA);
+    } finally {
+      await instanceB.close();
+    }
+  });
+
+  it("an unknown or malformed code finds nothing and keeps nothing", async () => {
+    const cache = createVerificationCache();
+    expect(await findVerificationCached("0000-0000-0000", { db: w.db, cache })).toBeNull();
+    expect(await findVerificationCached("no es un código", { db: w.db, cache })).toBeNull();
+    expect(cache.size).toBe(0);
   });
 });
