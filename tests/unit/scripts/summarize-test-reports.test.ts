@@ -171,7 +171,6 @@ describe("npm test's closing command (scripts/summarize-tests.mts)", { timeout: 
   beforeAll(async () => {
     bundled = await bundleScript("scripts/summarize-tests.mts");
   });
-  afterAll(() => bundled && fs.rmSync(bundled, { force: true }));
   const run = (args: string[], via: "tsx" | "bundle" = "bundle") => {
     const script = via === "tsx" ? [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/summarize-tests.mts"] : [bundled];
     const r = spawnSync(process.execPath, [...script, ...args], { encoding: "utf8" });

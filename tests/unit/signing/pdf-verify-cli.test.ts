@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import { formatGuatemalaTime } from "@/lib/pdf/format-guatemala-time";
@@ -48,7 +48,6 @@ beforeAll(async () => {
   flipped[twice.indexOf("/MediaBox [ 0 0 612 ") + "/MediaBox [ 0 0 61".length] = 0x33;
   flippedFile = writeTemp("cli-flipped.pdf", flipped);
 }, 60_000);
-afterAll(() => bundled && rmSync(bundled, { force: true }));
 
 describe("npm run pdf:verify", { timeout: 60_000 }, () => {
   it("exits 0 and prints the JSON report for a validly signed file", () => {
