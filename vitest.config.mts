@@ -41,6 +41,12 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/helpers/integration-global-setup.ts"],
+          // As the unit project: one module graph per worker instead of importing the domain, Prisma's
+          // client and next-auth again for every file (most of the suite's import time). Each file
+          // clones its own database; tests/helpers/integration-setup.ts puts back the environment
+          // and the app's process-wide clients after it.
+          isolate: false,
+          setupFiles: ["tests/helpers/integration-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

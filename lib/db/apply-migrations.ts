@@ -35,12 +35,22 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
 const FILTERS = { externalTables: [], externalEnums: [] };
 
 type TSchemaEngineClass = typeof import("@prisma/schema-engine-wasm").SchemaEngine;
-let engineClass: TSchemaEngineClass | undefined;
+// Kept per process, not per evaluation of this module: the package's JS glue is loaded once (Node's
+// module cache), while this module can be evaluated again in the same process (a dev server's
+// reload, a test that resets its modules). Instantiating the WASM a second time would point the
+// glue's cached views of the engine's memory at the new instance while the first one's objects
+// still live: the engine then reads garbage ("unreachable", invalid UTF-8).
+const ENGINE_CLASS = Symbol.for("certifica.schemaEngineClass");
+const processWide = globalThis as { [ENGINE_CLASS]?: Promise<TSchemaEngineClass> };
 
 // The package's entry imports the .wasm file as an ES module, which Node cannot do; instantiate
 // it by hand against its JS glue, as Prisma's own CLI does.
-async function loadSchemaEngine(): Promise<TSchemaEngineClass> {
-  if (engineClass) return engineClass;
+function loadSchemaEngine(): Promise<TSchemaEngineClass> {
+  processWide[ENGINE_CLASS] ??= instantiateSchemaEngine();
+  return processWide[ENGINE_CLASS];
+}
+
+async function instantiateSchemaEngine(): Promise<TSchemaEngineClass> {
   const { createRequire } = await import("node:module");
   const require = createRequire(import.meta.url);
   const bg = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Record<string, unknown> & {
@@ -51,8 +61,7 @@ async function loadSchemaEngine(): Promise<TSchemaEngineClass> {
   const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": bg as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  engineClass = bg.SchemaEngine;
-  return engineClass;
+  return bg.SchemaEngine;
 }
 
 async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory, datamodel: string) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { TPkiServices } from "@/lib/pki/services/types";
+import { bundleScript } from "./bundle-script";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SCRIPT = path.join(ROOT, "scripts", "pki-services.mts");
@@ -11,8 +12,18 @@ const SCRIPT = path.join(ROOT, "scripts", "pki-services.mts");
 // synchronously (spawnSync) and fetches the OCSP responses and CRLs its certificates point to, so
 // services in the test's own event loop would never answer it. close() stops that child by its
 // handle; it also exits if the test process dies (its stdin closes).
+//
+// The child runs the script's esbuild bundle (tests/helpers/bundle-script.ts), built once per test
+// process and shared by every world it starts: through tsx, each start cost about a second of CPU
+// in module loading, and most integration files start one.
+let bundled: Promise<string> | undefined;
+function pkiServicesBundle(): Promise<string> {
+  bundled ??= bundleScript(path.relative(ROOT, SCRIPT));
+  return bundled;
+}
+
 export async function startPkiServicesProcess(options: { pkiDir: string; port?: number }): Promise<TPkiServices> {
-  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, "--pki-dir", path.resolve(options.pkiDir), "--port", String(options.port ?? 0), "--exit-with-stdin"], {
+  const child = spawn(process.execPath, [await pkiServicesBundle(), "--pki-dir", path.resolve(options.pkiDir), "--port", String(options.port ?? 0), "--exit-with-stdin"], {
     cwd: ROOT,
     stdio: ["pipe", "pipe", "pipe"],
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV },

@@ -21,7 +21,7 @@ export async function createAdminWorld() {
   const tdb = await createDatabaseWhenTemplateIsFree();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-admin-"));
   const pkiDir = path.join(root, "pki");
-  const pkiServices = await startWorldPkiServices(pkiDir);
+  const pkiServices = await startWorldPkiServices(pkiDir, { copyOfSharedDemoPki: true });
   const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
   const db = tdb.prisma;
   const user = async (local: string) => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateSync } from "otplib";
 import { NextRequest } from "next/server";
 import { hashPassword } from "@/lib/auth/hash-password";
@@ -27,6 +27,10 @@ beforeAll(async () => {
   adminId = admin.id;
   await tdb.prisma.user.update({ where: { id: admin.id }, data: { totpSecret: encryptTotpSecret(SECRET, admin.id), totpEnabledAt: new Date() } });
   await tdb.prisma.user.create({ data: { email: "ciudadana@example.test", name: "María Ixcot", passwordHash: hash, roles: ["CITIZEN"] } });
+  // lib/db binds its client when first loaded, and the integration files share one module graph
+  // (vitest.config.mts): loaded afresh here, so that it is this file's database and not the
+  // (dropped) one of a file that ran before.
+  vi.resetModules();
   ({ handlers } = await import("@/auth"));
 });
 afterAll(async () => {

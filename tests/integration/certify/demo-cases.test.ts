@@ -75,7 +75,10 @@ describe("the demo D.1.1 cases of the seed", () => {
     const verification = await findVerification(issued!.verificationCode, { db: tdb.prisma, storage });
     expect(verification?.status).toBe("ISSUED");
     expect(verification?.holderName).toBe("María J*** I**** C*****");
-    const inProcess = await tdb.prisma.case.findFirstOrThrow({ where: { state: "CENTRAL_REVIEW" } });
+    // A D.1.1 case, as this block is about: the seed's D.2.2 cases reach central review straight
+    // from the citizen, before any certification (and code) exists, and a query without the
+    // procedure returned one of those or a D.1.1 case depending on the rows' order on disk.
+    const inProcess = await tdb.prisma.case.findFirstOrThrow({ where: { state: "CENTRAL_REVIEW", procedure: "EDUCATIONAL_RECORD" } });
     expect((await findVerification(inProcess.verificationCode!, { db: tdb.prisma, storage }))?.status).toBe("IN_PROCESS");
   });
 

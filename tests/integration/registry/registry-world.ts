@@ -25,7 +25,7 @@ export async function createRegistryWorld() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-registry-"));
   const pkiDir = path.join(root, "pki");
   const storage = new LocalDiskStorage(path.join(root, "files"));
-  const pkiServices = await startWorldPkiServices(pkiDir);
+  const pkiServices = await startWorldPkiServices(pkiDir, { copyOfSharedDemoPki: true });
   const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
   const trustedRoots = [Buffer.from(seeded.pki.rootPem)];
   const db = tdb.prisma;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createShareLink } from "@/lib/sharing/create-share-link";
@@ -234,6 +234,10 @@ describe("the download route", () => {
     g.certificaDb = db;
     g.certificaStorage = storage;
     process.env.AUTH_SECRET = SECRET;
+    // lib/db binds its client when first loaded, and the integration files share one module graph
+    // (vitest.config.mts): loaded afresh here, so that it is this file's database and not the
+    // (dropped) one of a file that ran before.
+    vi.resetModules();
     ({ GET } = await import("@/app/compartido/[token]/documento/route"));
   });
 

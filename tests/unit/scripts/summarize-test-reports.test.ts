@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { summarizeTestReports, type TRunnerName, type TRunnerOutcome } from "@/scripts/summarize-test-reports.mjs";
+import { bundleScript } from "../../helpers/bundle-script";
 
 // Real reports written by the installed runners (tests/unit/scripts/test-reports/make-test-reports.sh),
 // each with the exit code the runner gave.
@@ -164,13 +165,20 @@ describe("npm test's closing command (scripts/summarize-tests.mts)", { timeout: 
     fs.writeFileSync(file, JSON.stringify(stored(name).report));
     return file;
   };
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/summarize-tests.mts", ...args], { encoding: "utf8" });
+  // The script's own process: through tsx, as scripts/test.sh runs it, for the first case; from
+  // its esbuild bundle for the others (tests/helpers/bundle-script.ts says why).
+  let bundled: string;
+  beforeAll(async () => {
+    bundled = await bundleScript("scripts/summarize-tests.mts");
+  });
+  const run = (args: string[], via: "tsx" | "bundle" = "bundle") => {
+    const script = via === "tsx" ? [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/summarize-tests.mts"] : [bundled];
+    const r = spawnSync(process.execPath, [...script, ...args], { encoding: "utf8" });
     return { status: r.status, lines: r.stdout.trim().split("\n") };
   };
 
   it("exits 0 with the line when both runs are green", () => {
-    const r = run(["--vitest", write("vitest-passed"), "--vitest-exit", "0", "--playwright", write("playwright-passed"), "--playwright-exit", "0"]);
+    const r = run(["--vitest", write("vitest-passed"), "--vitest-exit", "0", "--playwright", write("playwright-passed"), "--playwright-exit", "0"], "tsx");
     expect(r).toEqual({ status: 0, lines: ["2 passed, 0 failed, 3 skipped"] });
   });
 

@@ -7,6 +7,7 @@ import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import { signPdf } from "@/lib/signing/sign-pdf";
 import { formatGuatemalaTime } from "@/lib/pdf/format-guatemala-time";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
+import { bundleScript } from "../../helpers/bundle-script";
 import { createLongTermPki } from "../../helpers/long-term-pki";
 import { appendDocumentTimestamp, appendDss, signPdfWithTimestamp } from "../../helpers/pades-fixtures";
 import { createTestPki, type TTestPki } from "../../helpers/pki-fixtures";
@@ -19,8 +20,12 @@ let appendedFile: string;
 let unsignedFile: string;
 let flippedFile: string;
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/pdf-verify.mts", ...args], {
+// The script's own process, as `npm run pdf:verify` starts it (tsx) for the first case, and from
+// its esbuild bundle for the rest (tests/helpers/bundle-script.ts says why).
+let bundled: string;
+function cli(args: string[], env: Record<string, string> = {}, via: "tsx" | "bundle" = "bundle") {
+  const [command, script] = via === "tsx" ? [path.join(root, "node_modules/.bin/tsx"), "scripts/pdf-verify.mts"] : [process.execPath, bundled];
+  const result = spawnSync(command, [script, ...args], {
     cwd: root,
     encoding: "utf8",
     // An empty PKI_DIR would fall back to the repository's .data/pki: point it nowhere instead.
@@ -30,6 +35,7 @@ function cli(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
+  bundled = await bundleScript("scripts/pdf-verify.mts");
   pki = createTestPki();
   const unsigned = await makeTestPdf();
   const once = await signPdf(unsigned, openPkcs12Signer(pki.jose.pkcs12, pki.jose.passphrase), signingOptions("José Pérez Gómez"));
@@ -45,7 +51,7 @@ beforeAll(async () => {
 
 describe("npm run pdf:verify", { timeout: 60_000 }, () => {
   it("exits 0 and prints the JSON report for a validly signed file", () => {
-    const { code, stdout } = cli([signedFile, "--trust", pki.root.path, "--json"]);
+    const { code, stdout } = cli([signedFile, "--trust", pki.root.path, "--json"], {}, "tsx");
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ valid: true, modifiedAfterLastSignature: false });
