@@ -44,6 +44,12 @@ export async function withCaseRenderClaim<T>(db: PrismaClient, args: { caseId: s
     RETURNING "token"`;
   if (rows.length === 0 || rows[0].token !== token) throw new TransitionError("STALE_VERSION", RENDER_IN_PROGRESS_MESSAGE);
   try {
+    // A request that read the case before the winner's transition, and claims after the winner let
+    // its claim go, would render for a version already gone (seen in CI: one unreferenced PDF of
+    // 20 identical requests). The winner releases only after its transition commits, so the case's
+    // version read now tells.
+    const current = await db.case.findUnique({ where: { id: args.caseId }, select: { version: true } });
+    if (!current || current.version !== args.expectedVersion) throw new TransitionError("STALE_VERSION");
     return await work();
   } finally {
     await db.caseRenderClaim.deleteMany({ where: { caseId: args.caseId, token } }).catch((e) => {
