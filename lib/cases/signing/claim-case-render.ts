@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 import { TransitionError } from "@/lib/workflow/transition-error";
 
 // Longer than any render + store + transition (seconds); short enough that a request whose
@@ -26,12 +27,16 @@ export const RENDER_IN_PROGRESS_MESSAGE =
 // under the row lock, so the claim only saves work and never decides alone.
 export async function withCaseRenderClaim<T>(db: PrismaClient, args: { caseId: string; expectedVersion: number }, work: () => Promise<T>): Promise<T> {
   const token = randomUUID();
+  // Taken only while the case is still at the expected version: a request that read the case before
+  // the winner's transition, and arrives after the winner let its claim go (it releases only after
+  // its transition commits), would otherwise render for a version already gone (seen in CI).
   // The database's clock, not this process's: instances on several machines compare the same time.
   const rows = await db.$queryRaw<{ token: string }[]>`
     INSERT INTO "CaseRenderClaim" ("caseId", "version", "token", "pid", "sessionStartedAt", "expiresAt")
-    VALUES (${args.caseId}, ${args.expectedVersion}, ${token}, pg_backend_pid(),
-            (SELECT (backend_start AT TIME ZONE 'UTC')::timestamp(3) FROM pg_stat_activity WHERE pid = pg_backend_pid()),
-            (now() AT TIME ZONE 'UTC') + ${CASE_RENDER_CLAIM_TTL_SECONDS}::int * interval '1 second')
+    SELECT c."id", ${args.expectedVersion}, ${token}, pg_backend_pid(),
+           (SELECT (backend_start AT TIME ZONE 'UTC')::timestamp(3) FROM pg_stat_activity WHERE pid = pg_backend_pid()),
+           (now() AT TIME ZONE 'UTC') + ${CASE_RENDER_CLAIM_TTL_SECONDS}::int * interval '1 second'
+      FROM "Case" c WHERE c."id" = ${args.caseId} AND c."version" = ${args.expectedVersion}
     ON CONFLICT ("caseId") DO UPDATE
       SET "version" = EXCLUDED."version", "token" = EXCLUDED."token", "pid" = EXCLUDED."pid",
           "sessionStartedAt" = EXCLUDED."sessionStartedAt", "expiresAt" = EXCLUDED."expiresAt"
@@ -42,19 +47,18 @@ export async function withCaseRenderClaim<T>(db: PrismaClient, args: { caseId: s
                WHERE a.pid = "CaseRenderClaim"."pid"
                  AND (a.backend_start AT TIME ZONE 'UTC')::timestamp(3) = "CaseRenderClaim"."sessionStartedAt")
     RETURNING "token"`;
-  if (rows.length === 0 || rows[0].token !== token) throw new TransitionError("STALE_VERSION", RENDER_IN_PROGRESS_MESSAGE);
-  try {
-    // A request that read the case before the winner's transition, and claims after the winner let
-    // its claim go, would render for a version already gone (seen in CI: one unreferenced PDF of
-    // 20 identical requests). The winner releases only after its transition commits, so the case's
-    // version read now tells.
+  if (rows.length === 0 || rows[0].token !== token) {
+    // Refused: say which (the refusal path only). The version moved on: the usual stale page.
     const current = await db.case.findUnique({ where: { id: args.caseId }, select: { version: true } });
     if (!current || current.version !== args.expectedVersion) throw new TransitionError("STALE_VERSION");
+    throw new TransitionError("STALE_VERSION", RENDER_IN_PROGRESS_MESSAGE);
+  }
+  try {
     return await work();
   } finally {
     await db.caseRenderClaim.deleteMany({ where: { caseId: args.caseId, token } }).catch((e) => {
       // Not fatal: the claim lapses by itself, or the next version's request takes it over.
-      console.error(`[render claim] could not release the claim on ${args.caseId}`, e);
+      log.error("render claim not released", { caseId: args.caseId, error: e });
     });
   }
 }
