@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { IMPORT_DIPLOMAS_ACTION } from "@/lib/registry/import-diplomas-csv";
 import { lockStorageKey } from "@/lib/uploads/lock-storage-key";
 import type { FileStorage, TListedFile } from "./file-storage";
 import { LocalDiskStorage } from "./local-disk-storage";
@@ -72,10 +73,12 @@ export async function sweepStorage(options: TSweepStorageOptions): Promise<TSwee
   };
   if (!storage.list) throw new Error(`El almacenamiento ${storage.name} no permite listar sus archivos.`);
 
-  // Import reports are referenced from audit events' JSON; read once per run (a full scan of one
-  // column, fine for a daily job), before listing: a report written after this read is young.
+  // Import reports are referenced from the import's audit events; read once per run, before listing
+  // (a report written after this read is young), off the (action, createdAt) index: at ten million
+  // events a scan of every event's JSON would read the whole table each night.
   const reportRows = await db.$queryRaw<{ key: string }[]>`
-    SELECT DISTINCT data->>'reportKey' AS key FROM "AuditEvent" WHERE jsonb_typeof(data->'reportKey') = 'string'`;
+    SELECT DISTINCT data->>'reportKey' AS key FROM "AuditEvent"
+    WHERE action = ${IMPORT_DIPLOMAS_ACTION} AND jsonb_typeof(data->'reportKey') = 'string'`;
   const reports = new Set(reportRows.map((r) => r.key));
 
   let batch: TListedFile[] = [];

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { IMPORT_DIPLOMAS_ACTION } from "@/lib/registry/import-diplomas-csv";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { sweepStorage } from "@/lib/storage/sweep-storage";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
@@ -62,7 +63,7 @@ describe("storage sweep", () => {
     });
     // The diploma import's rejection report is referenced only from its audit event's data.
     const report = await storage.put(Buffer.from("linea;cui;motivo\n"));
-    await appendAuditEvent(db, { data: { action: "diploma_import", data: { reportKey: report.key } } });
+    await appendAuditEvent(db, { data: { action: IMPORT_DIPLOMAS_ACTION, data: { reportKey: report.key } } });
     const youngOrphan = await storage.put(bytes("young orphan"));
     const oldOrphan = await storage.put(bytes("old orphan"));
     // Stored long ago, unreferenced, then put() again a moment ago (its row is being written): young.
