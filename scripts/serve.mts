@@ -17,6 +17,7 @@ import { logRoutePath } from "../lib/http/log-route-path";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
 import { log } from "../lib/log";
+import { watchServerInstance } from "../lib/storage/watch-server-instance";
 
 const port = Number(process.env.PORT ?? 3000);
 // SIGTERM: how long the requests in flight may take to finish before their connections are cut.
@@ -37,6 +38,13 @@ markPeerAddressServer();
 const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Before listening: on local-disk storage the running instances do not share, stop here.
+const instance = await watchServerInstance();
+if (!instance.ok) {
+  console.error(instance.message);
+  process.exit(1);
+}
+const stopWatchingInstance = instance.stop;
 
 let closing = false;
 // Responses not yet done, so that a drain can ask each to close its connection when it is.
@@ -110,6 +118,7 @@ async function shutDown(signal: NodeJS.Signals): Promise<never> {
   let code = cut ? 1 : 0;
   let databaseClosed = false;
   try {
+    await stopWatchingInstance();
     await app.close();
     databaseClosed = await closeServerDatabase();
   } catch (error) {

@@ -1,15 +1,13 @@
 import "server-only";
 import type { FileStorage } from "./file-storage";
-import { DEFAULT_STORAGE_DIR, LocalDiskStorage } from "./local-disk-storage";
+import { LocalDiskStorage } from "./local-disk-storage";
+import { resolveStorageTarget, type TStorageEnv } from "./storage-target";
 import { UploadThingStorage } from "./uploadthing-storage";
 
-type TStorageEnv = { UPLOADTHING_TOKEN?: string; STORAGE_DIR?: string; [name: string]: string | undefined };
-
-// UploadThing when a token is configured, the local disk otherwise (the offline default).
+// UploadThing when a token is configured, the local disk otherwise (lib/storage/storage-target.ts).
 export function createStorageFromEnv(env: TStorageEnv = process.env): FileStorage {
-  const token = env.UPLOADTHING_TOKEN?.trim();
-  if (token) return new UploadThingStorage({ token });
-  return new LocalDiskStorage(env.STORAGE_DIR?.trim() || DEFAULT_STORAGE_DIR);
+  const target = resolveStorageTarget(env);
+  return target.kind === "uploadthing" ? new UploadThingStorage({ token: target.token }) : new LocalDiskStorage(target.root);
 }
 
 const globalForStorage = globalThis as unknown as { certificaStorage?: FileStorage };

@@ -14,8 +14,9 @@ import {
   type TListedFile,
   type TStoredFile,
 } from "./file-storage";
+import { DEFAULT_STORAGE_DIR } from "./storage-target";
 
-export const DEFAULT_STORAGE_DIR = ".data/files";
+export { DEFAULT_STORAGE_DIR };
 
 // Files live at <root>/ab/cd/<sha256>, read-only. Partial writes go to <root>/.tmp, on the same
 // file system, so publishing a file is one atomic link().

@@ -15,7 +15,8 @@ import { startTsaGate, type TTsaGate } from "@/tests/helpers/tsa-gate";
 // (`next build` first) and a real PostgreSQL: the request id in the request's log line and the
 // health endpoints; `kill -9` while a signature is being applied leaves the case as it was and the
 // same completion succeeds after a restart; SIGTERM while a signature is being applied lets it
-// finish, then the process closes the database and exits 0. One world, one server at a time.
+// finish, then the process closes the database and exits 0. A second instance on storage of its own
+// is refused at start. One world, one server serving at a time.
 //
 // The signature is applied by the app's own "complete" server action over HTTP (the browser's
 // protocol, decision 0017: the key stays with the client, here this process plays the browser), for
@@ -182,6 +183,14 @@ describe("scripts/serve.mts in operation (issue #15 §4)", () => {
     });
     await expect.poll(() => server.lines().some((l) => l.route === "/ingresar/restablecer"), { timeout: 30_000 }).toBe(true);
     expect(JSON.stringify(server.lines())).not.toContain("secret-in-query");
+  });
+
+  it("a second instance on a local storage folder the running one does not share refuses to start, and says why (issue #15 §1)", async () => {
+    const own = fs.mkdtempSync(path.join(w.root, "otra-maquina-"));
+    const refused = startServeProcess({ ...env, STORAGE_DIR: own }, await freePort());
+    await expect(refused).rejects.toThrow(/exited \(1\) before it was ready[\s\S]*no es el mismo que usa/);
+    // The one on the shared folder still serves.
+    expect((await fetch(`${server.baseUrl}/api/salud`)).status).toBe(200);
   });
 
   it("kill -9 while a signature is being applied: the case stays as it was, nothing half-written is referenced, and the same completion succeeds after a restart", async () => {
