@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "./helpers/test";
 import type { TNssDb } from "../tests/helpers/pdfsig";
-import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate, stateOf } from "./helpers/case-page";
+import { downloadSignedPdf, issueAsCentralAssistant, signAsDirector, signWithCertificate, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
 import { demoCertificate } from "./helpers/demo-certificate";
 import { fileEducationalRecordAsCitizen } from "./helpers/file-educational-record";
@@ -95,12 +95,7 @@ test("D.1.1 de punta a punta: corrección, devoluciones (también de Atención a
   await generate(page, caseId);
 
   // 7. The director signs.
-  await signIn(page, SIGNER.email, SIGNER.password, /\/direccion$/);
-  await page.goto(`/direccion/casos/${caseId}`);
-  await signWithCertificate(page, demoCertificate("signer-guatemala-norte"), "Firmar certificación");
-  await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
-  await signOut(page);
+  await signAsDirector(page, SIGNER, caseId);
 
   // 8. Atención al Ciudadano chooses between its two returns and sends it back to the director's signature.
   const returnReason = `Firme de nuevo con el certificado registrado para Guatemala Norte (${RUN}).`;

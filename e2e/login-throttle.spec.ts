@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "./helpers/test";
 import { E2E_PORT } from "./helpers/e2e-env";
 import { registerAccount } from "./helpers/register-account";
-import { signOut } from "./helpers/sign-in";
+import { signOut, tryRefusedSignIn } from "./helpers/sign-in";
 
 // Failed sign-ins through the real production server (scripts/serve.mts, TRUSTED_PROXY_HOPS 0): the
 // throttle counts per (account, client) with growing waits and per client over all accounts, and
@@ -44,17 +44,6 @@ async function signInFrom(machine: string, email: string, password: string, forw
   return new URL(reply.location, "http://x").searchParams.get("code") ?? `sin código: ${reply.location}`;
 }
 
-async function tryPassword(page: Page, email: string, password: string): Promise<string> {
-  await page.goto("/ingresar");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Ingresar" }).click();
-  const alert = page.locator("#form-error");
-  await expect(alert).toBeVisible();
-  await expect(page).toHaveURL(/\/ingresar/);
-  return (await alert.innerText()).trim();
-}
-
 test("cinco contraseñas incorrectas desde un equipo lo hacen esperar, con un mensaje claro, y la persona entra desde otro", async ({ page }) => {
   const email = `bloqueo.${Date.now()}@example.com`;
   const password = "Guatemala-2026";
@@ -65,7 +54,7 @@ test("cinco contraseñas incorrectas desde un equipo lo hacen esperar, con un me
   await signOut(page);
 
   const messages: string[] = [];
-  for (let attempt = 1; attempt <= 5; attempt++) messages.push(await tryPassword(page, email, `Incorrecta-${attempt}`));
+  for (let attempt = 1; attempt <= 5; attempt++) messages.push(await tryRefusedSignIn(page, email, `Incorrecta-${attempt}`));
   // The first failures say only that the credentials are wrong (no hint of which one)…
   expect(messages.slice(0, 4).every((m) => m.includes("Correo o contraseña incorrectos."))).toBe(true);
   // …the fifth makes this machine wait, and says how long.

@@ -3,13 +3,12 @@ import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./helpers/test";
 import type { TNssDb } from "../tests/helpers/pdfsig";
-import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate, stateOf } from "./helpers/case-page";
+import { downloadSignedPdf, issueAsCentralAssistant, signAsDirector, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, trustDemoRoot } from "./helpers/check-issued-pdf";
-import { demoCertificate } from "./helpers/demo-certificate";
 import { E2E_PORT, E2E_SECOND_PORT } from "./helpers/e2e-env";
 import { fileEducationalRecordAsCitizen } from "./helpers/file-educational-record";
 import { registerAccount } from "./helpers/register-account";
-import { signIn, signOut } from "./helpers/sign-in";
+import { signIn, signOut, tryRefusedSignIn } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
 // Issue #15 §1: two production servers (scripts/e2e-server.mts starts the same build twice, on two
@@ -96,12 +95,7 @@ test("dos instancias sobre una base y un almacenamiento: una solicitud D.1.1 las
   await signOut(pageB);
 
   // The director signs on A.
-  await signIn(page, SIGNER.email, SIGNER.password, /\/direccion$/);
-  await page.goto(`/direccion/casos/${caseId}`);
-  await signWithCertificate(page, demoCertificate("signer-guatemala-norte"), "Firmar certificación");
-  await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
-  await signOut(page);
+  await signAsDirector(page, SIGNER, caseId);
 
   // The central assistant countersigns and issues on B, with the file A stored.
   await issueAsCentralAssistant(pageB, ASSISTANT, caseId);
@@ -120,18 +114,9 @@ test("dos instancias sobre una base y un almacenamiento: una solicitud D.1.1 las
   // refreshed session cookie back after the cookies are cleared (the next sign-in would then find
   // the new account still signed in).
   await signOut(page);
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.goto(`${A}/ingresar`);
-    await page.getByLabel("Correo electrónico").fill(email);
-    await page.getByLabel("Contraseña", { exact: true }).fill(`Incorrecta-${attempt}`);
-    await page.getByRole("button", { name: "Ingresar" }).click();
-    await expect(page.locator("#form-error")).toBeVisible();
-  }
-  await expect(page.locator("#form-error")).toContainText("Demasiados intentos fallidos");
-  await pageB.goto(`${B}/ingresar`);
-  await pageB.getByLabel("Correo electrónico").fill(email);
-  await pageB.getByLabel("Contraseña", { exact: true }).fill(password);
-  await pageB.getByRole("button", { name: "Ingresar" }).click();
-  await expect(pageB.locator("#form-error")).toContainText("Demasiados intentos fallidos");
+  const refusals: string[] = [];
+  for (let attempt = 1; attempt <= 5; attempt++) refusals.push(await tryRefusedSignIn(page, email, `Incorrecta-${attempt}`, `${A}/ingresar`));
+  expect(refusals[4]).toContain("Demasiados intentos fallidos");
+  expect(await tryRefusedSignIn(pageB, email, password, `${B}/ingresar`)).toContain("Demasiados intentos fallidos");
   await expect(pageB).toHaveURL(/\/ingresar/);
 });

@@ -40,3 +40,15 @@ export async function issueAsCentralAssistant(page: Page, assistant: { email: st
   expect(await stateOf(page)).toBe("ISSUED");
   await signOut(page);
 }
+
+// The director opens the case, signs the certification with his demo certificate, and the case page
+// says it was signed and sent to the central office; signed in and out around it.
+export async function signAsDirector(page: Page, director: { email: string; password: string }, caseId: string): Promise<void> {
+  await signIn(page, director.email, director.password, /\/direccion$/);
+  await page.goto(`/direccion/casos/${caseId}`);
+  await signWithCertificate(page, demoCertificate("signer-guatemala-norte"), "Firmar certificación");
+  await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 30_000 });
+  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
+  await signOut(page);
+}
+

@@ -147,3 +147,17 @@ export async function signOut(page: Page): Promise<void> {
   await page.goto("about:blank");
   await page.context().clearCookies();
 }
+
+// One sign-in through the form that the server refuses: returns the message next to the form, and
+// checks the person stays on /ingresar. `at` is the sign-in page, on this server or another one.
+export async function tryRefusedSignIn(page: Page, email: string, password: string, at = "/ingresar"): Promise<string> {
+  await page.goto(at);
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  const alert = page.locator("#form-error");
+  await expect(alert).toBeVisible();
+  await expect(page).toHaveURL(/\/ingresar/);
+  return (await alert.innerText()).trim();
+}
+
