@@ -12,6 +12,9 @@ import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-dat
 // against a real PostgreSQL migrated like production.
 let tdb: TTestDatabase;
 let root: string;
+// The probe's own bound (3 s) is not what these tests check: on a busy machine a fresh client's
+// first query may take longer, and a "ready" answer must not depend on the machine's speed.
+const timeoutMs = 120_000;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -25,7 +28,7 @@ afterAll(async () => {
 
 describe("readiness for the load balancer", () => {
   it("is ready with a migrated database, a writable storage folder and every migration folder applied", async () => {
-    const r = await checkReadiness({ db: tdb.prisma, storage: new LocalDiskStorage(path.join(root, "files")), migrationsDir: MIGRATIONS_DIR });
+    const r = await checkReadiness({ timeoutMs, db: tdb.prisma, storage: new LocalDiskStorage(path.join(root, "files")), migrationsDir: MIGRATIONS_DIR });
     expect(r).toEqual({
       ready: true,
       checks: { database: { ok: true }, storage: { kind: "local-disk", ok: true }, migrations: { ok: true, pending: 0 } },
@@ -37,7 +40,7 @@ describe("readiness for the load balancer", () => {
     fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
     fs.mkdirSync(path.join(dir, "29991231000000_ops_not_applied"));
     fs.writeFileSync(path.join(dir, "29991231000000_ops_not_applied", "migration.sql"), "SELECT 1;\n");
-    const r = await checkReadiness({ db: tdb.prisma, storage: new LocalDiskStorage(path.join(root, "files")), migrationsDir: dir });
+    const r = await checkReadiness({ timeoutMs, db: tdb.prisma, storage: new LocalDiskStorage(path.join(root, "files")), migrationsDir: dir });
     expect(r.ready).toBe(false);
     expect(r.checks.migrations).toMatchObject({ ok: false, pending: 1 });
     expect(r.checks.database.ok).toBe(true);
@@ -46,7 +49,7 @@ describe("readiness for the load balancer", () => {
   it("is not ready when the storage folder cannot be written (here: its path runs through a file)", async () => {
     const file = path.join(root, "not-a-dir");
     fs.writeFileSync(file, "x");
-    const r = await checkReadiness({ db: tdb.prisma, storage: new LocalDiskStorage(path.join(file, "files")), migrationsDir: MIGRATIONS_DIR });
+    const r = await checkReadiness({ timeoutMs, db: tdb.prisma, storage: new LocalDiskStorage(path.join(file, "files")), migrationsDir: MIGRATIONS_DIR });
     expect(r.ready).toBe(false);
     expect(r.checks.storage).toMatchObject({ kind: "local-disk", ok: false });
     expect(JSON.stringify(r)).not.toContain(root);
@@ -58,7 +61,7 @@ describe("readiness for the load balancer", () => {
     url.port = "1";
     const down = createPrisma(url.toString());
     try {
-      const r = await checkReadiness({ db: down.prisma, storage: new LocalDiskStorage(path.join(root, "files")), migrationsDir: MIGRATIONS_DIR });
+      const r = await checkReadiness({ timeoutMs, db: down.prisma, storage: new LocalDiskStorage(path.join(root, "files")), migrationsDir: MIGRATIONS_DIR });
       expect(r.ready).toBe(false);
       expect(r.checks.database.ok).toBe(false);
       expect(r.checks.migrations.ok).toBe(false);
@@ -71,9 +74,9 @@ describe("readiness for the load balancer", () => {
   it("with UploadThing, checks that its token is configured without calling the service", async () => {
     const calls: string[] = [];
     const storage = new UploadThingStorage({ token: "x", fetch: (async (u: string) => void calls.push(String(u))) as never });
-    const withToken = await checkReadiness({ db: tdb.prisma, storage, migrationsDir: MIGRATIONS_DIR, env: { UPLOADTHING_TOKEN: "configured" } });
+    const withToken = await checkReadiness({ timeoutMs, db: tdb.prisma, storage, migrationsDir: MIGRATIONS_DIR, env: { UPLOADTHING_TOKEN: "configured" } });
     expect(withToken.checks.storage).toEqual({ kind: "uploadthing", ok: true });
-    const without = await checkReadiness({ db: tdb.prisma, storage, migrationsDir: MIGRATIONS_DIR, env: {} });
+    const without = await checkReadiness({ timeoutMs, db: tdb.prisma, storage, migrationsDir: MIGRATIONS_DIR, env: {} });
     expect(without.checks.storage).toMatchObject({ kind: "uploadthing", ok: false });
     expect(calls).toEqual([]);
   });
