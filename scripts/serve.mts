@@ -13,11 +13,17 @@ import http from "node:http";
 import next from "next";
 import { closeServerDatabase } from "../lib/db/close-server-database";
 import { assignRequestId } from "../lib/http/assign-request-id";
+import { createRenderGate, isGatedRequest } from "../lib/http/create-render-gate";
 import { logRoutePath } from "../lib/http/log-route-path";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
 import { log } from "../lib/log";
 import { watchServerInstance } from "../lib/storage/watch-server-instance";
+
+// tsx (which runs this file) turns Node's source maps on, and Node then parses and keeps the map of
+// every server chunk Next loads, sources included: about 170 MB of a 270 MB heap at rest. `next
+// start` leaves them off too; NODE_OPTIONS=--enable-source-maps turns them back on for debugging.
+if (!`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
 
 const port = Number(process.env.PORT ?? 3000);
 // SIGTERM: how long the requests in flight may take to finish before their connections are cut.
@@ -33,6 +39,13 @@ try {
   console.error((e as Error).message);
   process.exit(1);
 }
+
+// How many page renders run at once (lib/http/create-render-gate.ts); the rest wait their turn.
+const renderGate = createRenderGate({
+  concurrency: positiveInteger("RENDER_CONCURRENCY", 8),
+  maxWaitMs: positiveInteger("RENDER_QUEUE_TIMEOUT_SECONDS", 30) * 1000,
+  onRejected: (req) => log.warn("render queue timeout", { method: req.method, route: logRoutePath(req.url) }),
+});
 
 markPeerAddressServer();
 const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
@@ -65,11 +78,14 @@ const server = http.createServer((req, res) => {
     // A client that goes away first (a cancelled prefetch, a closed tab) is ordinary, not a warning.
     log.info("request", res.writableFinished ? fields : { ...fields, aborted: true });
   });
-  handle(req, res).catch((error: unknown) => {
-    log.error("request failed", { requestId, method: req.method, route, error });
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  const run = () =>
+    handle(req, res).catch((error: unknown) => {
+      log.error("request failed", { requestId, method: req.method, route, error });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  if (isGatedRequest(req.method, req.url)) renderGate.admit(req, res, run);
+  else void run();
 });
 // Node closes an idle kept-alive connection after 5 s. A client that reuses it at that moment (a
 // load balancer's pool, Playwright's request context) gets ECONNRESET: the usual rule behind a load
@@ -98,6 +114,17 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     log.info("shutting down", { signal, drainTimeoutMs });
     void shutDown(signal);
   });
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${name} debe ser un entero positivo (se recibió «${raw}»).`);
+    process.exit(1);
+  }
+  return n;
 }
 
 async function shutDown(signal: NodeJS.Signals): Promise<never> {
