@@ -5,7 +5,8 @@
 // TRUSTED_PROXY_HOPS trusted proxies. `next start` cannot do this: it fills X-Forwarded-For with
 // the socket's address only when the client sent none, so a forged header hid the real address.
 // Also: one JSON log line per request with its id (X-Request-Id, which the app quotes on an
-// unexpected error), and a bounded drain on SIGTERM (docs/deployment/ops.md).
+// unexpected error), and a bounded drain on SIGTERM (docs/deployment/ops.md). Everything this
+// process writes is a JSON line of lib/log.ts, its start and its refusals to start included.
 // Needs a build (`next build`); listens on PORT (3000) on every interface, as `next start` does.
 //
 //   NODE_ENV=production node --import tsx scripts/serve.mts
@@ -30,7 +31,7 @@ try {
   // A wrong value must stop the start, not make every client look like the proxy.
   hops = readTrustedProxyHops(process.env);
 } catch (e) {
-  console.error((e as Error).message);
+  log.error("not started: TRUSTED_PROXY_HOPS", { detail: (e as Error).message });
   process.exit(1);
 }
 
@@ -41,7 +42,7 @@ const handle = app.getRequestHandler();
 // Before listening: on local-disk storage the running instances do not share, stop here.
 const instance = await watchServerInstance();
 if (!instance.ok) {
-  console.error(instance.message);
+  log.error("not started: storage not shared", { detail: instance.message });
   process.exit(1);
 }
 const stopWatchingInstance = instance.stop;
@@ -78,12 +79,13 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.on("error", (error) => {
-  console.error(`No se pudo abrir el puerto ${port}: ${(error as Error).message}`);
+  log.error("not started: the port cannot be opened", { port, error });
   process.exit(1);
 });
 server.listen(port, () => {
-  // npm start (scripts/start.mjs) waits for "Ready" before printing its welcome.
-  console.log(`✓ Ready: Certifica escucha en http://localhost:${port} (proxies de confianza: ${hops})`);
+  // npm start (scripts/start.mjs) waits for "ready" before printing its welcome; the process tests
+  // (tests/helpers/serve-process.ts) for this line.
+  log.info("ready", { url: `http://localhost:${port}`, trustedProxyHops: hops });
 });
 
 // SIGTERM (a supervisor stopping or replacing this instance) and SIGINT (Ctrl-C): stop accepting
