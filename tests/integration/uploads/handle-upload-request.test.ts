@@ -158,7 +158,8 @@ describe("POST /api/uploads (handleUploadRequest)", () => {
     // The request id scripts/serve.mts gave the request (lib/http/assign-request-id).
     const requestId = "5f0c1d2e3a4b6c7d";
     const fileName = "Título de María José Ixcot Pérez.pdf";
-    const failing = Object.assign(Object.create(options!.storage!) as object, {
+    const storage = options!.storage!;
+    const failing: typeof storage = Object.assign(Object.create(storage) as typeof storage, {
       put: async () => {
         throw Object.assign(new Error("EIO: i/o error, write"), { code: "EIO" });
       },
@@ -174,7 +175,7 @@ describe("POST /api/uploads (handleUploadRequest)", () => {
       res = await handleUploadRequest(
         uploadRequest(await makePdf(1), { "x-file-name": encodeURIComponent(fileName), "x-file-kind": "SCAN", "x-request-id": requestId }),
         citizen,
-        { ...options, storage: failing as NonNullable<typeof options>["storage"] },
+        { ...options, storage: failing },
       );
     } finally {
       spy.mockRestore();
