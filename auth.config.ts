@@ -34,9 +34,13 @@ export function createAuthConfig(options: { env?: NodeJS.ProcessEnv; now?: () =>
     // in the server; by default it prints plain text. Its debug output is never turned on.
     logger: {
       // A refused sign-in is an expected outcome, not a server error: the throttle table records it.
+      // A cookie that cannot be read (a rotated AUTH_SECRET, tampering) or a post without its CSRF
+      // token is the client's doing: a warning. `authError` names it (the class names are minified).
       error(error) {
-        if ((error as { type?: string }).type === "CredentialsSignin") return;
-        log.error("auth error", { error });
+        const type = (error as { type?: string }).type;
+        if (type === "CredentialsSignin") return;
+        const level = type === "JWTSessionError" || type === "MissingCSRF" ? "warn" : "error";
+        log[level]("auth error", { authError: type, error });
       },
       warn(code) {
         log.warn("auth warning", { code });

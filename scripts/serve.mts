@@ -10,6 +10,7 @@
 // Needs a build (`next build`); listens on PORT (3000) on every interface, as `next start` does.
 //
 //   NODE_ENV=production node --import tsx scripts/serve.mts
+import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import next from "next";
 import { closeServerDatabase } from "../lib/db/close-server-database";
@@ -18,7 +19,14 @@ import { logRoutePath } from "../lib/http/log-route-path";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
 import { log } from "../lib/log";
+import { routeConsoleToLog } from "../lib/route-console-to-log";
 import { watchServerInstance } from "../lib/storage/watch-server-instance";
+
+// The request being served, for what a library prints with console.* while serving it.
+const servingRequest = new AsyncLocalStorage<string>();
+// Before Next.js loads: its own lines ("✓ Running next.config.ts…", an error it prints itself) are
+// JSON lines too, with the request id when printed while serving one.
+routeConsoleToLog(log, { requestId: () => servingRequest.getStore() });
 
 const port = Number(process.env.PORT ?? 3000);
 // SIGTERM: how long the requests in flight may take to finish before their connections are cut.
@@ -66,7 +74,7 @@ const server = http.createServer((req, res) => {
     // A client that goes away first (a cancelled prefetch, a closed tab) is ordinary, not a warning.
     log.info("request", res.writableFinished ? fields : { ...fields, aborted: true });
   });
-  handle(req, res).catch((error: unknown) => {
+  servingRequest.run(requestId, () => handle(req, res)).catch((error: unknown) => {
     log.error("request failed", { requestId, method: req.method, route, error });
     if (!res.headersSent) res.statusCode = 500;
     res.end();
