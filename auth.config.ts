@@ -4,6 +4,7 @@ import { decideRouteAccess, FORBIDDEN_PATH, signInPathFor } from "@/lib/auth/rou
 import { newSessionClaims, sessionStateFromClaims, sessionUserFromClaims } from "@/lib/auth/session-claims";
 import { secureCookiesFor, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookies";
 import { isSessionAlive, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-policy";
+import { log } from "@/lib/log";
 import type { TSessionGrant } from "@/lib/auth/session-user";
 import type { TSessionState } from "@/lib/auth/session-claims";
 
@@ -29,6 +30,22 @@ export function createAuthConfig(options: { env?: NodeJS.ProcessEnv; now?: () =>
     // absolute lifetime of everyone are claims checked below, wherever the token is read.
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     providers: [],
+    // Auth.js's own errors and warnings as JSON log lines, in the proxy (a token it cannot read) as
+    // in the server; by default it prints plain text. Its debug output is never turned on.
+    logger: {
+      // A refused sign-in is an expected outcome, not a server error: the throttle table records it.
+      // A cookie that cannot be read (a rotated AUTH_SECRET, tampering) or a post without its CSRF
+      // token is the client's doing: a warning. `authError` names it (the class names are minified).
+      error(error) {
+        const type = (error as { type?: string }).type;
+        if (type === "CredentialsSignin") return;
+        const level = type === "JWTSessionError" || type === "MissingCSRF" ? "warn" : "error";
+        log[level]("auth error", { authError: type, error });
+      },
+      warn(code) {
+        log.warn("auth warning", { code });
+      },
+    },
     callbacks: {
       authorized({ request, auth }) {
         const { pathname, search } = request.nextUrl;

@@ -6,7 +6,6 @@ import type { TSessionGrant } from "@/lib/auth/session-user";
 import { completeSecondFactor } from "@/lib/auth/totp/complete-second-factor";
 import type { TChallengeStage } from "@/lib/auth/totp/second-factor-challenge";
 import { secondFactorRefusalCode } from "@/lib/auth/totp/second-factor-messages";
-import { log } from "@/lib/log";
 import { clientIpFromHeaders } from "@/lib/request-context";
 
 // Carries the refusal to the sign-in action (and, for a plain POST to the Auth.js endpoint, into
@@ -72,14 +71,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
-  logger: {
-    // A refused sign-in is an expected outcome, not a server error: the throttle table records it.
-    error(error) {
-      if ((error as { type?: string }).type === "CredentialsSignin") return;
-      log.error("auth error", { error });
-    },
-    warn(code) {
-      log.warn("auth warning", { code });
-    },
-  },
 });

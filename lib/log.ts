@@ -44,10 +44,17 @@ function serializeError(e: unknown): unknown {
       code: extra.code,
       digest: extra.digest,
       stack: e.stack,
-      cause: extra.cause === undefined ? undefined : serializeError(extra.cause),
+      cause: extra.cause === undefined ? undefined : serializeCause(extra.cause),
     };
   }
   return e;
+}
+
+// Auth.js wraps the error it caught as `cause: { err, provider… }`, a plain object: its error is
+// serialized too (JSON.stringify writes an Error as `{}`).
+function serializeCause(cause: unknown): unknown {
+  if (cause === null || typeof cause !== "object" || cause instanceof Error || Array.isArray(cause)) return serializeError(cause);
+  return Object.fromEntries(Object.entries(cause).map(([k, v]) => [k, v instanceof Error ? serializeError(v) : v]));
 }
 
 function levelFromEnv(env: NodeJS.ProcessEnv = process.env): TLevel {

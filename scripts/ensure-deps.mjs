@@ -8,7 +8,10 @@ const marker = "node_modules/.package-lock.json";
 const stale = !fs.existsSync(marker) || (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs + 1000);
 if (stale) {
   console.log("Instalando dependencias (npm ci)…");
-  execSync(fs.existsSync(lock) ? "npm ci --no-audit --no-fund" : "npm install --no-audit --no-fund", { stdio: "inherit" });
+  // --include=dev: with NODE_ENV=production in the environment (a server's usual setting) npm would
+  // leave out the devDependencies, and both commands need them: the build (Tailwind, TypeScript)
+  // and the tests (vitest, Playwright).
+  execSync(fs.existsSync(lock) ? "npm ci --include=dev --no-audit --no-fund" : "npm install --include=dev --no-audit --no-fund", { stdio: "inherit" });
 }
 // A dependency patch newer than the install (a pull that brought one): apply it without reinstalling.
 else if (fs.existsSync("patches") && fs.readdirSync("patches").some((f) => fs.statSync(`patches/${f}`).mtimeMs > fs.statSync(marker).mtimeMs)) {

@@ -5,10 +5,12 @@
 // TRUSTED_PROXY_HOPS trusted proxies. `next start` cannot do this: it fills X-Forwarded-For with
 // the socket's address only when the client sent none, so a forged header hid the real address.
 // Also: one JSON log line per request with its id (X-Request-Id, which the app quotes on an
-// unexpected error), and a bounded drain on SIGTERM (docs/deployment/ops.md).
+// unexpected error), and a bounded drain on SIGTERM (docs/deployment/ops.md). Everything this
+// process writes is a JSON line of lib/log.ts, its start and its refusals to start included.
 // Needs a build (`next build`); listens on PORT (3000) on every interface, as `next start` does.
 //
 //   NODE_ENV=production node --import tsx scripts/serve.mts
+import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import next from "next";
 import { closeServerDatabase } from "../lib/db/close-server-database";
@@ -18,12 +20,19 @@ import { logRoutePath } from "../lib/http/log-route-path";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
 import { log } from "../lib/log";
+import { routeConsoleToLog } from "../lib/route-console-to-log";
 import { watchServerInstance } from "../lib/storage/watch-server-instance";
 
 // tsx (which runs this file) turns Node's source maps on, and Node then parses and keeps the map of
 // every server chunk Next loads, sources included: about 170 MB of a 270 MB heap at rest. `next
 // start` leaves them off too; NODE_OPTIONS=--enable-source-maps turns them back on for debugging.
 if (!`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
+
+// The request being served, for what a library prints with console.* while serving it.
+const servingRequest = new AsyncLocalStorage<string>();
+// Before Next.js loads: its own lines ("✓ Running next.config.ts…", an error it prints itself) are
+// JSON lines too, with the request id when printed while serving one.
+routeConsoleToLog(log, { requestId: () => servingRequest.getStore() });
 
 const port = Number(process.env.PORT ?? 3000);
 // SIGTERM: how long the requests in flight may take to finish before their connections are cut.
@@ -36,7 +45,7 @@ try {
   // A wrong value must stop the start, not make every client look like the proxy.
   hops = readTrustedProxyHops(process.env);
 } catch (e) {
-  console.error((e as Error).message);
+  log.error("not started: TRUSTED_PROXY_HOPS", { detail: (e as Error).message });
   process.exit(1);
 }
 
@@ -54,7 +63,7 @@ const handle = app.getRequestHandler();
 // Before listening: on local-disk storage the running instances do not share, stop here.
 const instance = await watchServerInstance();
 if (!instance.ok) {
-  console.error(instance.message);
+  log.error("not started: storage not shared", { detail: instance.message });
   process.exit(1);
 }
 const stopWatchingInstance = instance.stop;
@@ -79,7 +88,7 @@ const server = http.createServer((req, res) => {
     log.info("request", res.writableFinished ? fields : { ...fields, aborted: true });
   });
   const run = () =>
-    handle(req, res).catch((error: unknown) => {
+    servingRequest.run(requestId, () => handle(req, res)).catch((error: unknown) => {
       log.error("request failed", { requestId, method: req.method, route, error });
       if (!res.headersSent) res.statusCode = 500;
       res.end();
@@ -94,12 +103,13 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.on("error", (error) => {
-  console.error(`No se pudo abrir el puerto ${port}: ${(error as Error).message}`);
+  log.error("not started: the port cannot be opened", { port, error });
   process.exit(1);
 });
 server.listen(port, () => {
-  // npm start (scripts/start.mjs) waits for "Ready" before printing its welcome.
-  console.log(`✓ Ready: Certifica escucha en http://localhost:${port} (proxies de confianza: ${hops})`);
+  // npm start (scripts/start.mjs) waits for "ready" before printing its welcome; the process tests
+  // (tests/helpers/serve-process.ts) for this line.
+  log.info("ready", { url: `http://localhost:${port}`, trustedProxyHops: hops });
 });
 
 // SIGTERM (a supervisor stopping or replacing this instance) and SIGINT (Ctrl-C): stop accepting
@@ -121,7 +131,7 @@ function positiveInteger(name: string, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) {
-    console.error(`${name} debe ser un entero positivo (se recibió «${raw}»).`);
+    log.error(`not started: ${name}`, { detail: `${name} debe ser un entero positivo (se recibió «${raw}»).` });
     process.exit(1);
   }
   return n;

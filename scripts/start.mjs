@@ -15,6 +15,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { readLockOwner, writeLockOwner } from "../lib/db/database-dir-lock-file.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const env = { ...process.env, PORT: String(port), NODE_ENV: "production" };
@@ -117,19 +118,10 @@ server.stdout.on("data", (chunk) => {
 server.on("exit", (code, signal) => finish(code ?? (signal === "SIGINT" ? 130 : signal ? 143 : 0)));
 
 // lib/db/lock-database-dir.ts's handOverDatabaseDirLock, for a launcher that loads no TypeScript:
-// the lock file holds "<pid> <start time>" (field 22 of /proc/<pid>/stat), written whole and renamed.
+// the same lock file module (lib/db/database-dir-lock-file.mjs).
 function handOverLock(dir, pid) {
   const lockPath = `${dir}.lock`;
-  const owner = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
+  const owner = readLockOwner(lockPath)?.pid;
   if (owner !== process.pid) throw new Error(`npm start: ${lockPath} no es de este proceso (pid ${owner})`);
-  let started = "";
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    started = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
-  } catch {
-    // not Linux: the pid alone
-  }
-  const temporary = `${lockPath}.${process.pid}`;
-  fs.writeFileSync(temporary, `${pid} ${started}`.trim() + "\n");
-  fs.renameSync(temporary, lockPath);
+  writeLockOwner(lockPath, pid);
 }

@@ -11,6 +11,9 @@ export type TRunnerName = "vitest" | "Playwright";
 
 export type TRunnerOutcome = {
   runner: TRunnerName;
+  // How its problems name it, when one runner runs twice (vitest's process project runs after the
+  // build, apart from unit and integration); the runner's name by default.
+  label?: string;
   // The parsed JSON report; null when the runner wrote none (or it could not be read).
   report: unknown;
   // null when the runner did not run at all.
@@ -78,28 +81,28 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const firstLine = (text: string | undefined) => (text ?? "").replace(ANSI, "").trim().split("\n")[0];
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function countVitest(report: z.infer<typeof ZVitestReport>): TCount {
+function countVitest(report: z.infer<typeof ZVitestReport>, name: string): TCount {
   const problems: string[] = [];
   let failed = report.numFailedTests;
   if (failed > 0) {
     const names = report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === "failed").map((a) => `${f.name} › ${a.fullName}`));
-    problems.push(`vitest: ${plural(failed, "prueba falló", "pruebas fallaron")}: ${names.join("; ")}`);
+    problems.push(`${name}: ${plural(failed, "prueba falló", "pruebas fallaron")}: ${names.join("; ")}`);
   }
   // A file that failed with no failed test in it: it did not load, or a hook or a suite failed.
   for (const file of report.testResults) {
     if (file.status === "failed" && !file.assertionResults.some((a) => a.status === "failed")) {
       failed += 1;
-      problems.push(`vitest: ${file.name} falló fuera de sus pruebas (${firstLine(file.message) || "un hook o una suite falló"})`);
+      problems.push(`${name}: ${file.name} falló fuera de sus pruebas (${firstLine(file.message) || "un hook o una suite falló"})`);
     }
   }
   if (!report.success && failed === 0) {
     failed += 1;
-    problems.push(`vitest: el informe dice que la corrida falló (${plural(report.numFailedTestSuites, "suite fallida", "suites fallidas")})`);
+    problems.push(`${name}: el informe dice que la corrida falló (${plural(report.numFailedTestSuites, "suite fallida", "suites fallidas")})`);
   }
   return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests, problems };
 }
 
-function countPlaywright(report: z.infer<typeof ZPlaywrightReport>): TCount {
+function countPlaywright(report: z.infer<typeof ZPlaywrightReport>, name: string): TCount {
   const count: TCount = { passed: 0, failed: 0, skipped: 0, problems: [] };
   const failedNames: string[] = [];
   const flakyNames: string[] = [];
@@ -121,34 +124,37 @@ function countPlaywright(report: z.infer<typeof ZPlaywrightReport>): TCount {
   };
   for (const file of report.suites) walk(file, [file.title]);
 
-  if (failedNames.length) count.problems.push(`Playwright: ${plural(failedNames.length, "prueba falló", "pruebas fallaron")}: ${failedNames.join("; ")}`);
+  if (failedNames.length) count.problems.push(`${name}: ${plural(failedNames.length, "prueba falló", "pruebas fallaron")}: ${failedNames.join("; ")}`);
   if (flakyNames.length) {
-    count.problems.push(`Playwright: ${plural(flakyNames.length, "prueba inestable (falló y pasó al reintentarla)", "pruebas inestables (fallaron y pasaron al reintentarlas)")}: ${flakyNames.join("; ")}`);
+    count.problems.push(`${name}: ${plural(flakyNames.length, "prueba inestable (falló y pasó al reintentarla)", "pruebas inestables (fallaron y pasaron al reintentarlas)")}: ${flakyNames.join("; ")}`);
   }
   if (notRunNames.length) {
-    count.problems.push(`Playwright: ${plural(notRunNames.length, "prueba no llegó", "pruebas no llegaron")} a correr (corrida interrumpida o cortada): ${notRunNames.join("; ")}`);
+    count.problems.push(`${name}: ${plural(notRunNames.length, "prueba no llegó", "pruebas no llegaron")} a correr (corrida interrumpida o cortada): ${notRunNames.join("; ")}`);
   }
-  for (const error of report.errors) count.problems.push(`Playwright: error fuera de las pruebas: ${firstLine(error.message) || "sin mensaje"}`);
+  for (const error of report.errors) count.problems.push(`${name}: error fuera de las pruebas: ${firstLine(error.message) || "sin mensaje"}`);
   count.failed = failedNames.length + flakyNames.length + notRunNames.length + report.errors.length;
   return count;
 }
 
 function countRunner(outcome: TRunnerOutcome): TCount {
   const { runner, exitCode } = outcome;
+  const name = outcome.label ?? runner;
   const exit = exitCode === null ? "no corrió" : `terminó con código ${exitCode}`;
   if (outcome.report === null || outcome.report === undefined) {
-    return { passed: 0, failed: 1, skipped: 0, problems: [`${runner} no escribió su informe (${exit})`] };
+    return { passed: 0, failed: 1, skipped: 0, problems: [`${name} no escribió su informe (${exit})`] };
   }
   const parsed = runner === "vitest" ? ZVitestReport.safeParse(outcome.report) : ZPlaywrightReport.safeParse(outcome.report);
   if (!parsed.success) {
-    return { passed: 0, failed: 1, skipped: 0, problems: [`el informe de ${runner} no tiene la forma esperada (${exit}): ${firstLine(parsed.error.message)}`] };
+    return { passed: 0, failed: 1, skipped: 0, problems: [`el informe de ${name} no tiene la forma esperada (${exit}): ${firstLine(parsed.error.message)}`] };
   }
   const count =
-    runner === "vitest" ? countVitest(parsed.data as z.infer<typeof ZVitestReport>) : countPlaywright(parsed.data as z.infer<typeof ZPlaywrightReport>);
+    runner === "vitest"
+      ? countVitest(parsed.data as z.infer<typeof ZVitestReport>, name)
+      : countPlaywright(parsed.data as z.infer<typeof ZPlaywrightReport>, name);
   // The exit code has the last word: vitest reports an unhandled error only there.
   if (exitCode !== 0 && count.failed === 0) {
     count.failed = 1;
-    count.problems.push(`${runner} ${exit} sin que su informe diga por qué (p. ej. un error no manejado fuera de las pruebas): vea su salida`);
+    count.problems.push(`${name} ${exit} sin que su informe diga por qué (p. ej. un error no manejado fuera de las pruebas): vea su salida`);
   }
   return count;
 }

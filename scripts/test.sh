@@ -30,7 +30,7 @@ echo "PostgreSQL de pruebas: $TEST_DATABASE_URL"
 
 mkdir -p test-results
 # A report left by an earlier run must never stand in for one this run failed to write.
-rm -f test-results/vitest.json test-results/playwright.json test-results/vitest.log test-results/vitest.exit test-results/vitest-process.log test-results/vitest-process.exit
+rm -f test-results/vitest.json test-results/playwright.json test-results/vitest.log test-results/vitest.exit test-results/vitest-process.log test-results/vitest-process.exit test-results/vitest-process.json
 
 # vitest needs no build and Playwright's single worker leaves most of the second core idle: the
 # unit and integration tests run beside the type check, the build and Playwright, their output
@@ -65,7 +65,7 @@ if CERTIFICA_TYPES_CHECKED=$types_before_build npx next build; then
   # The build npm start would make from these sources: recorded so that it serves this one.
   [ -n "${NEXT_DIST_DIR:-}" ] && [ "${NEXT_DIST_DIR}" != ".next" ] || printf %s "$stamp" > .next/certifica-build-stamp
   echo "== Pruebas del servidor como proceso (en paralelo con Playwright; salida en test-results/vitest-process.log)"
-  setsid bash -c 'npx vitest run --project process > test-results/vitest-process.log 2>&1; echo $? > test-results/vitest-process.exit' &
+  setsid bash -c 'npx vitest run --project process --reporter=default --reporter=json --outputFile.json=test-results/vitest-process.json > test-results/vitest-process.log 2>&1; echo $? > test-results/vitest-process.exit' &
   process_pid=$!
   stop_process_tests() { kill -TERM -- -"$process_pid" 2>/dev/null || true; }
   trap 'stop_vitest; stop_process_tests' EXIT
@@ -78,7 +78,8 @@ fi
 
 echo "== Pruebas unitarias y de integración: resultado"
 wait "$vitest_pid" || true
-process_exit=1
+# Left empty when the build failed: the process tests did not run (the summary counts that).
+process_exit=""
 if [ -n "${process_pid:-}" ]; then
   wait "$process_pid" || true
   echo "== Pruebas del servidor como proceso: resultado"
@@ -90,9 +91,11 @@ cat test-results/vitest.log
 # No exit code written: vitest did not finish (the summary then counts it as a runner that failed).
 vitest_exit=$(cat test-results/vitest.exit 2>/dev/null || echo 1)
 
-# The closing line counts every way the run failed; its exit status is the suite's.
+# The closing line counts every way the run failed, over all three reports (unit and integration,
+# Playwright, the process tests); its exit status is the suite's.
 status=0
 npx tsx scripts/summarize-tests.mts --vitest test-results/vitest.json --vitest-exit "$vitest_exit" \
-  --playwright test-results/playwright.json --playwright-exit "$playwright_exit" || status=1
+  --playwright test-results/playwright.json --playwright-exit "$playwright_exit" \
+  --vitest-process test-results/vitest-process.json --vitest-process-exit "$process_exit" || status=1
 [ "$vitest_exit" = 0 ] && [ "$playwright_exit" = 0 ] && [ "$process_exit" = 0 ] || status=1
 exit $status

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { log } from "../log";
 
 // The key that signs and encrypts session tokens. Production sets AUTH_SECRET. A demo or a
 // developer's machine gets one generated once into .data/auth-secret (the same file `npm start`
@@ -21,7 +22,7 @@ export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env, file?: s
   try {
     // `wx`: when two processes start together, one writes and the other reads what it wrote.
     fs.writeFileSync(/*turbopackIgnore: true*/ target, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-    console.warn(`AUTH_SECRET no está definida: se generó una clave de sesión en ${target}. En producción defina AUTH_SECRET.`);
+    log.warn("AUTH_SECRET no está definida: se generó una clave de sesión. En producción defina AUTH_SECRET.", { file: target });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { log } from "../log";
 
 // Migrations run through Prisma's WASM schema engine because the CLI's native engine cannot be
 // downloaded on our machines. It writes the standard `_prisma_migrations` table, so
@@ -66,10 +67,11 @@ async function instantiateSchemaEngine(): Promise<TSchemaEngineClass> {
 
 async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory, datamodel: string) {
   const SchemaEngine = await loadSchemaEngine();
-  const log = (msg: string) => {
-    if (process.env.DEBUG_MIGRATIONS) console.error(msg);
+  // The engine's own trace, only when asked for (DEBUG_MIGRATIONS=1).
+  const trace = (msg: string) => {
+    if (process.env.DEBUG_MIGRATIONS) log.info("schema engine", { detail: msg });
   };
-  return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, trace, bindMigrationAwareSqlAdapterFactory(factory));
 }
 
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {

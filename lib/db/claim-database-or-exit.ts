@@ -8,6 +8,8 @@ export function claimDatabaseOrExit(handle: TAdapterHandle): void {
     handle.claim();
   } catch (error) {
     if (!(error instanceof DatabaseDirLockedError)) throw error;
+    // A command-line tool's answer to the person who ran it, not a server log line.
+    // eslint-disable-next-line no-console -- human output of a CLI entry point (npm start's first phase, db:migrate, …)
     console.error(error.message);
     process.exit(1);
   }

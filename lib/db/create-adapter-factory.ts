@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { log } from "../log";
 import { resolveDatabaseTarget, type TDatabaseTarget } from "./database-url";
 import { lockDatabaseDir } from "./lock-database-dir";
 
@@ -28,7 +29,7 @@ export function createAdapterFactory(url?: string): TAdapterHandle {
     // An idle connection the server terminates (restart, DROP DATABASE … FORCE) must not crash
     // the process; the pool replaces it on the next query.
     pool.on("error", (err: Error & { code?: string }) => {
-      if (err.code !== "57P01") console.error("[db] conexión inactiva perdida:", err.message);
+      if (err.code !== "57P01") log.warn("idle database connection lost", { error: err });
     });
     const factory = new PrismaPg(pool);
     return { target, factory, close: () => pool.end(), claim: () => {} };

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { ownerLine, readLockOwner as readOwner, startTimeOf, writeLockOwner, type TLockOwner as TOwner } from "./database-dir-lock-file.mjs";
 
 // PGlite has no lock of its own: two processes opening the same folder (a second `npm start`, a
 // `db:seed` while the server runs) write over each other's pages and leave a database that aborts
@@ -25,17 +26,6 @@ export class DatabaseDirLockedError extends Error {
 const held = new Map<string, number>();
 let exitHookInstalled = false;
 
-// When the process started (Linux: clock ticks since boot, /proc/<pid>/stat field 22), so that a
-// lock left by a process whose pid now belongs to another (a restarted container) reads as stale.
-function startTimeOf(pid: number): string | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
-  } catch {
-    return null;
-  }
-}
-
 function isAlive(owner: TOwner): boolean {
   try {
     process.kill(owner.pid, 0);
@@ -47,19 +37,7 @@ function isAlive(owner: TOwner): boolean {
   return owner.started === null || started === null || started === owner.started;
 }
 
-type TOwner = { pid: number; started: string | null };
-
-function readOwner(lockPath: string): TOwner | null {
-  try {
-    const [pidText, started] = fs.readFileSync(lockPath, "utf8").trim().split(/\s+/);
-    const pid = Number.parseInt(pidText, 10);
-    return Number.isInteger(pid) && pid > 0 ? { pid, started: started || null } : null;
-  } catch {
-    return null;
-  }
-}
-
-const ownLine = () => `${process.pid} ${startTimeOf(process.pid) ?? ""}`.trim() + "\n";
+const ownLine = () => ownerLine(process.pid);
 
 // Takes the lock of `dir` for this process or throws DatabaseDirLockedError; returns the release.
 export function lockDatabaseDir(dir: string): () => void {
@@ -111,8 +89,6 @@ export function handOverDatabaseDirLock(dir: string, pid: number): void {
   if (!held.has(lockPath) || readOwner(lockPath)?.pid !== process.pid) {
     throw new Error(`handOverDatabaseDirLock: this process does not hold ${lockPath}`);
   }
-  const temporary = `${lockPath}.${process.pid}`;
-  fs.writeFileSync(temporary, `${pid} ${startTimeOf(pid) ?? ""}`.trim() + "\n");
-  fs.renameSync(temporary, lockPath);
+  writeLockOwner(lockPath, pid);
   held.delete(lockPath);
 }

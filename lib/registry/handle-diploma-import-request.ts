@@ -1,10 +1,9 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { actorHasAnyRole } from "@/lib/auth/session-user";
 import { isDomainError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { clientIpFromHeaders } from "@/lib/request-context";
+import { clientIpFromHeaders, requestIdFromHeaders } from "@/lib/request-context";
 import { importDiplomasCsv, type TImportDiplomasResult } from "./import-diplomas-csv";
 import type { TRegistryOptions } from "./registry-options";
 
@@ -62,9 +61,9 @@ export async function handleDiplomaImportRequest(request: Request, actor: TSessi
   } catch (e) {
     if (e instanceof TooLarge) return reply(413, { ok: false, code: "TOO_LARGE", message: "El archivo pasa de 200 MB. Divídalo en partes e impórtelas una por una." });
     if (isDomainError(e)) return reply(422, { ok: false, code: e.code, message: e.message });
-    const ref = randomBytes(4).toString("hex");
-    log.error("diploma import failed", { ref, actorId: actor.id, error: e });
-    return reply(500, { ok: false, code: "INTERNAL", message: `No se pudo importar el archivo por un error del sistema. Las filas ya guardadas quedan; vuelva a importarlo para completar (referencia ${ref}).` });
+    const requestId = requestIdFromHeaders(request.headers);
+    log.error("diploma import failed", { requestId, actorId: actor.id, error: e });
+    return reply(500, { ok: false, code: "INTERNAL", message: `No se pudo importar el archivo por un error del sistema. Las filas ya guardadas quedan; vuelva a importarlo para completar (referencia ${requestId}).` });
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { getActor } from "@/lib/auth/get-actor";
 import { log } from "@/lib/log";
+import { requestIdFromHeaders } from "@/lib/request-context";
 import { loadStatsTables, STATS_TABLE_IDS, type TStatsTable, type TStatsTableId } from "./load-stats-tables";
 import { resolveStatsScope, type TStatsSegment } from "./resolve-stats-scope";
 import { parseStatsFilter } from "./stats-filter";
@@ -34,7 +35,8 @@ export async function respondStatsCsv(request: Request, segment: TStatsSegment, 
       },
     });
   } catch (error) {
-    log.error("stats csv export failed", { actorId: actor.id, tableId, error });
-    return new Response("No se pudo generar el archivo. Inténtelo de nuevo en unos minutos.", { status: 500, headers: TEXT });
+    const requestId = requestIdFromHeaders(request.headers);
+    log.error("stats csv export failed", { requestId, actorId: actor.id, tableId, error });
+    return new Response(`No se pudo generar el archivo. Inténtelo de nuevo en unos minutos; si el problema continúa, comunique a soporte este código: ${requestId}.`, { status: 500, headers: TEXT });
   }
 }

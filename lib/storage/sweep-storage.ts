@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 import { IMPORT_DIPLOMAS_ACTION } from "@/lib/registry/import-diplomas-csv";
 import { lockStorageKey } from "@/lib/uploads/lock-storage-key";
 import type { FileStorage, TListedFile } from "./file-storage";
@@ -102,7 +103,7 @@ export async function sweepStorage(options: TSweepStorageOptions): Promise<TSwee
           options.onRemove?.({ kind: "stored", name: file.key, size: removed });
         }
       } catch (e) {
-        console.error(`[storage sweep] could not sweep ${file.key}`, e);
+        log.error("stored file not swept", { storageKey: file.key, error: e });
         result.failed.push(file.key);
       }
     }

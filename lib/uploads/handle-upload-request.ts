@@ -1,7 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { TActor } from "@/lib/auth/actor";
 import type { FileKind } from "@/lib/generated/prisma/enums";
+import { log } from "@/lib/log";
+import { requestIdFromHeaders } from "@/lib/request-context";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import { drainBody } from "./receive-to-temp-file";
 import { storeUpload, type TStoreUploadOptions } from "./store-upload";
@@ -53,12 +54,14 @@ export async function handleUploadRequest(
   } catch (e) {
     await drain();
     if (isUploadError(e)) return refusal(e);
-    const ref = randomBytes(4).toString("hex");
-    console.error(`[upload ${ref}]`, e);
+    // The request's own id (scripts/serve.mts wrote it in the request line): the code the person
+    // quotes finds both lines. Ids only: never the file's name, which may carry a person's name.
+    const requestId = requestIdFromHeaders(headers);
+    log.error("upload failed", { requestId, actorId: actor.id, error: e });
     const body: TUploadResponseBody = {
       ok: false,
       code: "INTERNAL",
-      message: `No se pudo guardar el archivo por un error del sistema. Inténtelo de nuevo en unos minutos (referencia ${ref}).`,
+      message: `No se pudo guardar el archivo por un error del sistema. Inténtelo de nuevo en unos minutos (referencia ${requestId}).`,
     };
     return Response.json(body, { status: 500 });
   }

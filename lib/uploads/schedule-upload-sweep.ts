@@ -1,5 +1,6 @@
 import "server-only";
 import { sweepPreparedSignings } from "@/lib/cases/signing/sweep-prepared-signings";
+import { log } from "@/lib/log";
 import { sweepUnattachedUploads } from "./sweep-unattached-uploads";
 
 // How often each server instance sweeps: an unattached upload is gone at most this long after its
@@ -17,18 +18,18 @@ export function scheduleUploadSweep(): void {
     sweepUnattachedUploads()
       .then((r) => {
         if (r.deletedRows > 0 || r.failedKeys.length > 0) {
-          console.log(`[upload sweep] removed ${r.deletedRows} unattached uploads and ${r.deletedBlobs} unused files; ${r.failedKeys.length} keys failed`);
+          log.info("upload sweep", { deletedRows: r.deletedRows, deletedBlobs: r.deletedBlobs, failed: r.failedKeys.length });
         }
       })
-      .catch((e: unknown) => console.error("[upload sweep] failed", e));
+      .catch((e: unknown) => log.error("upload sweep failed", { error: e }));
     // The prepared signings (decision 0017) expired over an hour ago and their prepared PDFs.
     sweepPreparedSignings()
       .then((r) => {
         if (r.deletedRows > 0 || r.failedIds.length > 0) {
-          console.log(`[prepared signing sweep] removed ${r.deletedRows} prepared signings and ${r.deletedBlobs} prepared files; ${r.failedIds.length} failed`);
+          log.info("prepared signing sweep", { deletedRows: r.deletedRows, deletedBlobs: r.deletedBlobs, failed: r.failedIds.length });
         }
       })
-      .catch((e: unknown) => console.error("[prepared signing sweep] failed", e));
+      .catch((e: unknown) => log.error("prepared signing sweep failed", { error: e }));
   };
   setTimeout(run, 0).unref();
   globalForSweep.certificaUploadSweep = setInterval(run, UPLOAD_SWEEP_INTERVAL_MS).unref();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { UNATTACHED_UPLOAD_TTL_HOURS } from "./limits";
 import { lockStorageKey } from "./lock-storage-key";
@@ -58,7 +59,7 @@ export async function sweepUnattachedUploads(options: TSweepUnattachedUploadsOpt
         result.deletedRows += swept.rows;
         if (swept.blob) result.deletedBlobs += 1;
       } catch (e) {
-        console.error(`[upload sweep] could not sweep ${key}`, e);
+        log.error("upload not swept", { storageKey: key, error: e });
         result.failedKeys.push(key);
       }
     }

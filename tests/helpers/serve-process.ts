@@ -31,7 +31,8 @@ export async function startServeProcess(env: NodeJS.ProcessEnv, port: number): P
   const ready = new Promise<void>((resolve, reject) => {
     const collect = (chunk: string) => {
       text += chunk;
-      if (text.includes("✓ Ready")) resolve();
+      // scripts/serve.mts's JSON line once it listens.
+      if (text.includes('"message":"ready"')) resolve();
     };
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding("utf8");

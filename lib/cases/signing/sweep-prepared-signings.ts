@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { FileStorage } from "@/lib/storage/file-storage";
+import { log } from "@/lib/log";
 import { lockStorageKey } from "@/lib/uploads/lock-storage-key";
 
 // How long a prepared signing is kept after it expired (used ones are used before they expire):
@@ -59,7 +60,7 @@ export async function sweepPreparedSignings(options: TSweepPreparedSigningsOptio
         result.deletedRows += swept.rows;
         if (swept.blob) result.deletedBlobs += 1;
       } catch (e) {
-        console.error(`[prepared signing sweep] could not sweep ${row.id}`, e);
+        log.error("prepared signing not swept", { preparedSigningId: row.id, error: e });
         result.failedIds.push(row.id);
       }
     }

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { log } from "../../log";
 import { createSerialQueue } from "./create-serial-queue";
 import { getFreshCrl } from "./get-fresh-crl";
 import { replyOcsp } from "./reply-ocsp";
@@ -13,7 +14,7 @@ export type TStartPkiServicesOptions = {
   host?: string;
   // 0 (the default) = any free port.
   port?: number;
-  // Unexpected failures (500s); default: stderr.
+  // Unexpected failures (500s); default: a log line.
   onError?: (error: unknown) => void;
 };
 
@@ -54,7 +55,7 @@ export async function startPkiServices(options: TStartPkiServicesOptions): Promi
   const host = options.host ?? "127.0.0.1";
   const openssl = createOpensslRunner();
   const serialize = createSerialQueue();
-  const onError = options.onError ?? ((e: unknown) => console.error("[pki-services]", e));
+  const onError = options.onError ?? ((e: unknown) => log.error("demo PKI service failed", { error: e }));
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {

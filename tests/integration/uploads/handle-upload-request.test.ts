@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import QRCode from "qrcode";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { handleUploadRequest, type TUploadResponseBody } from "@/lib/uploads/handle-upload-request";
 import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
@@ -152,6 +152,46 @@ describe("POST /api/uploads (handleUploadRequest)", () => {
     expect((await call(unannounced.request, null)).status).toBe(401);
     expect(unannounced.state.pulled).toBeLessThan(21 * 1024 * 1024);
     expect(unannounced.state.cancelled).toBe(true);
+  });
+
+  it('a storage failure: "unexpected errors logged with a request id and a generic message" — one JSON line on stderr, no personal data', async () => {
+    // The request id scripts/serve.mts gave the request (lib/http/assign-request-id).
+    const requestId = "5f0c1d2e3a4b6c7d";
+    const fileName = "Título de María José Ixcot Pérez.pdf";
+    const storage = options!.storage!;
+    const failing: typeof storage = Object.assign(Object.create(storage) as typeof storage, {
+      put: async () => {
+        throw Object.assign(new Error("EIO: i/o error, write"), { code: "EIO" });
+      },
+    });
+    // What lib/log.ts's pino writes for an error: process.stderr, one write per line.
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      written.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return true;
+    });
+    let res: Response;
+    try {
+      res = await handleUploadRequest(
+        uploadRequest(await makePdf(1), { "x-file-name": encodeURIComponent(fileName), "x-file-kind": "SCAN", "x-request-id": requestId }),
+        citizen,
+        { ...options, storage: failing },
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { message: string }).message).toBe(
+      `No se pudo guardar el archivo por un error del sistema. Inténtelo de nuevo en unos minutos (referencia ${requestId}).`,
+    );
+    // Every line written is JSON (no plain text), and exactly one is this failure's.
+    const lines = written.join("").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const failures = lines.filter((l) => l.message === "upload failed");
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ level: "error", requestId, actorId: citizen.id, error: { type: "Error", message: "EIO: i/o error, write", code: "EIO" } });
+    const text = written.join("");
+    for (const personal of ["María", "Ixcot", "Título de", "c@example.test"]) expect(text).not.toContain(personal);
+    expect(await tdb.prisma.uploadedFile.count({ where: { originalName: fileName } })).toBe(0);
   });
 
   it("leaves no temp file behind after any of the above", async () => {

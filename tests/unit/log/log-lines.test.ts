@@ -37,6 +37,14 @@ describe("log lines (issue #15: JSON lines with level, request id, route and dur
     });
   });
 
+  it("serializes the error inside a cause object, as Auth.js wraps the one it caught ({ err, provider })", () => {
+    const { lines, stream } = collector();
+    const log = logTo(createLogger(stream, { level: "info" }));
+    const error = new Error("CallbackRouteError", { cause: { err: new RangeError("base caída"), provider: "credentials" } });
+    log.error("auth error", { error });
+    expect(lines[0]).toMatchObject({ error: { message: "CallbackRouteError", cause: { provider: "credentials", err: { type: "RangeError", message: "base caída" } } } });
+  });
+
   it("removes e-mails, names, CUIs, phones, client addresses and secrets, at the top level and one level down, and keeps ids", () => {
     const { lines, stream } = collector();
     const log = logTo(createLogger(stream, { level: "info" }));

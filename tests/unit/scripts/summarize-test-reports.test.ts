@@ -137,6 +137,23 @@ describe("summarizeTestReports over the whole suite", () => {
     expect(summarize("vitest-unhandled-error", "playwright-passed")).toMatchObject({ passed: 2, failed: 1, ok: false });
   });
 
+  it("counts the process tests (vitest's second run, after the build) in the same line, named apart in its problems", () => {
+    const processRun = (name: string): TRunnerOutcome => ({ ...outcome(name), label: "vitest (servidor como proceso)" });
+    expect(summarizeTestReports([outcome("vitest-passed"), outcome("playwright-passed"), processRun("vitest-passed")])).toMatchObject({
+      passed: 3,
+      failed: 0,
+      skipped: 5,
+      ok: true,
+      line: "3 passed, 0 failed, 5 skipped",
+    });
+    const failing = summarizeTestReports([outcome("vitest-passed"), outcome("playwright-passed"), processRun("vitest-failed-test")]);
+    expect(failing).toMatchObject({ passed: 3, failed: 1, ok: false, line: "3 passed, 1 failed, 3 skipped" });
+    expect(failing.problems).toEqual(["vitest (servidor como proceso): 1 prueba falló: a.test.ts › fails"]);
+    // The build failed: the process tests never ran, and that is a failure too.
+    const notRun = summarizeTestReports([outcome("vitest-passed"), { runner: "vitest", label: "vitest (servidor como proceso)", report: null, exitCode: null }]);
+    expect(notRun).toMatchObject({ passed: 1, failed: 1, ok: false, problems: ["vitest (servidor como proceso) no escribió su informe (no corrió)"] });
+  });
+
   it("a missing report, a runner that never ran, or a report of another shape fails the run", () => {
     expect(summarizeTestReports([{ runner: "vitest", report: null, exitCode: 1 }])).toMatchObject({
       failed: 1,
@@ -188,6 +205,15 @@ describe("npm test's closing command (scripts/summarize-tests.mts)", { timeout: 
     expect(r.lines.at(-1)).toBe("2 passed, 2 failed, 0 skipped");
     expect(r.lines.slice(0, -1).every((l) => l.startsWith("✗ "))).toBe(true);
     expect(r.lines).toHaveLength(3);
+  });
+
+  it("counts the process tests' report in the closing line, and their failure in its exit code", () => {
+    const green = ["--vitest", write("vitest-passed"), "--vitest-exit", "0", "--playwright", write("playwright-passed"), "--playwright-exit", "0"];
+    expect(run([...green, "--vitest-process", write("vitest-passed"), "--vitest-process-exit", "0"])).toEqual({ status: 0, lines: ["3 passed, 0 failed, 5 skipped"] });
+    expect(run([...green, "--vitest-process", write("vitest-failed-test"), "--vitest-process-exit", "1"])).toEqual({
+      status: 1,
+      lines: ["✗ vitest (servidor como proceso): 1 prueba falló: a.test.ts › fails", "3 passed, 1 failed, 3 skipped"],
+    });
   });
 
   it("a report that is not there (Playwright not run after a failed build) fails", () => {

@@ -4,6 +4,7 @@ import { streamAuditCsv } from "@/lib/audit/stream-audit-csv";
 import { getActor } from "@/lib/auth/get-actor";
 import { actorHasAnyRole } from "@/lib/auth/session-user";
 import { log } from "@/lib/log";
+import { requestIdFromHeaders } from "@/lib/request-context";
 
 const TEXT = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" };
 
@@ -26,7 +27,8 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    log.error("audit csv export failed", { actorId: actor.id, error });
-    return new Response("No se pudo generar el archivo. Inténtelo de nuevo en unos minutos.", { status: 500, headers: TEXT });
+    const requestId = requestIdFromHeaders(request.headers);
+    log.error("audit csv export failed", { requestId, actorId: actor.id, error });
+    return new Response(`No se pudo generar el archivo. Inténtelo de nuevo en unos minutos; si el problema continúa, comunique a soporte este código: ${requestId}.`, { status: 500, headers: TEXT });
   }
 }

@@ -1,0 +1,55 @@
+import { Writable } from "node:stream";
+import { afterEach, describe, expect, it } from "vitest";
+import { createLogger, logTo } from "@/lib/log";
+import { routeConsoleToLog } from "@/lib/route-console-to-log";
+
+// What a library prints with console.* inside the server process (scripts/serve.mts installs this
+// before Next.js loads) must come out as the same JSON lines as ours.
+function collector() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const l of chunk.toString("utf8").split("\n").filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, log: logTo(createLogger(stream, { level: "debug" })) };
+}
+
+let restore: (() => void) | undefined;
+afterEach(() => restore?.());
+
+describe("console.* of the libraries in the server process (issue #15: logs are JSON lines with level and request id)", () => {
+  it("one JSON line per call, with the level of the method, the text formatted, colours removed, and the request being served", () => {
+    const { lines, log } = collector();
+    let requestId: string | undefined;
+    restore = routeConsoleToLog(log, { requestId: () => requestId });
+    console.log("\u001b[32m✓\u001b[39m Running %s took %dms", "next.config.ts", 295);
+    requestId = "0123456789abcdef";
+    console.warn("⚠ slow");
+    restore();
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "info", message: "✓ Running next.config.ts took 295ms", source: "console" }),
+      expect.objectContaining({ level: "warn", message: "⚠ slow", source: "console", requestId: "0123456789abcdef" }),
+    ]);
+    expect(lines[0]).not.toHaveProperty("requestId");
+  });
+
+  it("an error Next.js prints itself: level error, serialized as ours (type, message, stack), in one line", () => {
+    const { lines, log } = collector();
+    restore = routeConsoleToLog(log);
+    const error = new Error('The Server Reference ID did not match the expected format. Received "0000".');
+    console.error(error);
+    console.error("Error in step:", new TypeError("x"));
+    restore();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ level: "error", message: error.message, error: { type: "Error", message: error.message, stack: expect.stringContaining("Error: The Server") } });
+    expect(lines[1]).toMatchObject({ level: "error", message: "Error in step:", error: { type: "TypeError", message: "x" } });
+  });
+
+  it("puts console back", () => {
+    const original = console.error;
+    routeConsoleToLog(collector().log)();
+    expect(console.error).toBe(original);
+  });
+});
