@@ -12,6 +12,8 @@ command -v zbarimg >/dev/null || need+=(zbar-tools)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v openssl >/dev/null || need+=(openssl)
 command -v mutool >/dev/null || need+=(mupdf-tools)
+# tests/process/nginx-two-instances.test.ts runs docs/deployment/nginx.conf (in /usr/sbin, off a user's PATH).
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
