@@ -32,6 +32,7 @@ import autocannon from "autocannon";
 import { allowServerOnlyModules } from "../prisma/seed/demo-walk";
 import { BUILD_STAMP_FILE, sourceStamp } from "./build-stamp";
 import { describePostgresSettings, openScratchDatabase } from "./bench-scratch-database";
+import { serverEnv, serverNodeArgs } from "./server-command.mjs";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 12);
 const LONG_SECONDS = Number(process.env.BENCH_HTTP_LONG_SECONDS ?? 60);
@@ -207,9 +208,9 @@ async function benchTarget(label: string, databaseUrl: string): Promise<void> {
   const port = String(3700 + Math.floor(Math.random() * 90));
   const base = `http://localhost:${port}`;
   const extra = (process.env.BENCH_HTTP_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
-  const server = spawn(process.execPath, [...extra, "--import", "tsx", "scripts/serve.mts"], {
+  const server = spawn(process.execPath, [...extra, ...serverNodeArgs()], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: {
+    env: serverEnv({
       ...process.env,
       NODE_ENV: "production",
       PORT: port,
@@ -220,7 +221,7 @@ async function benchTarget(label: string, databaseUrl: string): Promise<void> {
       TSA_URL: "http://127.0.0.1:9/tsa",
       TRUSTED_PROXY_HOPS: "1",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-    },
+    }),
   });
   try {
     await waitFor(base, server, `/verificar/${code}`);

@@ -9,6 +9,7 @@ import { createPrisma } from "../lib/db/create-prisma";
 import { startPkiServices } from "../lib/pki/services/start-pki-services";
 import type { TPkiServices } from "../lib/pki/services/types";
 import { seedDatabase } from "../prisma/seed/seed-database";
+import { serverEnv, serverNodeArgs } from "./server-command.mjs";
 
 const port = process.env.E2E_PORT ?? "3210";
 // Per port, so that two runs on one machine do not share a database or files.
@@ -70,12 +71,12 @@ await close();
 
 // The production server (scripts/serve.mts), as `npm start` runs it: the client's address comes from
 // the socket, so a test can check that a forged X-Forwarded-For changes nothing.
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], { stdio: "inherit", env: { ...env, PORT: port } });
+const server = spawn(process.execPath, serverNodeArgs(env), { stdio: "inherit", env: serverEnv({ ...env, PORT: port }) });
 // A second instance of the same build on the next port, with the same database, storage, secret
 // and public address, as two machines behind a load balancer (issue #15 §1,
 // e2e/two-instances.spec.ts). Idle unless a test talks to it.
 const secondPort = process.env.E2E_SECOND_PORT ?? String(Number(port) + 1);
-const second = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], { stdio: "inherit", env: { ...env, PORT: secondPort } });
+const second = spawn(process.execPath, serverNodeArgs(env), { stdio: "inherit", env: serverEnv({ ...env, PORT: secondPort }) });
 for (const sig of ["SIGINT", "SIGTERM"] as const)
   process.on(sig, () => {
     second.kill(sig);

@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { readLockOwner, writeLockOwner } from "../lib/db/database-dir-lock-file.mjs";
+import { serverEnv, serverNodeArgs } from "./server-command.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const env = { ...process.env, PORT: String(port), NODE_ENV: "production" };
@@ -105,7 +106,7 @@ const prepared = await new Promise((resolve) => {
 
 // 2. Serve. The embedded database's lock, which the first phase handed to this process, goes to the
 // server (which opens the database at its first query).
-server = spawn(process.execPath, [...tsx, path.join("scripts", "serve.mts")], { stdio: ["ignore", "pipe", "inherit"], env });
+server = spawn(process.execPath, serverNodeArgs(env), { stdio: ["ignore", "pipe", "inherit"], env: serverEnv(env) });
 if (prepared.embeddedDir && server.pid) handOverLock(prepared.embeddedDir, server.pid);
 let announced = false;
 server.stdout.on("data", (chunk) => {

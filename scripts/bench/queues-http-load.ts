@@ -16,6 +16,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { generateSync } from "otplib";
+import { serverEnv, serverNodeArgs } from "../server-command.mjs";
 
 type TView = { name: string; path: string; as: "reviewer" | "assistant" };
 const VIEWS: TView[] = [
@@ -95,9 +96,9 @@ export async function runQueuesHttpLoad(dbUrl: string): Promise<void> {
   const port = String(3900 + Math.floor(Math.random() * 90));
   const base = `http://localhost:${port}`;
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-bench-http-"));
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], {
+  const server = spawn(process.execPath, serverNodeArgs(), {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: port, DATABASE_URL: dbUrl, STORAGE_DIR: storage, AUTH_SECRET: authSecret, APP_BASE_URL: base, TSA_URL: "http://127.0.0.1:9/tsa" },
+    env: serverEnv({ ...process.env, NODE_ENV: "production", PORT: port, DATABASE_URL: dbUrl, STORAGE_DIR: storage, AUTH_SECRET: authSecret, APP_BASE_URL: base, TSA_URL: "http://127.0.0.1:9/tsa" }),
   });
   try {
     await waitForServer(base, server);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { serverEnv, serverNodeArgs } from "@/scripts/server-command.mjs";
 
 // scripts/serve.mts as a real child process on a production build (`next build` first), with its
 // log lines collected, for the tests of tests/process.
@@ -23,8 +24,8 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServeProcess(env: NodeJS.ProcessEnv, port: number): Promise<TServeProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], {
-    env: { ...env, NODE_ENV: "production", PORT: String(port) },
+  const child = spawn(process.execPath, serverNodeArgs(env), {
+    env: serverEnv({ ...env, NODE_ENV: "production", PORT: String(port) }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";

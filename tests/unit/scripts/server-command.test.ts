@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { serverEnv, serverHeapMb, serverNodeArgs } from "@/scripts/server-command.mjs";
+
+// Issue #15 §3 ("the server's RSS stays under 600 MB"): the bounds only hold where the server is
+// started with them. The scripts take them from scripts/server-command.mjs; the places that write
+// the command out for a person (npm run serve, the README, the deployment guide and its systemd
+// unit) must say the same.
+describe("how the production server is started (scripts/server-command.mjs)", () => {
+  const args = serverNodeArgs({}).join(" ");
+  const env = serverEnv({});
+  const mallocSettings = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+
+  it("caps V8's old generation and sets the allocator's thresholds, keeping what the caller set", () => {
+    expect(args).toBe("--max-old-space-size=320 --import tsx scripts/serve.mts");
+    expect(mallocSettings).toEqual(["MALLOC_MMAP_THRESHOLD_=65536", "MALLOC_TRIM_THRESHOLD_=65536"]);
+    expect(serverEnv({ MALLOC_MMAP_THRESHOLD_: "131072", PORT: "3001" })).toMatchObject({ MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_TRIM_THRESHOLD_: "65536", PORT: "3001" });
+  });
+
+  it("SERVER_HEAP_MB changes the cap; a value that is not a sane heap size is refused, not ignored", () => {
+    expect(serverNodeArgs({ SERVER_HEAP_MB: "512" })[0]).toBe("--max-old-space-size=512");
+    expect(serverHeapMb({})).toBe(320);
+    for (const bad of ["abc", "64", "300.5", "-1"]) expect(() => serverHeapMb({ SERVER_HEAP_MB: bad })).toThrow(/SERVER_HEAP_MB/);
+  });
+
+  it("npm run serve, the README and the deployment guide write out the same command", () => {
+    const serve = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.serve;
+    for (const text of [serve, fs.readFileSync("README.md", "utf8"), fs.readFileSync("docs/deployment.md", "utf8")]) {
+      expect(text).toContain(`${mallocSettings.join(" ")} node ${args}`);
+    }
+    const unit = fs.readFileSync("docs/deployment/ops.md", "utf8");
+    expect(unit).toContain(`ExecStart=/usr/bin/node ${args}`);
+    expect(unit).toContain(`Environment=${mallocSettings.join(" ")}`);
+  });
+});
