@@ -1,4 +1,5 @@
+type TEnv = Record<string, string | undefined>;
 export declare const SERVER_SCRIPT: string;
-export declare function serverHeapMb(env?: NodeJS.ProcessEnv): number;
-export declare function serverNodeArgs(env?: NodeJS.ProcessEnv): string[];
-export declare function serverEnv(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export declare function serverHeapMb(env?: TEnv): number;
+export declare function serverNodeArgs(env?: TEnv): string[];
+export declare function serverEnv<T extends TEnv>(env?: T): T & { MALLOC_MMAP_THRESHOLD_: string; MALLOC_TRIM_THRESHOLD_: string };
