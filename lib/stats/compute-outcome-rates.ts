@@ -25,7 +25,8 @@ export const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d
 // - correction rate: requests sent back to their applicant for correction in the period (at least
 //   once: distinct cases with a transition into NEEDS_CORRECTION) over requests received in it;
 // - rejection rate: requests rejected in the period over requests decided in it (issued or rejected).
-export async function computeOutcomeRates(f: TStatsFilter, options: TDbOptions & { groups?: readonly TCaseGroup[] } = {}): Promise<TRateRow[]> {
+// `groups`: the cases' groups the dashboard is already reading (lib/stats/load-stats-tables.ts), or read here.
+export async function computeOutcomeRates(f: TStatsFilter, options: TDbOptions & { groups?: readonly TCaseGroup[] | Promise<readonly TCaseGroup[]> } = {}): Promise<TRateRow[]> {
   const db = await dbOf(options);
   const { from, to } = f.period;
   const scope = caseScopeSql(f);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createPrisma } from "@/lib/db/create-prisma";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -12,9 +13,9 @@ import { loadStatsTables } from "@/lib/stats/load-stats-tables";
 import { measureStageTimes } from "@/lib/stats/measure-stage-times";
 import { resolveStatsScope } from "@/lib/stats/resolve-stats-scope";
 import { statsTableCsv } from "@/lib/stats/respond-stats-csv";
-import { parseStatsFilter, type TStatsFilter } from "@/lib/stats/stats-filter";
+import { monthStart, parseStatsFilter, type TStatsFilter } from "@/lib/stats/stats-filter";
 import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
-import { NOW, buildStatsWorld, type TStatsWorld } from "./stats-dataset";
+import { NOW, at, buildStatsWorld, type TStatsWorld } from "./stats-dataset";
 
 // Issue #14 §2, the management dashboards' SQL on PostgreSQL over a small history placed by hand
 // (tests/integration/stats/stats-dataset.ts): the period is May–June 2026.
@@ -232,6 +233,83 @@ describe("service-level compliance", () => {
       ]);
     } finally {
       await db.holiday.deleteMany({});
+      await db.serviceLevelTarget.deleteMany({});
+    }
+  });
+});
+
+// The dashboards' SQL groups each case on the position of its dates among the period's month
+// starts and on comparisons of its submission with precomputed instants, and tests each stay's
+// end against the instant its due day ends (decision 0024, "Speed"): the edges, to the millisecond,
+// fall where the months, ages and due days of Guatemala (UTC−6) put them. These cases and stays lie
+// in September–October 2026, outside the May–June period of the tests above.
+describe("edges of months, ages and due days", () => {
+  const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
+
+  it("a case belongs to the Guatemalan month of its instant: the first millisecond of a month is in it, the last one before is not; closing at the period's end is after it", async () => {
+    const db = tdb.prisma;
+    const sep = monthStart("2026-09");
+    const oct = monthStart("2026-10");
+    const nov = monthStart("2026-11");
+    const mk = (n: number, state: "ISSUED" | "REJECTED", submittedAt: Date, closedAt: Date) =>
+      db.case.create({ data: { number: `ZZ-2026-80000${n}`, procedure: "GRADUATION_RECORD", state, applicantId: w.users.citizen.id, submittedAt, createdAt: submittedAt, closedAt } });
+    const made = [
+      // Received at the first instant of September, issued at the first instant of October.
+      await mk(1, "ISSUED", sep, oct),
+      // Received at the last millisecond of August (before the period), rejected in September.
+      await mk(2, "REJECTED", ms(sep, -1), ms(sep, 14 * 86_400_000)),
+      // Received at the last millisecond of October, issued at the period's end: open at its end.
+      await mk(3, "ISSUED", ms(nov, -1), nov),
+    ];
+    try {
+      const f = parseStatsFilter({ desde: "2026-09", hasta: "2026-10", tramite: "GRADUATION_RECORD" }, NOW).filter;
+      expect(pick(await countCaseVolumes(f, "month", opts()), ["key", "received", "issued", "rejected", "inProgress"])).toEqual([
+        { key: "2026-09", received: 1, issued: 0, rejected: 1, inProgress: 1 },
+        { key: "2026-10", received: 1, issued: 1, rejected: 0, inProgress: 1 },
+      ]);
+      expect(pick(await countCaseVolumes(f, "procedure", opts()), ["key", "received", "issued", "rejected", "inProgress"])).toEqual([
+        { key: "GRADUATION_RECORD", received: 2, issued: 1, rejected: 1, inProgress: 1 },
+      ]);
+    } finally {
+      await db.case.deleteMany({ where: { id: { in: made.map((c) => c.id) } } });
+    }
+  });
+
+  it("a backlog age of exactly 8 (or 61) days is in the next bucket; a millisecond less, in the one before", async () => {
+    // I was submitted on July 12 at noon UTC, C on June 1 (both still open).
+    const ages = async (now: Date) => Object.fromEntries((await countBacklogByAge(period(), { ...opts(), now })).map((r) => [r.key, r.total]));
+    expect(await ages(at(7, 20))).toEqual({ "0-7": 0, "8-15": 1, "16-30": 0, "31-60": 1, "61+": 1 });
+    expect(await ages(ms(at(7, 20), -1))).toEqual({ "0-7": 1, "8-15": 0, "16-30": 0, "31-60": 1, "61+": 1 });
+    expect(await ages(at(8, 1))).toEqual({ "0-7": 0, "8-15": 0, "16-30": 1, "31-60": 0, "61+": 2 });
+    expect(await ages(ms(at(8, 1), -1))).toEqual({ "0-7": 0, "8-15": 0, "16-30": 1, "31-60": 1, "61+": 1 });
+  });
+
+  it('"plazos de servicio": a stay that ends in the last millisecond of its due day (Guatemala) is on time; one that ends at the next midnight is late', async () => {
+    const db = tdb.prisma;
+    // Central review begun on Tuesday 1 September 2026; 3 business days: due Friday 4 September,
+    // which ends at 06:00 UTC on Saturday 5.
+    const began = at(9, 1);
+    const endOfDue = new Date("2026-09-05T06:00:00.000Z");
+    let n = 0;
+    for (const ended of [ms(endOfDue, -1), endOfDue]) {
+      n += 1;
+      const c = await db.case.create({ data: { number: `ZZ-2026-81000${n}`, procedure: "SWORN_TRANSLATION", state: "ISSUED", applicantId: w.users.citizen.id, submittedAt: began, createdAt: began, closedAt: ended } });
+      const context = { procedure: "SWORN_TRANSLATION" as const, dideducId: null };
+      await appendAuditEvent(db, { data: { caseId: c.id, action: "test", fromState: "DRAFT", toState: "CENTRAL_REVIEW", createdAt: began, stageEnteredAt: null, ...context } });
+      await appendAuditEvent(db, { data: { caseId: c.id, action: "test", fromState: "CENTRAL_REVIEW", toState: "ISSUED", createdAt: ended, stageEnteredAt: began, ...context } });
+    }
+    await db.serviceLevelTarget.create({ data: { procedure: "SWORN_TRANSLATION", state: "CENTRAL_REVIEW", businessDays: 3 } });
+    try {
+      const f = parseStatsFilter({ desde: "2026-09", hasta: "2026-10", tramite: "SWORN_TRANSLATION" }, NOW).filter;
+      const [sla] = await loadStatsTables(f, true, { ...opts(), now: NOW, only: "sla" });
+      expect(pick(sla.rows as Record<string, unknown>[], ["key", "measured", "withinTarget", "complianceRate"])).toEqual([
+        { key: "SWORN_TRANSLATION:CENTRAL_REVIEW", measured: 2, withinTarget: 1, complianceRate: 50 },
+      ]);
+      // Their stage time: both stays last 3 days and 18 hours, one of them a millisecond less.
+      const central = (await measureStageTimes(f, opts())).find((r) => r.stage === "CENTRAL_REVIEW");
+      expect(central?.count).toBe(2);
+      expect(central?.medianDays).toBeCloseTo(3.75, 6);
+    } finally {
       await db.serviceLevelTarget.deleteMany({});
     }
   });
