@@ -258,7 +258,8 @@ async function benchTarget(label: string, databaseUrl: string): Promise<void> {
     );
   } finally {
     server.kill("SIGTERM");
-    if (server.exitCode === null) await new Promise((r) => server.once("exit", r));
+    // A server that died of a signal (an abort on out-of-memory) has no exit code, only a signal.
+    if (server.exitCode === null && server.signalCode === null) await new Promise((r) => server.once("exit", r));
   }
 }
 

@@ -1,5 +1,5 @@
 type TEnv = Record<string, string | undefined>;
 export declare const SERVER_SCRIPT: string;
-export declare function serverHeapMb(env?: TEnv): number;
+export declare function serverHeapMb(env?: TEnv): number | null;
 export declare function serverNodeArgs(env?: TEnv): string[];
 export declare function serverEnv(env?: TEnv): NodeJS.ProcessEnv;

@@ -7,7 +7,8 @@ import { serverEnv, serverHeapMb, serverNodeArgs } from "@/scripts/server-comman
 // the command out for a person (npm run serve, the README, the deployment guide and its systemd
 // unit) must say the same.
 describe("how the production server is started (scripts/server-command.mjs)", () => {
-  const args = serverNodeArgs({}).join(" ");
+  const onPostgres = { DATABASE_URL: "postgresql://certifica@db.interno:5432/certifica" };
+  const args = serverNodeArgs(onPostgres).join(" ");
   const env = serverEnv({});
   const mallocSettings = Object.entries(env).map(([k, v]) => `${k}=${v}`);
 
@@ -17,9 +18,17 @@ describe("how the production server is started (scripts/server-command.mjs)", ()
     expect(serverEnv({ MALLOC_MMAP_THRESHOLD_: "131072", PORT: "3001" })).toMatchObject({ MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_TRIM_THRESHOLD_: "65536", PORT: "3001" });
   });
 
+  it("the embedded database (in the server's own heap) runs under V8's own limit unless SERVER_HEAP_MB sets one", () => {
+    for (const env of [{}, { DATABASE_URL: "" }, { DATABASE_URL: "pglite:.data/db" }]) {
+      expect(serverHeapMb(env)).toBeNull();
+      expect(serverNodeArgs(env)).toEqual(["--import", "tsx", "scripts/serve.mts"]);
+    }
+  });
+
   it("SERVER_HEAP_MB changes the cap; a value that is not a sane heap size is refused, not ignored", () => {
     expect(serverNodeArgs({ SERVER_HEAP_MB: "512" })[0]).toBe("--max-old-space-size=512");
-    expect(serverHeapMb({})).toBe(320);
+    expect(serverHeapMb(onPostgres)).toBe(320);
+    expect(serverHeapMb({ DATABASE_URL: "postgres://x@y/z" })).toBe(320);
     for (const bad of ["abc", "64", "300.5", "-1"]) expect(() => serverHeapMb({ SERVER_HEAP_MB: bad })).toThrow(/SERVER_HEAP_MB/);
   });
 
