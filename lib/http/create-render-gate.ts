@@ -38,7 +38,10 @@ export function createRenderGate({ concurrency, maxWaitMs, onRejected }: TRender
       if (freed) return;
       freed = true;
       running--;
-      next();
+      // The next render starts on a fresh turn of the event loop, never inside this response's own
+      // 'finish' or 'close' handlers (which may run inside the renderer's flush): started there,
+      // each request stayed reachable from the one before (every response of a burst, 120 MB).
+      setImmediate(next);
     };
     // "close" comes for every response, finished or cut; "finish" earlier, once the last byte is
     // handed to the socket.

@@ -17,9 +17,26 @@ function fakeResponse() {
   return res;
 }
 const req = (url = "/verificar/X") => ({ method: "GET", url }) as IncomingMessage;
+// A freed place goes to the next request on the next turn of the event loop.
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe("the render gate (issue #15 §2–§3: a burst on the QR page)", () => {
-  it("runs at most `concurrency` renders at once and the others in arrival order", () => {
+  it("never starts the next render inside the freeing response's own event handlers (it kept every response of a burst reachable)", async () => {
+    const gate = createRenderGate({ concurrency: 1, maxWaitMs: 60_000 });
+    const [a, b] = [fakeResponse(), fakeResponse()];
+    const started: string[] = [];
+    gate.admit(req(), a as unknown as ServerResponse, () => started.push("a"));
+    gate.admit(req(), b as unknown as ServerResponse, () => started.push("b"));
+    let duringFinish: string[] = [];
+    a.once("finish", () => (duringFinish = [...started]));
+    a.end("ok");
+    expect(started).toEqual(["a"]);
+    expect(duringFinish).toEqual(["a"]);
+    await turn();
+    expect(started).toEqual(["a", "b"]);
+  });
+
+  it("runs at most `concurrency` renders at once and the others in arrival order", async () => {
     const gate = createRenderGate({ concurrency: 2, maxWaitMs: 60_000 });
     const started: number[] = [];
     const responses = Array.from({ length: 5 }, () => fakeResponse());
@@ -27,16 +44,20 @@ describe("the render gate (issue #15 §2–§3: a burst on the QR page)", () => 
     expect(started).toEqual([0, 1]);
     expect(gate.stats()).toEqual({ running: 2, waiting: 3 });
     responses[1].end("ok");
+    expect(started).toEqual([0, 1]);
+    await turn();
     expect(started).toEqual([0, 1, 2]);
     responses[0].end("ok");
     responses[2].end("ok");
+    await turn();
     expect(started).toEqual([0, 1, 2, 3, 4]);
     responses[3].end("ok");
     responses[4].end("ok");
+    await turn();
     expect(gate.stats()).toEqual({ running: 0, waiting: 0 });
   });
 
-  it("a client that leaves while waiting gives its place up; one that leaves mid-render frees its place once", () => {
+  it("a client that leaves while waiting gives its place up; one that leaves mid-render frees its place once", async () => {
     const gate = createRenderGate({ concurrency: 1, maxWaitMs: 60_000 });
     const started: string[] = [];
     const [a, b, c] = [fakeResponse(), fakeResponse(), fakeResponse()];
@@ -46,11 +67,12 @@ describe("the render gate (issue #15 §2–§3: a burst on the QR page)", () => 
     b.emit("close");
     a.emit("finish");
     a.emit("close");
+    await turn();
     expect(started).toEqual(["a", "c"]);
     expect(gate.stats()).toEqual({ running: 1, waiting: 0 });
   });
 
-  it("a request that waited longer than maxWaitMs is answered 503 with Retry-After, in Spanish, without rendering", () => {
+  it("a request that waited longer than maxWaitMs is answered 503 with Retry-After, in Spanish, without rendering", async () => {
     let now = 1_000_000;
     const realNow = Date.now;
     Date.now = () => now;
@@ -64,6 +86,7 @@ describe("the render gate (issue #15 §2–§3: a burst on the QR page)", () => 
       now += 31_000;
       gate.admit(req("/c"), c as unknown as ServerResponse, () => started.push("c"));
       a.end("ok");
+      await turn();
       expect(started).toEqual(["a", "c"]);
       expect(b.statusCode).toBe(503);
       expect(b.headers["retry-after"]).toBe("5");
