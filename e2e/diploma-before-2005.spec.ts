@@ -4,9 +4,8 @@ import { expect, test, type Page } from "./helpers/test";
 import { CGC_STAMP_CONFIRMATION_LABEL } from "../lib/cases/forms/diploma-before-2005-form";
 import { TITLE_SIGNATORY_LABELS } from "../lib/cases/forms/title-signatory";
 import type { TNssDb } from "../tests/helpers/pdfsig";
-import { downloadSignedPdf, issueAsCentralAssistant, signWithCertificate as sign, stateOf } from "./helpers/case-page";
+import { downloadSignedPdf, issueAsCentralAssistant, signAsDirector, stateOf } from "./helpers/case-page";
 import { expectSignedPdf, expectVerificationMatches, openIssuedVerification, readVerificationQr, trustDemoRoot } from "./helpers/check-issued-pdf";
-import { demoCertificate as certificate } from "./helpers/demo-certificate";
 import { signIn, signOut } from "./helpers/sign-in";
 import { makeTmpDir, removeTmpDir, writeTextPdf } from "./helpers/test-pdfs";
 
@@ -120,12 +119,7 @@ test("D.2.1 de punta a punta: título con sello de la CGC, lista de revisión de
   await signOut(page);
 
   // The director signs.
-  await signIn(page, SIGNER.email, SIGNER.password, /\/direccion$/);
-  await page.goto(`/direccion/casos/${caseId}`);
-  await sign(page, certificate("signer-guatemala-norte"), "Firmar certificación");
-  await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
-  await signOut(page);
+  await signAsDirector(page, SIGNER, caseId);
 
   // The central assistant countersigns and issues.
   await issueAsCentralAssistant(page, ASSISTANT, caseId);

@@ -30,25 +30,29 @@ export async function downloadSignedPdf(page: Page, caseId: string, dir: string,
   return pdfPath;
 }
 
-// The central assistant opens the case, signs and issues it with the demo central certificate, and
-// the case page says it was issued; signed in and out around it.
-export async function issueAsCentralAssistant(page: Page, assistant: { email: string; password: string }, caseId: string): Promise<void> {
-  await signIn(page, assistant.email, assistant.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${caseId}`);
-  await signWithCertificate(page, demoCertificate("central-assistant"), "Firmar y emitir");
-  await expect(page.getByTestId("done-notice")).toContainText("emitida", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("ISSUED");
+// One signer's turn on a case: sign in, open the case in the role's area, sign with the role's demo
+// certificate, see the page confirm it and the case move on; sign out.
+async function signCaseAs(
+  page: Page,
+  account: { email: string; password: string },
+  caseId: string,
+  step: { area: "atencion" | "direccion"; certificate: string; button: string; notice: string; state: string },
+): Promise<void> {
+  await signIn(page, account.email, account.password, new RegExp(`/${step.area}$`));
+  await page.goto(`/${step.area}/casos/${caseId}`);
+  await signWithCertificate(page, demoCertificate(step.certificate), step.button);
+  await expect(page.getByTestId("done-notice")).toContainText(step.notice, { timeout: 30_000 });
+  expect(await stateOf(page)).toBe(step.state);
   await signOut(page);
 }
 
-// The director opens the case, signs the certification with his demo certificate, and the case page
-// says it was signed and sent to the central office; signed in and out around it.
+// The central assistant signs and issues the case with the demo central certificate.
+export async function issueAsCentralAssistant(page: Page, assistant: { email: string; password: string }, caseId: string): Promise<void> {
+  await signCaseAs(page, assistant, caseId, { area: "atencion", certificate: "central-assistant", button: "Firmar y emitir", notice: "emitida", state: "ISSUED" });
+}
+
+// The director signs the certification with his demo certificate; it goes to the central office.
 export async function signAsDirector(page: Page, director: { email: string; password: string }, caseId: string): Promise<void> {
-  await signIn(page, director.email, director.password, /\/direccion$/);
-  await page.goto(`/direccion/casos/${caseId}`);
-  await signWithCertificate(page, demoCertificate("signer-guatemala-norte"), "Firmar certificación");
-  await expect(page.getByTestId("done-notice")).toContainText("firmada", { timeout: 30_000 });
-  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
-  await signOut(page);
+  await signCaseAs(page, director, caseId, { area: "direccion", certificate: "signer-guatemala-norte", button: "Firmar certificación", notice: "firmada", state: "CENTRAL_REVIEW" });
 }
 

@@ -1,17 +1,8 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger, logTo, REDACTED } from "@/lib/log";
+import { collectJsonLines } from "@/tests/helpers/log-collector";
 
-function collector() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const l of chunk.toString("utf8").split("\n").filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, stream };
-}
+const collector = collectJsonLines;
 
 describe("log lines (issue #15: JSON lines with level, request id, route and duration; no personal data beyond ids)", () => {
   it("writes one JSON object per line with the level as a word, an ISO time, the message and the fields", () => {

@@ -1,18 +1,12 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger, logTo } from "@/lib/log";
 import { routeConsoleToLog } from "@/lib/route-console-to-log";
+import { collectJsonLines } from "@/tests/helpers/log-collector";
 
 // What a library prints with console.* inside the server process (scripts/serve.mts installs this
 // before Next.js loads) must come out as the same JSON lines as ours.
 function collector() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const l of chunk.toString("utf8").split("\n").filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { lines, stream } = collectJsonLines();
   return { lines, log: logTo(createLogger(stream, { level: "debug" })) };
 }
 
