@@ -12,13 +12,13 @@
 //   NODE_ENV=production node --import tsx scripts/serve.mts
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
-import next from "next";
 import { closeServerDatabase } from "../lib/db/close-server-database";
 import { assignRequestId } from "../lib/http/assign-request-id";
 import { createRenderGate, isGatedRequest } from "../lib/http/create-render-gate";
 import { logRoutePath } from "../lib/http/log-route-path";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
+import { unlinkRunImmediates } from "../lib/http/unlink-run-immediates";
 import { log } from "../lib/log";
 import { routeConsoleToLog } from "../lib/route-console-to-log";
 import { watchServerInstance } from "../lib/storage/watch-server-instance";
@@ -28,11 +28,18 @@ import { watchServerInstance } from "../lib/storage/watch-server-instance";
 // start` leaves them off too; NODE_OPTIONS=--enable-source-maps turns them back on for debugging.
 if (!`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
 
+// Before Next.js loads, which captures setImmediate once (lib/http/unlink-run-immediates.ts): without
+// it, a steady load kept every finished render reachable until the load stopped.
+const immediatesUnlinked = unlinkRunImmediates();
+const { default: next } = await import("next");
+
 // The request being served, for what a library prints with console.* while serving it.
 const servingRequest = new AsyncLocalStorage<string>();
 // Before Next.js loads: its own lines ("✓ Running next.config.ts…", an error it prints itself) are
 // JSON lines too, with the request id when printed while serving one.
 routeConsoleToLog(log, { requestId: () => servingRequest.getStore() });
+
+if (!immediatesUnlinked) log.warn("Next.js loaded before setImmediate was wrapped: finished renders may stay in memory under load");
 
 const port = Number(process.env.PORT ?? 3000);
 // SIGTERM: how long the requests in flight may take to finish before their connections are cut.
