@@ -32,7 +32,7 @@ import autocannon from "autocannon";
 import { allowServerOnlyModules } from "../prisma/seed/demo-walk";
 import { BUILD_STAMP_FILE, sourceStamp } from "./build-stamp";
 import { describePostgresSettings, openScratchDatabase } from "./bench-scratch-database";
-import { serverEnv, serverNodeArgs } from "./server-command.mjs";
+import { serverEnv, serverHeapMb, serverNodeArgs } from "./server-command.mjs";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 12);
 const LONG_SECONDS = Number(process.env.BENCH_HTTP_LONG_SECONDS ?? 60);
@@ -322,6 +322,8 @@ async function benchStart(): Promise<void> {
 try {
   if (!REUSE) console.log(await describePostgresSettings(pgUrl));
   console.log(`Carga del equipo antes (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} en ${os.cpus().length} núcleos; ${CLIENTS} direcciones de cliente`);
+  const heapMb = serverHeapMb();
+  console.log(`Servidor: ${serverNodeArgs().join(" ")} (montón de V8: ${heapMb === null ? "límite propio de V8" : `${heapMb} MB`}, SERVER_HEAP_MB)`);
   if (pgliteDir) await benchTarget("Embebida", `pglite:${pgliteDir}`);
   if (TARGETS.includes("postgres")) await benchTarget("PostgreSQL", pgUrl);
   if (process.env.BENCH_HTTP_START !== "0") await benchStart();

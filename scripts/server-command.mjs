@@ -8,19 +8,24 @@
 // - glibc: allocations from 64 KB up (response buffers, ArrayBuffer backing stores) get their own
 //   mapping, returned to the system when freed. In the main heap they left it fragmented: 740 MB of
 //   RSS that freeing never gave back; with these settings that arena stays at 20–60 MB.
-// - V8's heap is NOT capped by default: under 200 connections for a minute on /verificar the live
-//   heap grew past 290 MB, and a 320 MB cap (--max-old-space-size) ended the process with "heap out
-//   of memory" — a crash is worse than the memory. What grows is not found yet (decision 0033).
-//   SERVER_HEAP_MB sets a cap for whoever measures with one.
+// - V8's old generation is capped at 384 MB. Under a minute of 200 connections on /verificar the
+//   live heap stays at ~140 MB (mark-compact after mark-compact) since finished renders are let go
+//   (lib/http/unlink-run-immediates.ts, decision 0034); without a cap V8 lets garbage pile up to
+//   ~550 MB between collections and keeps the pages afterwards (RSS 350 → 730 MB, still 725 MB at
+//   rest). The signing pipeline's own peak is < 100 MB. With the cap: RSS 354 → 391 MB on
+//   PostgreSQL, 539 → 575 MB on the embedded database, ≈ 4 % fewer requests a second.
+//   SERVER_HEAP_MB sets another cap; 0 leaves V8's own limit (a share of the machine's memory).
+export const DEFAULT_HEAP_MB = 384;
 
 export const SERVER_SCRIPT = "scripts/serve.mts";
 
-// null: V8's own limit (the default, see above).
+// null: V8's own limit (SERVER_HEAP_MB=0).
 export function serverHeapMb(env = process.env) {
   const raw = env.SERVER_HEAP_MB;
-  if (raw === undefined || raw === "") return null;
+  if (raw === undefined || raw === "") return DEFAULT_HEAP_MB;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 128) throw new Error(`SERVER_HEAP_MB debe ser un entero de 128 o más (se recibió «${raw}»).`);
+  if (n === 0 && raw.trim() === "0") return null;
+  if (!Number.isInteger(n) || n < 128) throw new Error(`SERVER_HEAP_MB debe ser 0 (el límite propio de V8) o un entero de 128 o más (se recibió «${raw}»).`);
   return n;
 }
 

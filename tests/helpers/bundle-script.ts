@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 // A command-line script (scripts/*.mts) compiled into one ES module, for tests that run it as its
@@ -14,7 +15,8 @@ import { build } from "esbuild";
 // The file is named by its content: a run (or a parallel one) that compiled the same sources
 // reuses it, an edited source makes a new one, and a killed test process leaves nothing to clean.
 export async function bundleScript(script: string): Promise<string> {
-  const root = path.resolve(__dirname, "../..");
+  // import.meta, not __dirname: `npm run bench` loads this file as an ES module (through scripts/bench.mts).
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const result = await build({
     entryPoints: [path.join(root, script)],
     bundle: true,

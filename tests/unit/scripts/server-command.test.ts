@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { serverEnv, serverHeapMb, serverNodeArgs } from "@/scripts/server-command.mjs";
+import { DEFAULT_HEAP_MB, serverEnv, serverHeapMb, serverNodeArgs } from "@/scripts/server-command.mjs";
 
 // Issue #15 §3 ("the server's RSS stays under 600 MB"): the bounds only hold where the server is
 // started with them. The scripts take them from scripts/server-command.mjs; the places that write
@@ -12,22 +12,25 @@ describe("how the production server is started (scripts/server-command.mjs)", ()
   const env = serverEnv({});
   const mallocSettings = Object.entries(env).map(([k, v]) => `${k}=${v}`);
 
-  it("sets the allocator's thresholds, keeping what the caller set; V8's heap keeps its own limit", () => {
-    expect(args).toBe("--import tsx scripts/serve.mts");
+  it("sets the allocator's thresholds, keeping what the caller set, and caps V8's old generation", () => {
+    expect(args).toBe("--max-old-space-size=384 --import tsx scripts/serve.mts");
     expect(mallocSettings).toEqual(["MALLOC_MMAP_THRESHOLD_=65536", "MALLOC_TRIM_THRESHOLD_=65536"]);
     expect(serverEnv({ MALLOC_MMAP_THRESHOLD_: "131072", PORT: "3001" })).toMatchObject({ MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_TRIM_THRESHOLD_: "65536", PORT: "3001" });
   });
 
-  it("no heap cap unless SERVER_HEAP_MB sets one (a 320 MB cap ended the server under a minute of 200 connections)", () => {
-    for (const env of [{}, onPostgres, { DATABASE_URL: "pglite:.data/db" }]) {
-      expect(serverHeapMb(env)).toBeNull();
-      expect(serverNodeArgs(env)).toEqual(["--import", "tsx", "scripts/serve.mts"]);
+  it("a 384 MB heap cap on either database unless SERVER_HEAP_MB sets another; 0 leaves V8's own limit", () => {
+    expect(DEFAULT_HEAP_MB).toBe(384);
+    for (const env of [{}, onPostgres, { DATABASE_URL: "pglite:.data/db" }, { SERVER_HEAP_MB: "" }]) {
+      expect(serverHeapMb(env)).toBe(384);
+      expect(serverNodeArgs(env)).toEqual(["--max-old-space-size=384", "--import", "tsx", "scripts/serve.mts"]);
     }
+    expect(serverHeapMb({ SERVER_HEAP_MB: "0" })).toBeNull();
+    expect(serverNodeArgs({ SERVER_HEAP_MB: "0" })).toEqual(["--import", "tsx", "scripts/serve.mts"]);
   });
 
   it("SERVER_HEAP_MB changes the cap; a value that is not a sane heap size is refused, not ignored", () => {
     expect(serverNodeArgs({ SERVER_HEAP_MB: "512" })[0]).toBe("--max-old-space-size=512");
-    for (const bad of ["abc", "64", "300.5", "-1"]) expect(() => serverHeapMb({ SERVER_HEAP_MB: bad })).toThrow(/SERVER_HEAP_MB/);
+    for (const bad of ["abc", "64", "300.5", "-1", " 0x0"]) expect(() => serverHeapMb({ SERVER_HEAP_MB: bad })).toThrow(/SERVER_HEAP_MB/);
   });
 
   it("npm run serve, the README and the deployment guide write out the same command", () => {
