@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 // Limits per client on the public verification surface (documented in the README). Fixed windows of
 // one minute: enough to stop scraping codes or hammering the PDF, far above what a person or an
@@ -28,18 +28,33 @@ export async function checkRateLimit(
   options: { db?: PrismaClient; now?: Date } = {},
 ): Promise<TRateLimitResult> {
   const db = options.db ?? (await import("@/lib/db")).db;
-  const now = options.now ?? new Date();
+  const count = countRateLimit(name, clientKey, options.now ?? new Date());
+  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>(count.sql);
+  return count.decide(rows[0]);
+}
+
+export type TRateLimitCount = {
+  // INSERT … RETURNING "count", "windowStart": a statement of its own, or a CTE of a larger one
+  // (lib/verification/open-verification.ts counts, looks up and logs in one round trip).
+  sql: Prisma.Sql;
+  decide: (row: { count: number | bigint }) => TRateLimitResult;
+};
+
+export function countRateLimit(name: TRateLimitName, clientKey: string | null, now: Date): TRateLimitCount {
   const { limit, windowSeconds } = RATE_LIMITS[name];
   const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
   const key = `${name}:${clientKey ?? "unknown"}`;
-  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
+  const sql = Prisma.sql`
     INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimitCounter"."windowStart" = EXCLUDED."windowStart" THEN "RateLimitCounter"."count" + 1 ELSE 1 END,
       "windowStart" = EXCLUDED."windowStart"
     RETURNING "count", "windowStart"`;
-  const count = Number(rows[0].count);
-  if (count <= limit) return { allowed: true, remaining: limit - count };
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
-  return { allowed: false, retryAfterSeconds };
+  const decide = (row: { count: number | bigint }): TRateLimitResult => {
+    const count = Number(row.count);
+    if (count <= limit) return { allowed: true, remaining: limit - count };
+    const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+    return { allowed: false, retryAfterSeconds };
+  };
+  return { sql, decide };
 }

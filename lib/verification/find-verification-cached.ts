@@ -2,7 +2,7 @@ import "server-only";
 import { findVerification, type TVerification } from "@/lib/cases/find-verification";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeVerificationCode } from "./normalize-verification-code";
-import { readVerificationStamp } from "./read-verification-stamp";
+import { readVerificationStamp, type TVerificationStamp } from "./read-verification-stamp";
 import { createVerificationCache, type TVerificationCache } from "./verification-cache";
 
 // One per server process. Safe with several instances: it only saves the full read (findVerification,
@@ -25,14 +25,26 @@ export async function findVerificationCached(
   const db = options.db ?? (await import("@/lib/db")).db;
   const cache = options.cache ?? processCache;
   const stamp = await readVerificationStamp(db, normalized);
+  return findVerificationAtStamp(normalized, stamp, { db, cache });
+}
+
+// The same, for a caller that read the stamp itself (lib/verification/open-verification.ts reads it
+// in the statement that also counts the client's requests). `code` is normalized.
+export async function findVerificationAtStamp(
+  code: string,
+  stamp: TVerificationStamp | null,
+  options: { db?: PrismaClient; cache?: TVerificationCache } = {},
+): Promise<TVerification | null> {
+  const cache = options.cache ?? processCache;
   if (!stamp) {
-    cache.delete(normalized);
+    cache.delete(code);
     return null;
   }
-  const hit = cache.get(normalized);
+  const hit = cache.get(code);
   if (hit && hit.stamp === stamp.stamp) return hit.verification;
-  const v = await findVerification(normalized, { db });
-  if (v && (v.status === "ISSUED" || v.status === "REVOKED")) cache.set(normalized, stamp.stamp, v);
-  else cache.delete(normalized);
+  const db = options.db ?? (await import("@/lib/db")).db;
+  const v = await findVerification(code, { db });
+  if (v && (v.status === "ISSUED" || v.status === "REVOKED")) cache.set(code, stamp.stamp, v);
+  else cache.delete(code);
   return v;
 }

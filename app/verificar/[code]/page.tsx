@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { after } from "next/server";
-import { cache } from "react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { PageHeading } from "@/components/layout/page-heading";
 import { Card } from "@/components/ui/card";
 import { CertificationDetails } from "@/components/verification/certification-details";
 import { CompareFile } from "@/components/verification/compare-file";
 import { VerificationCodeForm } from "@/components/verification/verification-code-form";
-import { checkRateLimit } from "@/lib/http/rate-limit";
 import { hrefWithLang, readPageLocale } from "@/lib/i18n/read-page-locale";
 import { VERIFICATION_TEXTS } from "@/lib/i18n/texts/verification";
 import { getRequestContext } from "@/lib/request-context";
-import { findVerificationCached } from "@/lib/verification/find-verification-cached";
 import { verificationCodeFromParam } from "@/lib/verification/normalize-verification-code";
-import { recordVerificationEvent } from "@/lib/verification/record-verification-event";
+import { openVerification } from "@/lib/verification/open-verification";
 
 type TProps = { params: Promise<{ code: string }>; searchParams: Promise<{ lang?: string | string[] }> };
 
@@ -22,8 +18,6 @@ export async function generateMetadata({ searchParams }: TProps): Promise<Metada
   const { locale } = await readPageLocale((await searchParams).lang);
   return { title: VERIFICATION_TEXTS[locale].page.title, robots: { index: false } };
 }
-
-const load = cache((code: string) => findVerificationCached(code));
 
 // The public page behind a QR code, in Spanish or English (?lang=, else Accept-Language). What it
 // shows is what the API answers (lib/verification/api), no more: no case number, no internal
@@ -39,22 +33,20 @@ export default async function VerificationPage({ params, searchParams }: TProps)
   if (code !== raw) redirect(hrefWithLang(`/verificar/${code}`, lang));
 
   // Over the limit, the page says so instead of the data. A page of the App Router cannot set its
-  // own status (429) once rendering started, so this one answers 200; the API answers 429.
+  // own status (429) once rendering started, so this one answers 200; the API answers 429. Counted,
+  // looked up and written to the holder's log in one round trip (lib/verification/open-verification).
   const { ip, requestId } = await getRequestContext();
-  const limit = await checkRateLimit("page", ip);
-  if (!limit.allowed) {
+  const opened = await openVerification({ code, via: "PAGE", ip, requestId });
+  if (opened.kind === "limited") {
     return (
       <div role="alert" data-testid="rate-limited" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4 text-amber-950">
         <h1 className="text-2xl font-bold">{t.rateLimited.title}</h1>
-        <p className="mt-2">{t.rateLimited.text(limit.retryAfterSeconds)}</p>
+        <p className="mt-2">{t.rateLimited.text(opened.retryAfterSeconds)}</p>
       </div>
     );
   }
-
-  const v = await load(code);
-  if (!v) notFound();
-  // The holder's log of views, written once the page is sent: the visitor does not wait for it.
-  after(() => recordVerificationEvent({ caseId: v.caseId, channel: "PAGE", ip, requestId }));
+  if (opened.kind === "not-found") notFound();
+  const v = opened.verification;
 
   const issuedFile = v.sha256 && (v.status === "ISSUED" || v.status === "REVOKED") ? v.sha256 : null;
 

@@ -17,6 +17,7 @@ import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { handleCompareRequest } from "@/lib/verification/api/handle-compare-request";
 import { handleVerificationRequest } from "@/lib/verification/api/handle-verification-request";
 import { findVerificationCached } from "@/lib/verification/find-verification-cached";
+import { openVerification } from "@/lib/verification/open-verification";
 import { createVerificationCache } from "@/lib/verification/verification-cache";
 import { transition } from "@/lib/workflow/transition";
 import { createCertifyWorld, type TCertifyWorld } from "../certify/certify-world";
@@ -257,9 +258,15 @@ describe("GET /api/v1/verificaciones/{code}", () => {
   it("answers 429 with Retry-After past the limit, counted per client", async () => {
     const c = client();
     const { limit } = RATE_LIMITS.api;
+    const logged = async () => w.db.verificationEvent.count({ where: { caseId: cases.issued.id, channel: "API" } });
+    const before = await logged();
     for (let i = 0; i < limit; i++) expect((await get(cases.issued.code, c)).status).toBe(200);
+    // Counted, looked up and logged in one statement (lib/verification/open-verification.ts): every
+    // answered look is in the holder's log, the refused one is not.
+    expect(await logged()).toBe(before + limit);
     const over = await get(cases.issued.code, c);
     expect(over.status).toBe(429);
+    expect(await logged()).toBe(before + limit);
     // c.now is 30 s into its minute.
     expect(over.headers.get("retry-after")).toBe("30");
     expect(over.headers.get("access-control-expose-headers")).toContain("Retry-After");
@@ -422,5 +429,36 @@ describe("the verification cache, with two instances", () => {
     expect(await findVerificationCached("0000-0000-0000", { db: w.db, cache })).toBeNull();
     expect(await findVerificationCached("no es un código", { db: w.db, cache })).toBeNull();
     expect(cache.size).toBe(0);
+  });
+});
+
+// The QR page's side of the same operation (app/verificar/[code]/page.tsx calls it with via PAGE):
+// its own limit (60 a minute), its own channel, and the three steps in one statement.
+describe("openVerification for the QR page", () => {
+  const open = (code: string | null, c: { ip: string; now: Date }) => openVerification({ code, via: "PAGE", ip: c.ip, requestId: "req-page-0001" }, { db: w.db, now: c.now });
+  const pageEvents = () => w.db.verificationEvent.count({ where: { caseId: cases.revoked.id, channel: "PAGE" } });
+  const counter = async (ip: string) => (await w.db.rateLimitCounter.findUnique({ where: { key: `page:${ip}` } }))?.count ?? 0;
+
+  it("a found code: the certification, one PAGE event; past the page's limit: refused with the time left, no event", async () => {
+    const c = client();
+    const before = await pageEvents();
+    const first = await open(cases.revoked.code, c);
+    expect(first.kind).toBe("found");
+    if (first.kind === "found") expect(first.verification).toMatchObject({ code: cases.revoked.code, status: "REVOKED" });
+    expect(await pageEvents()).toBe(before + 1);
+    for (let i = 1; i < RATE_LIMITS.page.limit; i++) expect((await open(cases.revoked.code, c)).kind).toBe("found");
+    expect(await pageEvents()).toBe(before + RATE_LIMITS.page.limit);
+    expect(await open(cases.revoked.code, c)).toEqual({ kind: "limited", retryAfterSeconds: 30 });
+    expect(await pageEvents()).toBe(before + RATE_LIMITS.page.limit);
+    expect(await counter(c.ip)).toBe(RATE_LIMITS.page.limit + 1);
+  });
+
+  it("an unknown code and one that cannot be a code are counted against the limit, and log nothing", async () => {
+    const c = client();
+    const before = await w.db.verificationEvent.count();
+    expect(await open("ZZZZ-ZZZZ-ZZZZ", c)).toEqual({ kind: "not-found" });
+    expect(await open(null, c)).toEqual({ kind: "not-found" });
+    expect(await counter(c.ip)).toBe(2);
+    expect(await w.db.verificationEvent.count()).toBe(before);
   });
 });
