@@ -59,7 +59,14 @@ async function instantiateSchemaEngine(): Promise<TSchemaEngineClass> {
     SchemaEngine: TSchemaEngineClass;
   };
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": bg as WebAssembly.ModuleImports });
+  // The engine's timers (a 10 s one per connection it opens) are never cleared, only dropped: each
+  // kept `npm run db:migrate` alive ≈ 10 s after its work was done. Unreferenced, they still fire
+  // while anything else keeps the process up (the pool's sockets during a migration).
+  const imports: Record<string, unknown> = { ...bg };
+  for (const name of Object.keys(bg).filter((n) => n.startsWith("__wbg_setTimeout_"))) {
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return bg.SchemaEngine;
