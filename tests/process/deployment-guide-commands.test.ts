@@ -76,7 +76,7 @@ const KNOWN: Record<string, { first: string; runBy: string }> = {
 };
 
 // Commands written inline in the guide's text (not in a fenced block), and what runs each.
-const INLINE_COMMAND = /^(npm|npx|node|openssl|systemctl|apt-get|kill|curl|createdb|VACUUM|NODE_ENV=)\s/;
+const INLINE_COMMAND = /^(npm|npx|node|openssl|systemctl|apt-get|kill|curl|createdb|VACUUM)\s|^NODE_ENV=/;
 const KNOWN_INLINE: Record<string, string> = {
   "NODE_ENV=production MALLOC_MMAP_THRESHOLD_=65536 MALLOC_TRIM_THRESHOLD_=65536 node --max-old-space-size=384 --import tsx scripts/serve.mts": "tests/unit/scripts/server-command.test.ts (la orden de scripts/server-command.mjs, la de tests/process/*)",
   'VACUUM ANALYZE "AuditEvent"': HERE,
@@ -243,6 +243,7 @@ let startedAt: number;
 let longStatement: Promise<{ error: unknown; ms: number }>;
 let idleClient: pg.Client;
 let idleEnded: Promise<unknown>;
+let errorRequest: Promise<number>;
 
 // The environment a systemd service or a crontab line gets: no shell profile, only what is given.
 function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -352,8 +353,29 @@ beforeAll(async () => {
   server = spawn(executable(bin), args, { cwd: REPO, env, stdio: ["ignore", sink, sink] });
   fs.closeSync(sink);
   serverExited = new Promise((resolve) => server!.once("exit", (code, signal) => resolve({ code, signal })));
-  await expect.poll(() => fs.readFileSync(journal, "utf8").includes('"message":"ready"') || server!.exitCode !== null, { timeout: 120_000, interval: 200 }).toBe(true);
+  const deadline = Date.now() + 120_000;
+  while (!fs.readFileSync(journal, "utf8").includes('"message":"ready"') && server.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   expect(server.exitCode, fs.readFileSync(journal, "utf8").slice(-4000)).toBeNull();
+  // An error line for ops.md's second filter: a verification whose rate-limit write waits on a
+  // table the administrator holds locked longer than the role's statement_timeout (30 s), so the
+  // app's own query is cancelled and logged. EXCLUSIVE blocks writes, not the backups' reads: the
+  // store.md commands run meanwhile.
+  errorRequest = (async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${dbName}`;
+    const locker = new pg.Client({ connectionString: url.toString() });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query(`LOCK TABLE "RateLimitCounter" IN EXCLUSIVE MODE`);
+      return (await fetch(`http://127.0.0.1:${port}/api/v1/verificaciones/ABCD-EFGH-JKLM`)).status;
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
+  })();
+  // Awaited by its test; marked handled so a failure is reported there, not as an unhandled rejection.
+  errorRequest.catch(() => {});
 }, 180_000);
 
 afterAll(async () => {
@@ -437,38 +459,69 @@ describe("the deployment guide's commands (issue #15 §6)", () => {
     }
   });
 
-  it("ops.md's curl probes and jq filters, on the server's own output in place of journalctl's", async () => {
-    const probes = fill(block("docs/deployment/ops.md", "curl -fsS"), [["127.0.0.1:3000", `127.0.0.1:${port}`]]).split("\n");
+  it("store.md: the backup, the crontab lines (backup kept 14 days, sweep) and the sweep service, then the restore block into a new database", async () => {
+    const backups = path.join(root, "backups");
+    const logs = path.join(root, "log");
+    fs.mkdirSync(logs);
+    // Folders of earlier days, for the crontab line's `find … -mtime +14`.
+    fs.mkdirSync(path.join(backups, "20200101"), { recursive: true });
+    fs.writeFileSync(path.join(backups, "20200101", "manifest.json"), "{}");
+    expect(spawnSync("touch", ["-d", "20 days ago", path.join(backups, "20200101")]).status).toBe(0);
+    fs.mkdirSync(path.join(backups, "recent"));
+    expect(spawnSync("touch", ["-d", "3 days ago", path.join(backups, "recent")]).status).toBe(0);
+
+    const backupLine = commandLine(block("docs/deployment/store.md", "npm run backup --"), "npm run backup");
+    const crons = guideBlocks().filter((b) => b.file === "docs/deployment/store.md" && b.lang === "cron").map((b) => b.text);
+    expect(crons).toHaveLength(2);
+    const checkout: [string, string] = ["/srv/certifica ", `${REPO} `];
+    const sweepCron = cronCommand(fill(crons[0], [checkout, ["/var/log/certifica", logs]]));
+    const backupCron = cronCommand(fill(crons[1], [checkout, ["/var/backups/certifica", backups]]));
+    const sweepUnit = parseUnit(guideBlocks().filter((b) => b.file === "docs/deployment/store.md" && b.lang === "ini")[0].text);
+    expect(unitValue(sweepUnit, "Service", "WorkingDirectory")).toBe("/srv/certifica");
+    const [sweepBin, ...sweepArgs] = unitValue(sweepUnit, "Service", "ExecStart").split(/\s+/);
+    // Two backups at once, both taken while the server serves; the sweeps after them (a sweep
+    // is told by its age, not by the backups).
     const env = bareEnv({});
-    expect(await sh(probes[0], env)).toMatchObject({ status: 0, out: '{"status":"ok"}' });
-    expect(await sh(probes[1], env)).toMatchObject({ status: 0, out: "200\n" });
+    const [manual, daily] = await Promise.all([sh(fill(backupLine, [["/var/backups/certifica", backups]]), env), sh(backupCron.command, env, backupCron.stdin)]);
+    expect(manual.status, `${manual.out}${manual.err}`).toBe(0);
+    expect(daily.status, `${daily.out}${daily.err}`).toBe(0);
+    const [sweptByCron, sweptByUnit] = await Promise.all([sh(sweepCron.command, env, sweepCron.stdin), run(executable(sweepBin), sweepArgs, { env })]);
+    expect(sweptByCron.status, `${sweptByCron.out}${sweptByCron.err}`).toBe(0);
+    expect(sweptByUnit.status, `${sweptByUnit.out}${sweptByUnit.err}`).toBe(0);
+    expect(sweptByUnit.out).toMatch(/"message":"storage sweep"/);
+    const logged = fs.readFileSync(path.join(logs, "storage-sweep.log"), "utf8").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toEqual([expect.objectContaining({ message: "storage sweep", dryRun: false, failed: 0 })]);
 
-    // The request of the guide's example id, as a proxy sends it.
-    const id = "3f9c0a7d1b2e4c55";
-    const page = await fetch(`http://127.0.0.1:${port}/api/salud`, { headers: { "X-Request-Id": id } });
-    expect(page.headers.get("x-request-id")).toBe(id);
-    // An error line: a verification whose query waits on a table the administrator holds locked
-    // longer than the role's statement_timeout (30 s): the app's query is cancelled and logged.
-    const locker = new pg.Client({ connectionString: (() => { const u = new URL(process.env.TEST_DATABASE_URL!); u.pathname = `/${dbName}`; return u.toString(); })() });
-    await locker.connect();
-    await locker.query("BEGIN");
-    await locker.query(`LOCK TABLE "RateLimitCounter", "Case" IN ACCESS EXCLUSIVE MODE`);
-    const failed = await fetch(`http://127.0.0.1:${port}/api/v1/verificaciones/ABCD-EFGH-JKLM`);
-    await locker.query("ROLLBACK");
-    await locker.end();
-    expect(failed.status).toBe(500);
+    const folders = fs.readdirSync(backups).sort();
+    const today = new Date().toISOString().slice(0, 10).replace(/-/g, "");
+    const stamped = folders.find((f) => /^\d{8}T\d{6}Z$/.test(f));
+    expect(folders).toEqual([today, "recent", stamped].sort());
+    for (const f of [today, stamped!]) expect(JSON.parse(fs.readFileSync(path.join(backups, f, "manifest.json"), "utf8"))).toMatchObject({ database: { kind: "postgres" } });
 
-    const filters = block("docs/deployment/ops.md", "journalctl -u certifica -o cat | jq").split("\n");
-    const [byId, errors] = await Promise.all(filters.map((f) => sh(fill(f, [["journalctl -u certifica -o cat", `cat ${journal}`]]), env)));
-    expect(byId.status, byId.err).toBe(0);
-    const requestLines = byId.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(requestLines).toEqual([expect.objectContaining({ requestId: id, message: "request", route: "/api/salud", status: 200 })]);
-    expect(errors.status, errors.err).toBe(0);
-    const errorLines = errors.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(errorLines.length).toBeGreaterThan(0);
-    for (const line of errorLines) expect(line.level).toBe("error");
-    expect(errorLines).toContainEqual(expect.objectContaining({ message: "verification API failed" }));
-  }, 90_000);
+    // The restore block as written, with this server's host and administrator, a new database name
+    // and storage folder, and the backup just made.
+    restoredName = `certifica_guide_restored_${path.basename(root).replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
+    const admin = new URL(process.env.TEST_DATABASE_URL!);
+    const restore = fill(block("docs/deployment/store.md", "createdb -h db.interno"), [
+      ["createdb -h db.interno -U postgres", `createdb -h ${admin.hostname} -p ${admin.port} -U ${admin.username || "postgres"}`],
+      ["postgresql://certifica@db.interno/certifica_restaurada", `postgresql://${admin.username || "postgres"}@${admin.hostname}:${admin.port}/${restoredName}`],
+      // The guide's name, once its URLs were replaced (the new name does not contain it).
+      ["certifica_restaurada", restoredName],
+      ["/srv/certifica-restaurada/files", path.join(root, "restored-files")],
+      ["/var/backups/certifica/20261206T020000Z", path.join(backups, stamped!)],
+    ]);
+    const restored = await sh(`set -e\n${restore}`, bareEnv({ DATABASE_URL: "", STORAGE_DIR: "" }));
+    expect(restored.status, `${restored.out}${restored.err}`).toBe(0);
+    expect(restored.out).toMatch(/cada SHA-256 coincidió con el manifiesto/);
+    expect(restored.out).toMatch(/al día/);
+    expect(restored.out).toMatch(/cadena íntegra|la bitácora está vacía/);
+  }, 120_000);
+
+  it("deployment.md §1's VACUUM ANALYZE \"AuditEvent\", by the administrator", async () => {
+    await adminQuery(`VACUUM ANALYZE "AuditEvent"`, dbName);
+    const { rows } = await adminQuery(`SELECT last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname = 'AuditEvent'`, dbName);
+    expect(rows).toEqual([{ vacuumed: true, analyzed: true }]);
+  });
 
   it("deployment.md §4: a session of certifica_app has both settings, the app's Prisma client too, and longer statements and idle transactions are ended", async () => {
     const c = new pg.Client({ connectionString: appUrl });
@@ -491,66 +544,29 @@ describe("the deployment guide's commands (issue #15 §6)", () => {
     expect(typeof ended === "string" ? ended : ended.code).toBe("25P03");
   }, 90_000);
 
-  it("store.md: the backup, the crontab lines (backup kept 14 days, sweep) and the sweep service, then the restore block into a new database", async () => {
-    const backups = path.join(root, "backups");
-    const logs = path.join(root, "log");
-    fs.mkdirSync(logs);
-    const places: [string, string][] = [["/var/backups/certifica", backups], ["/var/log/certifica", logs], ["/srv/certifica ", `${REPO} `]];
-    // Folders of earlier days, for the crontab line's `find … -mtime +14`.
-    fs.mkdirSync(path.join(backups, "20200101"), { recursive: true });
-    fs.writeFileSync(path.join(backups, "20200101", "manifest.json"), "{}");
-    expect(spawnSync("touch", ["-d", "20 days ago", path.join(backups, "20200101")]).status).toBe(0);
-    fs.mkdirSync(path.join(backups, "recent"));
-    expect(spawnSync("touch", ["-d", "3 days ago", path.join(backups, "recent")]).status).toBe(0);
-
-    const backupLine = commandLine(block("docs/deployment/store.md", "npm run backup --"), "npm run backup");
-    const crons = guideBlocks().filter((b) => b.file === "docs/deployment/store.md" && b.lang === "cron").map((b) => b.text);
-    expect(crons).toHaveLength(2);
-    const [sweepCron, backupCron] = crons.map((c) => cronCommand(fill(c, places)));
-    const sweepUnit = parseUnit(guideBlocks().filter((b) => b.file === "docs/deployment/store.md" && b.lang === "ini")[0].text);
-    expect(unitValue(sweepUnit, "Service", "WorkingDirectory")).toBe("/srv/certifica");
-    const [sweepBin, ...sweepArgs] = unitValue(sweepUnit, "Service", "ExecStart").split(/\s+/);
-    // Two backups at once, both taken while the server serves; the sweeps after them (a sweep
-    // is told by its age, not by the backups).
+  it("ops.md's curl probes and jq filters, on the server's own output in place of journalctl's", async () => {
+    const probes = fill(block("docs/deployment/ops.md", "curl -fsS"), [["127.0.0.1:3000", `127.0.0.1:${port}`]]).split("\n");
     const env = bareEnv({});
-    const [manual, daily] = await Promise.all([sh(fill(backupLine, places), env), sh(backupCron.command, env, backupCron.stdin)]);
-    expect(manual.status, `${manual.out}${manual.err}`).toBe(0);
-    expect(daily.status, `${daily.out}${daily.err}`).toBe(0);
-    const [sweptByCron, sweptByUnit] = await Promise.all([sh(sweepCron.command, env, sweepCron.stdin), run(executable(sweepBin), sweepArgs, { env })]);
-    expect(sweptByCron.status, `${sweptByCron.out}${sweptByCron.err}`).toBe(0);
-    expect(sweptByUnit.status, `${sweptByUnit.out}${sweptByUnit.err}`).toBe(0);
-    expect(sweptByUnit.out).toMatch(/"message":"storage sweep"/);
-    expect(fs.readFileSync(path.join(logs, "storage-sweep.log"), "utf8")).toMatch(/"message":"storage sweep".*"dryRun":false/);
+    expect(await sh(probes[0], env)).toMatchObject({ status: 0, out: '{"status":"ok"}' });
+    expect(await sh(probes[1], env)).toMatchObject({ status: 0, out: "200\n" });
 
-    const folders = fs.readdirSync(backups).sort();
-    const today = new Date().toISOString().slice(0, 10).replace(/-/g, "");
-    const stamped = folders.find((f) => /^\d{8}T\d{6}Z$/.test(f));
-    expect(folders).toEqual([today, "recent", stamped].sort());
-    for (const f of [today, stamped!]) expect(JSON.parse(fs.readFileSync(path.join(backups, f, "manifest.json"), "utf8"))).toMatchObject({ database: { kind: "postgres" } });
+    // The request of the guide's example id, as a proxy sends it.
+    const id = "3f9c0a7d1b2e4c55";
+    const page = await fetch(`http://127.0.0.1:${port}/api/salud`, { headers: { "X-Request-Id": id } });
+    expect(page.headers.get("x-request-id")).toBe(id);
+    expect(await errorRequest).toBe(500);
 
-    // The restore block as written, with this server's host and administrator, a new database name
-    // and storage folder, and the backup just made.
-    restoredName = `certifica_restaurada_${path.basename(root).replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
-    const admin = new URL(process.env.TEST_DATABASE_URL!);
-    const restore = fill(block("docs/deployment/store.md", "createdb -h db.interno"), [
-      ["createdb -h db.interno -U postgres", `createdb -h ${admin.hostname} -p ${admin.port} -U ${admin.username || "postgres"}`],
-      ["postgresql://certifica@db.interno/certifica_restaurada", `postgresql://${admin.username || "postgres"}@${admin.hostname}:${admin.port}/${restoredName}`],
-      ["certifica_restaurada", restoredName],
-      ["/srv/certifica-restaurada/files", path.join(root, "restored-files")],
-      ["/var/backups/certifica/20261206T020000Z", path.join(backups, stamped!)],
-    ]);
-    const restored = await sh(`set -e\n${restore}`, bareEnv({ DATABASE_URL: "", STORAGE_DIR: "" }));
-    expect(restored.status, `${restored.out}${restored.err}`).toBe(0);
-    expect(restored.out).toMatch(/cada SHA-256 coincidió con el manifiesto/);
-    expect(restored.out).toMatch(/al día/);
-    expect(restored.out).toMatch(/cadena íntegra|la bitácora está vacía/);
-  }, 120_000);
-
-  it("deployment.md §1's VACUUM ANALYZE \"AuditEvent\", by the administrator", async () => {
-    await adminQuery(`VACUUM ANALYZE "AuditEvent"`, dbName);
-    const { rows } = await adminQuery(`SELECT last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname = 'AuditEvent'`, dbName);
-    expect(rows).toEqual([{ vacuumed: true, analyzed: true }]);
-  });
+    const filters = block("docs/deployment/ops.md", "journalctl -u certifica -o cat | jq").split("\n");
+    const [byId, errors] = await Promise.all(filters.map((f) => sh(fill(f, [["journalctl -u certifica -o cat", `cat ${journal}`]]), env)));
+    expect(byId.status, byId.err).toBe(0);
+    const requestLines = byId.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(requestLines).toEqual([expect.objectContaining({ requestId: id, message: "request", route: "/api/salud", status: 200 })]);
+    expect(errors.status, errors.err).toBe(0);
+    const errorLines = errors.out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(errorLines.length).toBeGreaterThan(0);
+    for (const line of errorLines) expect(line.level).toBe("error");
+    expect(errorLines).toContainEqual(expect.objectContaining({ message: "verification API failed" }));
+  }, 90_000);
 
   it("certifica.service's KillSignal stops the server within TimeoutStopSec, exit status 0", async () => {
     const signal = unitValue(service, "Service", "KillSignal") as NodeJS.Signals;
