@@ -262,7 +262,7 @@ beforeAll(async () => {
   startedAt = Date.now();
   for (const tool of ["jq", "curl", "createdb", "openssl"]) {
     if (spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0) {
-      throw new Error(`${tool} no está instalado: este test ejecuta los comandos de docs/deployment con él. Instálelo con \`apt-get install ${tool === "createdb" ? "postgresql-client" : tool}\` (.ci/run lo instala).`);
+      throw new Error(`${tool} no está instalado: este test ejecuta los comandos de docs/deployment con él. Instálelo con \`apt-get install ${tool === "createdb" ? "postgresql-client" : tool}\` (.ci/run y npm test instalan jq; curl, createdb y openssl vienen con los paquetes que instalan).`);
     }
   }
   root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-guide-"));
