@@ -55,7 +55,7 @@ function guideBlocks(): TBlock[] {
 
 // Each block of the guide (its key, then its first line for a reader) and what runs it.
 const KNOWN: Record<string, { first: string; runBy: string }> = {
-  "docs/deployment.md bash 3f190b141b6a": { first: "npm ci && npm run build", runBy: "scripts/test.sh: npm test instala las dependencias (scripts/ensure-deps.mjs, npm ci) y compila (npx next build, lo que corre npm run build); .ci/run corre npm test" },
+  "docs/deployment.md bash 3f190b141b6a": { first: "npm ci && npm run build", runBy: ".ci/run: en un clon nuevo, npm test corre scripts/ensure-deps.mjs (npm ci, con --include=dev) y scripts/test.sh compila con npx next build, lo mismo que npm run build (package.json)" },
   "docs/deployment.md bash 0e9119fffe90": { first: "NODE_ENV=production PORT=3000 MALLOC_MMAP_THRESHOLD_=65536 …", runBy: "tests/unit/scripts/server-command.test.ts (la orden es la de scripts/server-command.mjs, con la que tests/helpers/serve-process.ts arranca los servidores de tests/process)" },
   "docs/deployment.md sql a9366abe6e7c": { first: "ALTER ROLE certifica_app SET statement_timeout = '30s';", runBy: HERE },
   "docs/deployment/ops.md json 6e4493600bb0": { first: '{"status":"no-disponible",…', runBy: "ejemplo de respuesta, no una orden" },
@@ -331,7 +331,12 @@ beforeAll(async () => {
     // The first probe of a fresh process also opens its database client (slow on a busy machine).
     READINESS_TIMEOUT_MS: "60000",
   };
-  fs.writeFileSync(path.join(root, "env"), Object.entries(envFile).map(([k, v]) => `${k}=${v}\n`).join(""));
+  // Written, then read back as systemd reads an EnvironmentFile (KEY=VALUE lines, # comments): the
+  // services and the crontab lines below get what is in it.
+  fs.writeFileSync(path.join(root, "env"), `# /etc/certifica/env\n${Object.entries(envFile).map(([k, v]) => `${k}=${v}\n`).join("")}`);
+  envFile = Object.fromEntries(
+    fs.readFileSync(path.join(root, "env"), "utf8").split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).map((l) => [l.slice(0, l.indexOf("=")).trim(), l.slice(l.indexOf("=") + 1)]),
+  );
 
   service = parseUnit(block("docs/deployment/ops.md", "# /etc/systemd/system/certifica.service"));
   expect(unitValue(service, "Service", "WorkingDirectory")).toBe("/srv/certifica");
@@ -435,8 +440,9 @@ describe("the deployment guide's commands (issue #15 §6)", () => {
     expect(migrate.out).toContain("migraciones aplicadas:");
     const ready = await fetch(`http://127.0.0.1:${port}/api/salud/lista`);
     expect({ status: ready.status, body: (await ready.json()) as unknown }).toMatchObject({ status: 200, body: { status: "ok" } });
-    // The server's own log says it runs as the unit asked (production, the unit's port).
-    expect(fs.readFileSync(journal, "utf8")).toContain(`"message":"ready"`);
+    // The server's own line once it listens, on the port the unit's environment gave it.
+    const readyLine = fs.readFileSync(journal, "utf8").split("\n").find((l) => l.includes('"message":"ready"'));
+    expect(JSON.parse(readyLine!)).toMatchObject({ level: "info", url: expect.stringContaining(`:${port}`) });
 
     const sweepService = guideBlocks().filter((b) => b.file === "docs/deployment/store.md" && b.lang === "ini");
     expect(sweepService).toHaveLength(2);
@@ -450,12 +456,15 @@ describe("the deployment guide's commands (issue #15 §6)", () => {
     if (spawnSync("sh", ["-c", "command -v systemd-analyze"]).status === 0) {
       const dir = path.join(root, "units");
       fs.mkdirSync(dir);
-      fs.writeFileSync(path.join(dir, "certifica.service"), block("docs/deployment/ops.md", "# /etc/systemd/system/certifica.service"));
-      fs.writeFileSync(path.join(dir, "certifica-storage-sweep.service"), sweepUnit);
+      // verify checks that ExecStart's program exists: where this machine has node and npm elsewhere
+      // (a version manager), that path in their place.
+      const here = (text: string) => text.replace(/\/usr\/bin\/(node|npm) /g, (_, name: string) => `${executable(`/usr/bin/${name}`)} `);
+      fs.writeFileSync(path.join(dir, "certifica.service"), here(block("docs/deployment/ops.md", "# /etc/systemd/system/certifica.service")));
+      fs.writeFileSync(path.join(dir, "certifica-storage-sweep.service"), here(sweepUnit));
       fs.writeFileSync(path.join(dir, "certifica-storage-sweep.timer"), timerUnit);
       const verify = spawnSync("systemd-analyze", ["verify", ...["certifica.service", "certifica-storage-sweep.service", "certifica-storage-sweep.timer"].map((f) => path.join(dir, f))], { encoding: "utf8" });
       expect({ status: verify.status, out: `${verify.stdout}${verify.stderr}` }).toEqual({ status: 0, out: "" });
-      const calendar = spawnSync("systemd-analyze", ["calendar", "*-*-* 03:30"], { encoding: "utf8" });
+      const calendar = spawnSync("systemd-analyze", ["calendar", unitValue(timer, "Timer", "OnCalendar")], { encoding: "utf8" });
       expect(calendar.stdout).toContain("Normalized form: *-*-* 03:30:00");
     }
   });
@@ -488,8 +497,8 @@ describe("the deployment guide's commands (issue #15 §6)", () => {
     const sweepUnit = parseUnit(guideBlocks().filter((b) => b.file === "docs/deployment/store.md" && b.lang === "ini")[0].text);
     expect(unitValue(sweepUnit, "Service", "WorkingDirectory")).toBe("/srv/certifica");
     const [sweepBin, ...sweepArgs] = unitValue(sweepUnit, "Service", "ExecStart").split(/\s+/);
-    // Two backups at once, both taken while the server serves; the sweeps after them (a sweep
-    // is told by its age, not by the backups).
+    // Two backups at once, both taken while the server serves, then the two sweeps: two npm
+    // processes at a time on a machine of two cores.
     const env = bareEnv({});
     const [manual, daily] = await Promise.all([sh(fill(backupLine, [["/var/backups/certifica", backups]]), env), sh(backupCron.command, env, backupCron.stdin)]);
     expect(manual.status, `${manual.out}${manual.err}`).toBe(0);
