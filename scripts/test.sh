@@ -14,6 +14,8 @@ command -v openssl >/dev/null || need+=(openssl)
 command -v mutool >/dev/null || need+=(mupdf-tools)
 # tests/process/nginx-two-instances.test.ts runs docs/deployment/nginx.conf (in /usr/sbin, off a user's PATH).
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+# tests/process/deployment-guide-commands.test.ts runs docs/deployment/ops.md's jq filters.
+command -v jq >/dev/null || need+=(jq)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
