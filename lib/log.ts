@@ -90,13 +90,28 @@ function defaultDestination(): DestinationStream {
 
 export type TLog = Record<TLevel, (message: string, fields?: TLogFields) => void>;
 
-export function logTo(logger: Logger): TLog {
+// `requestId`: the id of the request being served, if any, for lines that do not give one themselves
+// (a domain function deep in a signing logs with the case's id only, and still carries the request's).
+export function logTo(logger: Logger, options: { requestId?: () => string | undefined } = {}): TLog {
   const write = (level: TLevel) => (message: string, fields: TLogFields = {}) => {
     const entry: TLogFields = {};
+    if (fields.requestId === undefined) {
+      const requestId = options.requestId?.();
+      if (requestId) entry.requestId = requestId;
+    }
     for (const [k, v] of Object.entries(fields)) entry[k] = k === "error" || v instanceof Error ? serializeError(v) : v;
     logger[level](entry, message);
   };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }
 
-export const log: TLog = logTo(createLogger(defaultDestination()));
+let currentRequestId: (() => string | undefined) | undefined;
+
+// scripts/serve.mts gives the request it is serving (kept in an AsyncLocalStorage around each one):
+// from then on every line `log` writes while serving it carries its id. Outside the server (scripts,
+// tests) lines carry only what they are given.
+export function attachRequestIds(source: () => string | undefined): void {
+  currentRequestId = source;
+}
+
+export const log: TLog = logTo(createLogger(defaultDestination()), { requestId: () => currentRequestId?.() });

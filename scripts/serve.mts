@@ -13,13 +13,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import { closeServerDatabase } from "../lib/db/close-server-database";
-import { assignRequestId } from "../lib/http/assign-request-id";
+import { assignRequestId, REQUEST_ID_HEADER } from "../lib/http/assign-request-id";
 import { createRenderGate, isGatedRequest } from "../lib/http/create-render-gate";
 import { logRoutePath } from "../lib/http/log-route-path";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
 import { unlinkRunImmediates } from "../lib/http/unlink-run-immediates";
-import { log } from "../lib/log";
+import { attachRequestIds, log } from "../lib/log";
 import { routeConsoleToLog } from "../lib/route-console-to-log";
 import { watchServerInstance } from "../lib/storage/watch-server-instance";
 
@@ -38,6 +38,8 @@ const servingRequest = new AsyncLocalStorage<string>();
 // Before Next.js loads: its own lines ("✓ Running next.config.ts…", an error it prints itself) are
 // JSON lines too, with the request id when printed while serving one.
 routeConsoleToLog(log, { requestId: () => servingRequest.getStore() });
+// And our own lines (a signing's, a mail's) carry the id of the request they were written for.
+attachRequestIds(() => servingRequest.getStore());
 
 if (!immediatesUnlinked) log.warn("Next.js loaded before setImmediate was wrapped: finished renders may stay in memory under load");
 
@@ -60,7 +62,7 @@ try {
 const renderGate = createRenderGate({
   concurrency: positiveInteger("RENDER_CONCURRENCY", 8),
   maxWaitMs: positiveInteger("RENDER_QUEUE_TIMEOUT_SECONDS", 30) * 1000,
-  onRejected: (req) => log.warn("render queue timeout", { method: req.method, route: logRoutePath(req.url) }),
+  onRejected: (req) => log.warn("render queue timeout", { requestId: req.headers[REQUEST_ID_HEADER], method: req.method, route: logRoutePath(req.url) }),
 });
 
 markPeerAddressServer();

@@ -17,6 +17,18 @@ describe("log lines (issue #15: JSON lines with level, request id, route and dur
     expect(lines[0]).toHaveProperty("hostname");
   });
 
+  it("a line written while a request is served carries its id, unless the line gives one itself", () => {
+    const { lines, stream } = collector();
+    let serving: string | undefined = "req-0000000000000001";
+    const log = logTo(createLogger(stream, { level: "info" }), { requestId: () => serving });
+    log.warn("render claim not released", { caseId: "c1" });
+    log.info("verification", { caseId: "c1", requestId: "req-given-00000002" });
+    serving = undefined;
+    log.info("outside a request", { caseId: "c1" });
+    expect(lines.map((l) => l.requestId)).toEqual(["req-0000000000000001", "req-given-00000002", undefined]);
+    expect(lines[0]).toMatchObject({ level: "warn", message: "render claim not released", caseId: "c1" });
+  });
+
   it("serializes errors with their type, message, code, stack and cause", () => {
     const { lines, stream } = collector();
     const log = logTo(createLogger(stream, { level: "info" }));
