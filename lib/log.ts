@@ -105,13 +105,16 @@ export function logTo(logger: Logger, options: { requestId?: () => string | unde
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }
 
-let currentRequestId: (() => string | undefined) | undefined;
+// On globalThis, not in this module: scripts/serve.mts loads this file itself while the app's code
+// runs a copy bundled by Next.js, and both must see what the server attached.
+const REQUEST_ID_SOURCE = Symbol.for("certifica.log.request-id-source");
+const processWide = globalThis as { [REQUEST_ID_SOURCE]?: () => string | undefined };
 
 // scripts/serve.mts gives the request it is serving (kept in an AsyncLocalStorage around each one):
 // from then on every line `log` writes while serving it carries its id. Outside the server (scripts,
 // tests) lines carry only what they are given.
 export function attachRequestIds(source: () => string | undefined): void {
-  currentRequestId = source;
+  processWide[REQUEST_ID_SOURCE] = source;
 }
 
-export const log: TLog = logTo(createLogger(defaultDestination()), { requestId: () => currentRequestId?.() });
+export const log: TLog = logTo(createLogger(defaultDestination()), { requestId: () => processWide[REQUEST_ID_SOURCE]?.() });

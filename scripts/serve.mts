@@ -33,13 +33,12 @@ if (!`${process.env.NODE_OPTIONS ?? ""} ${process.execArgv.join(" ")}`.includes(
 const immediatesUnlinked = unlinkRunImmediates();
 const { default: next } = await import("next");
 
-// The request being served, for what a library prints with console.* while serving it.
+// The request being served: every line written while serving it carries its id, ours (a signing's,
+// a mail's) and what a library prints with console.*.
 const servingRequest = new AsyncLocalStorage<string>();
-// Before Next.js loads: its own lines ("✓ Running next.config.ts…", an error it prints itself) are
-// JSON lines too, with the request id when printed while serving one.
-routeConsoleToLog(log, { requestId: () => servingRequest.getStore() });
-// And our own lines (a signing's, a mail's) carry the id of the request they were written for.
 attachRequestIds(() => servingRequest.getStore());
+// Next.js's own lines ("✓ Running next.config.ts…", an error it prints itself) are JSON lines too.
+routeConsoleToLog(log);
 
 if (!immediatesUnlinked) log.warn("Next.js loaded before setImmediate was wrapped: finished renders may stay in memory under load");
 

@@ -29,6 +29,29 @@ describe("log lines (issue #15: JSON lines with level, request id, route and dur
     expect(lines[0]).toMatchObject({ level: "warn", message: "render claim not released", caseId: "c1" });
   });
 
+  it("the id the server attaches reaches every copy of the module (serve.mts loads its own; Next.js bundles the app's)", async () => {
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const server = await import("@/lib/log");
+    vi.resetModules();
+    const bundled = await import("@/lib/log");
+    expect(bundled).not.toBe(server);
+    const { lines, stream } = collector();
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stream.write(chunk);
+      return true;
+    });
+    try {
+      server.attachRequestIds(() => "req-attached-000003");
+      bundled.log.info("render claim released", { caseId: "c2" });
+    } finally {
+      server.attachRequestIds(() => undefined);
+      write.mockRestore();
+    }
+    await new Promise((r) => setImmediate(r));
+    expect(lines).toEqual([expect.objectContaining({ message: "render claim released", caseId: "c2", requestId: "req-attached-000003" })]);
+  });
+
   it("serializes errors with their type, message, code, stack and cause", () => {
     const { lines, stream } = collector();
     const log = logTo(createLogger(stream, { level: "info" }));

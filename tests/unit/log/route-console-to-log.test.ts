@@ -5,9 +5,10 @@ import { collectJsonLines } from "@/tests/helpers/log-collector";
 
 // What a library prints with console.* inside the server process (scripts/serve.mts installs this
 // before Next.js loads) must come out as the same JSON lines as ours.
-function collector() {
+// `serving`: the request being served, as scripts/serve.mts attaches it to the app's log.
+function collector(serving: () => string | undefined = () => undefined) {
   const { lines, stream } = collectJsonLines();
-  return { lines, log: logTo(createLogger(stream, { level: "debug" })) };
+  return { lines, log: logTo(createLogger(stream, { level: "debug" }), { requestId: serving }) };
 }
 
 let restore: (() => void) | undefined;
@@ -15,9 +16,9 @@ afterEach(() => restore?.());
 
 describe("console.* of the libraries in the server process (issue #15: logs are JSON lines with level and request id)", () => {
   it("one JSON line per call, with the level of the method, the text formatted, colours removed, and the request being served", () => {
-    const { lines, log } = collector();
     let requestId: string | undefined;
-    restore = routeConsoleToLog(log, { requestId: () => requestId });
+    const { lines, log } = collector(() => requestId);
+    restore = routeConsoleToLog(log);
     console.log("\u001b[32m✓\u001b[39m Running %s took %dms", "next.config.ts", 295);
     requestId = "0123456789abcdef";
     console.warn("⚠ slow");
