@@ -29,12 +29,12 @@ export async function checkRateLimit(
 ): Promise<TRateLimitResult> {
   const db = options.db ?? (await import("@/lib/db")).db;
   const count = countRateLimit(name, clientKey, options.now ?? new Date());
-  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>(count.sql);
+  const rows = await db.$queryRaw<{ count: number }[]>(count.sql);
   return count.decide(rows[0]);
 }
 
 export type TRateLimitCount = {
-  // INSERT … RETURNING "count", "windowStart": a statement of its own, or a CTE of a larger one
+  // INSERT … RETURNING "count": a statement of its own, or a CTE of a larger one
   // (lib/verification/open-verification.ts counts, looks up and logs in one round trip).
   sql: Prisma.Sql;
   decide: (row: { count: number | bigint }) => TRateLimitResult;
@@ -49,7 +49,7 @@ export function countRateLimit(name: TRateLimitName, clientKey: string | null, n
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimitCounter"."windowStart" = EXCLUDED."windowStart" THEN "RateLimitCounter"."count" + 1 ELSE 1 END,
       "windowStart" = EXCLUDED."windowStart"
-    RETURNING "count", "windowStart"`;
+    RETURNING "count"`;
   const decide = (row: { count: number | bigint }): TRateLimitResult => {
     const count = Number(row.count);
     if (count <= limit) return { allowed: true, remaining: limit - count };
