@@ -554,13 +554,16 @@ describe("the deployment guide's commands (issue #15 §6)", () => {
       await close();
     }
     const long = await longStatement;
+    // Cancelled by the role's statement_timeout (not by anyone, and not finished: pg_sleep(45) ends
+    // without an error), and not before 30 s. No upper bound: a busy machine only answers later.
     expect((long.error as { code?: string } | null)?.code).toBe("57014");
+    expect((long.error as Error).message).toBe("canceling statement due to statement timeout");
     expect(long.ms).toBeGreaterThanOrEqual(29_000);
-    expect(long.ms).toBeLessThan(44_000);
-    // The idle transaction's session is ended once it has been idle 60 s.
-    const ended = (await Promise.race([idleEnded, new Promise((r) => setTimeout(() => r("still open"), Math.max(0, startedAt + 75_000 - Date.now())))])) as { code?: string } | string;
+    // The idle transaction's session is ended once it has been idle 60 s; the bound below only keeps
+    // a missing setting from hanging the run, far past what any machine needs.
+    const ended = (await Promise.race([idleEnded, new Promise((r) => setTimeout(() => r("still open"), Math.max(0, startedAt + 170_000 - Date.now())))])) as { code?: string } | string;
     expect(typeof ended === "string" ? ended : ended.code).toBe("25P03");
-  }, 90_000);
+  }, 200_000);
 
   it("ops.md's curl probes and jq filters, on the server's own output in place of journalctl's", async () => {
     const probes = fill(block("docs/deployment/ops.md", "curl -fsS"), [["127.0.0.1:3000", `127.0.0.1:${port}`]]).split("\n");
