@@ -1,12 +1,13 @@
-// ESLint (flat config). Needs `eslint` and `@typescript-eslint/parser` (devDependencies); until
-// they are installed, tests/unit/log/no-console-in-server.test.ts holds the same rule in npm test.
+// ESLint (flat config): `npm run lint`. Its rules over the server's code also run in `npm test`
+// (tests/unit/log/no-console-in-server.test.ts, through ESLint's API).
+import comments from "@eslint-community/eslint-plugin-eslint-comments";
 import tsParser from "@typescript-eslint/parser";
 import { listClientModules, SERVER_CODE, SERVER_CODE_IGNORES } from "./scripts/lint/server-code.mjs";
 
 const clientModules = listClientModules();
 
 export default [
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".data/**"] },
   {
     // Issue #15 §4: what the server process writes is JSON lines through lib/log.ts (pino), with a
     // level and the request id, and no personal data. A line that must stay plain text (a CLI
@@ -15,7 +16,12 @@ export default [
     ignores: SERVER_CODE_IGNORES,
     languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
     linterOptions: { reportUnusedDisableDirectives: "error" },
-    rules: { "no-console": "error" },
+    plugins: { "@eslint-community/eslint-comments": comments },
+    rules: {
+      "no-console": "error",
+      // An exception without its reason is not an exception anyone can review.
+      "@eslint-community/eslint-comments/require-description": "error",
+    },
   },
   // Client components ("use client") run in the browser: their console is not the server's log.
   ...(clientModules.length ? [{ files: clientModules, rules: { "no-console": "off" } }] : []),

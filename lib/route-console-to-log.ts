@@ -8,6 +8,7 @@ import type { TLog } from "./log";
 // The id of the request being served comes with `log` itself (lib/log.ts, attachRequestIds), as for
 // every other line. Returns the function that puts console back.
 
+/* eslint-disable no-console -- this module replaces console's methods: it reads and assigns them, it never prints */
 const METHODS = { debug: "debug", log: "info", info: "info", warn: "warn", error: "error", trace: "debug" } as const;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
