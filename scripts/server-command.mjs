@@ -39,3 +39,15 @@ export function serverNodeArgs(env = process.env) {
 export function serverEnv(env = process.env) {
   return { MALLOC_MMAP_THRESHOLD_: "65536", MALLOC_TRIM_THRESHOLD_: "65536", ...env };
 }
+
+// Whether a line the server wrote is its "ready" line (scripts/serve.mts logs it once it listens):
+// `npm start` prints its welcome after it. A JSON line whose message is exactly "ready", not any
+// text with the word in it ("address already in use" has it too).
+export function isServerReadyLine(line) {
+  if (!line.includes('"ready"')) return false;
+  try {
+    return JSON.parse(line)?.message === "ready";
+  } catch {
+    return false;
+  }
+}

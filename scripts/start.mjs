@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { readLockOwner, writeLockOwner } from "../lib/db/database-dir-lock-file.mjs";
-import { serverEnv, serverNodeArgs } from "./server-command.mjs";
+import { isServerReadyLine, serverEnv, serverNodeArgs } from "./server-command.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const env = { ...process.env, PORT: String(port), NODE_ENV: "production" };
@@ -109,10 +109,16 @@ const prepared = await new Promise((resolve) => {
 server = spawn(process.execPath, serverNodeArgs(env), { stdio: ["ignore", "pipe", "inherit"], env: serverEnv(env) });
 if (prepared.embeddedDir && server.pid) handOverLock(prepared.embeddedDir, server.pid);
 let announced = false;
+// The server's lines, whole: a chunk may end in the middle of one.
+let partial = "";
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (!announced && /ready|started|Local:/i.test(chunk.toString())) {
+  if (announced) return;
+  const lines = (partial + chunk.toString()).split("\n");
+  partial = lines.pop() ?? "";
+  if (lines.some(isServerReadyLine)) {
     announced = true;
+    partial = "";
     console.log(prepared.welcome);
   }
 });

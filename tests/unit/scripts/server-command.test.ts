@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HEAP_MB, serverEnv, serverHeapMb, serverNodeArgs } from "@/scripts/server-command.mjs";
+import { DEFAULT_HEAP_MB, isServerReadyLine, serverEnv, serverHeapMb, serverNodeArgs } from "@/scripts/server-command.mjs";
 
 // Issue #15 §3 ("the server's RSS stays under 600 MB"): the bounds only hold where the server is
 // started with them. The scripts take them from scripts/server-command.mjs; the places that write
@@ -41,5 +41,18 @@ describe("how the production server is started (scripts/server-command.mjs)", ()
     const unit = fs.readFileSync("docs/deployment/ops.md", "utf8");
     expect(unit).toContain(`ExecStart=/usr/bin/node ${args}`);
     expect(unit).toContain(`Environment=${mallocSettings.join(" ")}`);
+  });
+
+  it("npm start's welcome waits for the server's ready line, not for any line with the word in it", () => {
+    expect(isServerReadyLine('{"level":"info","time":"2026-12-07T06:40:00.000Z","message":"ready","url":"http://localhost:3000","trustedProxyHops":0}')).toBe(true);
+    for (const line of [
+      '{"level":"error","message":"not started: the port cannot be opened","error":{"message":"listen EADDRINUSE: address already in use :::3000"}}',
+      '{"level":"info","message":"request","route":"/ready"}',
+      "Error: address already in use",
+      '{"message":"ready"',
+      "ready",
+    ]) {
+      expect(isServerReadyLine(line), line).toBe(false);
+    }
   });
 });
