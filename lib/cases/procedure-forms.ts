@@ -10,6 +10,7 @@ import { checkDiplomaRegistryMiss } from "./check-diploma-registry-miss";
 import { diplomaFrom2005Errors, parseDiplomaFrom2005Draft, TITLE_SCAN_MISSING_D22 } from "./forms/diploma-from-2005-form";
 import { checkDiplomaFrom2005Submission } from "./check-diploma-from-2005-submission";
 import { checkDiplomaFrom2005Upload } from "./check-diploma-from-2005-upload";
+import { keepDiplomaRegistryName } from "./keep-diploma-registry-name";
 import { ARCHIVE_RECORD_MAX_FILES, graduationRecordErrors, ZGraduationRecordDraft } from "./forms/graduation-record-form";
 import { checkArchiveRecordUpload } from "./check-archive-record-upload";
 import { ARCHIVE_RECORD_MISSING, checkGraduationRecordFiles } from "./check-graduation-record-files";
@@ -24,6 +25,10 @@ import { checkSwornTranslation } from "./check-sworn-translation";
 export type TProcedureForm = {
   // Lenient: a draft may be incomplete, but never of another shape or size. Must not throw.
   parseDraft(formData: unknown): Prisma.InputJsonValue;
+  // What a save of an existing case keeps of its stored form data that only the server writes and
+  // parseDraft therefore drops (D.2.2: the registry's name written at submission), given the parsed
+  // draft and what is stored now. Optional.
+  keepOnSave?(draft: Prisma.InputJsonValue, stored: unknown): Prisma.InputJsonValue;
   // Every message of the strict schema at once, keyed by field path ("student.firstNames").
   submitErrors(formData: unknown, now: Date): TFieldErrors;
   // Checks that read the database (a registry lookup, the uploaded files), run inside the
@@ -58,6 +63,7 @@ export const PROCEDURE_FORMS: Partial<Record<Procedure, TProcedureForm>> = {
   },
   DIPLOMA_FROM_2005: {
     parseDraft: (formData) => parseDiplomaFrom2005Draft(formData) as Prisma.InputJsonValue,
+    keepOnSave: keepDiplomaRegistryName,
     submitErrors: diplomaFrom2005Errors,
     checkSubmission: (tx, caseRow, now) => checkDiplomaFrom2005Submission(tx, caseRow, now),
     filesRequired: TITLE_SCAN_MISSING_D22,

@@ -21,7 +21,8 @@ import { HOLDER_PROOF_MISSING_MESSAGE, hasHolderProof, holderProofOf } from "@/l
 // (issue #14, decision 0027): the form shows it read-only instead of the name inputs, the strict
 // schema no longer asks for names, and the submission replaces whatever names a draft carries by
 // `student.fullName`, the registry's `holderName` (it keeps one full name, not names and surnames
-// apart). A draft can never set `fullName` (ZPersonDraft drops it).
+// apart). A draft can never set `fullName` (ZPersonDraft drops it); a save during a correction
+// keeps the stored one while the record stays confirmed (lib/cases/keep-diploma-registry-name).
 
 export const DIPLOMA_FROM_2005_LABELS = {
   registrationNumber: "Número de registro del título",

@@ -500,6 +500,106 @@ describe("the names come from the registry (issue #14: \"after the citizen confi
     expect((after.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate, fullName: "María Josefa Ixcot Chávez" });
     expect(after.searchTerms).toEqual(expect.arrayContaining(["josefa"]));
   });
+
+  // A returned request's draft saves (decision 0027): the name the submission stored stays while the
+  // record is still confirmed, whatever the client sends; undoing the confirmation drops it.
+  describe("while the request is back for correction", () => {
+    // A holder whose name is not the applicant's, so the queue's fallback to the applicant's name
+    // cannot pass for the graduate's.
+    const HOLDER = "Rosa Amalia Ixcot Chávez";
+    let seq = 0;
+
+    async function returnedRequest() {
+      seq += 1;
+      const number = `D-2021-7771${String(seq).padStart(2, "0")}`;
+      await w.db.diplomaRegistry.create({
+        data: { registrationNumber: number, holderName: HOLDER, degree: "Perito Contador", school: "Instituto de Prueba", year: 2021, holderBirthDate: new Date(`${MARIA.birthDate}T00:00:00Z`) },
+      });
+      const form = { ...FORGED, registrationNumber: number, confirmedRegistrationNumber: number };
+      const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
+      await upload(citizen, draft.caseId);
+      const sent = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts());
+      const rejected = await performCaseAction(
+        { actor: assistant, caseId: draft.caseId, action: "reject_for_correction", input: { reason: "El escaneo del reverso no se lee: escanéelo de nuevo." }, expectedVersion: sent.version, ip: null },
+        opts(),
+      );
+      expect(rejected.state).toBe("NEEDS_CORRECTION");
+      // What the editor sends once confirmed: no names (they are not shown), the rest as typed.
+      const confirmed = { registrationNumber: number, confirmedRegistrationNumber: number, student: { cui: "", birthDate: MARIA.birthDate }, contactPhone: "5512-3478", cgcStampConfirmed: true };
+      return { caseId: draft.caseId, number, version: rejected.version, confirmed };
+    }
+
+    const stored = async (caseId: string) =>
+      w.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { applicant: { select: { name: true } }, dideduc: { select: { name: true } } } });
+
+    it("a draft saved while still confirmed keeps the registry's name: the queue row, the search words, the citizen's list and the case details show it, not a name the client forged", async () => {
+      const { compareDiplomaRegistry } = await import("@/lib/cases/compare-diploma-registry");
+      const { listApplicantCases } = await import("@/lib/cases/list-applicant-cases");
+      const { toQueueRows } = await import("@/components/staff/to-queue-rows");
+      const r = await returnedRequest();
+      const forged = { ...r.confirmed, contactPhone: "5599-0000", student: { ...r.confirmed.student, fullName: "Otra Persona Inventada" } };
+      const first = await saveCaseDraft({ actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: forged, expectedVersion: r.version }, opts());
+      // A second save, once the first dropped what the submission recorded of the registry row.
+      await saveCaseDraft({ actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: { ...forged, contactPhone: "5599-1111" }, expectedVersion: first.version }, opts());
+
+      const row = await stored(r.caseId);
+      expect(row.state).toBe("NEEDS_CORRECTION");
+      expect((row.formData as { contactPhone: unknown }).contactPhone).toBe("5599-1111");
+      expect((row.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate, fullName: HOLDER });
+      expect(JSON.stringify(row.formData)).not.toMatch(/Otra Persona|Inventada/);
+      expect(toQueueRows([row], NOW)[0].personName).toBe(HOLDER);
+      expect(row.searchTerms).toEqual(expect.arrayContaining(["rosa", "amalia", "ixcot", "chavez"]));
+      expect(row.searchTerms).not.toEqual(expect.arrayContaining(["inventada"]));
+      expect((await listApplicantCases({ actor: citizen }, opts())).find((c) => c.id === r.caseId)?.studentName).toBe(HOLDER);
+      expect(await compareDiplomaRegistry(row.formData, opts())).toMatchObject({ nameMatches: true });
+    });
+
+    it("undoing the confirmation («No es mi título: buscar de nuevo») drops the registry's name, and confirming again does not bring back one the client sends", async () => {
+      const { toQueueRows } = await import("@/components/staff/to-queue-rows");
+      const r = await returnedRequest();
+      const kept = await saveCaseDraft({ actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: r.confirmed, expectedVersion: r.version }, opts());
+      let row = await stored(r.caseId);
+      expect((row.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate, fullName: HOLDER });
+      // Undone: the name inputs are back, with what is typed in them now.
+      const undone = { ...r.confirmed, confirmedRegistrationNumber: undefined, student: { ...r.confirmed.student, firstNames: "Rosa", lastNames: "Ixcot", fullName: HOLDER } };
+      const saved = await saveCaseDraft({ actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: undone, expectedVersion: kept.version }, opts());
+      row = await stored(r.caseId);
+      expect((row.formData as { student: unknown }).student).toEqual({ firstNames: "Rosa", lastNames: "Ixcot", cui: "", birthDate: MARIA.birthDate });
+      expect(toQueueRows([row], NOW)[0].personName).toBe("Rosa Ixcot");
+      expect(row.searchTerms).not.toEqual(expect.arrayContaining(["amalia"]));
+
+      // Confirmed again with the registry's name forged in: nothing stored to keep, and the client's is never taken.
+      await saveCaseDraft(
+        { actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: { ...r.confirmed, student: { ...r.confirmed.student, fullName: HOLDER } }, expectedVersion: saved.version },
+        opts(),
+      );
+      row = await stored(r.caseId);
+      expect((row.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate });
+
+      // The resubmission reads the registry's name again.
+      await submitCase({ actor: citizen, caseId: r.caseId, expectedVersion: row.version, ip: null, now: NOW }, opts());
+      row = await stored(r.caseId);
+      expect((row.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate, fullName: HOLDER });
+    });
+
+    it("the name is kept for the number it was read for, in any spelling; another number confirmed drops it", async () => {
+      const r = await returnedRequest();
+      const other = await returnedRequest();
+      // The same number in another spelling is still the same record confirmed.
+      const kept = await saveCaseDraft(
+        { actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: { ...r.confirmed, registrationNumber: r.number.replaceAll("-", " ").toLowerCase() }, expectedVersion: r.version },
+        opts(),
+      );
+      expect((await stored(r.caseId)).formData).toMatchObject({ student: { fullName: HOLDER } });
+      await saveCaseDraft(
+        { actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: { ...r.confirmed, registrationNumber: other.number, confirmedRegistrationNumber: other.number }, expectedVersion: kept.version },
+        opts(),
+      );
+      const row = await stored(r.caseId);
+      expect(row.formData).toMatchObject({ confirmedRegistrationNumber: other.number });
+      expect((row.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate });
+    });
+  });
 });
 
 describe("compareDiplomaRegistry (the central review's panel)", () => {

@@ -69,11 +69,17 @@ export const diplomaFrom2005Codec: TDraftCodec<TValues> = {
       cgcStampConfirmed: d.cgcStampConfirmed === true,
     };
   },
+  // Once the record is confirmed the name inputs are not shown (the name is the registry's), so
+  // what they still hold is not sent: a stray character typed there before confirming would be
+  // refused next to a field the person cannot see. The editor keeps it, and sends it again once
+  // the confirmation is undone and the inputs are back.
   toFormData(v) {
+    const confirmed = isRegistryConfirmed({ registrationNumber: v.registrationNumber, confirmedRegistrationNumber: v.confirmedRegistrationNumber });
+    const student = studentPayloadOf(v.student);
     return {
       registrationNumber: optionalText(v.registrationNumber),
       confirmedRegistrationNumber: optionalText(v.confirmedRegistrationNumber),
-      student: studentPayloadOf(v.student),
+      student: confirmed ? { ...student, firstNames: undefined, lastNames: undefined } : student,
       contactPhone: optionalText(v.contactPhone),
       cgcStampConfirmed: v.cgcStampConfirmed || undefined,
     };
@@ -111,7 +117,7 @@ function sameName(values: TValues, holderName: string): boolean {
 
 // In place of the name inputs once the record is confirmed: the graduate's name as the registry
 // has it, read-only (the submission stores it, never typed names: decision 0027), and the way back
-// to the inputs, which still hold whatever was typed before.
+// to the inputs, which still hold whatever was typed before in this page (not sent meanwhile).
 function RegistryName({ name, loading, onUndo }: { name: string | null; loading: boolean; onUndo: () => void }) {
   return (
     <div className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="registry-name">
@@ -227,7 +233,14 @@ export function DiplomaFrom2005Editor({ initial }: { initial: TEditorInitial; di
   }, [runLookup]);
 
   function onConfirm(record: TDiplomaRegistryView) {
-    update((v) => ({ ...v, confirmedRegistrationNumber: record.registrationNumber }), ["confirmedRegistrationNumber", "registrationNumber"]);
+    // The names are no longer asked nor sent: a message left on them would point at hidden inputs.
+    update((v) => ({ ...v, confirmedRegistrationNumber: record.registrationNumber }), [
+      "confirmedRegistrationNumber",
+      "registrationNumber",
+      "student",
+      "student.firstNames",
+      "student.lastNames",
+    ]);
     // Saved at once: this creates the draft, and the upload needs it.
     void d.save(true).then(() => {
       requestAnimationFrame(() => document.getElementById("titulo-escaneado")?.focus());
