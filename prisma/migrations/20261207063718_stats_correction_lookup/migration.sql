@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Case_id_procedure_dideducId_idx" ON "Case"("id", "procedure", "dideducId");
