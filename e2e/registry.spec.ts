@@ -21,7 +21,23 @@ test.describe("Administración de registros", () => {
     expect(Buffer.from(await sample.body()).equals(fs.readFileSync(SAMPLE))).toBe(true);
     const totalBefore = Number((await page.getByTestId("registry-total").textContent())!.replace(/\D/g, ""));
 
-    await page.getByLabel("Archivo CSV del registro de títulos").setInputFiles(SAMPLE);
+    // A file that is not a CSV is refused in the browser, next to the field, and nothing is imported.
+    const field = page.getByLabel("Archivo CSV del registro de títulos");
+    await field.setInputFiles({ name: "titulos.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("PK") });
+    await expect(page.getByTestId("file-picker-chosen")).toHaveText("titulos.xlsx (1 KB)");
+    await page.getByRole("button", { name: "Importar archivo" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "No se importó el archivo" })).toContainText("Revise el archivo elegido.");
+    await expect(page.locator("#csv-file-error")).toHaveText("Error: El archivo debe ser un CSV (extensión .csv), guardado como «CSV UTF-8».");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(/El archivo debe ser un CSV \(extensión \.csv\)/);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await expect(page.getByTestId("registry-total")).toHaveText(`(${totalBefore})`);
+
+    // Choosing the right file clears the refusal; its name and size are shown.
+    await field.setInputFiles(SAMPLE);
+    await expect(page.getByTestId("file-picker-chosen")).toHaveText("registro-titulos-ejemplo.csv (2 KB)");
+    await expect(page.locator("#csv-file-error")).toHaveCount(0);
+    await expect(field).not.toHaveAttribute("aria-invalid");
     await page.getByRole("button", { name: "Importar archivo" }).click();
     const result = page.getByTestId("import-result");
     await expect(result).toBeVisible();

@@ -3,26 +3,36 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import { FilePicker } from "@/components/ui/file-picker";
 import { FormAlert } from "@/components/ui/form-alert";
+import { checkDiplomaCsvFile, DIPLOMA_CSV_ACCEPT, DIPLOMA_CSV_MESSAGES, MAX_DIPLOMA_CSV_MB } from "@/lib/registry/check-diploma-csv-file";
 import type { TDiplomaImportResponseBody } from "@/lib/registry/handle-diploma-import-request";
 
 type TResult = Extract<TDiplomaImportResponseBody, { ok: true }>["result"];
+// `fileErrors` go next to the file field (and as links in the alert); `message` heads the alert.
+type TFailure = { message: string; fileErrors: readonly string[] };
+
+const FIELD_ID = "csv-file";
 
 // Sends the chosen CSV as the raw body of one request (streamed by the server, never held whole
-// in a server action), then shows the counts and the link to the report of rejected rows.
+// in a server action), then shows the counts and the link to the report of rejected rows. The
+// file is checked here first (name, empty, the 200 MB limit) with the server's own rules and
+// words, so a file the server would refuse is never uploaded. The form is not reset after a
+// refusal: the chosen file stays chosen, to import again once the problem is solved.
 export function DiplomaImportForm() {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<TFailure | null>(null);
   const [result, setResult] = useState<TResult | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = input.current?.files?.[0];
-    setError(null);
-    if (!file) {
-      setError("Elija el archivo CSV que desea importar.");
+    setFailure(null);
+    const refusal = checkDiplomaCsvFile(file);
+    if (!file || refusal) {
+      setFailure({ message: "Revise el archivo elegido.", fileErrors: [refusal ?? DIPLOMA_CSV_MESSAGES.missing] });
       return;
     }
     setPending(true);
@@ -33,31 +43,57 @@ export function DiplomaImportForm() {
         body: file,
       });
       const body = (await response.json().catch(() => null)) as TDiplomaImportResponseBody | null;
-      if (!body) setError("No se pudo importar el archivo. Inténtelo de nuevo en unos minutos.");
-      else if (!body.ok) setError(body.message);
+      if (!body) setFailure({ message: "No se pudo importar el archivo. Inténtelo de nuevo en unos minutos.", fileErrors: [] });
+      else if (!body.ok) setFailure({ message: body.message, fileErrors: body.fieldErrors?.file ?? [] });
       else {
         setResult(body.result);
         router.refresh();
       }
     } catch {
-      setError("No se pudo enviar el archivo: revise su conexión e inténtelo de nuevo.");
+      setFailure({ message: "No se pudo enviar el archivo: revise su conexión e inténtelo de nuevo.", fileErrors: [] });
     } finally {
       setPending(false);
     }
   }
 
+  const fileErrors = failure?.fileErrors ?? [];
+  const errorId = fileErrors.length > 0 ? `${FIELD_ID}-error` : null;
+
   return (
     <div className="space-y-5">
-      <FormAlert message={error} title="No se importó el archivo" />
-      <form onSubmit={submit} className="space-y-4" aria-describedby="csv-file-hint">
+      <FormAlert message={failure?.message} title="No se importó el archivo" items={fileErrors.map((text) => ({ field: FIELD_ID, text }))} />
+      <form onSubmit={submit} noValidate className="space-y-4">
         <div className="space-y-1">
-          <label htmlFor="csv-file" className="block font-semibold text-slate-900">
+          <label htmlFor={FIELD_ID} id={`${FIELD_ID}-label`} className="block font-semibold text-slate-900">
             Archivo CSV del registro de títulos
           </label>
-          <p id="csv-file-hint" className="text-sm text-slate-700">
-            Guardado desde la hoja de cálculo como «CSV UTF-8», separado por punto y coma o por comas. Puede importar el mismo archivo varias veces: lo ya registrado no cambia.
+          <p id={`${FIELD_ID}-hint`} className="text-sm text-slate-700">
+            Un archivo .csv de hasta {MAX_DIPLOMA_CSV_MB} MB, guardado desde la hoja de cálculo como «CSV UTF-8», separado por punto y coma o por comas. Puede importar el mismo archivo varias veces: lo ya registrado no cambia.
           </p>
-          <input ref={input} id="csv-file" name="file" type="file" accept=".csv,text/csv" required className="block w-full rounded-md border-2 border-slate-600 bg-white px-3 py-2" />
+          {errorId ? (
+            <p id={errorId} className="text-sm font-semibold text-red-800">
+              {fileErrors.map((e) => (
+                <span key={e} className="block">
+                  <span className="sr-only">Error: </span>
+                  {e}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <FilePicker
+            inputRef={input}
+            id={FIELD_ID}
+            labelledBy={`${FIELD_ID}-label`}
+            name="file"
+            accept={DIPLOMA_CSV_ACCEPT}
+            required
+            disabled={pending}
+            invalid={errorId !== null}
+            describedBy={[`${FIELD_ID}-hint`, errorId].filter(Boolean).join(" ")}
+            onChange={() => setFailure(null)}
+            buttonText="Elegir archivo CSV"
+            showSize
+          />
         </div>
         <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClasses("primary")}>
           {pending ? "Importando…" : "Importar archivo"}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ChangeEvent, type RefObject } from "react";
+import { formatFileSize } from "@/components/cases/format-date";
 import { cn } from "./cn";
 
 // A single-file input that reads in Spanish whatever the browser's language: the native button's
@@ -9,6 +10,8 @@ import { cn } from "./cn";
 // focusable and a Spanish label is what the person sees and clicks; the chosen file's name is
 // shown next to it. The input takes its accessible name from the field's own label
 // (`labelledBy`), so screen readers and tests (getByLabel) find it by that name as before.
+// `showSize` adds the chosen file's size to its name, where the size matters to the person
+// (a large import: they see it is the file they meant, and how it compares with the stated limit).
 export function FilePicker({
   id,
   labelledBy,
@@ -22,6 +25,7 @@ export function FilePicker({
   onChange,
   buttonText = "Elegir archivo",
   noneChosen = "Ningún archivo elegido",
+  showSize = false,
 }: {
   id: string;
   labelledBy: string;
@@ -35,8 +39,9 @@ export function FilePicker({
   onChange?: (e: ChangeEvent<HTMLInputElement>) => void;
   buttonText?: string;
   noneChosen?: string;
+  showSize?: boolean;
 }) {
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<{ name: string; size: number } | null>(null);
   const ownRef = useRef<HTMLInputElement>(null);
   const ref = inputRef ?? ownRef;
   // React resets a form after its action ran (and so empties the input): forget the name too.
@@ -61,7 +66,8 @@ export function FilePicker({
         aria-describedby={describedBy || undefined}
         aria-invalid={invalid ? true : undefined}
         onChange={(e) => {
-          setChosen(e.target.files?.[0]?.name ?? null);
+          const file = e.target.files?.[0];
+          setChosen(file ? { name: file.name, size: file.size } : null);
           onChange?.(e);
         }}
         className="peer sr-only"
@@ -79,8 +85,14 @@ export function FilePicker({
       </label>
       {/* Hidden from screen readers: the input itself announces the chosen file. */}
       <span aria-hidden="true" className="break-all text-slate-800" data-testid="file-picker-chosen">
-        {chosen ?? noneChosen}
+        {chosenFileText(chosen, { showSize, noneChosen })}
       </span>
     </div>
   );
+}
+
+// What the picker shows next to its button: the chosen file's name (and size), or that none is.
+export function chosenFileText(chosen: { name: string; size: number } | null, { showSize = false, noneChosen = "Ningún archivo elegido" } = {}): string {
+  if (!chosen) return noneChosen;
+  return showSize ? `${chosen.name} (${formatFileSize(chosen.size)})` : chosen.name;
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TSessionUser } from "@/lib/auth/session-user";
+import { checkDiplomaCsvFile, DIPLOMA_CSV_MESSAGES, MAX_DIPLOMA_CSV_BYTES } from "@/lib/registry/check-diploma-csv-file";
 import { handleDiplomaImportRequest, type TDiplomaImportResponseBody } from "@/lib/registry/handle-diploma-import-request";
 import { createRegistryWorld, type TRegistryWorld } from "./registry-world";
 
@@ -54,5 +55,39 @@ describe("handleDiplomaImportRequest (the documented sample file)", () => {
     const header = await handleDiplomaImportRequest(post("a;b\n1;2\n"), admin, w.options);
     expect(header.status).toBe(422);
     expect(await json(header)).toMatchObject({ ok: false, code: "CSV_HEADER" });
+  });
+
+  // The form shows a refusal of the file next to the file field (`fieldErrors.file`) and the rest
+  // (session, role) only at its top: the same shape as the server actions' results.
+  it("says which refusals are about the file, in the words the browser's own check uses", async () => {
+    const notCsv = await json(await handleDiplomaImportRequest(post(SAMPLE, { "x-file-name": "titulos.xlsx" }), admin, w.options));
+    expect(notCsv).toEqual({ ok: false, code: "NOT_CSV", message: "Revise el archivo elegido.", fieldErrors: { file: [DIPLOMA_CSV_MESSAGES.notCsv] } });
+    expect(checkDiplomaCsvFile({ name: "titulos.xlsx", size: SAMPLE.length })).toBe(DIPLOMA_CSV_MESSAGES.notCsv);
+
+    const noName = await json(await handleDiplomaImportRequest(post(SAMPLE, {}), admin, w.options));
+    expect(noName).toEqual({ ok: false, code: "INVALID_INPUT", message: "Revise el archivo elegido.", fieldErrors: { file: [DIPLOMA_CSV_MESSAGES.missing] } });
+
+    // Declared larger than the limit: refused before a byte is read.
+    const declared = await handleDiplomaImportRequest(
+      post(SAMPLE, { "x-file-name": "grande.csv", "content-length": String(MAX_DIPLOMA_CSV_BYTES + 1) }),
+      admin,
+      w.options,
+    );
+    expect(declared.status).toBe(413);
+    expect(await json(declared)).toEqual({ ok: false, code: "TOO_LARGE", message: "Revise el archivo elegido.", fieldErrors: { file: [DIPLOMA_CSV_MESSAGES.tooLarge] } });
+
+    const header = await json(await handleDiplomaImportRequest(post("a;b\n1;2\n"), admin, w.options));
+    if (header.ok) throw new Error("unreachable");
+    expect(header.message).toMatch(/^La primera fila del archivo debe nombrar las columnas; faltan: /);
+    expect(header.fieldErrors?.file?.[0]).toMatch(/^Faltan las columnas /);
+
+    const empty = await json(await handleDiplomaImportRequest(post(""), admin, w.options));
+    expect(empty).toMatchObject({ ok: false, code: "CSV_EMPTY", fieldErrors: { file: ["El archivo está vacío."] } });
+
+    const citizen = { ...(await w.user("ciudadana")), delegatedRoles: [] };
+    const forbidden = await json(await handleDiplomaImportRequest(post(SAMPLE), citizen, w.options));
+    expect(forbidden).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(forbidden).not.toHaveProperty("fieldErrors");
+    expect(await json(await handleDiplomaImportRequest(post(SAMPLE), null, w.options))).not.toHaveProperty("fieldErrors");
   });
 });
