@@ -552,6 +552,8 @@ describe("the names come from the registry (issue #14: \"after the citizen confi
       expect(row.searchTerms).not.toEqual(expect.arrayContaining(["inventada"]));
       expect((await listApplicantCases({ actor: citizen }, opts())).find((c) => c.id === r.caseId)?.studentName).toBe(HOLDER);
       expect(await compareDiplomaRegistry(row.formData, opts())).toMatchObject({ nameMatches: true });
+      // The staff's panel still has the row recorded at submission, not "nothing recorded".
+      expect(await compareDiplomaRegistry(row.formData, opts())).toMatchObject({ status: "MATCHES", atSubmission: { registrationNumber: r.number, holderName: HOLDER, checkedAt: NOW.toISOString() } });
     });
 
     it("undoing the confirmation («No es mi título: buscar de nuevo») drops the registry's name, and confirming again does not bring back one the client sends", async () => {
@@ -565,6 +567,7 @@ describe("the names come from the registry (issue #14: \"after the citizen confi
       const saved = await saveCaseDraft({ actor: citizen, caseId: r.caseId, procedure: "DIPLOMA_FROM_2005", formData: undone, expectedVersion: kept.version }, opts());
       row = await stored(r.caseId);
       expect((row.formData as { student: unknown }).student).toEqual({ firstNames: "Rosa", lastNames: "Ixcot", cui: "", birthDate: MARIA.birthDate });
+      expect(row.formData).not.toHaveProperty("registryAtSubmission");
       expect(toQueueRows([row], NOW)[0].personName).toBe("Rosa Ixcot");
       expect(row.searchTerms).not.toEqual(expect.arrayContaining(["amalia"]));
 
@@ -598,6 +601,7 @@ describe("the names come from the registry (issue #14: \"after the citizen confi
       const row = await stored(r.caseId);
       expect(row.formData).toMatchObject({ confirmedRegistrationNumber: other.number });
       expect((row.formData as { student: unknown }).student).toEqual({ cui: "", birthDate: MARIA.birthDate });
+      expect(row.formData).not.toHaveProperty("registryAtSubmission");
     });
   });
 });
