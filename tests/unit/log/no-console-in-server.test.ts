@@ -44,23 +44,16 @@ describe("server code logs through lib/log.ts, never console.* (eslint.config.mj
   );
 
   it("finds a console call, and lets one pass only after a disable comment that gives its reason", async () => {
-    const dir = fs.mkdtempSync(path.join(root, "lib", ".no-console-"));
-    try {
-      const file = (name: string, text: string) => {
-        fs.writeFileSync(path.join(dir, name), text);
-        return path.join(dir, name);
-      };
-      const server = file("server.ts", 'export function f() {\n  console.error("x");\n  console["warn"]("y");\n}\n');
-      const cli = file("cli.ts", "// eslint-disable-next-line no-console -- the CLI's answer\nconsole.error(1);\n// eslint-disable-next-line no-console\nconsole.log(2);\n");
-      const [s, c] = await eslint.lintFiles([server, cli]);
-      expect(s.messages.map((m) => [m.line, m.ruleId])).toEqual([
-        [2, "no-console"],
-        [3, "no-console"],
-      ]);
-      // The directive without a reason still silences no-console, and is refused itself.
-      expect(c.messages.map((m) => [m.line, m.ruleId])).toEqual([[3, "@eslint-community/eslint-comments/require-description"]]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    // Linted as if they were server files (nothing is written: another test may be reading lib/).
+    const [s] = await eslint.lintText('export function f() {\n  console.error("x");\n  console["warn"]("y");\n}\n', { filePath: "lib/no-console-fixture/server.ts" });
+    const [c] = await eslint.lintText("// eslint-disable-next-line no-console -- the CLI's answer\nconsole.error(1);\n// eslint-disable-next-line no-console\nconsole.log(2);\n", {
+      filePath: "lib/no-console-fixture/cli.ts",
+    });
+    expect(s.messages.map((m) => [m.line, m.ruleId])).toEqual([
+      [2, "no-console"],
+      [3, "no-console"],
+    ]);
+    // The directive without a reason still silences no-console, and is refused itself.
+    expect(c.messages.map((m) => [m.line, m.ruleId])).toEqual([[3, "@eslint-community/eslint-comments/require-description"]]);
   });
 });
