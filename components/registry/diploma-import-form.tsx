@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { FilePicker } from "@/components/ui/file-picker";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { FormAlert } from "@/components/ui/form-alert";
 import { checkDiplomaCsvFile, DIPLOMA_CSV_ACCEPT, DIPLOMA_CSV_MESSAGES, MAX_DIPLOMA_CSV_MB } from "@/lib/registry/check-diploma-csv-file";
 import type { TDiplomaImportResponseBody } from "@/lib/registry/handle-diploma-import-request";
@@ -70,16 +71,7 @@ export function DiplomaImportForm() {
           <p id={`${FIELD_ID}-hint`} className="text-sm text-slate-700">
             Un archivo .csv de hasta {MAX_DIPLOMA_CSV_MB} MB, guardado desde la hoja de cálculo como «CSV UTF-8», separado por punto y coma o por comas. Puede importar el mismo archivo varias veces: lo ya registrado no cambia.
           </p>
-          {errorId ? (
-            <p id={errorId} className="text-sm font-semibold text-red-800">
-              {fileErrors.map((e) => (
-                <span key={e} className="block">
-                  <span className="sr-only">Error: </span>
-                  {e}
-                </span>
-              ))}
-            </p>
-          ) : null}
+          <FieldErrors id={FIELD_ID} errors={fileErrors} />
           <FilePicker
             inputRef={input}
             id={FIELD_ID}

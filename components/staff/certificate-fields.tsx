@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import type { TFieldErrors } from "@/lib/errors";
 import { cn } from "@/components/ui/cn";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { FilePicker } from "@/components/ui/file-picker";
 import { openCertificateFile, type TOpenedCertificate } from "./open-certificate-file";
 
@@ -87,7 +88,7 @@ export function CertificateFields({ fileInput, passphrase, errors, holder, onFil
           Su certificado de firma electrónica avanzada (archivo .p12 o .pfx). Se abre aquí, en esta computadora: el archivo y su clave privada no se envían al
           servidor ni se guardan.
         </p>
-        <FieldErrors id={fileErrorId} messages={errors.pkcs12} />
+        <FieldErrors id="pkcs12" errors={errors.pkcs12} />
         <FilePicker
           inputRef={fileInput}
           id="pkcs12"
@@ -108,7 +109,7 @@ export function CertificateFields({ fileInput, passphrase, errors, holder, onFil
         <p id="passphrase-hint" className="text-sm text-slate-700">
           La contraseña que protege su archivo .p12. Se usa solo en esta computadora para abrirlo: no se envía ni se guarda.
         </p>
-        <FieldErrors id={passphraseErrorId} messages={errors.passphrase} />
+        <FieldErrors id="passphrase" errors={errors.passphrase} />
         <input
           id="passphrase"
           type="password"
@@ -133,19 +134,5 @@ export function CertificateFields({ fileInput, passphrase, errors, holder, onFil
         </p>
       ) : null}
     </>
-  );
-}
-
-function FieldErrors({ id, messages }: { id: string | null; messages: string[] | undefined }) {
-  if (!id || !messages) return null;
-  return (
-    <p id={id} className="text-sm font-semibold text-red-800">
-      {messages.map((e) => (
-        <span key={e} className="block">
-          <span className="sr-only">Error: </span>
-          {e}
-        </span>
-      ))}
-    </p>
   );
 }

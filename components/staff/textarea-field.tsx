@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 // A labelled textarea with the same error wiring as TextField (#<id>-error, aria-describedby).
 // `id` defaults to the name; set it when several forms on one page post the same field name.
@@ -24,16 +25,7 @@ export function TextareaField({
           {hint}
         </p>
       ) : null}
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          {errors!.map((e) => (
-            <span key={e} className="block">
-              <span className="sr-only">Error: </span>
-              {e}
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <FieldErrors id={id} errors={errors} />
       <textarea
         id={id}
         name={name}

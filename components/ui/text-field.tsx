@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
+import { FieldErrors } from "./field-errors";
 
 // A labelled input with its hint and errors tied to it: the error paragraph has id
 // "<name>-error" and the input points at it with aria-describedby.
@@ -32,16 +33,7 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          {errors!.map((e) => (
-            <span key={e} className="block">
-              <span className="sr-only">Error: </span>
-              {e}
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <FieldErrors id={name} errors={errors} />
       <input
         id={name}
         name={name}

@@ -1,23 +1,12 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 // Controlled inputs of the request editor. Same look and error wiring as components/ui/text-field
 // (error paragraph "<id>-error" referenced by aria-describedby), but the id is given apart from any
 // name: these values travel as JSON, not as form fields.
 
-export function FieldErrors({ id, errors }: { id: string; errors?: readonly string[] }) {
-  if (!errors || errors.length === 0) return null;
-  return (
-    <p id={`${id}-error`} className="text-sm font-semibold text-red-800">
-      {errors.map((e) => (
-        <span key={e} className="block">
-          <span className="sr-only">Error: </span>
-          {e}
-        </span>
-      ))}
-    </p>
-  );
-}
+export { FieldErrors };
 
 // The wiring every control shares: invalid state, hint and errors read out, the border.
 function controlProps(id: string, hint: ReactNode | undefined, errors: readonly string[] | undefined) {
