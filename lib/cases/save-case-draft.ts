@@ -66,10 +66,13 @@ export async function saveCaseDraft(input: TSaveCaseDraftInput, options: TDbOpti
     return { caseId: created.id, number: created.number, version: created.version };
   }
 
+  // What the procedure keeps of the stored form data on a save (D.2.2: the registry's name); the
+  // stored data is read only for a procedure that keeps something.
+  const keepOnSave = procedureForm(input.procedure)?.keepOnSave;
   return db.$transaction(async (tx) => {
     const row = await tx.case.findUnique({
       where: { id: input.caseId! },
-      select: { id: true, applicantId: true, state: true, version: true, procedure: true, formData: true, applicant: { select: { name: true } } },
+      select: { id: true, number: true, applicantId: true, state: true, version: true, procedure: true, formData: Boolean(keepOnSave), applicant: { select: { name: true } } },
     });
     // Someone else's case reads as missing.
     if (!row || row.applicantId !== input.actor.id) throw new TransitionError("NOT_FOUND", "La solicitud no existe.");
@@ -88,13 +91,12 @@ export async function saveCaseDraft(input: TSaveCaseDraftInput, options: TDbOpti
       if (!dideduc) throw new TransitionError("INVALID_INPUT", undefined, { dideducId: ["Dirección Departamental no encontrada."] });
     }
     // Read and written under the same version guard: what is kept is what this save replaces.
-    const keepOnSave = procedureForm(input.procedure)?.keepOnSave;
     const saved = keepOnSave ? keepOnSave(formData, row.formData) : formData;
     const updated = await tx.case.updateMany({
       where: { id: row.id, version: row.version, state: row.state },
       data: { formData: saved, dideducId, version: { increment: 1 }, searchTerms: caseSearchTerms(row.applicant.name, ...studentNamesOf(saved)) },
     });
     if (updated.count !== 1) throw new TransitionError("STALE_VERSION", "La solicitud cambió mientras se guardaba. Recargue la página.");
-    return { caseId: row.id, number: (await tx.case.findUniqueOrThrow({ where: { id: row.id }, select: { number: true } })).number, version: row.version + 1 };
+    return { caseId: row.id, number: row.number, version: row.version + 1 };
   });
 }
