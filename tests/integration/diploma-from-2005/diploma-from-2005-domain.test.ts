@@ -480,11 +480,13 @@ describe("the names come from the registry (issue #14: \"after the citizen confi
     expect(await compareDiplomaRegistry(row.formData, opts())).toMatchObject({ status: "MATCHES", nameMatches: true });
   });
 
-  it("a resubmission after a correction takes the registry's name again, as the registry has it then", async () => {
+  // A D.2.2 request for `number` (a registry row of `holderName`, confirmed), submitted, then sent
+  // back to the citizen for correction.
+  async function submitThenReturn(number: string, holderName: string, year: number) {
     await w.db.diplomaRegistry.create({
-      data: { registrationNumber: "D-2020-777003", holderName: "María José Ixcot Chávez", degree: "Perito Contador", school: "Instituto de Prueba", year: 2020, holderBirthDate: new Date(`${MARIA.birthDate}T00:00:00Z`) },
+      data: { registrationNumber: number, holderName, degree: "Perito Contador", school: "Instituto de Prueba", year, holderBirthDate: new Date(`${MARIA.birthDate}T00:00:00Z`) },
     });
-    const form = { ...FORGED, registrationNumber: "D-2020-777003", confirmedRegistrationNumber: "D-2020-777003" };
+    const form = { ...FORGED, registrationNumber: number, confirmedRegistrationNumber: number };
     const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
     await upload(citizen, draft.caseId);
     const sent = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts());
@@ -492,6 +494,12 @@ describe("the names come from the registry (issue #14: \"after the citizen confi
       { actor: assistant, caseId: draft.caseId, action: "reject_for_correction", input: { reason: "El escaneo del reverso no se lee: escanéelo de nuevo." }, expectedVersion: sent.version, ip: null },
       opts(),
     );
+    expect(rejected.state).toBe("NEEDS_CORRECTION");
+    return { draft, form, rejected };
+  }
+
+  it("a resubmission after a correction takes the registry's name again, as the registry has it then", async () => {
+    const { draft, form, rejected } = await submitThenReturn("D-2020-777003", "María José Ixcot Chávez", 2020);
     await w.db.diplomaRegistry.update({ where: { registrationNumber: "D-2020-777003" }, data: { holderName: "María Josefa Ixcot Chávez" } });
     // The editor sends back what it holds, names typed long ago included.
     const edited = await saveCaseDraft({ actor: citizen, caseId: draft.caseId, procedure: "DIPLOMA_FROM_2005", formData: form, expectedVersion: rejected.version }, opts());
@@ -512,18 +520,7 @@ describe("the names come from the registry (issue #14: \"after the citizen confi
     async function returnedRequest() {
       seq += 1;
       const number = `D-2021-7771${String(seq).padStart(2, "0")}`;
-      await w.db.diplomaRegistry.create({
-        data: { registrationNumber: number, holderName: HOLDER, degree: "Perito Contador", school: "Instituto de Prueba", year: 2021, holderBirthDate: new Date(`${MARIA.birthDate}T00:00:00Z`) },
-      });
-      const form = { ...FORGED, registrationNumber: number, confirmedRegistrationNumber: number };
-      const draft = await saveCaseDraft({ actor: citizen, procedure: "DIPLOMA_FROM_2005", formData: form }, opts());
-      await upload(citizen, draft.caseId);
-      const sent = await submitCase({ actor: citizen, caseId: draft.caseId, expectedVersion: draft.version, ip: null, now: NOW }, opts());
-      const rejected = await performCaseAction(
-        { actor: assistant, caseId: draft.caseId, action: "reject_for_correction", input: { reason: "El escaneo del reverso no se lee: escanéelo de nuevo." }, expectedVersion: sent.version, ip: null },
-        opts(),
-      );
-      expect(rejected.state).toBe("NEEDS_CORRECTION");
+      const { draft, rejected } = await submitThenReturn(number, HOLDER, 2021);
       // What the editor sends once confirmed: no names (they are not shown), the rest as typed.
       const confirmed = { registrationNumber: number, confirmedRegistrationNumber: number, student: { cui: "", birthDate: MARIA.birthDate }, contactPhone: "5512-3478", cgcStampConfirmed: true };
       return { caseId: draft.caseId, number, version: rejected.version, confirmed };
