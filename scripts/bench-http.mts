@@ -21,7 +21,11 @@
 // BENCH_HTTP_LONG_SECONDS (60) s on /verificar (goal 0 errors) while the server's RSS is sampled
 // (goal peak < 600 MB), and its RSS BENCH_HTTP_SETTLE_SECONDS (20) s after. Last, `npm start` on the
 // PostgreSQL copy: the RSS of its launcher once the server answers (goal ≤ 50 MB, or exited).
-// BENCH_HTTP_TARGETS=pglite,postgres (default both); BENCH_HTTP_START=0 skips `npm start`.
+// BENCH_HTTP_TARGETS=pglite,postgres,postgres-workers (default all three); postgres-workers is the
+// same PostgreSQL server with SERVER_WORKERS=BENCH_HTTP_WORKERS (default: this machine's cores)
+// processes on one port (lib/http/run-server-workers.ts): its CPU and RSS are the sum over the
+// primary and the workers, and the largest process's RSS is printed too. BENCH_HTTP_START=0 skips
+// `npm start`.
 // BENCH_HTTP_NODE_OPTIONS: extra node flags for the server (e.g. --heap-prof).
 // Needs a production build; builds one (`next build`) when the sources changed since the last.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -39,7 +43,8 @@ const LONG_SECONDS = Number(process.env.BENCH_HTTP_LONG_SECONDS ?? 60);
 const SETTLE_SECONDS = Number(process.env.BENCH_HTTP_SETTLE_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_HTTP_CLIENTS ?? 5000);
 const KEEP = process.env.BENCH_HTTP_KEEP === "1";
-const TARGETS = (process.env.BENCH_HTTP_TARGETS ?? "pglite,postgres").split(",").map((t) => t.trim());
+const TARGETS = (process.env.BENCH_HTTP_TARGETS ?? "pglite,postgres,postgres-workers").split(",").map((t) => t.trim());
+const WORKERS = Number(process.env.BENCH_HTTP_WORKERS ?? os.availableParallelism());
 const GOALS = { ratio: 0.6, p99Ms: 500, peakMb: 600, launcherMb: 50 };
 
 const mb = (kb: number) => Math.round(kb / 1024);
@@ -130,13 +135,33 @@ type TLoad = { rps: number; p50: number; p99: number; errors: number; requests: 
 // clock ticks (100 a second on Linux). On a machine other work also loads, CPU per request is the
 // figure that does not depend on it; throughput and latency do. (PostgreSQL's own CPU is in its
 // processes, not here; the embedded database's is.)
+// The server's processes: the one started, and its children (SERVER_WORKERS' workers).
+function processTree(pid: number): number[] {
+  const children = fs
+    .readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .map(Number)
+    .filter((child) => {
+      try {
+        return Number(fs.readFileSync(`/proc/${child}/stat`, "utf8").split(") ")[1].split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    });
+  return [pid, ...children];
+}
+
 function cpuMs(pid: number): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return 0;
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const f = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // gone meanwhile
+    }
   }
+  return total;
 }
 
 let clientCounter = 0;
@@ -175,6 +200,12 @@ async function load(base: string, urlPath: string, connections: number, duration
   };
 }
 
+// Summed over the server's processes, and the largest of them.
+function treeRssKb(pid: number): { total: number; largest: number } {
+  const each = processTree(pid).map((p) => rssKb(p) ?? 0);
+  return { total: each.reduce((a, b) => a + b, 0), largest: Math.max(0, ...each) };
+}
+
 function rssKb(pid: number): number | null {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -204,7 +235,7 @@ const fmt = (l: TLoad) =>
   `${l.rps.toFixed(1).padStart(7)} sol/s  p50 ${String(l.p50).padStart(4)} ms  p99 ${String(l.p99).padStart(5)} ms  errores ${l.errors} de ${l.requests}  CPU del servidor ${l.cpuMs.toFixed(1)} ms/sol`;
 const summary: string[] = [];
 
-async function benchTarget(label: string, databaseUrl: string): Promise<void> {
+async function benchTarget(label: string, databaseUrl: string, workers = 1): Promise<void> {
   const port = String(3700 + Math.floor(Math.random() * 90));
   const base = `http://localhost:${port}`;
   const extra = (process.env.BENCH_HTTP_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
@@ -221,6 +252,7 @@ async function benchTarget(label: string, databaseUrl: string): Promise<void> {
       TSA_URL: "http://127.0.0.1:9/tsa",
       TRUSTED_PROXY_HOPS: "1",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      SERVER_WORKERS: String(workers),
     }),
   });
   try {
@@ -229,8 +261,9 @@ async function benchTarget(label: string, databaseUrl: string): Promise<void> {
     await load(base, "/ingresar", 10, 3, server.pid!);
     await load(base, `/verificar/${code}`, 10, 3, server.pid!);
     await sleep(2);
-    const idle = rssKb(server.pid!) ?? 0;
-    console.log(`\n${label}: RSS del servidor en reposo ${mb(idle)} MB`);
+    const idleTree = treeRssKb(server.pid!);
+    const idle = idleTree.total;
+    console.log(`\n${label}: RSS del servidor en reposo ${mb(idle)} MB${workers > 1 ? ` (${workers + 1} procesos; el mayor ${mb(idleTree.largest)} MB)` : ""}`);
     const ingresar = await load(base, "/ingresar", 50, SECONDS, server.pid!);
     const verificar = await load(base, `/verificar/${code}`, 50, SECONDS, server.pid!);
     const ratio = verificar.rps / ingresar.rps;
@@ -248,20 +281,27 @@ async function benchTarget(label: string, databaseUrl: string): Promise<void> {
         `p99 verificar ÷ p99 ingresar ${(verificar.p99 / ingresar.p99).toFixed(2)}`,
     );
 
-    let peak = rssKb(server.pid!) ?? 0;
+    let peak = 0;
+    let peakLargest = 0;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, rssKb(server.pid!) ?? 0);
+      const now = treeRssKb(server.pid!);
+      peak = Math.max(peak, now.total);
+      peakLargest = Math.max(peakLargest, now.largest);
     }, 200);
     const long = await load(base, `/verificar/${code}`, 200, LONG_SECONDS, server.pid!);
     clearInterval(sampler);
     console.log(`  200 conexiones × ${LONG_SECONDS} s en /verificar: ${fmt(long)} → ${yes(long.errors === 0)}`);
-    console.log(`    RSS pico ${mb(peak)} MB (meta < ${GOALS.peakMb}): ${yes(mb(peak) < GOALS.peakMb)}`);
+    console.log(
+      workers > 1
+        ? `    RSS pico, suma de los ${workers + 1} procesos ${mb(peak)} MB (meta < ${GOALS.peakMb}): ${yes(mb(peak) < GOALS.peakMb)}; el mayor proceso ${mb(peakLargest)} MB: ${yes(mb(peakLargest) < GOALS.peakMb)}`
+        : `    RSS pico ${mb(peak)} MB (meta < ${GOALS.peakMb}): ${yes(mb(peak) < GOALS.peakMb)}`,
+    );
     await sleep(SETTLE_SECONDS);
-    const after = rssKb(server.pid!) ?? 0;
+    const after = treeRssKb(server.pid!).total;
     console.log(`    RSS ${SETTLE_SECONDS} s después ${mb(after)} MB (en reposo ${mb(idle)} MB)`);
     summary.push(
       `${label.padEnd(10)} ingresar ${ingresar.rps.toFixed(0)} sol/s · verificar ${verificar.rps.toFixed(0)} sol/s (p50 ${verificar.p50} ms, p99 ${verificar.p99} ms; p99 de ingresar ${ingresar.p99} ms) · razón ${ratio.toFixed(2)} (por CPU ${cpuRatio.toFixed(2)}; CPU ${ingresar.cpuMs.toFixed(1)} / ${verificar.cpuMs.toFixed(1)} ms/sol) · ` +
-        `200 con.: ${long.rps.toFixed(0)} sol/s, p99 ${long.p99} ms, ${long.errors} errores · RSS ${mb(idle)} → pico ${mb(peak)} → ${mb(after)} MB`,
+        `200 con.: ${long.rps.toFixed(0)} sol/s, p99 ${long.p99} ms, ${long.errors} errores · RSS ${mb(idle)} → pico ${mb(peak)} → ${mb(after)} MB${workers > 1 ? ` (suma; mayor proceso ${mb(peakLargest)} MB)` : ""}`,
     );
   } finally {
     server.kill("SIGTERM");
@@ -333,6 +373,7 @@ try {
   console.log(`Servidor: ${serverNodeArgs().join(" ")} (montón de V8: ${heapMb === null ? "límite propio de V8" : `${heapMb} MB`}, SERVER_HEAP_MB)`);
   if (pgliteDir) await benchTarget("Embebida", `pglite:${pgliteDir}`);
   if (TARGETS.includes("postgres")) await benchTarget("PostgreSQL", pgUrl);
+  if (TARGETS.includes("postgres-workers")) await benchTarget(`PostgreSQL, ${WORKERS} procesos`, pgUrl, WORKERS);
   if (process.env.BENCH_HTTP_START !== "0") await benchStart();
   console.log(`Carga del equipo después (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
   console.log(`\nResumen\n${summary.map((s) => `  ${s}`).join("\n")}`);

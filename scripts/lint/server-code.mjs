@@ -15,6 +15,7 @@ export const SERVER_CODE = [
   "auth.ts",
   "auth.config.ts",
   "scripts/serve.mts",
+  "scripts/serve-instance.mts",
 ];
 export const SERVER_CODE_IGNORES = ["lib/generated/**"];
 

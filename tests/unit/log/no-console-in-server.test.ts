@@ -20,8 +20,8 @@ const isOn = (setting: unknown) => (Array.isArray(setting) ? setting[0] : settin
 const LINT_TIMEOUT_MS = 300_000;
 
 describe("server code logs through lib/log.ts, never console.* (eslint.config.mjs no-console)", () => {
-  it("covers the server process (lib, app's server files, instrumentation, proxy, Auth.js, serve.mts), not the CLI tools nor client components", async () => {
-    for (const f of ["lib/log.ts", "lib/action.ts", "instrumentation.ts", "proxy.ts", "auth.ts", "auth.config.ts", "scripts/serve.mts", "app/api/salud/route.ts"]) {
+  it("covers the server process (lib, app's server files, instrumentation, proxy, Auth.js, serve.mts and serve-instance.mts), not the CLI tools nor client components", async () => {
+    for (const f of ["lib/log.ts", "lib/action.ts", "instrumentation.ts", "proxy.ts", "auth.ts", "auth.config.ts", "scripts/serve.mts", "scripts/serve-instance.mts", "app/api/salud/route.ts"]) {
       expect(isOn((await rulesFor(f))["no-console"]), f).toBe(true);
     }
     expect(await eslint.isPathIgnored("lib/generated/prisma/client.ts")).toBe(true);
