@@ -25,7 +25,8 @@ test("la administración filtra la bitácora (su propio ingreso) y la descarga e
 
   // A malformed date is refused next to its field; the other filters stay.
   await page.goto(`/admin/auditoria?accion=auth.sign_in&desde=ayer`);
-  await expect(page.locator("#desde-error")).toHaveText("Use el formato AAAA-MM-DD.");
+  await expect(page.locator("#desde-error")).toHaveText("Error: Use el formato AAAA-MM-DD.");
+  await expect(page.getByRole("search", { name: "Filtrar la bitácora" }).getByLabel("Desde")).toHaveAttribute("aria-describedby", "desde-error");
   await expect(page.getByRole("search", { name: "Filtrar la bitácora" }).getByLabel("Acción")).toHaveValue("auth.sign_in");
 
   await page.goto(`/admin/auditoria?accion=auth.sign_in&autor=${encodeURIComponent(ADMIN.email)}`);

@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 // TextField for pages that repeat one form per row: ids get a prefix so labels and errors stay unique.
 export function PrefixedTextField({ prefix, name, label, errors, className, ...input }: Omit<ComponentProps<"input">, "id"> & { prefix: string; name: string; label: string; errors?: readonly string[] }) {
@@ -8,12 +9,7 @@ export function PrefixedTextField({ prefix, name, label, errors, className, ...i
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-semibold text-slate-900">{label}</label>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={id} errors={errors} />
       <input
         id={id}
         name={name}

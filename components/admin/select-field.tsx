@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldErrors } from "@/components/ui/field-errors";
 
 // A labelled <select> with its errors tied to it, like TextField ("<name>-error").
 export function SelectField({
@@ -34,12 +35,7 @@ export function SelectField({
           {hint}
         </p>
       ) : null}
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={name} errors={errors} />
       <select
         id={name}
         name={name}

@@ -3,6 +3,7 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeAuthorizedSignerAction } from "@/app/admin/actions/revoke-authorized-signer";
 import { failureOf } from "@/components/ui/action-state";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 // The label names the certificate too: one person often has several (renewed, replaced) in the list.
@@ -15,12 +16,7 @@ export function SignerRevokeForm({ signerId, signerName, fingerprint }: { signer
     <form action={formAction} className="space-y-2" aria-label={`Revocar el certificado ${fingerprint.slice(0, 8).toUpperCase()}… de ${signerName}`}>
       <input type="hidden" name="signerId" value={signerId} />
       <label htmlFor={id} className="block text-sm font-semibold">Motivo de la revocación</label>
-      {reasonErrors.length > 0 ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {reasonErrors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={id} errors={reasonErrors} />
       <textarea
         id={id}
         name="reason"

@@ -4,6 +4,7 @@ import { createOfficeDelegationAction } from "@/app/direccion/actions/create-del
 import { SelectField } from "@/components/admin/select-field";
 import { TextareaField } from "@/components/staff/textarea-field";
 import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -52,12 +53,7 @@ export function OfficeDelegationForm({ staff, today, lastDay }: { staff: readonl
             Solo la revisión técnica. La firma no se delega: es la firma electrónica avanzada de quien está registrado como firmante ante
             DISERSA; un cambio de firmante se notifica en el registro de firmantes.
           </p>
-          {roleErrorId ? (
-            <p id={roleErrorId} className="text-sm font-semibold text-red-800">
-              <span className="sr-only">Error: </span>
-              {errors.role!.join(" ")}
-            </p>
-          ) : null}
+          <FieldErrors id="role" errors={errors.role} />
           {DELEGABLE_ROLES.map((role, i) => (
             <div key={role} className="flex items-center gap-3">
               <input

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormAction } from "@/components/ui/use-form-action";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { TActionResult, TActionState } from "@/lib/action";
 
@@ -27,12 +28,7 @@ export function TranslatorStatusForm({ translatorId, translatorName, active, act
       <label htmlFor={id} className="block text-sm font-semibold">
         Motivo para {verb.toLowerCase()}
       </label>
-      {reasonErrors.length > 0 ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {reasonErrors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id={id} errors={reasonErrors} />
       <textarea
         id={id}
         name="reason"

@@ -3,6 +3,7 @@
 import { notifySignerEndAction } from "@/app/direccion/actions/notify-signer-end";
 import { TextareaField } from "@/components/staff/textarea-field";
 import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 
@@ -18,20 +19,15 @@ export function SignerEndForm({ signerId, signerName, today }: { signerId: strin
       <input type="hidden" name="signerId" value={signerId} />
       <div className="space-y-1">
         <label htmlFor={`endDate-${signerId}`} className="block text-sm font-semibold">Deja de firmar desde</label>
-        {errors.endDate ? (
-          <p id={`endDate-${signerId}-error`} className="text-sm font-semibold text-red-800">
-            <span className="sr-only">Error: </span>
-            {errors.endDate.join(" ")}
-          </p>
-        ) : null}
+        <FieldErrors id={`endDate-${signerId}`} errors={errors.endDate} />
         <input
           id={`endDate-${signerId}`}
           name="endDate"
           type="date"
           min={today}
           defaultValue={values.endDate ?? today}
-          aria-invalid={errors.endDate ? true : undefined}
-          aria-describedby={errors.endDate ? `endDate-${signerId}-error` : undefined}
+          aria-invalid={errors.endDate?.length ? true : undefined}
+          aria-describedby={errors.endDate?.length ? `endDate-${signerId}-error` : undefined}
           className="block w-full rounded-md border-2 border-slate-600 bg-white px-2 py-1 text-sm"
         />
       </div>

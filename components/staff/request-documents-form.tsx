@@ -2,6 +2,7 @@
 
 import { errorSummaryItems } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { REQUESTABLE_DOCUMENT_LABELS, REQUESTABLE_DOCUMENTS } from "@/lib/workflow/inputs";
@@ -53,13 +54,9 @@ export function RequestDocumentsForm({
         defaultValue={values.reason ?? ""}
         errors={errors.reason}
       />
-      <fieldset className="space-y-3 rounded-md border border-slate-300 p-4" id="documents" tabIndex={-1} aria-describedby={documentErrors ? "documents-error" : undefined}>
+      <fieldset className="space-y-3 rounded-md border border-slate-300 p-4" id="documents" tabIndex={-1} aria-describedby={documentErrors?.length ? "documents-error" : undefined}>
         <legend className="px-1 font-semibold">Documentos que debe adjuntar</legend>
-        {documentErrors ? (
-          <p id="documents-error" className="text-sm font-semibold text-red-800">
-            {documentErrors.join(" ")}
-          </p>
-        ) : null}
+        <FieldErrors id="documents" errors={documentErrors} />
         {REQUESTABLE_DOCUMENTS.map((doc) => {
           const name = `${REQUESTED_DOCUMENT_FIELD_PREFIX}${doc}`;
           return (

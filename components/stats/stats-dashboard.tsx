@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeading } from "@/components/layout/page-heading";
 import { buttonClasses } from "@/components/ui/button";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { FORBIDDEN_PATH } from "@/lib/auth/route-access";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import { listDideducs } from "@/lib/cases/list-dideducs";
@@ -118,12 +119,7 @@ export async function StatsDashboard({ actor, segment, searchParams }: { actor: 
   const base = `/${segment}/estadisticas`;
   const errors = parsed.fieldErrors;
   const described = (k: string) => (errors[k] ? `${k}-error` : undefined);
-  const error = (k: string) =>
-    errors[k] ? (
-      <p id={`${k}-error`} className="text-sm font-semibold text-red-800">
-        {errors[k]}
-      </p>
-    ) : null;
+  const error = (k: string) => <FieldErrors id={k} errors={errors[k] ? [errors[k]] : null} />;
 
   return (
     <>

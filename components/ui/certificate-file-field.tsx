@@ -1,3 +1,4 @@
+import { FieldErrors } from "./field-errors";
 import { FilePicker } from "./file-picker";
 
 // The public certificate of a signer (never a .p12): the admin's registry form and the
@@ -8,12 +9,7 @@ export function CertificateFileField({ label, hint, errors }: { label: string; h
     <div className="space-y-1">
       <label htmlFor="certificate" id="certificate-label" className="block font-semibold">{label}</label>
       <p id="certificate-hint" className="text-sm text-slate-700">{hint}</p>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrors id="certificate" errors={errors} />
       <FilePicker
         id="certificate"
         labelledBy="certificate-label"

@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
+import { FieldErrors } from "./field-errors";
 
 export function CheckboxField({
   name,
@@ -31,11 +32,7 @@ export function CheckboxField({
             {hint}
           </p>
         ) : null}
-        {errorId ? (
-          <p id={errorId} className="text-sm font-semibold text-red-800">
-            {errors!.join(" ")}
-          </p>
-        ) : null}
+        <FieldErrors id={name} errors={errors} />
       </div>
     </div>
   );

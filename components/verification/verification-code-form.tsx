@@ -1,4 +1,5 @@
 import { buttonClasses } from "@/components/ui/button";
+import { FieldErrors } from "@/components/ui/field-errors";
 import type { TLocale } from "@/lib/i18n/locale";
 import { VERIFICATION_TEXTS } from "@/lib/i18n/texts/verification";
 
@@ -26,11 +27,7 @@ export function VerificationCodeForm({ locale, lang, defaultValue = "", error }:
         aria-invalid={error ? true : undefined}
         className="block w-full rounded-md border border-slate-400 px-3 py-2 font-mono text-lg uppercase"
       />
-      {error ? (
-        <p id="codigo-error" className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldErrors id="codigo" errors={error ? [error] : null} />
       <button type="submit" className={buttonClasses("primary")}>
         {t.submit}
       </button>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDateTime } from "@/components/cases/format-date";
 import { PageHeading } from "@/components/layout/page-heading";
 import { buttonClasses } from "@/components/ui/button";
+import { FieldErrors } from "@/components/ui/field-errors";
 import { AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/audit-actions";
 import { parseAuditFilter, type TAuditFilter } from "@/lib/audit/audit-filter";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -37,11 +38,7 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
         </p>
       ) : null}
       {children(describedBy)}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldErrors id={id} errors={error ? [error] : null} />
     </div>
   );
 }
