@@ -57,7 +57,7 @@ function servedBy(s: TServeProcess, from: number): Set<number> {
 }
 
 // A start that is refused: the process's exit code and its JSON lines.
-async function refusedStart(extra: NodeJS.ProcessEnv): Promise<{ code: number | null; lines: TLine[] }> {
+async function refusedStart(extra: Record<string, string>): Promise<{ code: number | null; lines: TLine[] }> {
   const port = await freePort();
   const child = spawn(process.execPath, serverNodeArgs(env), {
     env: serverEnv({ ...env, ...extra, NODE_ENV: "production", PORT: String(port) }),
