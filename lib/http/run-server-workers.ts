@@ -26,12 +26,19 @@ const KILL_MARGIN_MS = 15_000;
 // - SIGTERM / SIGINT reach every worker, which drain as a single process does; the primary leaves
 //   when the last one has, with 0 only if every one drained cleanly.
 export function runServerWorkers({ workers, drainTimeoutMs, maxReplacements = 5 }: TServerWorkersOptions): void {
+  // Our own list: node:cluster may still list a worker when its "exit" arrives (until its channel
+  // has closed too), so cluster.workers cannot say when the last one is gone.
+  const live = new Set<Worker>();
   const listening = new Set<number>();
   const replacedAt: number[] = [];
   let stopping: { code: number } | null = null;
   let announced = false;
 
-  const fork = () => cluster.fork();
+  const fork = () => {
+    const worker = cluster.fork();
+    live.add(worker);
+    return worker;
+  };
 
   cluster.on("listening", (worker) => {
     listening.add(worker.id);
@@ -42,11 +49,12 @@ export function runServerWorkers({ workers, drainTimeoutMs, maxReplacements = 5 
   });
 
   cluster.on("exit", (worker: Worker, code: number | null, signal: NodeJS.Signals | null) => {
+    live.delete(worker);
     const everListened = listening.delete(worker.id);
     const clean = code === 0;
     if (stopping) {
       if (!clean) stopping.code = 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) leave(stopping.code);
+      if (live.size === 0) leave(stopping.code);
       return;
     }
     // Before the server was ever ready every worker would fail alike; a replacement that fails to
@@ -71,7 +79,7 @@ export function runServerWorkers({ workers, drainTimeoutMs, maxReplacements = 5 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       if (stopping) return;
-      log.info("shutting down", { signal, workers: Object.keys(cluster.workers ?? {}).length });
+      log.info("shutting down", { signal, workers: live.size });
       stopAll(signal, 0);
     });
   }
@@ -80,14 +88,12 @@ export function runServerWorkers({ workers, drainTimeoutMs, maxReplacements = 5 
 
   function stopAll(signal: NodeJS.Signals, code: number): void {
     stopping = { code };
-    const running = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-    if (running.length === 0) return leave(code);
+    if (live.size === 0) return leave(code);
     // A worker already gone by the time the signal is sent is fine: its exit is counted above.
-    for (const worker of running) worker.process.kill(signal);
+    for (const worker of live) worker.process.kill(signal);
     setTimeout(() => {
-      const left = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-      log.error("shutdown: workers still running were killed", { workerPids: left.map((w) => w.process.pid) });
-      for (const worker of left) worker.process.kill("SIGKILL");
+      log.error("shutdown: workers still running were killed", { workerPids: [...live].map((w) => w.process.pid) });
+      for (const worker of live) worker.process.kill("SIGKILL");
       if (stopping) stopping.code = 1;
     }, drainTimeoutMs + KILL_MARGIN_MS).unref();
   }

@@ -157,6 +157,30 @@ describe("SERVER_WORKERS=2 on PostgreSQL", () => {
   }, 120_000);
 });
 
+describe("SERVER_WORKERS=2, workers that keep dying", () => {
+  it("after 5 replacements within a minute the server stops with 1 instead of restarting forever", async () => {
+    const s = await startServeProcess({ ...env, SERVER_WORKERS: "2" }, await freePort());
+    try {
+      // Each time, the newest worker dies (here at once, before it even listens).
+      let victim = workerPids(s)[0]!;
+      for (let i = 1; i <= 6; i++) {
+        process.kill(victim, "SIGKILL");
+        if (i === 6) break;
+        await expect.poll(() => byMessage(s.lines(), "worker stopped: replaced").length, { timeout: 30_000 }).toBe(i);
+        victim = Number(byMessage(s.lines(), "worker stopped: replaced")[i - 1]!.replacementPid);
+      }
+      expect(await s.exited).toEqual({ code: 1, signal: null });
+      const lines = s.lines();
+      expect(byMessage(lines, "worker stopped: replaced")).toHaveLength(5);
+      expect(byMessage(lines, "workers keep stopping: server stopped")).toEqual([expect.objectContaining({ level: "error", replacements: 5 })]);
+      expect(lines.at(-1)).toMatchObject({ pid: s.child.pid, message: "stopped", code: 1 });
+      for (const pid of workerPids(s)) expect(isAlive(pid), `worker ${pid}`).toBe(false);
+    } finally {
+      if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGKILL");
+    }
+  }, 240_000);
+});
+
 describe("SERVER_WORKERS refused", () => {
   it("more than one on the embedded database: exits 1 before starting any worker", async () => {
     const { code, lines } = await refusedStart({ SERVER_WORKERS: "2", DATABASE_URL: `pglite:${path.join(root, "pglite")}` });
