@@ -38,6 +38,14 @@ test("la coordinación y la dirección ven sus estadísticas, filtran y descarga
   await expect(central.getByRole("search", { name: "Filtrar las estadísticas" }).getByLabel("Trámite")).toHaveValue("SWORN_TRANSLATION");
   expect(await receivedTotal(central)).not.toBe(all);
 
+  // A period longer than 36 months is cut, and the page says so next to «Desde» as a notice: the
+  // field is not marked invalid (nothing typed was wrong).
+  await central.goto("/atencion/estadisticas?desde=2020-01&hasta=2026-12");
+  const desde = central.getByRole("search", { name: "Filtrar las estadísticas" }).getByLabel("Desde (mes)");
+  await expect(desde).toHaveValue("2024-01");
+  await expect(desde).toHaveAccessibleDescription("El período se limitó a 36 meses: desde 2024-01.");
+  await expect(desde).not.toHaveAttribute("aria-invalid", "true");
+
   // Each table's CSV carries the page's headers and the filter.
   const [download] = await Promise.all([central.waitForEvent("download"), central.getByTestId("csv-mensual").click()]);
   expect(download.suggestedFilename()).toMatch(/^estadisticas-mensual-\d{4}-\d{2}-a-\d{4}-\d{2}\.csv$/);

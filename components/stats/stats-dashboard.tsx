@@ -118,7 +118,8 @@ export async function StatsDashboard({ actor, segment, searchParams }: { actor: 
   const params = statsFilterParams(filter, { withDideduc: central });
   const base = `/${segment}/estadisticas`;
   const errors = parsed.fieldErrors;
-  const described = (k: string) => (errors[k] ? `${k}-error` : undefined);
+  const notices = parsed.notices;
+  const described = (k: string) => [errors[k] ? `${k}-error` : null, notices[k] ? `${k}-note` : null].filter(Boolean).join(" ") || undefined;
   const error = (k: string) => <FieldErrors id={k} errors={errors[k] ? [errors[k]] : null} />;
 
   return (
@@ -137,6 +138,11 @@ export async function StatsDashboard({ actor, segment, searchParams }: { actor: 
           </label>
           <input id="desde" name="desde" type="month" defaultValue={filter.period.desde} aria-describedby={described("desde")} aria-invalid={errors.desde ? true : undefined} className={INPUT} />
           {error("desde")}
+          {notices.desde ? (
+            <p id="desde-note" className="text-sm text-slate-700" data-testid="stats-period-limited">
+              {notices.desde}
+            </p>
+          ) : null}
         </div>
         <div className="space-y-1">
           <label htmlFor="hasta" className="block font-semibold">

@@ -51,7 +51,9 @@ export function periodMonths(p: Pick<TStatsPeriod, "desde" | "hasta">): string[]
   return out;
 }
 
-export type TStatsFilterParse = { filter: TStatsFilter; values: TStatsFilterInput; fieldErrors: Record<string, string> };
+// `notices`: what the page changed in a valid request and says next to the field, not an error of
+// the person's (the period cut to MAX_MONTHS).
+export type TStatsFilterParse = { filter: TStatsFilter; values: TStatsFilterInput; fieldErrors: Record<string, string>; notices: Record<string, string> };
 
 // Invalid fields are reported next to the field and left out; the rest still filters. Without dates,
 // the last DEFAULT_MONTHS months up to the current one; a longer range is cut to MAX_MONTHS.
@@ -73,9 +75,10 @@ export function parseStatsFilter(params: Record<string, string | string[] | unde
   const current = guatemalaMonth(now);
   const hasta = values.hasta ?? (values.desde && values.desde > current ? values.desde : current);
   let desde = values.desde ?? addMonths(hasta, -(DEFAULT_MONTHS - 1));
+  const notices: Record<string, string> = {};
   if (periodMonths({ desde, hasta }).length > MAX_MONTHS) {
     desde = addMonths(hasta, -(MAX_MONTHS - 1));
-    fieldErrors.desde ??= `El período se limitó a ${MAX_MONTHS} meses.`;
+    notices.desde = `El período se limitó a ${MAX_MONTHS} meses: desde ${desde}.`;
   }
   return {
     filter: {
@@ -85,6 +88,7 @@ export function parseStatsFilter(params: Record<string, string | string[] | unde
     },
     values,
     fieldErrors,
+    notices,
   };
 }
 
