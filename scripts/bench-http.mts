@@ -131,36 +131,40 @@ if (TARGETS.includes("pglite")) {
 // 3. The runs.
 type TLoad = { rps: number; p50: number; p99: number; errors: number; requests: number; cpuMs: number };
 
-// The server process's CPU time so far (user + system, ms): /proc/<pid>/stat fields 14 and 15, in
-// clock ticks (100 a second on Linux). On a machine other work also loads, CPU per request is the
-// figure that does not depend on it; throughput and latency do. (PostgreSQL's own CPU is in its
-// processes, not here; the embedded database's is.)
-// The server's processes: the one started, and its children (SERVER_WORKERS' workers).
-function processTree(pid: number): number[] {
-  const children = fs
+// /proc/<pid>/stat's fields after the command's name (state, ppid, pgrp, …, utime, stime: the
+// 3rd, 4th, 5th, …, 14th and 15th of the file), or null for a process already gone.
+function procStat(pid: number): string[] | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  } catch {
+    return null;
+  }
+}
+
+// The running processes whose stat fields match.
+function pidsWhere(match: (stat: string[]) => boolean): number[] {
+  return fs
     .readdirSync("/proc")
     .filter((p) => /^\d+$/.test(p))
     .map(Number)
-    .filter((child) => {
-      try {
-        return Number(fs.readFileSync(`/proc/${child}/stat`, "utf8").split(") ")[1].split(" ")[1]) === pid;
-      } catch {
-        return false;
-      }
+    .filter((pid) => {
+      const stat = procStat(pid);
+      return stat !== null && match(stat);
     });
-  return [pid, ...children];
 }
 
+// The server's processes: the one started, and its children (SERVER_WORKERS' workers).
+function processTree(pid: number): number[] {
+  return [pid, ...pidsWhere((stat) => Number(stat[1]) === pid)];
+}
+
+// The server's CPU time so far (user + system, ms, over its processes), in clock ticks (100 a second
+// on Linux). On a machine other work also loads, CPU per request is the figure that does not depend
+// on it; throughput and latency do. (PostgreSQL's own CPU is in its processes, not here; the
+// embedded database's is.)
 function cpuMs(pid: number): number {
   let total = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const f = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      total += (Number(f[11]) + Number(f[12])) * 10;
-    } catch {
-      // gone meanwhile
-    }
-  }
+  for (const stat of processTree(pid).map(procStat)) if (stat) total += (Number(stat[11]) + Number(stat[12])) * 10;
   return total;
 }
 
@@ -201,8 +205,8 @@ async function load(base: string, urlPath: string, connections: number, duration
 }
 
 // Summed over the server's processes, and the largest of them.
-function treeRssKb(pid: number): { total: number; largest: number } {
-  const each = processTree(pid).map((p) => rssKb(p) ?? 0);
+function summedRssKb(pids: number[]): { total: number; largest: number } {
+  const each = pids.map((p) => rssKb(p) ?? 0);
   return { total: each.reduce((a, b) => a + b, 0), largest: Math.max(0, ...each) };
 }
 
@@ -261,7 +265,10 @@ async function benchTarget(label: string, databaseUrl: string, workers = 1): Pro
     await load(base, "/ingresar", 10, 3, server.pid!);
     await load(base, `/verificar/${code}`, 10, 3, server.pid!);
     await sleep(2);
-    const idleTree = treeRssKb(server.pid!);
+    // Listed once: the sampler below reads only these (a worker replaced meanwhile would show as
+    // errors in the run, not as memory).
+    const pids = processTree(server.pid!);
+    const idleTree = summedRssKb(pids);
     const idle = idleTree.total;
     console.log(`\n${label}: RSS del servidor en reposo ${mb(idle)} MB${workers > 1 ? ` (${workers + 1} procesos; el mayor ${mb(idleTree.largest)} MB)` : ""}`);
     const ingresar = await load(base, "/ingresar", 50, SECONDS, server.pid!);
@@ -284,7 +291,7 @@ async function benchTarget(label: string, databaseUrl: string, workers = 1): Pro
     let peak = 0;
     let peakLargest = 0;
     const sampler = setInterval(() => {
-      const now = treeRssKb(server.pid!);
+      const now = summedRssKb(pids);
       peak = Math.max(peak, now.total);
       peakLargest = Math.max(peakLargest, now.largest);
     }, 200);
@@ -297,7 +304,7 @@ async function benchTarget(label: string, databaseUrl: string, workers = 1): Pro
         : `    RSS pico ${mb(peak)} MB (meta < ${GOALS.peakMb}): ${yes(mb(peak) < GOALS.peakMb)}`,
     );
     await sleep(SETTLE_SECONDS);
-    const after = treeRssKb(server.pid!).total;
+    const after = summedRssKb(pids).total;
     console.log(`    RSS ${SETTLE_SECONDS} s después ${mb(after)} MB (en reposo ${mb(idle)} MB)`);
     summary.push(
       `${label.padEnd(10)} ingresar ${ingresar.rps.toFixed(0)} sol/s · verificar ${verificar.rps.toFixed(0)} sol/s (p50 ${verificar.p50} ms, p99 ${verificar.p99} ms; p99 de ingresar ${ingresar.p99} ms) · razón ${ratio.toFixed(2)} (por CPU ${cpuRatio.toFixed(2)}; CPU ${ingresar.cpuMs.toFixed(1)} / ${verificar.cpuMs.toFixed(1)} ms/sol) · ` +
@@ -334,18 +341,7 @@ async function benchStart(): Promise<void> {
     await waitFor(base, npm, "/ingresar");
     await sleep(3);
     // Every process of the group npm leads, with its command line.
-    const procs = fs
-      .readdirSync("/proc")
-      .filter((p) => /^\d+$/.test(p))
-      .map(Number)
-      .filter((pid) => {
-        try {
-          return Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[2]) === npm.pid;
-        } catch {
-          return false;
-        }
-      })
-      .map((pid) => ({ pid, rss: rssKb(pid) ?? 0, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim() }));
+    const procs = pidsWhere((stat) => Number(stat[2]) === npm.pid).map((pid) => ({ pid, rss: rssKb(pid) ?? 0, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim() }));
     console.log(`\nnpm start (PostgreSQL; \`${startScript}\`), procesos vivos una vez que sirve:`);
     for (const p of procs) console.log(`  ${String(p.pid).padStart(7)} ${String(mb(p.rss)).padStart(5)} MB  ${p.cmd.slice(0, 110)}`);
     const launcher = procs.filter((p) => /scripts\/start\.m[jt]s/.test(p.cmd));
