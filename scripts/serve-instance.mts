@@ -16,6 +16,7 @@ import { closeServerDatabase } from "../lib/db/close-server-database";
 import { assignRequestId, REQUEST_ID_HEADER } from "../lib/http/assign-request-id";
 import { createRenderGate, isGatedRequest } from "../lib/http/create-render-gate";
 import { logRoutePath } from "../lib/http/log-route-path";
+import { readDrainTimeoutMs } from "../lib/http/read-drain-timeout-ms";
 import { readTrustedProxyHops } from "../lib/http/read-trusted-proxy-hops";
 import { markPeerAddressServer, stampPeerAddress } from "../lib/http/stamp-peer-address";
 import { unlinkRunImmediates } from "../lib/http/unlink-run-immediates";
@@ -43,10 +44,7 @@ routeConsoleToLog(log);
 if (!immediatesUnlinked) log.warn("Next.js loaded before setImmediate was wrapped: finished renders may stay in memory under load");
 
 const port = Number(process.env.PORT ?? 3000);
-// SIGTERM: how long the requests in flight may take to finish before their connections are cut.
-// Below the supervisor's own limit (systemd's TimeoutStopSec, 90 s; Kubernetes'
-// terminationGracePeriodSeconds, 30 s), so the database is still closed cleanly after the cut.
-const drainTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS || 25) * 1000;
+const drainTimeoutMs = readDrainTimeoutMs(process.env);
 
 let hops: number;
 try {

@@ -8,21 +8,19 @@
 //
 // Only what the primary needs is imported statically: it never loads Next.js nor the database.
 import cluster from "node:cluster";
+import { readDrainTimeoutMs } from "../lib/http/read-drain-timeout-ms";
 import { readServerWorkers } from "../lib/http/read-server-workers";
 import { log } from "../lib/log";
 
-if (cluster.isPrimary) {
-  const setting = readServerWorkers(process.env);
-  if (!setting.ok) {
-    log.error("not started: SERVER_WORKERS", { detail: setting.message });
-    process.exit(1);
-  }
-  if (setting.workers > 1) {
-    const { runServerWorkers } = await import("../lib/http/run-server-workers");
-    runServerWorkers({ workers: setting.workers, drainTimeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_SECONDS || 25) * 1000 });
-  } else {
-    await import("./serve-instance.mjs");
-  }
+// A worker is a server process: the primary checked the setting before forking it.
+const setting = cluster.isPrimary ? readServerWorkers(process.env) : ({ ok: true, workers: 1 } as const);
+if (!setting.ok) {
+  log.error("not started: SERVER_WORKERS", { detail: setting.message });
+  process.exit(1);
+}
+if (setting.workers > 1) {
+  const { runServerWorkers } = await import("../lib/http/run-server-workers");
+  runServerWorkers({ workers: setting.workers, drainTimeoutMs: readDrainTimeoutMs(process.env) });
 } else {
   await import("./serve-instance.mjs");
 }

@@ -23,28 +23,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServeProcess(env: NodeJS.ProcessEnv, port: number): Promise<TServeProcess> {
+// The process as started, before it is ready (or after it refused to start): its output so far,
+// parsed, and its exit.
+export type TSpawnedServeProcess = Omit<TServeProcess, "baseUrl"> & { text: () => string };
+
+export function spawnServeProcess(env: NodeJS.ProcessEnv, port: number): TSpawnedServeProcess {
   const child = spawn(process.execPath, serverNodeArgs(env), {
     env: serverEnv({ ...env, NODE_ENV: "production", PORT: String(port) }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";
-  const ready = new Promise<void>((resolve, reject) => {
-    const collect = (chunk: string) => {
-      text += chunk;
-      // scripts/serve.mts's JSON line once it listens.
-      if (text.includes('"message":"ready"')) resolve();
-    };
-    for (const stream of [child.stdout!, child.stderr!]) {
-      stream.setEncoding("utf8");
-      stream.on("data", collect);
-    }
-    child.once("exit", (code) => reject(new Error(`serve.mts exited (${code}) before it was ready:\n${text.slice(-4000)}`)));
-  });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => (text += chunk));
+  }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  await ready;
   const lines = () => {
     // The whole output each time: a line may arrive in several chunks.
     const out: Record<string, unknown>[] = [];
@@ -58,5 +53,20 @@ export async function startServeProcess(env: NodeJS.ProcessEnv, port: number): P
     }
     return out;
   };
-  return { baseUrl: `http://localhost:${port}`, child, lines, exited };
+  return { child, lines, exited, text: () => text };
+}
+
+export async function startServeProcess(env: NodeJS.ProcessEnv, port: number): Promise<TServeProcess> {
+  const spawned = spawnServeProcess(env, port);
+  const { child } = spawned;
+  const ready = new Promise<void>((resolve, reject) => {
+    // scripts/serve.mts's JSON line once it listens.
+    const check = () => {
+      if (spawned.text().includes('"message":"ready"')) resolve();
+    };
+    for (const stream of [child.stdout!, child.stderr!]) stream.on("data", check);
+    child.once("exit", (code) => reject(new Error(`serve.mts exited (${code}) before it was ready:\n${spawned.text().slice(-4000)}`)));
+  });
+  await ready;
+  return { baseUrl: `http://localhost:${port}`, child, lines: spawned.lines, exited: spawned.exited };
 }

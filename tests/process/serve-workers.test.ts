@@ -1,11 +1,9 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverEnv, serverNodeArgs } from "@/scripts/server-command.mjs";
-import { freePort, startServeProcess, type TServeProcess } from "@/tests/helpers/serve-process";
+import { freePort, spawnServeProcess, startServeProcess, type TServeProcess } from "@/tests/helpers/serve-process";
 import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
 
 // SERVER_WORKERS (lib/http/run-server-workers.ts, docs/decisions/0035): scripts/serve.mts as the
@@ -58,22 +56,9 @@ function servedBy(s: TServeProcess, from: number): Set<number> {
 
 // A start that is refused: the process's exit code and its JSON lines.
 async function refusedStart(extra: Record<string, string>): Promise<{ code: number | null; lines: TLine[] }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, serverNodeArgs(env), {
-    env: serverEnv({ ...env, ...extra, NODE_ENV: "production", PORT: String(port) }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let text = "";
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.setEncoding("utf8");
-    stream.on("data", (c: string) => (text += c));
-  }
-  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
-  const lines = text
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as TLine);
-  return { code, lines };
+  const spawned = spawnServeProcess({ ...env, ...extra }, await freePort());
+  const { code } = await spawned.exited;
+  return { code, lines: spawned.lines() };
 }
 
 beforeAll(async () => {
