@@ -2,37 +2,17 @@ import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/components/cases/format-date";
 import { compareDiplomaRegistry, type TDiplomaRegistryComparison } from "@/lib/cases/compare-diploma-registry";
 import type { TDiplomaRegistryView } from "@/lib/cases/forms/diploma-from-2005-form";
-
-type TRecord = Record<string, unknown>;
-
-function obj(v: unknown): TRecord {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as TRecord) : {};
-}
-
-function text(v: unknown): string {
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return "";
-}
-
-function Row({ term, value }: { term: string; value: string }) {
-  return (
-    <div className="grid gap-1 py-2 sm:grid-cols-3">
-      <dt className="font-semibold text-slate-700">{term}</dt>
-      <dd className="sm:col-span-2">{value || <span className="text-slate-500">No indicado</span>}</dd>
-    </div>
-  );
-}
+import { recordOf, SummaryRow, textOf } from "@/components/cases/summary-rows";
 
 function RegistryRows({ record }: { record: TDiplomaRegistryView }) {
   return (
     <dl className="divide-y divide-slate-200" data-testid="registry-record">
-      <Row term="Número de registro" value={record.registrationNumber} />
-      <Row term="Nombre" value={record.holderName} />
-      <Row term="Título" value={record.degree} />
-      <Row term="Establecimiento" value={record.school} />
-      <Row term="Año" value={String(record.year)} />
-      <Row term="Dirección Departamental" value={record.dideducName ?? ""} />
+      <SummaryRow term="Número de registro" value={record.registrationNumber} />
+      <SummaryRow term="Nombre" value={record.holderName} />
+      <SummaryRow term="Título" value={record.degree} />
+      <SummaryRow term="Establecimiento" value={record.school} />
+      <SummaryRow term="Año" value={String(record.year)} />
+      <SummaryRow term="Dirección Departamental" value={record.dideducName ?? ""} />
     </dl>
   );
 }
@@ -100,8 +80,8 @@ function RegistryStatus({ c }: { c: TDiplomaRegistryComparison }) {
 // that changed or disappeared since the request was submitted, and the graduate's data (the name
 // as the registry had it at submission, the CUI or birth date typed).
 export async function DiplomaFrom2005Summary({ formData }: { formData: unknown }) {
-  const data = obj(formData);
-  const student = obj(data.student);
+  const data = recordOf(formData);
+  const student = recordOf(data.student);
   const c = await compareDiplomaRegistry(formData);
   const shown = c.current ?? c.atSubmission;
   return (
@@ -111,7 +91,7 @@ export async function DiplomaFrom2005Summary({ formData }: { formData: unknown }
           Registro de títulos del Ministerio de Educación
         </h3>
         <dl className="divide-y divide-slate-200">
-          <Row term="Número escrito en la solicitud" value={c.typedNumber} />
+          <SummaryRow term="Número escrito en la solicitud" value={c.typedNumber} />
         </dl>
         <RegistryStatus c={c} />
         {shown ? <RegistryRows record={shown} /> : null}
@@ -127,18 +107,18 @@ export async function DiplomaFrom2005Summary({ formData }: { formData: unknown }
         </h3>
         <dl className="divide-y divide-slate-200" data-testid="graduate-data">
           {/* Sent requests carry the registry's name (decision 0027); a draft, what was typed. */}
-          {text(student.fullName) ? (
-            <Row term="Nombre (según el registro de títulos)" value={text(student.fullName)} />
+          {textOf(student.fullName) ? (
+            <SummaryRow term="Nombre (según el registro de títulos)" value={textOf(student.fullName)} />
           ) : (
             <>
-              <Row term="Nombres" value={text(student.firstNames)} />
-              <Row term="Apellidos" value={text(student.lastNames)} />
+              <SummaryRow term="Nombres" value={textOf(student.firstNames)} />
+              <SummaryRow term="Apellidos" value={textOf(student.lastNames)} />
             </>
           )}
-          {text(student.cui) ? <Row term="CUI" value={text(student.cui)} /> : null}
-          {text(student.birthDate) ? <Row term="Fecha de nacimiento" value={text(student.birthDate).slice(0, 10)} /> : null}
-          <Row term="Sello de la Contraloría" value={data.cgcStampConfirmed === true ? "La persona confirmó que el título lo lleva" : ""} />
-          {text(data.contactPhone) ? <Row term="Teléfono de contacto" value={text(data.contactPhone)} /> : null}
+          {textOf(student.cui) ? <SummaryRow term="CUI" value={textOf(student.cui)} /> : null}
+          {textOf(student.birthDate) ? <SummaryRow term="Fecha de nacimiento" value={textOf(student.birthDate).slice(0, 10)} /> : null}
+          <SummaryRow term="Sello de la Contraloría" value={data.cgcStampConfirmed === true ? "La persona confirmó que el título lo lleva" : ""} />
+          {textOf(data.contactPhone) ? <SummaryRow term="Teléfono de contacto" value={textOf(data.contactPhone)} /> : null}
         </dl>
       </section>
     </div>

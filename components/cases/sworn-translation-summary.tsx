@@ -1,32 +1,19 @@
 import { SWORN_TRANSLATION_LABELS as L } from "@/lib/cases/forms/sworn-translation-form";
 import { checkSwornTranslator } from "@/lib/registry/check-sworn-translator";
 import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
+import { recordOf, SummaryRow } from "@/components/cases/summary-rows";
 
-type TRecord = Record<string, unknown>;
-
-function obj(v: unknown): TRecord {
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as TRecord) : {};
-}
-
+// Strings only, unlike textOf: the translator's facts go to the registry check as typed.
 function text(v: unknown): string {
   return typeof v === "string" ? v.trim() : "";
-}
-
-function Row({ term, value }: { term: string; value: string }) {
-  return (
-    <div className="grid gap-1 py-2 sm:grid-cols-3">
-      <dt className="font-semibold text-slate-700">{term}</dt>
-      <dd className="sm:col-span-2">{value || <span className="text-slate-500">No indicado</span>}</dd>
-    </div>
-  );
 }
 
 // The typed data of a D.3 request, read-only, and (for the central office's check, D.3 activity 3)
 // what the registry of sworn translators says about that translator now: registered, active and
 // authorized for the language, or which of them fails. Server component.
 export async function SwornTranslationSummary({ formData, showRegistryCheck = true }: { formData: unknown; showRegistryCheck?: boolean }) {
-  const data = obj(formData);
-  const t = obj(data.translator);
+  const data = recordOf(formData);
+  const t = recordOf(data.translator);
   const facts = { name: text(t.name), agreementNumber: text(t.agreementNumber), registrationNumber: text(t.registrationNumber), language: text(t.language) };
   const complete = Object.values(facts).every((v) => v !== "");
   const check = showRegistryCheck && complete ? await checkSwornTranslator(facts) : null;
@@ -35,13 +22,13 @@ export async function SwornTranslationSummary({ formData, showRegistryCheck = tr
   return (
     <div className="space-y-4" data-testid="case-summary">
       <dl className="divide-y divide-slate-200">
-        <Row term={L["translator.name"]} value={facts.name} />
-        <Row term={L["translator.agreementNumber"]} value={facts.agreementNumber} />
-        <Row term={L["translator.registrationNumber"]} value={facts.registrationNumber} />
-        <Row term={L["translator.language"]} value={facts.language} />
-        <Row term={L.documentTitle} value={text(data.documentTitle)} />
-        <Row term={L.holderName} value={text(data.holderName)} />
-        {text(data.contactPhone) ? <Row term={L.contactPhone} value={text(data.contactPhone)} /> : null}
+        <SummaryRow term={L["translator.name"]} value={facts.name} />
+        <SummaryRow term={L["translator.agreementNumber"]} value={facts.agreementNumber} />
+        <SummaryRow term={L["translator.registrationNumber"]} value={facts.registrationNumber} />
+        <SummaryRow term={L["translator.language"]} value={facts.language} />
+        <SummaryRow term={L.documentTitle} value={text(data.documentTitle)} />
+        <SummaryRow term={L.holderName} value={text(data.holderName)} />
+        {text(data.contactPhone) ? <SummaryRow term={L.contactPhone} value={text(data.contactPhone)} /> : null}
       </dl>
       {check ? (
         check.ok ? (

@@ -1,14 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { AuthorizedSigner } from "@/lib/generated/prisma/client";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { checkArchiveSignedPdf } from "@/lib/registry/check-archive-signed-pdf";
 import { foldText } from "@/lib/registry/fold-text";
-import type { TSignatureReport, TSignatureReportEntry } from "./build-signature-report";
+import { assessPdfSignatures } from "./assess-pdf-signatures";
+import type { TSignatureReport } from "./build-signature-report";
 import { ARCHIVE_RECORD_FILE_KIND } from "./forms/graduation-record-form";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
 import { loadTrustedRoots } from "./signing/load-trusted-roots";
-import { summarizeLongTermFile, summarizeLongTermSignature } from "./summarize-long-term-validation";
 
 const ARCHIVE_OFFICE = "Archivo Documental";
 
@@ -60,66 +59,25 @@ export async function buildArchiveRecordReport(args: { caseId: string }, options
   const fingerprints = validation.signatures.map((s) => s.certificate?.fingerprint).filter((f): f is string => Boolean(f));
   const registry = await db.authorizedSigner.findMany({ where: { certFingerprint: { in: fingerprints } } });
 
-  let lastEntry: AuthorizedSigner | undefined;
-  const signatures = validation.signatures.map((s): TSignatureReportEntry => {
-    const problems: string[] = [];
-    const fingerprint = s.certificate?.fingerprint ?? null;
-    const intact = s.byteRangeOk && s.digestOk && s.signatureOk;
-    if (!intact) problems.push("El contenido firmado cambió o la firma criptográfica no es válida.");
-    const isLast = s.index === validation.signatures.length;
-    if (isLast && !s.coversWholeFile && !s.coveredByLaterUpdates) problems.push("La firma no llega al final del archivo: se agregó contenido después de firmar.");
-    const { problems: longTermProblems, ...longTerm } = summarizeLongTermSignature(s, isLast);
-    problems.push(...longTermProblems);
-
-    const signedAt = s.signingTime ?? null;
-    const at = (signedAt ?? now).getTime();
-    const candidates = registry.filter((e) => e.certFingerprint === fingerprint && e.office === "ARCHIVE");
-    const notRevokedThen = candidates.filter((e) => e.revokedAt === null || e.revokedAt.getTime() > at);
-    const validThen = notRevokedThen.find((e) => e.validFrom.getTime() <= at && at <= e.validTo.getTime());
-    const entry = validThen ?? notRevokedThen[0] ?? candidates[0];
-    if (isLast) lastEntry = entry;
-    const authorized = notRevokedThen.length > 0;
-    const certificateValid = s.certificate ? s.certificate.validFrom.getTime() <= at && at <= s.certificate.validTo.getTime() : false;
-    const validAtSigning = Boolean(validThen) && certificateValid;
-
-    if (candidates.length === 0) {
-      const other = registry.find((e) => e.certFingerprint === fingerprint);
-      problems.push(
-        other
-          ? "El certificado está registrado para otra oficina, no para el Archivo Documental."
-          : "El certificado no está en el registro de firmantes autorizados del Archivo Documental.",
-      );
-    } else if (!authorized) {
-      problems.push("El certificado había sido revocado en el registro cuando se firmó.");
-    }
-    if (authorized && !validAtSigning) problems.push("El certificado no estaba vigente en la fecha de la firma.");
-    const revoked = candidates.find((e) => e.revokedAt !== null) ?? null;
-    return {
-      index: s.index,
-      signerName: s.certificate?.commonName ?? s.name ?? null,
-      fingerprint,
-      signedAt,
-      intact,
-      coversWholeFile: s.coversWholeFile,
-      expectedOffice: "ARCHIVE",
-      authorized,
-      authorizedAs: entry ? `${entry.name}, ${entry.post} — ${ARCHIVE_OFFICE}` : null,
-      authorizedSignerId: entry?.id ?? null,
-      validAtSigning,
-      revokedAt: revoked?.revokedAt ?? null,
-      revokedReason: revoked?.revokedReason ?? null,
-      chainTrusted: s.chainTrusted,
-      ...longTerm,
-      problems,
-    };
+  const { report, lastEntry } = assessPdfSignatures({
+    validation,
+    fileSha256,
+    storedSha256: file.sha256,
+    registry,
+    expectedOfficeOf: () => "ARCHIVE",
+    officeNameOf: () => ARCHIVE_OFFICE,
+    dideducId: null,
+    now,
+    wording: {
+      lastNotCovering: "La firma no llega al final del archivo: se agregó contenido después de firmar.",
+      registeredElsewhere: () => "El certificado está registrado para otra oficina, no para el Archivo Documental.",
+      notRegistered: () => "El certificado no está en el registro de firmantes autorizados del Archivo Documental.",
+      file: "El PDF",
+      hashRecorded: "al subirlo",
+      lastSignature: "la firma del Archivo",
+    },
   });
-
-  const { problems: fileProblems, ...fileLongTerm } = summarizeLongTermFile(validation);
-  const problems: string[] = [...fileProblems];
-  const storedHashMatches = fileSha256 === file.sha256;
-  if (!storedHashMatches) problems.push("El archivo guardado no corresponde a la huella registrada al subirlo.");
-  if (signatures.length === 0) problems.push("El PDF no tiene firmas.");
-  if (validation.modifiedAfterLastSignature) problems.push("El PDF fue modificado después de la firma del Archivo.");
+  const { signatures, storedHashMatches, problems } = report;
   // The upload check's own messages are written for the citizen; staff read the details above.
   if (!accepted.ok && problems.length === 0 && signatures.every((s) => s.problems.length === 0)) {
     problems.push("El PDF no pasó la comprobación de la firma del Archivo Documental.");
@@ -136,15 +94,7 @@ export async function buildArchiveRecordReport(args: { caseId: string }, options
 
   return {
     file: { id: file.id, name: file.originalName, sha256: file.sha256, size: file.size, pages: file.pages, uploadedAt: file.createdAt },
-    signatures: {
-      ok: signatureAccepted && signatures.every((s) => s.intact && s.authorized && s.validAtSigning),
-      fileSha256,
-      storedHashMatches,
-      modifiedAfterLastSignature: validation.modifiedAfterLastSignature,
-      ...fileLongTerm,
-      signatures,
-      problems,
-    },
+    signatures: { ok: signatureAccepted && signatures.every((s) => s.intact && s.authorized && s.validAtSigning), ...report },
     signer,
     typed,
     matches,

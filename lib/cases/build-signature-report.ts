@@ -1,18 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { AuthorizedSigner, DocumentVersion } from "@/lib/generated/prisma/client";
+import type { DocumentVersion } from "@/lib/generated/prisma/client";
 import type { DocumentStage, SignerOffice } from "@/lib/generated/prisma/enums";
 import { validatePdfSignatures } from "@/lib/pdf/validate-pdf-signatures";
 import { signingOffices } from "@/lib/workflow/signing-offices";
+import { assessPdfSignatures } from "./assess-pdf-signatures";
 import { resolveCertifyDeps, type TCertifyOptions } from "./signing/certify-options";
 import { findCurrentDocument } from "./signing/find-current-document";
 import { loadTrustedRoots } from "./signing/load-trusted-roots";
-import {
-  summarizeLongTermFile,
-  summarizeLongTermSignature,
-  type TLongTermFileSummary,
-  type TLongTermSignatureSummary,
-} from "./summarize-long-term-validation";
+import type { TLongTermFileSummary, TLongTermSignatureSummary } from "./summarize-long-term-validation";
 
 // Timestamp, revocation from the embedded data, PAdES level, and whether a signature that does
 // not reach the end of the file is covered by later signatures, DSS or document timestamps.
@@ -106,77 +102,34 @@ export async function buildSignatureReport(
   const offices = signingOffices(caseRow.procedure);
   // A procedure without a signing transition has no certification; read any signature as central.
   const expected: SignerOffice[] = offices.length > 0 ? offices : ["CENTRAL"];
-  const signatures = validation.signatures.map((s): TSignatureReportEntry => {
-    const problems: string[] = [];
-    const fingerprint = s.certificate?.fingerprint ?? null;
-    const expectedOffice = expected[Math.min(s.index - 1, expected.length - 1)];
-    const intact = s.byteRangeOk && s.digestOk && s.signatureOk;
-    if (!intact) problems.push("El contenido firmado cambió o la firma criptográfica no es válida.");
-    const isLast = s.index === validation.signatures.length;
-    if (isLast && !s.coversWholeFile && !s.coveredByLaterUpdates) problems.push("La última firma no llega al final del archivo: se agregó contenido después de firmar.");
-    const { problems: longTermProblems, ...longTerm } = summarizeLongTermSignature(s, isLast);
-    problems.push(...longTermProblems);
-
-    const row = recorded.find((r) => r.certFingerprint === fingerprint);
-    const signedAt = row?.signedAt ?? s.signingTime ?? null;
-    const at = (signedAt ?? now).getTime();
-
-    const candidates = registry.filter(
-      (e) => e.certFingerprint === fingerprint && e.office === expectedOffice && (expectedOffice !== "DIDEDUC" || e.dideducId === caseRow.dideducId),
-    );
-    const notRevokedThen = candidates.filter((e) => e.revokedAt === null || e.revokedAt.getTime() > at);
-    const validThen = notRevokedThen.find((e) => e.validFrom.getTime() <= at && at <= e.validTo.getTime());
-    const entry: AuthorizedSigner | undefined = validThen ?? notRevokedThen[0] ?? candidates[0];
-    const authorized = notRevokedThen.length > 0;
-    const certificateValid = s.certificate ? s.certificate.validFrom.getTime() <= at && at <= s.certificate.validTo.getTime() : false;
-    const validAtSigning = Boolean(validThen) && certificateValid;
-
-    const officeName =
-      expectedOffice === "DIDEDUC" ? `Dirección Departamental de Educación de ${caseRow.dideduc?.name ?? "la solicitud"}` : OFFICE_LABEL[expectedOffice];
-    if (candidates.length === 0) {
-      const other = registry.find((e) => e.certFingerprint === fingerprint);
-      problems.push(
-        other
-          ? `El certificado está registrado para otra oficina (${other.office === "DIDEDUC" ? `Dirección Departamental de Educación de ${(other as AuthorizedSigner & { dideduc: { name: string } | null }).dideduc?.name ?? "otra DIDEDUC"}` : OFFICE_LABEL[other.office]}), no para ${officeName}.`
-          : `El certificado no está en el registro de firmantes autorizados de ${officeName}.`,
-      );
-    } else if (!authorized) {
-      problems.push("El certificado había sido revocado en el registro cuando se firmó.");
-    }
-    if (authorized && !validAtSigning) problems.push("El certificado no estaba vigente en la fecha de la firma.");
-
-    const revoked = candidates.find((e) => e.revokedAt !== null) ?? null;
-    return {
-      index: s.index,
-      signerName: s.certificate?.commonName ?? s.name ?? null,
-      fingerprint,
-      signedAt,
-      intact,
-      coversWholeFile: s.coversWholeFile,
-      expectedOffice,
-      authorized,
-      authorizedAs: entry ? `${entry.name}, ${entry.post} — ${officeName}` : null,
-      authorizedSignerId: entry?.id ?? null,
-      validAtSigning,
-      revokedAt: revoked?.revokedAt ?? null,
-      revokedReason: revoked?.revokedReason ?? null,
-      chainTrusted: s.chainTrusted,
-      ...longTerm,
-      problems,
-    };
+  const { report } = assessPdfSignatures({
+    validation,
+    fileSha256,
+    storedSha256: doc.sha256,
+    registry,
+    expectedOfficeOf: (index) => expected[Math.min(index - 1, expected.length - 1)],
+    officeNameOf: (office) =>
+      office === "DIDEDUC" ? `Dirección Departamental de Educación de ${caseRow.dideduc?.name ?? "la solicitud"}` : OFFICE_LABEL[office],
+    dideducId: caseRow.dideducId,
+    recordedSignedAt: (fingerprint) => recorded.find((r) => r.certFingerprint === fingerprint)?.signedAt,
+    now,
+    wording: {
+      lastNotCovering: "La última firma no llega al final del archivo: se agregó contenido después de firmar.",
+      registeredElsewhere: (other, officeName) =>
+        `El certificado está registrado para otra oficina (${other.office === "DIDEDUC" ? `Dirección Departamental de Educación de ${other.dideduc?.name ?? "otra DIDEDUC"}` : OFFICE_LABEL[other.office]}), no para ${officeName}.`,
+      notRegistered: (officeName) => `El certificado no está en el registro de firmantes autorizados de ${officeName}.`,
+      file: "El documento",
+      hashRecorded: "al guardarlo",
+      lastSignature: "la última firma",
+    },
   });
-
-  const { problems: fileProblems, ...fileLongTerm } = summarizeLongTermFile(validation);
-  const problems: string[] = [...fileProblems];
-  const storedHashMatches = fileSha256 === doc.sha256;
-  if (!storedHashMatches) problems.push("El archivo guardado no corresponde a la huella registrada al guardarlo.");
-  if (signatures.length === 0) problems.push("El documento no tiene firmas.");
-  if (validation.modifiedAfterLastSignature) problems.push("El documento fue modificado después de la última firma.");
+  const { signatures } = report;
   const ok =
-    storedHashMatches &&
+    report.storedHashMatches &&
     signatures.length > 0 &&
     !validation.modifiedAfterLastSignature &&
-    fileProblems.length === 0 &&
+    // With the three checks above, the file's problems can only be its long-term validation's.
+    report.problems.length === 0 &&
     // Revoked before its trusted time, per the revocation data the file carries.
     validation.signatures.every((s) => s.revocation.status !== "revoked" || s.valid) &&
     signatures.every((s) => s.intact && s.authorized && s.validAtSigning && !s.modifiedAfterSigning && (s.timestamp?.valid ?? true)) &&
@@ -186,11 +139,6 @@ export async function buildSignatureReport(
     ok,
     documentVersionId: doc.id,
     stage: doc.stage,
-    fileSha256,
-    storedHashMatches,
-    modifiedAfterLastSignature: validation.modifiedAfterLastSignature,
-    ...fileLongTerm,
-    signatures,
-    problems,
+    ...report,
   };
 }

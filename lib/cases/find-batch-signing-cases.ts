@@ -9,6 +9,7 @@ import { assignmentBlocks, heldByText } from "./assignment/assignment-rule";
 import { findIdleMinutes } from "./assignment/find-idle-minutes";
 import { canSeeCase, type TViewer } from "./can-see-case";
 import { dbOf, type TDbOptions } from "./db-options";
+import { QUEUE_ROW_SELECT } from "./list-case-queue";
 
 // Up to this many cases are signed in one batch (issue #13: "Hasta 50 documentos por lote").
 export const BATCH_SIGNING_LIMIT = 50;
@@ -39,22 +40,7 @@ export async function findBatchSigningCases(
   if (ids.length === 0) return [];
   const rows = await db.case.findMany({
     where: { id: { in: ids } },
-    select: {
-      id: true,
-      number: true,
-      procedure: true,
-      state: true,
-      version: true,
-      applicantId: true,
-      dideducId: true,
-      reissueOfId: true,
-      submittedAt: true,
-      lastNote: true,
-      formData: true,
-      applicant: { select: { name: true } },
-      dideduc: { select: { name: true } },
-      assignment: { select: { userId: true, takenAt: true, lastActivityAt: true, user: { select: { name: true } } } },
-    },
+    select: QUEUE_ROW_SELECT,
   });
   const [delegations, idleMinutes] = await Promise.all([
     findActiveDelegations(db, input.actor.id, now),

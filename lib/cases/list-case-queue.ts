@@ -12,6 +12,28 @@ import { findIdleMinutes } from "./assignment/find-idle-minutes";
 import { caseSearchTerms } from "./case-search-terms";
 import { dbOf, type TDbOptions } from "./db-options";
 
+// What a queue row reads of a case: the queue's page and the batch-signing review screen
+// (findBatchSigningCases) read the same, as both are shown through toQueueRows and judged by the
+// same batch-signing rule.
+export const QUEUE_ROW_SELECT = {
+  id: true,
+  number: true,
+  procedure: true,
+  state: true,
+  version: true,
+  // Scope, for the batch-signing checkboxes (findSignableQueueRows) without a second read.
+  applicantId: true,
+  dideducId: true,
+  reissueOfId: true,
+  submittedAt: true,
+  lastNote: true,
+  formData: true,
+  applicant: { select: { name: true } },
+  dideduc: { select: { name: true } },
+  // "En revisión por …": the page's holders in the same batched read, never one query per row.
+  assignment: { select: { userId: true, takenAt: true, lastActivityAt: true, user: { select: { name: true } } } },
+} satisfies Prisma.CaseSelect;
+
 export type TQueueSegment = "dideduc" | "direccion" | "atencion";
 export const QUEUE_SEGMENTS: readonly TQueueSegment[] = ["dideduc", "direccion", "atencion"];
 
@@ -229,24 +251,7 @@ export async function listCaseQueue(input: TListCaseQueueInput, options: TDbOpti
   });
   const byId = await db.case.findMany({
     where: { id: { in: pageIds.map((r) => r.id) } },
-    select: {
-      id: true,
-      number: true,
-      procedure: true,
-      state: true,
-      version: true,
-      // Scope, for the batch-signing checkboxes (findSignableQueueRows) without a second read.
-      applicantId: true,
-      dideducId: true,
-      reissueOfId: true,
-      submittedAt: true,
-      lastNote: true,
-      formData: true,
-      applicant: { select: { name: true } },
-      dideduc: { select: { name: true } },
-      // "En revisión por …": the page's holders in the same batched read, never one query per row.
-      assignment: { select: { userId: true, takenAt: true, lastActivityAt: true, user: { select: { name: true } } } },
-    },
+    select: QUEUE_ROW_SELECT,
   });
   const idleMinutes = byId.some((r) => r.assignment) ? await findIdleMinutes(db) : DEFAULT_IDLE_MINUTES;
   const rowOf = new Map(byId.map((r) => [r.id, r]));

@@ -194,6 +194,45 @@ describe("D.1.2 central report on the uploaded record", () => {
     }
   });
 
+  it("says in its own words when the certificate is registered for another office than the archive", async () => {
+    const c = await w.draft();
+    expect((await w.upload(c.id, pdfs.signed)).status).toBe(201);
+    const id = "seed-signer-archive-officer";
+    await w.db.authorizedSigner.update({ where: { id }, data: { office: "CENTRAL" } });
+    try {
+      const report = await buildArchiveRecordReport({ caseId: c.id }, w.options);
+      expect(report!.signatures.signatures[0]).toMatchObject({
+        expectedOffice: "ARCHIVE",
+        authorized: false,
+        authorizedAs: null,
+        problems: ["El certificado está registrado para otra oficina, no para el Archivo Documental."],
+      });
+      // The signature's own problem says why; the upload check's generic line is not added.
+      expect(report!.signatures.problems).toEqual([]);
+      expect(report!.signatureAccepted).toBe(false);
+      expect(report!.ok).toBe(false);
+    } finally {
+      await w.db.authorizedSigner.update({ where: { id }, data: { office: "ARCHIVE" } });
+    }
+  });
+
+  it("says when the stored file is no longer the one uploaded: its hash, and content added after the archive's signature", async () => {
+    const c = await w.draft();
+    expect((await w.upload(c.id, pdfs.signed)).status).toBe(201);
+    const file = await w.db.uploadedFile.findFirstOrThrow({ where: { caseId: c.id } });
+    const changed = await w.options.storage.put(appendPageChange(pdfs.signed));
+    await w.db.uploadedFile.update({ where: { id: file.id }, data: { storageKey: changed.key } });
+    const report = await buildArchiveRecordReport({ caseId: c.id }, w.options);
+    expect(report!.signatures.storedHashMatches).toBe(false);
+    expect(report!.signatures.modifiedAfterLastSignature).toBe(true);
+    expect(report!.signatures.problems).toEqual(
+      expect.arrayContaining(["El archivo guardado no corresponde a la huella registrada al subirlo.", "El PDF fue modificado después de la firma del Archivo."]),
+    );
+    expect(report!.signatures.signatures[0].problems).toContain("La firma no llega al final del archivo: se agregó contenido después de firmar.");
+    expect(report!.signatures.ok).toBe(false);
+    expect(report!.ok).toBe(false);
+  });
+
   it("is null for a case without the archive record", async () => {
     const c = await w.draft();
     expect(await buildArchiveRecordReport({ caseId: c.id }, w.options)).toBeNull();
