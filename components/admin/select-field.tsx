@@ -1,6 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
-import { FieldErrors } from "@/components/ui/field-errors";
+import { FieldFrame, fieldControlClass, fieldControlProps } from "@/components/ui/field-frame";
 
 // A labelled <select> with its errors tied to it, like TextField ("<name>-error").
 export function SelectField({
@@ -22,28 +21,9 @@ export function SelectField({
   options: ReadonlyArray<{ value: string; label: string }>;
   placeholder?: string;
 }) {
-  const hintId = hint ? `${name}-hint` : null;
-  const errorId = errors && errors.length > 0 ? `${name}-error` : null;
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={name} className="block font-semibold text-slate-900">
-        {label}
-        {optional ? <span className="font-normal text-slate-600"> (opcional)</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId!} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={name} errors={errors} />
-      <select
-        id={name}
-        name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={cn("block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900", errorId ? "border-red-700" : "border-slate-600")}
-        {...select}
-      >
+    <FieldFrame id={name} label={label} hint={hint} errors={errors} optional={optional} className={className}>
+      <select {...fieldControlProps(name, hint, errors)} name={name} className={fieldControlClass(errors)} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -51,6 +31,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
