@@ -1,5 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
-import { FieldFrame, fieldControlClass, fieldControlProps } from "@/components/ui/field-frame";
+import type { ComponentProps } from "react";
+import { FieldFrame, fieldControlClass, fieldControlProps, type TFieldText } from "@/components/ui/field-frame";
 
 // A labelled <select> with its errors tied to it, like TextField ("<name>-error").
 export function SelectField({
@@ -12,15 +12,7 @@ export function SelectField({
   placeholder,
   className,
   ...select
-}: Omit<ComponentProps<"select">, "name" | "id"> & {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  optional?: boolean;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  placeholder?: string;
-}) {
+}: Omit<ComponentProps<"select">, "name" | "id"> & TFieldText & { name: string; options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   return (
     <FieldFrame id={name} label={label} hint={hint} errors={errors} optional={optional} className={className}>
       <select {...fieldControlProps(name, hint, errors)} name={name} className={fieldControlClass(errors)} {...select}>

@@ -1,5 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
-import { FieldFrame, fieldControlClass, fieldControlProps } from "@/components/ui/field-frame";
+import type { ComponentProps } from "react";
+import { FieldFrame, fieldControlClass, fieldControlProps, type TFieldText } from "@/components/ui/field-frame";
 
 // A labelled textarea with the same error wiring as TextField (#<id>-error, aria-describedby).
 // `id` defaults to the name; set it when several forms on one page post the same field name.
@@ -11,7 +11,7 @@ export function TextareaField({
   errors,
   className,
   ...textarea
-}: Omit<ComponentProps<"textarea">, "name" | "id"> & { name: string; id?: string; label: ReactNode; hint?: ReactNode; errors?: readonly string[] }) {
+}: Omit<ComponentProps<"textarea">, "name" | "id"> & Omit<TFieldText, "optional"> & { name: string; id?: string }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
       <textarea {...fieldControlProps(id, hint, errors)} name={name} rows={4} className={fieldControlClass(errors)} {...textarea} />

@@ -24,6 +24,10 @@ export function fieldControlClass(errors: readonly string[] | undefined, extra?:
   return cn("block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900", extra, invalid ? "border-red-700" : "border-slate-600");
 }
 
+// What a field says around its control: the label, "(opcional)" when it may stay empty, the hint
+// and the errors.
+export type TFieldText = { label: ReactNode; hint?: ReactNode; errors?: readonly string[]; optional?: boolean };
+
 // Label, hint and errors above the control (children).
 export function FieldFrame({
   id,
@@ -33,15 +37,7 @@ export function FieldFrame({
   optional = false,
   className,
   children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  optional?: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
+}: TFieldText & { id: string; className?: string; children: ReactNode }) {
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block font-semibold text-slate-900">

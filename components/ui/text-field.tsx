@@ -1,5 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
-import { FieldFrame, fieldControlClass, fieldControlProps } from "./field-frame";
+import type { ComponentProps } from "react";
+import { FieldFrame, fieldControlClass, fieldControlProps, type TFieldText } from "./field-frame";
 
 // A labelled input with its hint and errors tied to it: the error paragraph has id
 // "<name>-error" and the input points at it with aria-describedby (components/ui/field-frame).
@@ -11,13 +11,7 @@ export function TextField({
   optional = false,
   className,
   ...input
-}: Omit<ComponentProps<"input">, "name" | "id"> & {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  optional?: boolean;
-}) {
+}: Omit<ComponentProps<"input">, "name" | "id"> & TFieldText & { name: string }) {
   return (
     <FieldFrame id={name} label={label} hint={hint} errors={errors} optional={optional} className={className}>
       <input

@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
-import { FieldFrame, fieldControlClass, fieldControlProps } from "@/components/ui/field-frame";
+import { FieldFrame, fieldControlClass, fieldControlProps, type TFieldText } from "@/components/ui/field-frame";
 
 // Controlled inputs of the request editor. Same look and error wiring as components/ui/text-field
 // (error paragraph "<id>-error" referenced by aria-describedby), but the id is given apart from any
@@ -22,14 +22,7 @@ export function InputField({
   className,
   onValue,
   ...input
-}: Omit<ComponentProps<"input">, "id" | "onChange"> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  optional?: boolean;
-  onValue: (value: string) => void;
-}) {
+}: Omit<ComponentProps<"input">, "id" | "onChange"> & TFieldText & { id: string; onValue: (value: string) => void }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} optional={optional} className={className}>
       <input {...controlProps(id, hint, errors)} aria-required={optional ? undefined : true} onChange={(e) => onValue(e.target.value)} {...input} />
@@ -47,15 +40,13 @@ export function SelectField({
   className,
   onValue,
   ...select
-}: Omit<ComponentProps<"select">, "id" | "onChange" | "children"> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  options: ReadonlyArray<{ value: string; label: string }>;
-  placeholder: string;
-  onValue: (value: string) => void;
-}) {
+}: Omit<ComponentProps<"select">, "id" | "onChange" | "children"> &
+  Omit<TFieldText, "optional"> & {
+    id: string;
+    options: ReadonlyArray<{ value: string; label: string }>;
+    placeholder: string;
+    onValue: (value: string) => void;
+  }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
       <select {...controlProps(id, hint, errors)} aria-required onChange={(e) => onValue(e.target.value)} {...select}>
