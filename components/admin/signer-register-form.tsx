@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { DideducSignerPostFields } from "@/components/registry/dideduc-signer-post-fields";
 import type { DideducType } from "@/lib/generated/prisma/enums";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { registerAuthorizedSignerAction } from "@/app/admin/actions/register-authorized-signer";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -20,10 +20,7 @@ type TOption = { id: string; name: string };
 type TDideducOption = TOption & { type: DideducType };
 
 export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly TDideducOption[]; accounts: readonly TOption[] }) {
-  const [state, formAction] = useFormAction(registerAuthorizedSignerAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(registerAuthorizedSignerAction);
   // The post list follows the office and the DIDEDUC chosen (decision 0014).
   const [office, setOffice] = useState(values.office ?? "");
   const [dideducId, setDideducId] = useState(values.dideducId ?? "");

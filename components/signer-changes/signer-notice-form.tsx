@@ -4,12 +4,12 @@ import { notifyNewSignerAction } from "@/app/direccion/actions/notify-new-signer
 import { SelectField } from "@/components/admin/select-field";
 import { DideducSignerPostFields } from "@/components/registry/dideduc-signer-post-fields";
 import { TextareaField } from "@/components/staff/textarea-field";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { groupFingerprint } from "@/lib/admin/signer-state";
 import type { DideducType } from "@/lib/generated/prisma/enums";
 import { CertificateFileField } from "@/components/ui/certificate-file-field";
@@ -19,10 +19,7 @@ const ORDER = ["certificate", "signerPost", "gender", "name", "userId", "validFr
 // Nota 3: the Director notifies Atención al Ciudadano of a new signer of the DIDEDUC, with the
 // public certificate; the post list is the one the DIDEDUC's type allows.
 export function SignerNoticeForm({ dideducType, accounts }: { dideducType: DideducType; accounts: ReadonlyArray<{ id: string; name: string }> }) {
-  const [state, formAction] = useFormAction(notifyNewSignerAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(notifyNewSignerAction);
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Notificar un nuevo firmante">
       {state?.ok ? (

@@ -1,8 +1,8 @@
 "use client";
 
 import { MailSentPanel } from "@/components/account/mail-sent-panel";
-import { useFormAction } from "@/components/ui/use-form-action";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { useActionForm } from "@/components/ui/use-form-action";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,10 +13,7 @@ import { PASSWORD_RULES_TEXT } from "@/lib/auth/check-password-policy";
 const FIELD_ORDER = ["name", "cui", "email", "phone", "password", "passwordConfirmation", "isTranslator"] as const;
 
 export function RegistrationForm() {
-  const [state, formAction] = useFormAction(registerAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(registerAction);
   if (state?.ok) return <MailSent email={state.data.email} />;
   return (
     <form action={formAction} noValidate className="space-y-6">
