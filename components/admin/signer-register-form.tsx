@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { DideducSignerPostFields } from "@/components/registry/dideduc-signer-post-fields";
+import { SignerEntryFields } from "@/components/registry/signer-entry-fields";
 import type { DideducType } from "@/lib/generated/prisma/enums";
 import { useActionForm } from "@/components/ui/use-form-action";
 import { registerAuthorizedSignerAction } from "@/app/admin/actions/register-authorized-signer";
@@ -62,21 +63,17 @@ export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly 
         ) : (
           <TextField name="post" label="Puesto" hint="Archivo Documental y planta central. Por ejemplo: Asistente de Atención al Ciudadano." defaultValue={values.post ?? ""} errors={errors.post} />
         )}
-        <TextField name="name" label="Nombre del firmante" hint="Si lo deja vacío, se toma del certificado." optional defaultValue={values.name ?? ""} errors={errors.name} />
-        <SelectField
-          name="userId"
-          label="Cuenta del personal"
-          hint="Si la elige, solo esa cuenta podrá firmar con este certificado."
-          optional
-          placeholder="Sin cuenta vinculada"
-          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
-          defaultValue={values.userId ?? ""}
-          key={`user-${values.userId ?? ""}`}
-          errors={errors.userId}
+        <SignerEntryFields
+          accounts={accounts}
+          values={values}
+          errors={errors}
+          accountLabel="Cuenta del personal"
+          accountHint="Si la elige, solo esa cuenta podrá firmar con este certificado."
+          validFromLabel="Vigente desde"
+          validToLabel="Vigente hasta"
+          validToHint="Vacío: la fecha del certificado."
+          datesOnTheirOwnRow
         />
-        <div />
-        <TextField name="validFrom" type="date" label="Vigente desde" hint="Vacío: la fecha del certificado." optional defaultValue={values.validFrom ?? ""} errors={errors.validFrom} />
-        <TextField name="validTo" type="date" label="Vigente hasta" hint="Vacío: la fecha del certificado." optional defaultValue={values.validTo ?? ""} errors={errors.validTo} />
       </div>
       <SubmitButton pendingLabel="Registrando…">Registrar firmante</SubmitButton>
     </form>
