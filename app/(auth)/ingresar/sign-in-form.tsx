@@ -5,6 +5,7 @@ import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { AccountEmailField } from "@/components/account/account-email-field";
 import { signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl, initialError, initialEmail }: { callbackUrl?: string; initialError?: string | null; initialEmail?: string }) {
@@ -16,16 +17,7 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
         title="No pudo ingresar"
         items={errorSummaryItems(state, ["email", "password"])}
       />
-      <TextField
-        name="email"
-        type="email"
-        label="Correo electrónico"
-        autoComplete="username"
-        inputMode="email"
-        spellCheck={false}
-        defaultValue={values.email ?? initialEmail ?? ""}
-        errors={errors.email}
-      />
+      <AccountEmailField autoComplete="username" defaultValue={values.email ?? initialEmail ?? ""} errors={errors.email} />
       <TextField name="password" type="password" label="Contraseña" autoComplete="current-password" errors={errors.password} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <SubmitButton pendingLabel="Ingresando…" className="w-full sm:w-auto">

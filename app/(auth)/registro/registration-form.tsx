@@ -7,6 +7,7 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { AccountEmailField } from "@/components/account/account-email-field";
 import { registerAction } from "@/lib/auth/actions";
 import { PASSWORD_RULES_TEXT } from "@/lib/auth/check-password-policy";
 
@@ -39,17 +40,7 @@ export function RegistrationForm() {
           defaultValue={values.cui ?? ""}
           errors={errors.cui}
         />
-        <TextField
-          name="email"
-          type="email"
-          label="Correo electrónico"
-          hint="Aquí recibirá los avisos de sus trámites y con él ingresará."
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          defaultValue={values.email ?? ""}
-          errors={errors.email}
-        />
+        <AccountEmailField hint="Aquí recibirá los avisos de sus trámites y con él ingresará." defaultValue={values.email ?? ""} errors={errors.email} />
         <TextField
           name="phone"
           type="tel"

@@ -4,7 +4,7 @@ import { MailSentPanel } from "@/components/account/mail-sent-panel";
 import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
+import { AccountEmailField } from "@/components/account/account-email-field";
 import { useActionForm } from "@/components/ui/use-form-action";
 import { requestPasswordResetAction } from "@/lib/auth/actions";
 
@@ -14,16 +14,7 @@ export function ForgotPasswordForm() {
   return (
     <form action={formAction} noValidate className="space-y-6">
       <FormAlert message={failure?.formError} title="No se pudo enviar" items={errorSummaryItems(state, ["email"])} />
-      <TextField
-        name="email"
-        type="email"
-        label="Correo electrónico"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        defaultValue={values.email ?? ""}
-        errors={errors.email}
-      />
+      <AccountEmailField defaultValue={values.email ?? ""} errors={errors.email} />
       <SubmitButton pendingLabel="Enviando…" className="w-full sm:w-auto">
         Enviarme el enlace
       </SubmitButton>
