@@ -1,8 +1,8 @@
 "use client";
 
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { createDelegationAction } from "@/app/admin/actions/create-delegation";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,10 +12,7 @@ import { SelectField } from "./select-field";
 type TPerson = { id: string; name: string; dideduc: { name: string } | null };
 
 export function DelegationForm({ signers, staff }: { signers: readonly TPerson[]; staff: readonly TPerson[] }) {
-  const [state, formAction] = useFormAction(createDelegationAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(createDelegationAction);
   const label = (p: TPerson) => `${p.name} — ${p.dideduc?.name ?? ""}`;
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Crear delegación">

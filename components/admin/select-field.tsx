@@ -1,6 +1,5 @@
-import type { ComponentProps, ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
-import { FieldErrors } from "@/components/ui/field-errors";
+import type { ComponentProps } from "react";
+import { FieldFrame, fieldControlClass, fieldControlProps, type TFieldText } from "@/components/ui/field-frame";
 
 // A labelled <select> with its errors tied to it, like TextField ("<name>-error").
 export function SelectField({
@@ -13,37 +12,10 @@ export function SelectField({
   placeholder,
   className,
   ...select
-}: Omit<ComponentProps<"select">, "name" | "id"> & {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  optional?: boolean;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  placeholder?: string;
-}) {
-  const hintId = hint ? `${name}-hint` : null;
-  const errorId = errors && errors.length > 0 ? `${name}-error` : null;
+}: Omit<ComponentProps<"select">, "name" | "id"> & TFieldText & { name: string; options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={name} className="block font-semibold text-slate-900">
-        {label}
-        {optional ? <span className="font-normal text-slate-600"> (opcional)</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId!} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={name} errors={errors} />
-      <select
-        id={name}
-        name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={cn("block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900", errorId ? "border-red-700" : "border-slate-600")}
-        {...select}
-      >
+    <FieldFrame id={name} label={label} hint={hint} errors={errors} optional={optional} className={className}>
+      <select {...fieldControlProps(name, hint, errors)} name={name} className={fieldControlClass(errors)} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -51,6 +23,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { DideducSignerPostFields } from "@/components/registry/dideduc-signer-post-fields";
+import { SignerEntryFields } from "@/components/registry/signer-entry-fields";
 import type { DideducType } from "@/lib/generated/prisma/enums";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { registerAuthorizedSignerAction } from "@/app/admin/actions/register-authorized-signer";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -20,10 +21,7 @@ type TOption = { id: string; name: string };
 type TDideducOption = TOption & { type: DideducType };
 
 export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly TDideducOption[]; accounts: readonly TOption[] }) {
-  const [state, formAction] = useFormAction(registerAuthorizedSignerAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(registerAuthorizedSignerAction);
   // The post list follows the office and the DIDEDUC chosen (decision 0014).
   const [office, setOffice] = useState(values.office ?? "");
   const [dideducId, setDideducId] = useState(values.dideducId ?? "");
@@ -65,21 +63,17 @@ export function SignerRegisterForm({ dideducs, accounts }: { dideducs: readonly 
         ) : (
           <TextField name="post" label="Puesto" hint="Archivo Documental y planta central. Por ejemplo: Asistente de Atención al Ciudadano." defaultValue={values.post ?? ""} errors={errors.post} />
         )}
-        <TextField name="name" label="Nombre del firmante" hint="Si lo deja vacío, se toma del certificado." optional defaultValue={values.name ?? ""} errors={errors.name} />
-        <SelectField
-          name="userId"
-          label="Cuenta del personal"
-          hint="Si la elige, solo esa cuenta podrá firmar con este certificado."
-          optional
-          placeholder="Sin cuenta vinculada"
-          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
-          defaultValue={values.userId ?? ""}
-          key={`user-${values.userId ?? ""}`}
-          errors={errors.userId}
+        <SignerEntryFields
+          accounts={accounts}
+          values={values}
+          errors={errors}
+          accountLabel="Cuenta del personal"
+          accountHint="Si la elige, solo esa cuenta podrá firmar con este certificado."
+          validFromLabel="Vigente desde"
+          validToLabel="Vigente hasta"
+          validToHint="Vacío: la fecha del certificado."
+          datesOnTheirOwnRow
         />
-        <div />
-        <TextField name="validFrom" type="date" label="Vigente desde" hint="Vacío: la fecha del certificado." optional defaultValue={values.validFrom ?? ""} errors={errors.validFrom} />
-        <TextField name="validTo" type="date" label="Vigente hasta" hint="Vacío: la fecha del certificado." optional defaultValue={values.validTo ?? ""} errors={errors.validTo} />
       </div>
       <SubmitButton pendingLabel="Registrando…">Registrar firmante</SubmitButton>
     </form>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { createStaffAccountAction } from "@/app/admin/actions/create-staff-account";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,10 +14,7 @@ import { SelectField } from "./select-field";
 const ORDER = ["name", "email", "cui", "phone", "post", "roles", "dideducId", "password"] as const;
 
 export function StaffAccountCreateForm({ dideducs }: { dideducs: ReadonlyArray<{ id: string; name: string }> }) {
-  const [state, formAction] = useFormAction(createStaffAccountAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(createStaffAccountAction);
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Crear cuenta del personal">
       {state?.ok ? <Notice tone="success" title="Cuenta creada">La persona ya puede ingresar con su correo y la contraseña inicial.</Notice> : null}

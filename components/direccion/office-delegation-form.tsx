@@ -3,13 +3,13 @@
 import { createOfficeDelegationAction } from "@/app/direccion/actions/create-delegation";
 import { SelectField } from "@/components/admin/select-field";
 import { TextareaField } from "@/components/staff/textarea-field";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { DELEGABLE_ROLES, DELEGATED_ROLE_LABELS } from "@/lib/workflow/delegation-calendar";
 
 type TStaff = { id: string; name: string; post: string | null };
@@ -20,10 +20,7 @@ const FIELD_ORDER = ["delegateId", "role", "validFrom", "validTo", "note"] as co
 // What was typed comes back after a refusal (the form is keyed on it: React resets a form after
 // its action); a success empties it and the new delegation appears in the list above.
 export function OfficeDelegationForm({ staff, today, lastDay }: { staff: readonly TStaff[]; today: string; lastDay: string }) {
-  const [state, formAction] = useFormAction(createOfficeDelegationAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(createOfficeDelegationAction);
   const roleErrorId = errors.role?.length ? "role-error" : undefined;
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Delegar la revisión">

@@ -2,18 +2,14 @@
 
 import { revokeOfficeDelegationAction } from "@/app/direccion/actions/revoke-delegation";
 import { TextareaField } from "@/components/staff/textarea-field";
-import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 
 // Revoking takes two steps: opening "Revocar…" shows what ends and asks for confirmation (with an
 // optional reason, kept in the audit trail). Without JavaScript the <details> still opens.
 export function OfficeDelegationRevokeForm({ delegationId, delegateName }: { delegationId: string; delegateName: string }) {
-  const [state, formAction] = useFormAction(revokeOfficeDelegationAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { formAction, failure, errors, values } = useActionForm(revokeOfficeDelegationAction);
   const reasonId = `reason-${delegationId}`;
   return (
     <details className="rounded-md border border-slate-300 bg-slate-50 p-3" open={failure ? true : undefined}>

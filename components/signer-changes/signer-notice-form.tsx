@@ -1,15 +1,14 @@
 "use client";
 
 import { notifyNewSignerAction } from "@/app/direccion/actions/notify-new-signer";
-import { SelectField } from "@/components/admin/select-field";
 import { DideducSignerPostFields } from "@/components/registry/dideduc-signer-post-fields";
+import { SignerEntryFields } from "@/components/registry/signer-entry-fields";
 import { TextareaField } from "@/components/staff/textarea-field";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { groupFingerprint } from "@/lib/admin/signer-state";
 import type { DideducType } from "@/lib/generated/prisma/enums";
 import { CertificateFileField } from "@/components/ui/certificate-file-field";
@@ -19,10 +18,7 @@ const ORDER = ["certificate", "signerPost", "gender", "name", "userId", "validFr
 // Nota 3: the Director notifies Atención al Ciudadano of a new signer of the DIDEDUC, with the
 // public certificate; the post list is the one the DIDEDUC's type allows.
 export function SignerNoticeForm({ dideducType, accounts }: { dideducType: DideducType; accounts: ReadonlyArray<{ id: string; name: string }> }) {
-  const [state, formAction] = useFormAction(notifyNewSignerAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(notifyNewSignerAction);
   return (
     <form action={formAction} noValidate className="space-y-5" aria-label="Notificar un nuevo firmante">
       {state?.ok ? (
@@ -35,20 +31,16 @@ export function SignerNoticeForm({ dideducType, accounts }: { dideducType: Dided
       <CertificateFileField label="Certificado de firma electrónica avanzada (.cer, .pem o .crt)" hint="Solo el certificado público. Nunca envíe el archivo .p12 / .pfx ni la clave privada." errors={errors.certificate} />
       <div className="grid gap-5 md:grid-cols-2">
         <DideducSignerPostFields dideducType={dideducType} values={values} errors={errors} />
-        <TextField name="name" label="Nombre del firmante" hint="Si lo deja vacío, se toma del certificado." optional defaultValue={values.name ?? ""} errors={errors.name} />
-        <SelectField
-          name="userId"
-          label="Cuenta en Certifica"
-          hint="Si la elige, solo esa persona podrá firmar con este certificado."
-          optional
-          placeholder="Sin cuenta vinculada"
-          options={accounts.map((a) => ({ value: a.id, label: a.name }))}
-          defaultValue={values.userId ?? ""}
-          key={`user-${values.userId ?? ""}`}
-          errors={errors.userId}
+        <SignerEntryFields
+          accounts={accounts}
+          values={values}
+          errors={errors}
+          accountLabel="Cuenta en Certifica"
+          accountHint="Si la elige, solo esa persona podrá firmar con este certificado."
+          validFromLabel="Firma desde"
+          validToLabel="Firma hasta"
+          validToHint="Vacío: el vencimiento del certificado."
         />
-        <TextField name="validFrom" type="date" label="Firma desde" hint="Vacío: la fecha del certificado." optional defaultValue={values.validFrom ?? ""} errors={errors.validFrom} />
-        <TextField name="validTo" type="date" label="Firma hasta" hint="Vacío: el vencimiento del certificado." optional defaultValue={values.validTo ?? ""} errors={errors.validTo} />
       </div>
       <TextareaField name="note" label="Nota para Atención al Ciudadano (opcional)" rows={2} maxLength={500} defaultValue={values.note ?? ""} errors={errors.note} />
       <SubmitButton pendingLabel="Enviando…">Enviar notificación</SubmitButton>

@@ -1,17 +1,10 @@
 "use client";
 
-import { errorSummaryItems } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FieldErrors } from "@/components/ui/field-errors";
-import { FormAlert } from "@/components/ui/form-alert";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { REQUESTABLE_DOCUMENT_LABELS, REQUESTABLE_DOCUMENTS } from "@/lib/workflow/inputs";
-import { CaseRefFields } from "./case-ref-fields";
-import { failureCodeOf } from "./form-action";
 import { OfficeFieldset, type TOfficeFormProps } from "./office-fieldset";
-import { OutdatedNotice } from "./outdated-notice";
-import { TextareaField } from "./textarea-field";
-import { useStaffForm } from "./use-staff-form";
+import { ReasonForm } from "./reason-form";
 
 // Field names shared with the server action (components/staff/case-action-schemas.ts).
 export const REQUESTED_DOCUMENT_FIELD_PREFIX = "documents.";
@@ -28,60 +21,49 @@ const DOCUMENT_HINTS: Record<(typeof REQUESTABLE_DOCUMENTS)[number], string> = {
 // to verify the title, and where the person obtains them, picked from the DIDEDUC's directory and
 // editable (the directory may be out of date, or another office issues them). The person reads all
 // of it in the mail and on the request's page, and starts a new request that asks for these files.
-export function RequestDocumentsForm({
-  formAction,
-  caseId,
-  version,
-  action,
-  label,
-  offices,
-  pageHref,
-}: TOfficeFormProps) {
-  const { state, dispatch, onSubmit, failure, errors, values } = useStaffForm(formAction);
-  const documentErrors = errors.documents ?? Object.entries(errors).find(([k]) => k.startsWith("documents."))?.[1];
+export function RequestDocumentsForm({ offices, ...form }: TOfficeFormProps) {
   return (
-    <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={label}>
-      <FormAlert id="request-documents-form-error" message={failure?.formError} items={errorSummaryItems(state, FIELD_ORDER)} />
-      <OutdatedNotice code={failureCodeOf(state)} href={pageHref} />
-      <CaseRefFields caseId={caseId} version={version} action={action} />
-      <TextareaField
-        name="reason"
-        id={`${action}-reason`}
-        label="Motivo"
-        hint="Por qué la Dirección Departamental necesita estos documentos para verificar el título. La persona lo leerá en su solicitud y en el correo."
-        required
-        maxLength={2000}
-        defaultValue={values.reason ?? ""}
-        errors={errors.reason}
-      />
-      <fieldset className="space-y-3 rounded-md border border-slate-300 p-4" id="documents" tabIndex={-1} aria-describedby={documentErrors?.length ? "documents-error" : undefined}>
-        <legend className="px-1 font-semibold">Documentos que debe adjuntar</legend>
-        <FieldErrors id="documents" errors={documentErrors} />
-        {REQUESTABLE_DOCUMENTS.map((doc) => {
-          const name = `${REQUESTED_DOCUMENT_FIELD_PREFIX}${doc}`;
-          return (
-            <CheckboxField
-              key={doc}
-              name={name}
-              label={REQUESTABLE_DOCUMENT_LABELS[doc]}
-              hint={DOCUMENT_HINTS[doc]}
-              defaultChecked={values[name] === "on"}
+    <ReasonForm
+      {...form}
+      alertId="request-documents-form-error"
+      summaryOrder={FIELD_ORDER}
+      reasonLabel="Motivo"
+      reasonHint="Por qué la Dirección Departamental necesita estos documentos para verificar el título. La persona lo leerá en su solicitud y en el correo."
+      variant="danger"
+      pendingLabel="Rechazando…"
+    >
+      {({ errors, values }) => {
+        const documentErrors = errors.documents ?? Object.entries(errors).find(([k]) => k.startsWith("documents."))?.[1];
+        return (
+          <>
+            <fieldset className="space-y-3 rounded-md border border-slate-300 p-4" id="documents" tabIndex={-1} aria-describedby={documentErrors?.length ? "documents-error" : undefined}>
+              <legend className="px-1 font-semibold">Documentos que debe adjuntar</legend>
+              <FieldErrors id="documents" errors={documentErrors} />
+              {REQUESTABLE_DOCUMENTS.map((doc) => {
+                const name = `${REQUESTED_DOCUMENT_FIELD_PREFIX}${doc}`;
+                return (
+                  <CheckboxField
+                    key={doc}
+                    name={name}
+                    label={REQUESTABLE_DOCUMENT_LABELS[doc]}
+                    hint={DOCUMENT_HINTS[doc]}
+                    defaultChecked={values[name] === "on"}
+                  />
+                );
+              })}
+            </fieldset>
+            <OfficeFieldset
+              legend="Dónde debe solicitarlos"
+              selectId="obtain-at-office"
+              selectHint="Al elegir una, sus datos se copian abajo; puede corregirlos o escribir otra oficina."
+              fieldPrefix="obtainAt"
+              offices={offices}
+              values={values}
+              errors={errors}
             />
-          );
-        })}
-      </fieldset>
-      <OfficeFieldset
-        legend="Dónde debe solicitarlos"
-        selectId="obtain-at-office"
-        selectHint="Al elegir una, sus datos se copian abajo; puede corregirlos o escribir otra oficina."
-        fieldPrefix="obtainAt"
-        offices={offices}
-        values={values}
-        errors={errors}
-      />
-      <SubmitButton variant="danger" pendingLabel="Rechazando…">
-        {label}
-      </SubmitButton>
-    </form>
+          </>
+        );
+      }}
+    </ReasonForm>
   );
 }

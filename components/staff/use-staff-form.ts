@@ -1,14 +1,13 @@
 "use client";
 
-import { useFormAction } from "@/components/ui/use-form-action";
-import { failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { useActionForm } from "@/components/ui/use-form-action";
 import type { TStaffFormAction } from "./form-action";
 import { useSingleSubmit } from "./use-single-submit";
 
-// A staff form's action state read the way every staff form reads it: the failure, the field
-// errors and the values typed (to refill the fields), and a submit handler that sends once.
+// A staff form's action state read the way every form with fields reads it (useActionForm), and a
+// submit handler that sends once.
 export function useStaffForm(formAction: TStaffFormAction) {
-  const [state, dispatch] = useFormAction(formAction);
+  const { state, formAction: dispatch, failure, errors, values } = useActionForm(formAction);
   const onSubmit = useSingleSubmit(state);
-  return { state, dispatch, onSubmit, failure: failureOf(state), errors: fieldErrorsOf(state), values: valuesOf(state) };
+  return { state, dispatch, onSubmit, failure, errors, values };
 }

@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 import { FieldErrors } from "./field-errors";
+import { fieldControlProps } from "./field-frame";
 
 export function CheckboxField({
   name,
@@ -10,16 +11,12 @@ export function CheckboxField({
   className,
   ...input
 }: Omit<ComponentProps<"input">, "name" | "id" | "type"> & { name: string; label: ReactNode; hint?: ReactNode; errors?: readonly string[] }) {
-  const hintId = hint ? `${name}-hint` : null;
-  const errorId = errors && errors.length > 0 ? `${name}-error` : null;
   return (
     <div className={cn("flex items-start gap-3", className)}>
       <input
         type="checkbox"
-        id={name}
+        {...fieldControlProps(name, hint, errors)}
         name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         className="mt-1 size-5 shrink-0 accent-brand-700"
         {...input}
       />
@@ -28,7 +25,7 @@ export function CheckboxField({
           {label}
         </label>
         {hint ? (
-          <p id={hintId!} className="text-sm text-slate-700">
+          <p id={`${name}-hint`} className="text-sm text-slate-700">
             {hint}
           </p>
         ) : null}

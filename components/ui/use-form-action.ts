@@ -3,6 +3,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { useActionState } from "react";
 import type { TActionResult, TActionState } from "@/lib/action";
+import { failureOf, fieldErrorsOf, valuesOf } from "./action-state";
 import { echoValues, formDataToObject } from "@/lib/form-values";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_BODY_TOO_LARGE_MESSAGE, estimateFormDataBytes } from "@/lib/validation/action-body-limit";
 
@@ -30,4 +31,11 @@ export function useFormAction<TData>(action: TFormAction<TData>) {
       return { ok: false, code: "UNREACHABLE", formError: ACTION_UNREACHABLE_MESSAGE, values: values() };
     }
   }, null);
+}
+
+// useFormAction read the way a form with fields reads it: the failure (its message for the form's
+// alert), each field's errors and the values typed (to put back in the fields; {} until a refusal).
+export function useActionForm<TData>(action: TFormAction<TData>) {
+  const [state, formAction, pending] = useFormAction(action);
+  return { state, formAction, pending, failure: failureOf(state), errors: fieldErrorsOf(state), values: valuesOf(state) };
 }

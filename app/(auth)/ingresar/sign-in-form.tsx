@@ -1,17 +1,15 @@
 "use client";
 
-import { useFormAction } from "@/components/ui/use-form-action";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { useActionForm } from "@/components/ui/use-form-action";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { AccountEmailField } from "@/components/account/account-email-field";
 import { signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl, initialError, initialEmail }: { callbackUrl?: string; initialError?: string | null; initialEmail?: string }) {
-  const [state, formAction] = useFormAction(signInAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(signInAction);
   return (
     <form action={formAction} noValidate className="space-y-5" aria-describedby={failure || initialError ? "form-error" : undefined}>
       <FormAlert
@@ -19,16 +17,7 @@ export function SignInForm({ callbackUrl, initialError, initialEmail }: { callba
         title="No pudo ingresar"
         items={errorSummaryItems(state, ["email", "password"])}
       />
-      <TextField
-        name="email"
-        type="email"
-        label="Correo electrónico"
-        autoComplete="username"
-        inputMode="email"
-        spellCheck={false}
-        defaultValue={values.email ?? initialEmail ?? ""}
-        errors={errors.email}
-      />
+      <AccountEmailField autoComplete="username" defaultValue={values.email ?? initialEmail ?? ""} errors={errors.email} />
       <TextField name="password" type="password" label="Contraseña" autoComplete="current-password" errors={errors.password} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <SubmitButton pendingLabel="Ingresando…" className="w-full sm:w-auto">

@@ -1,22 +1,20 @@
 "use client";
 
 import { MailSentPanel } from "@/components/account/mail-sent-panel";
-import { useFormAction } from "@/components/ui/use-form-action";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { useActionForm } from "@/components/ui/use-form-action";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { AccountEmailField } from "@/components/account/account-email-field";
 import { registerAction } from "@/lib/auth/actions";
 import { PASSWORD_RULES_TEXT } from "@/lib/auth/check-password-policy";
 
 const FIELD_ORDER = ["name", "cui", "email", "phone", "password", "passwordConfirmation", "isTranslator"] as const;
 
 export function RegistrationForm() {
-  const [state, formAction] = useFormAction(registerAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(registerAction);
   if (state?.ok) return <MailSent email={state.data.email} />;
   return (
     <form action={formAction} noValidate className="space-y-6">
@@ -42,17 +40,7 @@ export function RegistrationForm() {
           defaultValue={values.cui ?? ""}
           errors={errors.cui}
         />
-        <TextField
-          name="email"
-          type="email"
-          label="Correo electrónico"
-          hint="Aquí recibirá los avisos de sus trámites y con él ingresará."
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          defaultValue={values.email ?? ""}
-          errors={errors.email}
-        />
+        <AccountEmailField hint="Aquí recibirá los avisos de sus trámites y con él ingresará." defaultValue={values.email ?? ""} errors={errors.email} />
         <TextField
           name="phone"
           type="tel"

@@ -4,6 +4,7 @@ import { formatDateTime } from "@/components/cases/format-date";
 import { PageHeading } from "@/components/layout/page-heading";
 import { buttonClasses } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { fieldControlProps } from "@/components/ui/field-frame";
 import { AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/audit-actions";
 import { parseAuditFilter, type TAuditFilter } from "@/lib/audit/audit-filter";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -26,7 +27,7 @@ function href(path: string, filter: TAuditFilter, extra: Record<string, string> 
 }
 
 function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (describedBy: string | undefined) => React.ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = fieldControlProps(id, hint, error ? [error] : undefined)["aria-describedby"];
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-semibold">

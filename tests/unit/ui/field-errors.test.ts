@@ -7,6 +7,9 @@ import { SelectField } from "@/components/admin/select-field";
 import { CertificateFileField } from "@/components/ui/certificate-file-field";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { TextField } from "@/components/ui/text-field";
+import { TextareaField } from "@/components/staff/textarea-field";
+import { InputField } from "@/app/ciudadano/solicitudes/_components/fields";
 import { VerificationCodeForm } from "@/components/verification/verification-code-form";
 
 // components/ui/field-errors.tsx is the one error paragraph of every field: "<id>-error", each
@@ -20,9 +23,9 @@ function errorParagraph(html: string, id: string): string | null {
   return match ? match[1].replace(/<[^>]+>/g, "") : null;
 }
 
-// The attributes of the element with that id (input, select or fieldset).
+// The attributes of the element with that id (input, select, textarea or fieldset).
 function element(html: string, id: string): string {
-  return html.match(new RegExp(`<(?:input|select|fieldset)[^>]*\\bid="${id}"[^>]*>`))![0];
+  return html.match(new RegExp(`<(?:input|select|textarea|fieldset)[^>]*\\bid="${id}"[^>]*>`))![0];
 }
 
 describe("FieldErrors", () => {
@@ -42,6 +45,24 @@ describe("FieldErrors", () => {
 
 describe("fields built on FieldErrors", () => {
   const cases: Array<{ name: string; id: string; describedBy: RegExp; html: (errors?: string[]) => string }> = [
+    {
+      name: "TextField",
+      id: "phone",
+      describedBy: /^phone-hint phone-error$/,
+      html: (errors) => render(TextField, { name: "phone", label: "Teléfono", hint: "8 dígitos.", optional: true, errors }),
+    },
+    {
+      name: "TextareaField (its own id)",
+      id: "reject-reason",
+      describedBy: /^reject-reason-error$/,
+      html: (errors) => render(TextareaField, { name: "reason", id: "reject-reason", label: "Motivo", errors }),
+    },
+    {
+      name: "InputField (the request editor's)",
+      id: "f-name",
+      describedBy: /^f-name-hint f-name-error$/,
+      html: (errors) => render(InputField, { id: "f-name", label: "Nombre", hint: "Como en su DPI.", value: "", onValue: () => {}, errors }),
+    },
     {
       name: "SelectField",
       id: "dideducId",

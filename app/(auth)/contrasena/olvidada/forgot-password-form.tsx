@@ -1,32 +1,20 @@
 "use client";
 
 import { MailSentPanel } from "@/components/account/mail-sent-panel";
-import { errorSummaryItems, failureOf, fieldErrorsOf, valuesOf } from "@/components/ui/action-state";
+import { errorSummaryItems } from "@/components/ui/action-state";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { AccountEmailField } from "@/components/account/account-email-field";
+import { useActionForm } from "@/components/ui/use-form-action";
 import { requestPasswordResetAction } from "@/lib/auth/actions";
 
 export function ForgotPasswordForm() {
-  const [state, formAction] = useFormAction(requestPasswordResetAction);
-  const failure = failureOf(state);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
+  const { state, formAction, failure, errors, values } = useActionForm(requestPasswordResetAction);
   if (state?.ok) return <MailSent email={state.data.email} />;
   return (
     <form action={formAction} noValidate className="space-y-6">
       <FormAlert message={failure?.formError} title="No se pudo enviar" items={errorSummaryItems(state, ["email"])} />
-      <TextField
-        name="email"
-        type="email"
-        label="Correo electrónico"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        defaultValue={values.email ?? ""}
-        errors={errors.email}
-      />
+      <AccountEmailField defaultValue={values.email ?? ""} errors={errors.email} />
       <SubmitButton pendingLabel="Enviando…" className="w-full sm:w-auto">
         Enviarme el enlace
       </SubmitButton>

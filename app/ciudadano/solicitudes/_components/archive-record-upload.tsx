@@ -1,25 +1,21 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { formatFileSize, pagesText } from "@/components/cases/format-date";
 import { ARCHIVE_RECORD_FILE_KIND } from "@/lib/cases/forms/graduation-record-form";
-import { ACCEPTED_UPLOAD_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "@/lib/uploads/limits";
-import { FieldErrors } from "./fields";
+import { MAX_UPLOAD_MB } from "@/lib/uploads/limits";
 import type { TListedFile } from "./file-uploads";
 import { fieldId } from "./form-state";
-import { uploadPdf } from "./upload-pdf";
+import { UploadedFile, UploadField, UploadProgress } from "./upload-field";
+import { localPdfRefusal, uploadPdfToCase } from "./upload-pdf";
 
 type TRefusal = { name: string; message: string; code: string | null };
 
-function localRefusal(file: File): string | null {
-  const looksPdf = file.type === "application/pdf" || file.name.toLowerCase().endsWith(".pdf");
-  if (!looksPdf) return "El archivo no es un PDF. Adjunte el PDF que le envió el Archivo Documental, tal como lo recibió.";
-  if (file.size === 0) return "El archivo está vacío (0 bytes). Elija de nuevo el PDF que le envió el Archivo Documental.";
-  if (file.size > MAX_UPLOAD_BYTES) return `El archivo supera el máximo de ${MAX_UPLOAD_MB} MB.`;
-  return null;
-}
+// The browser's checks (localPdfRefusal), said for the Archivo's PDF: it is sent as received, never scanned.
+const LOCAL_REFUSALS = {
+  NOT_PDF: "El archivo no es un PDF. Adjunte el PDF que le envió el Archivo Documental, tal como lo recibió.",
+  EMPTY: "El archivo está vacío (0 bytes). Elija de nuevo el PDF que le envió el Archivo Documental.",
+  TOO_LARGE: `El archivo supera el máximo de ${MAX_UPLOAD_MB} MB.`,
+} as const;
 
 // D.1.2's one file: the graduation record as the Archivo Documental e-mailed it, signed by it. The
 // server checks that signature as soon as the file arrives (lib/cases/check-archive-record-upload)
@@ -47,14 +43,13 @@ export function ArchiveRecordUpload({
   const [removing, setRemoving] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = fieldId("files");
-  const hasErrors = !!errors && errors.length > 0;
 
   async function onChoose(list: FileList | null) {
     const chosen = list?.[0];
     if (inputRef.current) inputRef.current.value = "";
     if (!chosen) return;
     setRefusal(null);
-    const local = localRefusal(chosen);
+    const local = localPdfRefusal(chosen, LOCAL_REFUSALS);
     if (local) {
       setRefusal({ name: chosen.name, message: local, code: null });
       return;
@@ -64,13 +59,10 @@ export function ArchiveRecordUpload({
     setAnnouncement(`Subiendo ${chosen.name} y comprobando la firma del Archivo.`);
     try {
       const caseId = await ensureCase();
-      const outcome = caseId
-        ? await uploadPdf(chosen, {
-            caseId,
-            kind: ARCHIVE_RECORD_FILE_KIND,
-            onProgress: (fraction) => setPending({ name: chosen.name, progress: Math.round(fraction * 100) }),
-          })
-        : ({ ok: false, code: "NO_CASE", message: "No se pudo guardar la solicitud para adjuntar el archivo. Revise su conexión e inténtelo de nuevo." } as const);
+      const outcome = await uploadPdfToCase(chosen, caseId, {
+        kind: ARCHIVE_RECORD_FILE_KIND,
+        onProgress: (fraction) => setPending({ name: chosen.name, progress: Math.round(fraction * 100) }),
+      });
       if (outcome.ok) {
         setFile({ id: outcome.file.id, name: outcome.file.name, size: outcome.file.size, pages: outcome.file.pages });
         onFilesChanged();
@@ -98,103 +90,60 @@ export function ArchiveRecordUpload({
   }
 
   return (
-    <fieldset className="space-y-4" id={`${inputId}-grupo`}>
-      <legend className="mb-1 text-xl font-semibold">Expediente firmado por el Archivo Documental</legend>
-      <div id={`${inputId}-hint`} className="space-y-1 text-slate-800">
-        <p>
-          Adjunte el PDF del expediente de graduación tal como se lo envió por correo el Archivo Documental del Ministerio de
-          Educación. Ese PDF lleva la firma electrónica del Archivo: no lo imprima, no lo escanee, no lo abra y guarde con otro
-          programa, porque la firma dejaría de ser válida.
-        </p>
-        <p className="text-sm text-slate-700">Un solo archivo PDF, de hasta {MAX_UPLOAD_MB} MB. Al subirlo comprobamos la firma en ese momento.</p>
-      </div>
-      <FieldErrors id={inputId} errors={errors} />
-
-      {file ? null : (
-        <div>
-          <input
-            ref={inputRef}
-            id={inputId}
-            type="file"
-            accept={ACCEPTED_UPLOAD_TYPES}
-            disabled={pending !== null}
-            aria-describedby={[`${inputId}-hint`, hasErrors ? `${inputId}-error` : null, refusal ? `${inputId}-rechazo` : null].filter(Boolean).join(" ")}
-            aria-invalid={hasErrors || refusal ? true : undefined}
-            onChange={(e) => void onChoose(e.target.files)}
-            className="peer sr-only"
-          />
-          <label
-            htmlFor={inputId}
-            className={cn(
-              "flex min-h-14 w-full cursor-pointer items-center justify-center gap-2 rounded-md border-2 border-dashed bg-white p-3 text-center font-semibold",
-              "peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-700",
-              pending ? "cursor-wait border-slate-400 text-slate-500" : "border-brand-700 text-brand-800 hover:bg-brand-50",
-              hasErrors || refusal ? "border-red-700" : null,
-            )}
-          >
-            <span aria-hidden="true">＋</span> Adjuntar el PDF firmado del Archivo
-          </label>
-        </div>
-      )}
-
-      <p className="sr-only" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </p>
-
-      {refusal ? (
-        <div
-          role="alert"
-          id={`${inputId}-rechazo`}
-          className="space-y-2 rounded-md border-l-4 border-red-700 bg-red-50 p-4 text-red-900"
-          data-testid="upload-errors"
-          data-code={refusal.code ?? undefined}
-        >
-          <p className="font-semibold">{refusal.name} no se adjuntó.</p>
-          <p>{refusal.message}</p>
-          <Button variant="ghost" className="px-0 text-red-900" onClick={() => setRefusal(null)}>
-            Cerrar este aviso
-          </Button>
-        </div>
-      ) : null}
-
-      {pending ? (
-        <div className="rounded-md border border-slate-300 p-3">
-          <p className="font-semibold break-all">{pending.name}</p>
-          <div className="mt-2 flex items-center gap-3">
-            <progress max={100} value={pending.progress} aria-label={`Progreso de ${pending.name}`} className="h-3 w-full accent-brand-700" />
-            <span className="w-12 text-right text-sm tabular-nums">{pending.progress} %</span>
-          </div>
-          {pending.progress >= 100 ? <p className="mt-1 text-sm text-slate-700">Comprobando la firma del Archivo Documental…</p> : null}
-        </div>
-      ) : null}
-
+    <UploadField
+      inputId={inputId}
+      legend="Expediente firmado por el Archivo Documental"
+      hint={
+        <>
+          <p>
+            Adjunte el PDF del expediente de graduación tal como se lo envió por correo el Archivo Documental del Ministerio de
+            Educación. Ese PDF lleva la firma electrónica del Archivo: no lo imprima, no lo escanee, no lo abra y guarde con otro
+            programa, porque la firma dejaría de ser válida.
+          </p>
+          <p className="text-sm text-slate-700">Un solo archivo PDF, de hasta {MAX_UPLOAD_MB} MB. Al subirlo comprobamos la firma en ese momento.</p>
+        </>
+      }
+      errors={errors}
+      picker={
+        file
+          ? null
+          : { inputRef, text: "Adjuntar el PDF firmado del Archivo", blocked: pending ? "busy" : null, onChoose: (list) => void onChoose(list) }
+      }
+      announcement={announcement}
+      refusal={
+        refusal
+          ? {
+              describesInput: true,
+              code: refusal.code ?? undefined,
+              onClose: () => setRefusal(null),
+              children: (
+                <>
+                  <p className="font-semibold">{refusal.name} no se adjuntó.</p>
+                  <p>{refusal.message}</p>
+                </>
+              ),
+            }
+          : null
+      }
+      progress={
+        pending ? <UploadProgress as="div" name={pending.name} progress={pending.progress} arrived="Comprobando la firma del Archivo Documental…" /> : null
+      }
+    >
       {file ? (
-        <div className="flex flex-col gap-2 rounded-md border border-green-700 bg-green-50 p-3 sm:flex-row sm:items-center sm:justify-between" data-testid="uploaded-files" data-file-name={file.name}>
-          <div>
-            <p className="font-semibold break-all">{file.name}</p>
-            <p className="text-sm text-slate-700">
-              {pagesText(file.pages)} · {formatFileSize(file.size)}
-            </p>
+        <UploadedFile
+          file={file}
+          removing={removing}
+          onRemove={() => void onRemove(file)}
+          className="rounded-md border border-green-700 bg-green-50 p-3"
+          data-testid="uploaded-files"
+          data-file-name={file.name}
+          details={
             <p className="text-sm font-semibold text-green-900">
               <span aria-hidden="true">✔ </span>Firma del Archivo Documental comprobada.
             </p>
-          </div>
-          <div className="flex gap-2">
-            <a
-              className="inline-flex min-h-11 items-center px-2 font-semibold underline"
-              href={`/api/files/${encodeURIComponent(file.id)}`}
-              target="_blank"
-              rel="noopener"
-              aria-label={`Ver ${file.name}`}
-            >
-              Ver
-            </a>
-            <Button variant="ghost" disabled={removing} onClick={() => void onRemove(file)} aria-label={`Quitar ${file.name}`}>
-              {removing ? "Quitando…" : "Quitar"}
-            </Button>
-          </div>
-        </div>
+          }
+        />
       ) : null}
-    </fieldset>
+    </UploadField>
   );
 }

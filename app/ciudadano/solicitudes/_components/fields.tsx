@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { FieldFrame, fieldControlClass, fieldControlProps, type TFieldText } from "@/components/ui/field-frame";
 
 // Controlled inputs of the request editor. Same look and error wiring as components/ui/text-field
 // (error paragraph "<id>-error" referenced by aria-describedby), but the id is given apart from any
@@ -8,52 +8,9 @@ import { FieldErrors } from "@/components/ui/field-errors";
 
 export { FieldErrors };
 
-// The wiring every control shares: invalid state, hint and errors read out, the border.
+// The wiring every control shares (components/ui/field-frame), with the placeholder's colour.
 function controlProps(id: string, hint: ReactNode | undefined, errors: readonly string[] | undefined) {
-  const hasErrors = !!errors && errors.length > 0;
-  return {
-    id,
-    "aria-invalid": hasErrors ? true : undefined,
-    "aria-describedby": [hint ? `${id}-hint` : null, hasErrors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined,
-    className: cn(INPUT_CLASSES, hasErrors ? "border-red-700" : "border-slate-600"),
-  };
-}
-
-const INPUT_CLASSES = "block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500";
-
-// Label, hint and errors above a control.
-function FieldFrame({
-  id,
-  label,
-  hint,
-  errors,
-  optional = false,
-  className,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  optional?: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block font-semibold text-slate-900">
-        {label}
-        {optional ? <span className="font-normal text-slate-600"> (opcional)</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={id} errors={errors} />
-      {children}
-    </div>
-  );
+  return { ...fieldControlProps(id, hint, errors), className: fieldControlClass(errors, "placeholder:text-slate-500") };
 }
 
 export function InputField({
@@ -65,14 +22,7 @@ export function InputField({
   className,
   onValue,
   ...input
-}: Omit<ComponentProps<"input">, "id" | "onChange"> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  optional?: boolean;
-  onValue: (value: string) => void;
-}) {
+}: Omit<ComponentProps<"input">, "id" | "onChange"> & TFieldText & { id: string; onValue: (value: string) => void }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} optional={optional} className={className}>
       <input {...controlProps(id, hint, errors)} aria-required={optional ? undefined : true} onChange={(e) => onValue(e.target.value)} {...input} />
@@ -90,15 +40,13 @@ export function SelectField({
   className,
   onValue,
   ...select
-}: Omit<ComponentProps<"select">, "id" | "onChange" | "children"> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: readonly string[];
-  options: ReadonlyArray<{ value: string; label: string }>;
-  placeholder: string;
-  onValue: (value: string) => void;
-}) {
+}: Omit<ComponentProps<"select">, "id" | "onChange" | "children"> &
+  Omit<TFieldText, "optional"> & {
+    id: string;
+    options: ReadonlyArray<{ value: string; label: string }>;
+    placeholder: string;
+    onValue: (value: string) => void;
+  }) {
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
       <select {...controlProps(id, hint, errors)} aria-required onChange={(e) => onValue(e.target.value)} {...select}>

@@ -1,3 +1,5 @@
+import { MAX_UPLOAD_BYTES } from "@/lib/uploads/limits";
+
 // One PDF to POST /api/uploads (app/api/uploads/route.ts): the raw file as the body, its name
 // URI-encoded in x-file-name, kind and case in headers. XMLHttpRequest, because fetch() gives no
 // upload progress.
@@ -52,4 +54,30 @@ export function uploadPdf(
     options.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.send(file);
   });
+}
+
+// The request could not be saved (ensureCase gave no id): nothing to attach the file to.
+export function uploadPdfToCase(
+  file: File,
+  caseId: string | null,
+  options: { kind?: string; onProgress?: (fraction: number) => void },
+): Promise<TUploadOutcome> {
+  if (!caseId) {
+    return Promise.resolve({
+      ok: false,
+      code: "NO_CASE",
+      message: "No se pudo guardar la solicitud para adjuntar el archivo. Revise su conexión e inténtelo de nuevo.",
+    });
+  }
+  return uploadPdf(file, { ...options, caseId });
+}
+
+// What the browser can refuse before sending a byte (the server parses every file anyway), in the
+// words of the upload field (`messages`); null when the file may be sent.
+export function localPdfRefusal(file: File, messages: Readonly<Record<"NOT_PDF" | "EMPTY" | "TOO_LARGE", string>>): string | null {
+  const looksPdf = file.type === "application/pdf" || file.name.toLowerCase().endsWith(".pdf");
+  if (!looksPdf) return messages.NOT_PDF;
+  if (file.size === 0) return messages.EMPTY;
+  if (file.size > MAX_UPLOAD_BYTES) return messages.TOO_LARGE;
+  return null;
 }
