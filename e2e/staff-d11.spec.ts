@@ -246,6 +246,20 @@ test.describe.serial("D.1.1 en la DIDEDUC", () => {
       await office.selectOption({ label: labels[1] });
       await expect(form.getByLabel("Nombre de la oficina")).toHaveValue(options[1]);
     }
+    // Sent without a reason and without the office's name: the alert lists both, each link leads to
+    // its field (the reason's id carries the action), and nothing changed.
+    await form.getByLabel("Nombre de la oficina").fill("");
+    await form.getByRole("button", { name: "Rechazar e indicar dónde acudir" }).click();
+    const alert = page.locator("#guidance-form-error");
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole("link")).toHaveCount(2);
+    expect(await stateOf(page)).toBe("DIDEDUC_REVIEW");
+    await alert.getByRole("link").first().click();
+    await expect(form.getByLabel("Motivo del rechazo")).toBeFocused();
+    await alert.getByRole("link").nth(1).click();
+    await expect(form.getByLabel("Nombre de la oficina")).toBeFocused();
+    await expect(form.getByLabel("Teléfono")).toHaveValue(/./);
+    await form.getByLabel("Nombre de la oficina").fill(options.at(-1)!);
     await form.getByLabel("Teléfono").fill("2232-0000");
     await form.getByLabel("Motivo del rechazo").fill("Los registros de 2009 de ese establecimiento están en la supervisión del distrito.");
     await form.getByRole("button", { name: "Rechazar e indicar dónde acudir" }).click();

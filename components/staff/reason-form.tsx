@@ -50,14 +50,20 @@ export function ReasonForm({
   children?: (fields: TStaffFormFields) => ReactNode;
 }) {
   const { state, dispatch, onSubmit, failure, errors, values } = useStaffForm(formAction);
+  const reasonId = `${action}-reason`;
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4" id={formId} aria-label={label}>
-      <FormAlert id={alertId} message={failure?.formError} items={summaryOrder ? errorSummaryItems(state, summaryOrder) : undefined} />
+      <FormAlert
+        id={alertId}
+        message={failure?.formError}
+        // The reason's id carries the action (several such forms share a page): its link must too.
+        items={summaryOrder ? errorSummaryItems(state, summaryOrder).map((i) => (i.field === "reason" ? { ...i, field: reasonId } : i)) : undefined}
+      />
       <OutdatedNotice code={failureCodeOf(state)} href={pageHref} />
       <CaseRefFields caseId={caseId} version={version} action={action} />
       <TextareaField
         name="reason"
-        id={`${action}-reason`}
+        id={reasonId}
         label={reasonLabel}
         hint={reasonHint}
         required
