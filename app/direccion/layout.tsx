@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SectionNav } from "@/components/layout/section-nav";
-import { RefreshOnHistoryRestore } from "@/components/staff/refresh-on-history-restore";
+import { StaffArea } from "@/components/staff/staff-area";
 import { requireSegment } from "@/lib/auth/require-segment";
 
 const DIRECCION_PAGES = [
@@ -12,12 +12,5 @@ const DIRECCION_PAGES = [
 // The server-side check of this area; the proxy's redirect is only the first, cheaper one.
 export default async function DireccionLayout({ children }: { children: ReactNode }) {
   await requireSegment("direccion");
-  return (
-    <>
-      {/* Back and Forward show each page as it is now (after signing, not the sign form). */}
-      <RefreshOnHistoryRestore />
-      <SectionNav label="Páginas de la Dirección Departamental" items={DIRECCION_PAGES} />
-      {children}
-    </>
-  );
+  return <StaffArea nav={<SectionNav label="Páginas de la Dirección Departamental" items={DIRECCION_PAGES} />}>{children}</StaffArea>;
 }

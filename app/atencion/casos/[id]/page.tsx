@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import { blankBackFileIdsOf } from "@/lib/cases/forms/educational-record-form";
-import { CaseTimeline } from "@/components/cases/case-timeline";
-import { ReissueOfNotice } from "@/components/cases/reissue-links";
 import { Card } from "@/components/ui/card";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { CaseFiles } from "@/components/staff/case-files";
-import { DoneNotice } from "@/components/staff/done-notice";
 import { GraduationRecordReview } from "@/components/staff/graduation-record-review";
 import { PdfFrame } from "@/components/staff/pdf-frame";
 import { ReissuePanel } from "@/components/staff/reissue-panel";
 import { SignatureReport } from "@/components/staff/signature-report";
 import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
-import { StaffCaseHeader } from "@/components/staff/staff-case-header";
+import { StaffCaseFrame } from "@/components/staff/staff-case-frame";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
-import { CaseAssignmentBar } from "@/components/staff/case-assignment-bar";
 import { releaseCaseAction, takeCaseAction } from "../../actions/case-assignment";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
@@ -48,77 +44,76 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
   const previewHref = centralOnly && !hasDocument && vm.actions.some((a) => a.action === "sign_and_issue") ? `/api/cases/${encodeURIComponent(vm.id)}/preview` : null;
 
   return (
-    <>
-      <DoneNotice action={done} />
-      <StaffCaseHeader c={vm.header} backHref="/atencion" backLabel="Volver a la bandeja">
-        <ReissueOfNotice links={reissueLinks} href={(id) => `/atencion/casos/${encodeURIComponent(id)}`} showNote />
-        <CaseAssignmentBar caseId={vm.id} view={assignment} take={takeCaseAction} release={releaseCaseAction} />
-      </StaffCaseHeader>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <div className="space-y-6">
-          {isRegistration ? null : (
-            <Card aria-labelledby="firmas-heading">
-              <h2 id="firmas-heading" className="mb-3 text-xl font-semibold">
-                Comprobación automática de firmas
-              </h2>
-              {report ? (
-                <SignatureReport report={report} />
-              ) : centralOnly ? (
-                <p>La certificación de este trámite la firma y emite solo Atención al Ciudadano: el documento se genera y se firma al pulsar «Firmar y emitir».</p>
-              ) : (
-                <p>Esta solicitud aún no tiene un documento firmado.</p>
-              )}
-              {vm.procedure === "GRADUATION_RECORD" ? <GraduationRecordReview caseId={vm.id} /> : null}
-            </Card>
-          )}
-          <CaseActionPanel
-            caseId={vm.id}
-            version={vm.version}
-            actions={vm.actions}
-            pageHref={pageHref}
-            perform={performCaseActionAction}
-            sign={{ actions: { prepare: prepareSigningAction, complete: completeSigningAction }, doneHref: `${pageHref}?hecho=sign_and_issue` }}
-            accept={acceptTranslatorRegistrationAction}
-            revoke={revokeCertificationAction}
-            caseNumber={vm.header.number}
-            signIntro={
-              centralOnly
-                ? "Al firmar se genera la hoja de certificación con el código QR y la URL de verificación, se une delante de los documentos de la solicitud y se firma con su certificado: es la única firma del documento."
-                : "Su firma se agrega como actualización incremental: la firma de la Dirección Departamental sigue siendo válida."
-            }
-          />
-          <ReissuePanel
-            c={{ id: vm.id, procedure: vm.procedure, state: vm.state }}
-            links={reissueLinks}
-            startedId={typeof startedReissue === "string" ? startedReissue : undefined}
-            formAction={startReissueAction}
-            pageHref={pageHref}
-          />
-          <ProcedureDataCard title="Datos de la solicitud" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
-        </div>
-        <section aria-labelledby="documento-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-          <h2 id="documento-heading" className="text-xl font-semibold">
-            {isRegistration ? "Resolución o acuerdo de nombramiento" : "Documento"}
+    <StaffCaseFrame
+      segment="atencion"
+      vm={vm}
+      done={done}
+      assignment={assignment}
+      take={takeCaseAction}
+      release={releaseCaseAction}
+      reissueLinks={reissueLinks}
+      aside={{
+        headingId: "documento-heading",
+        heading: isRegistration ? "Resolución o acuerdo de nombramiento" : "Documento",
+        content: (
+          <>
+            {isRegistration ? (
+              <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
+            ) : hasDocument ? (
+              <PdfFrame
+                src={docBase}
+                downloadHref={`${docBase}?descargar=1`}
+                title={vm.state === "REVOKED" ? "Certificación anulada, sin validez (PDF)" : "Certificación, última versión (PDF)"}
+              />
+            ) : previewHref ? (
+              <PdfFrame src={previewHref} downloadHref={`${previewHref}?descargar=1`} title="Vista previa de la certificación (sin validez, código 0000-0000-0000)" />
+            ) : (
+              <p>Sin documento.</p>
+            )}
+            {centralOnly && !hasDocument ? <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} /> : null}
+          </>
+        ),
+      }}
+    >
+      {isRegistration ? null : (
+        <Card aria-labelledby="firmas-heading">
+          <h2 id="firmas-heading" className="mb-3 text-xl font-semibold">
+            Comprobación automática de firmas
           </h2>
-          {isRegistration ? (
-            <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
-          ) : hasDocument ? (
-            <PdfFrame
-              src={docBase}
-              downloadHref={`${docBase}?descargar=1`}
-              title={vm.state === "REVOKED" ? "Certificación anulada, sin validez (PDF)" : "Certificación, última versión (PDF)"}
-            />
-          ) : previewHref ? (
-            <PdfFrame src={previewHref} downloadHref={`${previewHref}?descargar=1`} title="Vista previa de la certificación (sin validez, código 0000-0000-0000)" />
+          {report ? (
+            <SignatureReport report={report} />
+          ) : centralOnly ? (
+            <p>La certificación de este trámite la firma y emite solo Atención al Ciudadano: el documento se genera y se firma al pulsar «Firmar y emitir».</p>
           ) : (
-            <p>Sin documento.</p>
+            <p>Esta solicitud aún no tiene un documento firmado.</p>
           )}
-          {centralOnly && !hasDocument ? <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} /> : null}
-        </section>
-      </div>
-      <div className="mt-10">
-        <CaseTimeline events={vm.events} showActors />
-      </div>
-    </>
+          {vm.procedure === "GRADUATION_RECORD" ? <GraduationRecordReview caseId={vm.id} /> : null}
+        </Card>
+      )}
+      <CaseActionPanel
+        caseId={vm.id}
+        version={vm.version}
+        actions={vm.actions}
+        pageHref={pageHref}
+        perform={performCaseActionAction}
+        sign={{ actions: { prepare: prepareSigningAction, complete: completeSigningAction }, doneHref: `${pageHref}?hecho=sign_and_issue` }}
+        accept={acceptTranslatorRegistrationAction}
+        revoke={revokeCertificationAction}
+        caseNumber={vm.header.number}
+        signIntro={
+          centralOnly
+            ? "Al firmar se genera la hoja de certificación con el código QR y la URL de verificación, se une delante de los documentos de la solicitud y se firma con su certificado: es la única firma del documento."
+            : "Su firma se agrega como actualización incremental: la firma de la Dirección Departamental sigue siendo válida."
+        }
+      />
+      <ReissuePanel
+        c={{ id: vm.id, procedure: vm.procedure, state: vm.state }}
+        links={reissueLinks}
+        startedId={typeof startedReissue === "string" ? startedReissue : undefined}
+        formAction={startReissueAction}
+        pageHref={pageHref}
+      />
+      <ProcedureDataCard title="Datos de la solicitud" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
+    </StaffCaseFrame>
   );
 }

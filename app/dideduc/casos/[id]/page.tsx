@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import { blankBackFileIdsOf } from "@/lib/cases/forms/educational-record-form";
-import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CaseFiles } from "@/components/staff/case-files";
-import { DoneNotice } from "@/components/staff/done-notice";
 import { CaseActionPanel } from "@/components/staff/case-action-panel";
 import { ProcedureDataCard } from "@/components/staff/procedure-data-panel";
-import { StaffCaseHeader } from "@/components/staff/staff-case-header";
-import { ReissueOfNotice } from "@/components/cases/reissue-links";
+import { StaffCaseFrame } from "@/components/staff/staff-case-frame";
 import { findReissueLinks } from "@/lib/cases/find-reissue-links";
 import { formKindOf } from "@/components/staff/form-kind";
 import { reviewChecklistFor } from "@/components/staff/review-checklist";
 import { loadStaffCase, type TStaffCasePageProps } from "@/components/staff/load-staff-case";
-import { CaseAssignmentBar } from "@/components/staff/case-assignment-bar";
 import { releaseCaseAction, takeCaseAction } from "../../actions/case-assignment";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { listSupervisionOffices } from "@/lib/cases/list-supervision-offices";
@@ -29,45 +25,43 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
   const offices = needsOffices && vm.dideducId ? await listSupervisionOffices(vm.dideducId) : [];
 
   return (
-    <>
-      <DoneNotice action={done} />
-      <StaffCaseHeader c={vm.header} backHref="/dideduc" backLabel="Volver a la bandeja">
-        {/* A corrected re-issue: which certification it corrects and what must be checked again. */}
-        <ReissueOfNotice links={await findReissueLinks({ caseId: vm.id })} href={(id) => `/dideduc/casos/${encodeURIComponent(id)}`} showNote />
-        <CaseAssignmentBar caseId={vm.id} view={assignment} take={takeCaseAction} release={releaseCaseAction} />
-      </StaffCaseHeader>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <div className="space-y-6">
-          <ProcedureDataCard title="Datos que escribió la persona" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
-          <CaseActionPanel
-            caseId={vm.id}
-            version={vm.version}
-            actions={vm.actions}
-            pageHref={pageHref}
-            perform={performCaseActionAction}
-            generate={generateCertificationAction}
-            previewHref={`/api/cases/${encodeURIComponent(vm.id)}/preview`}
-            offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address, isPlaceholder: o.isPlaceholder }))}
-            checklist={reviewChecklistFor(vm.procedure)}
-          />
-        </div>
-        <section aria-labelledby="escaneos-heading" className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-          <h2 id="escaneos-heading" className="text-xl font-semibold">
-            Documentos escaneados
-          </h2>
-          {vm.documents.length > 0 ? (
-            <p className="rounded-md border border-slate-300 bg-white p-3">
-              <a href={`/api/cases/${encodeURIComponent(vm.id)}/document`} target="_blank" rel="noopener" className="font-semibold">
-                Ver la certificación generada (PDF, última versión)
-              </a>
-            </p>
-          ) : null}
-          <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
-        </section>
-      </div>
-      <div className="mt-10">
-        <CaseTimeline events={vm.events} showActors />
-      </div>
-    </>
+    <StaffCaseFrame
+      segment="dideduc"
+      vm={vm}
+      done={done}
+      assignment={assignment}
+      take={takeCaseAction}
+      release={releaseCaseAction}
+      reissueLinks={await findReissueLinks({ caseId: vm.id })}
+      aside={{
+        headingId: "escaneos-heading",
+        heading: "Documentos escaneados",
+        content: (
+          <>
+            {vm.documents.length > 0 ? (
+              <p className="rounded-md border border-slate-300 bg-white p-3">
+                <a href={`/api/cases/${encodeURIComponent(vm.id)}/document`} target="_blank" rel="noopener" className="font-semibold">
+                  Ver la certificación generada (PDF, última versión)
+                </a>
+              </p>
+            ) : null}
+            <CaseFiles files={vm.files} blankBackFileIds={blankBackFileIdsOf(vm.formData)} />
+          </>
+        ),
+      }}
+    >
+      <ProcedureDataCard title="Datos que escribió la persona" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
+      <CaseActionPanel
+        caseId={vm.id}
+        version={vm.version}
+        actions={vm.actions}
+        pageHref={pageHref}
+        perform={performCaseActionAction}
+        generate={generateCertificationAction}
+        previewHref={`/api/cases/${encodeURIComponent(vm.id)}/preview`}
+        offices={offices.map((o) => ({ id: o.id, name: o.name, phone: o.phone, address: o.address, isPlaceholder: o.isPlaceholder }))}
+        checklist={reviewChecklistFor(vm.procedure)}
+      />
+    </StaffCaseFrame>
   );
 }
