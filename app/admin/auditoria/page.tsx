@@ -10,6 +10,7 @@ import { parseAuditFilter, type TAuditFilter } from "@/lib/audit/audit-filter";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
+import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Bitácora de auditoría" };
 
@@ -114,68 +115,50 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: T
         </div>
       </form>
 
-      <section aria-labelledby="audit-heading" className="space-y-4">
-        <h2 id="audit-heading" className="text-xl font-semibold">
-          Eventos
-        </h2>
+      <ListSection id="audit-heading" title="Eventos" className="space-y-4">
         {page.rows.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">Ningún evento coincide con los filtros.</p>
+          <EmptyNote>Ningún evento coincide con los filtros.</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
-            <table className="w-full border-collapse text-left" data-testid="audit-table">
-              <caption className="sr-only">Eventos de la bitácora, del más reciente al más antiguo</caption>
-              <thead className="bg-slate-100 text-sm">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Fecha</th>
-                  <th scope="col" className="px-3 py-2">Acción</th>
-                  <th scope="col" className="px-3 py-2">Autor</th>
-                  <th scope="col" className="px-3 py-2">Caso</th>
-                  <th scope="col" className="px-3 py-2">Detalle</th>
-                  <th scope="col" className="px-3 py-2">IP</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
-                    <td className="whitespace-nowrap px-3 py-2">
-                      {formatDateTime(r.createdAt)}
-                      <span className="block text-sm text-slate-700">#{r.id}</span>
-                    </td>
-                    <th scope="row" className="px-3 py-2 font-semibold">
-                      {auditActionLabel(r.action)}
-                      <span className="block text-sm font-normal text-slate-700">{r.action}</span>
-                    </th>
-                    <td className="px-3 py-2">
-                      {r.actor ? (
-                        <>
-                          {r.actor.name}
-                          <span className="block text-sm text-slate-700">{r.actor.email}</span>
-                        </>
-                      ) : (
-                        "Sistema"
-                      )}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">{r.case?.number ?? "—"}</td>
-                    <td className="min-w-64 px-3 py-2 text-sm">
-                      {r.fromState || r.toState ? (
-                        <p>
-                          {r.fromState ? STATE_LABELS[r.fromState] : "—"} → {r.toState ? STATE_LABELS[r.toState] : "—"}
-                        </p>
-                      ) : null}
-                      {r.note ? <p>Nota: {r.note}</p> : null}
-                      {r.data !== null && r.data !== undefined ? (
-                        <details>
-                          <summary className="cursor-pointer text-brand-800">Datos registrados</summary>
-                          <pre className="mt-1 max-w-xl whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(r.data, null, 2)}</pre>
-                        </details>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2 text-sm">{r.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="audit-table" caption="Eventos de la bitácora, del más reciente al más antiguo" columns={["Fecha", "Acción", "Autor", "Caso", "Detalle", "IP"]}>
+            {page.rows.map((r) => (
+              <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="audit-row">
+                <td className="whitespace-nowrap px-3 py-2">
+                  {formatDateTime(r.createdAt)}
+                  <span className="block text-sm text-slate-700">#{r.id}</span>
+                </td>
+                <th scope="row" className="px-3 py-2 font-semibold">
+                  {auditActionLabel(r.action)}
+                  <span className="block text-sm font-normal text-slate-700">{r.action}</span>
+                </th>
+                <td className="px-3 py-2">
+                  {r.actor ? (
+                    <>
+                      {r.actor.name}
+                      <span className="block text-sm text-slate-700">{r.actor.email}</span>
+                    </>
+                  ) : (
+                    "Sistema"
+                  )}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">{r.case?.number ?? "—"}</td>
+                <td className="min-w-64 px-3 py-2 text-sm">
+                  {r.fromState || r.toState ? (
+                    <p>
+                      {r.fromState ? STATE_LABELS[r.fromState] : "—"} → {r.toState ? STATE_LABELS[r.toState] : "—"}
+                    </p>
+                  ) : null}
+                  {r.note ? <p>Nota: {r.note}</p> : null}
+                  {r.data !== null && r.data !== undefined ? (
+                    <details>
+                      <summary className="cursor-pointer text-brand-800">Datos registrados</summary>
+                      <pre className="mt-1 max-w-xl whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(r.data, null, 2)}</pre>
+                    </details>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 text-sm">{r.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {page.newerCursor || page.olderCursor ? (
           <nav aria-label="Páginas" className="flex items-center gap-4">
@@ -191,7 +174,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: T
             ) : null}
           </nav>
         ) : null}
-      </section>
+      </ListSection>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { listStaffAccounts } from "@/lib/admin/list-staff-accounts";
 import { STAFF_ROLES } from "@/lib/admin/staff-account-fields";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Cuentas del personal" };
 
@@ -63,48 +64,31 @@ export default async function StaffAccountsPage({ searchParams }: { searchParams
         </div>
       </form>
 
-      <section aria-labelledby="accounts-heading" className="mb-10 space-y-4">
-        <h2 id="accounts-heading" className="text-xl font-semibold">
-          Cuentas <span className="font-normal text-slate-700">({list.total})</span>
-        </h2>
+      <ListSection id="accounts-heading" title="Cuentas" count={list.total} className="mb-10 space-y-4">
         {list.rows.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">Ninguna cuenta coincide con la búsqueda.</p>
+          <EmptyNote>Ninguna cuenta coincide con la búsqueda.</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
-            <table className="w-full border-collapse text-left" data-testid="account-table">
-              <caption className="sr-only">Cuentas del personal</caption>
-              <thead className="bg-slate-100 text-sm">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Nombre</th>
-                  <th scope="col" className="px-3 py-2">Correo</th>
-                  <th scope="col" className="px-3 py-2">Roles</th>
-                  <th scope="col" className="px-3 py-2">DIDEDUC y puesto</th>
-                  <th scope="col" className="px-3 py-2">Estado</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((u) => (
-                  <tr key={u.id} className="border-t border-slate-200 align-top" data-testid="account-row">
-                    <th scope="row" className="px-3 py-2 font-semibold">
-                      <Link href={`/admin/cuentas/${u.id}`}>{u.name}</Link>
-                    </th>
-                    <td className="break-all px-3 py-2">{u.email}</td>
-                    <td className="px-3 py-2">{u.roles.length > 0 ? u.roles.map((r) => ROLE_LABELS[r]).join("; ") : "Sin rol propio (solo por delegación)"}</td>
-                    <td className="px-3 py-2">
-                      {u.dideduc?.name ?? "—"}
-                      {u.post ? <span className="block text-sm text-slate-700">{u.post}</span> : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      <span className={u.active ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{u.active ? "Activa" : "Desactivada"}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="account-table" caption="Cuentas del personal" columns={["Nombre", "Correo", "Roles", "DIDEDUC y puesto", "Estado"]}>
+            {list.rows.map((u) => (
+              <tr key={u.id} className="border-t border-slate-200 align-top" data-testid="account-row">
+                <th scope="row" className="px-3 py-2 font-semibold">
+                  <Link href={`/admin/cuentas/${u.id}`}>{u.name}</Link>
+                </th>
+                <td className="break-all px-3 py-2">{u.email}</td>
+                <td className="px-3 py-2">{u.roles.length > 0 ? u.roles.map((r) => ROLE_LABELS[r]).join("; ") : "Sin rol propio (solo por delegación)"}</td>
+                <td className="px-3 py-2">
+                  {u.dideduc?.name ?? "—"}
+                  {u.post ? <span className="block text-sm text-slate-700">{u.post}</span> : null}
+                </td>
+                <td className="px-3 py-2">
+                  <span className={u.active ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{u.active ? "Activa" : "Desactivada"}</span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <RegistryPagination basePath="/admin/cuentas" query={{ q, rol: role, dideduc: dideducId }} page={list.page} pageCount={list.pageCount} />
-      </section>
+      </ListSection>
 
       <Card aria-labelledby="create-heading">
         <h2 id="create-heading" className="mb-4 text-xl font-semibold">Crear cuenta del personal</h2>

@@ -7,13 +7,14 @@ import { Card } from "@/components/ui/card";
 import { listDelegations } from "@/lib/admin/list-delegations";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { DIDEDUC_SIGNER_WHO } from "@/lib/registry/dideduc-signer-posts";
+import { EmptyNote } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Delegaciones" };
 
 type TRow = Awaited<ReturnType<typeof listDelegations>>["current"][number];
 
 function DelegationTable({ rows, caption, revocable }: { rows: TRow[]; caption: string; revocable: boolean }) {
-  if (rows.length === 0) return <p className="rounded-md border border-slate-300 bg-white p-4">No hay delegaciones.</p>;
+  if (rows.length === 0) return <EmptyNote>No hay delegaciones.</EmptyNote>;
   return (
     <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
       <table className="w-full border-collapse text-left">

@@ -4,6 +4,7 @@ import { PageHeading } from "@/components/layout/page-heading";
 import { DemoDataMark } from "@/components/ui/demo-data-mark";
 import { listDideducDirectory } from "@/lib/admin/list-dideduc-directory";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Directorio de DIDEDUC" };
 
@@ -15,38 +16,25 @@ export default async function DideducDirectoryPage() {
       <PageHeading eyebrow="Administración" title="Directorio de DIDEDUC">
         <p>Las {rows.length} Direcciones Departamentales de Educación y sus Supervisiones Educativas. Quien revisa elige de esta lista al rechazar e indicar dónde acudir.</p>
       </PageHeading>
-      <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
-        <table className="w-full border-collapse text-left" data-testid="dideduc-table">
-          <caption className="sr-only">Direcciones Departamentales</caption>
-          <thead className="bg-slate-100 text-sm">
-            <tr>
-              <th scope="col" className="px-3 py-2">DIDEDUC</th>
-              <th scope="col" className="px-3 py-2">Tipo</th>
-              <th scope="col" className="px-3 py-2">Dirección y contacto</th>
-              <th scope="col" className="px-3 py-2">Supervisiones</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.id} className="border-t border-slate-200 align-top">
-                <th scope="row" className="px-3 py-2 font-semibold">
-                  <Link href={`/admin/dideduc/${d.id}`}>{d.name}</Link>
-                  {d.isPlaceholder ? <DemoDataMark /> : null}
-                </th>
-                <td className="px-3 py-2">{d.type}</td>
-                <td className="px-3 py-2 text-sm">
-                  {d.address}
-                  <span className="block">{d.phone} · {d.email}</span>
-                </td>
-                <td className="px-3 py-2">
-                  {d.supervisions.length}
-                  {d.supervisions.some((s) => s.isPlaceholder) ? <DemoDataMark /> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="dideduc-table" caption="Direcciones Departamentales" columns={["DIDEDUC", "Tipo", "Dirección y contacto", "Supervisiones"]}>
+        {rows.map((d) => (
+          <tr key={d.id} className="border-t border-slate-200 align-top">
+            <th scope="row" className="px-3 py-2 font-semibold">
+              <Link href={`/admin/dideduc/${d.id}`}>{d.name}</Link>
+              {d.isPlaceholder ? <DemoDataMark /> : null}
+            </th>
+            <td className="px-3 py-2">{d.type}</td>
+            <td className="px-3 py-2 text-sm">
+              {d.address}
+              <span className="block">{d.phone} · {d.email}</span>
+            </td>
+            <td className="px-3 py-2">
+              {d.supervisions.length}
+              {d.supervisions.some((s) => s.isPlaceholder) ? <DemoDataMark /> : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

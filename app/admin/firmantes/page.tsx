@@ -11,6 +11,7 @@ import { listDideducDirectory } from "@/lib/admin/list-dideduc-directory";
 import { listStaffAccounts } from "@/lib/admin/list-staff-accounts";
 import { groupFingerprint, SIGNER_OFFICE_LABELS, SIGNER_STATE_LABELS, type TSignerState } from "@/lib/admin/signer-state";
 import { requireSegment } from "@/lib/auth/require-segment";
+import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Registro de firmantes autorizados" };
 
@@ -69,61 +70,43 @@ export default async function AuthorizedSignersPage({ searchParams }: { searchPa
         </div>
       </form>
 
-      <section aria-labelledby="signers-heading" className="mb-10 space-y-4">
-        <h2 id="signers-heading" className="text-xl font-semibold">
-          Firmantes <span className="font-normal text-slate-700">({rows.length})</span>
-        </h2>
+      <ListSection id="signers-heading" title="Firmantes" count={rows.length} className="mb-10 space-y-4">
         {rows.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">No hay firmantes registrados con esos filtros.</p>
+          <EmptyNote>No hay firmantes registrados con esos filtros.</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
-            <table className="w-full border-collapse text-left" data-testid="signer-table">
-              <caption className="sr-only">Firmantes autorizados</caption>
-              <thead className="bg-slate-100 text-sm">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Nombre y puesto</th>
-                  <th scope="col" className="px-3 py-2">Oficina</th>
-                  <th scope="col" className="px-3 py-2">Huella SHA-256</th>
-                  <th scope="col" className="px-3 py-2">Vigencia</th>
-                  <th scope="col" className="px-3 py-2">Estado</th>
-                  <th scope="col" className="px-3 py-2">Revocar</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((s) => (
-                  <tr key={s.id} className="border-t border-slate-200 align-top" data-testid="signer-row">
-                    <th scope="row" className="px-3 py-2">
-                      <span className="font-semibold">{s.name}</span>
-                      <span className="block text-sm font-normal text-slate-700">{s.post}</span>
-                      {s.user ? <span className="block text-sm font-normal text-slate-700">Cuenta: {s.user.email}</span> : null}
-                    </th>
-                    <td className="px-3 py-2">
-                      {SIGNER_OFFICE_LABELS[s.office]}
-                      {s.dideduc ? <span className="block text-sm text-slate-700">{s.dideduc.name}</span> : null}
-                    </td>
-                    <td className="max-w-64 px-3 py-2">
-                      <code className="break-all text-xs" title={s.certSubject}>{groupFingerprint(s.certFingerprint)}</code>
-                    </td>
-                    <td className="px-3 py-2 text-sm">
-                      {formatDate(s.validFrom)} – {formatDate(s.validTo)}
-                    </td>
-                    <td className="px-3 py-2">
-                      <span className={`font-semibold ${STATE_CLASSES[s.state]}`} data-testid="signer-state">{SIGNER_STATE_LABELS[s.state]}</span>
-                      {s.revokedAt ? (
-                        <span className="block text-sm text-slate-700">
-                          {formatDateTime(s.revokedAt)}
-                          {s.revokedReason ? `: ${s.revokedReason}` : ""}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="min-w-56 px-3 py-2">{s.revokedAt ? "—" : <SignerRevokeForm signerId={s.id} signerName={s.name} fingerprint={s.certFingerprint} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="signer-table" caption="Firmantes autorizados" columns={["Nombre y puesto", "Oficina", "Huella SHA-256", "Vigencia", "Estado", "Revocar"]}>
+            {rows.map((s) => (
+              <tr key={s.id} className="border-t border-slate-200 align-top" data-testid="signer-row">
+                <th scope="row" className="px-3 py-2">
+                  <span className="font-semibold">{s.name}</span>
+                  <span className="block text-sm font-normal text-slate-700">{s.post}</span>
+                  {s.user ? <span className="block text-sm font-normal text-slate-700">Cuenta: {s.user.email}</span> : null}
+                </th>
+                <td className="px-3 py-2">
+                  {SIGNER_OFFICE_LABELS[s.office]}
+                  {s.dideduc ? <span className="block text-sm text-slate-700">{s.dideduc.name}</span> : null}
+                </td>
+                <td className="max-w-64 px-3 py-2">
+                  <code className="break-all text-xs" title={s.certSubject}>{groupFingerprint(s.certFingerprint)}</code>
+                </td>
+                <td className="px-3 py-2 text-sm">
+                  {formatDate(s.validFrom)} – {formatDate(s.validTo)}
+                </td>
+                <td className="px-3 py-2">
+                  <span className={`font-semibold ${STATE_CLASSES[s.state]}`} data-testid="signer-state">{SIGNER_STATE_LABELS[s.state]}</span>
+                  {s.revokedAt ? (
+                    <span className="block text-sm text-slate-700">
+                      {formatDateTime(s.revokedAt)}
+                      {s.revokedReason ? `: ${s.revokedReason}` : ""}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="min-w-56 px-3 py-2">{s.revokedAt ? "—" : <SignerRevokeForm signerId={s.id} signerName={s.name} fingerprint={s.certFingerprint} />}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </ListSection>
 
       <Card aria-labelledby="register-heading">
         <h2 id="register-heading" className="mb-4 text-xl font-semibold">Registrar firmante</h2>

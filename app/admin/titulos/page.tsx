@@ -11,6 +11,7 @@ import { requireSegment } from "@/lib/auth/require-segment";
 import { DIPLOMA_SIGNATORY_LABELS } from "@/lib/registry/diploma-signatory";
 import { listDiplomaImports } from "@/lib/registry/list-diploma-imports";
 import { searchDiplomas } from "@/lib/registry/search-diplomas";
+import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Registro de títulos" };
 
@@ -45,10 +46,7 @@ export default async function DiplomaRegistryPage({ searchParams }: { searchPara
         </Card>
 
         {imports.length > 0 ? (
-          <section aria-labelledby="imports-heading" className="space-y-3">
-            <h2 id="imports-heading" className="text-xl font-semibold">
-              Últimas importaciones
-            </h2>
+          <ListSection id="imports-heading" title="Últimas importaciones" className="space-y-3">
             <ul className="space-y-2" data-testid="import-history">
               {imports.map((i) => (
                 <li key={i.auditEventId} className="rounded-md border border-slate-300 bg-white p-3">
@@ -66,7 +64,7 @@ export default async function DiplomaRegistryPage({ searchParams }: { searchPara
                 </li>
               ))}
             </ul>
-          </section>
+          </ListSection>
         ) : null}
 
         <section aria-labelledby="registry-heading" className="space-y-4">
@@ -93,39 +91,23 @@ export default async function DiplomaRegistryPage({ searchParams }: { searchPara
             ) : null}
           </form>
           {list.rows.length === 0 ? (
-            <p className="rounded-md border border-slate-300 bg-white p-4">{q ? "Ningún título coincide con la búsqueda." : "El registro está vacío."}</p>
+            <EmptyNote>{q ? "Ningún título coincide con la búsqueda." : "El registro está vacío."}</EmptyNote>
           ) : (
-            <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
-              <table className="w-full border-collapse text-left" data-testid="diploma-table">
-                <caption className="sr-only">Títulos registrados, por número de registro</caption>
-                <thead className="bg-slate-100 text-sm">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">Número</th>
-                    <th scope="col" className="px-3 py-2">Nombre</th>
-                    <th scope="col" className="px-3 py-2">Título</th>
-                    <th scope="col" className="px-3 py-2">Establecimiento</th>
-                    <th scope="col" className="px-3 py-2">Año</th>
-                    <th scope="col" className="px-3 py-2">DIDEDUC</th>
-                    <th scope="col" className="px-3 py-2">Firmado por</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.rows.map((r) => (
-                    <tr key={r.id} className="border-t border-slate-200 align-top">
-                      <th scope="row" className="whitespace-nowrap px-3 py-2 font-semibold">
-                        {r.registrationNumber}
-                      </th>
-                      <td className="px-3 py-2">{r.holderName}</td>
-                      <td className="px-3 py-2">{r.degree}</td>
-                      <td className="px-3 py-2">{r.school}</td>
-                      <td className="px-3 py-2">{r.year}</td>
-                      <td className="px-3 py-2">{r.dideducName ?? "—"}</td>
-                      <td className="px-3 py-2">{DIPLOMA_SIGNATORY_LABELS[r.signedBy]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable testId="diploma-table" caption="Títulos registrados, por número de registro" columns={["Número", "Nombre", "Título", "Establecimiento", "Año", "DIDEDUC", "Firmado por"]}>
+              {list.rows.map((r) => (
+                <tr key={r.id} className="border-t border-slate-200 align-top">
+                  <th scope="row" className="whitespace-nowrap px-3 py-2 font-semibold">
+                    {r.registrationNumber}
+                  </th>
+                  <td className="px-3 py-2">{r.holderName}</td>
+                  <td className="px-3 py-2">{r.degree}</td>
+                  <td className="px-3 py-2">{r.school}</td>
+                  <td className="px-3 py-2">{r.year}</td>
+                  <td className="px-3 py-2">{r.dideducName ?? "—"}</td>
+                  <td className="px-3 py-2">{DIPLOMA_SIGNATORY_LABELS[r.signedBy]}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <RegistryPagination basePath="/admin/titulos" query={{ q }} page={list.page} pageCount={list.pageCount} />
         </section>

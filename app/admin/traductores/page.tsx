@@ -12,6 +12,7 @@ import { searchSwornTranslators } from "@/lib/registry/search-sworn-translators"
 import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator";
 import { setTranslatorActiveAction } from "./actions/set-translator-active";
 import { setTranslatorGenderAction } from "./actions/set-translator-gender";
+import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Registro de traductores jurados" };
 
@@ -60,66 +61,47 @@ export default async function SwornTranslatorsPage({ searchParams }: { searchPar
         ) : null}
       </form>
 
-      <section aria-labelledby="translators-heading" className="space-y-4">
-        <h2 id="translators-heading" className="text-xl font-semibold">
-          Traductores <span className="font-normal text-slate-700">({list.total})</span>
-        </h2>
+      <ListSection id="translators-heading" title="Traductores" count={list.total} className="space-y-4">
         {list.rows.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">Ningún traductor coincide con la búsqueda.</p>
+          <EmptyNote>Ningún traductor coincide con la búsqueda.</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
-            <table className="w-full border-collapse text-left" data-testid="translator-table">
-              <caption className="sr-only">Traductores jurados registrados</caption>
-              <thead className="bg-slate-100 text-sm">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Nombre</th>
-                  <th scope="col" className="px-3 py-2">Forma de trato</th>
-                  <th scope="col" className="px-3 py-2">Registro DIDEDUC</th>
-                  <th scope="col" className="px-3 py-2">Idiomas</th>
-                  <th scope="col" className="px-3 py-2">Acuerdo o resolución</th>
-                  <th scope="col" className="px-3 py-2">Estado</th>
-                  <th scope="col" className="px-3 py-2">Cambiar estado</th>
+          <DataTable testId="translator-table" caption="Traductores jurados registrados" columns={["Nombre", "Forma de trato", "Registro DIDEDUC", "Idiomas", "Acuerdo o resolución", "Estado", "Cambiar estado"]}>
+            {list.rows.map((r) => {
+              const change = changes.get(r.id);
+              return (
+                <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="translator-row">
+                  <th scope="row" className="px-3 py-2 font-semibold">
+                    {r.name}
+                    <span className="block text-sm font-normal text-slate-700">{describeSwornTranslator(r.gender).label}</span>
+                  </th>
+                  <td className="min-w-48 px-3 py-2">
+                    <TranslatorGenderForm key={r.gender ?? "UNKNOWN"} translatorId={r.id} translatorName={r.name} gender={r.gender} action={setTranslatorGenderAction} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {r.dideducRegistrationNumber}
+                    <span className="block text-sm text-slate-700">{r.dideduc.name}</span>
+                  </td>
+                  <td className="px-3 py-2">{r.languages.join(", ")}</td>
+                  <td className="px-3 py-2">{r.appointmentResolution}</td>
+                  <td className="px-3 py-2">
+                    <span className={r.active ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{r.active ? "Activo" : "Inactivo"}</span>
+                    {change ? (
+                      <span className="mt-1 block text-sm text-slate-700">
+                        {change.active ? "Reactivado" : "Desactivado"} el {formatDateTime(change.at)}
+                        {change.actorName ? ` por ${change.actorName}` : ""}: {change.reason}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="min-w-56 px-3 py-2">
+                    <TranslatorStatusForm translatorId={r.id} translatorName={r.name} active={r.active} action={setTranslatorActiveAction} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((r) => {
-                  const change = changes.get(r.id);
-                  return (
-                    <tr key={r.id} className="border-t border-slate-200 align-top" data-testid="translator-row">
-                      <th scope="row" className="px-3 py-2 font-semibold">
-                        {r.name}
-                        <span className="block text-sm font-normal text-slate-700">{describeSwornTranslator(r.gender).label}</span>
-                      </th>
-                      <td className="min-w-48 px-3 py-2">
-                        <TranslatorGenderForm key={r.gender ?? "UNKNOWN"} translatorId={r.id} translatorName={r.name} gender={r.gender} action={setTranslatorGenderAction} />
-                      </td>
-                      <td className="px-3 py-2">
-                        {r.dideducRegistrationNumber}
-                        <span className="block text-sm text-slate-700">{r.dideduc.name}</span>
-                      </td>
-                      <td className="px-3 py-2">{r.languages.join(", ")}</td>
-                      <td className="px-3 py-2">{r.appointmentResolution}</td>
-                      <td className="px-3 py-2">
-                        <span className={r.active ? "font-semibold text-green-800" : "font-semibold text-red-800"}>{r.active ? "Activo" : "Inactivo"}</span>
-                        {change ? (
-                          <span className="mt-1 block text-sm text-slate-700">
-                            {change.active ? "Reactivado" : "Desactivado"} el {formatDateTime(change.at)}
-                            {change.actorName ? ` por ${change.actorName}` : ""}: {change.reason}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="min-w-56 px-3 py-2">
-                        <TranslatorStatusForm translatorId={r.id} translatorName={r.name} active={r.active} action={setTranslatorActiveAction} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
         <RegistryPagination basePath="/admin/traductores" query={{ q, idioma: language }} page={list.page} pageCount={list.pageCount} />
-      </section>
+      </ListSection>
     </>
   );
 }

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { formatDate, formatDateTime } from "@/components/cases/format-date";
 import { PageHeading } from "@/components/layout/page-heading";
 import { SignerChangeReviewForms } from "@/components/signer-changes/review-forms";
-import { SIGNER_CHANGE_STATUS_LABELS } from "@/components/signer-changes/signer-change-labels";
+import { SIGNER_CHANGE_KIND_LABELS, SIGNER_CHANGE_STATUS_LABELS } from "@/components/signer-changes/signer-change-labels";
 import { Notice } from "@/components/ui/notice";
 import { groupFingerprint } from "@/lib/admin/signer-state";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { listSignerChanges } from "@/lib/registry/signer-changes/list-signer-changes";
+import { EmptyNote, ListSection } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Notificaciones de firmantes" };
 
@@ -36,12 +37,9 @@ export default async function AtencionSignerChangesPage({ searchParams }: { sear
         </Notice>
       ) : null}
 
-      <section aria-labelledby="pending-heading" className="mb-10 space-y-4">
-        <h2 id="pending-heading" className="text-xl font-semibold">
-          Pendientes <span className="font-normal text-slate-700">({pending.length})</span>
-        </h2>
+      <ListSection id="pending-heading" title="Pendientes" count={pending.length} className="mb-10 space-y-4">
         {pending.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">No hay notificaciones pendientes.</p>
+          <EmptyNote>No hay notificaciones pendientes.</EmptyNote>
         ) : (
           <ul className="space-y-4">
             {pending.map((c) => {
@@ -49,7 +47,7 @@ export default async function AtencionSignerChangesPage({ searchParams }: { sear
               return (
                 <li key={c.id} className="rounded-md border border-slate-300 bg-white p-4" data-testid="pending-signer-change">
                   <h3 className="text-lg font-semibold">
-                    {c.kind === "ADD" ? "Nuevo firmante" : "Fin de firmante"}: {c.name} — Dirección Departamental de {c.dideduc.name} (tipo {c.dideduc.type})
+                    {SIGNER_CHANGE_KIND_LABELS[c.kind]}: {c.name} — Dirección Departamental de {c.dideduc.name} (tipo {c.dideduc.type})
                   </h3>
                   <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm md:grid-cols-[max-content_1fr]">
                     <dt className="font-semibold">Notificada por</dt>
@@ -101,24 +99,23 @@ export default async function AtencionSignerChangesPage({ searchParams }: { sear
             })}
           </ul>
         )}
-      </section>
+      </ListSection>
 
-      <section aria-labelledby="reviewed-heading" className="space-y-4">
-        <h2 id="reviewed-heading" className="text-xl font-semibold">Revisadas recientemente</h2>
+      <ListSection id="reviewed-heading" title="Revisadas recientemente" className="space-y-4">
         {reviewed.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">Aún no hay notificaciones revisadas.</p>
+          <EmptyNote>Aún no hay notificaciones revisadas.</EmptyNote>
         ) : (
           <ul className="space-y-2">
             {reviewed.map((c) => (
               <li key={c.id} className="rounded-md border border-slate-300 bg-white p-3 text-sm">
-                <span className="font-semibold">{c.kind === "ADD" ? "Nuevo firmante" : "Fin de firmante"}: {c.name}</span> — {c.dideduc.name} ·{" "}
+                <span className="font-semibold">{SIGNER_CHANGE_KIND_LABELS[c.kind]}: {c.name}</span> — {c.dideduc.name} ·{" "}
                 {SIGNER_CHANGE_STATUS_LABELS[c.status]} por {c.reviewedBy?.name ?? "—"} el {c.reviewedAt ? formatDateTime(c.reviewedAt) : "—"}
                 {c.reviewReason ? <span className="block">Motivo: {c.reviewReason}</span> : null}
               </li>
             ))}
           </ul>
         )}
-      </section>
+      </ListSection>
     </>
   );
 }

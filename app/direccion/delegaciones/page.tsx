@@ -17,6 +17,7 @@ import {
   type TDelegationStatus,
 } from "@/lib/workflow/delegation-calendar";
 import { listOfficeDelegations, type TOfficeDelegationRow } from "@/lib/workflow/list-office-delegations";
+import { EmptyNote } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Delegaciones" };
 
@@ -88,7 +89,7 @@ function DelegationItem({ d, revocable }: { d: TOfficeDelegationRow; revocable: 
 }
 
 function DelegationList({ rows, empty }: { rows: TOfficeDelegationRow[]; empty: string }) {
-  if (rows.length === 0) return <p className="rounded-md border border-slate-300 bg-white p-4">{empty}</p>;
+  if (rows.length === 0) return <EmptyNote>{empty}</EmptyNote>;
   return (
     <ul className="space-y-4">
       {rows.map((d) => (

@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from "@/components/cases/format-date";
 import { PageHeading } from "@/components/layout/page-heading";
 import { SignerEndForm } from "@/components/signer-changes/signer-end-form";
 import { SignerNoticeForm } from "@/components/signer-changes/signer-notice-form";
-import { SIGNER_CHANGE_STATUS_LABELS } from "@/components/signer-changes/signer-change-labels";
+import { SIGNER_CHANGE_KIND_LABELS, SIGNER_CHANGE_STATUS_LABELS } from "@/components/signer-changes/signer-change-labels";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { listAuthorizedSigners } from "@/lib/admin/list-authorized-signers";
@@ -14,6 +14,7 @@ import { findSignerDideduc } from "@/lib/registry/signer-changes/find-signer-did
 import { listDideducStaff } from "@/lib/registry/signer-changes/list-dideduc-staff";
 import { listSignerChanges } from "@/lib/registry/signer-changes/list-signer-changes";
 import { guatemalaToday } from "@/lib/registry/signer-changes/signer-change-options";
+import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Firmantes de la Dirección Departamental" };
 
@@ -58,60 +59,45 @@ export default async function DireccionSignersPage({ searchParams }: { searchPar
         </Notice>
       ) : null}
 
-      <section aria-labelledby="registry-heading" className="mb-10 space-y-4">
-        <h2 id="registry-heading" className="text-xl font-semibold">Registro de firmantes</h2>
+      <ListSection id="registry-heading" title="Registro de firmantes" className="mb-10 space-y-4">
         {signers.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">Su Dirección Departamental no tiene firmantes registrados.</p>
+          <EmptyNote>Su Dirección Departamental no tiene firmantes registrados.</EmptyNote>
         ) : (
-          <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
-            <table className="w-full border-collapse text-left" data-testid="dideduc-signer-table">
-              <caption className="sr-only">Firmantes registrados</caption>
-              <thead className="bg-slate-100 text-sm">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Nombre y puesto</th>
-                  <th scope="col" className="px-3 py-2">Vigencia</th>
-                  <th scope="col" className="px-3 py-2">Estado</th>
-                  <th scope="col" className="px-3 py-2">Cambio de personal</th>
-                </tr>
-              </thead>
-              <tbody>
-                {signers.map((s) => (
-                  <tr key={s.id} className="border-t border-slate-200 align-top" data-testid="dideduc-signer-row">
-                    <th scope="row" className="px-3 py-2">
-                      <span className="font-semibold">{s.name}</span>
-                      <span className="block text-sm font-normal text-slate-700">{s.post}</span>
-                    </th>
-                    <td className="px-3 py-2 text-sm">
-                      {formatDate(s.validFrom)} – {formatDate(s.validTo)}
-                      {s.revokedAt && s.state !== "REVOKED" ? <span className="block">Deja de firmar el {formatDate(s.revokedAt)}</span> : null}
-                    </td>
-                    <td className="px-3 py-2">{SIGNER_STATE_LABELS[s.state]}</td>
-                    <td className="min-w-64 px-3 py-2">
-                      {s.state === "REVOKED" || s.state === "EXPIRED" || s.revokedAt ? (
-                        "—"
-                      ) : pendingEnds.has(s.id) ? (
-                        "Fin notificado, pendiente de revisión"
-                      ) : (
-                        <SignerEndForm signerId={s.id} signerName={s.name} today={today} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="dideduc-signer-table" caption="Firmantes registrados" columns={["Nombre y puesto", "Vigencia", "Estado", "Cambio de personal"]}>
+            {signers.map((s) => (
+              <tr key={s.id} className="border-t border-slate-200 align-top" data-testid="dideduc-signer-row">
+                <th scope="row" className="px-3 py-2">
+                  <span className="font-semibold">{s.name}</span>
+                  <span className="block text-sm font-normal text-slate-700">{s.post}</span>
+                </th>
+                <td className="px-3 py-2 text-sm">
+                  {formatDate(s.validFrom)} – {formatDate(s.validTo)}
+                  {s.revokedAt && s.state !== "REVOKED" ? <span className="block">Deja de firmar el {formatDate(s.revokedAt)}</span> : null}
+                </td>
+                <td className="px-3 py-2">{SIGNER_STATE_LABELS[s.state]}</td>
+                <td className="min-w-64 px-3 py-2">
+                  {s.state === "REVOKED" || s.state === "EXPIRED" || s.revokedAt ? (
+                    "—"
+                  ) : pendingEnds.has(s.id) ? (
+                    "Fin notificado, pendiente de revisión"
+                  ) : (
+                    <SignerEndForm signerId={s.id} signerName={s.name} today={today} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </ListSection>
 
-      <section aria-labelledby="changes-heading" className="mb-10 space-y-4">
-        <h2 id="changes-heading" className="text-xl font-semibold">Notificaciones enviadas</h2>
+      <ListSection id="changes-heading" title="Notificaciones enviadas" className="mb-10 space-y-4">
         {changes.length === 0 ? (
-          <p className="rounded-md border border-slate-300 bg-white p-4">Aún no ha enviado notificaciones.</p>
+          <EmptyNote>Aún no ha enviado notificaciones.</EmptyNote>
         ) : (
           <ul className="space-y-2" data-testid="signer-change-list">
             {changes.map((c) => (
               <li key={c.id} className="rounded-md border border-slate-300 bg-white p-3" data-testid="signer-change-item">
-                <span className="font-semibold">{c.kind === "ADD" ? "Nuevo firmante" : "Fin de firmante"}: {c.name}</span>
+                <span className="font-semibold">{SIGNER_CHANGE_KIND_LABELS[c.kind]}: {c.name}</span>
                 {c.postTitle ? <span className="text-slate-700"> — {c.postTitle}</span> : null}
                 <span className="block text-sm text-slate-700">
                   Enviada el {formatDateTime(c.createdAt)} · <span data-testid="signer-change-status">{SIGNER_CHANGE_STATUS_LABELS[c.status]}</span>
@@ -123,7 +109,7 @@ export default async function DireccionSignersPage({ searchParams }: { searchPar
             ))}
           </ul>
         )}
-      </section>
+      </ListSection>
 
       <Card aria-labelledby="notice-heading">
         <h2 id="notice-heading" className="mb-4 text-xl font-semibold">Notificar un nuevo firmante</h2>
