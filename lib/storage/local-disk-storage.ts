@@ -7,7 +7,6 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
   assertStorageKey,
-  FileIntegrityError,
   FileNotFoundError,
   type FileStorage,
   type TFileStorageInput,
@@ -15,6 +14,7 @@ import {
   type TStoredFile,
 } from "./file-storage";
 import { DEFAULT_STORAGE_DIR } from "./storage-target";
+import { verifyStoredBytes, verifyStoredStream } from "./verify-stored-content";
 
 export { DEFAULT_STORAGE_DIR };
 
@@ -132,29 +132,13 @@ export class LocalDiskStorage implements FileStorage {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new FileNotFoundError(key);
       throw e;
     }
-    const actual = createHash("sha256").update(bytes).digest("hex");
-    if (actual !== key) throw new FileIntegrityError(key, actual);
-    return bytes;
+    return verifyStoredBytes(key, bytes);
   }
 
-  // Streams are checked as they flow: a corrupted file fails at its end instead of being served whole.
   async getStream(key: string): Promise<Readable> {
     const file = this.pathFor(key);
     if (!(await this.exists(key))) throw new FileNotFoundError(key);
-    const hash = createHash("sha256");
-    const verify = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        const actual = hash.digest("hex");
-        done(actual === key ? null : new FileIntegrityError(key, actual));
-      },
-    });
-    const source = createReadStream(file);
-    source.on("error", (e) => verify.destroy(e));
-    return source.pipe(verify);
+    return verifyStoredStream(key, createReadStream(file));
   }
 
   async delete(key: string): Promise<void> {

@@ -1,16 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { UTApi, UTFile } from "uploadthing/server";
 import {
   assertStorageKey,
-  FileIntegrityError,
   FileNotFoundError,
   type FileStorage,
   type TFileStorageInput,
   type TListedFile,
   type TStoredFile,
 } from "./file-storage";
+import { verifyStoredBytes, verifyStoredStream } from "./verify-stored-content";
 
 export type TUploadThingStorageOptions = {
   // Defaults to UPLOADTHING_TOKEN, which the SDK reads lazily: constructing makes no request.
@@ -69,28 +69,13 @@ export class UploadThingStorage implements FileStorage {
   async get(key: string): Promise<Buffer> {
     const response = await this.fetchFile(key, "GET");
     const bytes = Buffer.from(await response.arrayBuffer());
-    const actual = createHash("sha256").update(bytes).digest("hex");
-    if (actual !== key) throw new FileIntegrityError(key, actual);
-    return bytes;
+    return verifyStoredBytes(key, bytes);
   }
 
   async getStream(key: string): Promise<Readable> {
     const response = await this.fetchFile(key, "GET");
     if (!response.body) throw new FileNotFoundError(key);
-    const hash = createHash("sha256");
-    const verify = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        const actual = hash.digest("hex");
-        done(actual === key ? null : new FileIntegrityError(key, actual));
-      },
-    });
-    const source = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
-    source.on("error", (e) => verify.destroy(e));
-    return source.pipe(verify);
+    return verifyStoredStream(key, Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>));
   }
 
   async delete(key: string): Promise<void> {

@@ -1,19 +1,12 @@
-import { apiMethodNotAllowed, apiPreflight } from "@/lib/verification/api/api-response";
+import { apiMethodAnswers } from "@/lib/verification/api/api-method-answers";
 import { handleVerificationRequest } from "@/lib/verification/api/handle-verification-request";
-import { requestIdFromHeaders } from "@/lib/request-context";
 
 // GET /api/v1/verificaciones/{code}: the public verification API (OpenAPI: /api/v1/openapi.json).
 // HEAD is answered by Next.js from GET; every other method gets the API's JSON 405.
-const METHODS = ["GET", "HEAD"] as const;
-type TContext = { params: Promise<{ code: string }> };
+const { OPTIONS, notAllowed } = apiMethodAnswers(["GET", "HEAD"]);
 
-export async function GET(request: Request, { params }: TContext) {
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   return handleVerificationRequest(request, (await params).code);
 }
 
-export function OPTIONS() {
-  return apiPreflight(METHODS);
-}
-
-const notAllowed = (request: Request) => apiMethodNotAllowed(METHODS, requestIdFromHeaders(request.headers));
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export { OPTIONS, notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
