@@ -11,19 +11,14 @@ import { homePathFor } from "@/lib/auth/roles";
 import { accessRolesOf } from "@/lib/auth/session-user";
 import { signInErrorMessage } from "@/lib/auth/sign-in-error-message";
 import { SignInForm } from "./sign-in-form";
+import { firstParam, type TPageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Ingresar" };
 
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-export default async function SignInPage({ searchParams }: { searchParams: TSearchParams }) {
+export default async function SignInPage({ searchParams }: { searchParams: TPageSearchParams }) {
   const params = await searchParams;
   const actor = await getActor();
-  const callbackUrl = first(params.callbackUrl);
+  const callbackUrl = firstParam(params.callbackUrl);
 
   if (actor) {
     return (
@@ -43,18 +38,18 @@ export default async function SignInPage({ searchParams }: { searchParams: TSear
   }
 
   // Errors of a sign-in that did not go through the form (Auth.js redirects here with ?error=).
-  const initialError = signInErrorMessage(first(params.error), first(params.code));
+  const initialError = signInErrorMessage(firstParam(params.error), firstParam(params.code));
   return (
     <div className="mx-auto max-w-xl">
       <PageHeading title="Ingresar">
         <p>Use el correo y la contraseña de su cuenta de Certifica.</p>
       </PageHeading>
-      {first(params.contrasena) === "restablecida" ? (
+      {firstParam(params.contrasena) === "restablecida" ? (
         <Notice tone="success" className="mb-6" title="Su contraseña fue cambiada">
           Ingrese con su correo y la nueva contraseña. Las demás sesiones abiertas de su cuenta se cerraron.
         </Notice>
       ) : null}
-      {first(params.registrado) ? (
+      {firstParam(params.registrado) ? (
         <Notice tone="success" className="mb-6" title="Su cuenta fue creada">
           Ingrese con su correo y la contraseña que eligió.
         </Notice>

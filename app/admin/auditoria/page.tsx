@@ -11,10 +11,9 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { STATE_LABELS } from "@/lib/workflow/state-labels";
 import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
+import { paramText, type TPageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Bitácora de auditoría" };
-
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const FILTER_KEYS = ["desde", "hasta", "autor", "accion", "caso", "cuenta"] as const;
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).sort(([, a], [, b]) => a.localeCompare(b, "es"));
@@ -50,7 +49,7 @@ const INPUT = "block w-full rounded-md border-2 border-slate-600 bg-white px-3 p
 // The audit trail of the installation, for the administration: every recorded event (case
 // transitions, sign-ins, accounts and roles, delegations, registries), filtered, newest first, with
 // its CSV. Its integrity is checked by `npm run audit:verify`, not here.
-export default async function AuditTrailPage({ searchParams }: { searchParams: TSearchParams }) {
+export default async function AuditTrailPage({ searchParams }: { searchParams: TPageSearchParams }) {
   await requireSegment("admin");
   const raw = await searchParams;
   const parsed = parseAuditFilter(raw);
@@ -58,10 +57,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: T
   const errors = parsed.ok ? {} : parsed.fieldErrors;
   const page = await listAuditEvents(filter);
   const filtered = FILTER_KEYS.some((k) => filter[k]);
-  const value = (k: string) => {
-    const v = raw[k];
-    return (Array.isArray(v) ? v[0] : v) ?? "";
-  };
+  const value = (k: string) => paramText(raw[k]);
 
   return (
     <>

@@ -11,19 +11,17 @@ import { STAFF_ROLES } from "@/lib/admin/staff-account-fields";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
+import { paramText, type TPageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Cuentas del personal" };
 
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-
-export default async function StaffAccountsPage({ searchParams }: { searchParams: TSearchParams }) {
+export default async function StaffAccountsPage({ searchParams }: { searchParams: TPageSearchParams }) {
   await requireSegment("admin");
   const params = await searchParams;
-  const q = one(params.q).slice(0, 200);
-  const role = one(params.rol);
-  const dideducId = one(params.dideduc);
-  const page = Math.max(1, Math.min(10000, Number.parseInt(one(params.pagina), 10) || 1));
+  const q = paramText(params.q).slice(0, 200);
+  const role = paramText(params.rol);
+  const dideducId = paramText(params.dideduc);
+  const page = Math.max(1, Math.min(10000, Number.parseInt(paramText(params.pagina), 10) || 1));
   const [list, dideducs] = await Promise.all([
     listStaffAccounts({ q, role: (role || undefined) as never, dideducId: dideducId || undefined, page }),
     listDideducDirectory(),

@@ -12,11 +12,9 @@ import { listStaffAccounts } from "@/lib/admin/list-staff-accounts";
 import { groupFingerprint, SIGNER_OFFICE_LABELS, SIGNER_STATE_LABELS, type TSignerState } from "@/lib/admin/signer-state";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
+import { paramText, type TPageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Registro de firmantes autorizados" };
-
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 const STATE_CLASSES: Record<TSignerState, string> = {
   VALID: "text-green-800",
@@ -25,11 +23,11 @@ const STATE_CLASSES: Record<TSignerState, string> = {
   NOT_YET_VALID: "text-amber-900",
 };
 
-export default async function AuthorizedSignersPage({ searchParams }: { searchParams: TSearchParams }) {
+export default async function AuthorizedSignersPage({ searchParams }: { searchParams: TPageSearchParams }) {
   await requireSegment("admin");
   const params = await searchParams;
-  const office = one(params.oficina);
-  const dideducId = one(params.dideduc);
+  const office = paramText(params.oficina);
+  const dideducId = paramText(params.dideduc);
   const [rows, dideducs, accounts] = await Promise.all([
     listAuthorizedSigners({ office: (office || undefined) as never, dideducId: dideducId || undefined }),
     listDideducDirectory(),

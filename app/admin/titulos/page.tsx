@@ -12,17 +12,15 @@ import { DIPLOMA_SIGNATORY_LABELS } from "@/lib/registry/diploma-signatory";
 import { listDiplomaImports } from "@/lib/registry/list-diploma-imports";
 import { searchDiplomas } from "@/lib/registry/search-diplomas";
 import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
+import { paramText, type TPageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Registro de títulos" };
 
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-
-export default async function DiplomaRegistryPage({ searchParams }: { searchParams: TSearchParams }) {
+export default async function DiplomaRegistryPage({ searchParams }: { searchParams: TPageSearchParams }) {
   await requireSegment("admin");
   const params = await searchParams;
-  const q = one(params.q).slice(0, 200);
-  const pageNumber = Math.max(1, Math.min(100000, Number.parseInt(one(params.pagina), 10) || 1));
+  const q = paramText(params.q).slice(0, 200);
+  const pageNumber = Math.max(1, Math.min(100000, Number.parseInt(paramText(params.pagina), 10) || 1));
   const [list, imports] = await Promise.all([searchDiplomas({ q, page: pageNumber, pageSize: 25 }), listDiplomaImports(5)]);
 
   return (

@@ -13,18 +13,16 @@ import { describeSwornTranslator } from "@/lib/wording/describe-sworn-translator
 import { setTranslatorActiveAction } from "./actions/set-translator-active";
 import { setTranslatorGenderAction } from "./actions/set-translator-gender";
 import { DataTable, EmptyNote, ListSection } from "@/components/ui/data-table";
+import { paramText, type TPageSearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Registro de traductores jurados" };
 
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-
-export default async function SwornTranslatorsPage({ searchParams }: { searchParams: TSearchParams }) {
+export default async function SwornTranslatorsPage({ searchParams }: { searchParams: TPageSearchParams }) {
   await requireSegment("admin");
   const params = await searchParams;
-  const q = one(params.q).slice(0, 200);
-  const language = one(params.idioma).slice(0, 60);
-  const page = Math.max(1, Math.min(10000, Number.parseInt(one(params.pagina), 10) || 1));
+  const q = paramText(params.q).slice(0, 200);
+  const language = paramText(params.idioma).slice(0, 60);
+  const page = Math.max(1, Math.min(10000, Number.parseInt(paramText(params.pagina), 10) || 1));
   const list = await searchSwornTranslators({ q, language, page, pageSize: 20, includeInactive: true });
   const changes = await listSwornTranslatorChanges(list.rows.map((r) => r.id));
 

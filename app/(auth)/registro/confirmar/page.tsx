@@ -1,37 +1,28 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { MailLinkProblem } from "@/components/account/mail-link-problem";
 import { PageHeading } from "@/components/layout/page-heading";
-import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { firstParam, type TPageSearchParams } from "@/lib/http/search-params";
 import { REGISTRATION_LINK_EXPIRED_MESSAGE, REGISTRATION_LINK_INVALID_MESSAGE } from "@/lib/auth/confirm-registration";
 import { readPendingRegistration } from "@/lib/auth/read-pending-registration";
 import { ConfirmRegistrationForm } from "./confirm-registration-form";
 
 export const metadata: Metadata = { title: "Confirmar su cuenta", referrer: "no-referrer" };
 
-type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 // The link of the registration mail. Opening it creates nothing (mail scanners open links too): the
 // page shows what was typed and the person confirms with the button.
-export default async function ConfirmRegistrationPage({ searchParams }: { searchParams: TSearchParams }) {
-  const raw = (await searchParams).token;
-  const token = Array.isArray(raw) ? raw[0] : raw;
+export default async function ConfirmRegistrationPage({ searchParams }: { searchParams: TPageSearchParams }) {
+  const token = firstParam((await searchParams).token);
   const pending = await readPendingRegistration(token);
 
   if (pending.status !== "VALID") {
     return (
-      <div className="mx-auto max-w-xl">
-        <PageHeading title={pending.status === "EXPIRED" ? "El enlace venció" : "Enlace no válido"} />
-        <Card className="space-y-4">
-          <p data-testid="confirmation-problem">{pending.status === "EXPIRED" ? REGISTRATION_LINK_EXPIRED_MESSAGE : REGISTRATION_LINK_INVALID_MESSAGE}</p>
-          <div className="flex flex-wrap gap-4">
-            <ButtonLink href="/registro">Registrarme de nuevo</ButtonLink>
-            <Link href="/ingresar" className="self-center">
-              Ingresar
-            </Link>
-          </div>
-        </Card>
-      </div>
+      <MailLinkProblem
+        expired={pending.status === "EXPIRED"}
+        message={pending.status === "EXPIRED" ? REGISTRATION_LINK_EXPIRED_MESSAGE : REGISTRATION_LINK_INVALID_MESSAGE}
+        testId="confirmation-problem"
+        retry={{ href: "/registro", label: "Registrarme de nuevo" }}
+      />
     );
   }
 
