@@ -22,6 +22,7 @@ import { OfficeContact } from "../_components/office-contact";
 import { RequestedDocumentsRejection } from "../_components/requested-documents-rejection";
 import { StartFromButton } from "../_components/start-from-button";
 import { CaseSharingSection } from "@/components/sharing/case-sharing-section";
+import { RequestFormSection } from "../_components/new-request-page";
 
 export const metadata: Metadata = { title: "Mi solicitud" };
 
@@ -193,10 +194,7 @@ export default async function CitizenCasePage({
       {c.state === "ISSUED" || c.state === "REVOKED" ? <CaseSharingSection caseId={c.id} holderId={actor.id} revoked={c.state === "REVOKED"} /> : null}
 
       {editable ? (
-        <section aria-labelledby="formulario" className="mb-10">
-          <h2 id="formulario" className="mb-4 text-2xl font-semibold">
-            {c.state === "NEEDS_CORRECTION" ? "Corrija su solicitud" : "Complete su solicitud"}
-          </h2>
+        <RequestFormSection heading={c.state === "NEEDS_CORRECTION" ? "Corrija su solicitud" : "Complete su solicitud"} className="mb-10">
           <ProcedureEditor
             key={c.id}
             procedure={c.procedure}
@@ -213,7 +211,7 @@ export default async function CitizenCasePage({
             }}
             dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
           />
-        </section>
+        </RequestFormSection>
       ) : (
         <Card className="mb-8 space-y-6" aria-labelledby="datos-enviados">
           <h2 id="datos-enviados" className="text-xl font-semibold">

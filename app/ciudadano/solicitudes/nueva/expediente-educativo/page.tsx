@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import { EducationalRecordEditor } from "../../_components/educational-record-editor";
 import { NEW_REQUEST } from "../../_components/editor-initial";
+import { NewRequestPage } from "../../_components/new-request-page";
 
 export const metadata: Metadata = { title: "Nueva solicitud: expediente educativo" };
 
@@ -14,17 +13,16 @@ export default async function NewEducationalRecordPage() {
   await requireSegment("ciudadano");
   const dideducs = await listDideducs();
   return (
-    <>
-      <PageHeading title="Expediente educativo" eyebrow="Nueva solicitud">
+    <NewRequestPage
+      title="Expediente educativo"
+      intro={
         <p>Complete los datos tal como aparecen en sus documentos y adjunte los escaneos. Todo se guarda automáticamente como borrador.</p>
-      </PageHeading>
+      }
+    >
       <EducationalRecordEditor
         initial={NEW_REQUEST}
         dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
       />
-      <p className="mt-8">
-        <Link href="/ciudadano">Volver a mis trámites</Link>
-      </p>
-    </>
+    </NewRequestPage>
   );
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { PageHeading } from "@/components/layout/page-heading";
 import { Notice } from "@/components/ui/notice";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { findTranslatorRegistration } from "@/lib/cases/find-translator-registration";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import { TranslatorRegistrationEditor } from "../../_components/translator-registration-editor";
 import { NEW_REQUEST } from "../../_components/editor-initial";
+import { NewRequestPage, RequestFormSection } from "../../_components/new-request-page";
 
 export const metadata: Metadata = { title: "Registro de traductor jurado" };
 
@@ -21,18 +21,22 @@ export default async function NewTranslatorRegistrationPage() {
   if (status.latestCase?.state === "DRAFT") redirect(`/ciudadano/solicitudes/${encodeURIComponent(status.latestCase.id)}`);
   const dideducs = await listDideducs();
   return (
-    <>
-      <PageHeading title="Registro de traductor jurado" eyebrow="Nueva solicitud">
-        <p>
-          Inscríbase en el registro de traductores jurados del Ministerio de Educación. El Encargado de Atención al Ciudadano revisa sus datos y la resolución o
-          acuerdo de su nombramiento, con el sello de registro de la Dirección Departamental, y le avisa por correo. Todo se guarda automáticamente como borrador.
-        </p>
-        {actor.roles.includes("TRANSLATOR") ? null : (
-          <p data-testid="same-account-note">
-            Se presenta con esta misma cuenta: si se acepta, su cuenta queda también como de traductor jurado y conserva sus solicitudes y certificaciones.
+    <NewRequestPage
+      title="Registro de traductor jurado"
+      intro={
+        <>
+          <p>
+            Inscríbase en el registro de traductores jurados del Ministerio de Educación. El Encargado de Atención al Ciudadano revisa sus datos y la resolución o
+            acuerdo de su nombramiento, con el sello de registro de la Dirección Departamental, y le avisa por correo. Todo se guarda automáticamente como borrador.
           </p>
-        )}
-      </PageHeading>
+          {actor.roles.includes("TRANSLATOR") ? null : (
+            <p data-testid="same-account-note">
+              Se presenta con esta misma cuenta: si se acepta, su cuenta queda también como de traductor jurado y conserva sus solicitudes y certificaciones.
+            </p>
+          )}
+        </>
+      }
+    >
       {status.latestCase?.state === "MANAGER_REVIEW" ? (
         <Notice tone="warning" className="mb-6" title="Ya tiene una solicitud de registro en revisión">
           <p>
@@ -49,20 +53,13 @@ export default async function NewTranslatorRegistrationPage() {
           </p>
         </Notice>
       ) : null}
-      <section aria-labelledby="formulario">
-        {/* The same heading as a draft's own page, so the form's sections (h3) sit under an h2. */}
-        <h2 id="formulario" className="mb-4 text-2xl font-semibold">
-          Complete su solicitud
-        </h2>
+      <RequestFormSection>
         <TranslatorRegistrationEditor
           initial={NEW_REQUEST}
           dideducs={dideducs.map((x) => ({ id: x.id, name: x.name }))}
           defaultName={actor.name}
         />
-      </section>
-      <p className="mt-8">
-        <Link href="/ciudadano">Volver a mis trámites</Link>
-      </p>
-    </>
+      </RequestFormSection>
+    </NewRequestPage>
   );
 }

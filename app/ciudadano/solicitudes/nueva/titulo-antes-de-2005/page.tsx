@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeading } from "@/components/layout/page-heading";
 import { requireSegment } from "@/lib/auth/require-segment";
 import { DIPLOMA_FROM_2005_NEW_REQUEST_HREF, FIRST_REGISTERED_SCHOOL_YEAR } from "@/lib/cases/forms/diploma-before-2005-form";
 import { listDideducs } from "@/lib/cases/list-dideducs";
 import { DiplomaBefore2005Editor } from "../../_components/diploma-before-2005-editor";
 import { NEW_REQUEST } from "../../_components/editor-initial";
+import { NewRequestPage } from "../../_components/new-request-page";
 
 export const metadata: Metadata = { title: "Nueva solicitud: título de diversificado" };
 
@@ -15,24 +15,25 @@ export default async function NewDiplomaBefore2005Page() {
   await requireSegment("ciudadano");
   const dideducs = await listDideducs();
   return (
-    <>
-      <PageHeading title={`Título de diversificado (escolar antes de ${FIRST_REGISTERED_SCHOOL_YEAR} o extraescolar)`} eyebrow="Nueva solicitud">
-        <p>
-          Escriba los datos tal como aparecen en su título y adjúntelo escaneado, anverso y reverso, con el sello de registro de la Contraloría General de
-          Cuentas. La Dirección Departamental de Educación lo verifica en sus registros. Todo se guarda automáticamente como borrador.
-        </p>
-        <p>
-          ¿Su título es de educación escolar de {FIRST_REGISTERED_SCHOOL_YEAR} en adelante?{" "}
-          <Link href={DIPLOMA_FROM_2005_NEW_REQUEST_HREF}>Use el trámite con el número de registro del título</Link>.
-        </p>
-      </PageHeading>
+    <NewRequestPage
+      title={`Título de diversificado (escolar antes de ${FIRST_REGISTERED_SCHOOL_YEAR} o extraescolar)`}
+      intro={
+        <>
+          <p>
+            Escriba los datos tal como aparecen en su título y adjúntelo escaneado, anverso y reverso, con el sello de registro de la Contraloría General de
+            Cuentas. La Dirección Departamental de Educación lo verifica en sus registros. Todo se guarda automáticamente como borrador.
+          </p>
+          <p>
+            ¿Su título es de educación escolar de {FIRST_REGISTERED_SCHOOL_YEAR} en adelante?{" "}
+            <Link href={DIPLOMA_FROM_2005_NEW_REQUEST_HREF}>Use el trámite con el número de registro del título</Link>.
+          </p>
+        </>
+      }
+    >
       <DiplomaBefore2005Editor
         initial={NEW_REQUEST}
         dideducs={dideducs.map((d) => ({ id: d.id, name: d.name }))}
       />
-      <p className="mt-8">
-        <Link href="/ciudadano">Volver a mis trámites</Link>
-      </p>
-    </>
+    </NewRequestPage>
   );
 }
