@@ -22,5 +22,8 @@ export async function loadStaffCase(actor: TSessionUser, segment: TQueueSegment,
   const held = await loadCaseAssignment({ actor, caseRow: { id: vm.id, state: view.case.state, dideducId: view.case.dideducId } });
   // Anyone who has a button on the case may take it (the applicant's own steps never reach a staff page).
   const assignment: TCaseAssignmentBarView = { ...held, canAct: vm.actions.length > 0 };
-  return { vm, done: typeof done === "string" ? done : undefined, pageHref: `/${segment}/casos/${encodeURIComponent(vm.id)}`, assignment };
+  const pageHref = `/${segment}/casos/${encodeURIComponent(vm.id)}`;
+  // What the case's action panel reads from it, whichever segment shows it.
+  const panel = { caseId: vm.id, version: vm.version, actions: vm.actions, pageHref };
+  return { vm, done: typeof done === "string" ? done : undefined, pageHref, assignment, panel };
 }

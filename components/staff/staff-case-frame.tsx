@@ -11,12 +11,10 @@ import type { toCaseViewModel } from "./to-case-view-model";
 
 type TStaffCaseFrameProps = {
   segment: TQueueSegment;
-  vm: ReturnType<typeof toCaseViewModel>;
-  done: string | undefined;
-  assignment: TCaseAssignmentBarView;
+  // What loadStaffCase gave the page, after the page checked its segment.
+  loaded: { vm: ReturnType<typeof toCaseViewModel>; done: string | undefined; assignment: TCaseAssignmentBarView };
   // The segment's own "Tomar"/"Liberar" actions: each segment re-checks its role in its actions file.
-  take: TStaffFormAction;
-  release: TStaffFormAction;
+  assign: { take: TStaffFormAction; release: TStaffFormAction };
   reissueLinks: TReissueLinks;
   // Shown under the re-issue notice, above the assignment bar (the director's "devuelta a su firma").
   notice?: ReactNode;
@@ -31,7 +29,7 @@ type TStaffCaseFrameProps = {
 // The frame every staff case view shares: the notice of what was just done, the header with its
 // re-issue note and assignment bar, two columns (the work and what it is done on) and the timeline.
 // It renders only: each page checks its segment and loads the case (loadStaffCase) before it.
-export function StaffCaseFrame({ segment, vm, done, assignment, take, release, reissueLinks, notice, aside, after, children }: TStaffCaseFrameProps) {
+export function StaffCaseFrame({ segment, loaded: { vm, done, assignment }, assign, reissueLinks, notice, aside, after, children }: TStaffCaseFrameProps) {
   return (
     <>
       <DoneNotice action={done} />
@@ -39,7 +37,7 @@ export function StaffCaseFrame({ segment, vm, done, assignment, take, release, r
         {/* A corrected re-issue: which certification it corrects and what must be checked again. */}
         <ReissueOfNotice links={reissueLinks} href={(id) => `/${segment}/casos/${encodeURIComponent(id)}`} showNote />
         {notice}
-        <CaseAssignmentBar caseId={vm.id} view={assignment} take={take} release={release} />
+        <CaseAssignmentBar caseId={vm.id} view={assignment} take={assign.take} release={assign.release} />
       </StaffCaseHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">{children}</div>

@@ -28,7 +28,8 @@ export const metadata: Metadata = { title: "Revisión central" };
 // the file itself, and "Firmar y emitir" or the return to the DIDEDUC.
 export default async function AtencionCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("atencion");
-  const { vm, done, pageHref, assignment } = await loadStaffCase(actor, "atencion", props);
+  const loaded = await loadStaffCase(actor, "atencion", props);
+  const { vm, pageHref } = loaded;
   const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
   const hasDocument = vm.documents.length > 0;
   // Only after getCaseForActor said this person may see the case: the report itself reads any case.
@@ -46,11 +47,8 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
   return (
     <StaffCaseFrame
       segment="atencion"
-      vm={vm}
-      done={done}
-      assignment={assignment}
-      take={takeCaseAction}
-      release={releaseCaseAction}
+      loaded={loaded}
+      assign={{ take: takeCaseAction, release: releaseCaseAction }}
       reissueLinks={reissueLinks}
       aside={{
         headingId: "documento-heading",
@@ -91,10 +89,7 @@ export default async function AtencionCasePage(props: TStaffCasePageProps) {
         </Card>
       )}
       <CaseActionPanel
-        caseId={vm.id}
-        version={vm.version}
-        actions={vm.actions}
-        pageHref={pageHref}
+        {...loaded.panel}
         perform={performCaseActionAction}
         sign={{ actions: { prepare: prepareSigningAction, complete: completeSigningAction }, doneHref: `${pageHref}?hecho=sign_and_issue` }}
         accept={acceptTranslatorRegistrationAction}

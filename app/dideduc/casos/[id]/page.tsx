@@ -20,18 +20,16 @@ export const metadata: Metadata = { title: "Revisión de la solicitud" };
 // this person may take now, as the workflow definition lists them.
 export default async function DideducCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("dideduc");
-  const { vm, done, pageHref, assignment } = await loadStaffCase(actor, "dideduc", props);
+  const loaded = await loadStaffCase(actor, "dideduc", props);
+  const { vm } = loaded;
   const needsOffices = vm.actions.some((a) => formKindOf(a) === "guidance" || formKindOf(a) === "request_documents");
   const offices = needsOffices && vm.dideducId ? await listSupervisionOffices(vm.dideducId) : [];
 
   return (
     <StaffCaseFrame
       segment="dideduc"
-      vm={vm}
-      done={done}
-      assignment={assignment}
-      take={takeCaseAction}
-      release={releaseCaseAction}
+      loaded={loaded}
+      assign={{ take: takeCaseAction, release: releaseCaseAction }}
       reissueLinks={await findReissueLinks({ caseId: vm.id })}
       aside={{
         headingId: "escaneos-heading",
@@ -52,10 +50,7 @@ export default async function DideducCasePage(props: TStaffCasePageProps) {
     >
       <ProcedureDataCard title="Datos que escribió la persona" procedure={vm.procedure} formData={vm.formData} dideducName={vm.header.dideducName} />
       <CaseActionPanel
-        caseId={vm.id}
-        version={vm.version}
-        actions={vm.actions}
-        pageHref={pageHref}
+        {...loaded.panel}
         perform={performCaseActionAction}
         generate={generateCertificationAction}
         previewHref={`/api/cases/${encodeURIComponent(vm.id)}/preview`}

@@ -20,7 +20,8 @@ export const metadata: Metadata = { title: "Firma de la certificación" };
 // reviewer generated), the signing form, and the way back or out.
 export default async function DireccionCasePage(props: TStaffCasePageProps) {
   const actor = await requireSegment("direccion");
-  const { vm, done, pageHref, assignment } = await loadStaffCase(actor, "direccion", props);
+  const loaded = await loadStaffCase(actor, "direccion", props);
+  const { vm, pageHref } = loaded;
   const docBase = `/api/cases/${encodeURIComponent(vm.id)}/document`;
   const unsigned = vm.documents.find((d) => d.stage === "UNSIGNED");
   const latest = vm.documents[vm.documents.length - 1];
@@ -28,11 +29,8 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
   return (
     <StaffCaseFrame
       segment="direccion"
-      vm={vm}
-      done={done}
-      assignment={assignment}
-      take={takeCaseAction}
-      release={releaseCaseAction}
+      loaded={loaded}
+      assign={{ take: takeCaseAction, release: releaseCaseAction }}
       reissueLinks={await findReissueLinks({ caseId: vm.id })}
       notice={
         // Back from the central office (return_to_signer): the same sheet, the earlier signature void.
@@ -69,10 +67,7 @@ export default async function DireccionCasePage(props: TStaffCasePageProps) {
       }
     >
       <CaseActionPanel
-        caseId={vm.id}
-        version={vm.version}
-        actions={vm.actions}
-        pageHref={pageHref}
+        {...loaded.panel}
         perform={performCaseActionAction}
         sign={{ actions: { prepare: prepareSigningAction, complete: completeSigningAction }, doneHref: `${pageHref}?hecho=sign` }}
         signIntro="Revise la certificación antes de firmar. Su firma electrónica avanzada se agrega al PDF completo (hoja de certificación y escaneos). Su certificado se abre en esta computadora: solo la firma llega al servidor."
