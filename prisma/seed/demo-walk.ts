@@ -72,6 +72,18 @@ export async function demoCredentials(pki: TDemoPki): Promise<(certificateKey: s
   };
 }
 
+// What a seed that signs works with: its storage, the operations' dependencies (signatures are
+// timestamped and their revocation checked against the demo PKI's own root), who acts and with
+// which key. Call after allowServerOnlyModules().
+export async function demoSigning(prisma: PrismaClient, pki: TDemoPki, storage: FileStorage) {
+  return {
+    storage,
+    deps: { db: prisma, storage, trustedRoots: [Buffer.from(pki.rootPem)] },
+    actor: demoActors(prisma),
+    credentials: await demoCredentials(pki),
+  };
+}
+
 // A new draft, saved as the citizen's form saves it; returns the case.
 export async function saveDemoDraft(prisma: PrismaClient, input: Omit<TSaveCaseDraftInput, "caseId">): Promise<Case> {
   const { saveCaseDraft } = await import("../../lib/cases/save-case-draft");
