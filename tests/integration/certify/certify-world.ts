@@ -4,8 +4,10 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect } from "vitest";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
+import { DEMO_CA_INDEX } from "@/prisma/seed/ensure-demo-pki";
 import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
 import { createNssDb, type TNssDb } from "@/tests/helpers/pdfsig";
 import { createSeededWorld } from "@/tests/helpers/seeded-world";
@@ -82,6 +84,18 @@ export async function createCertifyWorld() {
     return transition(draft.id, "submit", actors.citizen, {}, draft.version, { db });
   }
 
+  // The demo certificate `key` revoked at the demo CA a minute ago (keyCompromise), while the
+  // registry still has it valid: OCSP and the CRL now say so. Returns what puts the CA's index back.
+  function revokeAtCa(key: string): () => void {
+    const index = path.join(pkiDir, DEMO_CA_INDEX);
+    const original = fs.readFileSync(index, "utf8");
+    const certificate = seeded.pki.certificates.find((c) => c.key === key)!;
+    const valid = formatCaIndexEntry(certificate.certPem);
+    expect(original).toContain(valid);
+    fs.writeFileSync(index, original.replace(valid, formatCaIndexEntry(certificate.certPem, { at: new Date(Date.now() - 60_000), reason: "keyCompromise" })));
+    return () => fs.writeFileSync(index, original);
+  }
+
   // Every issued PDF a test makes: exactly two signatures, each timestamped, then DSS and document
   // timestamp (PAdES B-LTA layout, tests/helpers/long-term-pdf.ts), valid for our validator, for
   // pdfsig with the demo root trusted and for qpdf; the database records the levels and times.
@@ -119,6 +133,7 @@ export async function createCertifyWorld() {
     p12,
     signer,
     caseInReview,
+    revokeAtCa,
     pkiServices: world.pkiServices,
     tsa,
     trustedRoots,
