@@ -70,22 +70,44 @@ async function decideWithReason(page: Page, label: string, reasonLabel: string, 
   await form.getByRole("button", { name: label }).click();
 }
 
+// Signed in as `who`, the case's page at `url`, standing in `state`.
+async function openCaseAs(page: Page, who: { email: string; password: string }, url: string, state: string, home?: RegExp): Promise<void> {
+  await signIn(page, who.email, who.password, home);
+  await page.goto(url);
+  expect(await stateOf(page)).toBe(state);
+}
+
+// The decision through its reason form: the page confirms it (`notice`), the case stands in `state`
+// and nothing is left for the one who decided.
+async function decideAndConfirm(page: Page, action: { label: string; reasonLabel: string; reason: string }, notice: string, state: string): Promise<void> {
+  await decideWithReason(page, action.label, action.reasonLabel, action.reason);
+  await expect(page.getByTestId("done-notice")).toContainText(notice);
+  expect(await stateOf(page)).toBe(state);
+  await expect(page.getByTestId("no-actions")).toBeVisible();
+}
+
+// What the applicant reads on a rejected request: its state, the next step and the reason.
+async function expectRejectionRead(page: Page, caseId: string, nextStep: string, reason: string): Promise<void> {
+  await page.goto(`/ciudadano/solicitudes/${caseId}`);
+  expect(await stateOf(page)).toBe("REJECTED");
+  await expect(page.getByTestId("next-step")).toHaveText(nextStep);
+  await expect(page.getByRole("region", { name: "Motivo del rechazo" })).toContainText(reason);
+}
+
 test("Atención al Ciudadano devuelve la certificación a la DIDEDUC: la nota llega a la revisora, no a la persona, y no se le escribe", async ({ page }) => {
   const note = `El nombre del establecimiento no coincide con el libro de registro (${RUN}); corríjalo y genere de nuevo la certificación.`;
 
-  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${returned.id}`);
-  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
-  await decideWithReason(page, "Devolver a la revisión técnica de la Dirección Departamental", "Nota: qué hay que corregir", note);
-  await expect(page.getByTestId("done-notice")).toContainText("devuelta con su nota");
-  expect(await stateOf(page)).toBe("DIDEDUC_REVIEW");
-  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await openCaseAs(page, ASSISTANT, `/atencion/casos/${returned.id}`, "CENTRAL_REVIEW", /\/atencion$/);
+  await decideAndConfirm(
+    page,
+    { label: "Devolver a la revisión técnica de la Dirección Departamental", reasonLabel: "Nota: qué hay que corregir", reason: note },
+    "devuelta con su nota",
+    "DIDEDUC_REVIEW",
+  );
   await signOut(page);
 
   // The DIDEDUC's reviewer has it back with the note, and can generate the certification again.
-  await signIn(page, REVIEWER.email, REVIEWER.password, /\/dideduc$/);
-  await page.goto(`/dideduc/casos/${returned.id}`);
-  expect(await stateOf(page)).toBe("DIDEDUC_REVIEW");
+  await openCaseAs(page, REVIEWER, `/dideduc/casos/${returned.id}`, "DIDEDUC_REVIEW", /\/dideduc$/);
   await expect(page.getByTestId("last-note")).toContainText(note);
   const timeline = page.getByTestId("case-timeline");
   await expect(timeline).toContainText("Devuelta para corrección interna");
@@ -94,9 +116,7 @@ test("Atención al Ciudadano devuelve la certificación a la DIDEDUC: la nota ll
   await signOut(page);
 
   // The citizen reads who returned it and that she need do nothing; the note between offices is not hers.
-  await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${returned.id}`);
-  expect(await stateOf(page)).toBe("DIDEDUC_REVIEW");
+  await openCaseAs(page, CITIZEN, `/ciudadano/solicitudes/${returned.id}`, "DIDEDUC_REVIEW");
   await expect(page.getByTestId("next-step")).toHaveText(
     "Atención al Ciudadano devolvió la certificación a la Dirección Departamental para una corrección. Usted no necesita hacer nada.",
   );
@@ -111,23 +131,13 @@ test("Atención al Ciudadano devuelve la certificación a la DIDEDUC: la nota ll
 test("la Dirección rechaza definitivamente: la persona lee el motivo en su solicitud y en el correo", async ({ page }) => {
   const reason = `El expediente presentado no corresponde a ningún registro de la Dirección Departamental (${RUN}).`;
 
-  await signIn(page, SIGNER.email, SIGNER.password, /\/direccion$/);
-  await page.goto(`/direccion/casos/${rejected.id}`);
-  expect(await stateOf(page)).toBe("DIDEDUC_SIGNATURE");
-  await decideWithReason(page, "Rechazar definitivamente", "Motivo del rechazo definitivo", reason);
-  await expect(page.getByTestId("done-notice")).toContainText("rechazada de forma definitiva");
-  expect(await stateOf(page)).toBe("REJECTED");
-  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await openCaseAs(page, SIGNER, `/direccion/casos/${rejected.id}`, "DIDEDUC_SIGNATURE", /\/direccion$/);
+  await decideAndConfirm(page, { label: "Rechazar definitivamente", reasonLabel: "Motivo del rechazo definitivo", reason }, "rechazada de forma definitiva", "REJECTED");
   await expect(page.getByTestId("case-timeline")).toContainText("Rechazada definitivamente");
   await signOut(page);
 
   await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${rejected.id}`);
-  expect(await stateOf(page)).toBe("REJECTED");
-  await expect(page.getByTestId("next-step")).toHaveText(
-    "Su solicitud fue rechazada de forma definitiva por la Dirección Departamental de Educación. Lea el motivo indicado.",
-  );
-  await expect(page.getByRole("region", { name: "Motivo del rechazo" })).toContainText(reason);
+  await expectRejectionRead(page, rejected.id, "Su solicitud fue rechazada de forma definitiva por la Dirección Departamental de Educación. Lea el motivo indicado.", reason);
   // Definitive: nothing to start again from.
   await expect(page.getByRole("button", { name: "Iniciar una nueva solicitud a partir de esta" })).toHaveCount(0);
   await signOut(page);
@@ -138,26 +148,21 @@ test("la Dirección rechaza definitivamente: la persona lee el motivo en su soli
 test("D.1.2: Atención al Ciudadano rechaza definitivamente un expediente sin la firma del Archivo; la persona lee el motivo y recibe el correo", async ({ page }) => {
   const reason = `El expediente adjunto no lleva la firma electrónica del Archivo documental: no es el que emite el Archivo (${RUN}).`;
 
-  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${graduation.id}`);
-  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
+  await openCaseAs(page, ASSISTANT, `/atencion/casos/${graduation.id}`, "CENTRAL_REVIEW", /\/atencion$/);
   // Beside the rejection for correction, with what it means.
   await expect(page.getByRole("button", { name: "Rechazar para corrección" })).toBeVisible();
   await expect(page.getByTestId("action-help-reject_definitively")).toContainText("alterado o falsificado");
-  await decideWithReason(page, "Rechazar definitivamente", "Motivo del rechazo definitivo", reason);
-  await expect(page.getByTestId("done-notice")).toContainText("rechazada de forma definitiva");
-  expect(await stateOf(page)).toBe("REJECTED");
-  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await decideAndConfirm(page, { label: "Rechazar definitivamente", reasonLabel: "Motivo del rechazo definitivo", reason }, "rechazada de forma definitiva", "REJECTED");
   await expect(page.getByTestId("case-timeline")).toContainText("Rechazada definitivamente");
   await signOut(page);
 
   await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${graduation.id}`);
-  expect(await stateOf(page)).toBe("REJECTED");
-  await expect(page.getByTestId("next-step")).toHaveText(
+  await expectRejectionRead(
+    page,
+    graduation.id,
     "Su solicitud fue rechazada de forma definitiva por Atención al Ciudadano del Ministerio de Educación. Lea el motivo indicado; esta solicitud no puede corregirse ni enviarse de nuevo.",
+    reason,
   );
-  await expect(page.getByRole("region", { name: "Motivo del rechazo" })).toContainText(reason);
   await expect(page.getByRole("button", { name: "Iniciar una nueva solicitud a partir de esta" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Enviar correcciones" })).toHaveCount(0);
   await signOut(page);
@@ -168,22 +173,17 @@ test("D.1.2: Atención al Ciudadano rechaza definitivamente un expediente sin la
 test("D.3: Atención al Ciudadano rechaza la traducción; la persona lee el motivo, recibe el correo y parte de los datos", async ({ page }) => {
   const reason = `La traducción adjunta no lleva el sello de la traductora jurada en cada hoja (${RUN}).`;
 
-  await signIn(page, ASSISTANT.email, ASSISTANT.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${translation.id}`);
-  expect(await stateOf(page)).toBe("CENTRAL_REVIEW");
-  await decideWithReason(page, "Rechazar", "Motivo del rechazo (requisito que falta o dato incorrecto)", reason);
-  await expect(page.getByTestId("done-notice")).toContainText("rechazada con su motivo");
-  expect(await stateOf(page)).toBe("REJECTED");
-  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await openCaseAs(page, ASSISTANT, `/atencion/casos/${translation.id}`, "CENTRAL_REVIEW", /\/atencion$/);
+  await decideAndConfirm(page, { label: "Rechazar", reasonLabel: "Motivo del rechazo (requisito que falta o dato incorrecto)", reason }, "rechazada con su motivo", "REJECTED");
   await signOut(page);
 
   await signIn(page, CITIZEN.email, CITIZEN.password);
-  await page.goto(`/ciudadano/solicitudes/${translation.id}`);
-  expect(await stateOf(page)).toBe("REJECTED");
-  await expect(page.getByTestId("next-step")).toHaveText(
+  await expectRejectionRead(
+    page,
+    translation.id,
     "Su solicitud fue rechazada. Lea el motivo, corrija lo indicado e inicie una nueva solicitud; puede partir de los datos de esta.",
+    reason,
   );
-  await expect(page.getByRole("region", { name: "Motivo del rechazo" })).toContainText(reason);
   // The new request starts from this one's data.
   await page.getByRole("button", { name: "Iniciar una nueva solicitud a partir de esta" }).click();
   await expect(page).toHaveURL(/\/ciudadano\/solicitudes\/[^/?]+\?nueva=1$/, { timeout: 15_000 });
@@ -196,13 +196,8 @@ test("D.3: Atención al Ciudadano rechaza la traducción; la persona lee el moti
 test("D.4: el encargado rechaza el registro; el traductor lee el requisito que falta, recibe el correo y puede solicitarlo de nuevo", async ({ page }) => {
   const reason = `La resolución adjunta no lleva el sello de registro de la Dirección Departamental de Quetzaltenango (${RUN}).`;
 
-  await signIn(page, MANAGER.email, MANAGER.password, /\/atencion$/);
-  await page.goto(`/atencion/casos/${registration.id}`);
-  expect(await stateOf(page)).toBe("MANAGER_REVIEW");
-  await decideWithReason(page, "Rechazar registro", "Motivo del rechazo (requisito que falta o dato incorrecto)", reason);
-  await expect(page.getByTestId("done-notice")).toContainText("rechazada con su motivo");
-  expect(await stateOf(page)).toBe("REJECTED");
-  await expect(page.getByTestId("no-actions")).toBeVisible();
+  await openCaseAs(page, MANAGER, `/atencion/casos/${registration.id}`, "MANAGER_REVIEW", /\/atencion$/);
+  await decideAndConfirm(page, { label: "Rechazar registro", reasonLabel: "Motivo del rechazo (requisito que falta o dato incorrecto)", reason }, "rechazada con su motivo", "REJECTED");
   await signOut(page);
 
   await signIn(page, TRANSLATOR.email, TRANSLATOR.password, /\/ciudadano$/);

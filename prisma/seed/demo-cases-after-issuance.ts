@@ -1,7 +1,7 @@
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, logDemoCases, saveDemoDraft, uploadDemoFile, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoSigning, demoEmail as email, logDemoCases, saveDemoDraft, uploadDemoFile, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 import { demoTranslation } from "./demo-cases-sworn-translation";
 
@@ -64,10 +64,7 @@ export async function seedAfterIssuanceDemoCases(
     import("../../lib/cases/save-case-draft"),
     import("../../lib/storage/get-storage"),
   ]);
-  const storage = options.storage ?? getStorage();
-  const certify = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
-  const actor = demoActors(prisma);
-  const credentials = await demoCredentials(options.pki);
+  const { storage, deps: certify, actor, credentials } = await demoSigning(prisma, options.pki, options.storage ?? getStorage());
   const entry = await prisma.swornTranslator.findFirstOrThrow({ where: { dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber } });
   const reload = (id: string) => prisma.case.findUniqueOrThrow({ where: { id } });
 

@@ -3,7 +3,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import type { TRequestableDocument } from "../../lib/workflow/inputs";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, demoFiledAt, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoSigning, demoEmail as email, demoFiledAt, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.2.1 cases (título de diversificado, escolar before 2005 and extraescolar), one in each
@@ -243,12 +243,7 @@ export async function seedDiplomaBefore2005DemoCases(
     import("../../lib/cases/signing/sign-case-with-signer"),
     import("../../lib/storage/get-storage"),
   ]);
-  const storage = options.storage ?? getStorage();
-  // Signatures are timestamped and their revocation checked against the demo PKI's own root.
-  const deps = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
-
-  const actor = demoActors(prisma);
-  const credentials = await demoCredentials(options.pki);
+  const { storage, deps, actor, credentials } = await demoSigning(prisma, options.pki, options.storage ?? getStorage());
 
   const summaries: TDiplomaDemoCaseSummary[] = [];
   for (const def of DIPLOMA_BEFORE_2005_DEMO_CASES) {

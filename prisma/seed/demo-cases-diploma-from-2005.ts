@@ -2,7 +2,7 @@ import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByAudit, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoSigning, demoEmail as email, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByAudit, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import { DIPLOMAS } from "./diplomas";
 import type { TDemoPki } from "./ensure-demo-pki";
 
@@ -130,12 +130,7 @@ export async function seedDiplomaFrom2005DemoCases(
     import("../../lib/cases/signing/sign-case-with-signer"),
     import("../../lib/storage/get-storage"),
   ]);
-  const storage = options.storage ?? getStorage();
-  // Signatures are timestamped and their revocation checked against the demo PKI's own root.
-  const deps = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
-
-  const actor = demoActors(prisma);
-  const credentials = await demoCredentials(options.pki);
+  const { storage, deps, actor, credentials } = await demoSigning(prisma, options.pki, options.storage ?? getStorage());
   async function uploadTitle(applicantId: string, row: Case, def: TDemoCaseDefinition, note: string) {
     await uploadDemoFile(deps, { applicantId, caseId: row.id, kind: "SCAN", originalName: "titulo-anverso-y-reverso.pdf", bytes: await demoTitle(def, row.number, note) });
   }

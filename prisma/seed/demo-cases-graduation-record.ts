@@ -3,7 +3,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_CERTIFICATES } from "./demo-accounts";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoSigning, demoEmail as email, findDemoCaseOfStudent, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.1.2 cases (expediente de graduación, 1974–1996 archive), one in each state the procedure
@@ -130,10 +130,7 @@ export async function seedGraduationRecordDemoCases(
       import("../../lib/storage/get-storage"),
       import("../../lib/signing/sign-pdf"),
     ]);
-  const storage = options.storage ?? getStorage();
-
-  const actor = demoActors(prisma);
-  const credentials = await demoCredentials(options.pki);
+  const { storage, actor, credentials } = await demoSigning(prisma, options.pki, options.storage ?? getStorage());
 
   const summaries: TGraduationRecordDemoCase[] = [];
   for (const def of GRADUATION_RECORD_DEMO_CASES) {

@@ -2,7 +2,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByAudit, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoSigning, demoEmail as email, issuedDemoCases, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, uploadDemoFile, walkCentralDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 // Demo D.3 cases (certificación de traducción jurada), one in each state the procedure reaches
@@ -118,17 +118,12 @@ export async function seedSwornTranslationDemoCases(
 ): Promise<{ cases: TSwornTranslationDemoCaseSummary[]; issued: { number: string; verificationCode: string }[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ submitCase }, { performCaseAction }, { startCaseFrom }, { signAndIssue }, { getStorage }] = await Promise.all([
-    import("../../lib/cases/submit-case"),
-    import("../../lib/cases/perform-case-action"),
+  const [{ startCaseFrom }, { signAndIssue }, { getStorage }] = await Promise.all([
     import("../../lib/cases/start-case-from"),
     import("../../lib/cases/signing/sign-case-with-signer"),
     import("../../lib/storage/get-storage"),
   ]);
-  const storage = options.storage ?? getStorage();
-
-  const actor = demoActors(prisma);
-  const credentials = await demoCredentials(options.pki);
+  const { storage, deps, actor, credentials } = await demoSigning(prisma, options.pki, options.storage ?? getStorage());
 
   const entry = await prisma.swornTranslator.findFirstOrThrow({ where: { dideducRegistrationNumber: DEMO_SWORN_TRANSLATOR.dideducRegistrationNumber } });
   const summaries: TSwornTranslationDemoCaseSummary[] = [];
@@ -159,19 +154,8 @@ export async function seedSwornTranslationDemoCases(
       );
     }
 
-    const remaining = await stepsLeftByAudit(prisma, row, def.steps, REACHES);
-    row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
-      switch (step.action) {
-        case "submit":
-          await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
-          break;
-        case "reject":
-          await performCaseAction({ actor: await actor(ASSISTANT), caseId, action: "reject", input: { reason: step.reason }, expectedVersion, ip: null }, { db: prisma });
-          break;
-        case "sign_and_issue":
-          await signAndIssue({ actor: await actor(ASSISTANT), caseId, expectedVersion, ...credentials(step.certificateKey) }, { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] });
-          break;
-      }
+    row = await walkCentralDemoSteps(prisma, row, def.steps, REACHES, { applicant, staff: () => actor(ASSISTANT) }, async (step, caseId, expectedVersion) => {
+      if (step.action === "sign_and_issue") await signAndIssue({ actor: await actor(ASSISTANT), caseId, expectedVersion, ...credentials(step.certificateKey) }, deps);
     });
     recordDemoCase(summaries, log, def, row, created);
 

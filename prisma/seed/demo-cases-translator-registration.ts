@@ -3,7 +3,7 @@ import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
 import { DEMO_SWORN_TRANSLATOR } from "./demo-accounts";
-import { allowServerOnlyModules, demoActors, demoEmail as email, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, stepsLeftByAudit, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoActors, demoEmail as email, logDemoCases, newDemoPdf, recordDemoCase, saveDemoDraft, uploadDemoFile, walkCentralDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 
 // Demo D.4 cases (registro de traductor jurado), one in each state the procedure reaches (DRAFT,
 // MANAGER_REVIEW, REJECTED, REGISTERED), filed by the two demo translator accounts and decided by
@@ -142,9 +142,7 @@ export async function seedTranslatorRegistrationDemoCases(
 ): Promise<{ cases: TTranslatorRegistrationDemoCaseSummary[] }> {
   const log = options.log ?? (() => {});
   allowServerOnlyModules();
-  const [{ submitCase }, { performCaseAction }, { acceptTranslatorRegistration }, { getStorage }] = await Promise.all([
-    import("../../lib/cases/submit-case"),
-    import("../../lib/cases/perform-case-action"),
+  const [{ acceptTranslatorRegistration }, { getStorage }] = await Promise.all([
     import("../../lib/cases/accept-translator-registration"),
     import("../../lib/storage/get-storage"),
   ]);
@@ -170,19 +168,8 @@ export async function seedTranslatorRegistrationDemoCases(
       );
     }
 
-    const remaining = await stepsLeftByAudit(prisma, row, def.steps, REACHES);
-    row = await walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
-      switch (step.action) {
-        case "submit":
-          await submitCase({ actor: applicant, caseId, expectedVersion, ip: null }, { db: prisma });
-          break;
-        case "reject":
-          await performCaseAction({ actor: await actor(MANAGER), caseId, action: "reject", input: { reason: step.reason }, expectedVersion, ip: null }, { db: prisma });
-          break;
-        case "accept":
-          await acceptTranslatorRegistration({ actor: await actor(MANAGER), caseId, expectedVersion, ip: null }, { db: prisma });
-          break;
-      }
+    row = await walkCentralDemoSteps(prisma, row, def.steps, REACHES, { applicant, staff: () => actor(MANAGER) }, async (step, caseId, expectedVersion) => {
+      if (step.action === "accept") await acceptTranslatorRegistration({ actor: await actor(MANAGER), caseId, expectedVersion, ip: null }, { db: prisma });
     });
     recordDemoCase(summaries, log, def, row, created);
   }

@@ -3,7 +3,7 @@ import { rgb } from "pdf-lib";
 import type { Case, PrismaClient } from "../../lib/generated/prisma/client";
 import type { CaseState } from "../../lib/generated/prisma/enums";
 import type { FileStorage } from "../../lib/storage/file-storage";
-import { allowServerOnlyModules, demoActors, demoCredentials, demoEmail as email, demoFiledAt, findDemoCaseOfStudent, logDemoCases, newDemoPdf, recordDemoCase, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
+import { allowServerOnlyModules, demoSigning, demoEmail as email, demoFiledAt, findDemoCaseOfStudent, logDemoCases, newDemoPdf, recordDemoCase, stepsLeftByState, uploadDemoFile, walkDemoSteps, type TDemoCaseSummary } from "./demo-walk";
 import type { TDemoPki } from "./ensure-demo-pki";
 
 export { allowServerOnlyModules, type TDemoCaseSummary };
@@ -220,12 +220,7 @@ export async function seedDemoCases(
       import("../../lib/storage/get-storage"),
       import("../../lib/verification/verification-url"),
     ]);
-  const storage = options.storage ?? getStorage();
-  // Signatures are timestamped and their revocation checked against the demo PKI's own root.
-  const deps = { db: prisma, storage, trustedRoots: [Buffer.from(options.pki.rootPem)] };
-
-  const actor = demoActors(prisma);
-  const credentials = await demoCredentials(options.pki);
+  const { storage, deps, actor, credentials } = await demoSigning(prisma, options.pki, options.storage ?? getStorage());
 
   const summaries: TDemoCaseSummary[] = [];
   for (const def of DEMO_CASES) {

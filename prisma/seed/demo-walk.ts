@@ -72,6 +72,18 @@ export async function demoCredentials(pki: TDemoPki): Promise<(certificateKey: s
   };
 }
 
+// What a seed that signs works with: its storage, the operations' dependencies (signatures are
+// timestamped and their revocation checked against the demo PKI's own root), who acts and with
+// which key. Call after allowServerOnlyModules().
+export async function demoSigning(prisma: PrismaClient, pki: TDemoPki, storage: FileStorage) {
+  return {
+    storage,
+    deps: { db: prisma, storage, trustedRoots: [Buffer.from(pki.rootPem)] },
+    actor: demoActors(prisma),
+    credentials: await demoCredentials(pki),
+  };
+}
+
 // A new draft, saved as the citizen's form saves it; returns the case.
 export async function saveDemoDraft(prisma: PrismaClient, input: Omit<TSaveCaseDraftInput, "caseId">): Promise<Case> {
   const { saveCaseDraft } = await import("../../lib/cases/save-case-draft");
@@ -148,6 +160,27 @@ export async function walkDemoSteps<S>(prisma: PrismaClient, row: Case, steps: r
     current = await prisma.case.findUniqueOrThrow({ where: { id: current.id } });
   }
   return current;
+}
+
+// Walks what is left (by the audit trail) of a case one person at the central office decides (D.3,
+// D.4): the applicant submits, `staff` rejects with the step's reason, `decide` takes the
+// procedure's own last step. Call after allowServerOnlyModules().
+export async function walkCentralDemoSteps<S extends { action: string; reason?: string }>(
+  prisma: PrismaClient,
+  row: Case,
+  steps: readonly S[],
+  reaches: Record<S["action"], CaseState>,
+  people: { applicant: TWorkflowActor; staff: () => Promise<TWorkflowActor> },
+  decide: (step: S, caseId: string, expectedVersion: number) => Promise<unknown>,
+): Promise<Case> {
+  const [{ submitCase }, { performCaseAction }] = await Promise.all([import("../../lib/cases/submit-case"), import("../../lib/cases/perform-case-action")]);
+  const remaining = await stepsLeftByAudit(prisma, row, steps, reaches);
+  return walkDemoSteps(prisma, row, remaining, async (step, { id: caseId, version: expectedVersion }) => {
+    if (step.action === "submit") await submitCase({ actor: people.applicant, caseId, expectedVersion, ip: null }, { db: prisma });
+    else if (step.action === "reject") {
+      await performCaseAction({ actor: await people.staff(), caseId, action: "reject", input: { reason: step.reason! }, expectedVersion, ip: null }, { db: prisma });
+    } else await decide(step, caseId, expectedVersion);
+  });
 }
 
 // Says when a demo case did not reach the state it is meant to show, and lists it.

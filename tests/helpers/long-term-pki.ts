@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
 import type { DocumentSigner } from "@/lib/signing/signer";
+import { generateKey, opensslIn, REQ_SECTIONS, V3_SIGNER_EXTENSIONS, V3_TSA_EXTENSIONS } from "./openssl-cli";
 import { createTestPki, pemToDer, type TTestPki } from "./pki-fixtures";
 
 // Validation material made with the real OpenSSL tools, over the test PKI of pki-fixtures.ts: an
@@ -31,18 +31,9 @@ export type TLongTermPki = {
 };
 
 const CONFIG = (dir: string) => `
-[ req ]
-distinguished_name = dn
-string_mask = utf8only
-utf8 = yes
-prompt = no
-[ dn ]
+${REQ_SECTIONS}
 [ v3_tsa ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-extendedKeyUsage = critical, timeStamping
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
+${V3_TSA_EXTENSIONS}
 [ v3_ocsp ]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
@@ -51,11 +42,7 @@ noCheck = ignored
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid, issuer
 [ v3_signer ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-extendedKeyUsage = emailProtection, 1.3.6.1.5.5.7.3.36
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
+${V3_SIGNER_EXTENSIONS}
 [ ca ]
 default_ca = root_ca
 [ root_ca ]
@@ -95,14 +82,13 @@ export function createLongTermPki(): TLongTermPki {
   if (cached) return cached;
   const pki = createTestPki();
   const dir = mkdtempSync(path.join(tmpdir(), "certifica-lt-pki-"));
-  const run = (args: string[], input?: Buffer) =>
-    execFileSync("openssl", args, { cwd: dir, input, env: { ...process.env, OPENSSL_CONF: path.join(dir, "openssl.cnf") }, stdio: ["pipe", "pipe", "pipe"] });
+  const run = opensslIn(dir);
   writeFileSync(path.join(dir, "openssl.cnf"), CONFIG(dir));
   for (const f of ["root.pem", "root.key", "untrusted-root.pem", "untrusted-root.key"]) writeFileSync(path.join(dir, f), readFileSync(path.join(pki.dir, f)));
   writeFileSync(path.join(dir, "crlnumber"), "1000\n");
 
   const issue = (base: string, subject: string, issuer: string, extensions: string) => {
-    run(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", `${base}.key`]);
+    generateKey(run, `${base}.key`, "rsa");
     run(["req", "-new", "-utf8", "-config", "openssl.cnf", "-key", `${base}.key`, "-subj", subject, "-out", `${base}.csr`]);
     run([
       "x509", "-req", "-in", `${base}.csr`, "-CA", `${issuer}.pem`, "-CAkey", `${issuer}.key`, "-CAcreateserial", "-CAserial", `${issuer}.srl`,

@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { generateKey as generateKeyWith, opensslIn, REQ_SECTIONS, V3_CA_EXTENSIONS, V3_SIGNER_EXTENSIONS } from "./openssl-cli";
 
 // Test PKI made with the openssl CLI rather than with our own code, so the signing and
 // validation code is checked against certificates it did not produce. Names carry accents on
@@ -36,32 +36,19 @@ export type TTestPki = {
 };
 
 const OPENSSL_CONFIG = `
-[ req ]
-distinguished_name = dn
-string_mask = utf8only
-utf8 = yes
-prompt = no
-[ dn ]
+${REQ_SECTIONS}
 [ v3_ca ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
+${V3_CA_EXTENSIONS}
 [ v3_signer ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-extendedKeyUsage = emailProtection, 1.3.6.1.5.5.7.3.36
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
+${V3_SIGNER_EXTENSIONS}
 `;
 
 function openssl(dir: string, args: string[]): void {
-  execFileSync("openssl", args, { cwd: dir, env: { ...process.env, OPENSSL_CONF: path.join(dir, "openssl.cnf") }, stdio: "pipe" });
+  opensslIn(dir)(args);
 }
 
 function generateKey(dir: string, file: string, kind: "rsa" | "ec"): void {
-  if (kind === "rsa") openssl(dir, ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", file]);
-  else openssl(dir, ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", file]);
+  generateKeyWith(opensslIn(dir), file, kind);
 }
 
 function selfSignedCa(dir: string, base: string, subject: string): void {

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -9,6 +8,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import type { TPkiServices } from "@/lib/pki/services/types";
 import { writePkiServicesManifest } from "@/lib/pki/services/write-pki-services-manifest";
+import { generateKey, opensslIn, REQ_SECTIONS, V3_CA_EXTENSIONS, V3_SIGNER_EXTENSIONS, V3_TSA_EXTENSIONS, type TOpenssl } from "./openssl-cli";
 import { pemToDer, type TTestIdentity } from "./pki-fixtures";
 import { startPkiServicesProcess } from "./start-pki-services-process";
 
@@ -51,12 +51,7 @@ export const SERVED_TSA_POLICY = "2.999.10.1";
 
 function cnf(base: string): string {
   return `
-[ req ]
-distinguished_name = dn
-string_mask = utf8only
-utf8 = yes
-prompt = no
-[ dn ]
+${REQ_SECTIONS}
 [ ca ]
 default_ca = test_ca
 [ test_ca ]
@@ -77,27 +72,16 @@ organizationName = optional
 organizationalUnitName = optional
 commonName = supplied
 [ v3_ca ]
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid:always
+${V3_CA_EXTENSIONS}
 [ revocation_pointers ]
 crlDistributionPoints = URI:${base}/crl/root.crl
 authorityInfoAccess = OCSP;URI:${base}/ocsp
 [ v3_signer ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-extendedKeyUsage = emailProtection, 1.3.6.1.5.5.7.3.36
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
+${V3_SIGNER_EXTENSIONS}
 crlDistributionPoints = URI:${base}/crl/root.crl
 authorityInfoAccess = OCSP;URI:${base}/ocsp
 [ v3_tsa ]
-basicConstraints = critical, CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-extendedKeyUsage = critical, timeStamping
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid, issuer
+${V3_TSA_EXTENSIONS}
 crlDistributionPoints = URI:${base}/crl/root.crl
 authorityInfoAccess = OCSP;URI:${base}/ocsp
 [ v3_ocsp ]
@@ -110,14 +94,6 @@ noCheck = ignored
 `;
 }
 
-type TOpenssl = (args: string[]) => void;
-
-function opensslIn(dir: string): TOpenssl {
-  return (args) => {
-    execFileSync("openssl", args, { cwd: dir, env: { ...process.env, OPENSSL_CONF: path.join(dir, "openssl.cnf") }, stdio: "pipe" });
-  };
-}
-
 // A root and its CA database, with issuance through `openssl ca`.
 function createCa(dir: string, baseUrl: string, rootSubject: string): TOpenssl {
   fs.mkdirSync(path.join(dir, "ca", "newcerts"), { recursive: true });
@@ -127,14 +103,13 @@ function createCa(dir: string, baseUrl: string, rootSubject: string): TOpenssl {
   // Random serials, as a real CA's (and so two test PKIs never share one).
   fs.writeFileSync(path.join(dir, "ca", "serial"), `${createHash("sha256").update(`${dir}${Date.now()}${Math.random()}`).digest("hex").slice(0, 30).replace(/^./, "4")}\n`.toUpperCase());
   const openssl = opensslIn(dir);
-  openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "root.key"]);
+  generateKey(openssl, "root.key", "rsa");
   openssl(["req", "-new", "-x509", "-utf8", "-config", "openssl.cnf", "-key", "root.key", "-subj", rootSubject, "-days", "3650", "-sha256", "-extensions", "v3_ca", "-out", "root.pem"]);
   return openssl;
 }
 
 function issue(openssl: TOpenssl, dir: string, base: string, subject: string, extensions: string, kind: "rsa" | "ec"): void {
-  if (kind === "rsa") openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", `${base}.key`]);
-  else openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", `${base}.key`]);
+  generateKey(openssl, `${base}.key`, kind);
   openssl(["req", "-new", "-utf8", "-config", "openssl.cnf", "-key", `${base}.key`, "-subj", subject, "-out", `${base}.csr`]);
   // -preserveDN keeps the subject's order; -startdate an hour back so a test's clock skew never
   // finds a certificate "not yet valid".

@@ -4,6 +4,7 @@ import { createDraftCase } from "@/lib/cases/create-draft-case";
 import { QUEUE_COUNT_CAP, listCaseQueue } from "@/lib/cases/list-case-queue";
 import type { CaseState, Procedure, Role } from "@/lib/generated/prisma/enums";
 import { transition } from "@/lib/workflow/transition";
+import { createSessionUser, createTestDideduc } from "../../helpers/database-fixtures";
 import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
 
 // Issue #14, work queues on PostgreSQL: "Requiere mi acción" per role (what is listed and what is
@@ -21,10 +22,8 @@ let xela: string;
 const opts = () => ({ db: tdb.prisma });
 let seq = 0;
 
-async function user(email: string, roles: Role[], dideducId: string | null, extra: { cui?: string; name?: string } = {}): Promise<TSessionUser> {
-  const u = await tdb.prisma.user.create({ data: { email, name: extra.name ?? email.split("@")[0], cui: extra.cui, passwordHash: "x", roles, dideducId } });
-  return { id: u.id, name: u.name, email: u.email, roles: u.roles, dideducId, delegatedRoles: [] };
-}
+const user = (email: string, roles: Role[], dideducId: string | null, extra: { cui?: string; name?: string } = {}) =>
+  createSessionUser(tdb.prisma, email, roles, dideducId, { name: extra.name ?? email.split("@")[0], cui: extra.cui });
 
 // A case placed in a state directly (the queue reads states; the workflow's own tests cover how a case gets there).
 async function placed(procedure: Procedure, state: CaseState, dideducId: string | null, submittedAt: Date, applicant = citizen) {
@@ -47,10 +46,8 @@ const ids = (r: { rows: { id: string }[] }) => r.rows.map((x) => x.id);
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  const mk = (code: string, name: string) =>
-    tdb.prisma.dideduc.create({ data: { code, name, type: "A", address: "Zona 1", phone: "2222-0000", email: `${code}@example.test` } });
-  gn = (await mk("gn", "Guatemala Norte")).id;
-  xela = (await mk("xela", "Quetzaltenango")).id;
+  gn = await createTestDideduc(tdb.prisma, "gn", "Guatemala Norte");
+  xela = await createTestDideduc(tdb.prisma, "xela", "Quetzaltenango");
   citizen = await user("ciudadana@example.test", ["CITIZEN"], null, { cui: "2345678900101", name: "Rosa Tzul Pérez" });
   reviewerGN = await user("revisora.gn@example.test", ["DIDEDUC_REVIEWER"], gn);
   signerGN = await user("director.gn@example.test", ["DIDEDUC_SIGNER"], gn);

@@ -8,7 +8,7 @@ import { listSupervisionOffices } from "@/lib/cases/list-supervision-offices";
 import { notifyApplicant } from "@/lib/cases/notify-applicant";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { transition } from "@/lib/workflow/transition";
+import { createSessionUser, createTestDideduc, submittedEducationalRecord } from "../../helpers/database-fixtures";
 import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
 
 // Staff side of lib/cases on PostgreSQL: queue scope, order, filters, search and paging; case view
@@ -23,26 +23,14 @@ let gn: string;
 let xela: string;
 const opts = () => ({ db: tdb.prisma });
 
-async function user(email: string, roles: Role[], dideducId: string | null, name = email.split("@")[0]): Promise<TSessionUser> {
-  const u = await tdb.prisma.user.create({ data: { email, name, passwordHash: "x", roles, dideducId } });
-  return { id: u.id, name: u.name, email: u.email, roles: u.roles, dideducId, delegatedRoles: [] };
-}
+const user = (email: string, roles: Role[], dideducId: string | null, name = email.split("@")[0]) => createSessionUser(tdb.prisma, email, roles, dideducId, { name });
 
-async function submitted(applicant: TSessionUser, lastNames: string, dideducId: string, when: Date) {
-  const draft = await createDraftCase(
-    applicant,
-    { procedure: "EDUCATIONAL_RECORD", dideducId, formData: { student: { firstNames: "Ana", lastNames }, studies: [] } },
-    { db: tdb.prisma, now: when },
-  );
-  return transition(draft.id, "submit", applicant, {}, draft.version, { db: tdb.prisma, now: when });
-}
+const submitted = (applicant: TSessionUser, lastNames: string, dideducId: string, when: Date) => submittedEducationalRecord(tdb.prisma, applicant, lastNames, dideducId, when);
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  const mk = (code: string, name: string) =>
-    tdb.prisma.dideduc.create({ data: { code, name, type: "A", address: "Zona 1", phone: "2222-0000", email: `${code}@example.test` } });
-  gn = (await mk("gn", "Guatemala Norte")).id;
-  xela = (await mk("xela", "Quetzaltenango")).id;
+  gn = await createTestDideduc(tdb.prisma, "gn", "Guatemala Norte");
+  xela = await createTestDideduc(tdb.prisma, "xela", "Quetzaltenango");
   citizen = await user("ciudadana@example.test", ["CITIZEN"], null, "Rosa Tzul Pérez");
   reviewerGN = await user("revisora.gn@example.test", ["DIDEDUC_REVIEWER"], gn);
   reviewerXela = await user("revisora.xela@example.test", ["DIDEDUC_REVIEWER"], xela);

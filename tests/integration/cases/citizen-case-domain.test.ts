@@ -16,6 +16,7 @@ import { submitCase } from "@/lib/cases/submit-case";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { storeUpload } from "@/lib/uploads/store-upload";
+import { createSessionUser, createTestDideduc } from "../../helpers/database-fixtures";
 import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
 import { makePdf } from "../../unit/uploads/pdf-fixtures";
 
@@ -44,10 +45,7 @@ const VALID_FORM = {
 };
 const GUIDANCE = { name: "Supervisión Educativa de Mixco", phone: "2435-1122", address: "4a. calle 3-10, zona 1, Mixco" };
 
-async function user(email: string, roles: Role[], dideduc: string | null): Promise<TSessionUser> {
-  const u = await tdb.prisma.user.create({ data: { email, name: `Nombre ${email.split("@")[0]}`, passwordHash: "x", roles, dideducId: dideduc } });
-  return { id: u.id, name: u.name, email: u.email, roles: u.roles, dideducId: dideduc, delegatedRoles: [] };
-}
+const user = (email: string, roles: Role[], dideduc: string | null) => createSessionUser(tdb.prisma, email, roles, dideduc, { name: `Nombre ${email.split("@")[0]}` });
 
 async function upload(actor: TSessionUser, caseId: string, name = "certificados.pdf") {
   const bytes = await makePdf(2);
@@ -60,10 +58,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   root = await fs.mkdtemp(path.join(os.tmpdir(), "cases-domain-"));
   storage = new LocalDiskStorage(path.join(root, "files"));
-  const d = await tdb.prisma.dideduc.create({
-    data: { code: "GN", name: "Guatemala Norte", type: "A", address: "Zona 1", phone: "2222-0000", email: "gn@example.test" },
-  });
-  dideducId = d.id;
+  dideducId = await createTestDideduc(tdb.prisma, "GN", "Guatemala Norte");
   citizen = await user("ciudadana@example.test", ["CITIZEN"], null);
   other = await user("otro@example.test", ["CITIZEN"], null);
   reviewer = await user("revisora@example.test", ["DIDEDUC_REVIEWER"], dideducId);

@@ -1,8 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
-import { DEMO_CA_INDEX } from "@/prisma/seed/ensure-demo-pki";
 import { createTestPki } from "@/tests/helpers/pki-fixtures";
 import { performCaseAction } from "@/lib/cases/perform-case-action";
 import { completeCaseSigning } from "@/lib/cases/signing/complete-case-signing";
@@ -138,12 +134,7 @@ describe("browser signing: prepare / complete (issue #13)", { timeout: 120_000 }
     const { caseId, version } = await caseAwaitingCentral();
     const s = await signInBrowser("central-assistant", { actor: w.actors.assistant, caseId, expectedVersion: version, action: "sign_and_issue" });
     const before = await snapshot(caseId);
-    const index = path.join(w.pkiDir, DEMO_CA_INDEX);
-    const original = fs.readFileSync(index, "utf8");
-    const assistant = w.pki.certificates.find((c) => c.key === "central-assistant")!;
-    const valid = formatCaIndexEntry(assistant.certPem);
-    expect(original).toContain(valid);
-    fs.writeFileSync(index, original.replace(valid, formatCaIndexEntry(assistant.certPem, { at: new Date(Date.now() - 60_000), reason: "keyCompromise" })));
+    const restoreCa = w.revokeAtCa("central-assistant");
     try {
       await expect(s.complete()).rejects.toMatchObject({ name: "SigningRefusal", code: "CERTIFICATE_REVOKED" });
       // And a new prepare with it is refused too.
@@ -152,7 +143,7 @@ describe("browser signing: prepare / complete (issue #13)", { timeout: 120_000 }
         prepareCaseSigning({ actor: w.actors.assistant, caseId, expectedVersion: version, action: "sign_and_issue", certificates: b.certificates }, w.options),
       ).rejects.toMatchObject({ code: "CERTIFICATE_REVOKED" });
     } finally {
-      fs.writeFileSync(index, original);
+      restoreCa();
     }
     expect(await snapshot(caseId)).toEqual(before);
   });

@@ -1,21 +1,16 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect } from "vitest";
 import { createDraftCase } from "@/lib/cases/create-draft-case";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { openPkcs12Signer } from "@/lib/signing/pkcs12-signer";
-import type { DocumentSigner } from "@/lib/signing/signer";
-import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
 import type { TWorkflowActor } from "@/lib/workflow/check-transition";
 import { transition } from "@/lib/workflow/transition";
-import { DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
-import { seedDatabase } from "@/prisma/seed/seed-database";
+import { DEMO_CA_INDEX } from "@/prisma/seed/ensure-demo-pki";
 import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
 import { createNssDb, type TNssDb } from "@/tests/helpers/pdfsig";
-import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
-import { startWorldPkiServices } from "@/tests/helpers/world-pki-services";
+import { createSeededWorld } from "@/tests/helpers/seeded-world";
 import { D11_REVIEW_CHECKLIST_KEYS, D21_REVIEW_CHECKLIST_KEYS } from "@/lib/cases/generate-certification";
 
 // The demo world of the seed (26 DIDEDUCs, one account per role, the demo PKI and its registry
@@ -23,18 +18,6 @@ import { D11_REVIEW_CHECKLIST_KEYS, D21_REVIEW_CHECKLIST_KEYS } from "@/lib/case
 // database, plus a storage directory and helpers to bring a D.1.1 case to DIDEDUC_REVIEW.
 
 export type TActorWithName = TWorkflowActor & { name: string; email: string };
-
-// PostgreSQL refuses to clone a template another connection still holds (55006): wait it out.
-async function createTestDatabaseWhenTemplateIsFree(): Promise<TTestDatabase> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await createTestDatabase();
-    } catch (error) {
-      if ((error as { code?: string }).code !== "55006" || attempt >= 30) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
 
 export const SAMPLE_FORM = {
   modality: "ESCOLAR",
@@ -61,19 +44,9 @@ export async function makeScanPdf(label: string, pages = 2): Promise<Buffer> {
 }
 
 export async function createCertifyWorld() {
-  const tdb = await createTestDatabaseWhenTemplateIsFree();
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "certifica-certify-"));
-  const pkiDir = path.join(root, "pki");
-  const storage = new LocalDiskStorage(path.join(root, "files"));
-  const pkiServices = await startWorldPkiServices(pkiDir, { copyOfSharedDemoPki: true });
-  const seeded = await seedDatabase(tdb.prisma, { pkiDir, servicesBaseUrl: pkiServices.services.baseUrl });
-  const trustedRoots = [Buffer.from(seeded.pki.rootPem)];
-  const db = tdb.prisma;
-
-  async function actor(emailLocal: string): Promise<TActorWithName> {
-    const u = await db.user.findUniqueOrThrow({ where: { email: `${emailLocal}@demo.certifica.gt` } });
-    return { id: u.id, roles: u.roles, dideducId: u.dideducId, name: u.name, email: u.email };
-  }
+  const world = await createSeededWorld({ name: "certify", copyOfSharedDemoPki: true });
+  const { db, storage, root, pkiDir, seeded, p12, signer, trustedRoots, tsa } = world;
+  const actor = (emailLocal: string): Promise<TActorWithName> => world.user(emailLocal);
   const gn = await db.dideduc.findUniqueOrThrow({ where: { code: "guatemala-norte" } });
   const xela = await db.dideduc.findUniqueOrThrow({ where: { code: "quetzaltenango" } });
 
@@ -89,16 +62,6 @@ export async function createCertifyWorld() {
     assistant: await actor("asistente.central"),
     coordinator: await actor("coordinadora.central"),
   };
-
-  function p12(key: string): { pkcs12: Buffer; passphrase: string } {
-    const def = DEMO_CERTIFICATES.find((c) => c.key === key)!;
-    return { pkcs12: fs.readFileSync(demoPkcs12Path(key, pkiDir)), passphrase: def.passphrase };
-  }
-  // The demo certificate's key held in this process, playing the browser's part (signCaseWithSigner).
-  function signer(key: string): DocumentSigner {
-    const { pkcs12, passphrase } = p12(key);
-    return openPkcs12Signer(pkcs12, passphrase);
-  }
 
   // A D.1.1 case of the demo citizen in Guatemala Norte, with two scans, submitted.
   async function caseInReview(formData: Record<string, unknown> = SAMPLE_FORM, dideducId = gn.id) {
@@ -119,6 +82,18 @@ export async function createCertifyWorld() {
       });
     }
     return transition(draft.id, "submit", actors.citizen, {}, draft.version, { db });
+  }
+
+  // The demo certificate `key` revoked at the demo CA a minute ago (keyCompromise), while the
+  // registry still has it valid: OCSP and the CRL now say so. Returns what puts the CA's index back.
+  function revokeAtCa(key: string): () => void {
+    const index = path.join(pkiDir, DEMO_CA_INDEX);
+    const original = fs.readFileSync(index, "utf8");
+    const certificate = seeded.pki.certificates.find((c) => c.key === key)!;
+    const valid = formatCaIndexEntry(certificate.certPem);
+    expect(original).toContain(valid);
+    fs.writeFileSync(index, original.replace(valid, formatCaIndexEntry(certificate.certPem, { at: new Date(Date.now() - 60_000), reason: "keyCompromise" })));
+    return () => fs.writeFileSync(index, original);
   }
 
   // Every issued PDF a test makes: exactly two signatures, each timestamped, then DSS and document
@@ -146,7 +121,7 @@ export async function createCertifyWorld() {
     db,
     // The database's URL, for what runs in another process or client (npm run backup, a server in
     // tests/process, a second server instance's client).
-    url: tdb.url,
+    url: world.url,
     storage,
     expectIssuedPdfValid,
     pki: seeded.pki,
@@ -158,15 +133,12 @@ export async function createCertifyWorld() {
     p12,
     signer,
     caseInReview,
-    pkiServices: pkiServices.services,
-    tsa: pkiServices.tsa,
+    revokeAtCa,
+    pkiServices: world.pkiServices,
+    tsa,
     trustedRoots,
-    options: { db, storage, trustedRoots, tsa: pkiServices.tsa },
-    cleanup: async () => {
-      await pkiServices.close();
-      await tdb.drop();
-      fs.rmSync(root, { recursive: true, force: true });
-    },
+    options: { db, storage, trustedRoots, tsa },
+    cleanup: world.cleanup,
   };
 }
 

@@ -5,7 +5,7 @@ import { registerAuthorizedSigner } from "@/lib/admin/register-authorized-signer
 import { generateCertification } from "@/lib/cases/generate-certification";
 import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { ZCertificationSheetData } from "@/lib/pdf/sheet-data";
-import { pdfWordBoxes } from "@/tests/unit/pdf/poppler";
+import { pdfWordBoxes, pdfWordsInside } from "@/tests/unit/pdf/poppler";
 import { CHECKLIST, createCertifyWorld, type TCertifyWorld } from "./certify-world";
 
 // Issue #12 point 2 on PostgreSQL with the demo PKI: who may sign for a DIDEDUC follows its type
@@ -34,15 +34,6 @@ afterAll(async () => {
   await w?.cleanup();
 });
 
-const PAGE_HEIGHT = 792;
-async function wordsInside(file: string, page: number, rect: readonly number[]): Promise<string> {
-  const [left, bottom, right, top] = rect;
-  return (await pdfWordBoxes(file))
-    .filter((x) => x.page === page && x.xMin >= left && x.xMax <= right && PAGE_HEIGHT - x.yMax >= bottom && PAGE_HEIGHT - x.yMin <= top)
-    .map((x) => x.word)
-    .join(" ");
-}
-
 describe('"Director o Subdirector (Jefe para las tipo A y B)" at signing', () => {
   it("with two registered signers the sheet lists the posts type A allows, and the issued PDF names the Jefe who signed", async () => {
     const { db, actors, options } = w;
@@ -62,7 +53,7 @@ describe('"Director o Subdirector (Jefe para las tipo A y B)" at signing', () =>
     fs.writeFileSync(file, issued);
 
     const box = sheet.signatureBoxes!.find((b) => b.role === "DIDEDUC")!;
-    const drawn = await wordsInside(file, box.pageIndex + 1, box.rect);
+    const drawn = await pdfWordsInside(file, box.pageIndex + 1, box.rect);
     expect(drawn).toContain("Héctor Rolando Xicará Monzón Jefe del Departamento Técnico Pedagógico Dirección Departamental de Educación de Quetzaltenango");
     expect(drawn).not.toContain("Director");
     const text = (await pdfWordBoxes(file)).filter((x) => x.page === box.pageIndex + 1).map((x) => x.word).join(" ");

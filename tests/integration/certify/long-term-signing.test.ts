@@ -1,12 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
 import { toUserFacingError } from "@/lib/errors";
-import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
 import { SigningError } from "@/lib/signing/signing-error";
-import { DEMO_CA_INDEX } from "@/prisma/seed/ensure-demo-pki";
 import { startFakeTsa, type TFakeTsa, type TFakeTsaMode } from "@/tests/helpers/served-test-pki";
 import { createCertifyWorld, type TCertifyWorld } from "./certify-world";
 import { signingSteps } from "./signing-steps";
@@ -62,19 +58,14 @@ describe("refused, with a Spanish reason on the form and nothing changed", () =>
     const { caseId, version } = await caseAwaitingCentral();
     const before = await snapshot(caseId);
     // The central assistant's certificate revoked at the demo CA: OCSP and the CRL now say so.
-    const index = path.join(w.pkiDir, DEMO_CA_INDEX);
-    const original = fs.readFileSync(index, "utf8");
-    const assistant = w.pki.certificates.find((c) => c.key === "central-assistant")!;
-    const valid = formatCaIndexEntry(assistant.certPem);
-    expect(original).toContain(valid);
-    fs.writeFileSync(index, original.replace(valid, formatCaIndexEntry(assistant.certPem, { at: new Date(Date.now() - 60_000), reason: "keyCompromise" })));
+    const restoreCa = w.revokeAtCa("central-assistant");
     try {
       const error = await signAndIssue({ actor: w.actors.assistant, caseId, expectedVersion: version, signer: w.signer("central-assistant") }, w.options).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SigningRefusal);
       expect((error as SigningRefusal).code).toBe("CERTIFICATE_REVOKED");
       expect(shown(error).fieldErrors.pkcs12?.[0]).toMatch(/fue revocado por su autoridad de certificación/);
     } finally {
-      fs.writeFileSync(index, original);
+      restoreCa();
     }
     expect(await snapshot(caseId)).toEqual(before);
   });

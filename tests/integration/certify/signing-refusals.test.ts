@@ -1,12 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCertification } from "@/lib/cases/generate-certification";
 import { completeCaseSigning } from "@/lib/cases/signing/complete-case-signing";
 import { prepareCaseSigning } from "@/lib/cases/signing/prepare-case-signing";
-import { formatCaIndexEntry } from "@/lib/pki/format-ca-index-entry";
 import type { DocumentSigner } from "@/lib/signing/signer";
-import { DEMO_CA_INDEX } from "@/prisma/seed/ensure-demo-pki";
 import { buildSignatureReport } from "@/lib/cases/build-signature-report";
 import { signAndIssue, signCertification } from "@/lib/cases/signing/sign-case-with-signer";
 import { SigningRefusal } from "@/lib/cases/signing/signing-refusal";
@@ -52,16 +48,6 @@ async function expectRefusedAtComplete(caseId: string, attempt: () => Promise<un
   return error;
 }
 
-function revokeAtCa(key: string): () => void {
-  const index = path.join(w.pkiDir, DEMO_CA_INDEX);
-  const original = fs.readFileSync(index, "utf8");
-  const cert = w.pki.certificates.find((c) => c.key === key)!;
-  const valid = formatCaIndexEntry(cert.certPem);
-  expect(original).toContain(valid);
-  fs.writeFileSync(index, original.replace(valid, formatCaIndexEntry(cert.certPem, { at: new Date(Date.now() - 60_000), reason: "keyCompromise" })));
-  return () => fs.writeFileSync(index, original);
-}
-
 describe("the DIDEDUC signature refuses the certificate at prepare, with a reason next to it and nothing written", () => {
   const stranger = () => {
     const jose = createTestPki().jose;
@@ -91,7 +77,7 @@ describe("the DIDEDUC signature refuses the certificate at prepare, with a reaso
 
   it("a certificate its CA revoked (still valid in the registry)", async () => {
     const { caseId, version } = await caseAwaitingSignature();
-    const restore = revokeAtCa("signer-guatemala-norte");
+    const restore = w.revokeAtCa("signer-guatemala-norte");
     try {
       const error = await expectRefusedAtPrepare(caseId, () =>
         signCertification({ actor: w.actors.signer, caseId, expectedVersion: version, signer: w.signer("signer-guatemala-norte") }, w.options),
@@ -191,7 +177,7 @@ describe("refused at complete, after a good prepare: the prepared signing stays 
   it("the certificate revoked at its CA between prepare and complete", async () => {
     const { caseId, version } = await caseAwaitingSignature();
     const complete = await prepared(caseId, version);
-    const restore = revokeAtCa("signer-guatemala-norte");
+    const restore = w.revokeAtCa("signer-guatemala-norte");
     try {
       const error = await expectRefusedAtComplete(caseId, () => complete(w.options));
       expect(error).toMatchObject({ name: "SigningRefusal", code: "CERTIFICATE_REVOKED" });

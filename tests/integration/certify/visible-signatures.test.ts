@@ -13,7 +13,7 @@ import { transition } from "@/lib/workflow/transition";
 import { expectLongTermPdf } from "@/tests/helpers/long-term-pdf";
 import { runMutoolVerify } from "@/tests/helpers/mutool";
 import { createNssDb, qpdfCheck, runPdfsig, type TNssDb } from "@/tests/helpers/pdfsig";
-import { pdfWordBoxes } from "@/tests/unit/pdf/poppler";
+import { pdfWordBoxes, pdfWordsInside } from "@/tests/unit/pdf/poppler";
 import { CHECKLIST, createCertifyWorld, makeScanPdf, type TCertifyWorld } from "./certify-world";
 
 // Visible signatures through the real operations on PostgreSQL: the sheet generated at the DIDEDUC
@@ -31,17 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await w?.cleanup();
 });
-
-const PAGE_HEIGHT = 792;
-
-// The words poppler reads inside a box of a page (1-based), in reading order.
-async function wordsInside(file: string, page: number, rect: readonly number[]): Promise<string> {
-  const [left, bottom, right, top] = rect;
-  return (await pdfWordBoxes(file))
-    .filter((w) => w.page === page && w.xMin >= left && w.xMax <= right && PAGE_HEIGHT - w.yMax >= bottom && PAGE_HEIGHT - w.yMin <= top)
-    .map((w) => w.word)
-    .join(" ");
-}
 
 function writeTemp(name: string, bytes: Buffer): string {
   const file = path.join(w.root, name);
@@ -93,8 +82,8 @@ describe("visible signatures on a D.1.1 case", () => {
     const [dideducBox, centralBox] = boxes;
     const page = dideducBox.pageIndex + 1;
     const unsignedFile = writeTemp("visible-d11-unsigned.pdf", unsigned!.bytes);
-    expect(await wordsInside(unsignedFile, page, dideducBox.rect)).toBe("");
-    expect(await wordsInside(unsignedFile, centralBox.pageIndex + 1, centralBox.rect)).toBe("");
+    expect(await pdfWordsInside(unsignedFile, page, dideducBox.rect)).toBe("");
+    expect(await pdfWordsInside(unsignedFile, centralBox.pageIndex + 1, centralBox.rect)).toBe("");
 
     const signed = await signCertification(
       { actor: actors.signer, caseId: submitted.id, expectedVersion: generated.version, signer: w.signer("signer-guatemala-norte") },
@@ -110,8 +99,8 @@ describe("visible signatures on a D.1.1 case", () => {
     const once = await readCaseDocument({ actor: actors.assistant, caseId: submitted.id }, options);
     expect(once?.stage).toBe("DIDEDUC_SIGNED");
     const onceFile = writeTemp("visible-d11-once.pdf", once!.bytes);
-    expect(await wordsInside(onceFile, page, dideducBox.rect)).toBe(dideducLines);
-    expect(await wordsInside(onceFile, centralBox.pageIndex + 1, centralBox.rect)).toBe("");
+    expect(await pdfWordsInside(onceFile, page, dideducBox.rect)).toBe(dideducLines);
+    expect(await pdfWordsInside(onceFile, centralBox.pageIndex + 1, centralBox.rect)).toBe("");
     expectCheckersAccept(onceFile, 1, false);
 
     await signAndIssue({ actor: actors.assistant, caseId: submitted.id, expectedVersion: signed.version, signer: w.signer("central-assistant") }, at);
@@ -119,8 +108,8 @@ describe("visible signatures on a D.1.1 case", () => {
     expect(issued?.stage).toBe("ISSUED");
     const issuedFile = writeTemp("visible-d11-issued.pdf", issued!.bytes);
     const centralSigner = await authorizedSigner("Karla Beatriz Orellana Saquic");
-    expect(await wordsInside(issuedFile, page, dideducBox.rect)).toBe(dideducLines);
-    expect(await wordsInside(issuedFile, centralBox.pageIndex + 1, centralBox.rect)).toBe(
+    expect(await pdfWordsInside(issuedFile, page, dideducBox.rect)).toBe(dideducLines);
+    expect(await pdfWordsInside(issuedFile, centralBox.pageIndex + 1, centralBox.rect)).toBe(
       ["Karla Beatriz Orellana Saquic", centralSigner.post, "Departamento de Atención al Ciudadano — DISERSA", `Firmado el ${formatGuatemalaDateTime(now)}`].join(" "),
     );
     // The sheet printed without a name for the central signer still says so, beside the drawn box.
@@ -186,7 +175,7 @@ describe("visible signature on a central-only issuance (D.2.2)", () => {
     const issued = await readCaseDocument({ actor: actors.citizen, caseId: submitted.id }, options);
     const file = writeTemp("visible-d22-issued.pdf", issued!.bytes);
     const coordinator = await authorizedSigner("Sofía Alejandra Barrios Ordóñez");
-    expect(await wordsInside(file, 1, box.rect)).toBe(
+    expect(await pdfWordsInside(file, 1, box.rect)).toBe(
       ["Sofía Alejandra Barrios Ordóñez", coordinator.post, "Departamento de Atención al Ciudadano — DISERSA", `Firmado el ${formatGuatemalaDateTime(now)}`].join(" "),
     );
     expectCheckersAccept(file, 1, true);

@@ -2,13 +2,13 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TSessionUser } from "@/lib/auth/session-user";
-import { createDraftCase } from "@/lib/cases/create-draft-case";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { TMailTransport } from "@/lib/mail/send-mail";
 import { ZDigestPreferences } from "@/lib/notifications/digest-schemas";
 import { runStaffDigests } from "@/lib/notifications/run-staff-digests";
 import { updateDigestPreferences } from "@/lib/notifications/update-digest-preferences";
 import { transition } from "@/lib/workflow/transition";
+import { createSessionUser, createTestDideduc, submittedEducationalRecord } from "../../helpers/database-fixtures";
 import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
 
 // Issue #14 §4: "Staff get an e-mail digest (per person, at most one a day, at a configurable hour)
@@ -27,19 +27,9 @@ const db = () => tdb.prisma;
 // Guatemala is UTC−6: 14:00 UTC is 8:00 there. 2 March 2026 is a Monday.
 const at = (day: number, hourGT: number, minute = 0) => new Date(Date.UTC(2026, 2, day, hourGT + 6, minute));
 
-async function user(email: string, roles: Role[], dideducId: string | null, name = email.split("@")[0]): Promise<TSessionUser> {
-  const u = await db().user.create({ data: { email, name, passwordHash: "x", roles, dideducId } });
-  return { id: u.id, name: u.name, email: u.email, roles: u.roles, dideducId, delegatedRoles: [] };
-}
+const user = (email: string, roles: Role[], dideducId: string | null, name = email.split("@")[0]) => createSessionUser(db(), email, roles, dideducId, { name });
 
-async function submitted(lastNames: string, dideducId: string, when: Date) {
-  const draft = await createDraftCase(
-    citizen,
-    { procedure: "EDUCATIONAL_RECORD", dideducId, formData: { student: { firstNames: "Ana", lastNames }, studies: [] } },
-    { db: db(), now: when },
-  );
-  return transition(draft.id, "submit", citizen, {}, draft.version, { db: db(), now: when });
-}
+const submitted = (lastNames: string, dideducId: string, when: Date) => submittedEducationalRecord(db(), citizen, lastNames, dideducId, when);
 
 const mailsTo = (u: TSessionUser) => db().outboxMail.findMany({ where: { to: u.email }, orderBy: { createdAt: "asc" } });
 const digestOf = (u: TSessionUser, day: string) => db().staffDigest.findUnique({ where: { userId_day: { userId: u.id, day } } });
@@ -59,9 +49,8 @@ function countingTransport(fail = false): TMailTransport & { sent: string[] } {
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  const mk = (code: string, name: string) => db().dideduc.create({ data: { code, name, type: "A", address: "Zona 1", phone: "2222-0000", email: `${code}@example.test` } });
-  gn = (await mk("gn", "Guatemala Norte")).id;
-  xela = (await mk("xela", "Quetzaltenango")).id;
+  gn = await createTestDideduc(db(), "gn", "Guatemala Norte");
+  xela = await createTestDideduc(db(), "xela", "Quetzaltenango");
   citizen = await user("ciudadana@example.test", ["CITIZEN"], null);
   reviewerGN = await user("revisora.gn@example.test", ["DIDEDUC_REVIEWER"], gn, "Lucía Revisora");
   reviewerXela = await user("revisora.xela@example.test", ["DIDEDUC_REVIEWER"], xela);

@@ -8,7 +8,8 @@ import { fingerprintCertificate } from "@/lib/pki/fingerprint-certificate";
 import { openPkcs12 } from "@/lib/pki/open-pkcs12";
 import { DEMO_ACCOUNTS, DEMO_CERTIFICATES, demoPkcs12Path } from "@/prisma/seed/demo-accounts";
 import { isDatabaseEmpty, seedDatabase, type TSeedResult } from "@/prisma/seed/seed-database";
-import { createTestDatabase, type TTestDatabase } from "@/tests/helpers/test-database";
+import { createTestDatabaseWhenTemplateIsFree } from "@/tests/helpers/seeded-world";
+import type { TTestDatabase } from "@/tests/helpers/test-database";
 
 // The list in procedures.md, verbatim.
 const DIDEDUC_NAMES = `Alta Verapaz, Baja Verapaz, Chimaltenango, Chiquimula, El Progreso, Escuintla, Guatemala
@@ -22,19 +23,6 @@ let db: TTestDatabase;
 let pkiDir: string;
 let first: TSeedResult;
 const now = new Date();
-
-// The global setup's migration pool stays connected to the template for pg's 10 s idle timeout,
-// and PostgreSQL refuses to clone a template in use (55006): wait it out rather than fail.
-async function createTestDatabaseWhenTemplateIsFree(): Promise<TTestDatabase> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await createTestDatabase();
-    } catch (error) {
-      if ((error as { code?: string }).code !== "55006" || attempt >= 30) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
 
 beforeAll(async () => {
   db = await createTestDatabaseWhenTemplateIsFree();

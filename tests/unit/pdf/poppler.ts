@@ -53,6 +53,16 @@ export async function pdfWordBoxes(file: string): Promise<TWordBox[]> {
   return words;
 }
 
+// The words poppler reads inside a box (PDF points from the bottom left) of a page (1-based), in
+// reading order, on pages `pageHeight` points high (US Letter by default).
+export async function pdfWordsInside(file: string, page: number, rect: readonly number[], pageHeight = 792): Promise<string> {
+  const [left, bottom, right, top] = rect;
+  return (await pdfWordBoxes(file))
+    .filter((w) => w.page === page && w.xMin >= left && w.xMax <= right && pageHeight - w.yMax >= bottom && pageHeight - w.yMin <= top)
+    .map((w) => w.word)
+    .join(" ");
+}
+
 export type TImageRow = { page: number; type: string; width: number; height: number; color: string };
 
 export async function pdfImages(file: string): Promise<TImageRow[]> {
