@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { FilePicker } from "@/components/ui/file-picker";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { FieldHint } from "@/components/ui/field-frame";
 import { FormAlert } from "@/components/ui/form-alert";
 import { checkDiplomaCsvFile, DIPLOMA_CSV_ACCEPT, DIPLOMA_CSV_MESSAGES, MAX_DIPLOMA_CSV_MB } from "@/lib/registry/check-diploma-csv-file";
 import type { TDiplomaImportResponseBody } from "@/lib/registry/handle-diploma-import-request";
@@ -68,9 +69,9 @@ export function DiplomaImportForm() {
           <label htmlFor={FIELD_ID} id={`${FIELD_ID}-label`} className="block font-semibold text-slate-900">
             Archivo CSV del registro de títulos
           </label>
-          <p id={`${FIELD_ID}-hint`} className="text-sm text-slate-700">
+          <FieldHint id={FIELD_ID}>
             Un archivo .csv de hasta {MAX_DIPLOMA_CSV_MB} MB, guardado desde la hoja de cálculo como «CSV UTF-8», separado por punto y coma o por comas. Puede importar el mismo archivo varias veces: lo ya registrado no cambia.
-          </p>
+          </FieldHint>
           <FieldErrors id={FIELD_ID} errors={fileErrors} />
           <FilePicker
             inputRef={input}

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { DEMO_DATA_LABEL, DemoDataMark } from "@/components/ui/demo-data-mark";
+import { FieldHint } from "@/components/ui/field-frame";
 import { TextField } from "@/components/ui/text-field";
 import type { TFieldErrors } from "@/lib/errors";
 import type { TStaffFormAction } from "./form-action";
@@ -64,9 +65,7 @@ export function OfficeFieldset({
           <label htmlFor={selectId} className="block font-semibold text-slate-900">
             Supervisión Educativa del directorio
           </label>
-          <p id={`${selectId}-hint`} className="text-sm text-slate-700">
-            {selectHint}
-          </p>
+          <FieldHint id={selectId}>{selectHint}</FieldHint>
           <select
             id={selectId}
             aria-describedby={`${selectId}-hint`}

@@ -1,7 +1,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 import { FieldErrors } from "./field-errors";
-import { fieldControlProps } from "./field-frame";
+import { FieldHint, fieldControlProps } from "./field-frame";
 
 export function CheckboxField({
   name,
@@ -24,11 +24,7 @@ export function CheckboxField({
         <label htmlFor={name} className="font-semibold text-slate-900">
           {label}
         </label>
-        {hint ? (
-          <p id={`${name}-hint`} className="text-sm text-slate-700">
-            {hint}
-          </p>
-        ) : null}
+        {hint ? <FieldHint id={name}>{hint}</FieldHint> : null}
         <FieldErrors id={name} errors={errors} />
       </div>
     </div>

@@ -24,6 +24,15 @@ export function fieldControlClass(errors: readonly string[] | undefined, extra?:
   return cn("block w-full rounded-md border-2 bg-white px-3 py-2 text-base text-slate-900", extra, invalid ? "border-red-700" : "border-slate-600");
 }
 
+// The hint under a label, with the id ("<id>-hint") that fieldControlProps names in aria-describedby.
+export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={`${id}-hint`} className="text-sm text-slate-700">
+      {children}
+    </p>
+  );
+}
+
 // What a field says around its control: the label, "(opcional)" when it may stay empty, the hint
 // and the errors.
 export type TFieldText = { label: ReactNode; hint?: ReactNode; errors?: readonly string[]; optional?: boolean };
@@ -44,11 +53,7 @@ export function FieldFrame({
         {label}
         {optional ? <span className="font-normal text-slate-600"> (opcional)</span> : null}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <FieldHint id={id}>{hint}</FieldHint> : null}
       <FieldErrors id={id} errors={errors} />
       {children}
     </div>

@@ -4,7 +4,7 @@ import { formatDateTime } from "@/components/cases/format-date";
 import { PageHeading } from "@/components/layout/page-heading";
 import { buttonClasses } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field-errors";
-import { fieldControlProps } from "@/components/ui/field-frame";
+import { FieldHint, fieldControlProps } from "@/components/ui/field-frame";
 import { AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/audit-actions";
 import { parseAuditFilter, type TAuditFilter } from "@/lib/audit/audit-filter";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -33,11 +33,7 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <FieldHint id={id}>{hint}</FieldHint> : null}
       {children(describedBy)}
       <FieldErrors id={id} errors={error ? [error] : null} />
     </div>
